@@ -1,0 +1,58 @@
+// npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE]
+// Exit 0 valid (warnings allowed), 1 invalid, 2 bad usage.
+import { parseArgs } from "node:util";
+import { relative, resolve, sep } from "node:path";
+import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
+import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
+import { todayIn, validateRepository } from "../load/repository.ts";
+import { parseLang, runMain, UsageError } from "./common.ts";
+
+const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH]`;
+
+let lang: Lang = "id";
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        lang: { type: "string" },
+        format: { type: "string" },
+        root: { type: "string" },
+        today: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  lang = parseLang(values.lang);
+  if (values.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const format = values.format ?? "text";
+  if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format: text, json, github\n${USAGE}`);
+  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today: TTTT-BB-HH\n${USAGE}`);
+  const root = resolve(values.root ?? ".");
+  const scopes = positionals.map((p) => relative(root, resolve(p)).split(sep).join("/"));
+  if (scopes.some((s) => s.startsWith(".."))) throw new UsageError(`Berkas di luar repositori / path outside the repository\n${USAGE}`);
+
+  // Always validate everything: uniqueness needs every file. Paths only narrow what is reported.
+  const today = values.today ?? todayIn("Asia/Jakarta");
+  const result = validateRepository(root, today);
+  const inScope = (file: string) => scopes.length === 0 || scopes.some((s) => s === "" || file === s || file.startsWith(s + "/") || file === "governance.yaml");
+  const diagnostics = result.diagnostics.filter((d) => inScope(d.file));
+
+  if (format === "json") process.stdout.write(formatJson(diagnostics, result.filesChecked));
+  else if (format === "github") process.stdout.write(formatGithub(diagnostics, lang));
+  else {
+    process.stdout.write(formatText(diagnostics, lang, result.filesChecked));
+    if (process.env.GITHUB_ACTIONS === "true") process.stdout.write(formatGithub(diagnostics, lang));
+  }
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+void runMain(main, () => lang);

@@ -1,0 +1,10 @@
+// Limits on what a request or governance file may be. A request file is a few hundred bytes; the
+// limits are far above honest use and far below what could hurt the validator.
+export const LIMITS = {
+  /** Bytes of one request file. */
+  requestBytes: 64 * 1024,
+  /** Bytes of the governance file (it lists every OPD). */
+  governanceBytes: 1024 * 1024,
+  /** Nesting of collections; the deepest honest path is about 5. */
+  depth: 16,
+};

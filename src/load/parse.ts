@@ -1,0 +1,168 @@
+// Bytes -> YAML value with positions, or diagnostics. Pure and total: whatever the bytes, it
+// returns; it never throws. Anchors, aliases and custom tags are refused outright, which also
+// disposes of alias bombs: a request file has no use for them.
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { diagnostic, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
+import { LIMITS } from "./limits.ts";
+
+/** Where each value, and each mapping key, stands: JSON pointer -> position. Keys get "#key". */
+export type Positions = Record<string, [number, number]>;
+
+export interface Loaded {
+  file: string;
+  /** The plain value; undefined when the file could not be read as one YAML document. */
+  value: unknown;
+  positions: Positions;
+  diagnostics: Diagnostic[];
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+export function pointer(parts: readonly (string | number)[]): string {
+  return parts.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+/** Position of a JSON pointer, falling back to its nearest located ancestor, then the start. */
+export function locate(positions: Positions, ptr: string, key = false): Position {
+  if (key && positions[ptr + "#key"]) {
+    const [line, column] = positions[ptr + "#key"]!;
+    return { line, column };
+  }
+  let p = ptr;
+  for (;;) {
+    const hit = positions[p];
+    if (hit) return { line: hit[0], column: hit[1] };
+    if (p === "") return START;
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
+}
+
+/** Deepest bracket nesting of flow collections, found before parsing so a deep file cannot exhaust the parser's stack. */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = "";
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (comment) {
+      if (c === "\n") comment = false;
+    } else if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:]/.test(text[i - 1]!))) quote = c;
+    else if (c === "[" || c === "{") max = Math.max(max, ++depth);
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return max;
+}
+
+const msg = (id: string, en: string) => ({ id, en });
+
+export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.requestBytes): Loaded {
+  const out: Loaded = { file, value: undefined, positions: {}, diagnostics: [] };
+  const fail = (rule: string, m: { id: string; en: string }, at: Position = START) => {
+    out.diagnostics.push(diagnostic(file, at, rule, "error", m));
+    return out;
+  };
+  try {
+    if (bytes.length > maxBytes)
+      return fail("file.size", msg(`Berkas terlalu besar: ${bytes.length} bita, paling banyak ${maxBytes} bita.`, `File too large: ${bytes.length} bytes, at most ${maxBytes}.`));
+    if (bytes.length === 0) return fail("file.empty", msg("Berkas kosong.", "The file is empty."));
+    if (bytes.includes(0))
+      return fail("file.binary", msg("Berkas berisi data biner (bita NUL), bukan teks YAML.", "The file holds binary data (a NUL byte), not YAML text."));
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return fail("file.encoding", msg("Berkas bukan teks UTF-8 yang sah. Simpan ulang sebagai UTF-8.", "The file is not valid UTF-8 text. Save it again as UTF-8."));
+    }
+    if (text.charCodeAt(0) === 0xfeff) {
+      out.diagnostics.push(
+        diagnostic(file, START, "file.bom", "warning", msg("Berkas diawali penanda urutan bita (BOM); hapus BOM saat menyimpan.", "The file starts with a byte-order mark (BOM); save it without one.")),
+      );
+      text = text.slice(1);
+    }
+    if (flowDepth(text) > LIMITS.depth)
+      return fail("yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));
+    const lineCounter = new LineCounter();
+    const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core" });
+    const pos = (offset: number): Position => {
+      const p = lineCounter.linePos(offset);
+      return { line: p.line, column: p.col };
+    };
+    const list = Array.isArray(docs) ? docs : [];
+    if (list.length === 0) return fail("file.empty", msg("Berkas tidak berisi dokumen YAML.", "The file holds no YAML document."));
+    if (list.length > 1)
+      return fail(
+        "yaml.multi-document",
+        msg(`Berkas berisi ${list.length} dokumen YAML; satu berkas hanya boleh berisi satu permohonan (hapus pemisah ---).`, `The file holds ${list.length} YAML documents; one file holds one request (remove the --- separator).`),
+        pos(list[1]!.range[0]),
+      );
+    const doc = list[0]!;
+    for (const e of doc.errors) {
+      const dup = e.code === "DUPLICATE_KEY";
+      out.diagnostics.push(
+        diagnostic(
+          file,
+          pos(e.pos[0]),
+          dup ? "yaml.duplicate-key" : "yaml.syntax",
+          "error",
+          dup ? msg("Kunci yang sama ditulis dua kali dalam satu pemetaan.", "The same key appears twice in one mapping.") : msg(`YAML tidak sah: ${e.message.split("\n")[0]}`, `Invalid YAML: ${e.message.split("\n")[0]}`),
+        ),
+      );
+    }
+    if (out.diagnostics.some((d) => d.severity === "error")) return out;
+    if (!walk(doc, out, pos)) return out;
+    if (doc.contents === null) return fail("file.empty", msg("Berkas tidak berisi data.", "The file holds no data."));
+    out.value = doc.toJS({ maxAliasCount: 0 });
+    return out;
+  } catch (e) {
+    // The library is not expected to throw; if it does, the file is still reported, never lost.
+    return fail("file.unreadable", msg(`Berkas tidak dapat dibaca: ${(e as Error).message}`, `The file could not be read: ${(e as Error).message}`));
+  }
+}
+
+/** Records positions; refuses anchors, aliases, custom tags, complex keys and deep nesting. */
+function walk(doc: Document, out: Loaded, pos: (o: number) => Position): boolean {
+  const bad = (node: Node | null | undefined, rule: string, m: { id: string; en: string }) => {
+    out.diagnostics.push(diagnostic(out.file, pos(node?.range?.[0] ?? 0), rule, "error", m));
+    return false;
+  };
+  const visit = (node: unknown, ptr: string, depth: number): boolean => {
+    if (node === null || node === undefined) return true;
+    if (isAlias(node)) return bad(node, "yaml.alias", msg("Alias YAML (*nama) tidak diizinkan dalam berkas ini.", "YAML aliases (*name) are not allowed in this file."));
+    const n = node as Node;
+    if (n.range) {
+      const p = pos(n.range[0]);
+      out.positions[ptr] = [p.line, p.column];
+    }
+    if ((n as { anchor?: string }).anchor)
+      return bad(n, "yaml.alias", msg("Jangkar YAML (&nama) tidak diizinkan dalam berkas ini.", "YAML anchors (&name) are not allowed in this file."));
+    const tag = (n as { tag?: string }).tag;
+    if (tag && !tag.startsWith("tag:yaml.org,2002:"))
+      return bad(n, "yaml.tag", msg(`Tag YAML ${tag} tidak diizinkan.`, `The YAML tag ${tag} is not allowed.`));
+    if (depth > LIMITS.depth)
+      return bad(n, "yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));
+    if (isMap(n)) {
+      for (const item of n.items) {
+        if (!isPair(item)) continue;
+        const key = item.key;
+        if (isCollection(key) || isAlias(key))
+          return bad(key as Node, "yaml.complex-key", msg("Kunci pemetaan harus berupa teks sederhana.", "Mapping keys must be plain text."));
+        const name = isScalar(key) ? String(key.value) : "";
+        const child = ptr + "/" + name.replace(/~/g, "~0").replace(/\//g, "~1");
+        if (isScalar(key) && key.range) {
+          const p = pos(key.range[0]);
+          out.positions[child + "#key"] = [p.line, p.column];
+        }
+        if (!visit(item.value, child, depth + 1)) return false;
+      }
+    } else if (isSeq(n)) {
+      for (let i = 0; i < n.items.length; i++) if (!visit(n.items[i], `${ptr}/${i}`, depth + 1)) return false;
+    }
+    return true;
+  };
+  return visit(doc.contents, "", 0);
+}

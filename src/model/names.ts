@@ -1,0 +1,29 @@
+// Names in the zone. Unicode labels are stored in their ASCII (punycode) form everywhere past
+// validation; the Unicode form is kept only for display.
+// Imported by file path: a bare "punycode" would resolve to Node's deprecated built-in module.
+import punycode from "punycode/punycode.js";
+import type { Governance, Zone } from "./governance.ts";
+import type { Request } from "./request.ts";
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** The ASCII form of one label: `dinas-sehat` stays, `bücher` becomes `xn--bcher-kva`. */
+export function asciiLabel(label: string): string {
+  return ASCII.test(label) ? label : punycode.toASCII(label);
+}
+
+/** The Unicode form of one label, for display. */
+export function unicodeLabel(label: string): string {
+  return label.startsWith("xn--") ? punycode.toUnicode(label) : label;
+}
+
+/** The zone a request belongs to: its own `zone`, or the first zone of governance. */
+export function zoneOf(req: Request, governance: Governance): Zone | undefined {
+  const name = (req.zone ?? governance.zones[0]!.name).toLowerCase();
+  return governance.zones.find((z) => z.name.toLowerCase() === name);
+}
+
+/** Expected path of a request file. */
+export function requestPath(opd: string, label: string): string {
+  return `requests/${opd}/${asciiLabel(label)}.yaml`;
+}

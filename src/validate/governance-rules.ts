@@ -1,0 +1,58 @@
+// Checks of the governance file beyond its schema: codes unique, every step assigned to someone.
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { locate, type Positions } from "../load/parse.ts";
+import type { Governance } from "../model/governance.ts";
+
+type GovernanceRule = (file: string, g: Governance, positions: Positions) => Diagnostic[];
+
+const uniqueOpdCodes: GovernanceRule = (file, g, positions) => {
+  const seen = new Set<string>();
+  return g.opds.flatMap((o, i) => {
+    if (!seen.has(o.code)) return (seen.add(o.code), []);
+    return [
+      diagnostic(file, locate(positions, `/opds/${i}/code`), "governance.opd-unique", "error", {
+        id: `Kode OPD \`${o.code}\` ditulis lebih dari sekali.`,
+        en: `OPD code \`${o.code}\` appears more than once.`,
+      }),
+    ];
+  });
+};
+
+const stepsAssigned: GovernanceRule = (file, g, positions) => {
+  const steps = g.disposition.steps.map((s, i) => ({ s, ptr: `/disposition/steps/${i}` }));
+  if (g.disposition.destructiveStep) steps.push({ s: g.disposition.destructiveStep, ptr: "/disposition/destructiveStep" });
+  const ids = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const { s, ptr } of steps) {
+    if (!s.team && !(s.users && s.users.length))
+      out.push(
+        diagnostic(file, locate(positions, ptr), "governance.step-assignee", "error", {
+          id: `Langkah \`${s.id}\` (${s.role}) belum menunjuk tim atau pengguna GitHub.`,
+          en: `Step \`${s.id}\` (${s.role}) names no GitHub team or users.`,
+        }),
+      );
+    if (ids.has(s.id))
+      out.push(
+        diagnostic(file, locate(positions, `${ptr}/id`), "governance.step-unique", "error", {
+          id: `Id langkah \`${s.id}\` ditulis lebih dari sekali.`,
+          en: `Step id \`${s.id}\` appears more than once.`,
+        }),
+      );
+    ids.add(s.id);
+  }
+  return out;
+};
+
+const workingDays: GovernanceRule = (file, g, positions) =>
+  Object.entries(g.workingHours.days).flatMap(([day, hours]) =>
+    hours && hours[0] >= hours[1]
+      ? [
+          diagnostic(file, locate(positions, `/workingHours/days/${day}`), "governance.working-hours", "error", {
+            id: `Jam kerja hari ${day}: jam mulai ${hours[0]} harus sebelum jam selesai ${hours[1]}.`,
+            en: `Working hours on ${day}: start ${hours[0]} must be before end ${hours[1]}.`,
+          }),
+        ]
+      : [],
+  );
+
+export const GOVERNANCE_RULES: GovernanceRule[] = [uniqueOpdCodes, stepsAssigned, workingDays];

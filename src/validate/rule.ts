@@ -1,0 +1,44 @@
+// A rule is a small named object: an id, a severity, and a function returning diagnostics. It
+// never throws and never stops at the first problem. File rules see one schema-valid request;
+// repository rules see all of them at once (uniqueness, CNAME loops).
+import { diagnostic, type Diagnostic, type Message, type Severity } from "../diagnostics/diagnostic.ts";
+import { locate, type Positions } from "../load/parse.ts";
+import type { Governance } from "../model/governance.ts";
+import type { Request } from "../model/request.ts";
+
+/** A request file that passed the schema, with what the rules need to point into it. */
+export interface RequestFile {
+  file: string;
+  request: Request;
+  positions: Positions;
+}
+
+export interface RuleContext {
+  governance: Governance;
+  /** Today's date (YYYY-MM-DD) in the governance time zone; passed in so rules stay pure. */
+  today: string;
+}
+
+interface RuleBase {
+  id: string;
+  severity: Severity;
+  /** One line on what the rule enforces, for the rule list in the README and `--rules`. */
+  summary: Message;
+}
+
+export interface FileRule extends RuleBase {
+  scope: "file";
+  check(req: RequestFile, ctx: RuleContext): Diagnostic[];
+}
+
+export interface RepoRule extends RuleBase {
+  scope: "repository";
+  check(all: readonly RequestFile[], ctx: RuleContext): Diagnostic[];
+}
+
+export type Rule = FileRule | RepoRule;
+
+/** A diagnostic of `rule` at a JSON pointer in `req` (on the key itself when `key` is set). */
+export function report(rule: RuleBase, req: RequestFile, ptr: string, message: Message, key = false): Diagnostic {
+  return diagnostic(req.file, locate(req.positions, ptr, key), rule.id, rule.severity, message);
+}

@@ -1,0 +1,101 @@
+// The validation stage: loaded files in, diagnostics and typed requests out. Pure: the caller
+// reads the files (src/load) and passes today's date.
+import { diagnostic, sortDiagnostics, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Loaded } from "../load/parse.ts";
+import type { Governance } from "../model/governance.ts";
+import type { Request } from "../model/request.ts";
+import { checkSchema } from "./schema.ts";
+import { GOVERNANCE_RULES } from "./governance-rules.ts";
+import { FILE_RULES, REPOSITORY_RULES } from "./rules/index.ts";
+import type { RequestFile, RuleContext } from "./rule.ts";
+
+export interface GovernanceCheck {
+  governance?: Governance;
+  diagnostics: Diagnostic[];
+}
+
+export function checkGovernance(loaded: Loaded): GovernanceCheck {
+  const diagnostics = [...loaded.diagnostics];
+  if (loaded.value === undefined) return { diagnostics };
+  const schema = checkSchema(loaded, "governance");
+  if (schema.length) return { diagnostics: [...diagnostics, ...schema] };
+  const governance = loaded.value as Governance;
+  for (const rule of GOVERNANCE_RULES) diagnostics.push(...rule(loaded.file, governance, loaded.positions));
+  return { governance, diagnostics };
+}
+
+export interface RequestCheck {
+  /** Present when the file passed the schema, so repository rules can see it. */
+  request?: RequestFile;
+  diagnostics: Diagnostic[];
+}
+
+/** Everything that can be said of one request file alone: schema, then the file rules. */
+export function checkRequest(loaded: Loaded, ctx: RuleContext): RequestCheck {
+  const diagnostics = [...loaded.diagnostics];
+  if (loaded.value === undefined) return { diagnostics };
+  const schema = checkSchema(loaded, "request");
+  if (schema.length) return { diagnostics: [...diagnostics, ...schema] };
+  const request: RequestFile = { file: loaded.file, request: loaded.value as Request, positions: loaded.positions };
+  for (const rule of FILE_RULES) {
+    try {
+      diagnostics.push(...rule.check(request, ctx));
+    } catch (e) {
+      diagnostics.push(internalError(loaded.file, rule.id, e));
+    }
+  }
+  return { request, diagnostics };
+}
+
+/** Rules across files, on the requests that passed the schema. */
+export function checkRepository(requests: readonly RequestFile[], ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sorted = [...requests].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const rule of REPOSITORY_RULES) {
+    try {
+      out.push(...rule.check(sorted, ctx));
+    } catch (e) {
+      out.push(internalError("requests", rule.id, e));
+    }
+  }
+  return out;
+}
+
+/** A rule that throws is a bug of ours; it is reported as a diagnostic so no file is lost. */
+function internalError(file: string, rule: string, e: unknown): Diagnostic {
+  const text = e instanceof Error ? e.message : String(e);
+  return diagnostic(file, START, "internal", "error", {
+    id: `Aturan ${rule} gagal dijalankan (${text}); laporkan ke pengelola repositori.`,
+    en: `Rule ${rule} failed to run (${text}); report this to the repository maintainers.`,
+  });
+}
+
+export interface ValidationResult {
+  governance?: Governance;
+  requests: RequestFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** The whole stage for already-loaded files. */
+export function validate(governanceFile: Loaded, requestFiles: readonly Loaded[], extra: readonly Diagnostic[], today: string): ValidationResult {
+  const gov = checkGovernance(governanceFile);
+  const diagnostics = [...extra, ...gov.diagnostics];
+  if (!gov.governance) {
+    diagnostics.push(
+      diagnostic(governanceFile.file, START, "governance.unusable", "error", {
+        id: "Berkas tata kelola tidak sah, sehingga permohonan tidak dapat diperiksa terhadap aturannya.",
+        en: "The governance file is invalid, so requests cannot be checked against its rules.",
+      }),
+    );
+    return { requests: [], diagnostics: sortDiagnostics(diagnostics) };
+  }
+  const ctx: RuleContext = { governance: gov.governance, today };
+  const requests: RequestFile[] = [];
+  for (const loaded of requestFiles) {
+    const r = checkRequest(loaded, ctx);
+    diagnostics.push(...r.diagnostics);
+    if (r.request) requests.push(r.request);
+  }
+  diagnostics.push(...checkRepository(requests, ctx));
+  return { governance: gov.governance, requests, diagnostics: sortDiagnostics(diagnostics) };
+}
