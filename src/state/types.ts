@@ -1,0 +1,75 @@
+// The desired state: what the zone and the cluster should hold, derived purely from the validated
+// requests and governance. The plan, the offline artifacts and the Pulumi program all read this
+// one value, so what a reviewer sees and what is deployed cannot disagree.
+
+export type RecordType = "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV";
+
+export interface MxValue {
+  priority: number;
+  exchange: string;
+}
+export interface CaaValue {
+  flags: number;
+  tag: string;
+  value: string;
+}
+export interface SrvValue {
+  priority: number;
+  weight: number;
+  port: number;
+  target: string;
+}
+
+/** Values by type. Host names are absolute, lowercase ASCII, without the trailing dot. */
+export type RecordData =
+  | { type: "A" | "AAAA" | "TXT"; values: string[] }
+  | { type: "CNAME"; values: [string] }
+  | { type: "MX"; values: MxValue[] }
+  | { type: "CAA"; values: CaaValue[] }
+  | { type: "SRV"; values: SrvValue[] };
+
+/** Where a record or tenant comes from, for comments, tags, labels and the registry. */
+export interface Source {
+  file: string;
+  opd: string;
+  label: string;
+}
+
+export type RecordSet = RecordData & {
+  zone: string;
+  /** Relative to the zone, lowercase ASCII: "sehat", "_dmarc.sehat", "_sip._tcp.sehat". */
+  name: string;
+  ttl: number;
+  proxied: boolean;
+  source: Source;
+};
+
+export interface Quota {
+  /** Kubernetes quantities as written in governance or the request: "500m", "1Gi". */
+  cpu: string;
+  memory: string;
+  storage: string;
+  volumes: number;
+}
+
+export interface Tenant {
+  /** Kubernetes namespace name (DNS-1123 label), stable for the life of the request. */
+  namespace: string;
+  zone: string;
+  /** The host served: <label>.<zone>, ASCII. */
+  host: string;
+  quota: Quota;
+  /** Defaults for containers so that the quota can be enforced (LimitRange). */
+  accessRole: "admin" | "edit";
+  technicalContact: { name: string; email: string; github: string };
+  source: Source;
+  /** Set by an approved decommission with deleteData: the namespace and its storage may go. */
+  releaseData: boolean;
+}
+
+export interface DesiredState {
+  /** Sorted by zone, name, type. */
+  records: RecordSet[];
+  /** Sorted by namespace. */
+  tenants: Tenant[];
+}
