@@ -1,0 +1,27 @@
+// npm run bench [-- section...]: runs every benchmark in scripts/bench/ (or the named ones) and
+// prints its figures against its budget. A benchmark, not a test: it measures, it does not fail
+// the build, but it exits 1 when a budget is missed so that nobody misses it either.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { BenchSection } from "./bench/types.ts";
+
+const dir = join(import.meta.dirname, "bench");
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && f !== "types.ts")
+  .sort()
+  .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.ts$/, "")));
+
+let missed = 0;
+for (const f of files) {
+  const section = (await import(pathToFileURL(join(dir, f)).href)).default as BenchSection;
+  console.log(`\n== ${section.name}`);
+  for (const r of await section.run()) {
+    const ok = r.budgetMs === undefined || r.wallMs <= r.budgetMs;
+    if (!ok) missed++;
+    const budget = r.budgetMs === undefined ? "" : ` (anggaran/budget ${r.budgetMs} ms: ${ok ? "OK" : "MELEBIHI/OVER"})`;
+    console.log(`${r.label}: ${r.wallMs.toFixed(0)} ms${budget}${r.extra ? `; ${r.extra}` : ""}`);
+  }
+}
+process.exitCode = missed ? 1 : 0;
