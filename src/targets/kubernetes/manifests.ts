@@ -1,0 +1,249 @@
+// A hosting tenant's Kubernetes objects, as plain JSON: the single description used both for the
+// offline `out/kubernetes/*.yaml` and for the resources the Pulumi program registers. Pure: same
+// tenant and cluster settings, same objects, same order, same key order.
+import type { Tenant } from "../../state/types.ts";
+import { minQuantity } from "./quantity.ts";
+
+/** What differs between clusters; read from the Pulumi stack configuration. */
+export interface ClusterSettings {
+  /** IngressClass name of the cluster's ingress controller, e.g. "nginx". */
+  ingressClass: string;
+  /** Namespace of the ingress controller; the only source of inbound traffic a tenant accepts. */
+  ingressNamespace: string;
+  /** The storage class a tenant's PersistentVolumeClaims use; its quota is the tenant's storage. */
+  storageClass: string;
+  /** cert-manager ClusterIssuer that signs the tenant's TLS certificate. */
+  clusterIssuer: string;
+}
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [field: string]: unknown;
+}
+
+/** Label and annotation prefix of this repository. */
+export const PREFIX = "subdomain-gitops";
+export const MANAGED_BY = "subdomain-gitops";
+
+/** Names inside every tenant namespace: fixed so an OPD's own deployment can rely on them. */
+export const NAMES = {
+  quota: "kuota",
+  limits: "batas-bawaan",
+  denyAll: "tolak-semua",
+  allowIngress: "izinkan-ingress-controller",
+  allowSameNamespace: "izinkan-namespace-sendiri",
+  allowDns: "izinkan-dns",
+  contactBinding: "kontak-teknis",
+  ciAccount: "ci-opd",
+  ciBinding: "ci-opd",
+  ingress: "web",
+  /** The Service (port 80) the OPD deploys behind the Ingress. */
+  service: "web",
+  tlsSecret: "web-tls",
+} as const;
+
+/** Container defaults when a container declares nothing, capped by the tenant's quota. */
+const DEFAULT_REQUEST = { cpu: "100m", memory: "128Mi" };
+const DEFAULT_LIMIT = { cpu: "500m", memory: "512Mi" };
+
+/** Kind order for applying and for listing: the namespace first, what uses it after. */
+const KIND_ORDER = ["Namespace", "ResourceQuota", "LimitRange", "ServiceAccount", "RoleBinding", "NetworkPolicy", "Ingress"];
+
+const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+
+function labels(tenant: Tenant): Record<string, string> {
+  const out: Record<string, string> = {
+    "app.kubernetes.io/managed-by": MANAGED_BY,
+    [`${PREFIX}/opd`]: tenant.source.opd,
+  };
+  // A label value holds at most 63 characters; the full host name stays in the annotations.
+  if (LABEL_VALUE.test(tenant.source.label)) out[`${PREFIX}/subdomain`] = tenant.source.label;
+  return out;
+}
+
+function annotations(tenant: Tenant): Record<string, string> {
+  return {
+    [`${PREFIX}/host`]: tenant.host,
+    [`${PREFIX}/request`]: tenant.source.file,
+  };
+}
+
+function meta(tenant: Tenant, name: string, extra: Record<string, string> = {}): ObjectMeta {
+  return { name, namespace: tenant.namespace, labels: labels(tenant), annotations: { ...annotations(tenant), ...extra } };
+}
+
+export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeObject[] {
+  const ns = tenant.namespace;
+  const q = tenant.quota;
+  const objects: KubeObject[] = [
+    {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: {
+        name: ns,
+        labels: {
+          ...labels(tenant),
+          // Pod Security Admission: the strictest profile for code the Diskominfo did not write.
+          "pod-security.kubernetes.io/enforce": "restricted",
+          "pod-security.kubernetes.io/enforce-version": "latest",
+          "pod-security.kubernetes.io/audit": "restricted",
+          "pod-security.kubernetes.io/warn": "restricted",
+        },
+        annotations: annotations(tenant),
+      },
+    },
+    {
+      apiVersion: "v1",
+      kind: "ResourceQuota",
+      metadata: meta(tenant, NAMES.quota),
+      spec: {
+        hard: {
+          "requests.cpu": q.cpu,
+          "limits.cpu": q.cpu,
+          "requests.memory": q.memory,
+          "limits.memory": q.memory,
+          "requests.storage": q.storage,
+          persistentvolumeclaims: String(q.volumes),
+          [`${cluster.storageClass}.storageclass.storage.k8s.io/requests.storage`]: q.storage,
+          [`${cluster.storageClass}.storageclass.storage.k8s.io/persistentvolumeclaims`]: String(q.volumes),
+        },
+      },
+    },
+    {
+      apiVersion: "v1",
+      kind: "LimitRange",
+      metadata: meta(tenant, NAMES.limits),
+      spec: {
+        // With a cpu/memory quota, a pod without requests and limits is refused; these defaults
+        // let a plain Deployment run. Never above the quota, or every pod would be refused.
+        limits: [
+          {
+            type: "Container",
+            defaultRequest: { cpu: minQuantity(DEFAULT_REQUEST.cpu, q.cpu), memory: minQuantity(DEFAULT_REQUEST.memory, q.memory) },
+            default: { cpu: minQuantity(DEFAULT_LIMIT.cpu, q.cpu), memory: minQuantity(DEFAULT_LIMIT.memory, q.memory) },
+            max: { cpu: q.cpu, memory: q.memory },
+          },
+          { type: "PersistentVolumeClaim", max: { storage: q.storage } },
+        ],
+      },
+    },
+    {
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: meta(tenant, NAMES.ciAccount, { [`${PREFIX}/purpose`]: "CI/CD milik OPD / the OPD's own CI" }),
+      automountServiceAccountToken: false,
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: meta(tenant, NAMES.contactBinding, {
+        [`${PREFIX}/contact-name`]: tenant.technicalContact.name,
+        [`${PREFIX}/contact-github`]: tenant.technicalContact.github,
+      }),
+      // The cluster authenticates people by OIDC with the e-mail claim as user name (README):
+      // the official e-mail identifies a civil servant; a GitHub handle is a private account.
+      subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: tenant.technicalContact.email.toLowerCase() }],
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: tenant.accessRole },
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: meta(tenant, NAMES.ciBinding),
+      subjects: [{ kind: "ServiceAccount", name: NAMES.ciAccount, namespace: ns }],
+      // CI deploys workloads; it never changes who has access, so "edit", not "admin".
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" },
+    },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: meta(tenant, NAMES.denyAll),
+      spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+    },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: meta(tenant, NAMES.allowIngress),
+      spec: {
+        podSelector: {},
+        policyTypes: ["Ingress"],
+        ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": cluster.ingressNamespace } } }] }],
+      },
+    },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: meta(tenant, NAMES.allowSameNamespace),
+      // An application and its database in the same namespace must reach each other.
+      spec: {
+        podSelector: {},
+        policyTypes: ["Ingress", "Egress"],
+        ingress: [{ from: [{ podSelector: {} }] }],
+        egress: [{ to: [{ podSelector: {} }] }],
+      },
+    },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: meta(tenant, NAMES.allowDns),
+      spec: {
+        podSelector: {},
+        policyTypes: ["Egress"],
+        egress: [
+          {
+            to: [
+              {
+                namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+                podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+              },
+            ],
+            ports: [
+              { protocol: "UDP", port: 53 },
+              { protocol: "TCP", port: 53 },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata: meta(tenant, NAMES.ingress, { "cert-manager.io/cluster-issuer": cluster.clusterIssuer }),
+      spec: {
+        ingressClassName: cluster.ingressClass,
+        tls: [{ hosts: [tenant.host], secretName: NAMES.tlsSecret }],
+        rules: [
+          {
+            host: tenant.host,
+            http: {
+              paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: NAMES.service, port: { number: 80 } } } }],
+            },
+          },
+        ],
+      },
+    },
+  ];
+  return sortObjects(objects);
+}
+
+/** Kind order first, then name: a stable order whatever the construction order above. */
+export function sortObjects(objects: KubeObject[]): KubeObject[] {
+  const rank = (o: KubeObject) => {
+    const i = KIND_ORDER.indexOf(o.kind);
+    return i < 0 ? KIND_ORDER.length : i;
+  };
+  return [...objects].sort((a, b) => rank(a) - rank(b) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+}
+
+/** A stable identity for an object: its Pulumi logical name and its out/ file order. */
+export function objectKey(o: KubeObject): string {
+  return o.metadata.namespace ? `${o.metadata.namespace}/${o.kind}/${o.metadata.name}` : `${o.kind}/${o.metadata.name}`;
+}
