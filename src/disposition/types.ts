@@ -1,0 +1,99 @@
+// Inputs and outputs of the disposition evaluation. Plain data read from GitHub by the adapter
+// (src/github/disposition.ts); the evaluation itself never talks to GitHub.
+import type { Message } from "../diagnostics/diagnostic.ts";
+import type { Governance, Step } from "../model/governance.ts";
+
+export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+
+export interface Review {
+  id: number;
+  /** GitHub login of the reviewer. */
+  user: string;
+  state: ReviewState;
+  /** ISO 8601 instant. */
+  submittedAt: string;
+  /** The head commit the review was made on. */
+  commitId: string;
+  body?: string;
+}
+
+/** A commit of the pull request, oldest first; `at` is when it reached the pull request. */
+export interface Commit {
+  sha: string;
+  at: string;
+}
+
+/** Working-time arithmetic, injected so the evaluation stays pure (see work-clock.ts). */
+export interface WorkClock {
+  /** Working minutes between two instants (0 when end <= start). */
+  minutesBetween(start: Date, end: Date): number;
+  /** A standard time (`30m`, `1h`, `1d`) in working minutes. */
+  standardMinutes(standardTime: string): number;
+}
+
+export interface DispositionInput {
+  rules: Governance["disposition"];
+  /** The person the request is for: the PR author, or the issue author for intake PRs. */
+  applicant: string;
+  /** The PR author (the intake bot for intake PRs). */
+  author: string;
+  headSha: string;
+  commits: readonly Commit[];
+  reviews: readonly Review[];
+  /** Members of each team named by the steps, by `org/slug`. */
+  members: Readonly<Record<string, readonly string[]>>;
+  /** The plan deletes something: governance's destructiveStep is added. */
+  destructive: boolean;
+  /** When the pull request was opened. */
+  openedAt: string;
+  clock: WorkClock;
+}
+
+export type StepStatus = "approved" | "waiting" | "not-started";
+
+export interface StepOutcome {
+  id: string;
+  role: string;
+  /** 1-based position in the chain. */
+  position: number;
+  standardTime: string;
+  standardMinutes: number;
+  status: StepStatus;
+  /** When the step could start (the previous step's approval, or the start of the request). */
+  startedAt?: string;
+  approver?: string;
+  approvedAt?: string;
+  /** Working minutes from start to approval. */
+  elapsedMinutes?: number;
+  overdue?: boolean;
+}
+
+export type IgnoredReason = "applicant" | "not-member" | "stale" | "out-of-order" | "redundant";
+
+/** An approval that did not count, and why: shown so nobody wonders where their approval went. */
+export interface IgnoredApproval {
+  user: string;
+  at: string;
+  reason: IgnoredReason;
+}
+
+export interface Returned {
+  user: string;
+  /** Roles of the chain the reviewer belongs to. */
+  roles: string[];
+  at: string;
+  body?: string;
+}
+
+export type DispositionState = "success" | "pending" | "failure";
+
+export interface DispositionResult {
+  state: DispositionState;
+  /** Commit status description, at most 140 characters. */
+  description: Message;
+  steps: StepOutcome[];
+  returned?: Returned;
+  ignored: IgnoredApproval[];
+}
+
+export type { Step };
