@@ -132,3 +132,12 @@ describe("stepTimes follows the ordered disposition chain", () => {
     expect(service.start).toBeUndefined();
   });
 });
+
+describe("workClockOf gives the disposition check its clock", () => {
+  it("counts working minutes with holidays and converts standards", async () => {
+    const { workClockOf } = await import("./index.ts");
+    const clock = workClockOf(governance.workingHours);
+    expect(clock.minutesBetween(new Date("2026-03-17T15:00:00+07:00"), new Date("2026-03-25T08:00:00+07:00"))).toBe(90);
+    expect([clock.standardMinutes("30m"), clock.standardMinutes("1h"), clock.standardMinutes("1d"), clock.standardMinutes("x")]).toEqual([30, 60, 510, 0]);
+  });
+});

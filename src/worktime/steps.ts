@@ -241,7 +241,7 @@ export function stepTimes(timeline: Timeline, governance: Governance, options: S
 }
 
 /** A standard without a start date: days count as the longest working day of the week. */
-function nominalMinutes(calendar: WorkCalendar, duration: { amount: number; unit: "m" | "h" | "d" }): number {
+export function nominalMinutes(calendar: WorkCalendar, duration: { amount: number; unit: "m" | "h" | "d" }): number {
   if (duration.unit === "m") return duration.amount;
   if (duration.unit === "h") return duration.amount * 60;
   const longest = Math.max(0, ...calendar.hours.map((h) => (h ? h[1] - h[0] : 0)));
