@@ -72,7 +72,7 @@ const cases: Case[] = [
     state: "pending",
     description: "Menunggu: Kepala Bidang E-Government (2/4)",
     approvers: ["kadis1", undefined, undefined, undefined],
-    ignored: ["kabid1:redundant"],
+    ignored: ["kabid1:out-of-order"],
   },
   {
     name: "out of order, approved again later: counts",

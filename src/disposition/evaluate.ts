@@ -56,18 +56,18 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
   const steps: StepOutcome[] = [];
   let previousDone: string | undefined = start;
   chain.forEach((step, i) => {
-    const standardMinutes = clock.standardMinutes(step.standardTime);
-    const base = { id: step.id, role: step.role, position: i + 1, standardTime: step.standardTime, standardMinutes };
+    const base = { id: step.id, role: step.role, position: i + 1, standardTime: step.standardTime };
     const opensAt = rules.ordered ? previousDone : start;
     if (opensAt === undefined) {
       steps.push({ ...base, status: "not-started" });
       return;
     }
+    const standardMinutes = clock.standardMinutes(step.standardTime, new Date(opensAt));
     const hit = approvals.find(
       (r) => !used.has(r.id) && eligible(step, r.user) && validCommit(r) && (!rules.ordered || time(r.submittedAt) >= time(opensAt)),
     );
     if (!hit) {
-      steps.push({ ...base, status: "waiting", startedAt: opensAt });
+      steps.push({ ...base, standardMinutes, status: "waiting", startedAt: opensAt });
       previousDone = undefined;
       return;
     }
@@ -75,6 +75,7 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
     const elapsedMinutes = clock.minutesBetween(new Date(opensAt), new Date(hit.submittedAt));
     steps.push({
       ...base,
+      standardMinutes,
       status: "approved",
       startedAt: opensAt,
       approver: hit.user,

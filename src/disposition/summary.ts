@@ -2,6 +2,7 @@
 // the job summary): each step with who approved it, when, and the working time it took against the
 // standard time. Pure: takes the evaluation result, returns Markdown.
 import type { Lang } from "../diagnostics/diagnostic.ts";
+import { formatMinutes } from "../worktime/format.ts";
 import type { DispositionResult, IgnoredReason, StepOutcome } from "./types.ts";
 
 export const DISPOSITION_MARKER = "<!-- disposisi -->";
@@ -23,7 +24,7 @@ const WORDS = {
       "out-of-order": "mendahului langkah sebelumnya; setujui lagi setelah langkah sebelumnya selesai",
       redundant: "langkahnya sudah disetujui dengan persetujuan lain",
     } satisfies Record<IgnoredReason, string>,
-    minutes: (n: number) => fmtDuration(n, "jam", "menit"),
+    minutes: (n: number) => formatMinutes(n, "id"),
     standard: (s: string) => fmtStandard(s, { m: "menit", h: "jam", d: "hari kerja" }),
     locale: "id-ID",
   },
@@ -43,17 +44,11 @@ const WORDS = {
       "out-of-order": "came before the previous step was done; approve again once it is",
       redundant: "the step was already approved by another approval",
     } satisfies Record<IgnoredReason, string>,
-    minutes: (n: number) => fmtDuration(n, "h", "min"),
+    minutes: (n: number) => formatMinutes(n, "en"),
     standard: (s: string) => fmtStandard(s, { m: "min", h: "h", d: "working days" }),
     locale: "en-GB",
   },
 };
-
-function fmtDuration(minutes: number, h: string, m: string): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return hours ? `${hours} ${h}${rest ? ` ${rest} ${m}` : ""}` : `${rest} ${m}`;
-}
 
 function fmtStandard(s: string, units: Record<"m" | "h" | "d", string>): string {
   const m = /^(\d+)(m|h|d)$/.exec(s);

@@ -27,8 +27,8 @@ export interface Commit {
 export interface WorkClock {
   /** Working minutes between two instants (0 when end <= start). */
   minutesBetween(start: Date, end: Date): number;
-  /** A standard time (`30m`, `1h`, `1d`) in working minutes. */
-  standardMinutes(standardTime: string): number;
+  /** A standard time (`30m`, `1h`, `1d`) in working minutes, for a step starting at `start` (a day's length varies). */
+  standardMinutes(standardTime: string, start: Date): number;
 }
 
 export interface DispositionInput {
@@ -57,7 +57,8 @@ export interface StepOutcome {
   /** 1-based position in the chain. */
   position: number;
   standardTime: string;
-  standardMinutes: number;
+  /** Undefined while the step has not started (a working day's length depends on the day). */
+  standardMinutes?: number;
   status: StepStatus;
   /** When the step could start (the previous step's approval, or the start of the request). */
   startedAt?: string;
