@@ -1,25 +1,54 @@
-// The file's place agrees with its content: requests/<opd>/<label>.yaml, and the OPD exists.
+// The file's place agrees with its content: requests/<opd>/<label>.yaml, the OPD exists, and the
+// folder is an OPD's. Each problem is reported once: a folder that is no OPD code is opd.folder's
+// finding (its message names the right path), an unknown `opd` value is opd.exists's, and an
+// invalid label is label.syntax's; path.match speaks only when none of those explains it.
 import { requestPath } from "../../model/names.ts";
-import { report, type FileRule } from "../rule.ts";
+import { report, type FileRule, type RequestFile, type RuleContext } from "../rule.ts";
+import { idnProblem, labelProblem } from "./label.ts";
+
+const folderOf = (file: string) => file.split("/")[1] ?? "";
+const isOpd = (code: string, ctx: RuleContext) => ctx.governance.opds.some((o) => o.code === code);
+
+function expectedPath(req: RequestFile): string | undefined {
+  const { label, opd } = req.request;
+  if (idnProblem(label)) return undefined;
+  try {
+    const path = requestPath(opd, label);
+    const ascii = path.slice(path.lastIndexOf("/") + 1, -".yaml".length);
+    return labelProblem(ascii) || label.includes(".") ? undefined : path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder is neither an OPD code nor the file's own (unknown) `opd`, which opd.exists reports. */
+function folderIsWrong(req: RequestFile, ctx: RuleContext): boolean {
+  const folder = folderOf(req.file);
+  return !isOpd(folder, ctx) && folder !== req.request.opd;
+}
 
 export const pathMatches: FileRule = {
   id: "path.match",
   scope: "file",
   severity: "error",
   summary: { id: "Lokasi berkas sama dengan isinya: requests/<opd>/<label>.yaml", en: "The file's path agrees with its content: requests/<opd>/<label>.yaml" },
-  check(req) {
+  check(req, ctx) {
+    const expected = expectedPath(req);
+    if (expected === undefined || req.file === expected || folderIsWrong(req, ctx)) return [];
     const { label, opd } = req.request;
-    let expected: string;
-    try {
-      expected = requestPath(opd, label);
-    } catch {
-      return []; // an unconvertible label is label.idn's finding
-    }
-    if (req.file === expected) return [];
+    const folder = folderOf(req.file);
+    const ptr = folder !== opd ? "/opd" : "/label";
+    const why =
+      folder !== opd
+        ? {
+            id: ` Folder \`${folder}\` milik OPD lain: sebuah OPD hanya mengajukan berkas di foldernya sendiri.`,
+            en: ` Folder \`${folder}\` belongs to another OPD: an OPD files requests only in its own folder.`,
+          }
+        : { id: " Ganti nama berkas atau perbaiki label.", en: " Rename the file or correct the label." };
     return [
-      report(this, req, "/label", {
-        id: `Berkas ini seharusnya berada di \`${expected}\` (dari label \`${label}\` dan opd \`${opd}\`), bukan \`${req.file}\`.`,
-        en: `This file should be at \`${expected}\` (from label \`${label}\` and opd \`${opd}\`), not \`${req.file}\`.`,
+      report(this, req, ptr, {
+        id: `Berkas ini seharusnya berada di \`${expected}\` (dari label \`${label}\` dan opd \`${opd}\`), bukan \`${req.file}\`.${why.id}`,
+        en: `This file should be at \`${expected}\` (from label \`${label}\` and opd \`${opd}\`), not \`${req.file}\`.${why.en}`,
       }),
     ];
   },
@@ -31,11 +60,31 @@ export const opdExists: FileRule = {
   severity: "error",
   summary: { id: "Kode OPD terdaftar di governance.yaml", en: "The OPD code is registered in governance.yaml" },
   check(req, ctx) {
-    if (ctx.governance.opds.some((o) => o.code === req.request.opd)) return [];
+    if (isOpd(req.request.opd, ctx)) return [];
+    const codes = ctx.governance.opds.map((o) => o.code).join(", ");
     return [
       report(this, req, "/opd", {
-        id: `OPD \`${req.request.opd}\` tidak terdaftar di governance.yaml.`,
-        en: `OPD \`${req.request.opd}\` is not registered in governance.yaml.`,
+        id: `OPD \`${req.request.opd}\` tidak terdaftar di governance.yaml. Kode yang terdaftar: ${codes}. Bila OPD Anda belum ada, minta admin Diskominfo mendaftarkannya.`,
+        en: `OPD \`${req.request.opd}\` is not registered in governance.yaml. Registered codes: ${codes}. If your OPD is missing, ask the Diskominfo admins to register it.`,
+      }),
+    ];
+  },
+};
+
+export const opdFolder: FileRule = {
+  id: "opd.folder",
+  scope: "file",
+  severity: "error",
+  summary: { id: "Nama folder di requests/ adalah kode OPD yang terdaftar", en: "The folder under requests/ is a registered OPD code" },
+  check(req, ctx) {
+    if (!folderIsWrong(req, ctx)) return [];
+    const folder = folderOf(req.file);
+    const expected = expectedPath(req);
+    const move = expected && isOpd(req.request.opd, ctx) ? { id: ` Pindahkan berkas ke \`${expected}\`.`, en: ` Move the file to \`${expected}\`.` } : { id: "", en: "" };
+    return [
+      report(this, req, "/opd", {
+        id: `Folder \`requests/${folder}/\` bukan kode OPD yang terdaftar di governance.yaml.${move.id}`,
+        en: `The folder \`requests/${folder}/\` is not an OPD code registered in governance.yaml.${move.en}`,
       }),
     ];
   },

@@ -1,0 +1,26 @@
+// Whether a string is a host name a record may point at (MX exchange, SRV target, CNAME value).
+import ipaddr from "ipaddr.js";
+import type { Message } from "../diagnostics/diagnostic.ts";
+import { idnProblem, labelProblem } from "./rules/label.ts";
+import { asciiLabel } from "../model/names.ts";
+
+export function hostProblem(text: string): Message | undefined {
+  if (ipaddr.isValid(text) || /^\d+(\.\d+){3}$/.test(text))
+    return { id: `\`${text}\` adalah alamat IP; di sini harus nama host (misalnya mail.contohkab.go.id)`, en: `\`${text}\` is an IP address; a host name is needed here (e.g. mail.contohkab.go.id)` };
+  const bare = text.endsWith(".") ? text.slice(0, -1) : text;
+  const labels = bare.split(".");
+  if (labels.length < 2) return { id: `\`${text}\` bukan nama host lengkap; tulis beserta domainnya (misalnya mail.contohkab.go.id)`, en: `\`${text}\` is not a full host name; write it with its domain (e.g. mail.contohkab.go.id)` };
+  for (const l of labels) {
+    const idn = idnProblem(l);
+    if (idn) return idn;
+    let ascii: string;
+    try {
+      ascii = asciiLabel(l);
+    } catch {
+      return { id: `\`${text}\` bukan nama host yang sah`, en: `\`${text}\` is not a valid host name` };
+    }
+    const p = labelProblem(ascii, true);
+    if (p) return { id: `\`${text}\` bukan nama host yang sah: ${p.id}`, en: `\`${text}\` is not a valid host name: ${p.en}` };
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+// The record sets a request asks for, as rules see them: name relative to the zone, type, and the
+// JSON pointer to point a diagnostic at. The target counts as a record at the subdomain itself.
+import { recordName } from "../model/names.ts";
+import type { Request } from "../model/request.ts";
+
+export interface OwnedName {
+  /** Relative to the zone, lowercase ASCII: `sehat`, `mail.sehat`. */
+  name: string;
+  /** Record type; the target's own records are A/AAAA (server), CNAME (alias) or HOSTING. */
+  type: string;
+  /** Pointer to the record (or the target) in the file. */
+  ptr: string;
+  /** Pointer to the name field, where one is written. */
+  namePtr: string;
+  /** For CNAMEs: the host aliased to, as written. */
+  alias?: string;
+}
+
+/** Every name a request occupies, target first, then extra records in file order. */
+export function ownedNames(req: Request): OwnedName[] {
+  const own = safe(() => recordName(req.label, undefined));
+  if (own === undefined) return [];
+  const out: OwnedName[] = [];
+  const t = req.target;
+  if (t.server?.ipv4) out.push({ name: own, type: "A", ptr: "/target/server/ipv4", namePtr: "/label" });
+  if (t.server?.ipv6) out.push({ name: own, type: "AAAA", ptr: "/target/server/ipv6", namePtr: "/label" });
+  if (t.alias !== undefined) out.push({ name: own, type: "CNAME", ptr: "/target/alias", namePtr: "/label", alias: t.alias });
+  if (t.hosting) out.push({ name: own, type: "HOSTING", ptr: "/target/hosting", namePtr: "/label" });
+  (req.records ?? []).forEach((r, i) => {
+    const name = safe(() => recordName(req.label, r.name));
+    if (name === undefined) return;
+    const ptr = `/records/${i}`;
+    out.push({ name, type: r.type, ptr, namePtr: r.name === undefined ? `${ptr}/type` : `${ptr}/name`, ...(r.type === "CNAME" ? { alias: r.value } : {}) });
+  });
+  return out;
+}
+
+/** A name that cannot be converted (bad punycode) is label.idn's finding, not a crash. */
+function safe<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

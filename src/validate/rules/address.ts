@@ -1,0 +1,141 @@
+// Addresses that the zone publishes must be reachable on the Internet: written in the plain
+// form, of the right family, public unicast (ipaddr.js `range()` names every special block), and
+// not repeated.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import ipaddr from "ipaddr.js";
+import type { Message } from "../../diagnostics/diagnostic.ts";
+import { report, type FileRule, type RequestFile } from "../rule.ts";
+
+type Family = "ipv4" | "ipv6";
+interface AddressList {
+  family: Family;
+  ptr: string;
+  values: string[];
+}
+
+function lists(req: RequestFile): AddressList[] {
+  const out: AddressList[] = [];
+  const s = req.request.target.server;
+  if (s?.ipv4) out.push({ family: "ipv4", ptr: "/target/server/ipv4", values: s.ipv4 });
+  if (s?.ipv6) out.push({ family: "ipv6", ptr: "/target/server/ipv6", values: s.ipv6 });
+  (req.request.records ?? []).forEach((r, i) => {
+    if (r.type === "A") out.push({ family: "ipv4", ptr: `/records/${i}/values`, values: r.values });
+    if (r.type === "AAAA") out.push({ family: "ipv6", ptr: `/records/${i}/values`, values: r.values });
+  });
+  return out;
+}
+
+/** The parsed address, or what is wrong with how it is written. */
+function parse(text: string, family: Family): ipaddr.IPv4 | ipaddr.IPv6 | Message {
+  if (family === "ipv4") {
+    // ipaddr.js's parse() also takes octal, hex and short forms (010.1, 0x7f.1); DNS wants dotted decimal.
+    if (ipaddr.IPv4.isValidFourPartDecimal(text) && !/(^|\.)0\d/.test(text)) return ipaddr.IPv4.parse(text);
+    if (ipaddr.IPv6.isValid(text)) return { id: `\`${text}\` adalah alamat IPv6; tulis di daftar ipv6 (atau rekaman AAAA).`, en: `\`${text}\` is an IPv6 address; put it in the ipv6 list (or an AAAA record).` };
+    return { id: `\`${text}\` bukan alamat IPv4 yang sah; tulis empat angka 0-255 dipisah titik, misalnya 103.10.20.30.`, en: `\`${text}\` is not a valid IPv4 address; write four numbers 0-255 separated by dots, e.g. 103.10.20.30.` };
+  }
+  if (ipaddr.IPv6.isValid(text) && !text.includes("%")) return ipaddr.IPv6.parse(text);
+  if (ipaddr.IPv4.isValid(text)) return { id: `\`${text}\` adalah alamat IPv4; tulis di daftar ipv4 (atau rekaman A).`, en: `\`${text}\` is an IPv4 address; put it in the ipv4 list (or an A record).` };
+  return { id: `\`${text}\` bukan alamat IPv6 yang sah (contoh bentuk: 2001:db8::10, tanpa %zona).`, en: `\`${text}\` is not a valid IPv6 address (example form: 2001:db8::10, no %zone).` };
+}
+
+const RANGE_NAMES: Record<string, Message> = {
+  unspecified: { id: "alamat tak tertentu", en: "unspecified" },
+  broadcast: { id: "siaran (broadcast)", en: "broadcast" },
+  multicast: { id: "multicast", en: "multicast" },
+  linkLocal: { id: "link-local", en: "link-local" },
+  loopback: { id: "loopback (mesin sendiri)", en: "loopback" },
+  carrierGradeNat: { id: "NAT operator (100.64.0.0/10)", en: "carrier-grade NAT (100.64.0.0/10)" },
+  private: { id: "privat (jaringan lokal)", en: "private (local network)" },
+  uniqueLocal: { id: "privat IPv6 (unique local)", en: "IPv6 private (unique local)" },
+  reserved: { id: "dicadangkan atau khusus dokumentasi/pengujian", en: "reserved, or for documentation/testing only" },
+  ipv4Mapped: { id: "IPv4 yang dipetakan ke IPv6 (tulis alamat IPv4-nya di daftar ipv4)", en: "IPv4-mapped IPv6 (write the IPv4 address in the ipv4 list)" },
+  rfc6145: { id: "terjemahan IPv4/IPv6", en: "IPv4/IPv6 translation" },
+  rfc6052: { id: "terjemahan IPv4/IPv6 (64:ff9b::/96)", en: "IPv4/IPv6 translation (64:ff9b::/96)" },
+  "6to4": { id: "6to4 (transisi, bukan alamat server tetap)", en: "6to4 (a transition mechanism, not a stable server address)" },
+  teredo: { id: "Teredo (transisi, bukan alamat server tetap)", en: "Teredo (a transition mechanism, not a stable server address)" },
+  benchmarking: { id: "khusus pengujian kinerja", en: "benchmarking only" },
+  discard: { id: "khusus pembuangan (discard)", en: "discard only" },
+};
+
+/** Why an address cannot be published, or undefined for a public unicast address. */
+export function nonPublic(addr: ipaddr.IPv4 | ipaddr.IPv6): Message | undefined {
+  const range = addr.range();
+  if (range === "unicast") {
+    // IPv6 outside 2000::/3 is not allocated for global unicast.
+    if (addr.kind() === "ipv6" && !addr.match(ipaddr.IPv6.parse("2000::"), 3)) return { id: "belum dialokasikan untuk unicast global", en: "not allocated for global unicast" };
+    return undefined;
+  }
+  return RANGE_NAMES[range] ?? { id: `khusus (${range})`, en: `special-purpose (${range})` };
+}
+
+function eachAddress(req: RequestFile, f: (text: string, parsed: ReturnType<typeof parse>, ptr: string, list: AddressList, i: number) => void): void {
+  for (const list of lists(req)) list.values.forEach((text, i) => f(text, parse(text, list.family), `${list.ptr}/${i}`, list, i));
+}
+
+const isMessage = (x: unknown): x is Message => typeof (x as Message).en === "string";
+
+export const addressSyntax: FileRule = {
+  id: "address.syntax",
+  scope: "file",
+  severity: "error",
+  summary: { id: "Alamat IP ditulis dalam bentuk baku dan sesuai jenisnya (IPv4/IPv6)", en: "IP addresses are written in standard form and in the right family (IPv4/IPv6)" },
+  check(req) {
+    const out: Diagnostic[] = [];
+    eachAddress(req, (_t, parsed, ptr) => {
+      if (isMessage(parsed)) out.push(report(this, req, ptr, parsed));
+    });
+    return out;
+  },
+};
+
+export const addressPublic: FileRule = {
+  id: "address.public",
+  scope: "file",
+  severity: "error",
+  summary: {
+    id: "Alamat IP adalah unicast publik: bukan privat, loopback, link-local, NAT operator, dokumentasi, multicast, dicadangkan",
+    en: "IP addresses are public unicast: not private, loopback, link-local, CGNAT, documentation, multicast, reserved",
+  },
+  check(req) {
+    const out: Diagnostic[] = [];
+    eachAddress(req, (text, parsed, ptr) => {
+      if (isMessage(parsed)) return;
+      const why = nonPublic(parsed);
+      if (why)
+        out.push(
+          report(this, req, ptr, {
+            id: `\`${text}\` bukan alamat publik (${why.id}), sehingga tidak dapat dijangkau dari Internet. Tulis alamat IP publik server Anda.`,
+            en: `\`${text}\` is not a public address (${why.en}), so it cannot be reached from the Internet. Write your server's public IP address.`,
+          }),
+        );
+    });
+    return out;
+  },
+};
+
+export const addressDuplicate: FileRule = {
+  id: "address.duplicate",
+  scope: "file",
+  severity: "error",
+  summary: { id: "Alamat yang sama tidak ditulis dua kali dalam satu daftar", en: "No address appears twice in one list" },
+  check(req) {
+    const out: Diagnostic[] = [];
+    const seen = new Map<AddressList, Map<string, number>>();
+    eachAddress(req, (text, parsed, ptr, list, i) => {
+      if (isMessage(parsed)) return;
+      const key = parsed.toNormalizedString();
+      const inList = seen.get(list) ?? new Map<string, number>();
+      seen.set(list, inList);
+      const first = inList.get(key);
+      if (first === undefined) inList.set(key, i);
+      else
+        out.push(
+          report(this, req, ptr, {
+            id: `\`${text}\` sudah ditulis di butir ke-${first + 1} daftar ini; hapus yang ganda.`,
+            en: `\`${text}\` is already item ${first + 1} of this list; remove the duplicate.`,
+          }),
+        );
+    });
+    return out;
+  },
+};

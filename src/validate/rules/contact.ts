@@ -1,0 +1,105 @@
+// Contact details a Diskominfo officer must be able to use: an e-mail address, an Indonesian
+// phone number, and a civil-servant NIP whose embedded dates make sense.
+import { report, type FileRule, type RequestFile } from "../rule.ts";
+import { validDate } from "../dates.ts";
+
+const ROLES = ["administrative", "technical"] as const;
+const ROLE_WORD = { administrative: { id: "administratif", en: "administrative" }, technical: { id: "teknis", en: "technical" } };
+
+function contacts(req: RequestFile) {
+  return ROLES.map((role) => ({ role, c: req.request.contacts[role], ptr: `/contacts/${role}` }));
+}
+
+/** WHATWG HTML "valid e-mail address", plus a dotted domain with a letters-only top level. */
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+export const contactEmail: FileRule = {
+  id: "contact.email",
+  scope: "file",
+  severity: "error",
+  summary: { id: "E-mail kontak berbentuk nama@domain.go.id yang sah", en: "Contact e-mail is a valid name@domain address" },
+  check(req) {
+    return contacts(req)
+      .filter(({ c }) => !EMAIL.test(c.email))
+      .map(({ role, c, ptr }) =>
+        report(this, req, `${ptr}/email`, {
+          id: `E-mail kontak ${ROLE_WORD[role].id} \`${c.email}\` tidak sah; tulis satu alamat lengkap, misalnya nama@dinkes.contohkab.go.id.`,
+          en: `The ${ROLE_WORD[role].en} contact e-mail \`${c.email}\` is invalid; write one full address, e.g. name@dinkes.example.go.id.`,
+        }),
+      );
+  },
+};
+
+/**
+ * An Indonesian number in national form (leading 0), or undefined. Accepts +62, 62 or 0, with
+ * spaces, dots, hyphens and parentheses as separators. Mobile: 08 then 8-11 digits. Landline:
+ * 0, an area code starting 2-7 or 9, then the subscriber: 9-11 digits in all (0355 321456,
+ * 021 1234 5678).
+ */
+export function nationalPhone(text: string): string | undefined {
+  const compact = text.replace(/[\s.()-]/g, "");
+  if (!/^\+?\d+$/.test(compact)) return undefined;
+  let n: string;
+  if (compact.startsWith("+62")) n = "0" + compact.slice(3);
+  else if (compact.startsWith("+")) return undefined;
+  else if (compact.startsWith("62")) n = "0" + compact.slice(2);
+  else if (compact.startsWith("0")) n = compact;
+  else return undefined;
+  if (/^08[1-9]\d{7,10}$/.test(n)) return n;
+  if (/^0[2-79]\d{7,9}$/.test(n)) return n;
+  return undefined;
+}
+
+export const contactPhone: FileRule = {
+  id: "contact.phone",
+  scope: "file",
+  severity: "error",
+  summary: { id: "Telepon kontak nomor Indonesia (+62/62/0; HP 08xx atau telepon rumah/kantor dengan kode wilayah)", en: "Contact phone is an Indonesian number (+62/62/0; mobile 08xx or a landline with area code)" },
+  check(req) {
+    return contacts(req)
+      .filter(({ c }) => nationalPhone(c.phone) === undefined)
+      .map(({ role, c, ptr }) =>
+        report(this, req, `${ptr}/phone`, {
+          id: `Nomor telepon kontak ${ROLE_WORD[role].id} \`${c.phone}\` tidak sah; tulis nomor Indonesia seperti +62 812-3456-7890, 0812 3456 7890 atau 0355 321456.`,
+          en: `The ${ROLE_WORD[role].en} contact phone \`${c.phone}\` is invalid; write an Indonesian number such as +62 812-3456-7890, 0812 3456 7890 or 0355 321456.`,
+        }),
+      );
+  },
+};
+
+/** What is wrong with an 18-digit NIP (PP 11/2017 layout: birth date, appointment month, gender, serial), or undefined. */
+export function nipProblem(nip: string, today: string): { id: string; en: string } | undefined {
+  if (!/^\d{18}$/.test(nip)) return { id: "NIP harus 18 angka", en: "a NIP has 18 digits" };
+  const birth = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
+  const appointed = `${nip.slice(8, 12)}-${nip.slice(12, 14)}`;
+  const gender = nip[14]!;
+  const serial = nip.slice(15);
+  if (!validDate(birth) || birth < "1930-01-01" || birth > today)
+    return { id: `8 angka pertama (${nip.slice(0, 8)}) harus tanggal lahir TTTTBBHH yang sah`, en: `the first 8 digits (${nip.slice(0, 8)}) must be a valid birth date YYYYMMDD` };
+  if (!validDate(`${appointed}-01`) || appointed > today.slice(0, 7))
+    return { id: `angka ke-9 sampai 14 (${nip.slice(8, 14)}) harus bulan pengangkatan TTTTBB yang sah dan tidak di masa depan`, en: `digits 9-14 (${nip.slice(8, 14)}) must be a valid appointment month YYYYMM, not in the future` };
+  if (Number(nip.slice(8, 12)) - Number(nip.slice(0, 4)) < 15)
+    return { id: `tahun pengangkatan ${nip.slice(8, 12)} terlalu dekat dengan tahun lahir ${nip.slice(0, 4)}`, en: `appointment year ${nip.slice(8, 12)} is too close to birth year ${nip.slice(0, 4)}` };
+  if (gender !== "1" && gender !== "2") return { id: `angka ke-15 (${gender}) adalah jenis kelamin: 1 atau 2`, en: `digit 15 (${gender}) is the gender: 1 or 2` };
+  if (serial === "000") return { id: "3 angka terakhir adalah nomor urut: 001-999", en: "the last 3 digits are a serial number: 001-999" };
+  return undefined;
+}
+
+export const contactNip: FileRule = {
+  id: "contact.nip",
+  scope: "file",
+  severity: "error",
+  summary: { id: "NIP 18 angka: tanggal lahir, bulan pengangkatan, jenis kelamin 1/2, nomor urut", en: "NIP of 18 digits: birth date, appointment month, gender 1/2, serial" },
+  check(req, ctx) {
+    return contacts(req).flatMap(({ role, c, ptr }) => {
+      const p = c.nip === undefined ? undefined : nipProblem(c.nip, ctx.today);
+      if (!p) return [];
+      return [
+        report(this, req, `${ptr}/nip`, {
+          id: `NIP kontak ${ROLE_WORD[role].id} \`${c.nip}\` tidak sah: ${p.id}. Salin NIP dari SK atau kartu pegawai.`,
+          en: `The ${ROLE_WORD[role].en} contact NIP \`${c.nip}\` is invalid: ${p.en}. Copy it from the appointment decree or staff card.`,
+        }),
+      ];
+    });
+  },
+};

@@ -1,0 +1,62 @@
+// Dates in the request: letters are not dated in the future, and the review-by date is neither
+// past (a reminder) nor further ahead than governance `review.maxMonths`.
+import { addMonths } from "../dates.ts";
+import { report, type FileRule } from "../rule.ts";
+
+export const letterDate: FileRule = {
+  id: "letter.date",
+  scope: "file",
+  severity: "error",
+  summary: { id: "Tanggal surat (permohonan, rekomendasi, penghapusan) tidak di masa depan", en: "Letter dates (request, recommendation, decommission) are not in the future" },
+  check(req, ctx) {
+    const r = req.request;
+    const dates: [string | undefined, string, { id: string; en: string }][] = [
+      [r.letter.date, "/letter/date", { id: "surat permohonan", en: "request letter" }],
+      [r.recommendation?.date, "/recommendation/date", { id: "rekomendasi", en: "recommendation" }],
+      [r.decommission?.letter.date, "/decommission/letter/date", { id: "surat penghapusan", en: "decommission letter" }],
+    ];
+    return dates
+      .filter(([d]) => d !== undefined && d > ctx.today)
+      .map(([d, ptr, what]) =>
+        report(this, req, ptr, {
+          id: `Tanggal ${what.id} ${d} ada di masa depan (hari ini ${ctx.today}); tulis tanggal pada surat yang sudah ditandatangani.`,
+          en: `The ${what.en} date ${d} is in the future (today is ${ctx.today}); write the date on the signed letter.`,
+        }),
+      );
+  },
+};
+
+export const reviewExpired: FileRule = {
+  id: "review.expired",
+  scope: "file",
+  severity: "warning",
+  summary: { id: "Peringatan bila tanggal tinjau ulang (reviewBy) sudah lewat", en: "Warns when the review-by date (reviewBy) has passed" },
+  check(req, ctx) {
+    const r = req.request;
+    if (r.decommission || r.reviewBy >= ctx.today) return [];
+    return [
+      report(this, req, "/reviewBy", {
+        id: `Tanggal tinjau ulang ${r.reviewBy} sudah lewat: OPD perlu menegaskan subdomain ini masih dipakai dengan memperbarui reviewBy, atau mengajukan penghapusan.`,
+        en: `The review-by date ${r.reviewBy} has passed: the OPD should confirm the subdomain is still in use by updating reviewBy, or ask for its removal.`,
+      }),
+    ];
+  },
+};
+
+export const reviewTooFar: FileRule = {
+  id: "review.too-far",
+  scope: "file",
+  severity: "error",
+  summary: { id: "Tanggal tinjau ulang paling lama review.maxMonths bulan dari hari ini", en: "The review-by date is at most review.maxMonths months from today" },
+  check(req, ctx) {
+    const max = ctx.governance.review.maxMonths;
+    const latest = addMonths(ctx.today, max);
+    if (req.request.reviewBy <= latest) return [];
+    return [
+      report(this, req, "/reviewBy", {
+        id: `Tanggal tinjau ulang ${req.request.reviewBy} terlalu jauh: paling lama ${max} bulan dari hari ini, yaitu ${latest}.`,
+        en: `The review-by date ${req.request.reviewBy} is too far ahead: at most ${max} months from today, that is ${latest}.`,
+      }),
+    ];
+  },
+};

@@ -1,0 +1,150 @@
+// Label syntax (RFC 1035 letters-digits-hyphens, RFC 5891 for internationalised labels) of the
+// subdomain and of every extra record name. Node's WHATWG `domainToASCII` (UTS #46) is the IDN
+// authority; the `punycode` package gives the stored form, and the two must agree.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { domainToASCII, domainToUnicode } from "node:url";
+import { asciiLabel, zoneOf } from "../../model/names.ts";
+import type { Message } from "../../diagnostics/diagnostic.ts";
+import { report, type FileRule, type RequestFile } from "../rule.ts";
+
+const LDH = /^[a-z0-9-]+$/;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** `bücher (xn--bcher-kva)` for a Unicode label, the label itself otherwise. */
+export function showLabel(label: string): string {
+  try {
+    if (!ASCII.test(label)) return `${label} (${asciiLabel(label)})`;
+    if (label.startsWith("xn--")) {
+      const u = domainToUnicode(label);
+      if (u && u !== label) return `${label} (${u})`;
+    }
+  } catch {
+    /* shown as written */
+  }
+  return label;
+}
+
+/** What is wrong with one ASCII label, or undefined. `underscore`: record names may use _service labels. */
+export function labelProblem(label: string, underscore = false): Message | undefined {
+  if (label.length === 0) return { id: "ada bagian nama yang kosong (dua titik berurutan atau titik di ujung)", en: "a part of the name is empty (two dots in a row, or a dot at either end)" };
+  if (label.length > 63) return { id: `panjangnya ${label.length} karakter, paling banyak 63`, en: `it is ${label.length} characters long, at most 63` };
+  if (label !== label.toLowerCase()) return { id: `gunakan huruf kecil: \`${label.toLowerCase()}\``, en: `use lowercase letters: \`${label.toLowerCase()}\`` };
+  const body = underscore && label.startsWith("_") ? label.slice(1) : label;
+  if (!LDH.test(body) || body.length === 0)
+    return {
+      id: "hanya huruf a-z, angka 0-9 dan tanda hubung (-) yang boleh dipakai; spasi, garis bawah, titik dan tanda baca lain tidak boleh",
+      en: "only letters a-z, digits 0-9 and hyphens (-) are allowed; no spaces, underscores, dots or other punctuation",
+    };
+  if (body.startsWith("-") || body.endsWith("-")) return { id: "tidak boleh diawali atau diakhiri tanda hubung (-)", en: "it must not start or end with a hyphen (-)" };
+  if (body.slice(2, 4) === "--" && !body.startsWith("xn--"))
+    return { id: "tanda hubung ganda (--) di posisi 3-4 hanya untuk nama internasional (xn--)", en: "a double hyphen (--) in positions 3-4 is reserved for internationalised names (xn--)" };
+  return undefined;
+}
+
+/** Whether an IDN label converts cleanly; undefined for plain ASCII labels. */
+export function idnProblem(label: string): Message | undefined {
+  const unicode = !ASCII.test(label);
+  if (!unicode && !label.toLowerCase().startsWith("xn--")) return undefined;
+  let ascii = "";
+  try {
+    ascii = domainToASCII(label);
+    if (ascii && unicode && ascii !== asciiLabel(label)) ascii = "";
+  } catch {
+    ascii = "";
+  }
+  if (unicode) {
+    if (!ascii || ascii.includes("."))
+      return { id: `\`${label}\` tidak dapat diubah menjadi nama domain internasional (IDN) yang sah`, en: `\`${label}\` cannot be converted to a valid internationalised domain name (IDN)` };
+    return undefined;
+  }
+  const back = ascii ? domainToUnicode(ascii) : "";
+  if (!ascii || !back || back === ascii || domainToASCII(back) !== label.toLowerCase())
+    return {
+      id: `\`${label}\` diawali xn-- tetapi bukan punycode yang sah; tulis nama dalam huruf aslinya (misalnya bücher) dan biarkan sistem mengubahnya`,
+      en: `\`${label}\` starts with xn-- but is not valid punycode; write the name in its own letters (e.g. bücher) and let the tool convert it`,
+    };
+  return undefined;
+}
+
+/** Label and record names of a request with their pointers. */
+function names(req: RequestFile): { text: string; ptr: string; record: boolean }[] {
+  const out = [{ text: req.request.label, ptr: "/label", record: false }];
+  (req.request.records ?? []).forEach((r, i) => {
+    if (r.name !== undefined && r.name !== "@") out.push({ text: r.name, ptr: `/records/${i}/name`, record: true });
+  });
+  return out;
+}
+
+export const labelSyntax: FileRule = {
+  id: "label.syntax",
+  scope: "file",
+  severity: "error",
+  summary: {
+    id: "Label dan nama rekaman: huruf kecil, angka, tanda hubung, 1-63 karakter, tanpa tanda hubung di ujung",
+    en: "Labels and record names: lowercase letters, digits, hyphens, 1-63 characters, no hyphen at either end",
+  },
+  check(req, ctx) {
+    const out: Diagnostic[] = [];
+    for (const n of names(req)) {
+      if (!n.record && n.text.includes(".")) {
+        out.push(
+          report(this, req, n.ptr, {
+            id: `Label \`${n.text}\` berisi titik; label adalah satu nama saja (misalnya \`sehat\`). Nama di bawahnya ditulis sebagai rekaman tambahan (records).`,
+            en: `Label \`${n.text}\` contains a dot; a label is a single name (e.g. \`sehat\`). Names below it go in extra records (records).`,
+          }),
+        );
+        continue;
+      }
+      const parts = n.text.split(".");
+      for (const part of parts) {
+        if (idnProblem(part)) continue; // label.idn says it better
+        let ascii: string;
+        try {
+          ascii = ASCII.test(part) ? part : asciiLabel(part);
+        } catch {
+          continue;
+        }
+        const p = labelProblem(ascii, n.record);
+        if (p) {
+          const what = n.record ? `Nama rekaman \`${n.text}\`` : `Label \`${showLabel(n.text)}\``;
+          const whatEn = n.record ? `Record name \`${n.text}\`` : `Label \`${showLabel(n.text)}\``;
+          out.push(report(this, req, n.ptr, { id: `${what} tidak sah: ${p.id}.`, en: `${whatEn} is invalid: ${p.en}.` }));
+          break;
+        }
+      }
+      const zone = zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? "";
+      const full = `${n.record ? n.text + "." : ""}${req.request.label}.${zone}`;
+      if (zone && full.length > 253)
+        out.push(
+          report(this, req, n.ptr, {
+            id: `Nama lengkap \`${full}\` terlalu panjang (${full.length} karakter, paling banyak 253).`,
+            en: `The full name \`${full}\` is too long (${full.length} characters, at most 253).`,
+          }),
+        );
+    }
+    return out;
+  },
+};
+
+export const labelIdn: FileRule = {
+  id: "label.idn",
+  scope: "file",
+  severity: "error",
+  summary: {
+    id: "Nama internasional (huruf non-Latin atau xn--) harus dapat diubah ke punycode dan kembali",
+    en: "Internationalised names (non-Latin letters or xn--) must convert to punycode and back",
+  },
+  check(req) {
+    const out: Diagnostic[] = [];
+    for (const n of names(req)) {
+      for (const part of n.text.split(".")) {
+        const p = idnProblem(part);
+        if (p) {
+          out.push(report(this, req, n.ptr, { id: `${p.id}.`, en: `${p.en}.` }));
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,63 @@
+// MX values (RFC 5321 §5.1, RFC 2181 §10.3, RFC 7505): the exchange is a host name, not an IP
+// address, and not an alias (CNAME) inside the zone; "." alone means "this name takes no mail".
+// A repository rule because the alias may be written in another request.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { absoluteName, asciiHost, zoneOf } from "../../model/names.ts";
+import { hostProblem } from "../host-name.ts";
+import { ownedNames } from "../request-names.ts";
+import { report, type RepoRule } from "../rule.ts";
+
+const host = (s: string) => {
+  try {
+    return asciiHost(s);
+  } catch {
+    return s.toLowerCase();
+  }
+};
+
+export const mxFields: RepoRule = {
+  id: "mx.fields",
+  scope: "repository",
+  severity: "error",
+  summary: { id: "MX: exchange berupa nama host (bukan IP, bukan alias CNAME di zona); \".\" hanya sendirian", en: "MX: the exchange is a host name (not an IP, not an in-zone CNAME); \".\" only on its own" },
+  check(all, ctx) {
+    const zoneOfReq = (r: (typeof all)[number]) => host(zoneOf(r.request, ctx.governance)?.name ?? r.request.zone ?? ctx.governance.zones[0]!.name);
+    const aliases = new Set<string>();
+    for (const req of all) {
+      const zone = zoneOfReq(req);
+      for (const n of ownedNames(req.request)) if (n.type === "CNAME") aliases.add(absoluteName(n.name, zone));
+    }
+    const out: Diagnostic[] = [];
+    for (const req of all) {
+      for (const [i, r] of (req.request.records ?? []).entries()) {
+        if (r.type !== "MX") continue;
+        for (const [j, v] of r.values.entries()) {
+          const ptr = `/records/${i}/values/${j}/exchange`;
+          if (v.exchange === ".") {
+            if (r.values.length > 1 || v.priority !== 0)
+              out.push(
+                report(this, req, ptr, {
+                  id: 'MX "." (tidak menerima surel) harus satu-satunya nilai, dengan priority 0.',
+                  en: 'MX "." (accepts no mail) must be the only value, with priority 0.',
+                }),
+              );
+            continue;
+          }
+          const p = hostProblem(v.exchange);
+          if (p) {
+            out.push(report(this, req, ptr, { id: `Exchange MX: ${p.id}.`, en: `MX exchange: ${p.en}.` }));
+            continue;
+          }
+          if (aliases.has(host(v.exchange)))
+            out.push(
+              report(this, req, ptr, {
+                id: `Exchange MX \`${v.exchange}\` adalah alias (CNAME) di zona ini; MX harus menunjuk langsung ke nama host yang punya alamat (A/AAAA).`,
+                en: `MX exchange \`${v.exchange}\` is an alias (CNAME) in this zone; an MX must point directly at a host name with addresses (A/AAAA).`,
+              }),
+            );
+        }
+      }
+    }
+    return out;
+  },
+};

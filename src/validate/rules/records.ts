@@ -1,0 +1,49 @@
+// One record set per name and type: two extra records with the same name and type (or an extra
+// A/AAAA at the subdomain beside target.server) should be one record with several values.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { ownedNames } from "../request-names.ts";
+import { hostProblem } from "../host-name.ts";
+import { report, type FileRule } from "../rule.ts";
+
+export const recordDuplicate: FileRule = {
+  id: "record.duplicate",
+  scope: "file",
+  severity: "error",
+  summary: { id: "Tidak ada dua rekaman dengan nama dan jenis yang sama (gabungkan nilainya)", en: "No two records share a name and type (merge their values)" },
+  check(req) {
+    const first = new Map<string, string>();
+    const out: Diagnostic[] = [];
+    for (const n of ownedNames(req.request)) {
+      const key = `${n.name} ${n.type}`;
+      const prior = first.get(key);
+      if (prior === undefined) {
+        first.set(key, n.ptr);
+        continue;
+      }
+      if (n.type === "CNAME") continue; // two CNAMEs at one name: cname.alone says it
+      out.push(
+        report(this, req, n.ptr, {
+          id: `Rekaman ${n.type} untuk \`${n.name}\` sudah ada (${prior.slice(1).replace(/\//g, ".")}); gabungkan nilainya ke dalam satu rekaman.`,
+          en: `A ${n.type} record for \`${n.name}\` already exists (${prior.slice(1).replace(/\//g, ".")}); merge the values into one record.`,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+export const cnameTarget: FileRule = {
+  id: "cname.target",
+  scope: "file",
+  severity: "error",
+  summary: { id: "Tujuan alias (CNAME) adalah nama host lengkap, bukan alamat IP", en: "An alias (CNAME) points to a full host name, not an IP address" },
+  check(req) {
+    return ownedNames(req.request).flatMap((n) => {
+      if (n.alias === undefined) return [];
+      const p = hostProblem(n.alias);
+      if (!p) return [];
+      const ptr = n.ptr === "/target/alias" ? n.ptr : `${n.ptr}/value`;
+      return [report(this, req, ptr, { id: `Tujuan alias: ${p.id}.`, en: `Alias destination: ${p.en}.` })];
+    });
+  },
+};

@@ -1,0 +1,50 @@
+// Names nobody may request: governance `reserved`, and the names the zone already serves outside
+// the request files (`protected`, e.g. @, www, mail).
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { asciiHost, zoneOf } from "../../model/names.ts";
+import { ownedNames } from "../request-names.ts";
+import { report, type FileRule } from "../rule.ts";
+import { showLabel } from "./label.ts";
+
+const norm = (s: string) => {
+  try {
+    return asciiHost(s);
+  } catch {
+    return s.toLowerCase();
+  }
+};
+
+export const labelReserved: FileRule = {
+  id: "label.reserved",
+  scope: "file",
+  severity: "error",
+  summary: {
+    id: "Label tidak termasuk nama cadangan (reserved) atau nama yang dilindungi zona (protected)",
+    en: "The label is not a reserved name nor one of the zone's protected names",
+  },
+  check(req, ctx) {
+    const reserved = new Set(ctx.governance.reserved.map(norm));
+    const zone = zoneOf(req.request, ctx.governance);
+    const protectedNames = new Set((zone?.protected ?? []).map(norm));
+    const out: Diagnostic[] = [];
+    const label = norm(req.request.label);
+    if (reserved.has(label) || protectedNames.has(label))
+      out.push(
+        report(this, req, "/label", {
+          id: `Nama \`${showLabel(req.request.label)}\` dicadangkan dan tidak dapat dimohon; pilih nama lain yang menggambarkan layanan Anda (misalnya \`${label}-${req.request.opd}\`).`,
+          en: `The name \`${showLabel(req.request.label)}\` is reserved and cannot be requested; choose another name that describes your service (e.g. \`${label}-${req.request.opd}\`).`,
+        }),
+      );
+    // Extra records may not reach a protected multi-label name (e.g. protected `_dmarc.sehat`).
+    for (const n of ownedNames(req.request)) {
+      if (n.name === label || !protectedNames.has(n.name)) continue;
+      out.push(
+        report(this, req, n.namePtr, {
+          id: `Nama \`${n.name}\` sudah dikelola Diskominfo di luar berkas permohonan dan tidak dapat dipakai.`,
+          en: `The name \`${n.name}\` is managed by Diskominfo outside the request files and cannot be used.`,
+        }),
+      );
+    }
+    return out;
+  },
+};

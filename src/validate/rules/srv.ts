@@ -1,0 +1,38 @@
+// SRV records (RFC 2782): the name is `_service._proto` under the subdomain, the target a host
+// name, or "." alone for "no such service".
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { hostProblem } from "../host-name.ts";
+import { report, type FileRule } from "../rule.ts";
+
+const NAME = /^_[a-z0-9]([a-z0-9-]*[a-z0-9])?\._(tcp|udp|tls|sctp)$/;
+
+export const srvFields: FileRule = {
+  id: "srv.fields",
+  scope: "file",
+  severity: "error",
+  summary: { id: "SRV: nama _layanan._protokol (misalnya _sip._tcp), target nama host atau \".\"", en: "SRV: name _service._proto (e.g. _sip._tcp), target a host name or \".\"" },
+  check(req) {
+    const out: Diagnostic[] = [];
+    for (const [i, r] of (req.request.records ?? []).entries()) {
+      if (r.type !== "SRV") continue;
+      if (!NAME.test(r.name))
+        out.push(
+          report(this, req, `/records/${i}/name`, {
+            id: `Nama SRV \`${r.name}\` harus berbentuk _layanan._protokol, misalnya _sip._tcp atau _xmpp-server._tcp (protokol: tcp, udp, tls, sctp).`,
+            en: `The SRV name \`${r.name}\` must be _service._proto, e.g. _sip._tcp or _xmpp-server._tcp (proto: tcp, udp, tls, sctp).`,
+          }),
+        );
+      for (const [j, v] of r.values.entries()) {
+        const ptr = `/records/${i}/values/${j}/target`;
+        if (v.target === ".") {
+          if (r.values.length > 1)
+            out.push(report(this, req, ptr, { id: 'Target SRV "." (layanan tidak tersedia) harus satu-satunya nilai.', en: 'SRV target "." (service not available) must be the only value.' }));
+          continue;
+        }
+        const p = hostProblem(v.target);
+        if (p) out.push(report(this, req, ptr, { id: `Target SRV: ${p.id}.`, en: `SRV target: ${p.en}.` }));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,47 @@
+// Every name in a zone belongs to one request: its label and every extra record name, compared
+// case-insensitively in ASCII form. Each file involved is told, and told which other file it is.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { zoneOf } from "../../model/names.ts";
+import { ownedNames } from "../request-names.ts";
+import { report, type RepoRule, type RequestFile } from "../rule.ts";
+
+export const nameUnique: RepoRule = {
+  id: "name.unique",
+  scope: "repository",
+  severity: "error",
+  summary: {
+    id: "Setiap nama (label dan nama rekaman tambahan) hanya dimiliki satu permohonan dalam satu zona",
+    en: "Every name (label and extra record names) belongs to one request in a zone",
+  },
+  check(all, ctx) {
+    // zone + name -> files that own it, with where each writes it.
+    const owners = new Map<string, { req: RequestFile; ptr: string }[]>();
+    for (const req of all) {
+      const zone = (zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? "").toLowerCase();
+      const seen = new Set<string>();
+      for (const n of ownedNames(req.request)) {
+        const key = `${zone}\u0000${n.name}`;
+        if (seen.has(key)) continue; // several record types at one name of one request are fine
+        seen.add(key);
+        const list = owners.get(key);
+        if (list) list.push({ req, ptr: n.namePtr });
+        else owners.set(key, [{ req, ptr: n.namePtr }]);
+      }
+    }
+    const out: Diagnostic[] = [];
+    for (const [key, list] of owners) {
+      if (list.length < 2) continue;
+      const name = key.slice(key.indexOf("\u0000") + 1);
+      for (const { req, ptr } of list) {
+        const others = list.filter((o) => o.req !== req).map((o) => o.req.file).join(", ");
+        out.push(
+          report(this, req, ptr, {
+            id: `Nama \`${name}\` juga dipakai oleh ${others}; satu nama hanya untuk satu permohonan. Pilih nama lain atau gabungkan ke permohonan yang sudah ada.`,
+            en: `The name \`${name}\` is also used by ${others}; a name belongs to one request. Choose another name or add to the existing request.`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
