@@ -1,0 +1,48 @@
+// npm run forms [-- --check] [--root DIR]
+// Writes the issue forms and CODEOWNERS generated from the request model and governance.yaml.
+// --check writes nothing and exits 1 when a committed file differs from the generator.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { formatText } from "../diagnostics/format.ts";
+import { readGovernance } from "../load/read.ts";
+import { checkGovernance } from "../validate/validate.ts";
+import { renderGenerated } from "../forms/render-all.ts";
+import { runMain, UsageError } from "./common.ts";
+
+function main(): number {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { check: { type: "boolean" }, root: { type: "string" } } }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\nPenggunaan / usage: npm run forms -- [--check] [--root DIR]`);
+  }
+  const root = resolve(values.root ?? ".");
+  const gov = checkGovernance(readGovernance(root));
+  if (!gov.governance) {
+    process.stderr.write(formatText(gov.diagnostics, "id", 1));
+    return 1;
+  }
+  let drift = 0;
+  for (const [path, text] of Object.entries(renderGenerated(gov.governance))) {
+    const abs = join(root, path);
+    let current: string | undefined;
+    try {
+      current = readFileSync(abs, "utf8");
+    } catch {
+      current = undefined;
+    }
+    if (current === text) continue;
+    if (values.check) {
+      process.stderr.write(`${path}: berbeda dari hasil generator; jalankan npm run forms / differs from the generator; run npm run forms\n`);
+      drift++;
+    } else {
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(abs, text);
+      process.stdout.write(`ditulis / written: ${path}\n`);
+    }
+  }
+  return drift ? 1 : 0;
+}
+
+void runMain(main);

@@ -1,0 +1,139 @@
+// Turns a parsed issue form into the text of a request file. Pure: the caller passes what the base
+// branch holds (for changes and removals, the existing file). Form-level problems (no OPD, a file
+// that already exists, unreadable YAML in the records field) are returned as problems naming the
+// form field; everything about the request itself is left to the real validator (check.ts).
+import { parseDocument, stringify } from "yaml";
+import type { Message } from "../diagnostics/diagnostic.ts";
+import { parseYaml } from "../load/parse.ts";
+import type { Governance } from "../model/governance.ts";
+import { requestPath } from "../model/names.ts";
+import { DELETE_DATA_OPTION, FIELDS, TARGET_KINDS, type FormKind } from "./fields.ts";
+import type { ParsedIssue } from "./parse.ts";
+
+export interface FormProblem {
+  /** The form field's label, or undefined for the form as a whole. */
+  field?: string;
+  message: Message;
+}
+
+export interface BuiltRequest {
+  kind: FormKind;
+  opd?: string;
+  label?: string;
+  /** requests/<opd>/<label>.yaml */
+  path?: string;
+  /** The request file's text; absent when the form is too incomplete to make one. */
+  text?: string;
+  problems: FormProblem[];
+}
+
+/** What the base branch holds, read by the caller. */
+export interface BaseFiles {
+  read(path: string): string | undefined;
+}
+
+const KEY_ORDER = ["label", "opd", "zone", "purpose", "letter", "recommendation", "contacts", "target", "ttl", "proxied", "records", "reviewBy", "decommission"];
+const labelOf = (id: string) => FIELDS.find((f) => f.id === id)!.label;
+
+function setPath(obj: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = obj;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path[path.length - 1]!] = value;
+}
+
+export function fileHeader(issue: number): string {
+  return `# yaml-language-server: $schema=../../schemas/request.schema.json\n# Dibuat dari formulir isu #${issue}; untuk mengubahnya, sunting isu tersebut.\n`;
+}
+
+export function buildRequest(kind: FormKind, parsed: ParsedIssue, governance: Governance, base: BaseFiles, issue: number): BuiltRequest {
+  const out: BuiltRequest = { kind, problems: [] };
+  const problem = (field: string | undefined, id: string, en: string) => out.problems.push({ ...(field ? { field } : {}), message: { id, en } });
+  for (const h of parsed.unknown)
+    problem(undefined, `Bagian "${h}" tidak dikenal; gunakan formulir tanpa mengubah judul bagiannya.`, `Unknown section "${h}"; use the form without changing its headings.`);
+
+  const v = parsed.values;
+  const opdText = v.opd;
+  const opd = opdText?.split(" — ")[0]?.trim();
+  if (!opd) problem(labelOf("opd"), "OPD pemohon belum dipilih.", "No applicant OPD was chosen.");
+  else if (!governance.opds.some((o) => o.code === opd)) problem(labelOf("opd"), `OPD "${opd}" tidak terdaftar di governance.yaml.`, `OPD "${opd}" is not listed in governance.yaml.`);
+  const label = v.label?.trim().toLowerCase();
+  if (!label) problem(labelOf("label"), "Nama subdomain belum diisi.", "The subdomain name is empty.");
+  if (!opd || !label || out.problems.length) return out;
+  out.opd = opd;
+  out.label = label;
+  // A name that cannot be a file name is refused here; the validator explains label syntax in full.
+  if (!/^[\p{L}\p{N}-]{1,63}$/u.test(label)) {
+    problem(labelOf("label"), "Nama subdomain hanya boleh berisi huruf, angka dan tanda hubung.", "The subdomain name may hold only letters, digits and hyphens.");
+    return out;
+  }
+  const path = requestPath(opd, label);
+  out.path = path;
+  const existing = base.read(path);
+
+  if (kind === "hapus") {
+    if (existing === undefined) {
+      problem(labelOf("label"), `Subdomain ini tidak ada (${path} tidak ditemukan di cabang utama).`, `This subdomain does not exist (${path} is not on the main branch).`);
+      return out;
+    }
+    const decommission: Record<string, unknown> = {};
+    for (const f of FIELDS.filter((f) => f.forms.includes("hapus") && f.path?.[0] === "decommission" && f.kind !== "checkboxes")) {
+      const value = v[f.id];
+      if (value !== undefined) setPath(decommission, f.path!.slice(1), value);
+    }
+    if (parsed.checked["delete-data"]?.includes(DELETE_DATA_OPTION)) decommission.deleteData = true;
+    const doc = parseDocument(existing);
+    doc.set("decommission", doc.createNode(decommission));
+    out.text = doc.toString({ lineWidth: 0 });
+    return out;
+  }
+
+  if (kind === "baru" && existing !== undefined)
+    problem(labelOf("label"), `Subdomain ini sudah ada (${path}); gunakan formulir perubahan.`, `This subdomain already exists (${path}); use the change form.`);
+  if (kind === "ubah" && existing === undefined)
+    problem(labelOf("label"), `Subdomain ini belum ada (${path} tidak ditemukan); gunakan formulir permohonan baru.`, `This subdomain does not exist yet (${path} not found); use the new-request form.`);
+
+  const request: Record<string, unknown> = { label, opd };
+  for (const f of FIELDS) {
+    if (!f.forms.includes(kind) || !f.path || f.id === "opd" || f.id === "label" || f.path[0] === "target" || f.id === "records") continue;
+    const value = v[f.id];
+    if (value === undefined) continue;
+    setPath(request, f.path, f.list ? splitList(value) : value);
+  }
+  if (request.zone === undefined && governance.zones.length > 1) request.zone = governance.zones[0]!.name;
+
+  const targetKind = Object.entries(TARGET_KINDS).find(([, text]) => text === v["target-kind"])?.[0];
+  if (!targetKind) problem(labelOf("target-kind"), "Jenis sasaran belum dipilih.", "No target kind was chosen.");
+  else {
+    const target: Record<string, unknown> = {};
+    for (const f of FIELDS.filter((f) => f.path?.[0] === "target" && f.path[1] === targetKind)) {
+      const value = v[f.id];
+      if (value !== undefined) setPath(target, f.path!.slice(1), f.list ? splitList(value) : value);
+    }
+    if (targetKind === "hosting") target.hosting ??= {};
+    request.target = targetKind === "alias" ? { alias: target.alias } : target;
+    if (targetKind !== "hosting" && Object.keys(target).length === 0)
+      problem(labelOf(targetKind === "alias" ? "alias" : "ipv4"), "Sasaran belum diisi: isi alamat IP server atau nama alias.", "The target is empty: fill in the server's IP address or the alias.");
+  }
+
+  if (v.records !== undefined) {
+    const loaded = parseYaml("records", new TextEncoder().encode(v.records));
+    if (loaded.value === undefined || !Array.isArray(loaded.value))
+      problem(
+        labelOf("records"),
+        `Rekaman tambahan harus berupa daftar YAML${loaded.diagnostics[0] ? `: ${loaded.diagnostics[0].message.id}` : "."}`,
+        `Extra records must be a YAML list${loaded.diagnostics[0] ? `: ${loaded.diagnostics[0].message.en}` : "."}`,
+      );
+    else request.records = loaded.value;
+  }
+
+  const ordered = Object.fromEntries(KEY_ORDER.filter((k) => request[k] !== undefined).map((k) => [k, request[k]]));
+  out.text = fileHeader(issue) + stringify(ordered, { lineWidth: 0 });
+  return out;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,77 @@
+// The fields of the issue forms, mapped to the request model. One table serves both directions:
+// generating the forms (generate.ts) and turning a submitted issue back into a request file
+// (build.ts), so the two cannot disagree. Descriptions and "required" come from the request
+// model's JSON Schema and from governance (requiredFields, OPD list, zones).
+
+export type FormKind = "baru" | "ubah" | "hapus";
+export const FORM_KINDS: readonly FormKind[] = ["baru", "ubah", "hapus"];
+
+/** The issue label that marks each form's issues, and triggers the intake workflow. */
+export const FORM_LABELS: Record<FormKind, string> = { baru: "permohonan-baru", ubah: "permohonan-ubah", hapus: "permohonan-hapus" };
+
+export type FieldKind = "input" | "textarea" | "dropdown" | "checkboxes";
+
+export interface Field {
+  /** Issue-form id (unique, stable). */
+  id: string;
+  /** Heading shown on the form; the issue body repeats it as `### <label>`. */
+  label: string;
+  kind: FieldKind;
+  forms: readonly FormKind[];
+  /** Where the value goes in the request; absent for fields handled by build.ts itself. */
+  path?: readonly string[];
+  /** Comma- or newline-separated list. */
+  list?: boolean;
+  /** Extra guidance appended to the model's description. */
+  hint?: string;
+  placeholder?: string;
+  /** Forced required / optional, where the schema alone cannot say (target fields). */
+  required?: boolean;
+}
+
+const ALL: readonly FormKind[] = ["baru", "ubah", "hapus"];
+const SET: readonly FormKind[] = ["baru", "ubah"];
+
+export const TARGET_KINDS = {
+  server: "Server milik OPD (alamat IP)",
+  alias: "Alias (CNAME) ke nama host lain",
+  hosting: "Hosting terkelola di klaster Diskominfo",
+} as const;
+
+export const DELETE_DATA_OPTION = "Hapus juga data hosting (namespace dan penyimpanan). Data yang dihapus tidak dapat dikembalikan.";
+
+const contact = (who: "administrative" | "technical", title: string): Field[] => [
+  { id: `${who}-name`, label: `${title}: nama`, kind: "input", forms: SET, path: ["contacts", who, "name"] },
+  { id: `${who}-nip`, label: `${title}: NIP`, kind: "input", forms: SET, path: ["contacts", who, "nip"], placeholder: "198703152010012004" },
+  { id: `${who}-email`, label: `${title}: e-mail`, kind: "input", forms: SET, path: ["contacts", who, "email"] },
+  { id: `${who}-phone`, label: `${title}: telepon`, kind: "input", forms: SET, path: ["contacts", who, "phone"], placeholder: "+62 812-3456-7890" },
+  { id: `${who}-github`, label: `${title}: akun GitHub`, kind: "input", forms: SET, path: ["contacts", who, "github"] },
+];
+
+export const FIELDS: readonly Field[] = [
+  { id: "opd", label: "OPD pemohon", kind: "dropdown", forms: ALL, path: ["opd"], hint: "Pilih OPD Anda; hanya penghubung OPD tersebut yang dapat mengajukan." },
+  { id: "zone", label: "Zona", kind: "dropdown", forms: ALL, path: ["zone"] },
+  { id: "label", label: "Nama subdomain", kind: "input", forms: ALL, path: ["label"], placeholder: "sehat", hint: "Huruf kecil, angka dan tanda hubung; tanpa nama zona." },
+  { id: "purpose", label: "Kegunaan", kind: "textarea", forms: SET, path: ["purpose"] },
+  { id: "letter-number", label: "Nomor surat permohonan", kind: "input", forms: SET, path: ["letter", "number"], placeholder: "000.1/123/DINKES/2026" },
+  { id: "letter-date", label: "Tanggal surat permohonan", kind: "input", forms: SET, path: ["letter", "date"], placeholder: "2026-03-02" },
+  { id: "letter-scan", label: "Tautan pindaian surat", kind: "input", forms: SET, path: ["letter", "scan"], placeholder: "https://..." },
+  { id: "recommendation-number", label: "Nomor rekomendasi aplikasi", kind: "input", forms: SET, path: ["recommendation", "number"] },
+  { id: "recommendation-issuer", label: "Penerbit rekomendasi", kind: "input", forms: SET, path: ["recommendation", "issuer"] },
+  ...contact("administrative", "Penanggung jawab administrasi"),
+  ...contact("technical", "Penanggung jawab teknis"),
+  { id: "target-kind", label: "Jenis sasaran", kind: "dropdown", forms: SET, required: true },
+  { id: "ipv4", label: "Alamat IPv4 server", kind: "input", forms: SET, path: ["target", "server", "ipv4"], list: true, required: false, hint: "Untuk server milik OPD; pisahkan dengan koma." },
+  { id: "ipv6", label: "Alamat IPv6 server", kind: "input", forms: SET, path: ["target", "server", "ipv6"], list: true, required: false, hint: "Untuk server milik OPD; pisahkan dengan koma." },
+  { id: "alias", label: "Alias (CNAME)", kind: "input", forms: SET, path: ["target", "alias"], required: false, hint: "Untuk alias." },
+  { id: "storage", label: "Kapasitas penyimpanan hosting", kind: "input", forms: SET, path: ["target", "hosting", "storage"], required: false, placeholder: "10Gi", hint: "Untuk hosting; kosongkan untuk memakai bawaan." },
+  { id: "records", label: "Rekaman DNS tambahan (YAML)", kind: "textarea", forms: SET, path: ["records"], hint: "Opsional. Daftar YAML seperti pada berkas permohonan, misalnya `- type: TXT` lalu `  values: [\"v=spf1 -all\"]`." },
+  { id: "review-by", label: "Tanggal tinjau ulang", kind: "input", forms: SET, path: ["reviewBy"], placeholder: "2027-03-01" },
+  { id: "reason", label: "Alasan penghapusan", kind: "textarea", forms: ["hapus"], path: ["decommission", "reason"] },
+  { id: "decommission-letter-number", label: "Nomor surat penghapusan", kind: "input", forms: ["hapus"], path: ["decommission", "letter", "number"] },
+  { id: "decommission-letter-date", label: "Tanggal surat penghapusan", kind: "input", forms: ["hapus"], path: ["decommission", "letter", "date"], placeholder: "2026-03-02" },
+  { id: "decommission-letter-scan", label: "Tautan pindaian surat penghapusan", kind: "input", forms: ["hapus"], path: ["decommission", "letter", "scan"], placeholder: "https://..." },
+  { id: "delete-data", label: "Data hosting", kind: "checkboxes", forms: ["hapus"], path: ["decommission", "deleteData"] },
+];
+
+export const fieldsOf = (kind: FormKind) => FIELDS.filter((f) => f.forms.includes(kind));
