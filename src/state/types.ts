@@ -2,7 +2,7 @@
 // requests and governance. The plan, the offline artifacts and the Pulumi program all read this
 // one value, so what a reviewer sees and what is deployed cannot disagree.
 
-export type RecordType = "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV";
+export type RecordType = "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV" | "INGRESS";
 
 export interface MxValue {
   priority: number;
@@ -26,7 +26,15 @@ export type RecordData =
   | { type: "CNAME"; values: [string] }
   | { type: "MX"; values: MxValue[] }
   | { type: "CAA"; values: CaaValue[] }
-  | { type: "SRV"; values: SrvValue[] };
+  | { type: "SRV"; values: SrvValue[] }
+  /**
+   * A hosted name: points at the cluster's ingress. The ingress address is deployment
+   * configuration (the Pulumi stack, or `npm run plan --ingress`), not governance, so the state
+   * names only the intent and each target resolves it (see src/state/ingress.ts): a CNAME to an
+   * ingress host name, or A/AAAA to its addresses. Changing the ingress therefore never shows up
+   * as a change of every hosted request in a pull request's plan.
+   */
+  | { type: "INGRESS"; values: [] };
 
 /** Where a record or tenant comes from, for comments, tags, labels and the registry. */
 export interface Source {

@@ -1,0 +1,102 @@
+// npm run plan [-- --base REF] [--format text|markdown|json] [--out DIR] [--lang en]
+//   [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAME=IP]... [--today DATE]
+// Exit 0 ok, 1 invalid requests or an unsafe plan, 2 bad usage.
+import { parseArgs } from "node:util";
+import { isAbsolute, join, resolve } from "node:path";
+import ipaddr from "ipaddr.js";
+import type { Lang } from "../diagnostics/diagnostic.ts";
+import { formatText } from "../diagnostics/format.ts";
+import { todayIn } from "../load/repository.ts";
+import { parseIngress } from "../state/ingress.ts";
+import { asciiHost } from "../state/names.ts";
+import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
+import { renderText } from "../plan/render-text.ts";
+import { renderMarkdown } from "../plan/render-markdown.ts";
+import { renderJson } from "../plan/render-json.ts";
+import { runPlan } from "../plan/run.ts";
+import { parseLang, runMain, UsageError } from "./common.ts";
+
+const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH]`;
+
+/**
+ * Offline defaults, used when no flag is given, so a fresh clone writes a zone BIND loads. The
+ * ingress address is from the documentation range (RFC 5737), as are the name-server addresses
+ * src/plan/run.ts fills in: a Diskominfo that serves the file sets
+ * its real ingress and name-server addresses with --ingress and --ns-address.
+ */
+const DEFAULT_INGRESS = "192.0.2.80";
+/** Cluster settings for the offline manifests; the Pulumi stack has its own. */
+const DEFAULT_CLUSTER: ClusterSettings = { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" };
+
+let lang: Lang = "id";
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        base: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        lang: { type: "string" },
+        "allow-large-change": { type: "boolean" },
+        root: { type: "string" },
+        ingress: { type: "string" },
+        "ns-address": { type: "string", multiple: true },
+        today: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  const v = parsed.values;
+  lang = parseLang(v.lang);
+  if (v.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const format = v.format ?? "text";
+  if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`--format: text, markdown, json\n${USAGE}`);
+  if (v.today && !/^\d{4}-\d{2}-\d{2}$/.test(v.today)) throw new UsageError(`--today: TTTT-BB-HH\n${USAGE}`);
+  if (v.base !== undefined && (v.base === "" || v.base.startsWith("-"))) throw new UsageError(`--base: REF\n${USAGE}`);
+  const ingress = parseIngress(v.ingress ?? DEFAULT_INGRESS);
+  if (!ingress) throw new UsageError(`--ingress: alamat IP atau nama host / IP addresses or a host name\n${USAGE}`);
+  const nameserverAddresses: Record<string, string[]> = {};
+  for (const pair of v["ns-address"] ?? []) {
+    const [name, ip] = pair.split("=");
+    if (!name || !ip || !ipaddr.isValid(ip)) throw new UsageError(`--ns-address NAMA=IP (${pair})\n${USAGE}`);
+    (nameserverAddresses[asciiHost(name)] ??= []).push(ipaddr.parse(ip).toString());
+  }
+  const root = resolve(v.root ?? ".");
+  const out = v.out === undefined ? join(root, "out") : isAbsolute(v.out) ? v.out : resolve(v.out);
+  const today = v.today ?? todayIn("Asia/Jakarta");
+
+  const result = runPlan({
+    root,
+    ...(v.base !== undefined ? { base: v.base } : {}),
+    out,
+    lang,
+    allowLargeChange: v["allow-large-change"] === true,
+    today,
+    ingress,
+    nameserverAddresses,
+    cluster: DEFAULT_CLUSTER,
+  });
+  if (result.kind === "invalid") {
+    process.stdout.write(formatText(result.diagnostics, lang, result.filesChecked));
+    return 1;
+  }
+  const { plan } = result;
+  process.stdout.write(format === "json" ? renderJson(plan) : format === "markdown" ? renderMarkdown(plan, lang) : renderText(plan, lang));
+  const warnings = result.diagnostics.filter((d) => d.severity === "warning");
+  if (warnings.length) process.stderr.write(formatText(warnings, lang, result.diagnostics.length));
+  process.stderr.write(lang === "en" ? `Written to ${out}: ${result.written.join(", ")}\n` : `Ditulis ke ${out}: ${result.written.join(", ")}\n`);
+  if (!v.ingress) process.stderr.write(lang === "en" ? `Note: ingress ${DEFAULT_INGRESS} is a documentation address; set --ingress.\n` : `Catatan: ingress ${DEFAULT_INGRESS} adalah alamat dokumentasi; atur dengan --ingress.\n`);
+  for (const ns of result.defaultedNameservers)
+    process.stderr.write(lang === "en" ? `Note: name server ${ns} has no address; a documentation address was used; set --ns-address ${ns}=IP.\n` : `Catatan: server nama ${ns} tanpa alamat; dipakai alamat dokumentasi; atur dengan --ns-address ${ns}=IP.\n`);
+  for (const m of result.unsafe) process.stderr.write(m[lang] + "\n");
+  return result.unsafe.length ? 1 : 0;
+}
+
+void runMain(main, () => lang);

@@ -1,0 +1,53 @@
+// Writes the offline artifacts of a desired state to a folder: zone files, tenant manifests, the
+// registry, and the plan itself (the workflow artifact the pull request comment points to).
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Lang } from "../diagnostics/diagnostic.ts";
+import type { Governance } from "../model/governance.ts";
+import type { DesiredState } from "../state/types.ts";
+import { asciiHost } from "../state/names.ts";
+import { renderZone, type ZoneSettings } from "../targets/zone/render.ts";
+import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
+import type { RegistryRow } from "../targets/registry/rows.ts";
+import { tenantManifests, type ClusterSettings } from "../targets/kubernetes/manifests.ts";
+import { renderManifests } from "../targets/kubernetes/render.ts";
+import type { Plan } from "./types.ts";
+import { renderMarkdown } from "./render-markdown.ts";
+import { renderJson } from "./render-json.ts";
+
+export interface ArtifactInput {
+  state: DesiredState;
+  governance: Governance;
+  zone: ZoneSettings;
+  cluster: ClusterSettings;
+  registry: RegistryRow[];
+  plan: Plan;
+  lang: Lang;
+}
+
+/** Removes what an earlier run wrote in one of our subfolders, so a removed zone or tenant leaves no stale file. */
+function resetDir(dir: string, ext: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(dir)) if (f.endsWith(ext)) rmSync(join(dir, f));
+}
+
+/** Returns the paths written, relative to `out`. */
+export function writeArtifacts(out: string, a: ArtifactInput): string[] {
+  const written: string[] = [];
+  const put = (rel: string, text: string) => {
+    writeFileSync(join(out, rel), text);
+    written.push(rel);
+  };
+  mkdirSync(out, { recursive: true });
+  resetDir(join(out, "zones"), ".zone");
+  for (const z of a.governance.zones) put(`zones/${asciiHost(z.name)}.zone`, renderZone(z, a.state.records, a.zone));
+  resetDir(join(out, "kubernetes"), ".yaml");
+  // A tenant released for deletion gets no manifests: applying them would recreate what goes.
+  for (const t of a.state.tenants.filter((t) => !t.releaseData)) put(`kubernetes/${t.namespace}.yaml`, renderManifests(tenantManifests(t, a.cluster)));
+  put("registry.md", registryMarkdown(a.registry, a.lang));
+  put("registry.csv", registryCsv(a.registry, a.lang));
+  // The full plan, never truncated: the comment on the pull request points here.
+  put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
+  put("plan.json", renderJson(a.plan));
+  return written;
+}

@@ -1,0 +1,58 @@
+// The base side of a plan: governance and requests of a git revision, read from the object store
+// and run through the same load and validation as the working tree. Invalid base files are
+// skipped with a note: the base was merged already, and the plan must still be computable.
+import type { Message } from "../diagnostics/diagnostic.ts";
+import { parseYaml } from "../load/parse.ts";
+import { LIMITS } from "../load/limits.ts";
+import { GOVERNANCE_FILE } from "../load/repository.ts";
+import { checkGovernance, checkRequest } from "../validate/validate.ts";
+import type { RequestFile } from "../validate/rule.ts";
+import { desiredState } from "../state/desired-state.ts";
+import type { DesiredState } from "../state/types.ts";
+import { readTreeAt } from "../git/tree.ts";
+
+export const EMPTY_STATE: DesiredState = { records: [], tenants: [] };
+
+export interface BaseState {
+  /** The commit read, or null when there was none and everything counts as new. */
+  commit: string | null;
+  state: DesiredState;
+  notes: Message[];
+}
+
+const isRequestPath = (p: string) => /^requests\/[^/]+\/[^/]+\.yaml$/.test(p);
+
+/** Pure part: files of a revision -> desired state, with notes for whatever had to be skipped. */
+export function stateFromFiles(files: ReadonlyMap<string, Uint8Array>, today: string): { state: DesiredState; notes: Message[] } {
+  const notes: Message[] = [];
+  const govBytes = files.get(GOVERNANCE_FILE);
+  if (!govBytes) {
+    notes.push({ id: `Revisi dasar tidak memiliki ${GOVERNANCE_FILE}: semua dianggap baru.`, en: `The base revision has no ${GOVERNANCE_FILE}: everything counts as new.` });
+    return { state: EMPTY_STATE, notes };
+  }
+  const gov = checkGovernance(parseYaml(GOVERNANCE_FILE, govBytes, LIMITS.governanceBytes));
+  if (!gov.governance || gov.diagnostics.some((d) => d.severity === "error")) {
+    notes.push({ id: `${GOVERNANCE_FILE} di revisi dasar tidak sah: semua dianggap baru.`, en: `${GOVERNANCE_FILE} in the base revision is invalid: everything counts as new.` });
+    return { state: EMPTY_STATE, notes };
+  }
+  const ctx = { governance: gov.governance, today };
+  const requests: RequestFile[] = [];
+  for (const path of [...files.keys()].filter(isRequestPath).sort()) {
+    const r = checkRequest(parseYaml(path, files.get(path)!), ctx);
+    // Only errors skip a file: an expired review date (a warning) must not make it look deleted.
+    if (r.request && !r.diagnostics.some((d) => d.severity === "error")) requests.push(r.request);
+    else notes.push({ id: `Berkas dasar ${path} tidak sah dan dilewati.`, en: `Base file ${path} is invalid and was skipped.` });
+  }
+  return { state: desiredState(requests, gov.governance), notes };
+}
+
+export function baseState(root: string, ref: string | undefined, today: string): BaseState {
+  if (ref === undefined)
+    return { commit: null, state: EMPTY_STATE, notes: [{ id: "Tidak ada riwayat git atau cabang main: semua dianggap baru.", en: "No git history or main branch: everything counts as new." }] };
+  const tree = readTreeAt(root, ref);
+  if (!tree)
+    return { commit: null, state: EMPTY_STATE, notes: [{ id: `Revisi ${ref} tidak ditemukan: semua dianggap baru.`, en: `Revision ${ref} was not found: everything counts as new.` }] };
+  const { state, notes } = stateFromFiles(tree.files, today);
+  for (const p of tree.skipped) notes.push({ id: `Entri dasar ${p} bukan berkas biasa dan dilewati.`, en: `Base entry ${p} is not a regular file and was skipped.` });
+  return { commit: tree.commit, state, notes };
+}

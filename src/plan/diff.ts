@@ -1,0 +1,104 @@
+// Diff of two desired states, per record set (zone, name, type) and per tenant (namespace), with
+// the fields that changed. Both states are sorted, so the result is sorted too.
+import type { Message } from "../diagnostics/diagnostic.ts";
+import type { DesiredState, RecordSet, Tenant } from "../state/types.ts";
+import { DEFAULT_SAFETY, type FieldChange, type Plan, type RecordChange, type SafetyOptions, type TenantChange } from "./types.ts";
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Leaf fields that differ, walking plain objects; arrays compare whole (values are sets, sorted). */
+function changedFields(before: unknown, after: unknown, prefix = ""): FieldChange[] {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (isObj(before) && isObj(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => changedFields(before[k], after[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return same(before, after) ? [] : [{ field: prefix, before, after }];
+}
+
+/** Joins two sorted lists by key in one pass. */
+function join<T>(a: readonly T[], b: readonly T[], keyOf: (t: T) => string): [T | undefined, T | undefined][] {
+  const byKey = new Map<string, [T | undefined, T | undefined]>();
+  for (const x of a) byKey.set(keyOf(x), [x, undefined]);
+  for (const y of b) {
+    const k = keyOf(y);
+    const hit = byKey.get(k);
+    if (hit) hit[1] = y;
+    else byKey.set(k, [undefined, y]);
+  }
+  return [...byKey.entries()].sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0)).map((e) => e[1]);
+}
+
+const recordKey = (r: RecordSet) => `${r.zone}\u0000${r.name}\u0000${r.type}`;
+
+function recordChanges(base: readonly RecordSet[], head: readonly RecordSet[]): RecordChange[] {
+  const out: RecordChange[] = [];
+  for (const [before, after] of join(base, head, recordKey)) {
+    const r = (after ?? before)!;
+    const id = { zone: r.zone, name: r.name, type: r.type };
+    if (!before) out.push({ action: "create", ...id, after, fields: [] });
+    else if (!after) out.push({ action: "delete", ...id, before, fields: [] });
+    else {
+      const fields = changedFields(before, after);
+      if (fields.length) out.push({ action: "update", ...id, before, after, fields });
+    }
+  }
+  return out;
+}
+
+function tenantChanges(base: readonly Tenant[], head: readonly Tenant[]): TenantChange[] {
+  const out: TenantChange[] = [];
+  for (const [before, after] of join(base, head, (t) => t.namespace)) {
+    const namespace = (after ?? before)!.namespace;
+    if (!before) out.push({ action: "create", namespace, after, fields: [], destructive: after!.releaseData, ...(after!.releaseData ? { note: "data-deleted" as const } : {}) });
+    else if (!after)
+      // The file is gone: Pulumi drops the tenant from management but retains its namespace.
+      // Only a tenant already marked for release was meant to lose its data.
+      out.push({ action: "delete", namespace, before, fields: [], destructive: before.releaseData, note: before.releaseData ? "data-deleted" : "released" });
+    else {
+      const fields = changedFields(before, after);
+      if (!fields.length) continue;
+      const releasing = after.releaseData && !before.releaseData;
+      out.push({ action: "update", namespace, before, after, fields, destructive: releasing, ...(releasing ? { note: "data-deleted" as const } : {}) });
+    }
+  }
+  return out;
+}
+
+export function diffStates(base: DesiredState, head: DesiredState, opts: { base?: string | null; notes?: Message[]; safety?: Partial<SafetyOptions> } = {}): Plan {
+  const records = recordChanges(base.records, head.records);
+  const tenants = tenantChanges(base.tenants, head.tenants);
+  const summary = { create: 0, update: 0, delete: 0 };
+  for (const c of [...records, ...tenants]) summary[c.action]++;
+  const limits = { ...DEFAULT_SAFETY, ...opts.safety };
+  const updatedOrDeleted = records.filter((c) => c.action !== "create").length;
+  const existingRecords = base.records.length;
+  return {
+    base: opts.base ?? null,
+    records,
+    tenants,
+    summary,
+    safety: {
+      ...limits,
+      existingRecords,
+      updatedOrDeleted,
+      largeChange: existingRecords >= limits.minExisting && updatedOrDeleted > limits.maxShare * existingRecords,
+      destructive: tenants.filter((t) => t.destructive).length,
+    },
+    notes: opts.notes ?? [],
+  };
+}
+
+/** octoDNS's raise_if_unsafe as a value: the reasons this plan must not be applied unforced. */
+export function unsafeReasons(plan: Plan, allowLargeChange: boolean): Message[] {
+  const s = plan.safety;
+  if (!s.largeChange || allowLargeChange) return [];
+  const pct = Math.round((s.updatedOrDeleted / s.existingRecords) * 100);
+  const max = Math.round(s.maxShare * 100);
+  return [
+    {
+      id: `Perubahan terlalu besar: ${s.updatedOrDeleted} dari ${s.existingRecords} rekaman yang ada (${pct}%) akan diubah atau dihapus, melebihi batas ${max}%. Periksa lalu jalankan lagi dengan --allow-large-change bila memang disengaja.`,
+      en: `Change too large: ${s.updatedOrDeleted} of ${s.existingRecords} existing records (${pct}%) would be updated or deleted, over the ${max}% limit. Check it, then run again with --allow-large-change if it is intended.`,
+    },
+  ];
+}

@@ -1,0 +1,90 @@
+// The whole `npm run plan` job as one function (the CLI only parses flags and prints): validate
+// the working tree, compute its desired state, diff it with the base revision, write out/.
+import type { Diagnostic, Lang, Message } from "../diagnostics/diagnostic.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { validateRepository } from "../load/repository.ts";
+import { desiredState } from "../state/desired-state.ts";
+import type { IngressTarget } from "../state/ingress.ts";
+import type { DesiredState } from "../state/types.ts";
+import { asciiHost } from "../state/names.ts";
+import { defaultBase } from "../git/run.ts";
+import { fileHistory } from "../git/history.ts";
+import { registryRows } from "../targets/registry/rows.ts";
+import { zoneSerial } from "../targets/zone/render.ts";
+import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
+import { baseState } from "./base.ts";
+import { diffStates, unsafeReasons } from "./diff.ts";
+import { writeArtifacts } from "./artifacts.ts";
+import type { Plan, SafetyOptions } from "./types.ts";
+
+export interface PlanOptions {
+  root: string;
+  /** A git revision; undefined: the merge base of HEAD with main. */
+  base?: string;
+  /** Folder for the artifacts; undefined: write nothing. */
+  out?: string;
+  lang: Lang;
+  allowLargeChange: boolean;
+  today: string;
+  ingress: IngressTarget;
+  nameserverAddresses: Record<string, string[]>;
+  cluster: ClusterSettings;
+  safety?: Partial<SafetyOptions>;
+}
+
+export type PlanOutcome =
+  | { kind: "invalid"; diagnostics: Diagnostic[]; filesChecked: number }
+  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; unsafe: Message[]; written: string[]; defaultedNameservers: string[] };
+
+/**
+ * BIND refuses a zone whose in-zone name server has no address, and the addresses are not in
+ * governance (they are infrastructure); missing ones get a documentation address (RFC 5737,
+ * 192.0.2.53 onwards) so the offline file always loads, and the caller is told which.
+ */
+export function completeNameserverAddresses(zones: readonly { name: string; nameservers: string[] }[], given: Record<string, string[]>): { addresses: Record<string, string[]>; defaulted: string[] } {
+  const addresses = { ...given };
+  const defaulted: string[] = [];
+  for (const z of zones) {
+    const origin = asciiHost(z.name);
+    for (const ns of z.nameservers.map(asciiHost)) {
+      if (addresses[ns]?.length || !(ns === origin || ns.endsWith(`.${origin}`))) continue;
+      addresses[ns] = [`192.0.2.${53 + defaulted.length}`];
+      defaulted.push(ns);
+    }
+  }
+  return { addresses, defaulted };
+}
+
+export function runPlan(o: PlanOptions): PlanOutcome {
+  const head = validateRepository(o.root, o.today);
+  if (!head.governance || hasErrors(head.diagnostics)) return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked };
+  const state = desiredState(head.requests, head.governance);
+
+  let ref = o.base;
+  const notes: Message[] = [];
+  if (ref === undefined) {
+    const found = defaultBase(o.root);
+    ref = found?.commit;
+    if (found) notes.push({ id: `Dasar: merge-base dengan ${found.ref} (${found.commit.slice(0, 12)}).`, en: `Base: merge base with ${found.ref} (${found.commit.slice(0, 12)}).` });
+  }
+  const base = baseState(o.root, ref, o.today);
+  const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
+  const plan = diffStates(base.state, state, { base: label, notes: [...notes, ...base.notes], ...(o.safety ? { safety: o.safety } : {}) });
+  const unsafe = unsafeReasons(plan, o.allowLargeChange);
+
+  let written: string[] = [];
+  const ns = completeNameserverAddresses(head.governance.zones, o.nameserverAddresses);
+  if (o.out) {
+    const history = fileHistory(o.root);
+    written = writeArtifacts(o.out, {
+      state,
+      governance: head.governance,
+      zone: { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, o.today), ingress: o.ingress, nameserverAddresses: ns.addresses },
+      cluster: o.cluster,
+      registry: registryRows(head.requests, head.governance, history.files),
+      plan,
+      lang: o.lang,
+    });
+  }
+  return { kind: "planned", plan, state, diagnostics: head.diagnostics, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [] };
+}

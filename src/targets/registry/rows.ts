@@ -1,0 +1,66 @@
+// The registry of subdomains (the "daftar subdomain" every SOP keeps): one row per request file,
+// with its dates from git history. Pure: the caller passes the history.
+import type { Governance } from "../../model/governance.ts";
+import { unicodeLabel, zoneOf } from "../../model/names.ts";
+import type { RequestFile } from "../../validate/rule.ts";
+import type { FileDates } from "../../git/history.ts";
+import { asciiHost, relativeName } from "../../state/names.ts";
+
+export type RegistryStatus = "active" | "decommissioned" | "data-deleted";
+export type TargetKind = "server" | "alias" | "hosting";
+
+export interface RegistryRow {
+  /** ASCII host name: sehat.contohkab.go.id. */
+  name: string;
+  /** The same name as people write it (Unicode labels decoded). */
+  displayName: string;
+  opd: string;
+  opdName: string;
+  purpose: string;
+  targetKind: TargetKind;
+  /** Addresses, alias host, or the quota of the hosting. */
+  target: string;
+  status: RegistryStatus;
+  /** YYYY-MM-DD in the governance time zone; null when the file is not committed yet. */
+  created: string | null;
+  lastChanged: string | null;
+  reviewBy: string;
+  file: string;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function registryRows(requests: readonly RequestFile[], governance: Governance, history: ReadonlyMap<string, FileDates>): RegistryRow[] {
+  const tz = governance.workingHours.timeZone;
+  const fmt = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
+  const day = (iso: string | undefined) => (iso ? fmt.format(new Date(iso)) : null);
+  const rows: RegistryRow[] = [];
+  for (const { file, request: r } of requests) {
+    const zone = zoneOf(r, governance);
+    if (!zone) continue;
+    const name = `${relativeName(r.label, undefined)}.${asciiHost(zone.name)}`;
+    const t = r.target;
+    const d = governance.hosting.defaults;
+    const [targetKind, target]: [TargetKind, string] = t.hosting
+      ? ["hosting", `cpu ${t.hosting.cpu ?? d.cpu}, memory ${t.hosting.memory ?? d.memory}, storage ${t.hosting.storage ?? d.storage}`]
+      : t.alias
+        ? ["alias", asciiHost(t.alias)]
+        : ["server", [...(t.server?.ipv4 ?? []), ...(t.server?.ipv6 ?? [])].join(" ")];
+    const dates = history.get(file);
+    rows.push({
+      name,
+      displayName: name.split(".").map(unicodeLabel).join("."),
+      opd: r.opd,
+      opdName: governance.opds.find((o) => o.code === r.opd)?.name ?? r.opd,
+      purpose: r.purpose,
+      targetKind,
+      target,
+      status: r.decommission ? (r.decommission.deleteData ? "data-deleted" : "decommissioned") : "active",
+      created: day(dates?.created),
+      lastChanged: day(dates?.lastChanged),
+      reviewBy: r.reviewBy,
+      file,
+    });
+  }
+  return rows.sort((a, b) => cmp(a.name, b.name) || cmp(a.file, b.file));
+}
