@@ -58,6 +58,9 @@ function flowDepth(text: string): number {
   return max;
 }
 
+/** The YAML 1.2 core schema's tags; anything else (!!python/object, !!binary, !custom) is refused. */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
+
 const msg = (id: string, en: string) => ({ id, en });
 
 export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.requestBytes): Loaded {
@@ -78,12 +81,13 @@ export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.req
     } catch {
       return fail("file.encoding", msg("Berkas bukan teks UTF-8 yang sah. Simpan ulang sebagai UTF-8.", "The file is not valid UTF-8 text. Save it again as UTF-8."));
     }
-    if (text.charCodeAt(0) === 0xfeff) {
+    // TextDecoder drops a leading BOM by itself, so look at the bytes.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       out.diagnostics.push(
-        diagnostic(file, START, "file.bom", "warning", msg("Berkas diawali penanda urutan bita (BOM); hapus BOM saat menyimpan.", "The file starts with a byte-order mark (BOM); save it without one.")),
+        diagnostic(file, START, "file.bom", "warning", msg("Berkas diawali penanda urutan bita (BOM); simpan ulang tanpa BOM (UTF-8 tanpa BOM).", "The file starts with a byte-order mark (BOM); save it again without one (UTF-8 without BOM).")),
       );
-      text = text.slice(1);
     }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (flowDepth(text) > LIMITS.depth)
       return fail("yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));
     const lineCounter = new LineCounter();
@@ -114,7 +118,7 @@ export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.req
       );
     }
     if (out.diagnostics.some((d) => d.severity === "error")) return out;
-    if (!walk(doc, out, pos)) return out;
+    if (!walk(doc, text, out, pos)) return out;
     if (doc.contents === null) return fail("file.empty", msg("Berkas tidak berisi data.", "The file holds no data."));
     out.value = doc.toJS({ maxAliasCount: 0 });
     return out;
@@ -125,9 +129,9 @@ export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.req
 }
 
 /** Records positions; refuses anchors, aliases, custom tags, complex keys and deep nesting. */
-function walk(doc: Document, out: Loaded, pos: (o: number) => Position): boolean {
-  const bad = (node: Node | null | undefined, rule: string, m: { id: string; en: string }) => {
-    out.diagnostics.push(diagnostic(out.file, pos(node?.range?.[0] ?? 0), rule, "error", m));
+function walk(doc: Document, text: string, out: Loaded, pos: (o: number) => Position): boolean {
+  const bad = (node: Node | null | undefined, rule: string, m: { id: string; en: string }, at = node?.range?.[0] ?? 0) => {
+    out.diagnostics.push(diagnostic(out.file, pos(at), rule, "error", m));
     return false;
   };
   const visit = (node: unknown, ptr: string, depth: number): boolean => {
@@ -138,10 +142,14 @@ function walk(doc: Document, out: Loaded, pos: (o: number) => Position): boolean
       const p = pos(n.range[0]);
       out.positions[ptr] = [p.line, p.column];
     }
-    if ((n as { anchor?: string }).anchor)
-      return bad(n, "yaml.alias", msg("Jangkar YAML (&nama) tidak diizinkan dalam berkas ini.", "YAML anchors (&name) are not allowed in this file."));
+    const anchor = (n as { anchor?: string }).anchor;
+    if (anchor) {
+      // A block collection's range starts at its first entry; the anchor is written before it.
+      const at = text.lastIndexOf(`&${anchor}`, n.range?.[0] ?? 0);
+      return bad(n, "yaml.alias", msg(`Jangkar YAML (&${anchor}) tidak diizinkan; tulis nilainya lengkap di setiap tempat.`, `YAML anchors (&${anchor}) are not allowed; write the value out in full at each place.`), at >= 0 ? at : undefined);
+    }
     const tag = (n as { tag?: string }).tag;
-    if (tag && !tag.startsWith("tag:yaml.org,2002:"))
+    if (tag && !CORE_TAGS.has(tag))
       return bad(n, "yaml.tag", msg(`Tag YAML ${tag} tidak diizinkan.`, `The YAML tag ${tag} is not allowed.`));
     if (depth > LIMITS.depth)
       return bad(n, "yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));

@@ -19,7 +19,7 @@ export function hostProblem(text: string): Message | undefined {
     } catch {
       return { id: `\`${text}\` bukan nama host yang sah`, en: `\`${text}\` is not a valid host name` };
     }
-    const p = labelProblem(ascii, true);
+    const p = labelProblem(ascii.toLowerCase(), true); // host names are case-insensitive
     if (p) return { id: `\`${text}\` bukan nama host yang sah: ${p.id}`, en: `\`${text}\` is not a valid host name: ${p.en}` };
   }
   return undefined;

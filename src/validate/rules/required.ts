@@ -20,10 +20,16 @@ export const fieldRequired: FileRule = {
       const spec = FIELDS[f];
       if (!spec || spec.has(req.request)) return [];
       return [
-        report(this, req, spec.parent, {
+        report(
+          this,
+          req,
+          spec.parent,
+          {
           id: `Pemerintah daerah ini mewajibkan ${spec.what.id}; lengkapi kolom \`${f}\`.`,
           en: `This government requires ${spec.what.en}; fill in \`${f}\`.`,
-        }),
+          },
+          true, // at the parent's key: `technical:` rather than its first field
+        ),
       ];
     });
   },
