@@ -3,6 +3,9 @@
 import { z } from "zod";
 import { GithubHandle, HostName, IsoDate, Quantity, Ttl } from "./common.ts";
 
+/** An http(s) address. zod checks the protocol; the pattern says the same to JSON Schema, whose `uri` format admits any scheme. */
+const WebUrl = z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" });
+
 export const Contact = z.strictObject({
   name: z.string().min(2).max(120).meta({ description: "Nama lengkap" }),
   nip: z.string().regex(/^[0-9]{18}$/).optional().meta({ description: "NIP, 18 digit (opsional)" }),
@@ -14,14 +17,14 @@ export const Contact = z.strictObject({
 export const Letter = z.strictObject({
   number: z.string().min(1).max(120).meta({ description: "Nomor surat permohonan" }),
   date: IsoDate,
-  scan: z.url({ protocol: /^https?$/ }).optional().meta({ description: "Tautan pindaian surat bertanda tangan" }),
+  scan: WebUrl.optional().meta({ description: "Tautan pindaian surat bertanda tangan" }),
 });
 
 export const Recommendation = z.strictObject({
   number: z.string().min(1).max(120).meta({ description: "Nomor rekomendasi/izin aplikasi" }),
   date: IsoDate.optional(),
   issuer: z.string().min(1).max(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: WebUrl.optional(),
 });
 
 const Server = z
@@ -29,6 +32,8 @@ const Server = z
     ipv4: z.array(z.string()).min(1).max(16).optional(),
     ipv6: z.array(z.string()).min(1).max(16).optional(),
   })
+  // The meta keywords state the constraint for JSON Schema; the refinement states it for zod.
+  .refine((s) => Object.keys(s).length >= 1, { message: "server: isi ipv4 dan/atau ipv6" })
   .meta({ description: "Server milik OPD: alamat IPv4 dan/atau IPv6", minProperties: 1 });
 
 const Hosting = z
@@ -46,6 +51,7 @@ export const Target = z
     alias: HostName.optional().meta({ description: "Alias (CNAME) ke nama host lain" }),
     hosting: Hosting.optional(),
   })
+  .refine((t) => Object.keys(t).length === 1, { message: "target: isi tepat satu dari server, alias, atau hosting" })
   .meta({ description: "Tepat satu: server, alias, atau hosting", minProperties: 1, maxProperties: 1 });
 
 /** Name relative to the subdomain: "@" (or absent) is the subdomain itself. */
