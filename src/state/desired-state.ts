@@ -13,7 +13,7 @@ const DEFAULT_TTL = 3600;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Canonical text of an address, so "2001:DB8:0::1" and "2001:db8::1" are the same value. */
-function canonicalIp(v: string): string {
+export function canonicalIp(v: string): string {
   try {
     const ip = ipaddr.parse(v.trim());
     return ip.kind() === "ipv6" ? (ip as ipaddr.IPv6).toRFC5952String() : ip.toString();

@@ -5,6 +5,7 @@ import { unicodeLabel, zoneOf } from "../../model/names.ts";
 import type { RequestFile } from "../../validate/rule.ts";
 import type { FileDates } from "../../git/history.ts";
 import { asciiHost, relativeName } from "../../state/names.ts";
+import { canonicalIp } from "../../state/desired-state.ts";
 
 export type RegistryStatus = "active" | "decommissioned" | "data-deleted";
 export type TargetKind = "server" | "alias" | "hosting";
@@ -45,7 +46,7 @@ export function registryRows(requests: readonly RequestFile[], governance: Gover
       ? ["hosting", `cpu ${t.hosting.cpu ?? d.cpu}, memory ${t.hosting.memory ?? d.memory}, storage ${t.hosting.storage ?? d.storage}`]
       : t.alias
         ? ["alias", asciiHost(t.alias)]
-        : ["server", [...(t.server?.ipv4 ?? []), ...(t.server?.ipv6 ?? [])].join(" ")];
+        : ["server", [...(t.server?.ipv4 ?? []), ...(t.server?.ipv6 ?? [])].map(canonicalIp).join(" ")];
     const dates = history.get(file);
     rows.push({
       name,
