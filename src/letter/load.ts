@@ -1,0 +1,54 @@
+// Loads the repository for the papers of one deployed request (letter, e-mail): validates every
+// file (uniqueness needs them all), builds the desired state, and picks the request's account.
+// Never throws on bad input: problems come back as diagnostics.
+import { relative, resolve, sep } from "node:path";
+import { diagnostic, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { validateRepository } from "../load/repository.ts";
+import type { Governance } from "../model/governance.ts";
+import type { Request } from "../model/request.ts";
+import { desiredState } from "../state/index.ts";
+import type { DesiredState } from "../state/types.ts";
+import { accountDetails, type AccountDetails, type AccountOptions } from "./account.ts";
+
+export interface DeployedRequest {
+  governance: Governance;
+  file: string;
+  request: Request;
+  account: AccountDetails;
+  state: DesiredState;
+  allFiles: string[];
+}
+
+export type LoadResult = { ok: true; value: DeployedRequest; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** `path` may be absolute or relative to the working directory; it must lie under `root`. */
+export function loadDeployedRequest(root: string, path: string, today: string, options: AccountOptions = {}): LoadResult {
+  const file = relative(resolve(root), resolve(path)).split(sep).join("/");
+  const v = validateRepository(root, today);
+  const mine = v.diagnostics.filter((d) => d.file === file || d.file === "governance.yaml");
+  const errors = mine.filter((d) => d.severity === "error");
+  const rf = v.requests.find((r) => r.file === file);
+  if (!v.governance || !rf || errors.length) {
+    if (!errors.length)
+      errors.push(
+        diagnostic(file, START, "papers.no-request", "error", {
+          id: "Berkas ini bukan permohonan di bawah requests/ repositori ini.",
+          en: "This file is not a request under this repository's requests/.",
+        }),
+      );
+    return { ok: false, diagnostics: errors };
+  }
+  const state = desiredState(v.requests, v.governance);
+  return {
+    ok: true,
+    value: {
+      governance: v.governance,
+      file,
+      request: rf.request,
+      account: accountDetails(file, rf.request, v.governance, state, options),
+      state,
+      allFiles: v.requests.map((r) => r.file),
+    },
+    warnings: mine.filter((d) => d.severity !== "error"),
+  };
+}

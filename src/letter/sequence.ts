@@ -1,0 +1,23 @@
+// The running number of a reply letter, derived deterministically from the repository: the
+// 1-based position of the request file in the order request files were first added to git
+// (deleted files keep their place, so numbers never shift). Outside git, or for a file not yet
+// committed, it counts after the committed ones in path order.
+import { execFileSync } from "node:child_process";
+
+export function letterSequence(root: string, file: string, allFiles: readonly string[]): number {
+  let added: string[] = [];
+  try {
+    const log = execFileSync("git", ["log", "--diff-filter=A", "--reverse", "--format=", "--name-only", "--no-renames", "--", "requests/"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    added = log.split("\n").filter((l) => l.endsWith(".yaml") || l.endsWith(".yml"));
+  } catch {
+    added = []; // not a git checkout: fall back to path order below
+  }
+  const order = [...new Set(added)];
+  for (const f of [...allFiles].sort()) if (!order.includes(f)) order.push(f);
+  const i = order.indexOf(file);
+  return i >= 0 ? i + 1 : order.length + 1;
+}

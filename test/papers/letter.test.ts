@@ -1,0 +1,147 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { accountDetails, checkScheme, DEFAULT_SCHEME, formatDate, letterContent, letterNumber, renderLetter } from "../../src/letter/index.ts";
+import { exampleRequest, loadExamples, type Examples } from "./examples.ts";
+import { haveTool, pdfText, readGreyPng } from "./tools.ts";
+
+let ex: Examples;
+const out = mkdtempSync(join(tmpdir(), "letter-"));
+const PDF = haveTool("pdftotext") && haveTool("pdftoppm");
+
+beforeAll(() => {
+  ex = loadExamples();
+});
+
+async function render(file: string, lang: "id" | "en" = "id"): Promise<{ pdf: Buffer; path: string }> {
+  const rf = exampleRequest(ex, file);
+  const account = accountDetails(rf.file, rf.request, ex.governance, ex.state);
+  const pdf = await renderLetter({ governance: ex.governance, account, number: "000.5.9/12/Diskominfo/2026", date: "2026-03-05", lang });
+  const path = join(out, `${rf.request.opd}-${lang}.pdf`);
+  writeFileSync(path, pdf);
+  return { pdf, path };
+}
+
+describe("letter dates and numbers", () => {
+  it.each([
+    ["2026-03-02", "id", "2 Maret 2026"],
+    ["2026-08-17", "id", "17 Agustus 2026"],
+    ["2027-12-31", "id", "31 Desember 2027"],
+    ["2026-05-01", "en", "1 May 2026"],
+    ["bukan tanggal", "id", "bukan tanggal"],
+  ] as const)("formats %s (%s) as %s", (iso, lang, expected) => {
+    expect(formatDate(iso, lang)).toBe(expected);
+  });
+
+  it("fills the number scheme deterministically", () => {
+    expect(letterNumber(DEFAULT_SCHEME, { seq: 12, date: "2026-03-05", opd: "dinkes" })).toBe("000.5.9/12/Diskominfo/2026");
+    expect(letterNumber("500/{seq}/{opd}/{romanMonth}/{year}", { seq: 3, date: "2026-11-05", opd: "dinkes" })).toBe("500/3/DINKES/XI/2026");
+    expect(checkScheme(DEFAULT_SCHEME)).toEqual([]);
+    expect(checkScheme("000/{nomor}/{year}").map((p) => p.en)).toEqual([
+      "The letter number scheme must contain {seq}.",
+      expect.stringContaining("{nomor}"),
+    ]);
+  });
+});
+
+describe("reply letter content", () => {
+  it("answers the OPD's letter and lists the account, without phone numbers or NIPs of contacts", () => {
+    const rf = exampleRequest(ex, "requests/dpmptsp/perizinan.yaml");
+    const c = letterContent({ governance: ex.governance, account: accountDetails(rf.file, rf.request, ex.governance, ex.state), number: "N/1", date: "2026-03-16" });
+    expect(c.numbering).toContainEqual(["Perihal", "Balasan Permohonan Subdomain"]);
+    expect(c.opening).toContain("500.16/045/DPMPTSP/2026 tanggal 9 Maret 2026");
+    const table = Object.fromEntries(c.table);
+    expect(table).toMatchObject({
+      "Namespace hosting": "tenant-perizinan",
+      "ServiceAccount untuk CI": "ci-opd",
+      "Host ingress": "perizinan.contohkab.go.id",
+      Kuota: "CPU 500m, memori 1Gi, penyimpanan 10Gi, 2 volume",
+    });
+    expect(table["Petunjuk kubectl"]).toContain("--namespace=tenant-perizinan");
+    const all = JSON.stringify(c);
+    for (const secret of ["813-2222-3344", "0355 654321", "198211042006041002", "199005202015031001"]) expect(all).not.toContain(secret);
+    expect(c.signature.nip).toBe("NIP. 197205101998031004");
+    expect(c.copies).toEqual(["Sekretaris Daerah Kabupaten Contoh", "Arsip"]);
+  });
+
+  it("shows a Unicode name with its ASCII form", () => {
+    const rf = exampleRequest(ex, "requests/disdik/xn--pustak-nta.yaml");
+    const c = letterContent({ governance: ex.governance, account: accountDetails(rf.file, rf.request, ex.governance, ex.state), number: "N/2", date: "2026-03-16" });
+    expect(Object.fromEntries(c.table)).toMatchObject({
+      "Nama subdomain": "pustakà.contohkab.go.id",
+      "Nama dalam ASCII (punycode)": "xn--pustak-nta.contohkab.go.id",
+      "Alias (CNAME) ke": "perpustakaan.penyedia.example",
+    });
+  });
+});
+
+describe.skipIf(!PDF)("reply letter PDF", () => {
+  it("reads right as text (pdftotext)", async () => {
+    const { path } = await render("requests/dinkes/sehat.yaml");
+    const text = pdfText(path).replace(/[ \t]+/g, " ");
+    for (const expected of [
+      "PEMERINTAH KABUPATEN CONTOH",
+      "DINAS KOMUNIKASI DAN INFORMATIKA",
+      "Jl. Merdeka No. 1, Contoh 66200",
+      "Contoh, 5 Maret 2026",
+      "Nomor : 000.5.9/12/Diskominfo/2026",
+      "Perihal : Balasan Permohonan Subdomain",
+      "Yth. Kepala Dinas Kesehatan",
+      "Nomor 000.1/123/DINKES/2026 tanggal 2 Maret 2026",
+      "sehat.contohkab.go.id",
+      "203.0.113.10",
+      "Tinjau ulang paling lambat 1 Maret 2027",
+      "Kepala Dinas Komunikasi dan Informatika,",
+      "Dr. Ahmad Fauzi, S.Kom., M.T.",
+      "Pembina Utama Muda (IV/c)",
+      "NIP. 197205101998031004",
+      "Tembusan:",
+      "1. Sekretaris Daerah Kabupaten Contoh;",
+    ])
+      expect(text).toContain(expected);
+    for (const secret of ["812-3456-7890", "321456", "198703152010012004"]) expect(text).not.toContain(secret);
+  });
+
+  it("is the same bytes for the same input", async () => {
+    const a = await render("requests/dinkes/sehat.yaml");
+    const b = await render("requests/dinkes/sehat.yaml");
+    expect(a.pdf.equals(b.pdf)).toBe(true);
+  });
+
+  it("keeps the closing and the signature together on a continuation page for a hosting letter", async () => {
+    const { path } = await render("requests/dpmptsp/perizinan.yaml");
+    const pages = execFileSync("pdfinfo", [path], { encoding: "utf8" });
+    const count = Number(/Pages:\s+(\d+)/.exec(pages)?.[1]);
+    const last = execFileSync("pdftotext", ["-f", String(count), "-l", String(count), "-layout", path, "-"], { encoding: "utf8" });
+    expect(last).toContain("Dr. Ahmad Fauzi");
+    expect(last).toContain("Demikian kami sampaikan");
+    if (count > 1) expect(last).toMatch(new RegExp(`-\\s*${count}\\s*-`));
+  });
+
+  it("speaks English on request", async () => {
+    const { path } = await render("requests/dinkes/sehat.yaml", "en");
+    const text = pdfText(path).replace(/[ \t]+/g, " ");
+    expect(text).toContain("Subject : Reply to the Subdomain Request");
+    expect(text).toContain("Contoh, 5 March 2026");
+  });
+
+  it("renders a page image with a letterhead rule and text (pdftoppm)", async () => {
+    const { path } = await render("requests/dinkes/sehat.yaml");
+    execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", path, join(out, "page")]);
+    const png = readdirSync(out).find((f) => f.startsWith("page") && f.endsWith(".png"))!;
+    const img = readGreyPng(join(out, png));
+    // A4 at 50 dpi: 413 x 585 pixels.
+    expect(img.width).toBeGreaterThan(400);
+    expect(img.width).toBeLessThan(420);
+    expect(img.height).toBeGreaterThan(580);
+    expect(img.height).toBeLessThan(590);
+    const dark = img.pixels.filter((p) => p < 128).length;
+    expect(dark / img.pixels.length).toBeGreaterThan(0.01);
+    expect(dark / img.pixels.length).toBeLessThan(0.3);
+    // The letterhead's rule: a row in the top fifth that is dark across most of the text width.
+    const rows = Array.from({ length: Math.floor(img.height / 5) }, (_, y) => img.pixels.subarray(y * img.width, (y + 1) * img.width).filter((p) => p < 128).length);
+    expect(Math.max(...rows)).toBeGreaterThan(img.width * 0.7);
+  });
+});
