@@ -89,8 +89,12 @@ export const stateArb: fc.Arbitrary<DesiredState> = fc
   .map(({ records, tenants }) => {
     const hosts = new Set<string>();
     const ts = tenants.filter((t) => !hosts.has(t.host) && hosts.add(t.host));
-    // A hosted name is served by the tenant's own record; no request record may take it.
-    const rs = records.filter((r) => !hosts.has(`${r.name}.${r.zone}`));
+    // A hosted name is served by its INGRESS record; no other record may take it. A tenant whose
+    // data is released comes from a decommissioned request, which has no records any more.
+    const rs: RecordSet[] = records.filter((r) => !hosts.has(`${r.name}.${r.zone}`));
+    for (const t of ts) {
+      if (!t.releaseData) rs.push({ type: "INGRESS", values: [], zone: t.zone, name: t.source.label, ttl: 3600, proxied: false, source: t.source });
+    }
     return {
       records: rs.sort((a, b) => cmp(a.zone, b.zone) || cmp(a.name, b.name) || cmp(a.type, b.type)),
       tenants: ts.sort((a, b) => cmp(a.namespace, b.namespace)),

@@ -216,7 +216,12 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
     {
       apiVersion: "networking.k8s.io/v1",
       kind: "Ingress",
-      metadata: meta(tenant, NAMES.ingress, { "cert-manager.io/cluster-issuer": cluster.clusterIssuer }),
+      metadata: meta(tenant, NAMES.ingress, {
+        "cert-manager.io/cluster-issuer": cluster.clusterIssuer,
+        // Pulumi would otherwise wait for the backend Service, which the OPD deploys only later;
+        // kubectl ignores the annotation.
+        "pulumi.com/skipAwait": "true",
+      }),
       spec: {
         ingressClassName: cluster.ingressClass,
         tls: [{ hosts: [tenant.host], secretName: NAMES.tlsSecret }],
