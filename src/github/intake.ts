@@ -1,0 +1,167 @@
+// The intake: an issue made from one of the forms becomes a request file on a branch and a pull
+// request, or a comment listing every problem. Deterministic branch name from the issue number,
+// so editing the issue updates the same branch and pull request, never a second one.
+import type { Lang } from "../diagnostics/diagnostic.ts";
+import { buildRequest, type FormProblem } from "../forms/build.ts";
+import { checkIntake, type FieldDiagnostic } from "../forms/check.ts";
+import { FORM_LABELS, type FormKind } from "../forms/fields.ts";
+import { parseIssueBody } from "../forms/parse.ts";
+import { parseYaml } from "../load/parse.ts";
+import { LIMITS } from "../load/limits.ts";
+import type { Governance } from "../model/governance.ts";
+import { upsertComment } from "./comments.ts";
+import { isRequestPath, readFileAt, readPolicyTree } from "./files.ts";
+import { syncLabels } from "./labels.ts";
+import { statusOf, type GitHub, type RepoRef } from "./octokit.ts";
+import { applicantMarker, checkOwnership, isAdmin } from "./ownership.ts";
+
+export const INTAKE_MARKER = "<!-- intake -->";
+export const NEEDS_FIX_LABEL = "perlu-perbaikan";
+const ISSUE_MARKER = (n: number) => `<!-- isu: ${n} -->`;
+const PATH_MARKER = /<!-- berkas: (requests\/[^ ]+\.yaml) -->/;
+
+export const branchFor = (issue: number) => `permohonan/isu-${issue}`;
+export const issueOfPullRequest = (body: string | null | undefined): number | undefined => {
+  const m = /<!-- isu: (\d+) -->/.exec(body ?? "");
+  return m ? Number(m[1]) : undefined;
+};
+
+export interface IntakeOptions {
+  issue: number;
+  baseBranch: string;
+  today: string;
+  lang?: Lang;
+  /** governance.yaml and requests/** of the base branch; read through the API when absent. */
+  baseFiles?: ReadonlyMap<string, Uint8Array>;
+}
+
+export type IntakeOutcome =
+  | { kind: "skipped"; reason: string }
+  | { kind: "invalid"; problems: FormProblem[]; diagnostics: FieldDiagnostic[] }
+  | { kind: "pull-request"; number: number; action: "created" | "updated" | "unchanged"; path: string };
+
+const KIND_WORD: Record<FormKind, string> = { baru: "baru", ubah: "perubahan", hapus: "penghapusan" };
+
+function problemsComment(problems: FormProblem[], diagnostics: FieldDiagnostic[]): string {
+  const lines = [
+    INTAKE_MARKER,
+    "### ❌ Permohonan belum dapat diproses",
+    "",
+    "Perbaiki isian berikut dengan menyunting isu ini (menu ⋯ → *Edit*). Pemeriksaan diulang otomatis setiap kali isu disunting.",
+    "",
+  ];
+  for (const p of problems) lines.push(`- ${p.field ? `**${p.field}**: ` : ""}${p.message.id}`);
+  for (const d of diagnostics.filter((x) => x.severity === "error")) lines.push(`- ${d.field ? `**${d.field}**: ` : ""}${d.message.id} (aturan \`${d.rule}\`)`);
+  const warnings = diagnostics.filter((x) => x.severity === "warning");
+  if (warnings.length) lines.push("", "Peringatan (tidak menghalangi):", ...warnings.map((d) => `- ${d.field ? `**${d.field}**: ` : ""}${d.message.id}`));
+  return lines.join("\n") + "\n";
+}
+
+export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Promise<IntakeOutcome> {
+  const { data: issue } = await gh.rest.issues.get({ ...ref, issue_number: o.issue });
+  if (issue.pull_request) return { kind: "skipped", reason: "pull request" };
+  if (issue.state !== "open") return { kind: "skipped", reason: "closed" };
+  const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
+  const kind = (Object.entries(FORM_LABELS) as [FormKind, string][]).find(([, label]) => labels.includes(label))?.[0];
+  if (!kind) return { kind: "skipped", reason: "no form label" };
+  const author = issue.user?.login ?? "ghost";
+
+  // Base branch: the rules and the existing requests the new file is judged against.
+  const baseFiles = o.baseFiles ?? (await readPolicyTree(gh, ref, o.baseBranch));
+  const govBytes = baseFiles.get("governance.yaml");
+  const govLoaded = govBytes ? parseYaml("governance.yaml", govBytes, LIMITS.governanceBytes) : parseYaml("governance.yaml", new Uint8Array());
+  const governance = govLoaded.value as Governance | undefined;
+  const decoder = new TextDecoder();
+  const base = { read: (p: string) => (baseFiles.has(p) ? decoder.decode(baseFiles.get(p)) : undefined) };
+  const built = governance ? buildRequest(kind, parseIssueBody(issue.body), governance, base, o.issue) : { kind, problems: [{ message: { id: "governance.yaml di cabang dasar tidak dapat dibaca.", en: "The base branch's governance.yaml cannot be read." } }] };
+  const problems = [...built.problems];
+  let diagnostics: FieldDiagnostic[] = [];
+  if (built.path && built.text && governance) {
+    const baseRequests = [...baseFiles.keys()].filter(isRequestPath).map((p) => parseYaml(p, baseFiles.get(p)!));
+    diagnostics = checkIntake(built.path, built.text, govLoaded, baseRequests, o.today).diagnostics;
+    const admin = await isAdmin(gh, governance, author);
+    const owner = checkOwnership([built.path], author, admin, governance);
+    for (const p of owner.problems) problems.push({ field: "OPD pemohon", message: p });
+  }
+  const invalid = problems.length > 0 || diagnostics.some((d) => d.severity === "error") || !built.path || !built.text;
+  if (invalid) {
+    await upsertComment(gh, ref, o.issue, INTAKE_MARKER, problemsComment(problems, diagnostics));
+    await syncLabels(gh, ref, o.issue, [NEEDS_FIX_LABEL], (l) => l === NEEDS_FIX_LABEL);
+    return { kind: "invalid", problems, diagnostics };
+  }
+  const path = built.path!;
+  const text = built.text!;
+
+  const branch = branchFor(o.issue);
+  const existingPr = await findPullRequest(gh, ref, branch);
+  if (existingPr?.merged_at) {
+    await upsertComment(gh, ref, o.issue, INTAKE_MARKER, `${INTAKE_MARKER}\nPull request #${existingPr.number} untuk isu ini sudah digabung. Untuk perubahan berikutnya, buat isu baru dengan formulir perubahan.\n`);
+    return { kind: "skipped", reason: "merged" };
+  }
+
+  // Branch: create from the base tip, or reuse; then make the file on it exactly `text`.
+  const { data: baseRef } = await gh.rest.git.getRef({ ...ref, ref: `heads/${o.baseBranch}` });
+  try {
+    await gh.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
+  } catch (e) {
+    if (statusOf(e) !== 404) throw e;
+    await gh.rest.git.createRef({ ...ref, ref: `refs/heads/${branch}`, sha: baseRef.object.sha });
+  }
+  const previousPath = PATH_MARKER.exec(existingPr?.body ?? "")?.[1];
+  let changed = false;
+  if (previousPath && previousPath !== path) {
+    // The form now names another subdomain: the file made for the old name leaves the branch
+    // (unless it exists on the base, where it is not this request's to remove).
+    const old = await readFileAt(gh, ref, previousPath, branch);
+    if (old && !baseFiles.has(previousPath)) {
+      await gh.rest.repos.deleteFile({ ...ref, path: previousPath, branch, sha: old.sha, message: `Permohonan isu #${o.issue}: ${previousPath} diganti ${path}` });
+      changed = true;
+    }
+  }
+  const current = await readFileAt(gh, ref, path, branch);
+  if (current?.text !== text) {
+    await gh.rest.repos.createOrUpdateFileContents({
+      ...ref,
+      path,
+      branch,
+      message: `Permohonan ${KIND_WORD[kind]} ${path} dari isu #${o.issue}`,
+      content: Buffer.from(text, "utf8").toString("base64"),
+      ...(current ? { sha: current.sha } : {}),
+    });
+    changed = true;
+  }
+
+  const title = `[${KIND_WORD[kind]}] ${path.replace(/^requests\//, "").replace(/\.yaml$/, "")}`;
+  const body = [
+    `Permohonan ${KIND_WORD[kind]} dari isu #${o.issue}, diajukan oleh @${author}.`,
+    "",
+    `Berkas: \`${path}\`. Untuk mengubah isi permohonan, sunting isu #${o.issue}; pull request ini diperbarui otomatis.`,
+    "",
+    applicantMarker(author),
+    ISSUE_MARKER(o.issue),
+    `<!-- berkas: ${path} -->`,
+  ].join("\n");
+  let number: number;
+  let action: "created" | "updated" | "unchanged";
+  if (existingPr) {
+    number = existingPr.number;
+    const reopen = existingPr.state !== "open";
+    if (existingPr.title !== title || existingPr.body !== body || reopen) {
+      await gh.rest.pulls.update({ ...ref, pull_number: number, title, body, ...(reopen ? { state: "open" as const } : {}) });
+      action = "updated";
+    } else action = changed ? "updated" : "unchanged";
+  } else {
+    const { data } = await gh.rest.pulls.create({ ...ref, head: branch, base: o.baseBranch, title, body, maintainer_can_modify: true });
+    number = data.number;
+    action = "created";
+  }
+  await upsertComment(gh, ref, o.issue, INTAKE_MARKER, `${INTAKE_MARKER}\n### ✅ Isian lengkap\n\nBerkas \`${path}\` ada di pull request #${number}. Pemeriksaan, rencana perubahan dan disposisi berjalan di sana. Bila perlu mengubah isian, sunting isu ini; pull request yang sama ikut diperbarui.\n`);
+  await syncLabels(gh, ref, o.issue, [], (l) => l === NEEDS_FIX_LABEL);
+  return { kind: "pull-request", number, action, path };
+}
+
+async function findPullRequest(gh: GitHub, ref: RepoRef, branch: string) {
+  const list = await gh.rest.pulls.list({ ...ref, head: `${ref.owner}:${branch}`, state: "all", per_page: 10 });
+  // The newest first: a closed earlier one is reopened rather than a second one made.
+  return [...list.data].sort((a, b) => b.number - a.number)[0];
+}
