@@ -61,6 +61,14 @@ function flowDepth(text: string): number {
 /** The YAML 1.2 core schema's tags; anything else (!!python/object, !!binary, !custom) is refused. */
 const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
 
+const TOO_INDENTED = new RegExp(`^(?:[ \\t]|[-?:](?=[ \\t\\r\\n]|$)){${LIMITS.indent + 1}}`, "m");
+
+/** Offset of the first line indented beyond LIMITS.indent, or -1. */
+function overIndented(text: string): number {
+  const m = TOO_INDENTED.exec(text);
+  return m ? m.index : -1;
+}
+
 const msg = (id: string, en: string) => ({ id, en });
 
 export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.requestBytes): Loaded {
@@ -90,6 +98,15 @@ export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.req
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (flowDepth(text) > LIMITS.depth)
       return fail("yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));
+    const deep = overIndented(text);
+    if (deep >= 0) {
+      const line = text.slice(0, deep).split("\n").length;
+      return fail(
+        "yaml.depth",
+        msg(`Indentasi atau struktur bersarang terlalu dalam (lebih dari ${LIMITS.indent} kolom).`, `Indentation or nesting is too deep (more than ${LIMITS.indent} columns).`),
+        { line, column: 1 },
+      );
+    }
     const lineCounter = new LineCounter();
     const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core" });
     const pos = (offset: number): Position => {
@@ -119,7 +136,7 @@ export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.req
     }
     if (out.diagnostics.some((d) => d.severity === "error")) return out;
     if (!walk(doc, text, out, pos)) return out;
-    if (doc.contents === null) return fail("file.empty", msg("Berkas tidak berisi data.", "The file holds no data."));
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return fail("file.empty", msg("Berkas tidak berisi data.", "The file holds no data."));
     out.value = doc.toJS({ maxAliasCount: 0 });
     return out;
   } catch (e) {
@@ -150,7 +167,14 @@ function walk(doc: Document, text: string, out: Loaded, pos: (o: number) => Posi
     }
     const tag = (n as { tag?: string }).tag;
     if (tag && !CORE_TAGS.has(tag))
-      return bad(n, "yaml.tag", msg(`Tag YAML ${tag} tidak diizinkan.`, `The YAML tag ${tag} is not allowed.`));
+    {
+      const shown = tag.replace("tag:yaml.org,2002:", "!!");
+      // The node starts after its tag; point at the tag, the token written before the value.
+      let at = (n.range?.[0] ?? 0) - 1;
+      while (at > 0 && /\s/.test(text[at]!)) at--;
+      while (at > 0 && !/\s/.test(text[at - 1]!)) at--;
+      return bad(n, "yaml.tag", msg(`Tag YAML ${shown} tidak diizinkan; tulis nilainya sebagai teks biasa.`, `The YAML tag ${shown} is not allowed; write the value as plain text.`), text[at] === "!" ? at : undefined);
+    }
     if (depth > LIMITS.depth)
       return bad(n, "yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));
     if (isMap(n)) {
