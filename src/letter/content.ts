@@ -18,6 +18,8 @@ export interface LetterInput {
   copies?: string[];
   /** Default: "Kepala <OPD name>". */
   addressee?: string;
+  /** Set by the PDF renderer: its standard fonts draw Latin script only. */
+  latinOnly?: boolean;
 }
 
 export interface LetterContent {
@@ -64,6 +66,7 @@ const T = {
     kubectl: "Petunjuk kubectl",
     records: "Rekaman DNS",
     clusterIngress: "ingress klaster Diskominfo",
+    otherScript: "(nama beraksara non-Latin; bentuk aslinya tercantum dalam e-mail dan daftar subdomain)",
     admin: "Kontak administratif",
     tech: "Kontak teknis",
     reviewBy: "Tinjau ulang paling lambat",
@@ -105,6 +108,7 @@ const T = {
     kubectl: "kubectl hint",
     records: "DNS records",
     clusterIngress: "the cluster's ingress",
+    otherScript: "(a name in a non-Latin script; its own form is in the e-mail and the registry)",
     admin: "Administrative contact",
     tech: "Technical contact",
     reviewBy: "Review by",
@@ -124,11 +128,19 @@ function regionOf(governance: Governance): string {
   return governance.government.name.replace(/^Pemerintah\s+/i, "");
 }
 
-/** The account rows shared by the letter and the e-mail. */
-export function accountRows(account: AccountDetails, lang: Lang = "id"): Array<[string, string]> {
+/** Characters the standard PDF fonts (WinAnsi) can draw. */
+const LATIN = /^[\n\x20-\x7e\u00a0-\u00ff]*$/;
+
+/**
+ * The account rows shared by the letter and the e-mail. `latinOnly` (the PDF, whose standard
+ * fonts draw Latin script only): a name in another script, such as Javanese ꦧꦸꦢꦪ, is given in
+ * its ASCII form with a note, instead of as unreadable glyphs.
+ */
+export function accountRows(account: AccountDetails, lang: Lang = "id", latinOnly = false): Array<[string, string]> {
   const t = T[lang];
-  const rows: Array<[string, string]> = [[t.host, account.host.unicode]];
-  if (account.host.ascii !== account.host.unicode) rows.push([t.ascii, account.host.ascii]);
+  const drawable = !latinOnly || LATIN.test(account.host.unicode);
+  const rows: Array<[string, string]> = [[t.host, drawable ? account.host.unicode : `${account.host.ascii}\n${t.otherScript}`]];
+  if (drawable && account.host.ascii !== account.host.unicode) rows.push([t.ascii, account.host.ascii]);
   rows.push([t.purpose, account.purpose]);
   const target = account.target;
   if (target.kind === "server") {
@@ -172,8 +184,8 @@ export function letterContent(input: LetterInput): LetterContent {
       [t.subject, t.subjectValue],
     ],
     addressee: [t.to, input.addressee ?? t.addressee(a.opd.name), t.at, g.city],
-    opening: t.opening(a.opdLetter.number, formatDate(a.opdLetter.date, lang), a.host.unicode),
-    table: accountRows(a, lang),
+    opening: t.opening(a.opdLetter.number, formatDate(a.opdLetter.date, lang), input.latinOnly && !LATIN.test(a.host.unicode) ? a.host.ascii : a.host.unicode),
+    table: accountRows(a, lang, input.latinOnly),
     closing: [...t.closing(formatDate(a.reviewBy, lang))],
     signature: {
       title: g.head.title,

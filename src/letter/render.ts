@@ -16,7 +16,7 @@ function printable(text: string): string {
 }
 
 export async function renderLetter(input: LetterInput): Promise<Buffer> {
-  const c = letterContent(input);
+  const c = letterContent({ ...input, latinOnly: true });
   const lang = input.lang ?? "id";
   const doc = new PDFDocument({
     size: "A4",
@@ -99,7 +99,7 @@ export async function renderLetter(input: LetterInput): Promise<Buffer> {
     defaultStyle: { padding: [2.5, 5], border: 0.6, borderColor: "#444444" },
     data: c.table.map(([label, value]) => [
       { text: printable(label), font: { src: FONT.bold, size: 9 }, backgroundColor: "#eeeeee" },
-      mono.has(label) ? { text: printable(value), font: { src: FONT.mono, size: 8 } } : { text: printable(value), font: { src: FONT.regular, size: 9 } },
+      mono.has(label) ? { text: printable(value), font: { src: FONT.mono, size: 8 }, padding: [4, 5, 2, 5] } : { text: printable(value), font: { src: FONT.regular, size: 9 } },
     ]),
   });
   doc.font(FONT.regular).fontSize(10.5);

@@ -1,9 +1,5 @@
-// The example data of the papers tests: the repository's own requests plus the fixtures under
-// test/papers/fixtures/requests (a hosted request and a Unicode alias), validated like any
-// request and turned into the desired state that a deployment would create.
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// The example data of the papers tests: the repository's own governance.yaml and requests/,
+// validated like any checkout and turned into the desired state that a deployment would create.
 import { validateRepository } from "../../src/load/repository.ts";
 import type { Governance } from "../../src/model/governance.ts";
 import type { RequestFile } from "../../src/validate/rule.ts";
@@ -18,26 +14,21 @@ export interface Examples {
   state: DesiredState;
 }
 
-/** A scratch repository: governance.yaml and requests/ of this checkout plus the fixtures. */
-export function exampleRepository(): string {
-  const root = mkdtempSync(join(tmpdir(), "papers-"));
-  cpSync(join(ROOT, "governance.yaml"), join(root, "governance.yaml"));
-  cpSync(join(ROOT, "requests"), join(root, "requests"), { recursive: true });
-  cpSync(join(ROOT, "test/papers/fixtures/requests"), join(root, "requests"), { recursive: true });
-  mkdirSync(join(root, "schemas"), { recursive: true });
-  writeFileSync(join(root, ".keep"), "");
-  return root;
-}
-
-export function loadExamples(today = "2026-03-16"): Examples {
-  const root = exampleRepository();
-  const v = validateRepository(root, today);
+export function loadExamples(today = "2026-11-16"): Examples {
+  const v = validateRepository(ROOT, today);
   if (!v.governance) throw new Error("example governance.yaml is invalid");
-  return { root, governance: v.governance, requests: v.requests, state: desiredState(v.requests, v.governance) };
+  return { root: ROOT, governance: v.governance, requests: v.requests, state: desiredState(v.requests, v.governance) };
 }
 
 export function exampleRequest(examples: Examples, file: string): RequestFile {
   const rf = examples.requests.find((r) => r.file === file);
   if (!rf) throw new Error(`example ${file} missing`);
   return rf;
+}
+
+/** Every phone number and NIP of the example contacts, as written and as bare digits. */
+export function contactSecrets(examples: Examples): string[] {
+  return examples.requests.flatMap(({ request: r }) =>
+    [r.contacts.administrative, r.contacts.technical].flatMap((c) => [c.phone, c.phone.replace(/\D/g, ""), ...(c.nip ? [c.nip] : [])]),
+  );
 }

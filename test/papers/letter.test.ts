@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountDetails, checkScheme, DEFAULT_SCHEME, formatDate, letterContent, letterNumber, renderLetter } from "../../src/letter/index.ts";
-import { exampleRequest, loadExamples, type Examples } from "./examples.ts";
+import { contactSecrets, exampleRequest, loadExamples, type Examples } from "./examples.ts";
 import { haveTool, pdfText, readGreyPng } from "./tools.ts";
 
 let ex: Examples;
@@ -47,33 +47,54 @@ describe("letter dates and numbers", () => {
 });
 
 describe("reply letter content", () => {
-  it("answers the OPD's letter and lists the account, without phone numbers or NIPs of contacts", () => {
-    const rf = exampleRequest(ex, "requests/dpmptsp/perizinan.yaml");
-    const c = letterContent({ governance: ex.governance, account: accountDetails(rf.file, rf.request, ex.governance, ex.state), number: "N/1", date: "2026-03-16" });
+  const content = (file: string) => {
+    const rf = exampleRequest(ex, file);
+    return letterContent({ governance: ex.governance, account: accountDetails(rf.file, rf.request, ex.governance, ex.state), number: "N/1", date: "2026-11-16" });
+  };
+
+  it("answers the OPD's letter and gives a hosting account: namespace, quota, ingress, CI account, kubectl", () => {
+    const c = content("requests/dinkes/puskesmas.yaml");
     expect(c.numbering).toContainEqual(["Perihal", "Balasan Permohonan Subdomain"]);
-    expect(c.opening).toContain("500.16/045/DPMPTSP/2026 tanggal 9 Maret 2026");
+    expect(c.opening).toContain("000.1/530/DINKES/2026 tanggal 4 Agustus 2026");
     const table = Object.fromEntries(c.table);
+    const d = ex.governance.hosting.defaults;
     expect(table).toMatchObject({
-      "Namespace hosting": "tenant-perizinan",
+      "Nama subdomain": "puskesmas.contohkab.go.id",
+      "Namespace hosting": "tenant-puskesmas",
       "ServiceAccount untuk CI": "ci-opd",
-      "Host ingress": "perizinan.contohkab.go.id",
-      Kuota: "CPU 500m, memori 1Gi, penyimpanan 10Gi, 2 volume",
+      "Host ingress": "puskesmas.contohkab.go.id",
+      Kuota: `CPU ${d.cpu}, memori ${d.memory}, penyimpanan ${d.storage}, ${d.volumes} volume`,
+      "Akses klaster": "yoga.pratama@dinkes.contohkab.go.id (peran admin di namespace)",
+      "Tinjau ulang paling lambat": "31 Agustus 2027",
     });
-    expect(table["Petunjuk kubectl"]).toContain("--namespace=tenant-perizinan");
-    const all = JSON.stringify(c);
-    for (const secret of ["813-2222-3344", "0355 654321", "198211042006041002", "199005202015031001"]) expect(all).not.toContain(secret);
-    expect(c.signature.nip).toBe("NIP. 197205101998031004");
+    expect(table["Petunjuk kubectl"]).toBe("kubectl config set-context tenant-puskesmas --cluster=diskominfo --namespace=tenant-puskesmas");
+    expect(c.signature).toEqual({ title: "Kepala Dinas Komunikasi dan Informatika", name: "Dr. Ahmad Fauzi, S.Kom., M.T.", rank: "Pembina Utama Muda (IV/c)", nip: "NIP. 197205101998031004" });
     expect(c.copies).toEqual(["Sekretaris Daerah Kabupaten Contoh", "Arsip"]);
   });
 
-  it("shows a Unicode name with its ASCII form", () => {
-    const rf = exampleRequest(ex, "requests/disdik/xn--pustak-nta.yaml");
-    const c = letterContent({ governance: ex.governance, account: accountDetails(rf.file, rf.request, ex.governance, ex.state), number: "N/2", date: "2026-03-16" });
-    expect(Object.fromEntries(c.table)).toMatchObject({
-      "Nama subdomain": "pustakà.contohkab.go.id",
-      "Nama dalam ASCII (punycode)": "xn--pustak-nta.contohkab.go.id",
-      "Alias (CNAME) ke": "perpustakaan.penyedia.example",
-    });
+  it("never carries a phone number or the NIP of a contact", () => {
+    const secrets = contactSecrets(ex);
+    for (const rf of ex.requests) {
+      const all = JSON.stringify(content(rf.file));
+      for (const s of secrets) expect(all).not.toContain(s);
+    }
+  });
+
+  it("gives an alias target, and every record of the request from the desired state", () => {
+    const table = Object.fromEntries(content("requests/dpmptsp/perizinan.yaml").table);
+    expect(table["Rekaman DNS"]).toContain("mail.perizinan.contohkab.go.id 3600 AAAA 2404:8000:1024:29::9");
+    expect(table["Rekaman DNS"]).toContain('_dmarc.perizinan.contohkab.go.id 3600 TXT "v=DMARC1;');
+    const alias = Object.fromEntries(content("requests/bpbd/peta-bencana.yaml").table);
+    expect(alias["Alias (CNAME) ke"]).toBeTruthy();
+  });
+
+  it("shows a Unicode name with its ASCII form, and only the ASCII form with a note where the PDF fonts cannot draw it", () => {
+    const rf = exampleRequest(ex, "requests/disdik/xn--dm9ajak8c.yaml");
+    const account = accountDetails(rf.file, rf.request, ex.governance, ex.state);
+    const base = { governance: ex.governance, account, number: "N/2", date: "2026-11-16" };
+    expect(Object.fromEntries(letterContent(base).table)).toMatchObject({ "Nama subdomain": "ꦧꦸꦢꦪ.contohkab.go.id", "Nama dalam ASCII (punycode)": "xn--dm9ajak8c.contohkab.go.id" });
+    const pdfRows = Object.fromEntries(letterContent({ ...base, latinOnly: true }).table);
+    expect(pdfRows["Nama subdomain"]).toMatch(/^xn--dm9ajak8c\.contohkab\.go\.id\n\(nama beraksara non-Latin/);
   });
 });
 
@@ -91,8 +112,8 @@ describe.skipIf(!PDF)("reply letter PDF", () => {
       "Yth. Kepala Dinas Kesehatan",
       "Nomor 000.1/123/DINKES/2026 tanggal 2 Maret 2026",
       "sehat.contohkab.go.id",
-      "203.0.113.10",
-      "Tinjau ulang paling lambat 1 Maret 2027",
+      ...exampleRequest(ex, "requests/dinkes/sehat.yaml").request.target.server!.ipv4!,
+      "Tinjau ulang paling lambat",
       "Kepala Dinas Komunikasi dan Informatika,",
       "Dr. Ahmad Fauzi, S.Kom., M.T.",
       "Pembina Utama Muda (IV/c)",
@@ -101,7 +122,7 @@ describe.skipIf(!PDF)("reply letter PDF", () => {
       "1. Sekretaris Daerah Kabupaten Contoh;",
     ])
       expect(text).toContain(expected);
-    for (const secret of ["812-3456-7890", "321456", "198703152010012004"]) expect(text).not.toContain(secret);
+    for (const secret of contactSecrets(ex)) expect(text).not.toContain(secret);
   });
 
   it("is the same bytes for the same input", async () => {
@@ -111,7 +132,7 @@ describe.skipIf(!PDF)("reply letter PDF", () => {
   });
 
   it("keeps the closing and the signature together on a continuation page for a hosting letter", async () => {
-    const { path } = await render("requests/dpmptsp/perizinan.yaml");
+    const { path } = await render("requests/dinkes/puskesmas.yaml");
     const pages = execFileSync("pdfinfo", [path], { encoding: "utf8" });
     const count = Number(/Pages:\s+(\d+)/.exec(pages)?.[1]);
     const last = execFileSync("pdftotext", ["-f", String(count), "-l", String(count), "-layout", path, "-"], { encoding: "utf8" });
