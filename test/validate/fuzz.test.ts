@@ -77,14 +77,24 @@ function checkAll(files: Uint8Array[]): void {
 
 describe("the validator on random and mutated files", () => {
   it("survives mutations of valid requests", () => {
-    fc.assert(fc.property(fc.array(mutated, { minLength: 1, maxLength: 3 }), checkAll), { numRuns: 400 });
+    fc.assert(fc.property(fc.array(mutated, { minLength: 1, maxLength: 3 }), checkAll), { numRuns: 250 });
   });
   it("survives random bytes and random text", () => {
     fc.assert(fc.property(fc.array(fc.oneof(randomBytes, randomText), { minLength: 1, maxLength: 3 }), checkAll), { numRuns: 200 });
   });
-  it("survives a valid request with random strings in every field", () => {
+  it("survives random strings in any few fields of a valid request, reaching the rules", () => {
     const str = fc.string({ unit: "grapheme", maxLength: 40 });
-    const req = fc.record({ label: str, opd: str, zone: str, purpose: str, reviewBy: str, ip: str, alias: str, txt: str, mx: str, name: str, email: str, phone: str, nip: str });
+    const VALID = {
+      label: "sehat", opd: "dinkes", zone: "contohkab.go.id", reviewBy: "2027-03-01", ip: "103.28.12.10", alias: "app.penyedia.co.id", txt: "v=spf1 -all",
+      mx: "mx.contoh.id", name: "_sip._tcp", email: "siti@contoh.go.id", phone: "0812 3456 7890", nip: "198703152010012004",
+    };
+    const keys = Object.keys(VALID) as (keyof typeof VALID)[];
+    // A few fields at a time get random text, so that most files still reach the rules.
+    const req = fc.tuple(fc.subarray(keys, { minLength: 1, maxLength: 3 }), fc.array(str, { minLength: keys.length, maxLength: keys.length })).map(([pick, values]) => {
+      const r = { ...VALID };
+      pick.forEach((k) => (r[k] = values[keys.indexOf(k)]!));
+      return r;
+    });
     passedTotal = 0;
     fc.assert(
       fc.property(req, (r) => {
@@ -107,6 +117,6 @@ describe("the validator on random and mutated files", () => {
       { numRuns: 300 },
     );
     // The property must reach the rules, not stop at the schema: a good share passes the schema.
-    expect(passedTotal).toBeGreaterThan(30);
+    expect(passedTotal).toBeGreaterThan(100);
   });
 });
