@@ -99,7 +99,7 @@ export async function renderLetter(input: LetterInput): Promise<Buffer> {
     defaultStyle: { padding: [2.5, 5], border: 0.6, borderColor: "#444444" },
     data: c.table.map(([label, value]) => [
       { text: printable(label), font: { src: FONT.bold, size: 9 }, backgroundColor: "#eeeeee" },
-      mono.has(label) ? { text: printable(value), font: { src: FONT.mono, size: 8 }, padding: [4, 5, 2, 5] } : { text: printable(value), font: { src: FONT.regular, size: 9 } },
+      mono.has(label) ? { text: printable(value), font: { src: FONT.mono, size: 8 }, padding: [4, 5, 2, 5] as [number, number, number, number] } : { text: printable(value), font: { src: FONT.regular, size: 9 } },
     ]),
   });
   doc.font(FONT.regular).fontSize(10.5);
