@@ -8,6 +8,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Leaf fields that differ, walking plain objects; arrays compare whole (values are sets, sorted). */
 function changedFields(before: unknown, after: unknown, prefix = ""): FieldChange[] {
+  // One serialisation settles the common case, an unchanged record, without walking it.
+  if (prefix === "" && same(before, after)) return [];
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
   if (isObj(before) && isObj(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
@@ -31,6 +33,18 @@ function join<T>(a: readonly T[], b: readonly T[], keyOf: (t: T) => string): [T 
 
 const recordKey = (r: RecordSet) => `${r.zone}\u0000${r.name}\u0000${r.type}`;
 
+/** Field by field, without serialising: most record sets of a plan are unchanged. */
+function sameRecord(a: RecordSet, b: RecordSet): boolean {
+  if (a.ttl !== b.ttl || a.proxied !== b.proxied || a.source.file !== b.source.file || a.source.opd !== b.source.opd || a.source.label !== b.source.label) return false;
+  if (a.values.length !== b.values.length) return false;
+  for (let i = 0; i < a.values.length; i++) {
+    const x = a.values[i];
+    const y = b.values[i];
+    if (x !== y && (typeof x === "string" || typeof y === "string" || !same(x, y))) return false;
+  }
+  return true;
+}
+
 function recordChanges(base: readonly RecordSet[], head: readonly RecordSet[]): RecordChange[] {
   const out: RecordChange[] = [];
   for (const [before, after] of join(base, head, recordKey)) {
@@ -38,7 +52,7 @@ function recordChanges(base: readonly RecordSet[], head: readonly RecordSet[]): 
     const id = { zone: r.zone, name: r.name, type: r.type };
     if (!before) out.push({ action: "create", ...id, after, fields: [] });
     else if (!after) out.push({ action: "delete", ...id, before, fields: [] });
-    else {
+    else if (!sameRecord(before, after)) {
       const fields = changedFields(before, after);
       if (fields.length) out.push({ action: "update", ...id, before, after, fields });
     }

@@ -26,6 +26,8 @@ const key = (v: unknown) => JSON.stringify(v);
 
 /** Values deduplicated and sorted, so the order in the file is never a change. */
 function uniqueSorted<T>(values: T[]): T[] {
+  if (values.length < 2) return values;
+  if (typeof values[0] === "string") return [...new Set(values)].sort((a, b) => cmp(a as string, b as string));
   const seen = new Map<string, T>();
   for (const v of values) seen.set(key(v), v);
   return [...seen.entries()].sort((a, b) => cmp(a[0], b[0])).map((e) => e[1]);
@@ -55,6 +57,11 @@ function extraData(r: ExtraRecord): RecordData {
 /** Proxying exists only for address-like records (Cloudflare proxies A, AAAA and CNAME). */
 const proxiable = (t: RecordData["type"]) => t === "A" || t === "AAAA" || t === "CNAME" || t === "INGRESS";
 
+/** One shape for every record set (no object spread): V8 keeps it fast for 15,000 requests. */
+function recordSet(type: RecordData["type"], values: unknown[], zone: string, name: string, ttl: number, proxied: boolean, source: Source): RecordSet {
+  return { type, values, zone, name, ttl, proxied, source } as RecordSet;
+}
+
 /** The record sets one active request asks for, before merging across files. */
 export function requestRecords(req: Request, source: Source, zone: Zone): RecordSet[] {
   if (req.decommission) return [];
@@ -62,8 +69,7 @@ export function requestRecords(req: Request, source: Source, zone: Zone): Record
   const ttlOf = (own?: number) => own ?? req.ttl ?? zone.ttl ?? DEFAULT_TTL;
   const at = relativeName(req.label, undefined);
   const out: RecordSet[] = [];
-  const push = (name: string, ttl: number, data: RecordData) =>
-    out.push({ ...data, zone: zoneName, name, ttl, proxied: proxiable(data.type) && req.proxied === true, source } as RecordSet);
+  const push = (name: string, ttl: number, data: RecordData) => out.push(recordSet(data.type, data.values, zoneName, name, ttl, proxiable(data.type) && req.proxied === true, source));
   const t = req.target;
   if (t.server?.ipv4?.length) push(at, ttlOf(), { type: "A", values: t.server.ipv4.map(canonicalIp) });
   if (t.server?.ipv6?.length) push(at, ttlOf(), { type: "AAAA", values: t.server.ipv6.map(canonicalIp) });
@@ -112,15 +118,19 @@ export function desiredState(requests: readonly RequestFile[], governance: Gover
       const k = recordKey(rs);
       const prev = merged.get(k);
       if (!prev) merged.set(k, rs);
-      else merged.set(k, { ...prev, ttl: Math.min(prev.ttl, rs.ttl), values: [...prev.values, ...rs.values] } as RecordSet);
+      else merged.set(k, recordSet(prev.type, [...prev.values, ...rs.values], prev.zone, prev.name, Math.min(prev.ttl, rs.ttl), prev.proxied, prev.source));
     }
     const tenant = tenantOf(req, source, zone, governance);
     if (tenant) tenants.push(tenant);
   }
-  const records = [...merged.values()]
-    .map((r) => (r.type === "CNAME" ? r : ({ ...r, values: uniqueSorted(r.values as unknown[]) } as RecordSet)))
-    .map((r) => (r.type === "CNAME" && r.values.length > 1 ? ({ ...r, values: [r.values[0]] } as RecordSet) : r))
-    .sort(compareRecords);
+  // Sorted by the merge key: "\0" sorts before any name character, so this is (zone, name, type) order.
+  const records = [...merged.entries()]
+    .sort((a, b) => cmp(a[0], b[0]))
+    .map(([, r]) => {
+      // Two files claiming one CNAME (validation reports it): the first file's target stands.
+      const values = r.type === "CNAME" ? r.values.slice(0, 1) : uniqueSorted(r.values as unknown[]);
+      return values.length === r.values.length && values.every((v, i) => v === r.values[i]) ? r : recordSet(r.type, values, r.zone, r.name, r.ttl, r.proxied, r.source);
+    });
   // Two hosts that slug to the same namespace (possible only across zones) both get a hash suffix.
   const count = new Map<string, number>();
   for (const t of tenants) count.set(t.namespace, (count.get(t.namespace) ?? 0) + 1);

@@ -3,8 +3,12 @@
 import { createHash } from "node:crypto";
 import { asciiLabel } from "../model/names.ts";
 
+const PLAIN = /^[a-z0-9._*-]*$/;
+
 /** `App.Bücher.go.id.` -> `app.xn--bcher-kva.go.id`. */
 export function asciiHost(host: string): string {
+  // Fast path: already lowercase ASCII (nearly every name); 15,000 requests ask this many times.
+  if (PLAIN.test(host)) return host.endsWith(".") ? host.slice(0, -1) : host;
   const trimmed = host.trim().replace(/\.$/, "");
   return trimmed
     .split(".")

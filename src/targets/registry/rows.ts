@@ -34,7 +34,14 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function registryRows(requests: readonly RequestFile[], governance: Governance, history: ReadonlyMap<string, FileDates>): RegistryRow[] {
   const tz = governance.workingHours.timeZone;
   const fmt = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
-  const day = (iso: string | undefined) => (iso ? fmt.format(new Date(iso)) : null);
+  // Formatting dates is slow and history repeats them (one merge, many files): memoised.
+  const days = new Map<string, string>();
+  const day = (iso: string | undefined) => {
+    if (!iso) return null;
+    let d = days.get(iso);
+    if (d === undefined) days.set(iso, (d = fmt.format(new Date(iso))));
+    return d;
+  };
   const rows: RegistryRow[] = [];
   for (const { file, request: r } of requests) {
     const zone = zoneOf(r, governance);
@@ -50,7 +57,7 @@ export function registryRows(requests: readonly RequestFile[], governance: Gover
     const dates = history.get(file);
     rows.push({
       name,
-      displayName: name.split(".").map(unicodeLabel).join("."),
+      displayName: name.includes("xn--") ? name.split(".").map(unicodeLabel).join(".") : name,
       opd: r.opd,
       opdName: governance.opds.find((o) => o.code === r.opd)?.name ?? r.opd,
       purpose: r.purpose,
