@@ -1,0 +1,106 @@
+// `npm run deploy` and `npm run drift`: validate, check the machine, then drive the Pulumi CLI
+// through the Automation API on this project (Pulumi.yaml, stacks/). Returns an exit code
+// (exit-codes.ts); every failure becomes a message, never a stack trace.
+import { homedir } from "node:os";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
+import type { Lang } from "../diagnostics/diagnostic.ts";
+import { formatText } from "../diagnostics/format.ts";
+import { EXIT, type ExitCode } from "./exit-codes.ts";
+import { classifyFailure } from "./failure.ts";
+import { exitCodeOf, preflight } from "./preflight.ts";
+import { namespacesToPrepare, RELEASE_ENV, tenantsInDeployment } from "./release.ts";
+import { repositoryState } from "./state.ts";
+
+export interface RunOptions {
+  mode: "deploy" | "drift";
+  root: string;
+  stack: string;
+  preview: boolean;
+  refresh: boolean;
+  lang: Lang;
+  today?: string;
+  env?: NodeJS.ProcessEnv;
+  out?: (text: string) => void;
+  err?: (text: string) => void;
+}
+
+type OpMap = Record<string, number | undefined>;
+
+function summary(changes: OpMap | undefined): { changed: number; text: string } {
+  const entries = Object.entries(changes ?? {}).filter(([, n]) => (n ?? 0) > 0);
+  const changed = entries.filter(([op]) => op !== "same").reduce((n, [, c]) => n + (c ?? 0), 0);
+  return { changed, text: entries.map(([op, n]) => `${op}: ${n}`).join(", ") || "-" };
+}
+
+export async function runPulumi(o: RunOptions): Promise<ExitCode> {
+  const out = o.out ?? ((t: string) => void process.stdout.write(t));
+  const err = o.err ?? ((t: string) => void process.stderr.write(t));
+  const say = (id: string, en: string) => out(`${o.lang === "en" ? en : id}\n`);
+  const env = o.env ?? process.env;
+
+  // 1. The repository must validate: a deployment never starts from an invalid state.
+  const repo = repositoryState(o.root, o.today);
+  if (!repo.ok) {
+    err(formatText(repo.diagnostics, o.lang, repo.filesChecked));
+    err(o.lang === "en" ? "Invalid repository: nothing deployed.\n" : "Repositori tidak sah: tidak ada yang diterapkan.\n");
+    return EXIT.invalid;
+  }
+
+  // 2. The machine: CLI, stack file, backend, secrets, provider credentials. All listed at once.
+  const check = preflight({ root: o.root, stack: o.stack, env, home: env.HOME ?? homedir(), hasTenants: repo.state.tenants.length > 0 });
+  if (check.problems.length) {
+    err(o.lang === "en" ? `Cannot ${o.mode} stack ${o.stack}:\n` : `Tidak dapat menjalankan ${o.mode} stack ${o.stack}:\n`);
+    for (const p of check.problems) err(`  - ${p.message[o.lang]}\n`);
+    err(o.lang === "en" ? "See the README section \"Penerapan / Deployment (Pulumi)\".\n" : "Lihat bagian README \"Penerapan / Deployment (Pulumi)\".\n");
+    return exitCodeOf(check.problems);
+  }
+
+  const onOutput = (t: string) => out(t);
+  const envVars: Record<string, string> = { PULUMI_SKIP_UPDATE_CHECK: "true" };
+  const open = (extra: Record<string, string> = {}): Promise<Stack> =>
+    LocalWorkspace.createOrSelectStack({ stackName: o.stack, workDir: o.root }, { envVars: { ...envVars, ...extra } });
+
+  try {
+    const stack = await open();
+    if (o.mode === "drift") {
+      const result = await stack.preview({ refresh: true, diff: true, onOutput });
+      const s = summary(result.changeSummary as OpMap);
+      if (s.changed > 0) {
+        say(`Ada perbedaan antara infrastruktur dan repositori (${s.text}).`, `The infrastructure differs from the repository (${s.text}).`);
+        return EXIT.drift;
+      }
+      say("Tidak ada perbedaan.", "No drift.");
+      return EXIT.ok;
+    }
+
+    const marked = repo.state.tenants.filter((t) => t.releaseData).map((t) => t.namespace);
+    const prepare = marked.length ? namespacesToPrepare(marked, tenantsInDeployment(await stack.exportStack())) : [];
+    if (prepare.length) {
+      say(
+        `PERHATIAN: namespace berikut beserta datanya akan DIHAPUS (penghapusan yang disetujui, decommission.deleteData): ${prepare.join(", ")}`,
+        `WARNING: these namespaces and their data will be DELETED (approved decommission, decommission.deleteData): ${prepare.join(", ")}`,
+      );
+    }
+
+    if (o.preview) {
+      const result = await stack.preview({ refresh: o.refresh, diff: true, onOutput });
+      say(`Ringkasan pratinjau: ${summary(result.changeSummary as OpMap).text}`, `Preview summary: ${summary(result.changeSummary as OpMap).text}`);
+      return EXIT.ok;
+    }
+
+    if (prepare.length) {
+      // First update: lift the retention of the released tenants (no change on the cluster).
+      say("Langkah 1/2: melepas perlindungan data tenant yang disetujui untuk dihapus.", "Step 1/2: lifting the retention of the tenants approved for deletion.");
+      const first = await open({ [RELEASE_ENV]: prepare.join(",") });
+      await first.up({ refresh: o.refresh, onOutput });
+      say("Langkah 2/2: menerapkan keadaan yang diinginkan.", "Step 2/2: applying the desired state.");
+    }
+    const result = await stack.up({ refresh: o.refresh && !prepare.length, diff: true, onOutput });
+    say(`Selesai: ${summary(result.summary.resourceChanges as OpMap).text}`, `Done: ${summary(result.summary.resourceChanges as OpMap).text}`);
+    return EXIT.ok;
+  } catch (e) {
+    const f = classifyFailure(e);
+    err(`${f.message[o.lang]}\n`);
+    return f.code;
+  }
+}
