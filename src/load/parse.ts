@@ -1,7 +1,7 @@
 // Bytes -> YAML value with positions, or diagnostics. Pure and total: whatever the bytes, it
 // returns; it never throws. Anchors, aliases and custom tags are refused outright, which also
 // disposes of alias bombs: a request file has no use for them.
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import { diagnostic, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import { LIMITS } from "./limits.ts";
 
@@ -135,9 +135,10 @@ export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.req
       );
     }
     if (out.diagnostics.some((d) => d.severity === "error")) return out;
-    if (!walk(doc, text, out, pos)) return out;
-    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return fail("file.empty", msg("Berkas tidak berisi data.", "The file holds no data."));
-    out.value = doc.toJS({ maxAliasCount: 0 });
+    const value = walk(doc, text, out, pos);
+    if (value === FAIL) return out;
+    if (value === null) return fail("file.empty", msg("Berkas tidak berisi data.", "The file holds no data."));
+    out.value = value;
     return out;
   } catch (e) {
     // The library is not expected to throw; if it does, the file is still reported, never lost.
@@ -145,14 +146,19 @@ export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.req
   }
 }
 
-/** Records positions; refuses anchors, aliases, custom tags, complex keys and deep nesting. */
-function walk(doc: Document, text: string, out: Loaded, pos: (o: number) => Position): boolean {
-  const bad = (node: Node | null | undefined, rule: string, m: { id: string; en: string }, at = node?.range?.[0] ?? 0) => {
+const FAIL = Symbol("fail");
+
+/**
+ * Builds the plain value and records positions in one pass (cheaper than the library's toJS
+ * plus a second walk); refuses anchors, aliases, custom tags, complex keys and deep nesting.
+ */
+function walk(doc: Document, text: string, out: Loaded, pos: (o: number) => Position): unknown {
+  const bad = (node: Node | null | undefined, rule: string, m: { id: string; en: string }, at = node?.range?.[0] ?? 0): typeof FAIL => {
     out.diagnostics.push(diagnostic(out.file, pos(at), rule, "error", m));
-    return false;
+    return FAIL;
   };
-  const visit = (node: unknown, ptr: string, depth: number): boolean => {
-    if (node === null || node === undefined) return true;
+  const visit = (node: unknown, ptr: string, depth: number): unknown => {
+    if (node === null || node === undefined) return null;
     if (isAlias(node)) return bad(node, "yaml.alias", msg("Alias YAML (*nama) tidak diizinkan dalam berkas ini.", "YAML aliases (*name) are not allowed in this file."));
     const n = node as Node;
     if (n.range) {
@@ -166,8 +172,7 @@ function walk(doc: Document, text: string, out: Loaded, pos: (o: number) => Posi
       return bad(n, "yaml.alias", msg(`Jangkar YAML (&${anchor}) tidak diizinkan; tulis nilainya lengkap di setiap tempat.`, `YAML anchors (&${anchor}) are not allowed; write the value out in full at each place.`), at >= 0 ? at : undefined);
     }
     const tag = (n as { tag?: string }).tag;
-    if (tag && !CORE_TAGS.has(tag))
-    {
+    if (tag && !CORE_TAGS.has(tag)) {
       const shown = tag.replace("tag:yaml.org,2002:", "!!");
       // The node starts after its tag; point at the tag, the token written before the value.
       let at = (n.range?.[0] ?? 0) - 1;
@@ -177,9 +182,10 @@ function walk(doc: Document, text: string, out: Loaded, pos: (o: number) => Posi
     }
     if (depth > LIMITS.depth)
       return bad(n, "yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));
+    if (isScalar(n)) return n.value;
     if (isMap(n)) {
+      const obj: Record<string, unknown> = {};
       for (const item of n.items) {
-        if (!isPair(item)) continue;
         const key = item.key;
         if (isCollection(key) || isAlias(key))
           return bad(key as Node, "yaml.complex-key", msg("Kunci pemetaan harus berupa teks sederhana.", "Mapping keys must be plain text."));
@@ -189,12 +195,24 @@ function walk(doc: Document, text: string, out: Loaded, pos: (o: number) => Posi
           const p = pos(key.range[0]);
           out.positions[child + "#key"] = [p.line, p.column];
         }
-        if (!visit(item.value, child, depth + 1)) return false;
+        const value = visit(item.value, child, depth + 1);
+        if (value === FAIL) return FAIL;
+        // A key named __proto__ is data, never the object's prototype.
+        if (name === "__proto__") Object.defineProperty(obj, name, { value, enumerable: true, writable: true, configurable: true });
+        else obj[name] = value;
       }
-    } else if (isSeq(n)) {
-      for (let i = 0; i < n.items.length; i++) if (!visit(n.items[i], `${ptr}/${i}`, depth + 1)) return false;
+      return obj;
     }
-    return true;
+    if (isSeq(n)) {
+      const arr: unknown[] = [];
+      for (let i = 0; i < n.items.length; i++) {
+        const value = visit(n.items[i], `${ptr}/${i}`, depth + 1);
+        if (value === FAIL) return FAIL;
+        arr.push(value);
+      }
+      return arr;
+    }
+    return bad(n, "yaml.syntax", msg("Nilai YAML tidak dikenal.", "Unknown YAML value."));
   };
   return visit(doc.contents, "", 0);
 }
