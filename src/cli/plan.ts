@@ -5,13 +5,13 @@ import { parseArgs } from "node:util";
 import { isAbsolute, join, resolve } from "node:path";
 import ipaddr from "ipaddr.js";
 import type { Lang } from "../diagnostics/diagnostic.ts";
-import { formatText } from "../diagnostics/format.ts";
+import { formatJson, formatText } from "../diagnostics/format.ts";
 import { todayIn } from "../load/repository.ts";
 import { parseIngress } from "../state/ingress.ts";
 import { asciiHost } from "../state/names.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { renderText } from "../plan/render-text.ts";
-import { renderMarkdown } from "../plan/render-markdown.ts";
+import { renderInvalidMarkdown, renderMarkdown } from "../plan/render-markdown.ts";
 import { renderJson } from "../plan/render-json.ts";
 import { runPlan } from "../plan/run.ts";
 import { parseLang, runMain, UsageError } from "./common.ts";
@@ -84,7 +84,10 @@ function main(): number {
     cluster: DEFAULT_CLUSTER,
   });
   if (result.kind === "invalid") {
-    process.stdout.write(formatText(result.diagnostics, lang, result.filesChecked));
+    // The same diagnostics as `npm run validate`, in the format asked for.
+    if (format === "json") process.stdout.write(formatJson(result.diagnostics, result.filesChecked));
+    else if (format === "markdown") process.stdout.write(renderInvalidMarkdown(result.diagnostics, lang));
+    else process.stdout.write(formatText(result.diagnostics, lang, result.filesChecked));
     return 1;
   }
   const { plan } = result;

@@ -1,7 +1,7 @@
 // The plan as a pull request comment: a marker for updating the same comment in place, a summary
 // table, destructive changes first, the details folded. Everything taken from request files is
 // HTML-escaped inside <code>, so a TXT value cannot inject Markdown or mentions into the comment.
-import type { Lang } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
 import type { Action, Plan, RecordChange, TenantChange } from "./types.ts";
 import { formatField, formatValues, words } from "./words.ts";
 
@@ -99,4 +99,23 @@ export function renderMarkdown(plan: Plan, lang: Lang = "id", limit: number = GI
   if (!full) footer.push(`> ${w.truncated(shown, total)}`, "");
   if (plan.safety.largeChange) footer.push(`> **${esc(w.unsafe)}**`, "");
   return text + footer.join("\n");
+}
+
+/** The comment when the requests are invalid: no plan, the diagnostics instead (same marker). */
+export function renderInvalidMarkdown(diagnostics: readonly Diagnostic[], lang: Lang = "id", limit: number = GITHUB_COMMENT_LIMIT): string {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const head = [
+    PLAN_MARKER,
+    `### ${words(lang).title}`,
+    "",
+    lang === "en" ? `**No plan: ${errors.length} error(s) in the requests. Fix them first.**` : `**Belum ada rencana: ${errors.length} galat dalam permohonan. Perbaiki dahulu.**`,
+    "",
+  ].join("\n");
+  let body = "";
+  for (const d of errors) {
+    const line = `- ${code(`${d.file}:${d.line}:${d.column}`)} [${esc(d.rule)}] ${esc(d.message[lang])}\n`;
+    if (head.length + body.length + line.length > limit - 200) break;
+    body += line;
+  }
+  return head + body;
 }

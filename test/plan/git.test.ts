@@ -141,6 +141,14 @@ describe("npm run plan exit codes", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/requests\/dinkes\/sehat\.yaml:\d+:\d+: galat \[address\.public\]/);
     expect(r.stdout).not.toContain("Rencana perubahan");
+    const md = cli(dir, "--format", "markdown");
+    expect(md.code).toBe(1);
+    expect(md.stdout).toContain("<!-- subdomain-plan -->");
+    expect(md.stdout).toMatch(/Belum ada rencana: 1 galat/);
+    expect(md.stdout).toContain("<code>requests/dinkes/sehat.yaml:");
+    const json = cli(dir, "--format", "json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).diagnostics[0].rule).toBe("address.public");
   });
 
   it("exits 2 on bad usage", () => {
