@@ -1,0 +1,665 @@
+// A small fake of GitHub's REST API on 127.0.0.1 with in-memory state: git objects and refs,
+// contents, issues, comments, labels, pull requests, reviews, statuses, teams. Only what the
+// adapter uses, but each response is built from, and checked against, GitHub's official OpenAPI
+// description (openapi.ts); any mismatch is recorded in `mismatches` and fails the test.
+// People other than the bot (applicants, reviewers, admins) act through the helper methods.
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { OpenApiChecker } from "./openapi.ts";
+
+type Json = Record<string, unknown>;
+
+interface CommitRec {
+  sha: string;
+  tree: Map<string, string>;
+  treeSha: string;
+  parents: string[];
+  message: string;
+  author: string;
+  date: string;
+}
+interface IssueRec {
+  number: number;
+  title: string;
+  body: string;
+  user: string;
+  state: "open" | "closed";
+  stateReason: string | null;
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  pull?: PullRec;
+}
+interface PullRec {
+  head: string;
+  base: string;
+  headSha: string;
+  baseSha: string;
+  mergedAt: string | null;
+  mergeCommitSha: string | null;
+}
+interface CommentRec {
+  id: number;
+  issue: number;
+  user: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+interface ReviewRec {
+  id: number;
+  pr: number;
+  user: string;
+  state: string;
+  commitId: string;
+  submittedAt: string;
+  body: string;
+}
+interface StatusRec {
+  id: number;
+  sha: string;
+  context: string;
+  state: string;
+  description: string | null;
+  targetUrl: string | null;
+  createdAt: string;
+  creator: string;
+}
+export type Fault = "server-error" | "rate-limit" | "secondary-rate-limit";
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Json | undefined,
+  ) {
+    super(String(status));
+  }
+}
+
+const sha1 = (s: string | Buffer) => createHash("sha1").update(s).digest("hex");
+const DOCS = "https://docs.github.com/rest";
+const notFound = () => new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+const unprocessable = (message: string) => new HttpError(422, { message, documentation_url: DOCS, status: "422" });
+
+export class FakeGitHub {
+  readonly checker = new OpenApiChecker();
+  readonly owner = "pemkab-contoh";
+  readonly repo = "subdomain";
+  readonly mismatches: string[] = [];
+  readonly calls: { method: string; path: string; status: number; user?: string }[] = [];
+  url = "";
+  /** The fake's clock; tests move it with advance(). */
+  now = new Date("2026-03-16T01:00:00Z"); // Monday 08:00 WIB
+
+  private server?: Server;
+  private faults: Fault[] = [];
+  private tokens = new Map<string, string>();
+  private userIds = new Map<string, number>();
+  private blobs = new Map<string, Buffer>();
+  private trees = new Map<string, Map<string, string>>();
+  private commits = new Map<string, CommitRec>();
+  private refs = new Map<string, string>();
+  private issues = new Map<number, IssueRec>();
+  private comments: CommentRec[] = [];
+  private labels = new Map<string, { id: number; color: string }>();
+  private reviews: ReviewRec[] = [];
+  private statuses: StatusRec[] = [];
+  private teams = new Map<string, string[]>();
+  private seq = 100;
+
+  constructor(readonly defaultBranch = "main") {}
+
+  // ---- setup and helpers for the people around the bot ----
+
+  token(login: string): string {
+    const t = `tok-${login}`;
+    this.tokens.set(t, login);
+    this.userId(login);
+    return t;
+  }
+  setTeam(team: string, members: string[]): void {
+    this.teams.set(team.toLowerCase(), members);
+    members.forEach((m) => this.userId(m));
+  }
+  advance(minutes: number): void {
+    this.now = new Date(this.now.getTime() + minutes * 60_000);
+  }
+  fail(...faults: Fault[]): void {
+    this.faults.push(...faults);
+  }
+  /** Seeds the default branch with files. */
+  seed(files: Record<string, string>): string {
+    const sha = this.commit(new Map(), files, "Awal", "admin");
+    this.refs.set(`heads/${this.defaultBranch}`, sha);
+    return sha;
+  }
+  /** Someone pushes a commit changing files (null deletes) on a branch. */
+  push(branch: string, author: string, files: Record<string, string | null>, message = "Perubahan"): string {
+    const tip = this.refs.get(`heads/${branch}`);
+    if (!tip) throw new Error(`no branch ${branch}`);
+    const sha = this.commit(this.commits.get(tip)!.tree, files, message, author, [tip]);
+    this.refs.set(`heads/${branch}`, sha);
+    for (const i of this.issues.values()) if (i.pull && i.pull.head === branch && i.state === "open") i.pull.headSha = sha;
+    return sha;
+  }
+  openIssue(author: string, title: string, body: string, labels: string[]): number {
+    const number = this.nextIssueNumber();
+    const at = this.now.toISOString();
+    labels.forEach((l) => this.ensureLabel(l));
+    this.issues.set(number, { number, title, body, user: author, state: "open", stateReason: null, labels, createdAt: at, updatedAt: at, closedAt: null });
+    return number;
+  }
+  editIssue(number: number, body: string): void {
+    const i = this.issues.get(number)!;
+    i.body = body;
+    i.updatedAt = this.now.toISOString();
+  }
+  review(pr: number, user: string, state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED", body = ""): number {
+    const p = this.issues.get(pr)!.pull!;
+    const id = this.seq++;
+    this.reviews.push({ id, pr, user, state, commitId: p.headSha, submittedAt: this.now.toISOString(), body });
+    return id;
+  }
+  issue(number: number): IssueRec | undefined {
+    return this.issues.get(number);
+  }
+  commentsOn(number: number): CommentRec[] {
+    return this.comments.filter((c) => c.issue === number);
+  }
+  statusesOf(sha: string): StatusRec[] {
+    return this.statuses.filter((s) => s.sha === sha);
+  }
+  latestStatus(sha: string, context: string): StatusRec | undefined {
+    return this.statuses.filter((s) => s.sha === sha && s.context === context).at(-1);
+  }
+  fileAt(branch: string, path: string): string | undefined {
+    const blob = this.commits.get(this.refs.get(`heads/${branch}`)!)?.tree.get(path);
+    return blob ? this.blobs.get(blob)!.toString("utf8") : undefined;
+  }
+  branchSha(branch: string): string | undefined {
+    return this.refs.get(`heads/${branch}`);
+  }
+  pullRequests(): IssueRec[] {
+    return [...this.issues.values()].filter((i) => i.pull);
+  }
+  writes(): { method: string; path: string; status: number }[] {
+    return this.calls.filter((c) => c.method !== "GET");
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  // ---- git model ----
+
+  private userId(login: string): number {
+    if (!this.userIds.has(login)) this.userIds.set(login, this.userIds.size + 1);
+    return this.userIds.get(login)!;
+  }
+  private nextIssueNumber(): number {
+    return this.issues.size + 1;
+  }
+  private commit(base: Map<string, string>, files: Record<string, string | null>, message: string, author: string, parents: string[] = []): string {
+    const tree = new Map(base);
+    for (const [path, text] of Object.entries(files)) {
+      if (text === null) tree.delete(path);
+      else {
+        const buf = Buffer.from(text, "utf8");
+        const b = sha1(Buffer.concat([Buffer.from(`blob ${buf.length}\0`), buf]));
+        this.blobs.set(b, buf);
+        tree.set(path, b);
+      }
+    }
+    const treeSha = sha1([...tree.entries()].sort().map(([p, b]) => `${p} ${b}`).join("\n"));
+    this.trees.set(treeSha, tree);
+    const date = this.now.toISOString();
+    const sha = sha1(`${treeSha}\n${parents.join(",")}\n${author}\n${date}\n${message}\n${this.seq++}`);
+    this.commits.set(sha, { sha, tree, treeSha, parents, message, author, date });
+    return sha;
+  }
+  private ancestors(sha: string): Set<string> {
+    const seen = new Set<string>();
+    const stack = [sha];
+    while (stack.length) {
+      const s = stack.pop()!;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      stack.push(...(this.commits.get(s)?.parents ?? []));
+    }
+    return seen;
+  }
+  /** Commits on head not on base, oldest first, and the merge base. */
+  private prCommits(p: PullRec): { list: CommitRec[]; mergeBase: string } {
+    const baseTip = p.mergedAt ? p.baseSha : this.refs.get(`heads/${p.base}`)!;
+    const onBase = this.ancestors(baseTip);
+    const list: CommitRec[] = [];
+    let s: string | undefined = p.headSha;
+    while (s && !onBase.has(s)) {
+      list.unshift(this.commits.get(s)!);
+      s = this.commits.get(s)!.parents[0];
+    }
+    return { list, mergeBase: s ?? baseTip };
+  }
+  private diff(p: PullRec) {
+    const { mergeBase } = this.prCommits(p);
+    const before = this.commits.get(mergeBase)!.tree;
+    const after = this.commits.get(p.headSha)!.tree;
+    const out: { filename: string; status: string; sha: string }[] = [];
+    for (const [path, b] of after) if (!before.has(path)) out.push({ filename: path, status: "added", sha: b });
+    else if (before.get(path) !== b) out.push({ filename: path, status: "modified", sha: b });
+    for (const [path, b] of before) if (!after.has(path)) out.push({ filename: path, status: "removed", sha: b });
+    return out.sort((a, b) => a.filename.localeCompare(b.filename));
+  }
+  private resolve(ref: string): CommitRec | undefined {
+    const sha = this.refs.get(`heads/${ref}`) ?? ref;
+    return this.commits.get(sha);
+  }
+  private ensureLabel(name: string): { id: number; color: string } {
+    if (!this.labels.has(name)) this.labels.set(name, { id: this.seq++, color: "ededed" });
+    return this.labels.get(name)!;
+  }
+
+  // ---- JSON shapes, from the OpenAPI skeletons ----
+
+  private get api() {
+    return `${this.url}/repos/${this.owner}/${this.repo}`;
+  }
+  private user(login: string): Json {
+    const bot = login.endsWith("[bot]");
+    const slug = encodeURIComponent(login);
+    return this.checker.sample("simple-user", { login, id: this.userId(login), type: bot ? "Bot" : "User", html_url: `https://github.test/${slug}`, url: `${this.url}/users/${slug}` });
+  }
+  private label(name: string): Json {
+    const l = this.ensureLabel(name);
+    return this.checker.sample("label", { id: l.id, name, color: l.color, url: `${this.api}/labels/${encodeURIComponent(name)}`, default: false, description: "" });
+  }
+  private issueJson(i: IssueRec): Json {
+    return this.checker.sample("issue", {
+      id: i.number * 1000,
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      user: this.user(i.user),
+      state: i.state,
+      state_reason: i.stateReason,
+      labels: i.labels.map((l) => this.label(l)),
+      created_at: i.createdAt,
+      updated_at: i.updatedAt,
+      closed_at: i.closedAt,
+      html_url: `https://github.test/${this.owner}/${this.repo}/issues/${i.number}`,
+      url: `${this.api}/issues/${i.number}`,
+      ...(i.pull ? { pull_request: { url: `${this.api}/pulls/${i.number}`, html_url: null, diff_url: null, patch_url: null } } : {}),
+    });
+  }
+  private commentJson(c: CommentRec): Json {
+    return this.checker.sample("issue-comment", { id: c.id, body: c.body, user: this.user(c.user), created_at: c.createdAt, updated_at: c.updatedAt, html_url: `https://github.test/${this.owner}/${this.repo}/issues/${c.issue}#issuecomment-${c.id}` });
+  }
+  private pullJson(i: IssueRec, schema: "pull-request" | "pull-request-simple"): Json {
+    const p = i.pull!;
+    const repo = this.checker.sample("repository", { id: 1, name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: this.user(this.owner), private: false, default_branch: this.defaultBranch, html_url: `https://github.test/${this.owner}/${this.repo}`, url: this.api });
+    const branch = (ref: string, sha: string) => ({ ref, sha, label: `${this.owner}:${ref}`, user: this.user(this.owner), repo });
+    const extra = schema === "pull-request" ? { merged: p.mergedAt !== null, mergeable: null, commits: this.prCommits(p).list.length, changed_files: this.diff(p).length } : {};
+    return this.checker.sample(schema, {
+      id: i.number * 1000,
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      user: this.user(i.user),
+      labels: i.labels.map((l) => this.label(l)),
+      created_at: i.createdAt,
+      updated_at: i.updatedAt,
+      closed_at: i.closedAt,
+      merged_at: p.mergedAt,
+      merge_commit_sha: p.mergeCommitSha,
+      html_url: `https://github.test/${this.owner}/${this.repo}/pull/${i.number}`,
+      head: branch(p.head, p.headSha),
+      base: branch(p.base, p.mergedAt ? p.baseSha : this.refs.get(`heads/${p.base}`)!),
+      ...extra,
+    });
+  }
+  private contentJson(path: string, blob: string): Json {
+    const buf = this.blobs.get(blob)!;
+    return this.checker.sample("content-file", {
+      type: "file",
+      encoding: "base64",
+      size: buf.length,
+      name: path.split("/").pop(),
+      path,
+      content: buf.toString("base64"),
+      sha: blob,
+      url: `${this.api}/contents/${path}`,
+      git_url: `${this.api}/git/blobs/${blob}`,
+      html_url: null,
+      download_url: null,
+      _links: { git: null, html: null, self: `${this.api}/contents/${path}` },
+    });
+  }
+  private statusJson(s: StatusRec): Json {
+    return this.checker.sample("status", { id: s.id, state: s.state, context: s.context, description: s.description, target_url: s.targetUrl, created_at: s.createdAt, updated_at: s.createdAt, creator: this.user(s.creator) });
+  }
+
+  // ---- HTTP ----
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const method = req.method ?? "GET";
+    const path = decodeURIComponent(url.pathname);
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}, check = true) => {
+      if (check) for (const m of this.checker.check(method, url.pathname, status, body)) this.mismatches.push(`${method} ${path}: ${m}`);
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600), ...headers });
+      res.end(body === undefined ? "" : JSON.stringify(body));
+    };
+    const fault = this.faults.shift();
+    if (fault) {
+      // Transport-level trouble GitHub really sends; its description does not document each.
+      this.calls.push({ method, path, status: fault === "server-error" ? 502 : 403 });
+      if (fault === "server-error") return send(502, { message: "Server Error" }, {}, false);
+      if (fault === "rate-limit") return send(403, { message: "API rate limit exceeded", documentation_url: DOCS }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 1) }, false);
+      return send(403, { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: DOCS }, { "retry-after": "1" }, false);
+    }
+    const auth = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    const actor = auth ? this.tokens.get(auth) : undefined;
+    if (!actor) {
+      this.calls.push({ method, path, status: 401 });
+      return send(401, { message: "Requires authentication", documentation_url: DOCS }, {}, false);
+    }
+    let body: Json = {};
+    try {
+      body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Json) : {};
+    } catch {
+      return send(400, { message: "Problems parsing JSON" }, {}, false);
+    }
+    try {
+      const [status, out] = this.route(method, path, url.searchParams, body, actor);
+      this.calls.push({ method, path, status, user: actor });
+      send(status, out);
+    } catch (e) {
+      if (!(e instanceof HttpError)) {
+        this.mismatches.push(`${method} ${path}: fake crashed: ${(e as Error).stack}`);
+        return send(500, { message: String(e) }, {}, false);
+      }
+      this.calls.push({ method, path, status: e.status, user: actor });
+      send(e.status, e.body);
+    }
+  }
+
+  private route(method: string, path: string, q: URLSearchParams, b: Json, actor: string): [number, unknown] {
+    const repo = `/repos/${this.owner}/${this.repo}`;
+    if (!path.startsWith(repo) && !path.startsWith("/orgs/")) throw notFound();
+    const p = path.startsWith(repo) ? path.slice(repo.length) : path;
+    let m: RegExpExecArray | null;
+    const at = () => this.now.toISOString();
+    const is = (re: RegExp, verb: string) => method === verb && (m = re.exec(p)) !== null;
+    const g = (i: number) => m![i]!;
+
+    // git
+    if (is(/^\/git\/ref\/heads\/(.+)$/, "GET")) {
+      const sha = this.refs.get(`heads/${g(1)}`);
+      if (!sha) throw notFound();
+      return [200, this.checker.sample("git-ref", { ref: `refs/heads/${g(1)}`, url: `${this.api}/git/refs/heads/${g(1)}`, object: { type: "commit", sha, url: `${this.api}/git/commits/${sha}` } })];
+    }
+    if (is(/^\/git\/refs$/, "POST")) {
+      const ref = String(b.ref).replace(/^refs\//, "");
+      if (this.refs.has(ref)) throw unprocessable("Reference already exists");
+      if (!this.commits.has(String(b.sha))) throw unprocessable("Object does not exist");
+      this.refs.set(ref, String(b.sha));
+      return [201, this.checker.sample("git-ref", { ref: `refs/${ref}`, url: `${this.api}/git/refs/${ref}`, object: { type: "commit", sha: b.sha, url: `${this.api}/git/commits/${b.sha}` } })];
+    }
+    if (is(/^\/git\/trees\/(.+)$/, "GET")) {
+      const c = this.resolve(g(1));
+      const tree = c?.tree ?? this.trees.get(g(1));
+      if (!tree) throw notFound();
+      const entries = [...tree.entries()].sort().map(([path, sha]) => ({ path, mode: "100644", type: "blob", sha, size: this.blobs.get(sha)!.length, url: `${this.api}/git/blobs/${sha}` }));
+      return [200, this.checker.sample("git-tree", { sha: c?.treeSha ?? g(1), url: `${this.api}/git/trees/${g(1)}`, truncated: false, tree: entries })];
+    }
+    if (is(/^\/git\/blobs\/([0-9a-f]+)$/, "GET")) {
+      const buf = this.blobs.get(g(1));
+      if (!buf) throw notFound();
+      return [200, this.checker.sample("blob", { content: buf.toString("base64"), encoding: "base64", sha: g(1), size: buf.length, url: `${this.api}/git/blobs/${g(1)}`, node_id: "B" })];
+    }
+
+    // contents
+    if (is(/^\/contents\/(.+)$/, "GET")) {
+      const c = this.resolve(q.get("ref") ?? this.defaultBranch);
+      const blob = c?.tree.get(g(1));
+      if (!blob) throw notFound();
+      return [200, this.contentJson(g(1), blob)];
+    }
+    if (is(/^\/contents\/(.+)$/, "PUT") || is(/^\/contents\/(.+)$/, "DELETE")) {
+      const filePath = g(1);
+      const branch = String(b.branch ?? this.defaultBranch);
+      const tip = this.refs.get(`heads/${branch}`);
+      if (!tip) throw notFound();
+      const existing = this.commits.get(tip)!.tree.get(filePath);
+      if (method === "DELETE" && !existing) throw notFound();
+      if (existing && b.sha === undefined) throw unprocessable('"sha" wasn\'t supplied.');
+      if (existing && b.sha !== existing) throw new HttpError(409, { message: `${filePath} does not match ${b.sha}`, documentation_url: DOCS });
+      const sha = this.push(branch, actor, { [filePath]: method === "DELETE" ? null : Buffer.from(String(b.content), "base64").toString("utf8") }, String(b.message));
+      const blob = this.commits.get(sha)!.tree.get(filePath);
+      const commit = { sha, message: b.message, url: `${this.api}/git/commits/${sha}`, html_url: `https://github.test/${this.owner}/${this.repo}/commit/${sha}` };
+      return [method === "PUT" && !existing ? 201 : 200, this.checker.sample("file-commit", { content: blob ? { name: filePath.split("/").pop(), path: filePath, sha: blob } : null, commit })];
+    }
+
+    // issues and comments
+    if (is(/^\/issues$/, "GET")) {
+      const want = (q.get("labels") ?? "").split(",").filter(Boolean);
+      const state = q.get("state") ?? "open";
+      const list = [...this.issues.values()].filter((i) => (state === "all" || i.state === state) && want.every((l) => i.labels.includes(l)));
+      return [200, list.map((i) => this.issueJson(i))];
+    }
+    if (is(/^\/issues$/, "POST")) {
+      const n = this.openIssue(actor, String(b.title), String(b.body ?? ""), (b.labels as string[] | undefined) ?? []);
+      return [201, this.issueJson(this.issues.get(n)!)];
+    }
+    if (is(/^\/issues\/comments\/(\d+)$/, "PATCH")) {
+      const c = this.comments.find((x) => x.id === Number(g(1)));
+      if (!c) throw notFound();
+      if (c.user !== actor) throw new HttpError(403, { message: "Must have admin rights to Repository.", documentation_url: DOCS });
+      c.body = String(b.body);
+      c.updatedAt = at();
+      return [200, this.commentJson(c)];
+    }
+    if (is(/^\/issues\/(\d+)$/, "GET")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i) throw notFound();
+      return [200, this.issueJson(i)];
+    }
+    if (is(/^\/issues\/(\d+)$/, "PATCH")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i) throw notFound();
+      if (b.state === "closed" && i.state !== "closed") {
+        i.state = "closed";
+        i.closedAt = at();
+        i.stateReason = (b.state_reason as string) ?? "completed";
+      }
+      if (typeof b.body === "string") i.body = b.body;
+      if (typeof b.title === "string") i.title = b.title;
+      i.updatedAt = at();
+      return [200, this.issueJson(i)];
+    }
+    if (is(/^\/issues\/(\d+)\/comments$/, "GET")) return [200, this.comments.filter((c) => c.issue === Number(g(1))).map((c) => this.commentJson(c))];
+    if (is(/^\/issues\/(\d+)\/comments$/, "POST")) {
+      if (!this.issues.has(Number(g(1)))) throw notFound();
+      const c: CommentRec = { id: this.seq++, issue: Number(g(1)), user: actor, body: String(b.body), createdAt: at(), updatedAt: at() };
+      this.comments.push(c);
+      return [201, this.commentJson(c)];
+    }
+    if (is(/^\/issues\/(\d+)\/labels$/, "GET")) return [200, (this.issues.get(Number(g(1)))?.labels ?? []).map((l) => this.label(l))];
+    if (is(/^\/issues\/(\d+)\/labels$/, "POST")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i) throw notFound();
+      for (const l of b.labels as string[]) if (!i.labels.includes(l)) i.labels.push(l);
+      return [200, i.labels.map((l) => this.label(l))];
+    }
+    if (is(/^\/issues\/(\d+)\/labels\/(.+)$/, "DELETE")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i || !i.labels.includes(g(2))) throw notFound();
+      i.labels = i.labels.filter((l) => l !== g(2));
+      return [200, i.labels.map((l) => this.label(l))];
+    }
+    if (is(/^\/labels\/(.+)$/, "GET")) {
+      if (!this.labels.has(g(1))) throw notFound();
+      return [200, this.label(g(1))];
+    }
+    if (is(/^\/labels$/, "POST")) {
+      if (this.labels.has(String(b.name))) throw unprocessable("Validation Failed");
+      this.labels.set(String(b.name), { id: this.seq++, color: String(b.color ?? "ededed") });
+      return [201, this.label(String(b.name))];
+    }
+
+    // pull requests
+    if (is(/^\/pulls$/, "GET")) {
+      const head = q.get("head");
+      const state = q.get("state") ?? "open";
+      const list = this.pullRequests().filter((i) => (state === "all" || i.state === state) && (!head || `${this.owner}:${i.pull!.head}` === head));
+      return [200, list.sort((a, b2) => b2.number - a.number).map((i) => this.pullJson(i, "pull-request-simple"))];
+    }
+    if (is(/^\/pulls$/, "POST")) {
+      const head = String(b.head);
+      const base = String(b.base);
+      const headSha = this.refs.get(`heads/${head}`);
+      if (!headSha || !this.refs.has(`heads/${base}`)) throw unprocessable("Validation Failed");
+      if (this.pullRequests().some((i) => i.state === "open" && i.pull!.head === head && i.pull!.base === base)) throw unprocessable(`A pull request already exists for ${this.owner}:${head}.`);
+      const n = this.openIssue(actor, String(b.title), String(b.body ?? ""), []);
+      this.issues.get(n)!.pull = { head, base, headSha, baseSha: this.refs.get(`heads/${base}`)!, mergedAt: null, mergeCommitSha: null };
+      return [201, this.pullJson(this.issues.get(n)!, "pull-request")];
+    }
+    if (is(/^\/pulls\/(\d+)$/, "GET") || is(/^\/pulls\/(\d+)$/, "PATCH")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i?.pull) throw notFound();
+      if (method === "PATCH") {
+        if (typeof b.title === "string") i.title = b.title;
+        if (typeof b.body === "string") i.body = b.body;
+        if (b.state === "open" || b.state === "closed") i.state = b.state;
+        i.updatedAt = at();
+      }
+      return [200, this.pullJson(i, "pull-request")];
+    }
+    if (is(/^\/pulls\/(\d+)\/files$/, "GET")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i?.pull) throw notFound();
+      return [
+        200,
+        this.diff(i.pull).map((f) =>
+          this.checker.sample("diff-entry", { ...f, additions: 1, deletions: 0, changes: 1, blob_url: `https://github.test/blob/${f.sha}`, raw_url: `https://github.test/raw/${f.sha}`, contents_url: `${this.api}/contents/${f.filename}` }),
+        ),
+      ];
+    }
+    if (is(/^\/pulls\/(\d+)\/commits$/, "GET")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i?.pull) throw notFound();
+      return [
+        200,
+        this.prCommits(i.pull).list.map((c) =>
+          this.checker.sample("commit", {
+            sha: c.sha,
+            url: `${this.api}/commits/${c.sha}`,
+            html_url: `https://github.test/commit/${c.sha}`,
+            comments_url: `${this.api}/commits/${c.sha}/comments`,
+            author: this.user(c.author),
+            committer: this.user(c.author),
+            parents: c.parents.map((s) => ({ sha: s, url: `${this.api}/commits/${s}` })),
+            commit: {
+              message: c.message,
+              url: `${this.api}/git/commits/${c.sha}`,
+              comment_count: 0,
+              tree: { sha: c.treeSha, url: `${this.api}/git/trees/${c.treeSha}` },
+              author: { name: c.author, email: `${c.author}@users.noreply.github.test`, date: c.date },
+              committer: { name: c.author, email: `${c.author}@users.noreply.github.test`, date: c.date },
+            },
+          }),
+        ),
+      ];
+    }
+    if (is(/^\/pulls\/(\d+)\/reviews$/, "GET"))
+      return [
+        200,
+        this.reviews
+          .filter((r) => r.pr === Number(g(1)))
+          .map((r) =>
+            this.checker.sample("pull-request-review", {
+              id: r.id,
+              user: this.user(r.user),
+              body: r.body,
+              state: r.state,
+              commit_id: r.commitId,
+              submitted_at: r.submittedAt,
+              html_url: `https://github.test/pull/${r.pr}#pullrequestreview-${r.id}`,
+              pull_request_url: `${this.api}/pulls/${r.pr}`,
+              author_association: "MEMBER",
+              _links: { html: { href: "https://github.test/x" }, pull_request: { href: "https://github.test/x" } },
+            }),
+          ),
+      ];
+    if (is(/^\/pulls\/(\d+)\/merge$/, "PUT")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i?.pull) throw notFound();
+      if (i.state !== "open") throw new HttpError(405, { message: "Pull Request is not mergeable", documentation_url: DOCS });
+      const pr = i.pull;
+      const changes: Record<string, string | null> = {};
+      const headTree = this.commits.get(pr.headSha)!.tree;
+      for (const f of this.diff(pr)) changes[f.filename] = f.status === "removed" ? null : this.blobs.get(headTree.get(f.filename)!)!.toString("utf8");
+      pr.baseSha = this.refs.get(`heads/${pr.base}`)!;
+      const sha = this.push(pr.base, actor, changes, `${i.title} (#${i.number})`);
+      pr.mergedAt = at();
+      pr.mergeCommitSha = sha;
+      i.state = "closed";
+      i.closedAt = at();
+      return [200, this.checker.sample("pull-request-merge-result", { sha, merged: true, message: "Pull Request successfully merged" })];
+    }
+    if (is(/^\/commits\/([0-9a-f]+)\/pulls$/, "GET"))
+      return [200, this.pullRequests().filter((i) => i.pull!.mergeCommitSha === g(1) || i.pull!.headSha === g(1)).map((i) => this.pullJson(i, "pull-request-simple"))];
+
+    // statuses
+    if (is(/^\/statuses\/([0-9a-f]+)$/, "POST")) {
+      if (!this.commits.has(g(1))) throw unprocessable("No commit found for SHA");
+      const s: StatusRec = { id: this.seq++, sha: g(1), context: String(b.context ?? "default"), state: String(b.state), description: (b.description as string) ?? null, targetUrl: (b.target_url as string) ?? null, createdAt: at(), creator: actor };
+      if ((s.description ?? "").length > 140) throw unprocessable("description is too long (maximum is 140 characters)");
+      this.statuses.push(s);
+      return [201, this.statusJson(s)];
+    }
+    if (is(/^\/commits\/(.+)\/status$/, "GET")) {
+      const c = this.resolve(g(1));
+      if (!c) throw notFound();
+      const latest = new Map<string, StatusRec>();
+      for (const s of this.statuses.filter((x) => x.sha === c.sha)) latest.set(s.context, s);
+      const list = [...latest.values()].reverse();
+      const state = list.some((s) => s.state === "failure" || s.state === "error") ? "failure" : list.every((s) => s.state === "success") && list.length ? "success" : "pending";
+      return [
+        200,
+        this.checker.sample("combined-commit-status", {
+          state,
+          sha: c.sha,
+          total_count: list.length,
+          statuses: list.map((s) => this.checker.sample("simple-commit-status", { id: s.id, state: s.state, context: s.context, description: s.description, target_url: s.targetUrl, created_at: s.createdAt, updated_at: s.createdAt, avatar_url: null, url: `${this.api}/statuses/${s.sha}` })),
+          commit_url: `${this.api}/commits/${c.sha}`,
+          url: `${this.api}/commits/${c.sha}/status`,
+        }),
+      ];
+    }
+
+    // teams
+    if (is(/^\/orgs\/([^/]+)\/teams\/([^/]+)\/members$/, "GET")) {
+      const members = this.teams.get(`${g(1)}/${g(2)}`.toLowerCase());
+      if (!members) throw notFound();
+      return [200, members.map((u) => this.user(u))];
+    }
+    if (is(/^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/, "GET")) {
+      const members = this.teams.get(`${g(1)}/${g(2)}`.toLowerCase());
+      if (!members?.some((u) => u.toLowerCase() === g(3).toLowerCase())) throw new HttpError(404, undefined);
+      return [200, this.checker.sample("team-membership", { url: `${this.url}${path}`, role: "member", state: "active" })];
+    }
+    throw notFound();
+  }
+}
