@@ -1,0 +1,33 @@
+// npm run drift-issue -- --exit-code N --report FILE [--run-url URL]
+// Turns the result of `npm run drift` into the drift issue: opened or updated when the exit code
+// says drift (non-zero), closed when a later run finds none.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { reportDrift } from "../github/drift.ts";
+import { runMain, UsageError } from "./common.ts";
+import { githubEnv } from "./github-env.ts";
+
+const USAGE = "Penggunaan / usage: npm run drift-issue -- --exit-code N --report FILE [--run-url URL]";
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { "exit-code": { type: "string" }, report: { type: "string" }, "run-url": { type: "string" } } }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (!values["exit-code"] || !/^[0-9]{1,3}$/.test(values["exit-code"])) throw new UsageError(`--exit-code: 0-255\n${USAGE}`);
+  if (!values.report) throw new UsageError(`--report: berkas laporan / report file\n${USAGE}`);
+  let report: string;
+  try {
+    report = readFileSync(values.report, "utf8");
+  } catch (e) {
+    throw new UsageError(`${values.report}: tidak dapat dibaca / cannot be read (${(e as NodeJS.ErrnoException).code ?? "?"})`);
+  }
+  const env = githubEnv();
+  const out = await reportDrift(env.gh, env.ref, { drifted: values["exit-code"] !== "0", report, ...(values["run-url"] ? { runUrl: values["run-url"] } : {}) });
+  process.stdout.write(`Isu drift / drift issue: ${out.action}${out.issue ? ` #${out.issue}` : ""}\n`);
+  return 0;
+}
+
+void runMain(main);

@@ -1,0 +1,34 @@
+// npm run notify-deploy -- --sha SHA --result success|failure [--run-url URL] [--root DIR]
+// After a deployment on main: comments the result (with account details) on the merged pull
+// request and its intake issue, closes the issue on success, labels both on failure.
+import { parseArgs } from "node:util";
+import { notifyDeployment } from "../github/notify.ts";
+import { runMain, UsageError } from "./common.ts";
+import { githubEnv, localPolicyFiles } from "./github-env.ts";
+
+const USAGE = "Penggunaan / usage: npm run notify-deploy -- --sha SHA --result success|failure [--run-url URL] [--root DIR]";
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { sha: { type: "string" }, result: { type: "string" }, "run-url": { type: "string" }, root: { type: "string" } } }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (!values.sha || !/^[0-9a-f]{40}$/.test(values.sha)) throw new UsageError(`--sha: 40 digit heksadesimal / 40 hex digits\n${USAGE}`);
+  if (values.result !== "success" && values.result !== "failure") throw new UsageError(`--result: success | failure\n${USAGE}`);
+  const env = githubEnv();
+  const files = localPolicyFiles(values.root);
+  const out = await notifyDeployment(env.gh, env.ref, {
+    sha: values.sha,
+    result: values.result,
+    botLogin: env.botLogin,
+    today: env.today,
+    ...(values["run-url"] ? { runUrl: values["run-url"] } : {}),
+    ...(files ? { files } : {}),
+  });
+  process.stdout.write(`Dikomentari / commented: PR ${out.pullRequests.join(", ") || "-"}; isu ${out.issues.join(", ") || "-"}; ditutup / closed ${out.closed.join(", ") || "-"}\n`);
+  return 0;
+}
+
+void runMain(main);
