@@ -3,6 +3,7 @@
 // (deleted files keep their place, so numbers never shift). Outside git, or for a file not yet
 // committed, it counts after the committed ones in path order.
 import { execFileSync } from "node:child_process";
+import { DEFAULT_SCHEME, letterNumber } from "./number.ts";
 
 export function letterSequence(root: string, file: string, allFiles: readonly string[]): number {
   let added: string[] = [];
@@ -20,4 +21,16 @@ export function letterSequence(root: string, file: string, allFiles: readonly st
   for (const f of [...allFiles].sort()) if (!order.includes(f)) order.push(f);
   const i = order.indexOf(file);
   return i >= 0 ? i + 1 : order.length + 1;
+}
+
+
+
+/**
+ * The letter number: `given` when it is a whole number text; a running number when it is digits;
+ * otherwise the repository's sequence (see letterSequence). `scheme` defaults to DEFAULT_SCHEME.
+ */
+export function resolveLetterNumber(o: { root: string; file: string; allFiles: readonly string[]; opd: string; date: string; given?: string; scheme?: string }): string {
+  if (o.given !== undefined && !/^[0-9]+$/.test(o.given)) return o.given;
+  const seq = o.given !== undefined ? Number(o.given) : letterSequence(o.root, o.file, o.allFiles);
+  return letterNumber(o.scheme ?? DEFAULT_SCHEME, { seq, date: o.date, opd: o.opd });
 }
