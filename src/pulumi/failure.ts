@@ -1,6 +1,5 @@
 // A failed Pulumi command -> an exit code and a message an operator can act on. The Automation API
 // puts the CLI's stderr in the error message; the known cases are recognised by their text.
-import { ConcurrentUpdateError } from "@pulumi/pulumi/automation/index.js";
 import type { Message } from "../diagnostics/diagnostic.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 
@@ -14,14 +13,19 @@ export function essentials(text: string): string {
   const lines = text
     .split("\n")
     .map((l) => l.trimEnd())
-    .filter((l) => /error|failed|gagal|denied|refused|unauthori[sz]ed|forbidden/i.test(l) && !/^\s+at /.test(l));
+    .filter((l) => /error|failed|gagal|denied|refused|unauthori[sz]ed|forbidden/i.test(l))
+    // Not the Automation API's wrapping ("Command failed with exit code", "err?: Error: ...") nor
+    // stack frames: only what the CLI and the providers said.
+    .filter((l) => !/^\s+at |Command failed with exit code|^\s*err\?:/.test(l))
+    .map((l) => l.replace(/^\s*stderr:\s*/, ""));
   return [...new Set(lines)].slice(0, 8).join("\n");
 }
 
 export function classifyFailure(e: unknown): Failure {
   const text = e instanceof Error ? e.message : String(e);
   const detail = essentials(text) || text.split("\n").find((l) => l.trim()) || "";
-  if (e instanceof ConcurrentUpdateError || /currently locked|\[409\] Conflict|another update is currently in progress/i.test(text)) {
+  // The Automation API's ConcurrentUpdateError, recognised by name to keep this module light.
+  if ((e instanceof Error && e.name === "ConcurrentUpdateError") || /currently locked|\[409\] Conflict|another update is currently in progress/i.test(text)) {
     return {
       code: EXIT.locked,
       message: {

@@ -2,7 +2,7 @@
 // through the Automation API on this project (Pulumi.yaml, stacks/). Returns an exit code
 // (exit-codes.ts); every failure becomes a message, never a stack trace.
 import { homedir } from "node:os";
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
+import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatText } from "../diagnostics/format.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
@@ -55,6 +55,8 @@ export async function runPulumi(o: RunOptions): Promise<ExitCode> {
     return exitCodeOf(check.problems);
   }
 
+  // Loaded only now: the Automation API pulls in gRPC, a second or more of start-up.
+  const { LocalWorkspace } = await import("@pulumi/pulumi/automation/index.js");
   const onOutput = (t: string) => out(t);
   const envVars: Record<string, string> = { PULUMI_SKIP_UPDATE_CHECK: "true" };
   const open = (extra: Record<string, string> = {}): Promise<Stack> =>
