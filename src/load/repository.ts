@@ -2,23 +2,39 @@
 // validation stage. Other commands (plan, deploy, intake) start from here.
 import { discoverRequests } from "./discover.ts";
 import { readGovernance, readYamlFile } from "./read.ts";
-import { validate, type ValidationResult } from "../validate/validate.ts";
+import { assemble, checkGovernance, checkRequest, unusableGovernance, type ValidationResult } from "../validate/validate.ts";
+import type { Governance } from "../model/governance.ts";
 
 export const GOVERNANCE_FILE = "governance.yaml";
 
 export interface RepositoryValidation extends ValidationResult {
   filesChecked: number;
-}
-
-export function validateRepository(root: string, today: string): RepositoryValidation {
-  const discovery = discoverRequests(root);
-  const governance = readGovernance(root, GOVERNANCE_FILE);
-  const requests = discovery.files.map((f) => readYamlFile(root, f));
-  const result = validate(governance, requests, discovery.diagnostics, today);
-  return { ...result, filesChecked: discovery.files.length + 1 };
+  /** The date the rules were judged on (YYYY-MM-DD). */
+  today: string;
 }
 
 /** Today's date in a time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The government's today: in its working-hours time zone (WIB, WITA or WIT). */
+export function governanceToday(governance: Governance | undefined, now: Date = new Date()): string {
+  return todayIn(governance?.workingHours.timeZone ?? "Asia/Jakarta", now);
+}
+
+/**
+ * Validates every request file under `root`. `today` defaults to the date in the governance
+ * time zone. Synchronous, on this thread; validateRepositoryParallel does the same on all cores.
+ */
+export function validateRepository(root: string, today?: string): RepositoryValidation {
+  const discovery = discoverRequests(root);
+  const governanceFile = readGovernance(root, GOVERNANCE_FILE);
+  const gov = checkGovernance(governanceFile);
+  const day = today ?? governanceToday(gov.governance);
+  const filesChecked = discovery.files.length + 1;
+  if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day };
+  const ctx = { governance: gov.governance, today: day };
+  const checks = discovery.files.map((f) => checkRequest(readYamlFile(root, f), ctx));
+  return { ...assemble(gov, checks, discovery.diagnostics, ctx), filesChecked, today: day };
 }

@@ -79,23 +79,31 @@ export interface ValidationResult {
 /** The whole stage for already-loaded files. */
 export function validate(governanceFile: Loaded, requestFiles: readonly Loaded[], extra: readonly Diagnostic[], today: string): ValidationResult {
   const gov = checkGovernance(governanceFile);
-  const diagnostics = [...extra, ...gov.diagnostics];
-  if (!gov.governance) {
-    diagnostics.push(
-      diagnostic(governanceFile.file, START, "governance.unusable", "error", {
-        id: "Berkas tata kelola tidak sah, sehingga permohonan tidak dapat diperiksa terhadap aturannya.",
-        en: "The governance file is invalid, so requests cannot be checked against its rules.",
-      }),
-    );
-    return { requests: [], diagnostics: sortDiagnostics(diagnostics) };
-  }
+  if (!gov.governance) return unusableGovernance(governanceFile.file, gov, extra);
   const ctx: RuleContext = { governance: gov.governance, today };
+  return assemble(gov, requestFiles.map((loaded) => checkRequest(loaded, ctx)), extra, ctx);
+}
+
+/** The result when governance itself is invalid: its findings, and no request judged against it. */
+export function unusableGovernance(file: string, gov: GovernanceCheck, extra: readonly Diagnostic[]): ValidationResult {
+  const diagnostics = [...extra, ...gov.diagnostics];
+  diagnostics.push(
+    diagnostic(file, START, "governance.unusable", "error", {
+      id: "Berkas tata kelola tidak sah, sehingga permohonan tidak dapat diperiksa terhadap aturannya.",
+      en: "The governance file is invalid, so requests cannot be checked against its rules.",
+    }),
+  );
+  return { requests: [], diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Per-file checks (made here or on worker threads) plus the repository rules, sorted. */
+export function assemble(gov: GovernanceCheck, checks: readonly RequestCheck[], extra: readonly Diagnostic[], ctx: RuleContext): ValidationResult {
+  const diagnostics = [...extra, ...gov.diagnostics];
   const requests: RequestFile[] = [];
-  for (const loaded of requestFiles) {
-    const r = checkRequest(loaded, ctx);
-    diagnostics.push(...r.diagnostics);
+  for (const r of checks) {
+    for (const d of r.diagnostics) diagnostics.push(d);
     if (r.request) requests.push(r.request);
   }
-  diagnostics.push(...checkRepository(requests, ctx));
+  for (const d of checkRepository(requests, ctx)) diagnostics.push(d);
   return { governance: gov.governance, requests, diagnostics: sortDiagnostics(diagnostics) };
 }

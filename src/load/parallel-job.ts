@@ -1,0 +1,29 @@
+// The per-file stage shared by the main thread and the workers: claim the next chunk of files
+// from a shared counter (so the faster thread simply takes more), then read, parse and check.
+import type { Governance } from "../model/governance.ts";
+import type { RequestCheck } from "../validate/validate.ts";
+import type { RuleContext } from "../validate/rule.ts";
+import { readYamlFile } from "./read.ts";
+import type { Loaded } from "./parse.ts";
+
+export interface Job {
+  root: string;
+  files: string[];
+  governance: Governance;
+  today: string;
+  /** Int32Array over a SharedArrayBuffer: index of the next unclaimed file. */
+  counter: Int32Array;
+  chunk: number;
+}
+
+export function checkChunk(job: Job, post: (start: number, results: RequestCheck[]) => void, check: (l: Loaded, ctx: RuleContext) => RequestCheck): void {
+  const ctx: RuleContext = { governance: job.governance, today: job.today };
+  for (;;) {
+    const start = Atomics.add(job.counter, 0, job.chunk);
+    if (start >= job.files.length) return;
+    const end = Math.min(start + job.chunk, job.files.length);
+    const results: RequestCheck[] = [];
+    for (let i = start; i < end; i++) results.push(check(readYamlFile(job.root, job.files[i]!), ctx));
+    post(start, results);
+  }
+}
