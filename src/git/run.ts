@@ -30,12 +30,17 @@ export function resolveCommit(root: string, ref: string): string | undefined {
  * The default base of a plan: the merge base of HEAD with `main` (or `origin/main`, as in a CI
  * clone); undefined when there is no history or no such branch, and the plan then creates all.
  */
-export function defaultBase(root: string, branch = "main"): { ref: string; commit: string } | undefined {
+export function defaultBase(root: string, branch = "main"): { ref: string; commit: string; tip: boolean } | undefined {
   if (!resolveCommit(root, "HEAD")) return undefined;
+  let tip: { ref: string; commit: string; tip: boolean } | undefined;
   for (const ref of [branch, `origin/${branch}`]) {
-    if (!resolveCommit(root, ref)) continue;
+    const commit = resolveCommit(root, ref);
+    if (!commit) continue;
     const mb = git(root, ["merge-base", "HEAD", ref]);
-    if (mb.ok) return { ref, commit: mb.stdout.toString("utf8").trim() };
+    if (mb.ok) return { ref, commit: mb.stdout.toString("utf8").trim(), tip: false };
+    // A shallow clone may hold the branch but not the common ancestor: compare with its tip,
+    // which for a pull request's merge commit (refs/pull/N/merge) is exactly the right base.
+    tip ??= { ref, commit, tip: true };
   }
-  return undefined;
+  return tip;
 }

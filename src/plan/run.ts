@@ -65,7 +65,12 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   if (ref === undefined) {
     const found = defaultBase(o.root);
     ref = found?.commit;
-    if (found) notes.push({ id: `Dasar: merge-base dengan ${found.ref} (${found.commit.slice(0, 12)}).`, en: `Base: merge base with ${found.ref} (${found.commit.slice(0, 12)}).` });
+    if (found && !found.tip) notes.push({ id: `Dasar: merge-base dengan ${found.ref} (${found.commit.slice(0, 12)}).`, en: `Base: merge base with ${found.ref} (${found.commit.slice(0, 12)}).` });
+    if (found?.tip)
+      notes.push({
+        id: `Dasar: ujung ${found.ref} (${found.commit.slice(0, 12)}); merge-base tidak ada di klon dangkal ini.`,
+        en: `Base: the tip of ${found.ref} (${found.commit.slice(0, 12)}); no merge base in this shallow clone.`,
+      });
   }
   const base = baseState(o.root, ref, o.today);
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;

@@ -13,7 +13,12 @@ const DEFAULT_TTL = 3600;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Canonical text of an address, so "2001:DB8:0::1" and "2001:db8::1" are the same value. */
+const OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+/** Dotted-quad already in canonical form: the common case, answered without parsing. */
+const CANONICAL_V4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
+
 export function canonicalIp(v: string): string {
+  if (CANONICAL_V4.test(v)) return v;
   try {
     const ip = ipaddr.parse(v.trim());
     return ip.kind() === "ipv6" ? (ip as ipaddr.IPv6).toRFC5952String() : ip.toString();

@@ -68,6 +68,24 @@ describe("plan of a pull request", () => {
     expect(JSON.parse(readFileSync(join(dir, "out/plan.json"), "utf8")).summary).toEqual({ create: 0, update: 1, delete: 0 });
   });
 
+  it("compares a shallow CI clone with the tip of origin/main when the merge base is missing", () => {
+    const dir = repo();
+    gitInit(dir);
+    commitAll(dir, "awal");
+    sh(dir, "checkout", "-q", "-b", "pr");
+    writeFiles(dir, { "requests/dinkes/sehat.yaml": requestYaml({ label: "sehat", target: { server: { ipv4: ["103.10.20.99"] } }, records: [{ type: "TXT", values: ["v=spf1 -all"] }] }) });
+    commitAll(dir, "ubah");
+    const clone = `${dir}-clone`;
+    dirs.push(clone);
+    sh(dir, "clone", "-q", "--depth", "1", "--branch", "pr", `file://${dir}`, clone);
+    sh(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main");
+    const r = runPlan(opts(clone));
+    if (r.kind !== "planned") throw new Error("invalid");
+    expect(r.plan.summary).toEqual({ create: 0, update: 1, delete: 0 });
+    expect(r.plan.records).toMatchObject([{ action: "update", name: "sehat", type: "A" }]);
+    expect(r.plan.notes[0]!.en).toMatch(/^Base: the tip of origin\/main/);
+  });
+
   it("says a deleted hosting request releases its tenant and keeps the data", () => {
     const dir = repo();
     gitInit(dir);
