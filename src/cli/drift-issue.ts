@@ -1,11 +1,16 @@
 // npm run drift-issue -- --exit-code N --report FILE [--run-url URL]
 // Turns the result of `npm run drift` into the drift issue: opened or updated when the exit code
-// says drift (non-zero), closed when a later run finds none.
+// says drift (8), closed when a later run finds none (0). Any other code means the check itself
+// failed: the issue is left as it is and this command exits 1, so the workflow run fails loudly.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { EXIT } from "../pulumi/exit-codes.ts";
 import { reportDrift } from "../github/drift.ts";
 import { runMain, UsageError } from "./common.ts";
 import { githubEnv } from "./github-env.ts";
+
+/** `npm run drift` exits with this code when the live infrastructure differs. */
+const DRIFT_EXIT: number = EXIT.drift;
 
 const USAGE = "Penggunaan / usage: npm run drift-issue -- --exit-code N --report FILE [--run-url URL]";
 
@@ -24,8 +29,13 @@ async function main(): Promise<number> {
   } catch (e) {
     throw new UsageError(`${values.report}: tidak dapat dibaca / cannot be read (${(e as NodeJS.ErrnoException).code ?? "?"})`);
   }
+  const code = Number(values["exit-code"]);
+  if (code !== 0 && code !== DRIFT_EXIT) {
+    process.stderr.write(`Pemeriksaan drift gagal (kode ${code}); isu drift tidak diubah / the drift check failed (code ${code}); drift issue left unchanged\n`);
+    return 1;
+  }
   const env = githubEnv();
-  const out = await reportDrift(env.gh, env.ref, { drifted: values["exit-code"] !== "0", report, ...(values["run-url"] ? { runUrl: values["run-url"] } : {}) });
+  const out = await reportDrift(env.gh, env.ref, { drifted: code === DRIFT_EXIT, report, ...(values["run-url"] ? { runUrl: values["run-url"] } : {}) });
   process.stdout.write(`Isu drift / drift issue: ${out.action}${out.issue ? ` #${out.issue}` : ""}\n`);
   return 0;
 }

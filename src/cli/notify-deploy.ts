@@ -1,6 +1,7 @@
 // npm run notify-deploy -- --sha SHA --result success|failure [--run-url URL] [--root DIR]
 // After a deployment on main: comments the result (with account details) on the merged pull
 // request and its intake issue, closes the issue on success, labels both on failure.
+import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { notifyDeployment } from "../github/notify.ts";
 import { runMain, UsageError } from "./common.ts";
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
     ...(files ? { files } : {}),
   });
   process.stdout.write(`Dikomentari / commented: PR ${out.pullRequests.join(", ") || "-"}; isu ${out.issues.join(", ") || "-"}; ditutup / closed ${out.closed.join(", ") || "-"}\n`);
+  // For the e-mail step that follows in the workflow: which pull requests were deployed.
+  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `pull-requests=${out.pullRequests.join(" ")}\n`);
   return 0;
 }
 
