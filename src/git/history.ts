@@ -3,7 +3,7 @@
 import { git } from "./run.ts";
 
 export interface FileDates {
-  /** ISO 8601 commit date of the commit that added the file (its latest addition). */
+  /** ISO 8601 date of the commit (on the first-parent line) that added the file (its latest addition). */
   created: string;
   /** ISO 8601 commit date of the newest commit that touched the file. */
   lastChanged: string;
@@ -18,7 +18,9 @@ export interface FileHistory {
 export function fileHistory(root: string, paths: string[] = ["requests", "governance.yaml"]): FileHistory {
   const files = new Map<string, FileDates>();
   const commits: string[] = [];
-  const r = git(root, ["log", "--format=%x01%cI", "--name-status", "--no-renames", "-z", "--", ...paths]);
+  // --first-parent: a merged branch counts at its merge commit (when it reached main, with the
+  // merge's date), so dates and the zone serial follow main even when branch commits are older.
+  const r = git(root, ["log", "--first-parent", "--format=%x01%cI", "--name-status", "--no-renames", "-z", "--", ...paths]);
   if (!r.ok) return { files, commits }; // no repository or no commits: no history to tell
   // Newest first. A file's first sighting is its last change; scanning older commits moves its
   // creation back until an older deletion shows that this incarnation began later.

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readTreeAt } from "../../src/git/tree.ts";
 import { fileHistory } from "../../src/git/history.ts";
+import { zoneSerial } from "../../src/targets/zone/render.ts";
 import { runPlan, type PlanOptions } from "../../src/plan/run.ts";
 import { commitAll, gitInit, requestYaml, sampleRequests, sh, tempRepo, writeFiles } from "./fixture.ts";
 
@@ -151,6 +152,35 @@ describe("git readers", () => {
     expect(h.commits).toEqual(["2026-03-03T09:00:00+07:00", "2026-03-02T09:00:00+07:00"]);
   });
 });
+
+describe("dates of merged branches", () => {
+  it("count from the merge commit, so the serial grows even when branch commits are older", () => {
+    const dir = repo({ "requests/dinkes/sehat.yaml": requestYaml({ label: "sehat", target: { server: { ipv4: ["103.10.20.30"] } } }) });
+    gitInit(dir);
+    commitAll(dir, "awal", "2026-03-10T09:00:00+07:00");
+    sh(dir, "checkout", "-q", "-b", "pr-lama");
+    writeFiles(dir, { "requests/dinkes/vaksin.yaml": requestYaml({ label: "vaksin", target: { server: { ipv4: ["103.10.20.31"] } } }) });
+    commitAll(dir, "permohonan lama", "2026-03-09T09:00:00+07:00");
+    sh(dir, "checkout", "-q", "main");
+    writeFiles(dir, { "requests/dinkes/sehat.yaml": requestYaml({ label: "sehat", target: { server: { ipv4: ["103.10.20.32"] } } }) });
+    commitAll(dir, "ubah sehat", "2026-03-12T09:00:00+07:00");
+    const before = fileHistory(dir);
+    execMerge(dir, "pr-lama", "2026-03-12T15:00:00+07:00");
+    const after = fileHistory(dir);
+    expect(after.files.get("requests/dinkes/vaksin.yaml")).toEqual({ created: "2026-03-12T15:00:00+07:00", lastChanged: "2026-03-12T15:00:00+07:00" });
+    expect(before.commits).toHaveLength(2);
+    expect(zoneSerial(before.commits, "Asia/Jakarta", "2026-06-01")).toBe(2026031201);
+    expect(zoneSerial(after.commits, "Asia/Jakarta", "2026-06-01")).toBe(2026031202);
+    expect(after.commits).toEqual(["2026-03-12T15:00:00+07:00", "2026-03-12T09:00:00+07:00", "2026-03-10T09:00:00+07:00"]);
+  });
+});
+
+function execMerge(dir: string, branch: string, date: string): void {
+  spawnSync("git", ["merge", "-q", "--no-ff", branch, "-m", `Merge ${branch}`], {
+    cwd: dir,
+    env: { ...process.env, GIT_AUTHOR_NAME: "Uji", GIT_AUTHOR_EMAIL: "u@x.id", GIT_COMMITTER_NAME: "Uji", GIT_COMMITTER_EMAIL: "u@x.id", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+  });
+}
 
 describe("npm run plan exit codes", () => {
   it("stops with the validator's diagnostics and exit 1 when a request is invalid", () => {
