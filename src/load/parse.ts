@@ -39,6 +39,11 @@ export function locate(positions: Positions, ptr: string, key = false): Position
 
 /** Deepest bracket nesting of flow collections, found before parsing so a deep file cannot exhaust the parser's stack. */
 function flowDepth(text: string): number {
+  // Fewer brackets than the limit cannot nest beyond it: skip the scan (the usual case).
+  let brackets = 0;
+  for (let i = text.indexOf("["); i >= 0 && brackets <= LIMITS.depth; i = text.indexOf("[", i + 1)) brackets++;
+  for (let i = text.indexOf("{"); i >= 0 && brackets <= LIMITS.depth; i = text.indexOf("{", i + 1)) brackets++;
+  if (brackets <= LIMITS.depth) return brackets;
   let depth = 0;
   let max = 0;
   let quote = "";

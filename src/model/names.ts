@@ -18,7 +18,10 @@ export function unicodeLabel(label: string): string {
 }
 
 /** A host name as stored: lowercase ASCII labels, no trailing dot. `Bücher.Contoh.go.id.` -> `xn--bcher-kva.contoh.go.id`. */
+const PLAIN_HOST = /^[a-z0-9_.-]*$/;
+
 export function asciiHost(host: string): string {
+  if (PLAIN_HOST.test(host)) return host.length > 1 && host.endsWith(".") ? host.slice(0, -1) : host;
   const bare = host.endsWith(".") && host.length > 1 ? host.slice(0, -1) : host;
   return bare
     .split(".")

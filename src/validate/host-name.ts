@@ -5,7 +5,7 @@ import { idnProblem, labelProblem } from "./rules/label.ts";
 import { asciiLabel } from "../model/names.ts";
 
 export function hostProblem(text: string): Message | undefined {
-  if (ipaddr.isValid(text) || /^\d+(\.\d+){3}$/.test(text))
+  if (/^[\d.]+$/.test(text) || (text.includes(":") && ipaddr.isValid(text)))
     return { id: `\`${text}\` adalah alamat IP; di sini harus nama host (misalnya mail.contohkab.go.id)`, en: `\`${text}\` is an IP address; a host name is needed here (e.g. mail.contohkab.go.id)` };
   const bare = text.endsWith(".") ? text.slice(0, -1) : text;
   const labels = bare.split(".");

@@ -16,8 +16,16 @@ export interface OwnedName {
   alias?: string;
 }
 
-/** Every name a request occupies, target first, then extra records in file order. */
+const cache = new WeakMap<Request, OwnedName[]>();
+
+/** Every name a request occupies, target first, then extra records in file order. Computed once per request; do not mutate. */
 export function ownedNames(req: Request): OwnedName[] {
+  let names = cache.get(req);
+  if (!names) cache.set(req, (names = computeNames(req)));
+  return names;
+}
+
+function computeNames(req: Request): OwnedName[] {
   const own = safe(() => recordName(req.label, undefined));
   if (own === undefined) return [];
   const out: OwnedName[] = [];

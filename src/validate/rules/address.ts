@@ -57,19 +57,38 @@ const RANGE_NAMES: Record<string, Message> = {
   discard: { id: "khusus pembuangan (discard)", en: "discard only" },
 };
 
+const GLOBAL_UNICAST = ipaddr.IPv6.parse("2000::");
+
 /** Why an address cannot be published, or undefined for a public unicast address. */
 export function nonPublic(addr: ipaddr.IPv4 | ipaddr.IPv6): Message | undefined {
   const range = addr.range();
   if (range === "unicast") {
     // IPv6 outside 2000::/3 is not allocated for global unicast.
-    if (addr.kind() === "ipv6" && !addr.match(ipaddr.IPv6.parse("2000::"), 3)) return { id: "belum dialokasikan untuk unicast global", en: "not allocated for global unicast" };
+    if (addr.kind() === "ipv6" && !addr.match(GLOBAL_UNICAST, 3)) return { id: "belum dialokasikan untuk unicast global", en: "not allocated for global unicast" };
     return undefined;
   }
   return RANGE_NAMES[range] ?? { id: `khusus (${range})`, en: `special-purpose (${range})` };
 }
 
+interface Parsed {
+  text: string;
+  parsed: ReturnType<typeof parse>;
+  ptr: string;
+  list: AddressList;
+  i: number;
+}
+
+/** Each address parsed once per request, shared by the three address rules. */
+const parsedCache = new WeakMap<object, Parsed[]>();
+
 function eachAddress(req: RequestFile, f: (text: string, parsed: ReturnType<typeof parse>, ptr: string, list: AddressList, i: number) => void): void {
-  for (const list of lists(req)) list.values.forEach((text, i) => f(text, parse(text, list.family), `${list.ptr}/${i}`, list, i));
+  let all = parsedCache.get(req.request);
+  if (!all) {
+    all = [];
+    for (const list of lists(req)) list.values.forEach((text, i) => all!.push({ text, parsed: parse(text, list.family), ptr: `${list.ptr}/${i}`, list, i }));
+    parsedCache.set(req.request, all);
+  }
+  for (const a of all) f(a.text, a.parsed, a.ptr, a.list, a.i);
 }
 
 const isMessage = (x: unknown): x is Message => typeof (x as Message).en === "string";

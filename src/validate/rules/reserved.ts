@@ -14,6 +14,14 @@ const norm = (s: string) => {
   }
 };
 
+/** Normalised reserved and protected names, computed once per governance and zone. */
+const sets = new WeakMap<object, Set<string>>();
+function nameSet(key: object, names: readonly string[]): Set<string> {
+  let set = sets.get(key);
+  if (!set) sets.set(key, (set = new Set(names.map(norm))));
+  return set;
+}
+
 export const labelReserved: FileRule = {
   id: "label.reserved",
   scope: "file",
@@ -23,9 +31,9 @@ export const labelReserved: FileRule = {
     en: "The label is not a reserved name nor one of the zone's protected names",
   },
   check(req, ctx) {
-    const reserved = new Set(ctx.governance.reserved.map(norm));
+    const reserved = nameSet(ctx.governance.reserved, ctx.governance.reserved);
     const zone = zoneOf(req.request, ctx.governance);
-    const protectedNames = new Set((zone?.protected ?? []).map(norm));
+    const protectedNames = zone ? nameSet(zone, zone.protected ?? []) : new Set<string>();
     const out: Diagnostic[] = [];
     const label = norm(req.request.label);
     if (reserved.has(label) || protectedNames.has(label))
