@@ -38,6 +38,12 @@ function denull(node: unknown): unknown {
 const pointer = (parts: string[]) => "#" + parts.map((p) => "/" + encodeURIComponent(p.replace(/~/g, "~0").replace(/\//g, "~1"))).join("");
 
 export class OpenApiChecker {
+  private static instance?: OpenApiChecker;
+  /** One per process: parsing the 13 MB description and compiling schemas is the slow part. */
+  static shared(): OpenApiChecker {
+    return (OpenApiChecker.instance ??= new OpenApiChecker());
+  }
+
   private ajv: Ajv;
   private operations: Operation[] = [];
   private compiled = new Map<string, ValidateFunction | null>();

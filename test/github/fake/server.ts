@@ -84,7 +84,7 @@ const notFound = () => new HttpError(404, { message: "Not Found", documentation_
 const unprocessable = (message: string) => new HttpError(422, { message, documentation_url: DOCS, status: "422" });
 
 export class FakeGitHub {
-  readonly checker = new OpenApiChecker();
+  readonly checker = OpenApiChecker.shared();
   readonly owner = "pemkab-contoh";
   readonly repo = "subdomain";
   readonly mismatches: string[] = [];
@@ -134,6 +134,10 @@ export class FakeGitHub {
     const sha = this.commit(new Map(), files, "Awal", "admin");
     this.refs.set(`heads/${this.defaultBranch}`, sha);
     return sha;
+  }
+  /** Someone creates a branch from another branch's tip. */
+  createBranch(name: string, from = this.defaultBranch): void {
+    this.refs.set(`heads/${name}`, this.refs.get(`heads/${from}`)!);
   }
   /** Someone pushes a commit changing files (null deletes) on a branch. */
   push(branch: string, author: string, files: Record<string, string | null>, message = "Perubahan"): string {

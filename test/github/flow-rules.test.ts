@@ -1,0 +1,135 @@
+// The rules the bot enforces on pull requests made by people (not by the intake), against the fake
+// GitHub: ownership by OPD folder and admin paths, the bot-only applicant marker, destructive
+// changes and their extra step, deployment failures, and the drift issue.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { reportDrift } from "../../src/github/drift.ts";
+import { notifyDeployment } from "../../src/github/notify.ts";
+import { checkOwnership, applicantOf } from "../../src/github/ownership.ts";
+import { refreshPullRequest } from "../../src/github/refresh.ts";
+import { runIntake } from "../../src/github/intake.ts";
+import { PLAN_MARKER } from "../../src/plan/render-markdown.ts";
+import { issueBody } from "./issue-body.ts";
+import { BOT, HOSTED, TODAY, governance, governanceText, world, type World } from "./setup.ts";
+
+let w: World;
+beforeEach(async () => {
+  w = await world();
+});
+afterEach(async () => {
+  expect(w.fake.mismatches).toEqual([]);
+  await w.fake.stop();
+});
+
+/** `login` pushes `files` on a new branch and opens a pull request. */
+async function pullRequest(login: string, branch: string, files: Record<string, string | null>, body = ""): Promise<number> {
+  w.fake.createBranch(branch);
+  w.fake.push(branch, login, files);
+  const { data } = await w.as(login).rest.pulls.create({ ...w.ref, head: branch, base: "main", title: branch, body });
+  return data.number;
+}
+const refresh = (pr: number) => refreshPullRequest(w.bot, w.ref, pr, { botLogin: BOT, today: TODAY });
+const headOf = (pr: number) => w.fake.issue(pr)!.pull!.headSha;
+
+describe("ownership, judged with the base branch's governance", () => {
+  it("a liaison of another OPD cannot change an OPD's folder", async () => {
+    const pr = await pullRequest("dewi-disdik", "ubah-portal", { "requests/diskominfo/portal.yaml": HOSTED.replace("storage: 10Gi", "storage: 20Gi") });
+    const r = await refresh(pr);
+    expect(r.ownership!.ok).toBe(false);
+    expect(w.fake.latestStatus(headOf(pr), "kepemilikan")).toMatchObject({ state: "failure" });
+    expect(w.fake.latestStatus(headOf(pr), "kepemilikan")!.description).toMatch(/bukan penghubung Dinas Komunikasi dan Informatika/);
+    expect(w.fake.commentsOn(pr).find((c) => c.body.includes(PLAN_MARKER))!.body).toContain("Kepemilikan: ❌");
+  });
+
+  it("the OPD's liaison can; a change of quota is an update, labelled jenis:ubah", async () => {
+    const pr = await pullRequest("rina-diskominfo", "ubah-portal", { "requests/diskominfo/portal.yaml": HOSTED.replace("storage: 10Gi", "storage: 20Gi") });
+    const r = await refresh(pr);
+    expect(r.ownership!.ok).toBe(true);
+    expect(w.fake.issue(pr)!.labels.sort()).toEqual(["jenis:ubah", "opd:diskominfo"]);
+  });
+
+  it("only admins change governance; the pull request is still judged by the base's governance", async () => {
+    // The liaison adds themself as an admin user in the same pull request: it does not help.
+    const sneaky = governanceText.replace("admins:\n  team: diskominfo-contohkab/admin-subdomain", "admins:\n  team: diskominfo-contohkab/admin-subdomain\n  users: [rina-diskominfo]");
+    expect(sneaky).not.toBe(governanceText);
+    const pr = await pullRequest("rina-diskominfo", "jadi-admin", { "governance.yaml": sneaky });
+    const r = await refresh(pr);
+    expect(r.ownership!.ok).toBe(false);
+    expect(r.ownership!.problems[0]!.id).toMatch(/bukan admin.*governance\.yaml/);
+    const byAdmin = await pullRequest("admin1", "aturan-baru", { "governance.yaml": sneaky });
+    expect((await refresh(byAdmin)).ownership!.ok).toBe(true);
+  });
+
+  it("the applicant marker is trusted only in pull requests the bot opened", async () => {
+    const pr = await pullRequest("dewi-disdik", "palsu", { "requests/dinkes/palsu.yaml": HOSTED.replace("opd: diskominfo", "opd: dinkes").replace("label: portal", "label: palsu") }, "<!-- pemohon: siti-dinkes -->");
+    const r = await refresh(pr);
+    expect(r.ownership!.ok).toBe(false);
+    expect(applicantOf("dewi-disdik", "<!-- pemohon: siti-dinkes -->", BOT)).toBe("dewi-disdik");
+    expect(applicantOf(BOT, "<!-- pemohon: siti-dinkes -->", BOT)).toBe("siti-dinkes");
+  });
+
+  it("pure verdicts: admin paths, unknown OPD folder, admins may change anything", () => {
+    expect(checkOwnership(["requests/dinkes/a.yaml"], "siti-dinkes", false, governance).ok).toBe(true);
+    expect(checkOwnership(["requests/dinkes/a.yaml", "src/x.ts"], "siti-dinkes", false, governance).problems).toHaveLength(1);
+    expect(checkOwnership(["requests/tidak-ada/a.yaml"], "siti-dinkes", false, governance).problems[0]!.id).toMatch(/bukan milik OPD/);
+    expect(checkOwnership([".github/workflows/deploy.yml", "requests/dinkes/a.yaml"], "admin1", true, governance).ok).toBe(true);
+    expect(checkOwnership(["requests/dinkes/a.yaml"], "SITI-DINKES", false, governance).ok).toBe(true);
+  });
+});
+
+describe("destructive changes", () => {
+  it("deleting hosting data is labelled destruktif and adds governance's extra step", async () => {
+    const decommission = `${HOSTED}decommission:\n  reason: Layanan dipindah ke portal provinsi\n  letter:\n    number: 000.1/88/DISKOMINFO/2026\n    date: 2026-03-02\n  deleteData: true\n`;
+    const pr = await pullRequest("rina-diskominfo", "hapus-portal", { "requests/diskominfo/portal.yaml": decommission });
+    const r = await refresh(pr);
+    expect(r.analysis!.destructive).toBe(true);
+    expect(w.fake.issue(pr)!.labels.sort()).toEqual(["destruktif", "jenis:hapus", "opd:diskominfo"]);
+    expect(r.disposition!.steps.map((s) => s.id).at(-1)).toBe("kepala-dinas-penghapusan");
+    expect(w.fake.latestStatus(headOf(pr), "disposisi")!.description).toBe("Menunggu: Pelaksana Pengembangan Aplikasi (1/6)");
+  });
+
+  it("the removal form makes a decommission pull request", async () => {
+    const issue = w.fake.openIssue("rina-diskominfo", "[Penghapusan] portal", issueBody("hapus", { opd: "diskominfo — Dinas Komunikasi dan Informatika", label: "portal", reason: "Tidak dipakai lagi sejak 2026", "decommission-letter-number": "000.1/90/DISKOMINFO/2026", "decommission-letter-date": "2026-03-03" }), ["permohonan-hapus"]);
+    const out = await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY });
+    expect(out.kind).toBe("pull-request");
+    const r = await refresh((out as { number: number }).number);
+    expect(r.analysis!.kinds).toEqual(["hapus"]);
+    expect(r.analysis!.destructive).toBe(false); // data kept: no deleteData
+  });
+
+  it("an applicant who is not the OPD's liaison is told so on the issue", async () => {
+    const issue = w.fake.openIssue("dewi-disdik", "[Penghapusan] portal", issueBody("hapus", { opd: "diskominfo — Dinas Komunikasi dan Informatika", label: "portal", reason: "Tidak dipakai lagi sejak 2026", "decommission-letter-number": "1/2026", "decommission-letter-date": "2026-03-03" }), ["permohonan-hapus"]);
+    const out = await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY });
+    expect(out.kind).toBe("invalid");
+    expect(w.fake.commentsOn(issue)[0]!.body).toMatch(/\*\*OPD pemohon\*\*: @dewi-disdik bukan penghubung/);
+    expect(w.fake.pullRequests()).toHaveLength(0);
+  });
+});
+
+describe("deployment failure and drift", () => {
+  it("a failed deployment is commented and labelled on the pull request and the issue, which stays open", async () => {
+    const issue = w.fake.openIssue("rina-diskominfo", "[Penghapusan] portal", issueBody("hapus", { opd: "diskominfo — Dinas Komunikasi dan Informatika", label: "portal", reason: "Tidak dipakai lagi sejak 2026", "decommission-letter-number": "1/2026", "decommission-letter-date": "2026-03-03" }), ["permohonan-hapus"]);
+    const out = (await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY })) as { number: number };
+    const { data } = await w.as("admin1").rest.pulls.merge({ ...w.ref, pull_number: out.number });
+    const n = await notifyDeployment(w.bot, w.ref, { sha: data.sha, result: "failure", botLogin: BOT, today: TODAY });
+    expect(n).toEqual({ pullRequests: [out.number], issues: [issue], closed: [] });
+    expect(w.fake.issue(out.number)!.labels).toContain("deploy-gagal");
+    expect(w.fake.issue(issue)!.labels).toContain("deploy-gagal");
+    expect(w.fake.issue(issue)!.state).toBe("open");
+    expect(w.fake.commentsOn(issue).some((c) => c.body.includes("Penyediaan GAGAL"))).toBe(true);
+    // The rerun succeeds: the same comment turns into success, the label goes, the issue closes.
+    const ok = await notifyDeployment(w.bot, w.ref, { sha: data.sha, result: "success", botLogin: BOT, today: TODAY });
+    expect(ok.closed).toEqual([issue]);
+    expect(w.fake.issue(issue)!.labels).not.toContain("deploy-gagal");
+    expect(w.fake.commentsOn(issue).filter((c) => c.body.includes("<!-- deploy:"))).toHaveLength(1);
+  });
+
+  it("drift opens one issue, updates it while it lasts, closes it when gone", async () => {
+    expect((await reportDrift(w.bot, w.ref, { drifted: false, report: "" })).action).toBe("none");
+    const a = await reportDrift(w.bot, w.ref, { drifted: true, report: "~ cloudflare:DnsRecord sehat A" });
+    expect(a.action).toBe("opened");
+    expect((await reportDrift(w.bot, w.ref, { drifted: true, report: "~ cloudflare:DnsRecord sehat A" })).action).toBe("unchanged");
+    expect(await reportDrift(w.bot, w.ref, { drifted: true, report: "- kubernetes:Namespace tenant-portal" })).toEqual({ action: "updated", issue: a.issue });
+    expect(await reportDrift(w.bot, w.ref, { drifted: false, report: "" })).toEqual({ action: "closed", issue: a.issue });
+    expect(w.fake.issue(a.issue!)!.labels).toEqual(["drift"]);
+  });
+});
