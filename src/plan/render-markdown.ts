@@ -51,7 +51,11 @@ export function renderMarkdown(plan: Plan, lang: Lang = "id", limit: number = GI
   const tc = counts(plan.tenants);
   head.push(`| | ${w.actionHead.create} | ${w.actionHead.update} | ${w.actionHead.delete} |`, "|---|---:|---:|---:|");
   head.push(`| ${w.records} | ${rc.create} | ${rc.update} | ${rc.delete} |`, `| ${w.tenants} | ${tc.create} | ${tc.update} | ${tc.delete} |`, "");
-  if (plan.notes.length) head.push(`**${w.notes}:**`, ...plan.notes.map((n) => `- ${esc(n[lang])}`), "");
+  // Notes are few in practice; a base full of invalid files must still not crowd out the plan.
+  const MAX_NOTES = 20;
+  if (plan.notes.length) head.push(`**${w.notes}:**`, ...plan.notes.slice(0, MAX_NOTES).map((n) => `- ${esc(n[lang])}`));
+  if (plan.notes.length > MAX_NOTES) head.push(`- ${w.moreNotes(plan.notes.length - MAX_NOTES)}`);
+  if (plan.notes.length) head.push("");
 
   const footer: string[] = [];
   // Rows in blocks; the destructive block is open, the rest folded.

@@ -81,6 +81,14 @@ describe("markdown renderer", () => {
     expect(full.split("\n").filter((l) => l.startsWith("| dibuat |"))).toHaveLength(5000);
   });
 
+  it("keeps a flood of notes from pushing the plan over the limit", () => {
+    const notes = Array.from({ length: 20_000 }, (_, i) => ({ id: `Berkas dasar requests/x/n${i}.yaml tidak sah dan dilewati.`, en: `Base file n${i} skipped.` }));
+    const md = renderMarkdown(diffStates(S([]), S([rec("a", ["103.1.1.1"])]), { notes }), "id");
+    expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(md).toContain("… dan 19980 catatan lain");
+    expect(md).toContain("<code>a.contohkab.go.id</code>");
+  });
+
   it("says so when there is nothing to change", () => {
     expect(renderMarkdown(diffStates(S([]), S([])), "id")).toContain("Tidak ada perubahan.");
   });
