@@ -26,7 +26,8 @@ function cells(r: RegistryRow, lang: Lang): string[] {
   return [r.displayName === r.name ? r.name : `${r.displayName} (${r.name})`, `${r.opdName} (${r.opd})`, r.purpose, w.kind[r.targetKind], r.target, w.status[r.status], r.created ?? w.uncommitted, r.lastChanged ?? w.uncommitted, r.reviewBy, r.file];
 }
 
-const mdCell = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+const MD_SPECIAL = /[&<>|\r\n]/;
+const mdCell = (s: string) => (MD_SPECIAL.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ") : s);
 
 export function registryMarkdown(rows: readonly RegistryRow[], lang: Lang = "id"): string {
   const w = REGISTRY_WORDS[lang];
