@@ -19,7 +19,7 @@ export interface DnsRecordInputs {
 }
 
 export interface DnsRecordSpec {
-  /** Stable logical name: zone/name/type/value, never a file path or a position. */
+  /** Stable logical name: zone/name/type/value (CNAME: zone/name/CNAME), never a file path or a position. */
   logicalName: string;
   inputs: DnsRecordInputs;
 }
@@ -76,8 +76,11 @@ export function dnsRecordSpecs(rs: RecordSet, zoneId: string, opts: { tags: bool
   switch (rs.type) {
     case "A":
     case "AAAA":
-    case "CNAME":
       return rs.values.map((v) => ({ logicalName: id(v), inputs: { ...base, type: rs.type, content: v } }));
+    case "CNAME":
+      // A name holds one CNAME: named without its target, a new target is an update in place,
+      // not a second CNAME created beside the first (which Cloudflare refuses).
+      return [{ logicalName: `${rs.zone}/${rs.name}/CNAME`, inputs: { ...base, type: "CNAME", content: rs.values[0] } }];
     case "TXT":
       // A TXT value may be long and hold any character: a hash keeps the name short and stable.
       return rs.values.map((v) => ({ logicalName: id(shortHash(v)), inputs: { ...base, type: "TXT", content: txtContent(v) } }));

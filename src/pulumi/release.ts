@@ -20,7 +20,7 @@ export function tenantsInDeployment(deployment: unknown): Set<string> {
   const resources = (deployment as { deployment?: { resources?: { type?: string; urn?: string }[] } })?.deployment?.resources ?? [];
   const out = new Set<string>();
   for (const r of resources) {
-    if (r.type === "subdomain-gitops:hosting:Tenant" && r.urn) out.add(r.urn.slice(r.urn.lastIndexOf("::") + 2));
+    if (r.type === "subdomain-gitops:hosting:Tenant" && r.urn) out.add(r.urn.split("::").slice(3).join("::"));
   }
   return out;
 }

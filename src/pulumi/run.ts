@@ -2,10 +2,11 @@
 // through the Automation API on this project (Pulumi.yaml, stacks/). Returns an exit code
 // (exit-codes.ts); every failure becomes a message, never a stack trace.
 import { homedir } from "node:os";
-import type { Stack } from "@pulumi/pulumi/automation/index.js";
+import type { EngineEvent, Stack } from "@pulumi/pulumi/automation/index.js";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatText } from "../diagnostics/format.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
+import { deletesFirst, urnName, type StepInfo } from "./conflicts.ts";
 import { classifyFailure } from "./failure.ts";
 import { exitCodeOf, preflight } from "./preflight.ts";
 import { namespacesToPrepare, RELEASE_ENV, tenantsInDeployment } from "./release.ts";
@@ -84,17 +85,37 @@ export async function runPulumi(o: RunOptions): Promise<ExitCode> {
       );
     }
 
+    const steps: StepInfo[] = [];
+    const onEvent = (ev: EngineEvent) => {
+      const m = ev.resourcePreEvent?.metadata;
+      if (m) steps.push({ op: m.op, urn: m.urn, type: m.type });
+    };
+    const announceFirst = (urns: string[]) =>
+      say(
+        `Rekaman yang dihapus lebih dulu (CNAME tidak boleh berdampingan dengan A/AAAA/CNAME bernama sama): ${urns.map(urnName).join(", ")}`,
+        `Records deleted first (a CNAME cannot sit beside an A/AAAA/CNAME of the same name): ${urns.map(urnName).join(", ")}`,
+      );
+
     if (o.preview) {
-      const result = await stack.preview({ refresh: o.refresh, diff: true, onOutput });
+      const result = await stack.preview({ refresh: o.refresh, diff: true, onOutput, onEvent });
+      const first = deletesFirst(steps);
+      if (first.length) announceFirst(first);
       say(`Ringkasan pratinjau: ${summary(result.changeSummary as OpMap).text}`, `Preview summary: ${summary(result.changeSummary as OpMap).text}`);
       return EXIT.ok;
     }
 
+    // A silent preview finds the record deletions that must precede any update (conflicts.ts).
+    await stack.preview({ refresh: o.refresh, onEvent });
+    const first = deletesFirst(steps);
+    if (first.length) {
+      announceFirst(first);
+      await stack.destroy({ target: first, onOutput });
+    }
     if (prepare.length) {
       // First update: lift the retention of the released tenants (no change on the cluster).
       say("Langkah 1/2: melepas perlindungan data tenant yang disetujui untuk dihapus.", "Step 1/2: lifting the retention of the tenants approved for deletion.");
-      const first = await open({ [RELEASE_ENV]: prepare.join(",") });
-      await first.up({ refresh: o.refresh, onOutput });
+      const releasing = await open({ [RELEASE_ENV]: prepare.join(",") });
+      await releasing.up({ refresh: o.refresh, onOutput });
       say("Langkah 2/2: menerapkan keadaan yang diinginkan.", "Step 2/2: applying the desired state.");
     }
     const result = await stack.up({ refresh: o.refresh && !prepare.length, diff: true, onOutput });

@@ -95,6 +95,24 @@ describe.concurrent("npm run deploy without what a deploying machine needs", () 
     expect(calls).not.toMatch(/^up /m);
   });
 
+  it("deploys: conflicting records deleted first, then the two updates that release approved data", async () => {
+    const log = join(mkdtempSync(join(tmpdir(), "deploy-log-")), "calls");
+    const DNS = "cloudflare:index/dnsRecord:DnsRecord";
+    const urn = (t: string, n: string) => `urn:pulumi:staging::subdomain-gitops::${t}::${n}`;
+    const pre = (op: string, name: string) => JSON.stringify({ sequence: 1, timestamp: 0, resourcePreEvent: { metadata: { op, urn: urn(`subdomain-gitops:dns:Subdomain$${DNS}`, name), type: DNS, provider: "" } } });
+    const events = [pre("delete", "contohkab.go.id/sehat/A/203.0.113.10"), pre("create", "contohkab.go.id/sehat/CNAME")].join("\n");
+    const exported = JSON.stringify({ version: 3, deployment: { resources: [{ type: "subdomain-gitops:hosting:Tenant", urn: urn("subdomain-gitops:hosting:Tenant", "tenant-arsip-lama") }] } });
+    const r = await run("deploy", ["--stack", "staging"], { PATH: `${FAKE}:/usr/bin:/bin`, ...CREDENTIALS, FAKE_PULUMI_EVENTS: events, FAKE_PULUMI_EXPORT: exported, FAKE_PULUMI_LOG: log }, repoCopy());
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.output).toContain("tenant-arsip-lama");
+    expect(r.output).toContain("DIHAPUS");
+    const calls = readFileSync(log, "utf8").split("\n").filter((l) => /^(preview|destroy|up) /.test(l));
+    expect(calls.map((l) => l.split(" ")[0])).toEqual(["preview", "destroy", "up", "up"]);
+    expect(calls[1]).toContain(`--target ${urn(`subdomain-gitops:dns:Subdomain$${DNS}`, "contohkab.go.id/sehat/A/203.0.113.10")}`);
+    expect(calls[2]).toContain("[release=tenant-arsip-lama]");
+    expect(calls[3]).not.toContain("[release=");
+  });
+
   it("refuses an invalid repository before touching Pulumi (exit 1), naming file and line", async () => {
     const dir = repoCopy();
     mkdirSync(join(dir, "requests/dinkes"), { recursive: true });

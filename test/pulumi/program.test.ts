@@ -189,7 +189,10 @@ describe("stable names and data safety", () => {
     const b = await run({ records: [{ ...records[1]!, type: "CNAME", values: ["web.contohkab.go.id"] }], tenants: [] });
     const names = (x: Registered[]) => x.filter((r) => r.type === DNS).map((r) => r.name);
     expect(names(a)).toEqual(["contohkab.go.id/sehat/A/203.0.113.10"]);
-    expect(names(b)).toEqual(["contohkab.go.id/sehat/CNAME/web.contohkab.go.id"]);
+    expect(names(b)).toEqual(["contohkab.go.id/sehat/CNAME"]);
+    // A new alias target keeps the name: an update in place, never a second CNAME.
+    const c = await run({ records: [{ ...records[1]!, type: "CNAME", values: ["lain.contohkab.go.id"] }], tenants: [] });
+    expect(names(c)).toEqual(names(b));
     expect(b.find((r) => r.type === DNS)!.deleteBeforeReplace).toBe(true);
   });
 
