@@ -1,17 +1,19 @@
-// npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE]
+// npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE] [--rules]
 // Exit 0 valid (warnings allowed), 1 invalid, 2 bad usage.
 import { parseArgs } from "node:util";
 import { relative, resolve, sep } from "node:path";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
-import { todayIn, validateRepository } from "../load/repository.ts";
+import { validateRepositoryParallel } from "../load/parallel.ts";
+import { validDate } from "../validate/dates.ts";
+import { catalogueMarkdown, catalogueText, CATALOGUE } from "../validate/catalogue.ts";
 import { parseLang, runMain, UsageError } from "./common.ts";
 
-const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH]`;
+const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules]`;
 
 let lang: Lang = "id";
 
-function main(): number {
+async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -21,6 +23,7 @@ function main(): number {
         format: { type: "string" },
         root: { type: "string" },
         today: { type: "string" },
+        rules: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -34,15 +37,21 @@ function main(): number {
     return 0;
   }
   const format = values.format ?? "text";
+  if (values.rules) {
+    if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`--rules --format: text, json, markdown\n${USAGE}`);
+    const out = format === "json" ? JSON.stringify(CATALOGUE, null, 2) + "\n" : format === "markdown" ? catalogueMarkdown(lang) : catalogueText(lang);
+    process.stdout.write(out);
+    return 0;
+  }
   if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format: text, json, github\n${USAGE}`);
-  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today: TTTT-BB-HH\n${USAGE}`);
+  if (values.today && !validDate(values.today)) throw new UsageError(`--today: TTTT-BB-HH / YYYY-MM-DD (${values.today})\n${USAGE}`);
   const root = resolve(values.root ?? ".");
   const scopes = positionals.map((p) => relative(root, resolve(p)).split(sep).join("/"));
   if (scopes.some((s) => s.startsWith(".."))) throw new UsageError(`Berkas di luar repositori / path outside the repository\n${USAGE}`);
 
   // Always validate everything: uniqueness needs every file. Paths only narrow what is reported.
-  const today = values.today ?? todayIn("Asia/Jakarta");
-  const result = validateRepository(root, today);
+  // Today defaults to the date in the governance time zone (WIB, WITA or WIT).
+  const result = await validateRepositoryParallel(root, values.today);
   const inScope = (file: string) => scopes.length === 0 || scopes.some((s) => s === "" || file === s || file.startsWith(s + "/") || file === "governance.yaml");
   const diagnostics = result.diagnostics.filter((d) => inScope(d.file));
 
