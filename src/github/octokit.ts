@@ -37,7 +37,10 @@ export function createGitHub(o: ClientOptions = {}): GitHub {
     ...(o.token ? { auth: o.token } : {}),
     ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
     userAgent: "subdomain-gitops",
-    log: { debug: () => {}, info: () => {}, warn: log, error: log },
+    // Octokit's request log reports every non-2xx as an error, including the 404s this adapter
+    // expects (a label or membership that does not exist yet). Real failures are thrown and
+    // reported by the command; retries and rate limits are logged by the callbacks below.
+    log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
     retry: { retries: 3, retryAfterBaseValue: base },
     throttle: {
       retryAfterBaseValue: base,
