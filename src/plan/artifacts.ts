@@ -1,6 +1,6 @@
 // Writes the offline artifacts of a desired state to a folder: zone files, tenant manifests, the
 // registry, and the plan itself (the workflow artifact the pull request comment points to).
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
@@ -34,8 +34,12 @@ function resetDir(dir: string, ext: string): void {
 /** Returns the paths written, relative to `out`. */
 export function writeArtifacts(out: string, a: ArtifactInput): string[] {
   const written: string[] = [];
+  // Written beside and renamed into place: a reader (a DNS server loading the zone, a shell that
+  // redirected stdout to out/plan.md) sees the old file or the new one, never half of each.
   const put = (rel: string, text: string) => {
-    writeFileSync(join(out, rel), text);
+    const tmp = join(out, `${rel}.${process.pid}.tmp`);
+    writeFileSync(tmp, text);
+    renameSync(tmp, join(out, rel));
     written.push(rel);
   };
   mkdirSync(out, { recursive: true });
