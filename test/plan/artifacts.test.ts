@@ -69,6 +69,17 @@ describe("out/kubernetes", () => {
     expect(objects).toBeGreaterThan(files.length * 4);
   });
 
+  it("writes the same bytes on every run", () => {
+    const root = tempRepo(sampleRequests());
+    dirs.push(root);
+    const first = plan(root);
+    const read = () => Object.fromEntries(first.written.map((f) => [f, readFileSync(join(root, "out", f), "utf8")]));
+    const a = read();
+    plan(root);
+    expect(read()).toEqual(a);
+    expect(Object.keys(a)).toContain("zones/contohkab.go.id.zone");
+  });
+
   it("writes no manifests for a tenant released for deletion, and removes stale files", () => {
     const root = tempRepo(sampleRequests());
     dirs.push(root);
