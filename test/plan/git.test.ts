@@ -199,6 +199,14 @@ describe("npm run plan exit codes", () => {
     expect(JSON.parse(json.stdout).diagnostics[0].rule).toBe("address.public");
   });
 
+  it("reports an unwritable output folder in one line, without a stack trace", () => {
+    const dir = repo();
+    const r = cli(dir, "--out", join(dir, "governance.yaml"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Kegagalan tak terduga: .*governance\.yaml/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("exits 2 on bad usage", () => {
     const dir = repo();
     expect(cli(dir, "--format", "xml").code).toBe(2);
