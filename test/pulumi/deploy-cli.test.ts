@@ -40,8 +40,11 @@ async function run(script: "deploy" | "drift", args: string[], env: Record<strin
   return { code, output };
 }
 
-// Each case is a separate process; running them side by side halves the wall time.
-describe.concurrent("npm run deploy without what a deploying machine needs", () => {
+// Each case is a separate process; running them side by side halves the wall time. A process
+// takes seconds when the whole suite shares two cores, hence the generous timeout.
+const SLOW = { timeout: 120_000 };
+
+describe.concurrent("npm run deploy without what a deploying machine needs", SLOW, () => {
   it("explains, in Indonesian, that the Pulumi CLI and every credential are missing (exit 3)", async () => {
     const r = await run("deploy", ["--stack", "staging", "--preview"], { PATH: emptyDir });
     expect(r.code).toBe(EXIT.noCli);
@@ -131,14 +134,21 @@ describe.concurrent("npm run deploy without what a deploying machine needs", () 
   });
 });
 
-describe.concurrent("npm run drift", () => {
-  it("exits 8 when the refreshed preview finds changes, 0 when none", async () => {
-    const dir = repoCopy();
-    const env = { PATH: `${FAKE}:/usr/bin:/bin`, ...CREDENTIALS };
-    const drift = await run("drift", ["--stack", "staging"], { ...env, FAKE_PULUMI_CHANGES: '{"same":10,"update":1}' }, dir);
+describe.concurrent("npm run drift", SLOW, () => {
+  const env = { PATH: `${FAKE}:/usr/bin:/bin`, ...CREDENTIALS };
+
+  it("exits 8 when the refreshed preview finds changes", async () => {
+    const log = join(mkdtempSync(join(tmpdir(), "drift-log-")), "calls");
+    const drift = await run("drift", ["--stack", "staging"], { ...env, FAKE_PULUMI_CHANGES: '{"same":10,"update":1}', FAKE_PULUMI_LOG: log }, repoCopy());
     expect(drift.code).toBe(EXIT.drift);
+    // A preview with refresh, never an update.
+    expect(readFileSync(log, "utf8")).toMatch(/^preview .*--refresh/m);
+    expect(readFileSync(log, "utf8")).not.toMatch(/^(up|destroy) /m);
     expect(drift.output).toContain("Ada perbedaan antara infrastruktur dan repositori (same: 10, update: 1)");
-    const clean = await run("drift", ["--stack", "staging", "--lang", "en"], { ...env, FAKE_PULUMI_CHANGES: '{"same":11}' }, dir);
+  });
+
+  it("exits 0 when nothing differs", async () => {
+    const clean = await run("drift", ["--stack", "staging", "--lang", "en"], { ...env, FAKE_PULUMI_CHANGES: '{"same":11}' }, repoCopy());
     expect(clean.code).toBe(EXIT.ok);
     expect(clean.output).toContain("No drift.");
   });
