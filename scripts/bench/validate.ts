@@ -5,7 +5,7 @@
 // peak resident memory. Budget: 15,000 files in 1.5 s on a 2-core machine.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -21,6 +21,11 @@ interface ChildReport {
   diagnostics: number;
   errors: number;
   maxRssMb: number;
+  workerFiles: number;
+  workerFailures: string[];
+  /** CPU time of all threads during the validation: what the work costs, whatever the machine's load. */
+  cpuMs: number;
+  loadAverage: number;
 }
 
 /** Deterministic pseudo-random numbers, so every run validates the same repository. */
@@ -111,15 +116,21 @@ function runChild(root: string, threads: number): ChildReport & { processMs: num
 
 async function child(spec: { root: string; threads: number }): Promise<void> {
   const { validateRepositoryParallel } = await import("../../src/load/parallel.ts");
+  const stats = { workerFiles: 0, workerFailures: [] as string[] };
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = await validateRepositoryParallel(spec.root, TODAY, { threads: spec.threads, minFiles: 0 });
+  const result = await validateRepositoryParallel(spec.root, TODAY, { threads: spec.threads, minFiles: 0, stats });
   const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   const report: ChildReport = {
     wallMs,
     files: result.filesChecked,
     diagnostics: result.diagnostics.length,
     errors: result.diagnostics.filter((d) => d.severity === "error").length,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    ...stats,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    loadAverage: loadavg()[0]!,
   };
   process.stdout.write(JSON.stringify(report) + "\n");
 }
@@ -132,7 +143,7 @@ const section: BenchSection = {
     try {
       const out: BenchResult[] = [];
       const describe = (c: ChildReport & { processMs: number }) =>
-        `${Math.round((c.files / c.wallMs) * 1000)} berkas/files per s; RSS puncak/peak ${c.maxRssMb.toFixed(0)} MB; ${c.errors} galat/errors; proses utuh/whole process ${c.processMs.toFixed(0)} ms`;
+        `${Math.round((c.files / c.wallMs) * 1000)} berkas/files per s; CPU ${c.cpuMs.toFixed(0)} ms (${((c.cpuMs * 1000) / c.files).toFixed(0)} µs/berkas/file); beban/load ${c.loadAverage.toFixed(1)}; RSS puncak/peak ${c.maxRssMb.toFixed(0)} MB; ${c.errors} galat/errors; proses utuh/whole process ${c.processMs.toFixed(0)} ms; ${c.workerFiles} berkas di/files on worker${c.workerFailures.length ? `; WORKER GAGAL/FAILED: ${c.workerFailures.join("; ")}` : ""}`;
       // Best of three cold runs: other work on the machine only ever adds time.
       const best = (threads: number) => [0, 1, 2].map(() => runChild(root, threads)).sort((a, b) => a.wallMs - b.wallMs)[0]!;
       const parallel = best(2);

@@ -4,6 +4,7 @@
 // repository rules, which need every file, run afterwards on this thread.
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { discoverRequests } from "./discover.ts";
@@ -17,19 +18,37 @@ export interface ParallelOptions {
   threads?: number;
   /** Below this many files the thread start-up costs more than it saves. */
   minFiles?: number;
+  /** Filled in when given: how the work was shared, and why a worker failed (its files are then redone here). */
+  stats?: { workerFiles: number; workerFailures: string[] };
 }
 
 /** Files per claim: small enough to balance the threads, large enough to keep messages few. */
 const CHUNK = 128;
 
-/** Workers run TypeScript through tsx, like the rest of the tool; resolved here so cwd does not matter. */
-function workerExecArgv(): string[] {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  return ["--import", tsx];
+/**
+ * Workers run TypeScript through tsx, like the rest of the tool. `execArgv: ["--import", "tsx"]`
+ * is not enough on Node 20 (the worker's entry is resolved before the hooks apply: "Unknown file
+ * extension .ts"), so a two-line CommonJS bootstrap registers tsx's loader in the worker, then
+ * imports the real entry. Both paths are resolved here, so the working directory does not matter.
+ */
+const BOOTSTRAP = `
+const { workerData } = require("node:worker_threads");
+import(workerData.tsx).then((m) => { (m.register ?? m.default.register)(); return import(workerData.entry); });
+`;
+
+/** URL of tsx's ESM API, read from its package exports (`require.resolve` would give the CommonJS build). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("tsx/package.json");
+  const exports = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(join(dirname(manifest), exports["./esm/api"]!.import.default)).href;
 }
 
-function startWorker(): Worker {
-  return new Worker(new URL("./worker.ts", import.meta.url), { execArgv: workerExecArgv() });
+/** A worker thread running worker.ts (exported for tests). */
+export function startWorker(): Worker {
+  const tsx = tsxEsmApi();
+  const entry = new URL("./worker.ts", import.meta.url).href;
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { tsx, entry } });
 }
 
 export async function validateRepositoryParallel(root: string, today?: string, options: ParallelOptions = {}): Promise<RepositoryValidation> {
@@ -53,11 +72,18 @@ export async function validateRepositoryParallel(root: string, today?: string, o
       (w) =>
         new Promise<void>((resolve) => {
           w.on("message", (m: { start?: number; results?: RequestCheck[]; done?: true; failed?: string }) => {
-            if (m.results) store(m.start!, m.results);
+            if (m.results) {
+              store(m.start!, m.results);
+              if (options.stats) options.stats.workerFiles += m.results.length;
+            }
+            if (m.failed !== undefined) options.stats?.workerFailures.push(m.failed);
             if (m.done || m.failed !== undefined) resolve();
           });
           // A worker that fails is not fatal: what it did not deliver is done below on this thread.
-          w.on("error", () => resolve());
+          w.on("error", (e) => {
+            options.stats?.workerFailures.push(e.message);
+            resolve();
+          });
           w.on("exit", () => resolve());
           w.postMessage(job);
         }),

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateRepository } from "../../src/load/repository.ts";
+import { CATALOGUE } from "../../src/validate/catalogue.ts";
 import { ALL_RULES } from "../../src/validate/rules/index.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/invalid");
@@ -50,6 +51,7 @@ describe.each(Object.keys(ON_FOLDERS))("invalid fixture repository %s", (name) =
       expect(d.message.en.length).toBeGreaterThan(10);
       expect(d.message.id).not.toBe(d.message.en);
       expect(d.column).toBeGreaterThanOrEqual(1);
+      expect(CATALOGUE.map((e) => e.id)).toContain(d.rule);
     }
   });
 });
