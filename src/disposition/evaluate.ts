@@ -50,7 +50,12 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
   const start = rules.staleOnPush && head && time(head.at) > time(opened) ? head.at : opened;
 
   // An approval is withdrawn by the same reviewer's later "request changes".
-  const withdrawn = (a: Review) => reviews.some((r) => r.state === "CHANGES_REQUESTED" && lower(r.user) === lower(a.user) && byTime(r, a) > 0);
+  const lastChangesRequest = new Map<string, Review>();
+  for (const r of reviews) if (r.state === "CHANGES_REQUESTED") lastChangesRequest.set(lower(r.user), r);
+  const withdrawn = (a: Review) => {
+    const cr = lastChangesRequest.get(lower(a.user));
+    return cr !== undefined && byTime(cr, a) > 0;
+  };
   const approvals = reviews.filter((r) => r.state === "APPROVED" && !withdrawn(r));
   const used = new Set<number>();
   const steps: StepOutcome[] = [];
