@@ -58,6 +58,28 @@ function readYaml<T>(path: string): T | undefined {
   }
 }
 
+function settingsOfStackFile(file: StackFile): StackSettings {
+  const config = file.config ?? {};
+  const get = (key: string) => config[`${CONFIG_NAMESPACE}:${key}`];
+  return parseStackSettings({
+    zones: get("zones"),
+    ingress: get("ingress"),
+    cluster: get("cluster"),
+    ...(get("recordTags") === undefined ? {} : { recordTags: get("recordTags") }),
+  });
+}
+
+/**
+ * The settings of `stacks/Pulumi.<stack>.yaml`, for commands that want the same cluster settings
+ * as the deployment (e.g. the offline manifests of `npm run plan`). Throws SettingsError.
+ */
+export function readStackSettings(root: string, stack: string): StackSettings {
+  const path = join(root, "stacks", stackFileName(stack));
+  const file = readYaml<StackFile>(path);
+  if (!file) throw new SettingsError(`${path}: tidak ada atau bukan YAML yang sah / missing or not valid YAML`);
+  return settingsOfStackFile(file);
+}
+
 function backendOf(input: PreflightInput): string | undefined {
   if (input.env.PULUMI_BACKEND_URL) return input.env.PULUMI_BACKEND_URL;
   const project = readYaml<{ backend?: { url?: string } }>(join(input.root, "Pulumi.yaml"));
@@ -92,15 +114,8 @@ export function preflight(input: PreflightInput): PreflightResult {
       message: { id: `Berkas stack ${stackFile} tidak ada atau bukan YAML yang sah.`, en: `Stack file ${stackFile} is missing or not valid YAML.` },
     });
   } else {
-    const config = file.config ?? {};
-    const get = (key: string) => config[`${CONFIG_NAMESPACE}:${key}`];
     try {
-      settings = parseStackSettings({
-        zones: get("zones"),
-        ingress: get("ingress"),
-        cluster: get("cluster"),
-        ...(get("recordTags") === undefined ? {} : { recordTags: get("recordTags") }),
-      });
+      settings = settingsOfStackFile(file);
     } catch (e) {
       if (!(e instanceof SettingsError)) throw e;
       const text = `${stackFile}: ${e.message.replace(/\n\s*/g, "\n      ")}`;

@@ -8,7 +8,11 @@ import { parseIngress, type IngressTarget } from "../state/ingress.ts";
 /** Configuration namespace: the project name in Pulumi.yaml. */
 export const CONFIG_NAMESPACE = "subdomain-gitops";
 
-const ZoneId = z.string().regex(/^[0-9a-f]{32}$/, "zone id Cloudflare: 32 karakter heksadesimal / 32 hex characters");
+const ZoneId = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, "zone id Cloudflare: 32 karakter heksadesimal / 32 hex characters")
+  // The committed stack files carry zeros until an operator fills in the real id.
+  .refine((id) => !/^0+$/.test(id), "masih contoh, isi zone id yang sebenarnya / still the placeholder, fill in the real zone id");
 const K8sName = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/).max(253);
 
 const Raw = z.strictObject({

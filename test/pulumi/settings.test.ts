@@ -31,3 +31,23 @@ describe("stack settings", () => {
     expect(() => parseStackSettings({ ...ok, ingress: "http://x" })).toThrow(/subdomain-gitops:ingress/);
   });
 });
+
+describe("stack files", () => {
+  it("the committed stacks are complete but for the zone id placeholder, which is refused", async () => {
+    const { readStackSettings } = await import("../../src/pulumi/preflight.ts");
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "stacks-"));
+    cpSync(join(process.cwd(), "stacks"), join(dir, "stacks"), { recursive: true });
+    for (const stack of ["staging", "production"]) {
+      expect(() => readStackSettings(dir, stack)).toThrow(/placeholder/);
+      const file = join(dir, "stacks", `Pulumi.${stack}.yaml`);
+      writeFileSync(file, readFileSync(file, "utf8").replace(/"0{32}"/, '"0123456789abcdef0123456789abcdef"'));
+      const s = readStackSettings(dir, stack);
+      expect(s.zones.get("contohkab.go.id")).toBe("0123456789abcdef0123456789abcdef");
+      expect(s.cluster.ingressNamespace).toBe("ingress-nginx");
+    }
+    expect(() => readStackSettings(dir, "tidak-ada")).toThrow(SettingsError);
+  });
+});
