@@ -165,6 +165,14 @@ const cases: Case[] = [
     ignored: ["opd-liaison:applicant"],
   },
   {
+    name: "someone whose commits are on the pull request cannot approve it",
+    over: { contributors: ["tek1"], reviews: [...allFour().slice(0, 3), r("tek1", "APPROVED", 40)] },
+    state: "pending",
+    description: "Menunggu: Pelaksana (4/4)",
+    approvers: ["kadis1", "kabid1", "kasi1", undefined],
+    ignored: ["tek1:applicant"],
+  },
+  {
     name: "approval from a non-member does not count",
     over: { reviews: [r("random", "APPROVED", 5)] },
     state: "pending",

@@ -4,7 +4,8 @@
 // Rules (governance.disposition):
 // - steps in order; with a destructive plan, destructiveStep is added at the end;
 // - an approval counts for a step only from a member of the step's team or users, never from
-//   the applicant or the pull request's author, and each approval counts for one step only;
+//   the applicant, the pull request's author or anyone whose commits are on it, and each approval
+//   counts for one step only;
 // - staleOnPush: only approvals on the current head commit count (a new push makes them stale);
 //   otherwise approvals on any commit of the pull request count;
 // - ordered: an approval counts only when made after the previous step was approved;
@@ -30,7 +31,7 @@ export function chainOf(input: Pick<DispositionInput, "rules" | "destructive">):
 export function evaluateDisposition(input: DispositionInput): DispositionResult {
   const { rules, clock } = input;
   const chain = chainOf(input);
-  const excluded = new Set([lower(input.applicant), lower(input.author)]);
+  const excluded = new Set([input.applicant, input.author, ...(input.contributors ?? [])].map(lower));
   const members = new Map(Object.entries(input.members).map(([team, users]) => [lower(team), new Set(users.map(lower))]));
   const eligible = (step: Step, user: string) =>
     !excluded.has(lower(user)) &&

@@ -37,6 +37,8 @@ export interface DispositionInput {
   applicant: string;
   /** The PR author (the intake bot for intake PRs). */
   author: string;
+  /** Others whose commits are on the pull request: like the author, they cannot approve it. */
+  contributors?: readonly string[];
   headSha: string;
   commits: readonly Commit[];
   reviews: readonly Review[];

@@ -18,13 +18,12 @@ export async function readDispositionInput(gh: GitHub, ref: RepoRef, pr: PullReq
   // The committer date stands for the time a commit reached the pull request: it is what the API
   // gives for every commit; a forged date can only shorten a step's measured time, never make a
   // stale approval count (that is decided by commit identity).
-  const rawCommits = await gh.paginate(gh.rest.pulls.listCommits, { ...ref, pull_number: pr.number, per_page: 100 });
-  const commits = rawCommits.map((c) => ({ sha: c.sha, at: c.commit.committer?.date ?? c.commit.author?.date ?? pr.createdAt }));
+  const commits = pr.commits.map((c) => ({ sha: c.sha, at: c.at }));
   const rules = governance.disposition;
   const teams = [...new Set(chainOf({ rules, destructive }).flatMap((s) => (s.team ? [s.team] : [])))].sort();
   const members: Record<string, string[]> = {};
   for (const team of teams) members[team] = await teamMembers(gh, team);
-  return { rules, applicant: pr.applicant, author: pr.author, headSha: pr.headSha, commits, reviews, members, destructive, openedAt: pr.createdAt, clock: clockFor(governance) };
+  return { rules, applicant: pr.applicant, author: pr.author, contributors: pr.coAuthors, headSha: pr.headSha, commits, reviews, members, destructive, openedAt: pr.createdAt, clock: clockFor(governance) };
 }
 
 export async function evaluatePullRequest(gh: GitHub, ref: RepoRef, pr: PullRequestView, governance: Governance, destructive: boolean): Promise<DispositionResult> {

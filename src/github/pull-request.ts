@@ -32,18 +32,34 @@ export interface PullRequestView {
   open: boolean;
   merged: boolean;
   files: ChangedFile[];
+  /** Oldest first. `at` is the committer date; `author` the linked GitHub account, when known. */
+  commits: { sha: string; at: string; author?: string }[];
+  /**
+   * Everyone besides the applicant and the bot who authored commits on the pull request: they
+   * change the request too, so ownership is checked for each of them.
+   */
+  coAuthors: string[];
 }
 
 export async function readPullRequest(gh: GitHub, ref: RepoRef, number: number, botLogin: string): Promise<PullRequestView> {
   const { data: pr } = await gh.rest.pulls.get({ ...ref, pull_number: number });
   const files = await gh.paginate(gh.rest.pulls.listFiles, { ...ref, pull_number: number, per_page: 100 });
   const author = pr.user?.login ?? "ghost";
+  const applicant = applicantOf(author, pr.body, botLogin);
+  const rawCommits = await gh.paginate(gh.rest.pulls.listCommits, { ...ref, pull_number: number, per_page: 100 });
+  const commits = rawCommits.map((c) => ({
+    sha: c.sha,
+    at: c.commit.committer?.date ?? c.commit.author?.date ?? pr.created_at,
+    ...(c.author && "login" in c.author && c.author.login ? { author: c.author.login } : {}),
+  }));
+  const known = new Set([applicant.toLowerCase(), botLogin.toLowerCase()]);
+  const coAuthors = [...new Set(commits.flatMap((c) => (c.author && !known.has(c.author.toLowerCase()) ? [c.author] : [])))].sort();
   return {
     number,
     title: pr.title,
     body: pr.body ?? "",
     author,
-    applicant: applicantOf(author, pr.body, botLogin),
+    applicant,
     headSha: pr.head.sha,
     baseRef: pr.base.ref,
     createdAt: pr.created_at,
@@ -51,6 +67,8 @@ export async function readPullRequest(gh: GitHub, ref: RepoRef, number: number, 
     open: pr.state === "open",
     merged: pr.merged_at !== null && pr.merged_at !== undefined,
     files: files.map((f) => ({ path: f.filename, status: f.status, ...(f.previous_filename ? { previous: f.previous_filename } : {}) })),
+    commits,
+    coAuthors,
   };
 }
 

@@ -56,7 +56,10 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
     return { skipped: "governance", analysis };
   }
 
-  const ownership = checkOwnership(analysis.paths, pr.applicant, await isAdmin(gh, governance, pr.applicant), governance);
+  // The applicant, and anyone else whose commits are on the pull request, must each be allowed.
+  const verdicts: OwnershipVerdict[] = [];
+  for (const person of [pr.applicant, ...pr.coAuthors]) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
+  const ownership: OwnershipVerdict = { ok: verdicts.every((v) => v.ok), problems: verdicts.flatMap((v) => v.problems) };
   const disposition = await evaluatePullRequest(gh, ref, pr, governance, analysis.destructive);
 
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);

@@ -8,7 +8,7 @@ import { checkOwnership, applicantOf } from "../../src/github/ownership.ts";
 import { refreshPullRequest } from "../../src/github/refresh.ts";
 import { runIntake } from "../../src/github/intake.ts";
 import { PLAN_MARKER } from "../../src/plan/render-markdown.ts";
-import { issueBody } from "./issue-body.ts";
+import { issueBody, newRequestValues } from "./issue-body.ts";
 import { BOT, HOSTED, TODAY, governance, governanceText, world, type World } from "./setup.ts";
 
 let w: World;
@@ -65,6 +65,16 @@ describe("ownership, judged with the base branch's governance", () => {
     expect(r.ownership!.ok).toBe(false);
     expect(applicantOf("dewi-disdik", "<!-- pemohon: siti-dinkes -->", BOT)).toBe("dewi-disdik");
     expect(applicantOf(BOT, "<!-- pemohon: siti-dinkes -->", BOT)).toBe("siti-dinkes");
+  });
+
+  it("someone else's commit pushed onto an intake pull request is judged too", async () => {
+    const issue = w.fake.openIssue("siti-dinkes", "[Permohonan baru] antrian", issueBody("baru", newRequestValues()), ["permohonan-baru"]);
+    const out = (await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY })) as { number: number };
+    expect((await refresh(out.number)).ownership!.ok).toBe(true);
+    w.fake.push("permohonan/isu-" + issue, "dewi-disdik", { "requests/dinkes/antrian.yaml": w.fake.fileAt("permohonan/isu-" + issue, "requests/dinkes/antrian.yaml")!.replace("103.147.8.21", "103.147.8.99") });
+    const r = await refresh(out.number);
+    expect(r.ownership!.ok).toBe(false);
+    expect(r.ownership!.problems[0]!.id).toMatch(/@dewi-disdik bukan penghubung Dinas Kesehatan/);
   });
 
   it("pure verdicts: admin paths, unknown OPD folder, admins may change anything", () => {
