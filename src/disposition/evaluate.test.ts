@@ -250,7 +250,7 @@ describe("evaluateDisposition", () => {
     expect(md).toContain("Dikembalikan untuk diperbaiki");
     expect(md).toMatch(/\| 1 \| Kepala Dinas \| ✅ disetujui \| @kadis1 \| .*08[.:]30.* \| 29 menit \| 1 jam \|/);
     expect(md).toMatch(/\| 2 \| Kepala Bidang E-Government \| ✅ disetujui \| @kabid1 \| .* \| 1 jam 40 menit ⚠️ melewati mutu baku \| 1 jam \|/);
-    expect(md).toContain("| 3 | Kepala Seksi | ⏳ menunggu |");
+    expect(md).toMatch(/\| 3 \| Kepala Seksi \| ⏳ menunggu \| `kasi1` \| sejak .*10[.:]10.* \|/);
     expect(renderDispositionSummary(res, "en", "Asia/Jakarta")).toContain("Returned for correction by @kasi1");
   });
 });

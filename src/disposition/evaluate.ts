@@ -62,7 +62,7 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
   const steps: StepOutcome[] = [];
   let previousDone: string | undefined = start;
   chain.forEach((step, i) => {
-    const base = { id: step.id, role: step.role, position: i + 1, standardTime: step.standardTime };
+    const base = { id: step.id, role: step.role, position: i + 1, standardTime: step.standardTime, ...(step.team ? { team: step.team } : {}), ...(step.users?.length ? { users: [...step.users] } : {}) };
     const opensAt = rules.ordered ? previousDone : start;
     if (opensAt === undefined) {
       steps.push({ ...base, status: "not-started" });

@@ -15,6 +15,7 @@ const WORDS = {
     waiting: "⏳ menunggu",
     notStarted: "· belum",
     overdue: "melewati mutu baku",
+    since: "sejak",
     returned: (who: string, roles: string, at: string) => `**Dikembalikan untuk diperbaiki** oleh @${who}${roles ? ` (${roles})` : ""} pada ${at}. Pemohon memperbaiki lalu mendorong commit baru; persetujuan dilanjutkan setelahnya.`,
     ignoredTitle: "Persetujuan yang tidak dihitung",
     reasons: {
@@ -35,6 +36,7 @@ const WORDS = {
     waiting: "⏳ waiting",
     notStarted: "· not yet",
     overdue: "over the standard time",
+    since: "since",
     returned: (who: string, roles: string, at: string) => `**Returned for correction** by @${who}${roles ? ` (${roles})` : ""} on ${at}. The applicant fixes it and pushes a new commit; approvals continue after that.`,
     ignoredTitle: "Approvals that did not count",
     reasons: {
@@ -75,9 +77,11 @@ export function renderDispositionSummary(result: DispositionResult, lang: Lang, 
   lines.push(`| ${w.head.join(" | ")} |`, `|${w.head.map(() => "---").join("|")}|`);
   for (const s of result.steps) {
     const took = s.elapsedMinutes === undefined ? "" : `${w.minutes(s.elapsedMinutes)}${s.overdue ? ` ⚠️ ${w.overdue}` : ""}`;
-    lines.push(
-      `| ${s.position} | ${cell(s.role)} | ${status(s)} | ${s.approver ? `@${s.approver}` : ""} | ${s.approvedAt ? fmtTime(s.approvedAt, lang, timeZone) : ""} | ${took} | ${w.standard(s.standardTime)} |`,
-    );
+    // A waiting step names who may approve it (as code, so editing the comment pings nobody) and
+    // since when it waits.
+    const who = s.approver ? `@${s.approver}` : s.status === "waiting" ? [s.team, ...(s.users ?? [])].filter(Boolean).map((x) => `\`${x}\``).join(", ") : "";
+    const when = s.approvedAt ? fmtTime(s.approvedAt, lang, timeZone) : s.status === "waiting" && s.startedAt ? `${w.since} ${fmtTime(s.startedAt, lang, timeZone)}` : "";
+    lines.push(`| ${s.position} | ${cell(s.role)} | ${status(s)} | ${who} | ${when} | ${took} | ${w.standard(s.standardTime)} |`);
   }
   if (result.ignored.length) {
     lines.push("", `**${w.ignoredTitle}**`, "");

@@ -59,6 +59,9 @@ export interface StepOutcome {
   /** 1-based position in the chain. */
   position: number;
   standardTime: string;
+  /** Who may approve the step, from governance: shown while the step waits. */
+  team?: string;
+  users?: string[];
   /** Undefined while the step has not started (a working day's length depends on the day). */
   standardMinutes?: number;
   status: StepStatus;
