@@ -44,6 +44,41 @@ function ruleFor(e: ErrorObject): string {
   return "schema.range";
 }
 
+/** Type names as a user reads them, with the usual fix for what YAML made of the value. */
+const TYPE_WORDS: Record<string, { id: string; en: string; fixId: string; fixEn: string }> = {
+  string: { id: "teks", en: "text", fixId: " Tulis di antara tanda kutip, misalnya \"0812 3456 7890\".", fixEn: ' Put it in quotes, e.g. "0812 3456 7890".' },
+  integer: { id: "bilangan bulat", en: "a whole number", fixId: " Tulis angka tanpa tanda kutip.", fixEn: " Write the number without quotes." },
+  number: { id: "angka", en: "a number", fixId: " Tulis angka tanpa tanda kutip.", fixEn: " Write the number without quotes." },
+  boolean: { id: "true atau false", en: "true or false", fixId: "", fixEn: "" },
+  array: { id: "daftar", en: "a list", fixId: " Tulis dalam kurung siku, misalnya [103.28.12.10], atau sebagai baris berawalan \"- \".", fixEn: ' Write it in square brackets, e.g. [103.28.12.10], or as lines starting with "- ".' },
+  object: { id: "kumpulan kolom (pemetaan)", en: "a set of fields (a mapping)", fixId: " Tulis kolom-kolomnya menjorok di bawahnya.", fixEn: " Write its fields indented below it." },
+};
+
+/** The known name nearest to a misspelt one (edit distance at most 2), if any. */
+function closest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of known) {
+    const d = distance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
+
+/** Levenshtein distance, with transpositions counted as one edit ("lable" -> "label"). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}
+
 function describe(e: ErrorObject): { id: string; en: string } {
   const field = fieldName(e.instancePath);
   const hint = (e.parentSchema as { description?: string } | undefined)?.description;
@@ -56,10 +91,16 @@ function describe(e: ErrorObject): { id: string; en: string } {
     }
     case "additionalProperties": {
       const f = fieldName(`${e.instancePath}/${String(params.additionalProperty)}`);
-      return { id: `Kolom \`${f}\` tidak dikenal; periksa ejaannya.`, en: `Unknown field \`${f}\`; check its spelling.` };
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = closest(String(params.additionalProperty), known);
+      const hintId = guess ? ` Maksud Anda \`${guess}\`?` : known.length ? ` Kolom yang dikenal di sini: ${known.join(", ")}.` : "";
+      const hintEn = guess ? ` Did you mean \`${guess}\`?` : known.length ? ` Known fields here: ${known.join(", ")}.` : "";
+      return { id: `Kolom \`${f}\` tidak dikenal; periksa ejaannya.${hintId}`, en: `Unknown field \`${f}\`; check its spelling.${hintEn}` };
     }
-    case "type":
-      return { id: `\`${field}\` harus bertipe ${String(params.type)}${about}.`, en: `\`${field}\` must be of type ${String(params.type)}.` };
+    case "type": {
+      const t = TYPE_WORDS[String(params.type)] ?? { id: String(params.type), en: String(params.type), fixId: "", fixEn: "" };
+      return { id: `\`${field}\` harus berupa ${t.id}${about}.${t.fixId}`, en: `\`${field}\` must be ${t.en}.${t.fixEn}` };
+    }
     case "const":
       return { id: `\`${field}\` harus bernilai ${JSON.stringify(params.allowedValue)}.`, en: `\`${field}\` must be ${JSON.stringify(params.allowedValue)}.` };
     case "enum": {
@@ -74,8 +115,15 @@ function describe(e: ErrorObject): { id: string; en: string } {
       if (e.instancePath === "/target")
         return { id: "`target` harus berisi tepat satu dari: server, alias, hosting.", en: "`target` must hold exactly one of: server, alias, hosting." };
       return { id: `\`${field}\` harus berisi paling sedikit ${String(params.limit)} kolom.`, en: `\`${field}\` must hold at least ${String(params.limit)} fields.` };
-    case "discriminator":
-      return { id: `Jenis rekaman \`${field}.type\` tidak dikenal; pilih A, AAAA, CNAME, TXT, MX, CAA atau SRV.`, en: `Unknown record type at \`${field}.type\`; use A, AAAA, CNAME, TXT, MX, CAA or SRV.` };
+    case "discriminator": {
+      const written = (e.data as { type?: unknown } | undefined)?.type;
+      const upper = typeof written === "string" && ["A", "AAAA", "CNAME", "TXT", "MX", "CAA", "SRV"].includes(written.toUpperCase()) ? written.toUpperCase() : undefined;
+      const fix = upper ? { id: ` Tulis dengan huruf besar: ${upper}.`, en: ` Write it in capitals: ${upper}.` } : { id: "", en: "" };
+      return {
+        id: `Jenis rekaman \`${field}.type\` tidak dikenal; pilih A, AAAA, CNAME, TXT, MX, CAA atau SRV.${fix.id}`,
+        en: `Unknown record type at \`${field}.type\`; use A, AAAA, CNAME, TXT, MX, CAA or SRV.${fix.en}`,
+      };
+    }
     case "minItems":
       return { id: `\`${field}\` harus berisi paling sedikit ${String(params.limit)} butir.`, en: `\`${field}\` must hold at least ${String(params.limit)} items.` };
     case "maxItems":
@@ -107,7 +155,8 @@ export function checkSchema(loaded: Loaded, kind: SchemaKind): Diagnostic[] {
     const onKey = e.keyword === "additionalProperties";
     const ptr = onKey ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath;
     const message = describe(e);
-    const key = `${ptr}|${e.keyword}|${message.en}`;
+    // pattern and format may both fail on one value with the same message: say it once.
+    const key = `${ptr}|${message.en}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(diagnostic(loaded.file, locate(loaded.positions, ptr, onKey), ruleFor(e), "error", message));
