@@ -115,6 +115,20 @@ describe("destructive changes", () => {
   });
 });
 
+describe("GitHub trouble on writes", () => {
+  it("a 502 and rate limits on writes are retried, and nothing is made twice", async () => {
+    const issue = w.fake.openIssue("siti-dinkes", "[Permohonan baru] antrian", issueBody("baru", newRequestValues()), ["permohonan-baru"]);
+    w.fake.failOn("POST", "server-error", "rate-limit", "secondary-rate-limit");
+    w.fake.failOn("PUT", "server-error");
+    const out = await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY });
+    expect(out.kind).toBe("pull-request");
+    expect(w.fake.calls.filter((c) => c.status === 502 || c.status === 403).map((c) => c.method)).toEqual(["POST", "POST", "POST", "PUT"]);
+    expect(w.fake.pullRequests()).toHaveLength(1);
+    expect(w.fake.commentsOn(issue)).toHaveLength(1);
+    expect(w.log.some((l) => l.includes("Batas laju"))).toBe(true);
+  });
+});
+
 describe("deployment failure and drift", () => {
   it("a failed deployment is commented and labelled on the pull request and the issue, which stays open", async () => {
     const issue = w.fake.openIssue("rina-diskominfo", "[Penghapusan] portal", issueBody("hapus", { opd: "diskominfo — Dinas Komunikasi dan Informatika", label: "portal", reason: "Tidak dipakai lagi sejak 2026", "decommission-letter-number": "1/2026", "decommission-letter-date": "2026-03-03" }), ["permohonan-hapus"]);

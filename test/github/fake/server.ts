@@ -95,6 +95,7 @@ export class FakeGitHub {
 
   private server?: Server;
   private faults: Fault[] = [];
+  private methodFaults: { method: string; fault: Fault }[] = [];
   private tokens = new Map<string, string>();
   private userIds = new Map<string, number>();
   private blobs = new Map<string, Buffer>();
@@ -128,6 +129,10 @@ export class FakeGitHub {
   }
   fail(...faults: Fault[]): void {
     this.faults.push(...faults);
+  }
+  /** The next request with this method fails (e.g. the first write). */
+  failOn(method: string, ...faults: Fault[]): void {
+    this.methodFaults.push(...faults.map((fault) => ({ method, fault })));
   }
   /** Seeds the default branch with files. */
   seed(files: Record<string, string>): string {
@@ -364,7 +369,8 @@ export class FakeGitHub {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600), ...headers });
       res.end(body === undefined ? "" : JSON.stringify(body));
     };
-    const fault = this.faults.shift();
+    const byMethod = this.methodFaults.findIndex((f) => f.method === method);
+    const fault = this.faults.shift() ?? (byMethod >= 0 ? this.methodFaults.splice(byMethod, 1)[0]!.fault : undefined);
     if (fault) {
       // Transport-level trouble GitHub really sends; its description does not document each.
       this.calls.push({ method, path, status: fault === "server-error" ? 502 : 403 });
