@@ -28,6 +28,22 @@ export function clockStart(calendar: WorkCalendar, at: Date): Date | undefined {
   return undefined;
 }
 
+// Opening and closing instants per local date, per calendar: the Intl work behind zonedInstant is
+// the costly part of long spans, and reports ask for the same days again and again.
+const spansCache = new WeakMap<WorkCalendar, Map<string, readonly [number, number] | null>>();
+
+function openSpan(calendar: WorkCalendar, date: string): readonly [number, number] | null {
+  let cache = spansCache.get(calendar);
+  if (!cache) spansCache.set(calendar, (cache = new Map()));
+  let span = cache.get(date);
+  if (span === undefined) {
+    const hours = hoursOn(calendar, date);
+    span = hours ? [zonedInstant(date, hours[0], calendar.timeZone).getTime(), zonedInstant(date, hours[1], calendar.timeZone).getTime()] : null;
+    cache.set(date, span);
+  }
+  return span;
+}
+
 /** Working minutes between two instants (0 when end is not after start). */
 export function workingMinutes(calendar: WorkCalendar, start: Date, end: Date): number {
   if (end.getTime() <= start.getTime()) return 0;
@@ -35,10 +51,9 @@ export function workingMinutes(calendar: WorkCalendar, start: Date, end: Date): 
   const last = localTime(end, calendar.timeZone).date;
   let total = 0;
   for (let date = first, i = 0; date <= last && i <= MAX_SEARCH_DAYS * 10; date = addDays(date, 1), i++) {
-    const span = hoursOn(calendar, date);
+    const span = openSpan(calendar, date);
     if (!span) continue;
-    const open = zonedInstant(date, span[0], calendar.timeZone).getTime();
-    const close = zonedInstant(date, span[1], calendar.timeZone).getTime();
+    const [open, close] = span;
     const from = Math.max(open, start.getTime());
     const to = Math.min(close, end.getTime());
     if (to > from) total += (to - from) / 60_000;
