@@ -71,7 +71,7 @@ export const FIELDS: readonly Field[] = [
   { id: "decommission-letter-number", label: "Nomor surat penghapusan", kind: "input", forms: ["hapus"], path: ["decommission", "letter", "number"] },
   { id: "decommission-letter-date", label: "Tanggal surat penghapusan", kind: "input", forms: ["hapus"], path: ["decommission", "letter", "date"], placeholder: "2026-03-02" },
   { id: "decommission-letter-scan", label: "Tautan pindaian surat penghapusan", kind: "input", forms: ["hapus"], path: ["decommission", "letter", "scan"], placeholder: "https://..." },
-  { id: "delete-data", label: "Data hosting", kind: "checkboxes", forms: ["hapus"], path: ["decommission", "deleteData"] },
+  { id: "delete-data", label: "Data hosting", kind: "checkboxes", forms: ["hapus"], path: ["decommission", "deleteData"], hint: "Centang hanya bila namespace hosting beserta penyimpanannya juga harus dimusnahkan; perubahan ini memerlukan persetujuan tambahan. Tanpa centang, data disimpan dan masih dapat dipulihkan." },
 ];
 
 export const fieldsOf = (kind: FormKind) => FIELDS.filter((f) => f.forms.includes(kind));

@@ -53,7 +53,8 @@ function isRequired(f: Field, schema: Json, governance: Governance): boolean {
 }
 
 function describe(f: Field, schema: Json): string {
-  const fromModel = f.path ? (schemaAt(schema, f.path).node?.description as string | undefined) : undefined;
+  // A checkbox's model description speaks of the YAML value (`true: ...`); its hint speaks to people.
+  const fromModel = f.path && f.kind !== "checkboxes" ? (schemaAt(schema, f.path).node?.description as string | undefined) : undefined;
   return [fromModel, f.hint].filter(Boolean).join(". ").replace(/\.\./g, ".");
 }
 

@@ -42,22 +42,38 @@ export type IntakeOutcome =
 
 const KIND_WORD: Record<FormKind, string> = { baru: "baru", ubah: "perubahan", hapus: "penghapusan" };
 
-function problemsComment(problems: FormProblem[], diagnostics: FieldDiagnostic[]): string {
-  const lines = [
-    INTAKE_MARKER,
-    "### ❌ Permohonan belum dapat diproses",
-    "",
-    "Perbaiki isian berikut dengan menyunting isu ini (menu ⋯ → *Edit*). Pemeriksaan diulang otomatis setiap kali isu disunting.",
-    "",
-  ];
-  for (const p of problems) lines.push(`- ${p.field ? `**${p.field}**: ` : ""}${p.message.id}`);
-  for (const d of diagnostics.filter((x) => x.severity === "error")) lines.push(`- ${d.field ? `**${d.field}**: ` : ""}${d.message.id} (aturan \`${d.rule}\`)`);
+/** Comment texts in Bahasa Indonesia (default) and English (`--lang en`). */
+const TEXT = {
+  id: {
+    invalidTitle: "### ❌ Permohonan belum dapat diproses",
+    invalidHelp: "Perbaiki isian berikut dengan menyunting isu ini (menu ⋯ → *Edit*). Pemeriksaan diulang otomatis setiap kali isu disunting.",
+    rule: "aturan",
+    warnings: "Peringatan (tidak menghalangi):",
+    merged: (pr: number) => `Pull request #${pr} untuk isu ini sudah digabung. Untuk perubahan berikutnya, buat isu baru dengan formulir perubahan.`,
+    ok: (path: string, pr: number) => `### ✅ Isian lengkap\n\nBerkas \`${path}\` ada di pull request #${pr}. Pemeriksaan, rencana perubahan dan disposisi berjalan di sana. Bila perlu mengubah isian, sunting isu ini; pull request yang sama ikut diperbarui.`,
+  },
+  en: {
+    invalidTitle: "### ❌ The request cannot be processed yet",
+    invalidHelp: "Fix the fields below by editing this issue (⋯ menu → *Edit*). The check runs again each time the issue is edited.",
+    rule: "rule",
+    warnings: "Warnings (not blocking):",
+    merged: (pr: number) => `Pull request #${pr} for this issue is already merged. For a further change, open a new issue with the change form.`,
+    ok: (path: string, pr: number) => `### ✅ The form is complete\n\nThe file \`${path}\` is in pull request #${pr}. Checks, the plan and the disposition run there. To change the form, edit this issue; the same pull request is updated.`,
+  },
+};
+
+function problemsComment(problems: FormProblem[], diagnostics: FieldDiagnostic[], lang: Lang): string {
+  const t = TEXT[lang];
+  const lines = [INTAKE_MARKER, t.invalidTitle, "", t.invalidHelp, ""];
+  for (const p of problems) lines.push(`- ${p.field ? `**${p.field}**: ` : ""}${p.message[lang]}`);
+  for (const d of diagnostics.filter((x) => x.severity === "error")) lines.push(`- ${d.field ? `**${d.field}**: ` : ""}${d.message[lang]} (${t.rule} \`${d.rule}\`)`);
   const warnings = diagnostics.filter((x) => x.severity === "warning");
-  if (warnings.length) lines.push("", "Peringatan (tidak menghalangi):", ...warnings.map((d) => `- ${d.field ? `**${d.field}**: ` : ""}${d.message.id}`));
+  if (warnings.length) lines.push("", t.warnings, ...warnings.map((d) => `- ${d.field ? `**${d.field}**: ` : ""}${d.message[lang]}`));
   return lines.join("\n") + "\n";
 }
 
 export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Promise<IntakeOutcome> {
+  const lang = o.lang ?? "id";
   const { data: issue } = await gh.rest.issues.get({ ...ref, issue_number: o.issue });
   if (issue.pull_request) return { kind: "skipped", reason: "pull request" };
   if (issue.state !== "open") return { kind: "skipped", reason: "closed" };
@@ -85,7 +101,7 @@ export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Pro
   }
   const invalid = problems.length > 0 || diagnostics.some((d) => d.severity === "error") || !built.path || !built.text;
   if (invalid) {
-    await upsertComment(gh, ref, o.issue, INTAKE_MARKER, problemsComment(problems, diagnostics));
+    await upsertComment(gh, ref, o.issue, INTAKE_MARKER, problemsComment(problems, diagnostics, lang));
     await syncLabels(gh, ref, o.issue, [NEEDS_FIX_LABEL], (l) => l === NEEDS_FIX_LABEL);
     return { kind: "invalid", problems, diagnostics };
   }
@@ -95,7 +111,7 @@ export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Pro
   const branch = branchFor(o.issue);
   const existingPr = await findPullRequest(gh, ref, branch);
   if (existingPr?.merged_at) {
-    await upsertComment(gh, ref, o.issue, INTAKE_MARKER, `${INTAKE_MARKER}\nPull request #${existingPr.number} untuk isu ini sudah digabung. Untuk perubahan berikutnya, buat isu baru dengan formulir perubahan.\n`);
+    await upsertComment(gh, ref, o.issue, INTAKE_MARKER, `${INTAKE_MARKER}\n${TEXT[lang].merged(existingPr.number)}\n`);
     return { kind: "skipped", reason: "merged" };
   }
 
@@ -155,7 +171,7 @@ export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Pro
     number = data.number;
     action = "created";
   }
-  await upsertComment(gh, ref, o.issue, INTAKE_MARKER, `${INTAKE_MARKER}\n### ✅ Isian lengkap\n\nBerkas \`${path}\` ada di pull request #${number}. Pemeriksaan, rencana perubahan dan disposisi berjalan di sana. Bila perlu mengubah isian, sunting isu ini; pull request yang sama ikut diperbarui.\n`);
+  await upsertComment(gh, ref, o.issue, INTAKE_MARKER, `${INTAKE_MARKER}\n${TEXT[lang].ok(path, number)}\n`);
   await syncLabels(gh, ref, o.issue, [], (l) => l === NEEDS_FIX_LABEL);
   return { kind: "pull-request", number, action, path };
 }

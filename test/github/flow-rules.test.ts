@@ -115,6 +115,17 @@ describe("destructive changes", () => {
   });
 });
 
+describe("language", () => {
+  it("the intake comments in English on request (--lang en)", async () => {
+    const issue = w.fake.openIssue("siti-dinkes", "x", issueBody("baru", { ...newRequestValues(), "letter-date": "kemarin" }), ["permohonan-baru"]);
+    await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY, lang: "en" });
+    const body = w.fake.commentsOn(issue)[0]!.body;
+    expect(body).toContain("The request cannot be processed yet");
+    expect(body).toContain("**Tanggal surat permohonan**"); // the form's own field name
+    expect(body).not.toContain("tidak sah");
+  });
+});
+
 describe("GitHub trouble on writes", () => {
   it("a 502 and rate limits on writes are retried, and nothing is made twice", async () => {
     const issue = w.fake.openIssue("siti-dinkes", "[Permohonan baru] antrian", issueBody("baru", newRequestValues()), ["permohonan-baru"]);
