@@ -35,6 +35,21 @@ describe("generated forms and CODEOWNERS", () => {
     expect(form.labels).toEqual(["permohonan-baru"]);
   });
 
+  it("follows GitHub's issue-form rules: unique ids and labels, ids of letters, digits, - and _, options unique", () => {
+    for (const [path, text] of Object.entries(renderGenerated(governance))) {
+      if (!path.includes("permohonan-")) continue;
+      const form = parse(text);
+      expect(typeof form.name === "string" && typeof form.description === "string", path).toBe(true);
+      const items = form.body.filter((b: { type: string }) => b.type !== "markdown");
+      const ids = items.map((b: { id: string }) => b.id);
+      const labels = items.map((b: { attributes: { label: string } }) => b.attributes.label);
+      expect(new Set(ids).size, path).toBe(ids.length);
+      expect(new Set(labels).size, path).toBe(labels.length);
+      for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+      for (const b of items.filter((x: { type: string }) => x.type === "dropdown")) expect(new Set(b.attributes.options).size).toBe(b.attributes.options.length);
+    }
+  });
+
   it("gives each OPD folder to its liaisons and the admins, and the rest to admins only", () => {
     const co = renderGenerated(governance)[".github/CODEOWNERS"]!;
     expect(co).toContain("/requests/diskominfo/ @rina-diskominfo @agus-diskominfo @diskominfo-contohkab/admin-subdomain");
