@@ -50,7 +50,8 @@ export async function runPulumi(o: RunOptions): Promise<ExitCode> {
   // 2. The machine: CLI, stack file, backend, secrets, provider credentials. All listed at once.
   const check = preflight({ root: o.root, stack: o.stack, env, home: env.HOME ?? homedir(), hasTenants: repo.state.tenants.length > 0 });
   if (check.problems.length) {
-    err(o.lang === "en" ? `Cannot ${o.mode} stack ${o.stack}:\n` : `Tidak dapat menjalankan ${o.mode} stack ${o.stack}:\n`);
+    const what = o.mode === "drift" ? { id: "memeriksa drift", en: "check drift of" } : o.preview ? { id: "membuat pratinjau", en: "preview" } : { id: "menerapkan", en: "deploy" };
+    err(o.lang === "en" ? `Cannot ${what.en} stack ${o.stack}:\n` : `Tidak dapat ${what.id} stack ${o.stack}:\n`);
     for (const p of check.problems) err(`  - ${p.message[o.lang]}\n`);
     err(o.lang === "en" ? "See the README section \"Penerapan / Deployment (Pulumi)\".\n" : "Lihat bagian README \"Penerapan / Deployment (Pulumi)\".\n");
     return exitCodeOf(check.problems);
