@@ -10,10 +10,10 @@ import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatText } from "../diagnostics/format.ts";
 import { todayIn } from "../load/repository.ts";
 import { asciiLabel } from "../model/names.ts";
-import { checkScheme, DEFAULT_SCHEME, letterNumber } from "../letter/number.ts";
+import { checkScheme, DEFAULT_SCHEME } from "../letter/number.ts";
 import { loadDeployedRequest } from "../letter/load.ts";
 import { renderLetter } from "../letter/render.ts";
-import { letterSequence } from "../letter/sequence.ts";
+import { resolveLetterNumber } from "../letter/sequence.ts";
 import { parseLang, runMain, UsageError } from "./common.ts";
 
 const USAGE =
@@ -63,10 +63,7 @@ async function main(): Promise<number> {
   }
   const { governance, request, account, file, allFiles } = loaded.value;
   const date = values.date ?? todayIn(governance.workingHours.timeZone);
-  const number =
-    values.number !== undefined && !/^[0-9]+$/.test(values.number)
-      ? values.number
-      : letterNumber(scheme, { seq: values.number ? Number(values.number) : letterSequence(root, file, allFiles), date, opd: request.opd });
+  const number = resolveLetterNumber({ root, file, allFiles, opd: request.opd, date, scheme, ...(values.number !== undefined ? { given: values.number } : {}) });
   const pdf = await renderLetter({ governance, account, number, date, lang, ...(values.copy?.length ? { copies: values.copy } : {}) });
   const out = resolve(values.out ?? "out/letters");
   mkdirSync(out, { recursive: true });
