@@ -16,14 +16,21 @@ export interface Job {
   chunk: number;
 }
 
-export function checkChunk(job: Job, post: (start: number, results: RequestCheck[]) => void, check: (l: Loaded, ctx: RuleContext) => RequestCheck): void {
+type Check = (l: Loaded, ctx: RuleContext) => RequestCheck;
+
+/** Claims and checks one chunk; false when no files are left. */
+export function checkOneChunk(job: Job, post: (start: number, results: RequestCheck[]) => void, check: Check): boolean {
+  const start = Atomics.add(job.counter, 0, job.chunk);
+  if (start >= job.files.length) return false;
   const ctx: RuleContext = { governance: job.governance, today: job.today };
-  for (;;) {
-    const start = Atomics.add(job.counter, 0, job.chunk);
-    if (start >= job.files.length) return;
-    const end = Math.min(start + job.chunk, job.files.length);
-    const results: RequestCheck[] = [];
-    for (let i = start; i < end; i++) results.push(check(readYamlFile(job.root, job.files[i]!), ctx));
-    post(start, results);
-  }
+  const end = Math.min(start + job.chunk, job.files.length);
+  const results: RequestCheck[] = [];
+  for (let i = start; i < end; i++) results.push(check(readYamlFile(job.root, job.files[i]!), ctx));
+  post(start, results);
+  return true;
+}
+
+/** Claims and checks chunks until none are left (a worker's whole job). */
+export function checkChunk(job: Job, post: (start: number, results: RequestCheck[]) => void, check: Check): void {
+  while (checkOneChunk(job, post, check));
 }

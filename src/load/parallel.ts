@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { discoverRequests } from "./discover.ts";
 import { readGovernance, readYamlFile } from "./read.ts";
-import { checkChunk, type Job } from "./parallel-job.ts";
+import { checkOneChunk, type Job } from "./parallel-job.ts";
 import { GOVERNANCE_FILE, governanceToday, validateRepository, type RepositoryValidation } from "./repository.ts";
 import { assemble, checkGovernance, checkRequest, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
 
@@ -88,7 +88,9 @@ export async function validateRepositoryParallel(root: string, today?: string, o
           w.postMessage(job);
         }),
     );
-    checkChunk(job, store, checkRequest);
+    // Between chunks, let the workers' messages in: unpacking their results is work on this
+    // thread too, and doing it as it comes lets the shared counter balance it with the rest.
+    while (checkOneChunk(job, store, checkRequest)) await new Promise<void>((resolve) => setImmediate(resolve));
     await Promise.all(finished);
     const ctx = { governance: gov.governance, today: day };
     for (let i = 0; i < results.length; i++) results[i] ??= checkRequest(readYamlFile(root, discovery.files[i]!), ctx);

@@ -1,6 +1,6 @@
 // A worker thread of the parallel validation (see parallel.ts): it claims chunks of the file
 // list from a shared counter, reads, parses and checks each file, and posts the results back.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { checkRequest } from "../validate/validate.ts";
 import { checkChunk, type Job } from "./parallel-job.ts";
 
@@ -14,4 +14,3 @@ port.once("message", (job: Job) => {
     port.postMessage({ failed: e instanceof Error ? e.message : String(e) });
   }
 });
-void workerData;
