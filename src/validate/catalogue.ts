@@ -45,6 +45,7 @@ const BUILT_IN: CatalogueEntry[] = [
   { id: "governance.opd-unique", severity: "error", stage: "governance", summary: m("Kode OPD di governance.yaml unik", "OPD codes in governance.yaml are unique") },
   { id: "governance.step-assignee", severity: "error", stage: "governance", summary: m("Setiap langkah disposisi menunjuk tim atau pengguna", "Every disposition step names a team or users") },
   { id: "governance.step-unique", severity: "error", stage: "governance", summary: m("Id langkah disposisi unik", "Disposition step ids are unique") },
+  { id: "internal", severity: "error", stage: "repository", summary: m("Setiap aturan berjalan tanpa galat internal (bila muncul, laporkan ke pengelola)", "Every rule runs without an internal failure (report one if it appears)") },
   { id: "governance.working-hours", severity: "error", stage: "governance", summary: m("Jam kerja: mulai sebelum selesai", "Working hours: start before end") },
 ];
 
