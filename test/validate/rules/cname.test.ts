@@ -14,7 +14,7 @@ describe("cname.alone", () => {
     const d = one({ records: [{ name: "www", type: "CNAME", value: "sehat.contohkab.go.id" }, { name: "www", type: "TXT", values: ["x"] }] });
     expect(rules(d)).toEqual(["cname.alone"]);
   });
-  it("refuses two CNAMEs at one name once, not twice", () => {
+  it("reports two CNAMEs at one name under cname.alone only, not also as record.duplicate", () => {
     const d = one({ records: [{ name: "www", type: "CNAME", value: "a.contoh.id" }, { name: "www", type: "CNAME", value: "b.contoh.id" }] });
     expect(rules(d)).toEqual(["cname.alone", "cname.alone"]);
   });
