@@ -32,9 +32,12 @@ export function checkIntake(path: string, text: string, governance: Loaded, base
   const loaded = parseYaml(path, new TextEncoder().encode(text));
   const others = baseRequests.filter((l) => l.file !== path);
   const result = validate(governance, [...others, loaded], [], today);
-  // Problems of other files are not the applicant's to fix; governance problems are reported too,
-  // since without valid governance nothing can be checked.
-  const mine = result.diagnostics.filter((d) => d.file === path || d.file === governance.file);
+  // The applicant answers for their file, for governance problems (without valid governance
+  // nothing can be checked), and for any problem their request causes in another file (a rule
+  // across files may report only one side): those absent when the base is validated alone.
+  const key = (d: Diagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.rule}\u0000${d.message.en}`;
+  const before = new Set(validate(governance, others, [], today).diagnostics.map(key));
+  const mine = result.diagnostics.filter((d) => d.file === path || d.file === governance.file || !before.has(key(d)));
   const byLine = new Map<number, string>();
   for (const [ptr, [line]] of Object.entries(loaded.positions)) {
     const clean = ptr.replace(/#key$/, "");

@@ -66,9 +66,11 @@ function problemsComment(problems: FormProblem[], diagnostics: FieldDiagnostic[]
   const t = TEXT[lang];
   const lines = [INTAKE_MARKER, t.invalidTitle, "", t.invalidHelp, ""];
   for (const p of problems) lines.push(`- ${p.field ? `**${p.field}**: ` : ""}${p.message[lang]}`);
-  for (const d of diagnostics.filter((x) => x.severity === "error")) lines.push(`- ${d.field ? `**${d.field}**: ` : ""}${d.message[lang]} (${t.rule} \`${d.rule}\`)`);
+  // Without a form field, the place is named: the request's own line, or another file it affects.
+  const where = (d: FieldDiagnostic) => (d.field ? `**${d.field}**: ` : `\`${d.file}:${d.line}\`: `);
+  for (const d of diagnostics.filter((x) => x.severity === "error")) lines.push(`- ${where(d)}${d.message[lang]} (${t.rule} \`${d.rule}\`)`);
   const warnings = diagnostics.filter((x) => x.severity === "warning");
-  if (warnings.length) lines.push("", t.warnings, ...warnings.map((d) => `- ${d.field ? `**${d.field}**: ` : ""}${d.message[lang]}`));
+  if (warnings.length) lines.push("", t.warnings, ...warnings.map((d) => `- ${where(d)}${d.message[lang]}`));
   return lines.join("\n") + "\n";
 }
 

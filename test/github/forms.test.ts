@@ -12,6 +12,7 @@ import { discoverRequests } from "../../src/load/discover.ts";
 import { readGovernance, readYamlFile } from "../../src/load/read.ts";
 import type { Governance } from "../../src/model/governance.ts";
 import { issueBody, newRequestValues } from "./issue-body.ts";
+import { HOSTED } from "./setup.ts";
 
 const root = join(import.meta.dirname, "../..");
 const govLoaded = readGovernance(root);
@@ -93,6 +94,16 @@ describe("request built from a form", () => {
     expect(fields).toContain("Penanggung jawab administrasi: NIP");
     expect(fields).toContain("Tanggal tinjau ulang");
     for (const d of check.diagnostics) expect(d.message.id.length).toBeGreaterThan(5);
+  });
+
+  it("a name already used by another OPD is reported on both files", () => {
+    const values = { ...newRequestValues("portal"), opd: "bappeda — Badan Perencanaan Pembangunan Daerah" };
+    const existing = parseYaml("requests/diskominfo/portal.yaml", new TextEncoder().encode(HOSTED));
+    const built = buildRequest("baru", parseIssueBody(issueBody("baru", values)), governance, { read: () => undefined }, 12);
+    const check = checkIntake(built.path!, built.text!, govLoaded, [existing], TODAY);
+    const unique = check.diagnostics.filter((d) => d.rule === "name.unique").map((d) => d.file).sort();
+    expect(unique).toEqual(["requests/bappeda/portal.yaml", "requests/diskominfo/portal.yaml"]);
+    expect(check.ok).toBe(false);
   });
 
   it("refuses a new request for a name that exists, and a change or removal of one that does not", () => {
