@@ -2,7 +2,8 @@
 // 100 pull requests with 200 reviews and 100 commits each against governance's 5-step chain
 // plus the destructive step; budget 1 s (10 ms per pull request; each event evaluates one). The
 // working-time arithmetic (src/worktime) dominates: about 12 calls per pull request. (2) One intake: parse an issue form body, build the
-// request and validate it with the real validator against a base of 2,000 request files, cold
+// request and validate it with the real validator against a base of 2,000 request files (twice:
+// with and without the new file, to find the problems it causes in other files), cold
 // (first validation in the process, as in the one-shot intake command: schema compilation and JIT
 // warm-up included); budget 2.5 s, small beside a workflow job's start-up. The network side is
 // bounded by GitHub's rate limits, not measured here.
