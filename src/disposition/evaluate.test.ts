@@ -230,6 +230,13 @@ describe("evaluateDisposition", () => {
     expect(res.steps[3]!.status).toBe("not-started");
   });
 
+  it("a complete chain reports its whole working time against governance's deadline", () => {
+    const res = evaluateDisposition(input({ rules: { ...rules, deadline: "2h" }, reviews: [r("kadis1", "APPROVED", 30), r("kabid1", "APPROVED", 60), r("kasi1", "APPROVED", 90), r("tek1", "APPROVED", 150)] }));
+    expect(res.total).toEqual({ elapsedMinutes: 149, deadline: "2h", deadlineMinutes: 120, overdue: true });
+    expect(renderDispositionSummary(res, "id", "Asia/Jakarta")).toContain("Seluruh disposisi (waktu kerja): 2 jam 29 menit (batas layanan 2 jam ⚠️ melewati mutu baku)");
+    expect(evaluateDisposition(input({ reviews: [r("kadis1", "APPROVED", 30)] })).total).toBeUndefined();
+  });
+
   it("keeps the status description within 140 characters", () => {
     const long = { ...rules, steps: rules.steps.map((s) => ({ ...s, role: s.role + " ".padEnd(60, "x") })), ordered: false };
     const res = evaluateDisposition(input({ rules: long }));

@@ -97,7 +97,16 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
     .map((r) => ({ user: r.user, at: r.submittedAt, reason: ignoredReason(r, chain, steps, eligible, (x) => validCommit(x) && !withdrawn(x), excluded) }));
 
   const returned = findReturned(input, chain, eligible, latestVerdict);
-  return { state: returned ? "failure" : steps.every((s) => s.status === "approved") ? "success" : "pending", description: describe(steps, returned), steps, returned, ignored };
+  const complete = steps.every((s) => s.status === "approved");
+  let total: DispositionResult["total"];
+  if (complete && steps.length) {
+    const end = new Date(steps.reduce((a, s) => (time(s.approvedAt!) > time(a) ? s.approvedAt! : a), start));
+    const elapsedMinutes = clock.minutesBetween(new Date(start), end);
+    const deadline = rules.deadline;
+    const deadlineMinutes = deadline ? clock.standardMinutes(deadline, new Date(start)) : undefined;
+    total = { elapsedMinutes, ...(deadline ? { deadline, deadlineMinutes, overdue: elapsedMinutes > deadlineMinutes! } : {}) };
+  }
+  return { state: returned ? "failure" : complete ? "success" : "pending", description: describe(steps, returned), steps, returned, ignored, ...(total ? { total } : {}) };
 }
 
 function ignoredReason(

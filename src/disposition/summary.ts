@@ -16,6 +16,8 @@ const WORDS = {
     notStarted: "· belum",
     overdue: "melewati mutu baku",
     since: "sejak",
+    total: "Seluruh disposisi (waktu kerja)",
+    deadline: "batas layanan",
     returned: (who: string, roles: string, at: string) => `**Dikembalikan untuk diperbaiki** oleh @${who}${roles ? ` (${roles})` : ""} pada ${at}. Pemohon memperbaiki lalu mendorong commit baru; persetujuan dilanjutkan setelahnya.`,
     ignoredTitle: "Persetujuan yang tidak dihitung",
     reasons: {
@@ -37,6 +39,8 @@ const WORDS = {
     notStarted: "· not yet",
     overdue: "over the standard time",
     since: "since",
+    total: "Whole disposition (working time)",
+    deadline: "service deadline",
     returned: (who: string, roles: string, at: string) => `**Returned for correction** by @${who}${roles ? ` (${roles})` : ""} on ${at}. The applicant fixes it and pushes a new commit; approvals continue after that.`,
     ignoredTitle: "Approvals that did not count",
     reasons: {
@@ -82,6 +86,11 @@ export function renderDispositionSummary(result: DispositionResult, lang: Lang, 
     const who = s.approver ? `@${s.approver}` : s.status === "waiting" ? [s.team, ...(s.users ?? [])].filter(Boolean).map((x) => `\`${x}\``).join(", ") : "";
     const when = s.approvedAt ? fmtTime(s.approvedAt, lang, timeZone) : s.status === "waiting" && s.startedAt ? `${w.since} ${fmtTime(s.startedAt, lang, timeZone)}` : "";
     lines.push(`| ${s.position} | ${cell(s.role)} | ${status(s)} | ${who} | ${when} | ${took} | ${w.standard(s.standardTime)} |`);
+  }
+  if (result.total) {
+    const t = result.total;
+    const deadline = t.deadline ? ` (${w.deadline} ${w.standard(t.deadline)}${t.overdue ? ` ⚠️ ${w.overdue}` : ""})` : "";
+    lines.push("", `${w.total}: ${w.minutes(t.elapsedMinutes)}${deadline}`);
   }
   if (result.ignored.length) {
     lines.push("", `**${w.ignoredTitle}**`, "");

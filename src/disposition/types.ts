@@ -100,6 +100,8 @@ export interface DispositionResult {
   steps: StepOutcome[];
   returned?: Returned;
   ignored: IgnoredApproval[];
+  /** Once every step is approved: the whole chain's working time against governance's deadline. */
+  total?: { elapsedMinutes: number; deadline?: string; deadlineMinutes?: number; overdue?: boolean };
 }
 
 export type { Step };
