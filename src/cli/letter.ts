@@ -13,7 +13,7 @@ import { asciiLabel } from "../model/names.ts";
 import { checkScheme, DEFAULT_SCHEME } from "../letter/number.ts";
 import { loadDeployedRequest } from "../letter/load.ts";
 import { renderLetter } from "../letter/render.ts";
-import { resolveLetterNumber } from "../letter/sequence.ts";
+import { resolveLetterNumber, ShallowHistoryError } from "../letter/sequence.ts";
 import { parseLang, runMain, UsageError } from "./common.ts";
 
 const USAGE =
@@ -63,7 +63,13 @@ async function main(): Promise<number> {
   }
   const { governance, request, account, file, allFiles } = loaded.value;
   const date = values.date ?? todayIn(governance.workingHours.timeZone);
-  const number = resolveLetterNumber({ root, file, allFiles, opd: request.opd, date, scheme, ...(values.number !== undefined ? { given: values.number } : {}) });
+  let number: string;
+  try {
+    number = resolveLetterNumber({ root, file, allFiles, opd: request.opd, date, scheme, ...(values.number !== undefined ? { given: values.number } : {}) });
+  } catch (e) {
+    if (e instanceof ShallowHistoryError) throw new UsageError(e.message);
+    throw e;
+  }
   const pdf = await renderLetter({ governance, account, number, date, lang, ...(values.copy?.length ? { copies: values.copy } : {}) });
   const out = resolve(values.out ?? "out/letters");
   mkdirSync(out, { recursive: true });

@@ -18,7 +18,7 @@ import { asciiLabel } from "../model/names.ts";
 import { checkScheme } from "../letter/number.ts";
 import { loadDeployedRequest } from "../letter/load.ts";
 import { renderLetter } from "../letter/render.ts";
-import { resolveLetterNumber } from "../letter/sequence.ts";
+import { resolveLetterNumber, ShallowHistoryError } from "../letter/sequence.ts";
 import { composeMail } from "../notify/compose.ts";
 import { FileLedger, PullRequestLedger, type SentLedger } from "../notify/ledger.ts";
 import { sendOnce } from "../notify/send.ts";
@@ -83,7 +83,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const date = values.date ?? todayIn(governance.workingHours.timeZone);
-  const number = resolveLetterNumber({ root, file, allFiles, opd: request.opd, date, ...(scheme ? { scheme } : {}), ...(values.number !== undefined ? { given: values.number } : {}) });
+  let number: string;
+  try {
+    number = resolveLetterNumber({ root, file, allFiles, opd: request.opd, date, ...(scheme ? { scheme } : {}), ...(values.number !== undefined ? { given: values.number } : {}) });
+  } catch (e) {
+    if (e instanceof ShallowHistoryError) throw new UsageError(e.message);
+    throw e;
+  }
   const filename = values.letter ? basename(values.letter) : `surat-${request.opd}-${asciiLabel(request.label)}.pdf`;
   let pdf: Buffer;
   if (values.letter) {

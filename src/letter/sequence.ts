@@ -5,8 +5,23 @@
 import { execFileSync } from "node:child_process";
 import { DEFAULT_SCHEME, letterNumber } from "./number.ts";
 
+export class ShallowHistoryError extends Error {}
+
 export function letterSequence(root: string, file: string, allFiles: readonly string[]): number {
   let added: string[] = [];
+  // A shallow clone (actions/checkout's default) would number letters from the last commits only:
+  // a wrong number on an official letter. Refuse, and say what to do.
+  const shallow = (() => {
+    try {
+      return execFileSync("git", ["rev-parse", "--is-shallow-repository"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "true";
+    } catch {
+      return false;
+    }
+  })();
+  if (shallow)
+    throw new ShallowHistoryError(
+      "Riwayat git dangkal (shallow clone): nomor urut surat butuh riwayat lengkap. Pakai fetch-depth: 0 pada actions/checkout, atau beri --number. / Shallow git history: the letter's running number needs the full history; use fetch-depth: 0 or pass --number.",
+    );
   try {
     const log = execFileSync("git", ["log", "--diff-filter=A", "--reverse", "--format=", "--name-only", "--no-renames", "--", "requests/"], {
       cwd: root,

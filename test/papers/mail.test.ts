@@ -108,7 +108,8 @@ describe("deployment e-mail over SMTP", () => {
   it("the notify command sends once, and a second run of it sends nothing", async () => {
     const before = smtp.received.length;
     const env = { ...process.env, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), SMTP_USER: USER, SMTP_PASSWORD: PASSWORD, SMTP_FROM: FROM, SMTP_SECURE: "false" };
-    const args = ["--import", "tsx", "src/cli/notify.ts", "requests/bpbd/peta-bencana.yaml", "--sha", SHA, "--ledger", join(dir, "cli.json"), "--date", "2026-11-16"];
+    // --number: the running number from git history is tested in sequence.test.ts (CI may clone shallow).
+    const args = ["--import", "tsx", "src/cli/notify.ts", "requests/bpbd/peta-bencana.yaml", "--sha", SHA, "--ledger", join(dir, "cli.json"), "--date", "2026-11-16", "--number", "9"];
     const first = await run(process.execPath, args, { cwd: ROOT, env });
     expect(first.stdout).toContain("terkirim ke");
     expect(smtp.received.length).toBe(before + 1);
