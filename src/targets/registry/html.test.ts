@@ -46,6 +46,8 @@ describe("public registry page", () => {
     expect(csp).toContain(`default-src 'none'`);
     expect(csp).toContain(hash(style));
     expect(csp).toContain(hash(script));
+    // The inline search script is valid JavaScript.
+    expect(() => new Function(script)).not.toThrow();
   });
 
   it("is accessible: language, viewport, caption, header scopes, a labelled search box", () => {
