@@ -68,6 +68,29 @@ describe("public registry page", () => {
     expect(page.match(/<script>/g)?.length).toBe(1);
   });
 
+  it("filters rows as one types in the search box (inline script run against a minimal document)", () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const bodyRows = [...html.matchAll(/<tr><th scope="row"[\s\S]*?<\/tr>/g)].map((m) => ({ textContent: m[0].replace(/<[^>]+>/g, " "), hidden: false }));
+    let listener: (() => void) | undefined;
+    const box = { value: "", addEventListener: (_: string, fn: () => void) => (listener = fn) };
+    const search = { hidden: true };
+    const count = { textContent: String(bodyRows.length) };
+    const document = {
+      getElementById: (id: string) => ({ cari: box, pencarian: search, jumlah: count })[id],
+      querySelectorAll: () => bodyRows,
+    };
+    new Function("document", script)(document);
+    expect(search.hidden).toBe(false);
+    box.value = "BPBD";
+    listener!();
+    const shown = bodyRows.filter((r) => !r.hidden);
+    expect(shown.length).toBe(rows.filter((r) => r.opd === "bpbd").length);
+    expect(count.textContent).toBe(String(shown.length));
+    box.value = "";
+    listener!();
+    expect(bodyRows.every((r) => !r.hidden)).toBe(true);
+  });
+
   it("speaks English on request and says so when the list is empty", () => {
     const en = registryHtml(rows, { government: "Contoh Regency", generated: "2026-03-16", lang: "en" });
     expect(en).toContain('<html lang="en">');
