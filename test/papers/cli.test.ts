@@ -1,0 +1,63 @@
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./governance.ts";
+
+// The letter and registry commands end to end on the example data, and on bad input: one clear
+// line naming the file, line and rule, an exit code, never a stack trace.
+const run = promisify(execFile);
+const cli = (script: string, args: string[]) =>
+  run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli", script), ...args], { cwd: ROOT, env: { ...process.env, DEBUG: "" } }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
+
+/** A copy of the repository's governance and requests with one request broken. */
+function brokenRepository(): string {
+  const root = mkdtempSync(join(tmpdir(), "papers-bad-"));
+  cpSync(join(ROOT, "governance.yaml"), join(root, "governance.yaml"));
+  cpSync(join(ROOT, "requests"), join(root, "requests"), { recursive: true });
+  cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+  const file = join(root, "requests/dinkes/sehat.yaml");
+  writeFileSync(file, readFileSync(file, "utf8").replace(/reviewBy: .*/, "reviewBy: besok"));
+  return root;
+}
+
+describe("letter and registry commands", () => {
+  it("write a letter and the registry for the example data", async () => {
+    const out = mkdtempSync(join(tmpdir(), "papers-out-"));
+    const [letter, registry] = await Promise.all([
+      cli("letter.ts", ["requests/dinkes/puskesmas.yaml", "--out", out, "--number", "6", "--date", "2026-11-16"]),
+      cli("registry.ts", ["--out", join(out, "daftar"), "--source-url", "https://github.com/pemkab/subdomain/blob/main/"]),
+    ]);
+    expect(letter.stdout).toBe(`Surat 000.5.9/6/Diskominfo/2026 ditulis: ${join(out, "surat-dinkes-puskesmas.pdf")}\n`);
+    expect(readFileSync(join(out, "surat-dinkes-puskesmas.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(registry.stdout).toMatch(/^Daftar \d+ subdomain ditulis ke /);
+    expect(readdirSync(join(out, "daftar")).sort()).toEqual(["daftar-subdomain.csv", "daftar-subdomain.md", "index.html"]);
+    expect(readFileSync(join(out, "daftar/index.html"), "utf8")).toContain('href="https://github.com/pemkab/subdomain/blob/main/requests/dinkes/sehat.yaml"');
+  }, 60_000);
+
+  it("answer bad input with the file, line and rule, and write nothing", async () => {
+    const root = brokenRepository();
+    const out = join(root, "out");
+    const [letter, registry, missing, usage] = await Promise.all([
+      cli("letter.ts", [join(root, "requests/dinkes/sehat.yaml"), "--root", root, "--out", out, "--number", "1"]),
+      cli("registry.ts", ["--root", root, "--out", out]),
+      cli("letter.ts", [join(root, "requests/dinkes/tidak-ada.yaml"), "--root", root, "--out", out, "--number", "1"]),
+      cli("letter.ts", [join(root, "requests/dinkes/sehat.yaml"), "--root", root, "--date", "2 Maret"]),
+    ]);
+    expect(letter.code).toBe(1);
+    expect(letter.stderr).toMatch(/^requests\/dinkes\/sehat\.yaml:\d+:\d+: galat \[[a-z.-]+\]/m);
+    expect(registry.code).toBe(1);
+    expect(registry.stderr).toMatch(/requests\/dinkes\/sehat\.yaml:\d+:\d+: galat/);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("requests/dinkes/tidak-ada.yaml:1:1: galat [papers.no-request]");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("--date: TTTT-BB-HH");
+    for (const r of [letter, registry, missing, usage]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});
