@@ -124,6 +124,44 @@ describe("stepTimes follows the ordered disposition chain", () => {
     ]);
   });
 
+  it("times an unordered chain from the opening, each step to its own approval", () => {
+    const unordered = { ...governance, disposition: { ...governance.disposition, ordered: false } };
+    const steps = stepTimes(
+      timeline([
+        { type: "opened", at: at("02T08:00"), actor: "siti-dinkes" },
+        approve("02T08:30", "rudi-kabid"),
+        { type: "review", at: at("02T08:40"), actor: "lina-kasi", state: "changes_requested" },
+        { type: "push", at: at("02T09:40"), actor: "siti-dinkes" },
+        approve("02T10:00", "ahmad-kadis"),
+      ]),
+      unordered,
+      { teams, now: new Date(at("02T10:00")) },
+    );
+    // The push after Kabid's approval voids it (staleOnPush): a new round from 09.40.
+    expect(steps.map((s) => [s.step, s.status, s.workingMinutes])).toEqual([
+      ["pemeriksaan-formulir", "running", 20],
+      ["kepala-dinas", "done", 20],
+      ["kabid-egov", "running", 20],
+      ["kasi-aplikasi", "running", 20],
+      ["pelaksana-teknis", "running", 20],
+    ]);
+    const noStale = { ...unordered, disposition: { ...unordered.disposition, staleOnPush: false } };
+    const kept = stepTimes(
+      timeline([
+        { type: "opened", at: at("02T08:00"), actor: "siti-dinkes" },
+        approve("02T08:30", "rudi-kabid"),
+        { type: "review", at: at("02T08:40"), actor: "lina-kasi", state: "changes_requested" },
+        { type: "push", at: at("02T09:40"), actor: "siti-dinkes" },
+        approve("02T10:00", "lina-kasi"),
+      ]),
+      noStale,
+      { teams, now: new Date(at("02T10:00")) },
+    );
+    // Kasi returned it for an hour: 120 minutes open, 60 with the applicant.
+    expect(kept.find((s) => s.step === "kasi-aplikasi")).toMatchObject({ status: "done", workingMinutes: 60, pausedMinutes: 60, returned: 1 });
+    expect(kept.find((s) => s.step === "kabid-egov")).toMatchObject({ status: "done", workingMinutes: 30 });
+  });
+
   it("adds the destructive step for a decommission and reports nothing before the pull request opens", () => {
     const t = { ...timeline([]), destructive: true };
     const { steps, service } = analyseTimeline(t, governance);

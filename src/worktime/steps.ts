@@ -148,7 +148,11 @@ export function analyseTimeline(timeline: Timeline, governance: Governance, opti
             if (i >= 0 && !pauseFrom) states[i]!.end = at;
           }
         } else if (ev.state === "changes_requested") {
-          const acting = ordered ? (current < chain.length && canAct(current) ? [states[current]!] : []) : running().filter((_, k) => canAct(k));
+          const acting = ordered
+            ? current < chain.length && canAct(current)
+              ? [states[current]!]
+              : []
+            : states.filter((st, k) => st.start && !st.end && canAct(k));
           if (acting.length && !pauseFrom) {
             pauseFrom = at;
             for (const s of acting) s.returned++;
