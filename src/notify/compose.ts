@@ -43,7 +43,10 @@ const T = {
     intro: (host: string, n: string, d: string) =>
       `Permohonan subdomain ${host} (surat Nomor ${n} tanggal ${d}) telah selesai diproses dan subdomain sudah aktif. Rinciannya sebagai berikut:`,
     letter: (n: string) => `Surat balasan Nomor ${n} terlampir dalam berkas PDF.`,
-    noSecret: "E-mail ini tidak memuat kata sandi atau token. Akses klaster memakai akun dinas kontak teknis; token CI dibuat sendiri oleh OPD dari ServiceAccount di atas.",
+    noSecret: (hosting: boolean) =>
+      hosting
+        ? "E-mail ini tidak memuat kata sandi atau token. Akses klaster memakai akun dinas kontak teknis; token CI dibuat sendiri oleh OPD dari ServiceAccount di atas."
+        : "E-mail ini tidak memuat kata sandi atau token.",
     link: (l: string) => `Catatan permohonan: ${l}`,
     closing: (office: string, gov: string) => `Hormat kami,\n${office}\n${gov}`,
     auto: (email?: string) => `E-mail ini dikirim otomatis; mohon tidak membalas. ${email ? `Pertanyaan dapat dikirim ke ${email}.` : ""}`.trim(),
@@ -53,7 +56,10 @@ const T = {
     greeting: (name: string) => `Dear ${name},`,
     intro: (host: string, n: string, d: string) => `Your request for the subdomain ${host} (letter number ${n} of ${d}) has been completed and the subdomain is live. The details:`,
     letter: (n: string) => `The reply letter number ${n} is attached as a PDF.`,
-    noSecret: "This e-mail carries no password or token. Cluster access uses the technical contact's official account; CI tokens are created by the agency from the ServiceAccount above.",
+    noSecret: (hosting: boolean) =>
+      hosting
+        ? "This e-mail carries no password or token. Cluster access uses the technical contact's official account; CI tokens are created by the agency from the ServiceAccount above."
+        : "This e-mail carries no password or token.",
     link: (l: string) => `Request record: ${l}`,
     closing: (office: string, gov: string) => `Kind regards,\n${office}\n${gov}`,
     auto: (email?: string) => `This e-mail was sent automatically; please do not reply. ${email ? `Questions: ${email}.` : ""}`.trim(),
@@ -80,7 +86,7 @@ export function composeMail(input: MailInput): ComposedMail {
     ...rows.map(([k, v]) => `${k.padEnd(width)} : ${v.replace(/\n/g, `\n${" ".repeat(width + 3)}`)}`),
     "",
     t.letter(input.letter.number),
-    t.noSecret,
+    t.noSecret(a.target.kind === "hosting"),
     ...(input.link ? [t.link(input.link)] : []),
     "",
     t.closing(g.office, g.name),
@@ -95,7 +101,7 @@ export function composeMail(input: MailInput): ComposedMail {
 <table style="border-collapse:collapse" cellpadding="6" border="1">
 ${rows.map(([k, v]) => `<tr><th align="left" style="background:#f0f0f0">${escapeHtml(k)}</th><td>${escapeHtml(v).replace(/\n/g, "<br>")}</td></tr>`).join("\n")}
 </table>
-<p>${escapeHtml(t.letter(input.letter.number))}<br>${escapeHtml(t.noSecret)}</p>
+<p>${escapeHtml(t.letter(input.letter.number))}<br>${escapeHtml(t.noSecret(a.target.kind === "hosting"))}</p>
 ${input.link ? `<p>${escapeHtml(t.link(input.link))}</p>` : ""}
 <p>${escapeHtml(t.closing(g.office, g.name)).replace(/\n/g, "<br>")}</p>
 <p style="color:#666;font-size:12px">${escapeHtml(t.auto(g.email))}</p>
