@@ -22,6 +22,9 @@ export async function renderLetter(input: LetterInput): Promise<Buffer> {
     size: "A4",
     margins: MARGIN,
     lang: lang === "id" ? "id-ID" : "en",
+    // Tagged PDF 1.7: screen readers get the structure (pdfkit tags the table cells itself).
+    pdfVersion: "1.7",
+    tagged: true,
     displayTitle: true,
     info: {
       Title: printable(c.title),
@@ -98,7 +101,7 @@ export async function renderLetter(input: LetterInput): Promise<Buffer> {
     columnStyles: [150, "*"],
     defaultStyle: { padding: [2.5, 5], border: 0.6, borderColor: "#444444" },
     data: c.table.map(([label, value]) => [
-      { text: printable(label), font: { src: FONT.bold, size: 9 }, backgroundColor: "#eeeeee" },
+      { text: printable(label), type: "TH" as const, font: { src: FONT.bold, size: 9 }, backgroundColor: "#eeeeee" },
       mono.has(label) ? { text: printable(value), font: { src: FONT.mono, size: 8 }, padding: [4, 5, 2, 5] as [number, number, number, number] } : { text: printable(value), font: { src: FONT.regular, size: 9 } },
     ]),
   });

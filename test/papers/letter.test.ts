@@ -125,6 +125,15 @@ describe.skipIf(!PDF)("reply letter PDF", () => {
     for (const secret of contactSecrets(ex)) expect(text).not.toContain(secret);
   });
 
+  it("is a tagged PDF 1.7 on one A4 page for a server request", async () => {
+    const { path } = await render("requests/dinkes/sehat.yaml");
+    const info = execFileSync("pdfinfo", [path], { encoding: "utf8" });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    expect(info).toMatch(/Title:\s+Balasan Permohonan Subdomain sehat\.contohkab\.go\.id/);
+  });
+
   it("is the same bytes for the same input", async () => {
     const a = await render("requests/dinkes/sehat.yaml");
     const b = await render("requests/dinkes/sehat.yaml");
