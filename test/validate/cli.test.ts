@@ -1,13 +1,21 @@
 // The validate command as a user runs it: exit codes, languages, formats, annotations, narrowing.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CATALOGUE, catalogueMarkdown } from "../../src/validate/catalogue.ts";
 import { governanceToday } from "../../src/load/repository.ts";
 import { GOVERNANCE_TEXT, requestText } from "./helpers.ts";
+
+const temps: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const REPO = join(import.meta.dirname, "../..");
 const INVALID = join(REPO, "test/fixtures/invalid/rules");
@@ -24,7 +32,7 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 }
 
 function validRepo(): string {
-  const root = mkdtempSync(join(tmpdir(), "cli-"));
+  const root = tempDir("cli-");
   writeFileSync(join(root, "governance.yaml"), GOVERNANCE_TEXT);
   mkdirSync(join(root, "requests/dinkes"), { recursive: true });
   writeFileSync(join(root, "requests/dinkes/sehat.yaml"), requestText());

@@ -1,13 +1,21 @@
 // Bad input never crashes the loader and is never skipped: each kind gets its own finding.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { discoverRequests } from "../../src/load/discover.ts";
 import { LIMITS } from "../../src/load/limits.ts";
 import { parseYaml } from "../../src/load/parse.ts";
 import { readYamlFile } from "../../src/load/read.ts";
 import { requestText } from "./helpers.ts";
+
+const temps: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const enc = new TextEncoder();
 const parse = (text: string | Uint8Array) => parseYaml("requests/dinkes/x.yaml", typeof text === "string" ? enc.encode(text) : text);
@@ -64,7 +72,7 @@ describe("parseYaml on bad input", () => {
 
 describe("discovery and reading", () => {
   const repo = () => {
-    const root = mkdtempSync(join(tmpdir(), "load-"));
+    const root = tempDir("load-");
     mkdirSync(join(root, "requests/dinkes/folder.yaml"), { recursive: true });
     mkdirSync(join(root, "requests/dinkes/sub"), { recursive: true });
     writeFileSync(join(root, "requests/dinkes/ok.yaml"), "label: ok\n");
@@ -89,7 +97,7 @@ describe("discovery and reading", () => {
     );
   });
   it("reports a missing requests folder", () => {
-    expect(discoverRequests(mkdtempSync(join(tmpdir(), "load-"))).diagnostics.map((x) => x.rule)).toEqual(["file.missing"]);
+    expect(discoverRequests(tempDir("load-")).diagnostics.map((x) => x.rule)).toEqual(["file.missing"]);
   });
   it("reports a folder or a missing file where a file is read", () => {
     const root = repo();
