@@ -65,8 +65,11 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);
 
   const mine = [ownershipSection(ownership, pr.applicant, lang), renderDispositionSummary(disposition, lang, governance.workingHours.timeZone)].join("\n");
-  const plan = renderMarkdown(analysis.plan, lang, GITHUB_COMMENT_LIMIT - mine.length - SEPARATOR.length - 100);
-  const comment = await upsertComment(gh, ref, pr.number, PLAN_MARKER, plan + SEPARATOR + mine);
+  const plan = renderMarkdown(analysis.plan, lang, GITHUB_COMMENT_LIMIT - mine.length - SEPARATOR.length - 400);
+  // First line: where the request stands, so it is seen before the plan's details.
+  const icon = disposition.state === "success" ? "✅" : disposition.state === "failure" ? "↩️" : "⏳";
+  const headline = `> ${icon} **${lang === "en" ? "Disposition" : "Disposisi"}:** ${disposition.description[lang]} · **${lang === "en" ? "Ownership" : "Kepemilikan"}:** ${ownership.ok ? "✅" : "❌"}\n\n`;
+  const comment = await upsertComment(gh, ref, pr.number, PLAN_MARKER, `${PLAN_MARKER}\n${headline}${plan.replace(PLAN_MARKER, "").replace(/^\n/, "")}${SEPARATOR}${mine}`);
 
   await setStatus(gh, ref, pr.headSha, {
     context: OWNERSHIP_CONTEXT,

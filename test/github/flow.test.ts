@@ -76,6 +76,7 @@ describe("the GitHub flow, end to end", () => {
     const comments = botComment(pr, PLAN_MARKER);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("antrian.contohkab.go.id");
+    expect(comments[0]!.body.split("\n").slice(0, 2)).toEqual([PLAN_MARKER, "> ⏳ **Disposisi:** Menunggu: Pelaksana Pengembangan Aplikasi (1/5) · **Kepemilikan:** ✅"]);
     expect(comments[0]!.body).toContain("Disposisi");
     expect(comments[0]!.body).toContain("Kepemilikan");
     expect(w.fake.issue(pr)!.labels.sort()).toEqual(["jenis:baru", "opd:dinkes"]);
