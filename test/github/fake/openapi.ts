@@ -15,6 +15,8 @@ interface Operation {
   regex: RegExp;
   operationId: string;
   responses: Json;
+  hasRequestBody: boolean;
+  requestRequired: boolean;
 }
 
 /** OpenAPI 3.0's `nullable: true` in JSON Schema terms. */
@@ -61,7 +63,8 @@ export class OpenApiChecker {
         const o = op as Json;
         // A trailing {path} or {ref} may hold slashes: requests/dinkes/x.yaml, heads/main.
         const regex = new RegExp("^" + template.replace(/[.]/g, "\\.").replace(/\{(path|ref)\}$/, "(?:.+)").replace(/\{[^}]+\}/g, "[^/]+") + "$");
-        this.operations.push({ method: method.toUpperCase(), template, regex, operationId: String(o.operationId), responses: o.responses as Json });
+        const requestBody = o.requestBody as Json | undefined;
+        this.operations.push({ method: method.toUpperCase(), template, regex, operationId: String(o.operationId), responses: o.responses as Json, hasRequestBody: ((requestBody?.content as Json | undefined)?.["application/json"]) !== undefined, requestRequired: requestBody?.required === true });
       }
     }
     // Literal segments beat parameters: /repos/{o}/{r}/git/ref/{ref} vs .../{path}.
@@ -116,6 +119,23 @@ export class OpenApiChecker {
   /** The operation GitHub documents for a method and path, or undefined. */
   operation(method: string, path: string): Operation | undefined {
     return this.operations.find((o) => o.method === method && o.regex.test(path));
+  }
+
+  /** Problems with a request body the client sent; empty when it matches the documented schema. */
+  checkRequest(method: string, path: string, body: unknown): string[] {
+    const op = this.operation(method, path);
+    if (!op) return [`${method} ${path}: no such operation in GitHub's OpenAPI description`];
+    if (!op.hasRequestBody) return [];
+    if (body === undefined) return op.requestRequired ? [`${op.operationId}: the request body is required`] : [];
+    const key = `request ${op.method} ${op.template}`;
+    let validate = this.compiled.get(key);
+    if (validate === undefined) {
+      validate = this.ajv.getSchema("gh" + pointer(["paths", op.template, op.method.toLowerCase(), "requestBody", "content", "application/json", "schema"])) ?? null;
+      this.compiled.set(key, validate);
+    }
+    if (!validate) return [`${op.operationId}: request schema not found`];
+    if (validate(body)) return [];
+    return (validate.errors ?? []).slice(0, 10).map((e) => `${op.operationId} request: ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
   }
 
   /** Problems with a response; empty when the body matches the documented schema for the status. */

@@ -1,7 +1,8 @@
 // A small fake of GitHub's REST API on 127.0.0.1 with in-memory state: git objects and refs,
 // contents, issues, comments, labels, pull requests, reviews, statuses, teams. Only what the
 // adapter uses, but each response is built from, and checked against, GitHub's official OpenAPI
-// description (openapi.ts); any mismatch is recorded in `mismatches` and fails the test.
+// description (openapi.ts), and so is each request body the adapter sends; any mismatch is
+// recorded in `mismatches` and fails the test.
 // People other than the bot (applicants, reviewers, admins) act through the helper methods.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -390,6 +391,8 @@ export class FakeGitHub {
     } catch {
       return send(400, { message: "Problems parsing JSON" }, {}, false);
     }
+    if (method !== "GET" && method !== "HEAD")
+      for (const m of this.checker.checkRequest(method, url.pathname, chunks.length ? body : undefined)) this.mismatches.push(`${method} ${path}: ${m}`);
     try {
       const [status, out] = this.route(method, path, url.searchParams, body, actor);
       this.calls.push({ method, path, status, user: actor });
