@@ -1,4 +1,4 @@
-// npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE] [--rules]
+// npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE] [--rules] [--cache DIR]
 // Exit 0 valid (warnings allowed), 1 invalid, 2 bad usage.
 import { parseArgs } from "node:util";
 import { relative, resolve, sep } from "node:path";
@@ -9,7 +9,7 @@ import { validDate } from "../validate/dates.ts";
 import { catalogueMarkdown, catalogueText, CATALOGUE } from "../validate/catalogue.ts";
 import { parseLang, runMain, UsageError } from "./common.ts";
 
-const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules]`;
+const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR]`;
 
 let lang: Lang = "id";
 
@@ -24,6 +24,7 @@ async function main(): Promise<number> {
         root: { type: "string" },
         today: { type: "string" },
         rules: { type: "boolean" },
+        cache: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
 
   // Always validate everything: uniqueness needs every file. Paths only narrow what is reported.
   // Today defaults to the date in the governance time zone (WIB, WITA or WIT).
-  const result = await validateRepositoryParallel(root, values.today);
+  const result = await validateRepositoryParallel(root, values.today, values.cache ? { cacheDir: resolve(values.cache) } : {});
   const inScope = (file: string) => scopes.length === 0 || scopes.some((s) => s === "" || file === s || file.startsWith(s + "/") || file === "governance.yaml");
   const diagnostics = result.diagnostics.filter((d) => inScope(d.file));
 

@@ -9,7 +9,10 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { discoverRequests } from "./discover.ts";
 import { readGovernance, readYamlFile } from "./read.ts";
-import { checkOneChunk, type Job } from "./parallel-job.ts";
+import { readFileSync } from "node:fs";
+import { digest, openParseCache } from "./cache.ts";
+import { checkOneChunk, type FileResult, type Job } from "./parallel-job.ts";
+import type { Loaded } from "./parse.ts";
 import { GOVERNANCE_FILE, governanceToday, validateRepository, type RepositoryValidation } from "./repository.ts";
 import { assemble, checkGovernance, checkRequest, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
 
@@ -18,8 +21,10 @@ export interface ParallelOptions {
   threads?: number;
   /** Below this many files the thread start-up costs more than it saves. */
   minFiles?: number;
+  /** Folder of the parse cache (see cache.ts); none by default. */
+  cacheDir?: string;
   /** Filled in when given: how the work was shared, and why a worker failed (its files are then redone here). */
-  stats?: { workerFiles: number; workerFailures: string[] };
+  stats?: { workerFiles: number; workerFailures: string[]; cacheHits?: number };
 }
 
 /** Files per claim: small enough to balance the threads, large enough to keep messages few. */
@@ -55,23 +60,63 @@ export async function validateRepositoryParallel(root: string, today?: string, o
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const minFiles = options.minFiles ?? 1500;
   const discovery = discoverRequests(root);
-  if (threads === 1 || discovery.files.length < minFiles) return validateRepository(root, today);
-  // Started before the governance is read: loading their modules overlaps with the work here.
-  const workers = Array.from({ length: threads - 1 }, startWorker);
+  const files = discovery.files;
+  if (!options.cacheDir && (threads === 1 || files.length < minFiles)) return validateRepository(root, today);
+  // Without a cache every file is parsed: start the workers at once, so that loading their
+  // modules overlaps with the work here. With one, only after the misses are known.
+  const workers: Worker[] = options.cacheDir ? [] : Array.from({ length: threads - 1 }, startWorker);
   try {
     const governanceFile = readGovernance(root, GOVERNANCE_FILE);
     const gov = checkGovernance(governanceFile);
     const day = today ?? governanceToday(gov.governance);
-    const filesChecked = discovery.files.length + 1;
+    const filesChecked = files.length + 1;
     if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day };
+    const ctx = { governance: gov.governance, today: day };
+    const results: (RequestCheck | undefined)[] = new Array(files.length);
 
-    const job: Job = { root, files: discovery.files, governance: gov.governance, today: day, counter: new Int32Array(new SharedArrayBuffer(4)), chunk: CHUNK };
-    const results: (RequestCheck | undefined)[] = new Array(discovery.files.length);
-    const store = (start: number, list: RequestCheck[]) => list.forEach((r, i) => (results[start + i] = r));
+    // The parse cache: hits are checked here, misses go to the threads below.
+    const cache = options.cacheDir ? openParseCache(options.cacheDir) : undefined;
+    let todo = files.map((_, i) => i);
+    const digests: string[] = [];
+    if (cache) {
+      const hits: [number, Loaded][] = [];
+      todo = [];
+      files.forEach((file, i) => {
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(join(root, file));
+        } catch {
+          return void todo.push(i); // readYamlFile will report it
+        }
+        digests[i] = digest(bytes);
+        const loaded = cache.get(digests[i]!, file);
+        if (loaded) hits.push([i, loaded]);
+        else todo.push(i);
+      });
+      if (options.stats) options.stats.cacheHits = hits.length;
+      if (threads > 1 && todo.length >= minFiles) for (let w = 1; w < threads; w++) workers.push(startWorker());
+      for (const [i, loaded] of hits) results[i] = checkRequest(loaded, ctx);
+    }
+
+    const job: Job = {
+      root,
+      files: todo.map((i) => files[i]!),
+      governance: gov.governance,
+      today: day,
+      counter: new Int32Array(new SharedArrayBuffer(4)),
+      chunk: CHUNK,
+      keepLoaded: !!cache,
+    };
+    const store = (start: number, list: FileResult[]) =>
+      list.forEach((r, k) => {
+        const i = todo[start + k]!;
+        if (cache && r.loaded && digests[i]) cache.set(digests[i]!, r.loaded);
+        results[i] = { diagnostics: r.diagnostics, ...(r.request ? { request: r.request } : {}) };
+      });
     const finished = workers.map(
       (w) =>
         new Promise<void>((resolve) => {
-          w.on("message", (m: { start?: number; results?: RequestCheck[]; done?: true; failed?: string }) => {
+          w.on("message", (m: { start?: number; results?: FileResult[]; done?: true; failed?: string }) => {
             if (m.results) {
               store(m.start!, m.results);
               if (options.stats) options.stats.workerFiles += m.results.length;
@@ -90,10 +135,10 @@ export async function validateRepositoryParallel(root: string, today?: string, o
     );
     // Between chunks, let the workers' messages in: unpacking their results is work on this
     // thread too, and doing it as it comes lets the shared counter balance it with the rest.
-    while (checkOneChunk(job, store, checkRequest)) await new Promise<void>((resolve) => setImmediate(resolve));
+    while (checkOneChunk(job, store, checkRequest)) if (workers.length) await new Promise<void>((resolve) => setImmediate(resolve));
     await Promise.all(finished);
-    const ctx = { governance: gov.governance, today: day };
-    for (let i = 0; i < results.length; i++) results[i] ??= checkRequest(readYamlFile(root, discovery.files[i]!), ctx);
+    for (let i = 0; i < results.length; i++) results[i] ??= checkRequest(readYamlFile(root, files[i]!), ctx);
+    cache?.save();
     return { ...assemble(gov, results as RequestCheck[], discovery.diagnostics, ctx), filesChecked, today: day };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
