@@ -4,7 +4,6 @@
 // ordinary governance validator before anything is written. Exit 0 done, 1 invalid, 2 bad usage.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { hasErrors, type Lang } from "../src/diagnostics/diagnostic.ts";
 import { formatText } from "../src/diagnostics/format.ts";
 import { parseYaml } from "../src/load/parse.ts";
@@ -12,7 +11,7 @@ import { LIMITS } from "../src/load/limits.ts";
 import { applyPreset, PRESET_SECTIONS } from "../src/model/presets/apply.ts";
 import { isPresetName, PRESET_NAMES, presetFile } from "../src/model/presets/index.ts";
 import { checkGovernance } from "../src/validate/validate.ts";
-import { parseLang, runMain, UsageError } from "../src/cli/common.ts";
+import { parseCommandLine, runMain, UsageError } from "../src/cli/common.ts";
 
 const USAGE = `Penggunaan / usage: npm run preset -- <${PRESET_NAMES.join("|")}> [--file governance.yaml] [--org ORGANISASI_GITHUB] [--lang id|en]`;
 const ORG = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -21,21 +20,13 @@ let lang: Lang = "id";
 const say = (id: string, en: string) => (lang === "en" ? en : id);
 
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { file: { type: "string" }, org: { type: "string" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  lang = parseLang(values.lang);
-  if (values.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const cli = parseCommandLine(USAGE, {
+    file: { type: "string" },
+    org: { type: "string" },
+  }, { positionals: true });
+  if (!cli) return 0;
+  const { values, positionals } = cli;
+  lang = cli.lang;
   const [name, ...rest] = positionals;
   if (!name || rest.length) throw new UsageError(`Sebutkan satu nama preset / name one preset.\n${USAGE}`);
   if (!isPresetName(name))

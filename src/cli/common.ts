@@ -1,4 +1,5 @@
 // What every command line shares: the language switch and usage errors (exit 2).
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 
 export class UsageError extends Error {}
@@ -25,4 +26,34 @@ export async function runMain(main: () => Promise<number> | number, lang: () => 
     if (process.env.DEBUG) process.stderr.write(`${(e as Error).stack ?? ""}\n`);
     process.exitCode = 1;
   }
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+const SHARED = { lang: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ allowPositionals: true; options: O & typeof SHARED }>>;
+
+/**
+ * Parses a command line with the options every command shares (`--lang`, `--help`/`-h`): a
+ * malformed line is a UsageError (exit 2) carrying the usage text. Returns undefined after
+ * printing the usage for `--help`.
+ */
+export function parseCommandLine<O extends Options>(
+  usage: string,
+  options: O,
+  settings: { args?: string[]; positionals?: boolean } = {},
+): (Parsed<O> & { lang: Lang }) | undefined {
+  let parsed: Parsed<O>;
+  try {
+    const { args, positionals = false } = settings;
+    parsed = parseArgs({ ...(args ? { args } : {}), allowPositionals: positionals, options: { ...options, ...SHARED } }) as Parsed<O>;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${usage}`);
+  }
+  const values = parsed.values as { lang?: string; help?: boolean };
+  const lang = parseLang(values.lang);
+  if (values.help) {
+    process.stdout.write(usage + "\n");
+    return undefined;
+  }
+  return { ...parsed, lang };
 }

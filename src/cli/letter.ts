@@ -5,7 +5,6 @@
 // Exit 0 written, 1 the request is invalid, 2 bad usage.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatText } from "../diagnostics/format.ts";
 import { todayIn } from "../load/repository.ts";
@@ -14,7 +13,7 @@ import { checkScheme, DEFAULT_SCHEME } from "../letter/number.ts";
 import { loadDeployedRequest } from "../letter/load.ts";
 import { renderLetter } from "../letter/render.ts";
 import { resolveLetterNumber, ShallowHistoryError } from "../letter/sequence.ts";
-import { parseLang, runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE =
   "Penggunaan / usage: npm run letter -- <berkas permohonan> [--out DIR] [--number N] [--date TTTT-BB-HH] [--scheme POLA] [--copy TEKS]... [--cluster NAMA] [--root DIR] [--lang id|en]";
@@ -22,31 +21,18 @@ const USAGE =
 let lang: Lang = "id";
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        number: { type: "string" },
-        date: { type: "string" },
-        scheme: { type: "string" },
-        copy: { type: "string", multiple: true },
-        cluster: { type: "string" },
-        root: { type: "string" },
-        lang: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  lang = parseLang(values.lang);
-  if (values.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const cli = parseCommandLine(USAGE, {
+      out: { type: "string" },
+      number: { type: "string" },
+      date: { type: "string" },
+      scheme: { type: "string" },
+      copy: { type: "string", multiple: true },
+      cluster: { type: "string" },
+      root: { type: "string" },
+  }, { positionals: true });
+  if (!cli) return 0;
+  const { values, positionals } = cli;
+  lang = cli.lang;
   if (positionals.length !== 1) throw new UsageError(`Sebutkan satu berkas permohonan / name one request file\n${USAGE}`);
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date: TTTT-BB-HH\n${USAGE}`);
   const scheme = values.scheme ?? process.env.LETTER_NUMBER_SCHEME ?? DEFAULT_SCHEME;

@@ -9,7 +9,6 @@
 // Exit 0 sent or already sent, 1 failure, 2 bad usage.
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatText } from "../diagnostics/format.ts";
 import { createGitHub } from "../github/octokit.ts";
@@ -23,7 +22,7 @@ import { composeMail } from "../notify/compose.ts";
 import { FileLedger, PullRequestLedger, type SentLedger } from "../notify/ledger.ts";
 import { sendOnce } from "../notify/send.ts";
 import { secretValues, smtpSettingsFromEnv } from "../notify/settings.ts";
-import { parseLang, runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE =
   "Penggunaan / usage: npm run notify -- <berkas permohonan> --sha COMMIT [--pull N | --ledger BERKAS] [--letter PDF] [--number N] [--date TTTT-BB-HH] [--scheme POLA] [--link URL] [--dry-run] [--root DIR] [--lang id|en]";
@@ -32,34 +31,21 @@ let lang: Lang = "id";
 const say = (id: string, en: string) => (lang === "en" ? en : id);
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        sha: { type: "string" },
-        pull: { type: "string" },
-        ledger: { type: "string" },
-        letter: { type: "string" },
-        number: { type: "string" },
-        date: { type: "string" },
-        scheme: { type: "string" },
-        link: { type: "string" },
-        "dry-run": { type: "boolean" },
-        root: { type: "string" },
-        lang: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  lang = parseLang(values.lang);
-  if (values.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const cli = parseCommandLine(USAGE, {
+      sha: { type: "string" },
+      pull: { type: "string" },
+      ledger: { type: "string" },
+      letter: { type: "string" },
+      number: { type: "string" },
+      date: { type: "string" },
+      scheme: { type: "string" },
+      link: { type: "string" },
+      "dry-run": { type: "boolean" },
+      root: { type: "string" },
+  }, { positionals: true });
+  if (!cli) return 0;
+  const { values, positionals } = cli;
+  lang = cli.lang;
   if (positionals.length !== 1) throw new UsageError(`${say("Sebutkan satu berkas permohonan", "Name one request file")}\n${USAGE}`);
   if (!values.sha || !/^[0-9a-f]{7,64}$/i.test(values.sha)) throw new UsageError(`--sha: ${say("commit yang di-deploy (heksadesimal)", "the deployed commit (hex)")}\n${USAGE}`);
   if (values.pull !== undefined && !/^[1-9][0-9]*$/.test(values.pull)) throw new UsageError(`--pull: ${say("nomor pull request", "a pull request number")}\n${USAGE}`);

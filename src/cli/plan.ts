@@ -1,7 +1,6 @@
 // npm run plan [-- --base REF] [--format text|markdown|json] [--out DIR] [--lang en]
 //   [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAME=IP]... [--today DATE]
 // Exit 0 ok, 1 invalid requests or an unsafe plan, 2 bad usage.
-import { parseArgs } from "node:util";
 import { isAbsolute, join, resolve } from "node:path";
 import ipaddr from "ipaddr.js";
 import type { Lang } from "../diagnostics/diagnostic.ts";
@@ -14,7 +13,7 @@ import { renderText } from "../plan/render-text.ts";
 import { renderInvalidMarkdown, renderMarkdown } from "../plan/render-markdown.ts";
 import { renderJson } from "../plan/render-json.ts";
 import { runPlan } from "../plan/run.ts";
-import { parseLang, runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH]`;
 
@@ -31,31 +30,19 @@ const DEFAULT_CLUSTER: ClusterSettings = { ingressClass: "nginx", ingressNamespa
 let lang: Lang = "id";
 
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        base: { type: "string" },
-        format: { type: "string" },
-        out: { type: "string" },
-        lang: { type: "string" },
-        "allow-large-change": { type: "boolean" },
-        root: { type: "string" },
-        ingress: { type: "string" },
-        "ns-address": { type: "string", multiple: true },
-        today: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const v = parsed.values;
-  lang = parseLang(v.lang);
-  if (v.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const cli = parseCommandLine(USAGE, {
+    base: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    "allow-large-change": { type: "boolean" },
+    root: { type: "string" },
+    ingress: { type: "string" },
+    "ns-address": { type: "string", multiple: true },
+    today: { type: "string" },
+  });
+  if (!cli) return 0;
+  const v = cli.values;
+  lang = cli.lang;
   const format = v.format ?? "text";
   if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`--format: text, markdown, json\n${USAGE}`);
   if (v.today && !/^\d{4}-\d{2}-\d{2}$/.test(v.today)) throw new UsageError(`--today: TTTT-BB-HH\n${USAGE}`);

@@ -4,7 +4,6 @@
 // Exit 0 written, 1 the repository has validation errors (nothing written), 2 bad usage.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatText } from "../diagnostics/format.ts";
 import { fileHistory } from "../git/history.ts";
@@ -12,33 +11,21 @@ import { todayIn, validateRepository } from "../load/repository.ts";
 import { registryHtml } from "../targets/registry/html.ts";
 import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
 import { registryRows } from "../targets/registry/rows.ts";
-import { parseLang, runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE = "Penggunaan / usage: npm run registry -- [--out DIR] [--root DIR] [--lang id|en] [--source-url URL]";
 
 let lang: Lang = "id";
 
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        out: { type: "string" },
-        root: { type: "string" },
-        lang: { type: "string" },
-        "source-url": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values } = parsed;
-  lang = parseLang(values.lang);
-  if (values.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const cli = parseCommandLine(USAGE, {
+    out: { type: "string" },
+    root: { type: "string" },
+    "source-url": { type: "string" },
+  });
+  if (!cli) return 0;
+  const { values } = cli;
+  lang = cli.lang;
   const sourceUrl = values["source-url"];
   if (sourceUrl !== undefined && !/^https:\/\/[^\s"<>]+\/$/.test(sourceUrl))
     throw new UsageError(`--source-url: alamat https yang diakhiri "/" / an https URL ending in "/"\n${USAGE}`);

@@ -7,7 +7,6 @@
 // Exit 0 written, 1 bad input or governance, 2 bad usage.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatText } from "../diagnostics/format.ts";
 import { createGitHub } from "../github/octokit.ts";
@@ -20,7 +19,7 @@ import { reportMarkdown } from "../report/markdown.ts";
 import { readTimelineFile } from "../report/input.ts";
 import { addDays, zonedInstant } from "../worktime/zoned.ts";
 import type { TimelineFile } from "../worktime/timeline.ts";
-import { parseLang, runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE =
   "Penggunaan / usage: npm run report -- --since TTTT-BB-HH [--until TTTT-BB-HH] [--out DIR] [--input BERKAS.json] [--save BERKAS.json] [--root DIR] [--lang id|en]";
@@ -38,29 +37,17 @@ function monthEnd(date: string): string {
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        since: { type: "string" },
-        until: { type: "string" },
-        out: { type: "string" },
-        input: { type: "string" },
-        save: { type: "string" },
-        root: { type: "string" },
-        lang: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values } = parsed;
-  lang = parseLang(values.lang);
-  if (values.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const cli = parseCommandLine(USAGE, {
+    since: { type: "string" },
+    until: { type: "string" },
+    out: { type: "string" },
+    input: { type: "string" },
+    save: { type: "string" },
+    root: { type: "string" },
+  });
+  if (!cli) return 0;
+  const { values } = cli;
+  lang = cli.lang;
   const since = values.since;
   if (!since || !DATE.test(since) || Number.isNaN(Date.parse(since))) throw new UsageError(`--since: TTTT-BB-HH\n${USAGE}`);
   const until = values.until ?? monthEnd(since);

@@ -1,42 +1,28 @@
 // npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE] [--rules] [--cache DIR]
 // Exit 0 valid (warnings allowed), 1 invalid, 2 bad usage.
-import { parseArgs } from "node:util";
 import { relative, resolve, sep } from "node:path";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
 import { validateRepositoryParallel } from "../load/parallel.ts";
 import { validDate } from "../validate/dates.ts";
 import { catalogueMarkdown, catalogueText, CATALOGUE } from "../validate/catalogue.ts";
-import { parseLang, runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR]`;
 
 let lang: Lang = "id";
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        lang: { type: "string" },
-        format: { type: "string" },
-        root: { type: "string" },
-        today: { type: "string" },
-        rules: { type: "boolean" },
-        cache: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  lang = parseLang(values.lang);
-  if (values.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const cli = parseCommandLine(USAGE, {
+      format: { type: "string" },
+      root: { type: "string" },
+      today: { type: "string" },
+      rules: { type: "boolean" },
+      cache: { type: "string" },
+  }, { positionals: true });
+  if (!cli) return 0;
+  const { values, positionals } = cli;
+  lang = cli.lang;
   const format = values.format ?? "text";
   if (values.rules) {
     if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`--rules --format: text, json, markdown\n${USAGE}`);
