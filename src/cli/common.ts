@@ -47,7 +47,8 @@ export function parseCommandLine<O extends Options>(
     const { args, positionals = false } = settings;
     parsed = parseArgs({ ...(args ? { args } : {}), allowPositionals: positionals, options: { ...options, ...SHARED } }) as Parsed<O>;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${usage}`);
+    // node:util's message is English only; the prefix says it in Indonesian too.
+    throw new UsageError(`Perintah tidak sah / invalid command line: ${(e as Error).message}\n${usage}`);
   }
   const values = parsed.values as { lang?: string; help?: boolean };
   const lang = parseLang(values.lang);
