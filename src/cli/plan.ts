@@ -5,7 +5,6 @@ import { isAbsolute, join, resolve } from "node:path";
 import ipaddr from "ipaddr.js";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatJson, formatText } from "../diagnostics/format.ts";
-import { todayIn } from "../load/repository.ts";
 import { parseIngress } from "../state/ingress.ts";
 import { asciiHost } from "../state/names.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
@@ -57,7 +56,6 @@ function main(): number {
   }
   const root = resolve(v.root ?? ".");
   const out = v.out === undefined ? join(root, "out") : isAbsolute(v.out) ? v.out : resolve(v.out);
-  const today = v.today ?? todayIn("Asia/Jakarta");
 
   const result = runPlan({
     root,
@@ -65,7 +63,7 @@ function main(): number {
     out,
     lang,
     allowLargeChange: v["allow-large-change"] === true,
-    today,
+    ...(v.today ? { today: v.today } : {}),
     ingress,
     nameserverAddresses,
     cluster: DEFAULT_CLUSTER,

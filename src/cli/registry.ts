@@ -30,7 +30,7 @@ function main(): number {
   if (sourceUrl !== undefined && !/^https:\/\/[^\s"<>]+\/$/.test(sourceUrl))
     throw new UsageError(`--source-url: alamat https yang diakhiri "/" / an https URL ending in "/"\n${USAGE}`);
   const root = resolve(values.root ?? ".");
-  const v = validateRepository(root, todayIn("Asia/Jakarta"));
+  const v = validateRepository(root);
   if (!v.governance || hasErrors(v.diagnostics)) {
     process.stderr.write(formatText(v.diagnostics, lang, v.filesChecked));
     return 1;

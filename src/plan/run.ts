@@ -25,7 +25,8 @@ export interface PlanOptions {
   out?: string;
   lang: Lang;
   allowLargeChange: boolean;
-  today: string;
+  /** YYYY-MM-DD; default: today in the governance time zone. */
+  today?: string;
   ingress: IngressTarget;
   nameserverAddresses: Record<string, string[]>;
   cluster: ClusterSettings;
@@ -57,6 +58,7 @@ export function completeNameserverAddresses(zones: readonly { name: string; name
 
 export function runPlan(o: PlanOptions): PlanOutcome {
   const head = validateRepository(o.root, o.today);
+  const today = head.today;
   if (!head.governance || hasErrors(head.diagnostics)) return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked };
   const state = desiredState(head.requests, head.governance);
 
@@ -72,7 +74,7 @@ export function runPlan(o: PlanOptions): PlanOutcome {
         en: `Base: the tip of ${found.ref} (${found.commit.slice(0, 12)}); no merge base in this shallow clone.`,
       });
   }
-  const base = baseState(o.root, ref, o.today);
+  const base = baseState(o.root, ref, today);
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
   const plan = diffStates(base.state, state, { base: label, notes: [...notes, ...base.notes], ...(o.safety ? { safety: o.safety } : {}) });
   const unsafe = unsafeReasons(plan, o.allowLargeChange);
@@ -84,7 +86,7 @@ export function runPlan(o: PlanOptions): PlanOutcome {
     written = writeArtifacts(o.out, {
       state,
       governance: head.governance,
-      zone: { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, o.today), ingress: o.ingress, nameserverAddresses: ns.addresses },
+      zone: { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses },
       cluster: o.cluster,
       registry: registryRows(head.requests, head.governance, history.files),
       plan,
