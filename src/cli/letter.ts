@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   if (problems.length) throw new UsageError(problems.map((p) => (lang === "en" ? p.en : p.id)).join("\n"));
 
   const root = resolve(values.root ?? ".");
-  const loaded = loadDeployedRequest(root, positionals[0]!, values.date ?? todayIn("Asia/Jakarta"), {
+  const loaded = loadDeployedRequest(root, positionals[0]!, values.date, {
     ...(values.cluster ? { clusterName: values.cluster } : {}),
   });
   if (!loaded.ok) {

@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   }
 
   const root = resolve(values.root ?? ".");
-  const loaded = loadDeployedRequest(root, positionals[0]!, values.date ?? todayIn("Asia/Jakarta"));
+  const loaded = loadDeployedRequest(root, positionals[0]!, values.date);
   if (!loaded.ok) {
     process.stderr.write(formatText(loaded.diagnostics, lang, 1));
     return 1;

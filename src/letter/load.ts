@@ -22,7 +22,7 @@ export interface DeployedRequest {
 export type LoadResult = { ok: true; value: DeployedRequest; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** `path` may be absolute or relative to the working directory; it must lie under `root`. */
-export function loadDeployedRequest(root: string, path: string, today: string, options: AccountOptions = {}): LoadResult {
+export function loadDeployedRequest(root: string, path: string, today: string | undefined, options: AccountOptions = {}): LoadResult {
   const file = relative(resolve(root), resolve(path)).split(sep).join("/");
   const v = validateRepository(root, today);
   const mine = v.diagnostics.filter((d) => d.file === file || d.file === "governance.yaml");
