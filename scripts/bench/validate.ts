@@ -30,7 +30,7 @@ interface ChildReport {
 }
 
 /** Deterministic pseudo-random numbers, so every run validates the same repository. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
@@ -38,7 +38,7 @@ function rng(seed: number): () => number {
 const OPDS = Array.from({ length: 40 }, (_, i) => `opd${String(i + 1).padStart(2, "0")}`);
 const UNICODE = ["bücher", "café", "señor", "müller", "ñandú"];
 
-function request(i: number, r: () => number): { opd: string; label: string; text: string } {
+export function request(i: number, r: () => number): { opd: string; label: string; text: string } {
   const opd = OPDS[i % OPDS.length]!;
   const unicode = i % 97 === 0;
   const label = unicode ? `${UNICODE[i % UNICODE.length]}${i}` : `layanan-${i}`;

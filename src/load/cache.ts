@@ -29,7 +29,7 @@ let namespace: string | undefined;
 function loaderVersion(): string {
   if (!namespace) {
     const h = createHash("sha256");
-    for (const f of ["parse.ts", "limits.ts", "read.ts"]) h.update(readFileSync(new URL(`./${f}`, import.meta.url)));
+    for (const f of ["parse.ts", "fast-yaml.ts", "limits.ts", "read.ts"]) h.update(readFileSync(new URL(`./${f}`, import.meta.url)));
     h.update(String((createRequire(import.meta.url)("yaml/package.json") as { version: string }).version));
     namespace = h.digest("base64url").slice(0, 16);
   }

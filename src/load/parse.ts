@@ -4,6 +4,7 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import { diagnostic, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import { LIMITS } from "./limits.ts";
+import { parseFastYaml } from "./fast-yaml.ts";
 
 /** Where each value, and each mapping key, stands: JSON pointer -> position. Keys get "#key". */
 export type Positions = Record<string, [number, number]>;
@@ -76,7 +77,23 @@ function overIndented(text: string): number {
 
 const msg = (id: string, en: string) => ({ id, en });
 
+/**
+ * Whether parseYaml tries the fast path (fast-yaml.ts) before the `yaml` library. It reads only
+ * a canonical subset, exactly as the library would (checked differentially by
+ * test/validate/fast-yaml.test.ts), and hands everything else to the library.
+ */
+export const FAST_YAML = true;
+
 export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.requestBytes): Loaded {
+  return parseBytes(file, bytes, maxBytes, FAST_YAML);
+}
+
+/** The same with the `yaml` library only: the authority the fast path is checked against. */
+export function parseYamlSlow(file: string, bytes: Uint8Array, maxBytes = LIMITS.requestBytes): Loaded {
+  return parseBytes(file, bytes, maxBytes, false);
+}
+
+function parseBytes(file: string, bytes: Uint8Array, maxBytes: number, fast: boolean): Loaded {
   const out: Loaded = { file, value: undefined, positions: {}, diagnostics: [] };
   const fail = (rule: string, m: { id: string; en: string }, at: Position = START) => {
     out.diagnostics.push(diagnostic(file, at, rule, "error", m));
@@ -111,6 +128,14 @@ export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.req
         msg(`Indentasi atau struktur bersarang terlalu dalam (lebih dari ${LIMITS.indent} kolom).`, `Indentation or nesting is too deep (more than ${LIMITS.indent} columns).`),
         { line, column: 1 },
       );
+    }
+    if (fast) {
+      const parsed = parseFastYaml(text);
+      if (parsed) {
+        out.value = parsed.value;
+        out.positions = parsed.positions;
+        return out;
+      }
     }
     const lineCounter = new LineCounter();
     const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core" });
