@@ -28,6 +28,12 @@ interface RuleBase {
 
 export interface FileRule extends RuleBase {
   scope: "file";
+  /**
+   * The top-level request fields the rule reads. A file that fails the schema still gets the
+   * rules whose fields all passed it, so one round shows every problem; a rule without `reads`
+   * runs only on files that pass the schema.
+   */
+  reads?: readonly (keyof Request)[];
   check(req: RequestFile, ctx: RuleContext): Diagnostic[];
 }
 

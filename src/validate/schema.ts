@@ -144,9 +144,27 @@ function describe(e: ErrorObject): { id: string; en: string } {
 
 /** Diagnostics for a loaded file against one schema; empty when it conforms. */
 export function checkSchema(loaded: Loaded, kind: SchemaKind): Diagnostic[] {
+  return schemaFindings(loaded, kind).diagnostics;
+}
+
+/** `*` in `broken`: the document as a whole is not of the expected shape. */
+export const WHOLE = "*";
+
+/**
+ * The schema's diagnostics, and the top-level fields they concern (`broken`), so that rules
+ * reading only sound fields can still run on a file that fails the schema elsewhere.
+ */
+export function schemaFindings(loaded: Loaded, kind: SchemaKind): { diagnostics: Diagnostic[]; broken: Set<string> } {
   const validate = validators()[kind];
-  if (validate(loaded.value)) return [];
+  const broken = new Set<string>();
+  if (validate(loaded.value)) return { diagnostics: [], broken };
   const errors = validate.errors ?? [];
+  for (const e of errors) {
+    const top = e.instancePath.split("/")[1];
+    if (top !== undefined) broken.add(top.replace(/~1/g, "/").replace(/~0/g, "~"));
+    else if (e.keyword === "required") broken.add(String((e.params as { missingProperty: string }).missingProperty));
+    else if (e.keyword !== "additionalProperties") broken.add(WHOLE);
+  }
   // A failed oneOf/if reports the same spot several times; keep the first of each.
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
@@ -161,5 +179,5 @@ export function checkSchema(loaded: Loaded, kind: SchemaKind): Diagnostic[] {
     seen.add(key);
     out.push(diagnostic(loaded.file, locate(loaded.positions, ptr, onKey), ruleFor(e), "error", message));
   }
-  return out;
+  return { diagnostics: out, broken };
 }

@@ -4,10 +4,10 @@ import { diagnostic, sortDiagnostics, START, type Diagnostic } from "../diagnost
 import type { Loaded } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
-import { checkSchema } from "./schema.ts";
+import { checkSchema, schemaFindings, WHOLE } from "./schema.ts";
 import { GOVERNANCE_RULES } from "./governance-rules.ts";
 import { FILE_RULES, REPOSITORY_RULES } from "./rules/index.ts";
-import type { RequestFile, RuleContext } from "./rule.ts";
+import type { FileRule, RequestFile, RuleContext } from "./rule.ts";
 
 export interface GovernanceCheck {
   governance?: Governance;
@@ -34,17 +34,19 @@ export interface RequestCheck {
 export function checkRequest(loaded: Loaded, ctx: RuleContext): RequestCheck {
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { diagnostics };
-  const schema = checkSchema(loaded, "request");
-  if (schema.length) return { diagnostics: [...diagnostics, ...schema] };
+  const schema = schemaFindings(loaded, "request");
   const request: RequestFile = { file: loaded.file, request: loaded.value as Request, positions: loaded.positions };
+  const sound = (rule: FileRule) => !schema.broken.size || (!schema.broken.has(WHOLE) && !!rule.reads?.every((f) => !schema.broken.has(f)));
+  diagnostics.push(...schema.diagnostics);
   for (const rule of FILE_RULES) {
+    if (!sound(rule)) continue;
     try {
       diagnostics.push(...rule.check(request, ctx));
     } catch (e) {
       diagnostics.push(internalError(loaded.file, rule.id, e));
     }
   }
-  return { request, diagnostics };
+  return schema.diagnostics.length ? { diagnostics } : { request, diagnostics };
 }
 
 /** Rules across files, on the requests that passed the schema. */

@@ -96,6 +96,7 @@ const isMessage = (x: unknown): x is Message => typeof (x as Message).en === "st
 export const addressSyntax: FileRule = {
   id: "address.syntax",
   scope: "file",
+  reads: ["target", "records"],
   severity: "error",
   summary: { id: "Alamat IP ditulis dalam bentuk baku dan sesuai jenisnya (IPv4/IPv6)", en: "IP addresses are written in standard form and in the right family (IPv4/IPv6)" },
   check(req) {
@@ -110,6 +111,7 @@ export const addressSyntax: FileRule = {
 export const addressPublic: FileRule = {
   id: "address.public",
   scope: "file",
+  reads: ["target", "records"],
   severity: "error",
   summary: {
     id: "Alamat IP adalah unicast publik: bukan privat, loopback, link-local, NAT operator, dokumentasi, multicast, dicadangkan",
@@ -135,6 +137,7 @@ export const addressPublic: FileRule = {
 export const addressDuplicate: FileRule = {
   id: "address.duplicate",
   scope: "file",
+  reads: ["target", "records"],
   severity: "error",
   summary: { id: "Alamat yang sama tidak ditulis dua kali dalam satu daftar", en: "No address appears twice in one list" },
   check(req) {

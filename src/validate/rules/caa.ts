@@ -26,6 +26,7 @@ function iodefOk(value: string): boolean {
 export const caaFields: FileRule = {
   id: "caa.fields",
   scope: "file",
+  reads: ["records"],
   severity: "error",
   summary: { id: "CAA: flags 0 atau 128, tag issue/issuewild/iodef, nilai sesuai tag", en: "CAA: flags 0 or 128, tag issue/issuewild/iodef, value of the form the tag needs" },
   check(req) {

@@ -32,6 +32,7 @@ function describe(n: OwnedName): { id: string; en: string } {
 export const cnameAlone: FileRule = {
   id: "cname.alone",
   scope: "file",
+  reads: ["label", "zone", "records", "target"],
   severity: "error",
   summary: { id: "Nama yang ber-CNAME (alias) tidak punya rekaman lain", en: "A name with a CNAME (alias) has no other record" },
   check(req) {
@@ -57,6 +58,7 @@ export const cnameAlone: FileRule = {
 export const cnameSelf: FileRule = {
   id: "cname.self",
   scope: "file",
+  reads: ["label", "zone", "records", "target"],
   severity: "error",
   summary: { id: "Alias (CNAME) tidak menunjuk ke dirinya sendiri", en: "An alias (CNAME) does not point at itself" },
   check(req, ctx) {

@@ -16,6 +16,7 @@ const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~
 export const contactEmail: FileRule = {
   id: "contact.email",
   scope: "file",
+  reads: ["contacts"],
   severity: "error",
   summary: { id: "E-mail kontak berbentuk nama@domain.go.id yang sah", en: "Contact e-mail is a valid name@domain address" },
   check(req) {
@@ -53,6 +54,7 @@ export function nationalPhone(text: string): string | undefined {
 export const contactPhone: FileRule = {
   id: "contact.phone",
   scope: "file",
+  reads: ["contacts"],
   severity: "error",
   summary: { id: "Telepon kontak nomor Indonesia (+62/62/0; HP 08xx atau telepon rumah/kantor dengan kode wilayah)", en: "Contact phone is an Indonesian number (+62/62/0; mobile 08xx or a landline with area code)" },
   check(req) {
@@ -88,6 +90,7 @@ export function nipProblem(nip: string, today: string): { id: string; en: string
 export const contactNip: FileRule = {
   id: "contact.nip",
   scope: "file",
+  reads: ["contacts"],
   severity: "error",
   summary: { id: "NIP 18 angka: tanggal lahir, bulan pengangkatan, jenis kelamin 1/2, nomor urut", en: "NIP of 18 digits: birth date, appointment month, gender 1/2, serial" },
   check(req, ctx) {

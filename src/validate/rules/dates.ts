@@ -6,6 +6,7 @@ import { report, type FileRule } from "../rule.ts";
 export const letterDate: FileRule = {
   id: "letter.date",
   scope: "file",
+  reads: ["letter", "recommendation", "decommission"],
   severity: "error",
   summary: { id: "Tanggal surat (permohonan, rekomendasi, penghapusan) tidak di masa depan", en: "Letter dates (request, recommendation, decommission) are not in the future" },
   check(req, ctx) {
@@ -29,6 +30,7 @@ export const letterDate: FileRule = {
 export const reviewExpired: FileRule = {
   id: "review.expired",
   scope: "file",
+  reads: ["reviewBy", "decommission"],
   severity: "warning",
   summary: { id: "Peringatan bila tanggal tinjau ulang (reviewBy) sudah lewat", en: "Warns when the review-by date (reviewBy) has passed" },
   check(req, ctx) {
@@ -46,6 +48,7 @@ export const reviewExpired: FileRule = {
 export const reviewTooFar: FileRule = {
   id: "review.too-far",
   scope: "file",
+  reads: ["reviewBy"],
   severity: "error",
   summary: { id: "Tanggal tinjau ulang paling lama review.maxMonths bulan dari hari ini", en: "The review-by date is at most review.maxMonths months from today" },
   check(req, ctx) {

@@ -9,6 +9,7 @@ const WORD = { cpu: { id: "CPU", en: "CPU" }, memory: { id: "memori", en: "memor
 export const hostingLimits: FileRule = {
   id: "hosting.limits",
   scope: "file",
+  reads: ["target"],
   severity: "error",
   summary: { id: "Ukuran hosting (cpu, memory, storage, volumes) di atas nol dan tidak melebihi batas governance", en: "Hosting sizes (cpu, memory, storage, volumes) are above zero and within the governance limits" },
   check(req, ctx) {

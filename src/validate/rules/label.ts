@@ -28,17 +28,27 @@ export function showLabel(label: string): string {
 export function labelProblem(label: string, underscore = false): Message | undefined {
   if (label.length === 0) return { id: "ada bagian nama yang kosong (dua titik berurutan atau titik di ujung)", en: "a part of the name is empty (two dots in a row, or a dot at either end)" };
   if (label.length > 63) return { id: `panjangnya ${label.length} karakter, paling banyak 63`, en: `it is ${label.length} characters long, at most 63` };
-  if (label !== label.toLowerCase()) return { id: `gunakan huruf kecil: \`${label.toLowerCase()}\``, en: `use lowercase letters: \`${label.toLowerCase()}\`` };
   const body = underscore && label.startsWith("_") ? label.slice(1) : label;
-  if (!LDH.test(body) || body.length === 0)
+  const lower = body.toLowerCase();
+  if (!LDH.test(lower) || lower.length === 0) {
+    const hint = suggestion(label, underscore);
     return {
-      id: "hanya huruf a-z, angka 0-9 dan tanda hubung (-) yang boleh dipakai; spasi, garis bawah, titik dan tanda baca lain tidak boleh",
-      en: "only letters a-z, digits 0-9 and hyphens (-) are allowed; no spaces, underscores, dots or other punctuation",
+      id: `hanya huruf kecil a-z, angka 0-9 dan tanda hubung (-) yang boleh dipakai; spasi, garis bawah, titik dan tanda baca lain tidak boleh${hint ? `; misalnya \`${hint}\`` : ""}`,
+      en: `only lowercase letters a-z, digits 0-9 and hyphens (-) are allowed; no spaces, underscores, dots or other punctuation${hint ? `; for example \`${hint}\`` : ""}`,
     };
+  }
+  if (label !== label.toLowerCase()) return { id: `gunakan huruf kecil: \`${label.toLowerCase()}\``, en: `use lowercase letters: \`${label.toLowerCase()}\`` };
   if (body.startsWith("-") || body.endsWith("-")) return { id: "tidak boleh diawali atau diakhiri tanda hubung (-)", en: "it must not start or end with a hyphen (-)" };
   if (body.slice(2, 4) === "--" && !body.startsWith("xn--"))
     return { id: "tanda hubung ganda (--) di posisi 3-4 hanya untuk nama internasional (xn--)", en: "a double hyphen (--) in positions 3-4 is reserved for internationalised names (xn--)" };
   return undefined;
+}
+
+/** A valid label close to what was written (`Gizi_Anak` -> `gizi-anak`), if one is obvious. */
+function suggestion(label: string, underscore: boolean): string | undefined {
+  const prefix = underscore && label.startsWith("_") ? "_" : "";
+  const body = (prefix ? label.slice(1) : label).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+  return body && body.length <= 63 && ASCII.test(label) ? prefix + body : undefined;
 }
 
 /** Whether an IDN label converts cleanly; undefined for plain ASCII labels. */
@@ -78,6 +88,7 @@ function names(req: RequestFile): { text: string; ptr: string; record: boolean }
 export const labelSyntax: FileRule = {
   id: "label.syntax",
   scope: "file",
+  reads: ["label", "zone", "records"],
   severity: "error",
   summary: {
     id: "Label dan nama rekaman: huruf kecil, angka, tanda hubung, 1-63 karakter, tanpa tanda hubung di ujung",
@@ -129,6 +140,7 @@ export const labelSyntax: FileRule = {
 export const labelIdn: FileRule = {
   id: "label.idn",
   scope: "file",
+  reads: ["label", "zone", "records"],
   severity: "error",
   summary: {
     id: "Nama internasional (huruf non-Latin atau xn--) harus dapat diubah ke punycode dan kembali",

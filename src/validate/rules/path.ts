@@ -30,6 +30,7 @@ function folderIsWrong(req: RequestFile, ctx: RuleContext): boolean {
 export const pathMatches: FileRule = {
   id: "path.match",
   scope: "file",
+  reads: ["label", "opd"],
   severity: "error",
   summary: { id: "Lokasi berkas sama dengan isinya: requests/<opd>/<label>.yaml", en: "The file's path agrees with its content: requests/<opd>/<label>.yaml" },
   check(req, ctx) {
@@ -57,6 +58,7 @@ export const pathMatches: FileRule = {
 export const opdExists: FileRule = {
   id: "opd.exists",
   scope: "file",
+  reads: ["opd"],
   severity: "error",
   summary: { id: "Kode OPD terdaftar di governance.yaml", en: "The OPD code is registered in governance.yaml" },
   check(req, ctx) {
@@ -74,6 +76,7 @@ export const opdExists: FileRule = {
 export const opdFolder: FileRule = {
   id: "opd.folder",
   scope: "file",
+  reads: ["opd"],
   severity: "error",
   summary: { id: "Nama folder di requests/ adalah kode OPD yang terdaftar", en: "The folder under requests/ is a registered OPD code" },
   check(req, ctx) {

@@ -8,6 +8,7 @@ import { report, type FileRule } from "../rule.ts";
 export const recordDuplicate: FileRule = {
   id: "record.duplicate",
   scope: "file",
+  reads: ["label", "zone", "records", "target"],
   severity: "error",
   summary: { id: "Tidak ada dua rekaman dengan nama dan jenis yang sama (gabungkan nilainya)", en: "No two records share a name and type (merge their values)" },
   check(req) {
@@ -35,6 +36,7 @@ export const recordDuplicate: FileRule = {
 export const cnameTarget: FileRule = {
   id: "cname.target",
   scope: "file",
+  reads: ["label", "zone", "records", "target"],
   severity: "error",
   summary: { id: "Tujuan alias (CNAME) adalah nama host lengkap, bukan alamat IP", en: "An alias (CNAME) points to a full host name, not an IP address" },
   check(req) {

@@ -13,6 +13,7 @@ const FIELDS: Record<string, { has: (r: Request) => boolean; parent: string; wha
 export const fieldRequired: FileRule = {
   id: "field.required",
   scope: "file",
+  reads: ["letter", "recommendation", "contacts"],
   severity: "error",
   summary: { id: "Kolom yang diwajibkan governance (requiredFields) diisi", en: "Fields that governance requires (requiredFields) are filled in" },
   check(req, ctx) {

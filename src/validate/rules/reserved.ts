@@ -25,6 +25,7 @@ function nameSet(key: object, names: readonly string[]): Set<string> {
 export const labelReserved: FileRule = {
   id: "label.reserved",
   scope: "file",
+  reads: ["label", "opd", "zone", "records", "target"],
   severity: "error",
   summary: {
     id: "Label tidak termasuk nama cadangan (reserved) atau nama yang dilindungi zona (protected)",

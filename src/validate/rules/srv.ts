@@ -9,6 +9,7 @@ const NAME = /^_[a-z0-9]([a-z0-9-]*[a-z0-9])?\._(tcp|udp|tls|sctp)$/;
 export const srvFields: FileRule = {
   id: "srv.fields",
   scope: "file",
+  reads: ["records"],
   severity: "error",
   summary: { id: "SRV: nama _layanan._protokol (misalnya _sip._tcp), target nama host atau \".\"", en: "SRV: name _service._proto (e.g. _sip._tcp), target a host name or \".\"" },
   check(req) {

@@ -7,6 +7,7 @@ export const TTL_DEFAULT = { min: 60, max: 86_400 };
 export const ttlRange: FileRule = {
   id: "ttl.range",
   scope: "file",
+  reads: ["ttl", "records"],
   severity: "error",
   summary: { id: "TTL 1 (otomatis) atau di antara batas governance (bawaan 60-86400 detik)", en: "TTL is 1 (automatic) or within the governance bounds (default 60-86400 seconds)" },
   check(req, ctx) {

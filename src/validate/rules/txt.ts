@@ -13,6 +13,7 @@ const PRINTABLE = /^[\x20-\x7e]*$/;
 export const txtLength: FileRule = {
   id: "txt.length",
   scope: "file",
+  reads: ["records"],
   severity: "error",
   summary: {
     id: `Nilai TXT berupa ASCII tercetak, paling banyak ${TXT_MAX_BYTES} bita (dipecah otomatis per ${TXT_CHUNK_BYTES} bita)`,

@@ -5,6 +5,7 @@ import { report, type FileRule } from "../rule.ts";
 export const zoneExists: FileRule = {
   id: "zone.exists",
   scope: "file",
+  reads: ["zone"],
   severity: "error",
   summary: { id: "Zona yang ditulis ada di governance.yaml", en: "The zone named is one listed in governance.yaml" },
   check(req, ctx) {
