@@ -79,6 +79,14 @@ function main(): number {
   process.stdout.write(format === "json" ? renderJson(plan) : format === "markdown" ? renderMarkdown(plan, lang) : renderText(plan, lang));
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   if (warnings.length) process.stderr.write(formatText(warnings, lang, result.diagnostics.length));
+  const { records, tenants } = result.state;
+  const zones = new Set(records.map((r) => r.zone)).size;
+  const requests = new Set([...records.map((r) => r.source.file), ...tenants.map((t) => t.source.file)]).size;
+  process.stderr.write(
+    lang === "en"
+      ? `Desired state: ${records.length} DNS record sets in ${zones} zone(s) and ${tenants.length} hosting tenants, from ${requests} requests.\n`
+      : `Keadaan yang diinginkan: ${records.length} set rekaman DNS di ${zones} zona dan ${tenants.length} tenant hosting, dari ${requests} permohonan.\n`,
+  );
   process.stderr.write(lang === "en" ? `Written to ${out}: ${result.written.join(", ")}\n` : `Ditulis ke ${out}: ${result.written.join(", ")}\n`);
   if (!v.ingress) process.stderr.write(lang === "en" ? `Note: ingress ${DEFAULT_INGRESS} is a documentation address; set --ingress.\n` : `Catatan: ingress ${DEFAULT_INGRESS} adalah alamat dokumentasi; atur dengan --ingress.\n`);
   for (const ns of result.defaultedNameservers)
