@@ -32,8 +32,6 @@ const REFUSE = new Refuse();
 // the Unicode line and paragraph separators, a BOM inside the text, the non-characters.
 const FORBIDDEN = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 const LONE_CR = /\r(?!\n)/;
-/** A simple plain key; it must also resolve to a string (not `true`, `null`...). */
-const KEY = /[A-Za-z_][A-Za-z0-9_.-]{0,127}/y;
 
 // Character codes.
 const SPACE = 32, HASH = 35, COLON = 58, DASH = 45, DQUOTE = 34, SQUOTE = 39, BACKSLASH = 92;
@@ -69,37 +67,80 @@ export function resolvePlain(s: string): unknown {
   return s;
 }
 
-interface Line {
-  /** 1-based line number. */
-  no: number;
-  /** Offset of the line's first character, and of its end (before CR LF). */
-  start: number;
-  end: number;
-  /** Leading spaces. */
-  indent: number;
+/**
+ * The JSON pointers of a tree of values, kept from file to file: request files share their
+ * structure, so each pointer string (and its "#key" twin) is built and hashed once per process
+ * rather than once per file. Bounded, so that odd files cannot make it grow without end.
+ */
+class Pointer {
+  static count = 0;
+  static readonly MAX = 20_000;
+  readonly key: string;
+  private children: Map<string, Pointer> | undefined;
+  private items: Pointer[] | undefined;
+  constructor(readonly ptr: string) {
+    this.key = ptr + "#key";
+  }
+  child(name: string): Pointer {
+    let c = this.children?.get(name);
+    if (c) return c;
+    c = new Pointer(this.ptr + "/" + name);
+    if (Pointer.count < Pointer.MAX) {
+      Pointer.count++;
+      (this.children ??= new Map()).set(name, c);
+    }
+    return c;
+  }
+  item(i: number): Pointer {
+    let c = this.items?.[i];
+    if (c) return c;
+    c = new Pointer(this.ptr + "/" + i);
+    if (Pointer.count < Pointer.MAX && i < 1024) {
+      Pointer.count++;
+      (this.items ??= [])[i] = c;
+    }
+    return c;
+  }
 }
+const ROOT = new Pointer("");
+
+// The significant lines of the file being parsed, 4 numbers each: 1-based line number, offset
+// of the first character, offset of the end (before CR LF), leading spaces. Reused between files.
+let LINES = new Int32Array(4 * 256);
+const NO = 0, START = 1, END = 2, INDENT = 3;
 
 /** Parses `text` if it lies in the subset; undefined means "not handled: ask `yaml`". */
 export function parseFastYaml(text: string): FastParse | undefined {
   if (FORBIDDEN.test(text)) return undefined;
   if (text.includes("\r") && LONE_CR.test(text)) return undefined;
   // Significant lines only: blank lines and comment lines carry nothing in this subset.
-  const lines: Line[] = [];
+  let n = 0;
   for (let start = 0, no = 1; start < text.length; no++) {
     let nl = text.indexOf("\n", start);
     if (nl < 0) nl = text.length;
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let p = start;
     while (p < end && text.charCodeAt(p) === SPACE) p++;
-    if (p < end && text.charCodeAt(p) !== HASH) lines.push({ no, start, end, indent: p - start });
+    if (p < end && text.charCodeAt(p) !== HASH) {
+      if (4 * n + 4 > LINES.length) {
+        const grown = new Int32Array(LINES.length * 2);
+        grown.set(LINES);
+        LINES = grown;
+      }
+      LINES[4 * n + NO] = no;
+      LINES[4 * n + START] = start;
+      LINES[4 * n + END] = end;
+      LINES[4 * n + INDENT] = p - start;
+      n++;
+    }
     start = nl + 1;
   }
-  if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
-  const positions: Positions = {};
+  if (n === 0 || LINES[INDENT] !== 0) return undefined;
+  const parser = new Parser(text, LINES, n);
   try {
-    const [value, next] = blockMap(text, lines, 0, 0, 0, "", positions);
-    if (next !== lines.length) return undefined;
-    return { value, positions };
+    const [value, next] = parser.blockMap(0, 0, 0, ROOT);
+    if (next !== n) return undefined;
+    return { value, positions: parser.positions };
   } catch (e) {
     if (e === REFUSE) return undefined;
     throw e;
@@ -110,11 +151,6 @@ function refuse(): never {
   throw REFUSE;
 }
 
-function skipSpaces(text: string, p: number, end: number): number {
-  while (p < end && text.charCodeAt(p) === SPACE) p++;
-  return p;
-}
-
 /** Puts a key's value in an object: duplicates are refused (yaml reports them), __proto__ is data. */
 function put(obj: Record<string, unknown>, key: string, value: unknown): void {
   if (Object.hasOwn(obj, key)) refuse();
@@ -122,213 +158,233 @@ function put(obj: Record<string, unknown>, key: string, value: unknown): void {
   else obj[key] = value;
 }
 
-/** The plain key at `p` (a string under the core schema), or undefined. */
-function keyAt(text: string, p: number): string | undefined {
-  KEY.lastIndex = p;
-  const m = KEY.exec(text);
-  if (!m) return undefined;
-  const key = m[0];
-  return typeof resolvePlain(key) === "string" ? key : undefined;
-}
+const isNumberStart = (c: number) => (c >= 48 && c <= 57) || c === DOT;
+const isKeyStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isKeyChar = (c: number) => isKeyStart(c) || (c >= 48 && c <= 57) || c === DASH || c === DOT;
 
-/** Whether the block line starts a key at `p`: a plain key then `:` before a space or the line's end. */
-function isKeyLine(text: string, p: number, end: number): boolean {
-  KEY.lastIndex = p;
-  const m = KEY.exec(text);
-  if (!m) return false;
-  const e = p + m[0].length;
-  return e < end && text.charCodeAt(e) === COLON && (e + 1 === end || text.charCodeAt(e + 1) === SPACE);
-}
+class Parser {
+  readonly positions: Positions = {};
+  constructor(
+    private readonly text: string,
+    private readonly lines: Int32Array,
+    private readonly n: number,
+  ) {}
 
-/** Whether the line holds a sequence entry `- ` at column `col` (0-based). */
-function isDash(text: string, line: Line, col: number): boolean {
-  const p = line.start + col;
-  return text.charCodeAt(p) === DASH && p + 1 < line.end && text.charCodeAt(p + 1) === SPACE;
-}
-
-/** A block mapping whose keys stand at column `col` (0-based), from line `li`. */
-function blockMap(text: string, lines: Line[], li: number, col: number, depth: number, ptr: string, positions: Positions): [Record<string, unknown>, number] {
-  if (depth > LIMITS.depth) refuse();
-  const obj: Record<string, unknown> = {};
-  positions[ptr] = [lines[li]!.no, col + 1];
-  for (let first = true; li < lines.length; first = false) {
-    const line = lines[li]!;
-    if (!first) {
-      if (line.indent < col) break;
-      if (line.indent > col) refuse();
-    }
-    const p = line.start + col;
-    const key = keyAt(text, p);
-    if (key === undefined) refuse();
-    const e = p + key.length;
-    if (e >= line.end || text.charCodeAt(e) !== COLON) refuse();
-    if (e + 1 < line.end && text.charCodeAt(e + 1) !== SPACE) refuse();
-    const child = ptr + "/" + key;
-    positions[child + "#key"] = [line.no, col + 1];
-    const q = skipSpaces(text, e + 1, line.end);
-    let value: unknown;
-    if (q === line.end || text.charCodeAt(q) === HASH) {
-      // No value on the line: a more indented block follows, or a sequence at the key's column.
-      li++;
-      const next = lines[li];
-      if (!next) refuse();
-      if (next.indent > col) {
-        [value, li] = isDash(text, next, next.indent)
-          ? blockSeq(text, lines, li, next.indent, depth + 1, child, positions)
-          : blockMap(text, lines, li, next.indent, depth + 1, child, positions);
-      } else if (next.indent === col && isDash(text, next, col)) {
-        [value, li] = blockSeq(text, lines, li, col, depth + 1, child, positions);
-      } else refuse();
-    } else {
-      value = inlineValue(text, line, q, depth + 1, child, positions);
-      li++;
-    }
-    put(obj, key, value);
+  private skipSpaces(p: number, end: number): number {
+    const text = this.text;
+    while (p < end && text.charCodeAt(p) === SPACE) p++;
+    return p;
   }
-  return [obj, li];
-}
 
-/** A block sequence whose `-` stand at column `col`, from line `li`. */
-function blockSeq(text: string, lines: Line[], li: number, col: number, depth: number, ptr: string, positions: Positions): [unknown[], number] {
-  if (depth > LIMITS.depth) refuse();
-  const arr: unknown[] = [];
-  positions[ptr] = [lines[li]!.no, col + 1];
-  while (li < lines.length) {
-    const line = lines[li]!;
-    if (line.indent < col) break;
-    if (line.indent > col) refuse();
-    if (!isDash(text, line, col)) break;
-    const q = skipSpaces(text, line.start + col + 1, line.end);
-    // An empty entry (null, or a block below it) and a nested compact sequence: not in the subset.
-    if (q === line.end || text.charCodeAt(q) === HASH) refuse();
-    if (text.charCodeAt(q) === DASH && (q + 1 === line.end || text.charCodeAt(q + 1) === SPACE)) refuse();
-    const child = ptr + "/" + arr.length;
-    let value: unknown;
-    if (isKeyLine(text, q, line.end)) [value, li] = blockMap(text, lines, li, q - line.start, depth + 1, child, positions);
-    else {
-      value = inlineValue(text, line, q, depth + 1, child, positions);
-      li++;
-    }
-    arr.push(value);
+  /** End of the plain key at `p` (`[A-Za-z_][A-Za-z0-9_.-]*`, at most 128 characters), or -1. */
+  private keyEnd(p: number, end: number): number {
+    const text = this.text;
+    if (p >= end || !isKeyStart(text.charCodeAt(p))) return -1;
+    let e = p + 1;
+    while (e < end && isKeyChar(text.charCodeAt(e))) e++;
+    return e - p > 128 ? -1 : e;
   }
-  return [arr, li];
-}
 
-/** A value written on the rest of a block line from `q`; only a comment may follow it. */
-function inlineValue(text: string, line: Line, q: number, depth: number, ptr: string, positions: Positions): unknown {
-  if (depth > LIMITS.depth) refuse();
-  const c = text.charCodeAt(q);
-  let value: unknown;
-  let e: number;
-  if (c === DQUOTE || c === SQUOTE || c === LBRACKET || c === LBRACE) {
-    [value, e] = flowItem(text, q, line.end, line, depth, ptr, positions);
-  } else {
-    positions[ptr] = [line.no, q - line.start + 1];
+  /** The plain key from `p` to `e`, refused unless the core schema reads it as a string (not `true`, `null`...). */
+  private key(p: number, e: number): string {
+    const key = this.text.slice(p, e);
+    if (typeof resolvePlain(key) !== "string") refuse();
+    return key;
+  }
+
+  /** Whether a block key starts at `p`: a plain key then `:` before a space or the line's end. */
+  private isKeyLine(p: number, end: number): boolean {
+    const e = this.keyEnd(p, end);
+    return e >= 0 && e < end && this.text.charCodeAt(e) === COLON && (e + 1 === end || this.text.charCodeAt(e + 1) === SPACE);
+  }
+
+  /** Whether line `li` holds a sequence entry `- ` at column `col` (0-based). */
+  private isDash(li: number, col: number): boolean {
+    const p = this.lines[4 * li + START]! + col;
+    return this.text.charCodeAt(p) === DASH && p + 1 < this.lines[4 * li + END]! && this.text.charCodeAt(p + 1) === SPACE;
+  }
+
+  /** A block mapping whose keys stand at column `col` (0-based), from line `li`. */
+  blockMap(li: number, col: number, depth: number, ptr: Pointer): [Record<string, unknown>, number] {
+    if (depth > LIMITS.depth) refuse();
+    const { text, lines, positions } = this;
+    const obj: Record<string, unknown> = {};
+    positions[ptr.ptr] = [lines[4 * li + NO]!, col + 1];
+    for (let first = true; li < this.n; first = false) {
+      const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!, indent = lines[4 * li + INDENT]!;
+      if (!first) {
+        if (indent < col) break;
+        if (indent > col) refuse();
+      }
+      const p = start + col;
+      const e = this.keyEnd(p, end);
+      if (e < 0 || e >= end || text.charCodeAt(e) !== COLON) refuse();
+      if (e + 1 < end && text.charCodeAt(e + 1) !== SPACE) refuse();
+      const key = this.key(p, e);
+      const child = ptr.child(key);
+      positions[child.key] = [no, col + 1];
+      const q = this.skipSpaces(e + 1, end);
+      let value: unknown;
+      if (q === end || text.charCodeAt(q) === HASH) {
+        // No value on the line: a more indented block follows, or a sequence at the key's column.
+        li++;
+        if (li >= this.n) refuse();
+        const nextIndent = lines[4 * li + INDENT]!;
+        if (nextIndent > col) {
+          [value, li] = this.isDash(li, nextIndent) ? this.blockSeq(li, nextIndent, depth + 1, child) : this.blockMap(li, nextIndent, depth + 1, child);
+        } else if (nextIndent === col && this.isDash(li, col)) {
+          [value, li] = this.blockSeq(li, col, depth + 1, child);
+        } else refuse();
+      } else {
+        value = this.inlineValue(li, q, depth + 1, child);
+        li++;
+      }
+      put(obj, key, value);
+    }
+    return [obj, li];
+  }
+
+  /** A block sequence whose `-` stand at column `col`, from line `li`. */
+  blockSeq(li: number, col: number, depth: number, ptr: Pointer): [unknown[], number] {
+    if (depth > LIMITS.depth) refuse();
+    const { text, lines } = this;
+    const arr: unknown[] = [];
+    this.positions[ptr.ptr] = [lines[4 * li + NO]!, col + 1];
+    while (li < this.n) {
+      const start = lines[4 * li + START]!, end = lines[4 * li + END]!, indent = lines[4 * li + INDENT]!;
+      if (indent < col) break;
+      if (indent > col) refuse();
+      if (!this.isDash(li, col)) break;
+      const q = this.skipSpaces(start + col + 1, end);
+      // An empty entry (null, or a block below it) and a nested compact sequence: not in the subset.
+      if (q === end || text.charCodeAt(q) === HASH) refuse();
+      if (text.charCodeAt(q) === DASH && (q + 1 === end || text.charCodeAt(q + 1) === SPACE)) refuse();
+      const child = ptr.item(arr.length);
+      let value: unknown;
+      if (this.isKeyLine(q, end)) [value, li] = this.blockMap(li, q - start, depth + 1, child);
+      else {
+        value = this.inlineValue(li, q, depth + 1, child);
+        li++;
+      }
+      arr.push(value);
+    }
+    return [arr, li];
+  }
+
+  /** A value written on the rest of block line `li` from `q`; only a comment may follow it. */
+  private inlineValue(li: number, q: number, depth: number, ptr: Pointer): unknown {
+    if (depth > LIMITS.depth) refuse();
+    const { text, lines } = this;
+    const start = lines[4 * li + START]!, end = lines[4 * li + END]!;
+    const c = text.charCodeAt(q);
+    if (c === DQUOTE || c === SQUOTE || c === LBRACKET || c === LBRACE) {
+      const [value, e] = this.flowItem(li, q, depth, ptr);
+      const after = this.skipSpaces(e, end);
+      if (after < end && (after === e || text.charCodeAt(after) !== HASH)) refuse();
+      return value;
+    }
+    this.positions[ptr.ptr] = [lines[4 * li + NO]!, q - start + 1];
     if (INDICATOR.has(c) && !(c === DASH && isNumberStart(text.charCodeAt(q + 1)))) refuse();
     // A plain scalar runs to the line's end or to a ` #` comment.
-    let end = line.end;
-    for (let i = q; i < line.end; i++) {
+    let e = end;
+    for (let i = q; i < end; i++) {
       const d = text.charCodeAt(i);
-      if (d === COLON && (i + 1 === line.end || text.charCodeAt(i + 1) === SPACE)) refuse();
+      if (d === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) refuse();
       if (d === HASH && text.charCodeAt(i - 1) === SPACE) {
-        end = i;
+        e = i;
         break;
       }
       if (d === LBRACKET || d === RBRACKET || d === LBRACE || d === RBRACE) refuse();
     }
-    while (text.charCodeAt(end - 1) === SPACE) end--;
-    return resolvePlain(text.slice(q, end));
+    while (text.charCodeAt(e - 1) === SPACE) e--;
+    return resolvePlain(text.slice(q, e));
   }
-  const after = skipSpaces(text, e, line.end);
-  if (after < line.end && (after === e || text.charCodeAt(after) !== HASH)) refuse();
-  return value;
-}
 
-const isNumberStart = (c: number) => (c >= 48 && c <= 57) || c === DOT;
-
-/**
- * A quoted scalar, a flow collection or (inside a flow collection) a plain scalar at `p`, all on
- * one line ending at `end`. Returns the value and the offset just after it.
- */
-function flowItem(text: string, p: number, end: number, line: Line, depth: number, ptr: string, positions: Positions): [unknown, number] {
-  if (depth > LIMITS.depth) refuse();
-  positions[ptr] = [line.no, p - line.start + 1];
-  const c = text.charCodeAt(p);
-  if (c === DQUOTE) {
-    for (let i = p + 1; i < end; i++) {
-      const d = text.charCodeAt(i);
-      if (d === BACKSLASH) refuse();
-      if (d === DQUOTE) return [text.slice(p + 1, i), i + 1];
-    }
-    refuse();
-  }
-  if (c === SQUOTE) {
-    let i = p + 1;
-    let doubled = false;
-    for (; i < end; i++) {
-      if (text.charCodeAt(i) !== SQUOTE) continue;
-      if (text.charCodeAt(i + 1) === SQUOTE && i + 1 < end) {
-        doubled = true;
-        i++;
-        continue;
+  /**
+   * A quoted scalar, a flow collection or (inside a flow collection) a plain scalar at `p`, all
+   * on line `li`. Returns the value and the offset just after it.
+   */
+  private flowItem(li: number, p: number, depth: number, ptr: Pointer): [unknown, number] {
+    if (depth > LIMITS.depth) refuse();
+    const { text, lines } = this;
+    const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!;
+    this.positions[ptr.ptr] = [no, p - start + 1];
+    const c = text.charCodeAt(p);
+    if (c === DQUOTE) {
+      for (let i = p + 1; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (d === BACKSLASH) refuse();
+        if (d === DQUOTE) return [text.slice(p + 1, i), i + 1];
       }
-      const s = text.slice(p + 1, i);
-      return [doubled ? s.replaceAll("''", "'") : s, i + 1];
+      refuse();
     }
-    refuse();
-  }
-  if (c === LBRACKET) {
-    const arr: unknown[] = [];
-    let i = skipSpaces(text, p + 1, end);
-    if (text.charCodeAt(i) === RBRACKET && i < end) return [arr, i + 1];
-    for (;;) {
-      const [v, e] = flowItem(text, i, end, line, depth + 1, ptr + "/" + arr.length, positions);
-      arr.push(v);
-      i = skipSpaces(text, e, end);
-      if (i >= end) refuse();
+    if (c === SQUOTE) {
+      let doubled = false;
+      for (let i = p + 1; i < end; i++) {
+        if (text.charCodeAt(i) !== SQUOTE) continue;
+        if (i + 1 < end && text.charCodeAt(i + 1) === SQUOTE) {
+          doubled = true;
+          i++;
+          continue;
+        }
+        const s = text.slice(p + 1, i);
+        return [doubled ? s.replaceAll("''", "'") : s, i + 1];
+      }
+      refuse();
+    }
+    if (c === LBRACKET) {
+      const arr: unknown[] = [];
+      let i = this.skipSpaces(p + 1, end);
+      if (i < end && text.charCodeAt(i) === RBRACKET) return [arr, i + 1];
+      for (;;) {
+        const [v, e] = this.flowItem(li, i, depth + 1, ptr.item(arr.length));
+        arr.push(v);
+        i = this.skipSpaces(e, end);
+        if (i >= end) refuse();
+        const d = text.charCodeAt(i);
+        if (d === RBRACKET) return [arr, i + 1];
+        if (d !== COMMA) refuse();
+        i = this.skipSpaces(i + 1, end);
+        // A trailing comma, or an empty entry: not in the subset.
+        if (i >= end || text.charCodeAt(i) === RBRACKET || text.charCodeAt(i) === COMMA) refuse();
+      }
+    }
+    if (c === LBRACE) {
+      const obj: Record<string, unknown> = {};
+      let i = this.skipSpaces(p + 1, end);
+      if (i < end && text.charCodeAt(i) === RBRACE) return [obj, i + 1];
+      for (;;) {
+        const k = this.keyEnd(i, end);
+        if (k < 0 || k + 1 >= end || text.charCodeAt(k) !== COLON || text.charCodeAt(k + 1) !== SPACE) refuse();
+        const key = this.key(i, k);
+        const child = ptr.child(key);
+        this.positions[child.key] = [no, i - start + 1];
+        const v0 = this.skipSpaces(k + 1, end);
+        if (v0 >= end) refuse();
+        const vc = text.charCodeAt(v0);
+        if (vc === COMMA || vc === RBRACE) refuse();
+        const [v, e] = this.flowItem(li, v0, depth + 1, child);
+        put(obj, key, v);
+        i = this.skipSpaces(e, end);
+        if (i >= end) refuse();
+        const d = text.charCodeAt(i);
+        if (d === RBRACE) return [obj, i + 1];
+        if (d !== COMMA) refuse();
+        i = this.skipSpaces(i + 1, end);
+        if (i >= end || text.charCodeAt(i) === RBRACE || text.charCodeAt(i) === COMMA) refuse();
+      }
+    }
+    // A plain scalar inside a flow collection: it ends at `,` `]` `}`; `:` `#` and quotes refused.
+    if (INDICATOR.has(c) && !(c === DASH && isNumberStart(text.charCodeAt(p + 1)))) refuse();
+    let i = p;
+    for (; i < end; i++) {
       const d = text.charCodeAt(i);
-      if (d === RBRACKET) return [arr, i + 1];
-      if (d !== COMMA) refuse();
-      i = skipSpaces(text, i + 1, end);
-      // A trailing comma, or an empty entry: not in the subset.
-      if (i >= end || text.charCodeAt(i) === RBRACKET || text.charCodeAt(i) === COMMA) refuse();
+      if (d === COMMA || d === RBRACKET || d === RBRACE) break;
+      if (d === COLON || d === HASH || d === LBRACKET || d === LBRACE || d === DQUOTE || d === SQUOTE) refuse();
     }
+    let e = i;
+    while (text.charCodeAt(e - 1) === SPACE) e--;
+    if (e === p) refuse();
+    return [resolvePlain(text.slice(p, e)), e];
   }
-  if (c === LBRACE) {
-    const obj: Record<string, unknown> = {};
-    let i = skipSpaces(text, p + 1, end);
-    if (text.charCodeAt(i) === RBRACE && i < end) return [obj, i + 1];
-    for (;;) {
-      const key = keyAt(text, i);
-      if (key === undefined) refuse();
-      const k = i + key.length;
-      if (k + 1 >= end || text.charCodeAt(k) !== COLON || text.charCodeAt(k + 1) !== SPACE) refuse();
-      const child = ptr + "/" + key;
-      positions[child + "#key"] = [line.no, i - line.start + 1];
-      const v0 = skipSpaces(text, k + 1, end);
-      if (v0 >= end) refuse();
-      const vc = text.charCodeAt(v0);
-      if (vc === COMMA || vc === RBRACE) refuse();
-      const [v, e] = flowItem(text, v0, end, line, depth + 1, child, positions);
-      put(obj, key, v);
-      i = skipSpaces(text, e, end);
-      if (i >= end) refuse();
-      const d = text.charCodeAt(i);
-      if (d === RBRACE) return [obj, i + 1];
-      if (d !== COMMA) refuse();
-      i = skipSpaces(text, i + 1, end);
-      if (i >= end || text.charCodeAt(i) === RBRACE || text.charCodeAt(i) === COMMA) refuse();
-    }
-  }
-  // A plain scalar inside a flow collection: it ends at `,` `]` `}`; `:` `#` and quotes refused.
-  if (INDICATOR.has(c) && !(c === DASH && isNumberStart(text.charCodeAt(p + 1)))) refuse();
-  let i = p;
-  for (; i < end; i++) {
-    const d = text.charCodeAt(i);
-    if (d === COMMA || d === RBRACKET || d === RBRACE) break;
-    if (d === COLON || d === HASH || d === LBRACKET || d === LBRACE || d === DQUOTE || d === SQUOTE) refuse();
-  }
-  let e = i;
-  while (text.charCodeAt(e - 1) === SPACE) e--;
-  return [resolvePlain(text.slice(p, e)), e];
 }

@@ -196,7 +196,8 @@ function block(n: Tree, col: number): string[] {
         const lines = block(v, col + 2);
         return [`${pad}- ${lines[0]!.slice(col + 2)}`, ...lines.slice(1)];
       }
-      if (v.t === "seq") return [`${pad}-`, ...block(v, col + v.indent)];
+      // A nested block sequence (outside the subset) sometimes, a flow one otherwise.
+      if (v.t === "seq") return v.sameColumn ? [`${pad}-`, ...block(v, col + v.indent)] : [`${pad}- ${inline(v)}`];
       return [`${pad}- ${inline(v)}`];
     });
   return [`${pad}${inline(n)}`];
