@@ -121,6 +121,9 @@ export function parseFastYaml(text: string): FastParse | undefined {
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let p = start;
     while (p < end && text.charCodeAt(p) === SPACE) p++;
+    // parse.ts checks indentation against LIMITS.indent only when this path declines, so decline
+    // any line that could reach it (blank and comment lines included, as the check counts them).
+    if (p - start > LIMITS.indent) return undefined;
     if (p < end && text.charCodeAt(p) !== HASH) {
       if (4 * n + 4 > LINES.length) {
         const grown = new Int32Array(LINES.length * 2);
@@ -259,6 +262,8 @@ class Parser {
       // An empty entry (null, or a block below it) and a nested compact sequence: not in the subset.
       if (q === end || text.charCodeAt(q) === HASH) refuse();
       if (text.charCodeAt(q) === DASH && (q + 1 === end || text.charCodeAt(q + 1) === SPACE)) refuse();
+      // The indentation limit counts `- ` too (see parseFastYaml).
+      if (q - start > LIMITS.indent) refuse();
       const child = ptr.item(arr.length);
       let value: unknown;
       if (this.isKeyLine(q, end)) [value, li] = this.blockMap(li, q - start, depth + 1, child);

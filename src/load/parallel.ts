@@ -12,6 +12,7 @@ import { readGovernance, readYamlFile } from "./read.ts";
 import { readFileSync } from "node:fs";
 import { digest, openParseCache } from "./cache.ts";
 import { checkOneChunk, type FileResult, type Job } from "./parallel-job.ts";
+import { fromWire, type WireResult } from "./positions-transfer.ts";
 import type { Loaded } from "./parse.ts";
 import { GOVERNANCE_FILE, governanceToday, validateRepository, type RepositoryValidation } from "./repository.ts";
 import { assemble, checkGovernance, checkRequest, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
@@ -116,9 +117,9 @@ export async function validateRepositoryParallel(root: string, today?: string, o
     const finished = workers.map(
       (w) =>
         new Promise<void>((resolve) => {
-          w.on("message", (m: { start?: number; results?: FileResult[]; done?: true; failed?: string }) => {
+          w.on("message", (m: { start?: number; results?: WireResult[]; done?: true; failed?: string }) => {
             if (m.results) {
-              store(m.start!, m.results);
+              store(m.start!, m.results.map((r) => fromWire(r)));
               if (options.stats) options.stats.workerFiles += m.results.length;
             }
             if (m.failed !== undefined) options.stats?.workerFailures.push(m.failed);

@@ -120,6 +120,15 @@ function parseBytes(file: string, bytes: Uint8Array, maxBytes: number, fast: boo
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (flowDepth(text) > LIMITS.depth)
       return fail("yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));
+    // The fast path declines any text whose indentation could exceed the limit checked below.
+    if (fast) {
+      const parsed = parseFastYaml(text);
+      if (parsed) {
+        out.value = parsed.value;
+        out.positions = parsed.positions;
+        return out;
+      }
+    }
     const deep = overIndented(text);
     if (deep >= 0) {
       const line = text.slice(0, deep).split("\n").length;
@@ -128,14 +137,6 @@ function parseBytes(file: string, bytes: Uint8Array, maxBytes: number, fast: boo
         msg(`Indentasi atau struktur bersarang terlalu dalam (lebih dari ${LIMITS.indent} kolom).`, `Indentation or nesting is too deep (more than ${LIMITS.indent} columns).`),
         { line, column: 1 },
       );
-    }
-    if (fast) {
-      const parsed = parseFastYaml(text);
-      if (parsed) {
-        out.value = parsed.value;
-        out.positions = parsed.positions;
-        return out;
-      }
     }
     const lineCounter = new LineCounter();
     const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", schema: "core" });

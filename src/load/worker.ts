@@ -3,11 +3,12 @@
 import { parentPort } from "node:worker_threads";
 import { checkRequest } from "../validate/validate.ts";
 import { checkChunk, type Job } from "./parallel-job.ts";
+import { toWire } from "./positions-transfer.ts";
 
 const port = parentPort!;
 port.once("message", (job: Job) => {
   try {
-    checkChunk(job, (start, results) => port.postMessage({ start, results }), checkRequest);
+    checkChunk(job, (start, results) => port.postMessage({ start, results: results.map(toWire) }), checkRequest);
     port.postMessage({ done: true });
   } catch (e) {
     // The main thread redoes whatever was not posted; this only says why.

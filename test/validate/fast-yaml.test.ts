@@ -83,6 +83,17 @@ describe("fast YAML path: scalar typing is yaml's core schema", () => {
   });
 });
 
+describe("fast YAML path: the indentation limit", () => {
+  it("handles a sequence entry whose indentation reaches the limit exactly, as yaml does", () => {
+    expect(differential(`a:\n${" ".repeat(98)}- x\n`)).toBe(true);
+    expect(differential(`a:\n${" ".repeat(98)}- x\n${" ".repeat(100)}\n`)).toBe(true);
+  });
+  it("leaves one column more to parse.ts, which reports yaml.depth", () => {
+    const slow = parseYaml("x.yaml", enc.encode(`a:\n${" ".repeat(99)}- x\n`));
+    expect(slow.diagnostics.map((d) => d.rule)).toEqual(["yaml.depth"]);
+  });
+});
+
 describe("fast YAML path: refuses what is outside its subset", () => {
   const outside: [string, string][] = [
     ["an anchor", "a: &x 1\nb: 2\n"],
@@ -114,6 +125,9 @@ describe("fast YAML path: refuses what is outside its subset", () => {
     ["`#` right after a quoted scalar", 'a: "x"#c\n'],
     ["a key that is not a string", "true: 1\n"],
     ["an implicit pair in a flow sequence", "a: [b: 1]\n"],
+    ["a comment indented past the limit", `a: 1\n${" ".repeat(101)}# c\n`],
+    ["a line of spaces past the limit", `a: 1\n${" ".repeat(101)}\nb: 2\n`],
+    ["a sequence entry past the limit", `a:\n${" ".repeat(99)}- x\n`],
   ];
   it.each(outside)("%s", (_, text) => {
     expect(parseFastYaml(text)).toBeUndefined();
@@ -223,7 +237,7 @@ const document = fc
     return finalNewline ? text + (crlf ? "\r\n" : "\n") : text;
   });
 
-const SYNTAX = ["---\n", "...\n", "&a ", "*a", "!!str ", "!x ", "? ", "- ", "-", "{", "}", "[", "]", ",", ": ", ":", "\n", "\n  ", "\t", "#", " #", "'", "''", '"', "\\", "|\n", ">-\n", "%YAML 1.2\n", "\ufeff", "\r", "\r\n", " ", "  ", "~", "null", "é", "😀", "\u2028", "\u0085", "@"];
+const SYNTAX = ["---\n", "...\n", "&a ", "*a", "!!str ", "!x ", "? ", "- ", "-", "{", "}", "[", "]", ",", ": ", ":", "\n", "\n  ", "\t", "#", " #", "'", "''", '"', "\\", "|\n", ">-\n", "%YAML 1.2\n", "\ufeff", "\r", "\r\n", " ", "  ", "~", "null", "é", "😀", "\u2028", "\u0085", "@", " ".repeat(60), `\n${" ".repeat(99)}- `];
 
 const mutatedDocument = fc
   .tuple(
