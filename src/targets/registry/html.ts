@@ -44,7 +44,7 @@ const STYLE = `
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9ea7b3;--line:#30363d;--head:#161b22;--accent:#58a6ff}}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--fg);background:var(--bg)}
-main{max-width:80rem;margin:0 auto;padding:1rem}
+main{max-width:110rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem;border:2px solid var(--accent)}
 .meta{color:var(--muted);margin:.25rem 0 1rem}
@@ -55,12 +55,16 @@ table{border-collapse:collapse;width:100%;margin-top:1rem}
 caption{text-align:left;font-weight:600;padding:.5rem 0}
 th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
 thead th{background:var(--head);position:sticky;top:0}
-td.name{font-weight:600;word-break:break-word}
+td.name,th.name{font-weight:600;min-width:14rem;overflow-wrap:anywhere}
+td.date{white-space:nowrap}
+td.purpose{min-width:16rem}
+td.file{font-size:.8rem;min-width:11rem;overflow-wrap:anywhere}
 .ascii{display:block;font-weight:400;color:var(--muted);font-size:.875rem}
 .status-active{color:#1a7f37}.status-decommissioned,.status-data-deleted{color:#9a6700}
 @media (max-width:48rem){
  thead{position:absolute;left:-999px}
- table,tbody,tr,td{display:block;width:100%}
+ table,caption,tbody,tr,th,td{display:block;width:100%}
+ th.name{min-width:0;border:0;border-bottom:1px solid var(--line)}
  tr{border:1px solid var(--line);border-radius:.25rem;margin-bottom:.75rem}
  td{border:0;border-bottom:1px solid var(--line)}
  td::before{content:attr(data-label);display:block;font-size:.8rem;color:var(--muted);font-weight:600}
@@ -92,14 +96,14 @@ export function registryHtml(rows: readonly RegistryRow[], options: RegistryPage
       const cells: Array<[string, string, string?]> = [
         [cName!, name, "name"],
         [cOpd!, `${escapeHtml(r.opdName)} (${escapeHtml(r.opd)})`],
-        [cPurpose!, escapeHtml(r.purpose)],
+        [cPurpose!, escapeHtml(r.purpose), "purpose"],
         [cKind!, escapeHtml(w.kind[r.targetKind])],
         [cTarget!, escapeHtml(r.target)],
         [cStatus!, escapeHtml(w.status[r.status]), `status-${r.status}`],
-        [cCreated!, escapeHtml(r.created ?? w.uncommitted)],
-        [cChanged!, escapeHtml(r.lastChanged ?? w.uncommitted)],
-        [cReview!, escapeHtml(r.reviewBy)],
-        [cFile!, file],
+        [cCreated!, escapeHtml(r.created ?? w.uncommitted), "date"],
+        [cChanged!, escapeHtml(r.lastChanged ?? w.uncommitted), "date"],
+        [cReview!, escapeHtml(r.reviewBy), "date"],
+        [cFile!, file, "file"],
       ];
       return `<tr>${cells.map(([label, html, cls], i) => (i === 0 ? `<th scope="row" data-label="${escapeHtml(label)}" class="${cls}">${html}</th>` : `<td data-label="${escapeHtml(label)}"${cls ? ` class="${cls}"` : ""}>${html}</td>`)).join("")}</tr>`;
     })
