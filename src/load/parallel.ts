@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { digest, openParseCache } from "./cache.ts";
 import { checkOneChunk, type FileResult, type Job } from "./parallel-job.ts";
 import { fromWire, type WireResult } from "./positions-transfer.ts";
+import { workerBundle } from "./worker-bundle.ts";
 import type { Loaded } from "./parse.ts";
 import { GOVERNANCE_FILE, governanceToday, validateRepository, type RepositoryValidation } from "./repository.ts";
 import { assemble, checkGovernance, checkRequest, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
@@ -50,11 +51,12 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(manifest), exports["./esm/api"]!.import.default)).href;
 }
 
-/** A worker thread running worker.ts (exported for tests). */
-export function startWorker(): Worker {
-  const tsx = tsxEsmApi();
-  const entry = new URL("./worker.ts", import.meta.url).href;
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { tsx, entry } });
+/** A worker thread running worker.ts (exported for tests): from its bundle when one can be had (see worker-bundle.ts), else through tsx. */
+export function startWorker(options: { bundle?: boolean } = {}): Worker {
+  const entry = new URL("./worker.ts", import.meta.url);
+  const bundle = options.bundle === false ? undefined : workerBundle(entry);
+  if (bundle) return new Worker(pathToFileURL(bundle));
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: tsxEsmApi(), entry: entry.href } });
 }
 
 export async function validateRepositoryParallel(root: string, today?: string, options: ParallelOptions = {}): Promise<RepositoryValidation> {

@@ -48,6 +48,32 @@ describe("validateRepositoryParallel", () => {
       expected.sort((a, b) => (a.file + a.line + a.rule < b.file + b.line + b.rule ? -1 : 1)),
     );
   });
+  it("has a worker started through tsx (without the bundle) that checks files exactly as the bundled one", async () => {
+    const one = validateRepository(FIXTURE, "2026-11-22");
+    const files = discoverRequests(FIXTURE).files;
+    const results = async (bundle: boolean) => {
+      const job: Job = { root: FIXTURE, files, governance: one.governance!, today: "2026-11-22", counter: new Int32Array(new SharedArrayBuffer(4)), chunk: 7 };
+      const worker = startWorker({ bundle });
+      const got: unknown[] = [];
+      try {
+        await new Promise<void>((resolve, reject) => {
+          worker.on("message", (m: { start?: number; results?: unknown[]; done?: true; failed?: string }) => {
+            if (m.results) m.results.forEach((r, i) => (got[m.start! + i] = r));
+            if (m.failed !== undefined) reject(new Error(m.failed));
+            if (m.done) resolve();
+          });
+          worker.on("error", reject);
+          worker.postMessage(job);
+        });
+      } finally {
+        await worker.terminate();
+      }
+      return got;
+    };
+    const viaTsx = await results(false);
+    expect(viaTsx).toHaveLength(files.length);
+    expect(viaTsx).toEqual(await results(true));
+  });
   it("falls back to one thread below the file threshold", async () => {
     const r = await validateRepositoryParallel(FIXTURE, "2026-11-22", { threads: 2 });
     expect(r.diagnostics).toEqual(validateRepository(FIXTURE, "2026-11-22").diagnostics);
