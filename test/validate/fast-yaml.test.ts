@@ -272,7 +272,7 @@ describe("fast YAML path: generated documents", () => {
     );
     // The generator writes mostly within the subset: a fast path that refused everything would fail here.
     expect(handled).toBeGreaterThan(runs / 4);
-  });
+  }, 120_000);
 
   it("reads mutated documents exactly as yaml does, or leaves them to yaml", () => {
     fc.assert(
@@ -281,9 +281,9 @@ describe("fast YAML path: generated documents", () => {
       }),
       { numRuns: 4000, seed: 11 },
     );
-  });
+  }, 120_000);
 
   it("agrees with yaml on random documents from fresh seeds too", () => {
     fc.assert(fc.property(fc.oneof(document, mutatedDocument), (text) => void differential(text)), { numRuns: 1500 });
-  });
+  }, 120_000);
 });
