@@ -73,6 +73,19 @@ describe("fast YAML path: real files", () => {
   });
 });
 
+describe("fast YAML path: positions", () => {
+  it("shares one frozen [line, column] pair between files, so no file can change another's", () => {
+    const a = parseFastYaml("a: 1\nb: [x]\n")!.positions;
+    const b = parseFastYaml("a: 2\nb: [y]\n")!.positions;
+    expect(a["/b/0"]).toBe(b["/b/0"]);
+    expect(Object.isFrozen(a["/b/0"])).toBe(true);
+    expect(() => {
+      (a["/b/0"] as number[])[0] = 9;
+    }).toThrow(TypeError);
+    expect(b["/b/0"]).toEqual([2, 5]);
+  });
+});
+
 describe("fast YAML path: scalar typing is yaml's core schema", () => {
   const cases = ["~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "FALSE", "yes", "on", "0", "-0", "+0", "007", "+12", "-12", "1_000", "0o17", "0o8", "0O17", "0x1F", "0X1F", "-0x1F", "0b101", "12345678901234567890123", "1.", ".5", "-.5", "+1.5e3", "1e3", "1E-3", "1.5e", "e3", ".inf", "-.Inf", "+.INF", ".nan", "-.nan", ".NaN", "NaN", "Infinity", "1.0", "2026-04-20", "103.147.26.100", "10:30", "0.1.2"];
   it.each(cases)("%s", (s) => {
