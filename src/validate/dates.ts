@@ -1,10 +1,18 @@
 // Calendar arithmetic on YYYY-MM-DD strings, in UTC so that no local time zone leaks in.
 
-/** Whether a YYYY-MM-DD string is a real calendar date. */
+/** Whether a YYYY-MM-DD string is a real calendar date (proleptic Gregorian, as Date reads it). */
 export function validDate(s: string): boolean {
+  // Arithmetic rather than a Date and its ISO string: this runs for every date and NIP on every file.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** `date` plus whole months, clamped to the month's last day (2026-01-31 + 1 = 2026-02-28). */
