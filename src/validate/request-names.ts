@@ -1,6 +1,6 @@
 // The record sets a request asks for, as rules see them: name relative to the zone, type, and the
 // JSON pointer to point a diagnostic at. The target counts as a record at the subdomain itself.
-import { recordName } from "../model/names.ts";
+import { asciiHost } from "../model/names.ts";
 import type { Request } from "../model/request.ts";
 
 export interface OwnedName {
@@ -26,7 +26,7 @@ export function ownedNames(req: Request): OwnedName[] {
 }
 
 function computeNames(req: Request): OwnedName[] {
-  const own = safe(() => recordName(req.label, undefined));
+  const own = safe(() => asciiHost(req.label));
   if (own === undefined) return [];
   const out: OwnedName[] = [];
   const t = req.target;
@@ -35,7 +35,8 @@ function computeNames(req: Request): OwnedName[] {
   if (t.alias !== undefined) out.push({ name: own, type: "CNAME", ptr: "/target/alias", namePtr: "/label", alias: t.alias });
   if (t.hosting) out.push({ name: own, type: "HOSTING", ptr: "/target/hosting", namePtr: "/label" });
   (req.records ?? []).forEach((r, i) => {
-    const name = safe(() => recordName(req.label, r.name));
+    // recordName(label, r.name), with the label's form computed once above.
+    const name = r.name === undefined || r.name === "@" ? own : safe(() => `${asciiHost(r.name!)}.${own}`);
     if (name === undefined) return;
     const ptr = `/records/${i}`;
     out.push({ name, type: r.type, ptr, namePtr: r.name === undefined ? `${ptr}/type` : `${ptr}/name`, ...(r.type === "CNAME" ? { alias: r.value } : {}) });
@@ -50,4 +51,18 @@ function safe<T>(f: () => T): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `f` of a request, computed once per distinct `zone` field: what a repository rule derives from
+ * the zone (its normalised name) is the same for the thousands of requests that share one.
+ */
+export function byZoneField<T>(f: (req: Request) => T): (req: Request) => T {
+  const memo = new Map<string | undefined, T>();
+  return (req) => {
+    if (memo.has(req.zone)) return memo.get(req.zone)!;
+    const value = f(req);
+    memo.set(req.zone, value);
+    return value;
+  };
 }

@@ -2,7 +2,8 @@
 // does not point at itself, and aliases inside the zone do not go round in a circle.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { absoluteName, asciiHost, zoneOf } from "../../model/names.ts";
-import { ownedNames, type OwnedName } from "../request-names.ts";
+import type { Request } from "../../model/request.ts";
+import { byZoneField, ownedNames, type OwnedName } from "../request-names.ts";
 import { report, type FileRule, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
 
 const host = (s: string) => {
@@ -13,8 +14,8 @@ const host = (s: string) => {
   }
 };
 
-function zoneName(req: RequestFile, ctx: RuleContext): string {
-  return host(zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
+function zoneName(req: Request, ctx: RuleContext): string {
+  return host(zoneOf(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name);
 }
 
 const TARGET_WORD: Record<string, { id: string; en: string }> = {
@@ -62,7 +63,7 @@ export const cnameSelf: FileRule = {
   severity: "error",
   summary: { id: "Alias (CNAME) tidak menunjuk ke dirinya sendiri", en: "An alias (CNAME) does not point at itself" },
   check(req, ctx) {
-    const zone = zoneName(req, ctx);
+    const zone = zoneName(req.request, ctx);
     const out: Diagnostic[] = [];
     for (const n of ownedNames(req.request)) {
       if (n.alias === undefined || host(n.alias) !== absoluteName(n.name, zone)) continue;
@@ -86,8 +87,9 @@ export const cnameLoop: RepoRule = {
   check(all, ctx) {
     // Absolute name -> where its CNAME is written and where it leads. Self-loops are cname.self's.
     const edges = new Map<string, { to: string; req: RequestFile; ptr: string }>();
+    const zones = byZoneField((req) => zoneName(req, ctx));
     for (const req of all) {
-      const zone = zoneName(req, ctx);
+      const zone = zones(req.request);
       for (const n of ownedNames(req.request)) {
         if (n.alias === undefined) continue;
         const from = absoluteName(n.name, zone);

@@ -4,7 +4,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { absoluteName, asciiHost, zoneOf } from "../../model/names.ts";
 import { hostProblem } from "../host-name.ts";
-import { ownedNames } from "../request-names.ts";
+import { byZoneField, ownedNames } from "../request-names.ts";
 import { report, type RepoRule } from "../rule.ts";
 
 const host = (s: string) => {
@@ -21,10 +21,10 @@ export const mxFields: RepoRule = {
   severity: "error",
   summary: { id: "MX: exchange berupa nama host (bukan IP, bukan alias CNAME di zona); \".\" hanya sendirian", en: "MX: the exchange is a host name (not an IP, not an in-zone CNAME); \".\" only on its own" },
   check(all, ctx) {
-    const zoneOfReq = (r: (typeof all)[number]) => host(zoneOf(r.request, ctx.governance)?.name ?? r.request.zone ?? ctx.governance.zones[0]!.name);
+    const zones = byZoneField((req) => host(zoneOf(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
     const aliases = new Set<string>();
     for (const req of all) {
-      const zone = zoneOfReq(req);
+      const zone = zones(req.request);
       for (const n of ownedNames(req.request)) if (n.type === "CNAME") aliases.add(absoluteName(n.name, zone));
     }
     const out: Diagnostic[] = [];

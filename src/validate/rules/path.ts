@@ -7,7 +7,13 @@ import { report, type FileRule, type RequestFile, type RuleContext } from "../ru
 import { idnProblem, labelProblem } from "./label.ts";
 
 const folderOf = (file: string) => file.split("/")[1] ?? "";
-const isOpd = (code: string, ctx: RuleContext) => ctx.governance.opds.some((o) => o.code === code);
+/** The OPD codes of a governance, as a set: three rules ask for every file. */
+const opdCodes = new WeakMap<object, Set<string>>();
+function isOpd(code: string, ctx: RuleContext): boolean {
+  let codes = opdCodes.get(ctx.governance.opds);
+  if (!codes) opdCodes.set(ctx.governance.opds, (codes = new Set(ctx.governance.opds.map((o) => o.code))));
+  return codes.has(code);
+}
 
 function expectedPath(req: RequestFile): string | undefined {
   const { label, opd } = req.request;

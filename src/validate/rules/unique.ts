@@ -2,7 +2,7 @@
 // case-insensitively in ASCII form. Each file involved is told, and told which other file it is.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { zoneOf } from "../../model/names.ts";
-import { ownedNames } from "../request-names.ts";
+import { byZoneField, ownedNames } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile } from "../rule.ts";
 
 export const nameUnique: RepoRule = {
@@ -16,8 +16,9 @@ export const nameUnique: RepoRule = {
   check(all, ctx) {
     // zone + name -> files that own it, with where each writes it.
     const owners = new Map<string, { req: RequestFile; ptr: string }[]>();
+    const zones = byZoneField((req) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase());
     for (const req of all) {
-      const zone = (zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? "").toLowerCase();
+      const zone = zones(req.request);
       const seen = new Set<string>();
       for (const n of ownedNames(req.request)) {
         const key = `${zone}\u0000${n.name}`;
