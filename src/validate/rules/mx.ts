@@ -29,9 +29,13 @@ export const mxFields: RepoRule = {
     }
     const out: Diagnostic[] = [];
     for (const req of all) {
-      for (const [i, r] of (req.request.records ?? []).entries()) {
+      const records = req.request.records;
+      if (!records) continue;
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i]!;
         if (r.type !== "MX") continue;
-        for (const [j, v] of r.values.entries()) {
+        for (let j = 0; j < r.values.length; j++) {
+          const v = r.values[j]!;
           const ptr = `/records/${i}/values/${j}/exchange`;
           if (v.exchange === ".") {
             if (r.values.length > 1 || v.priority !== 0)

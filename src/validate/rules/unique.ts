@@ -19,12 +19,12 @@ export const nameUnique: RepoRule = {
     const zones = byZoneField((req) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase());
     for (const req of all) {
       const zone = zones(req.request);
-      const seen = new Set<string>();
       for (const n of ownedNames(req.request)) {
         const key = `${zone}\u0000${n.name}`;
-        if (seen.has(key)) continue; // several record types at one name of one request are fine
-        seen.add(key);
         const list = owners.get(key);
+        // Several record types at one name of one request are fine: requests come one at a time,
+        // so this request already owns the name when it is the list's last owner.
+        if (list?.[list.length - 1]!.req === req) continue;
         if (list) list.push({ req, ptr: n.namePtr });
         else owners.set(key, [{ req, ptr: n.namePtr }]);
       }
