@@ -25,12 +25,12 @@ function lists(req: RequestFile): AddressList[] {
   return out;
 }
 
-/** ipaddr.js's isValidFourPartDecimal pattern: dotted decimal, no leading zeros (no octal). */
-const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/;
+/** ipaddr.js's isValidFourPartDecimal pattern, (0|[1-9]\d*)(\.(0|[1-9]\d*)){3}: dotted decimal, no leading zeros (no octal). */
+const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-function tryParse<T>(kind: { parse(text: string): T }, text: string): T | undefined {
+function tryNew<T>(make: () => T): T | undefined {
   try {
-    return kind.parse(text);
+    return make();
   } catch {
     return undefined;
   }
@@ -40,14 +40,16 @@ function tryParse<T>(kind: { parse(text: string): T }, text: string): T | undefi
 function parse(text: string, family: Family): ipaddr.IPv4 | ipaddr.IPv6 | Message {
   if (family === "ipv4") {
     // ipaddr.js's parse() also takes octal, hex and short forms (010.1, 0x7f.1); DNS wants dotted decimal.
-    // (isValidFourPartDecimal then parse() parsed each address twice: the pattern, then one parse.)
-    const v4 = FOUR_PART_DECIMAL.test(text) ? tryParse(ipaddr.IPv4, text) : undefined;
+    // isValidFourPartDecimal then parse() parsed each address twice; the pattern's four decimal
+    // parts go straight to the IPv4 constructor, which refuses an octet over 255 as parse() does.
+    const m = FOUR_PART_DECIMAL.exec(text);
+    const v4 = m ? tryNew(() => new ipaddr.IPv4([Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])])) : undefined;
     if (v4) return v4;
     if (ipaddr.IPv6.isValid(text)) return { id: `\`${text}\` adalah alamat IPv6; tulis di daftar ipv6 (atau rekaman AAAA).`, en: `\`${text}\` is an IPv6 address; put it in the ipv6 list (or an AAAA record).` };
     return { id: `\`${text}\` bukan alamat IPv4 yang sah; tulis empat angka 0-255 dipisah titik, misalnya 103.10.20.30.`, en: `\`${text}\` is not a valid IPv4 address; write four numbers 0-255 separated by dots, e.g. 103.10.20.30.` };
   }
   // As IPv6.isValid() (which declines any text without a colon) then parse(), in one parse.
-  const v6 = text.includes(":") && !text.includes("%") ? tryParse(ipaddr.IPv6, text) : undefined;
+  const v6 = text.includes(":") && !text.includes("%") ? tryNew(() => ipaddr.IPv6.parse(text)) : undefined;
   if (v6) return v6;
   if (ipaddr.IPv4.isValid(text)) return { id: `\`${text}\` adalah alamat IPv4; tulis di daftar ipv4 (atau rekaman A).`, en: `\`${text}\` is an IPv4 address; put it in the ipv4 list (or an A record).` };
   return { id: `\`${text}\` bukan alamat IPv6 yang sah (contoh bentuk: 2001:db8::10, tanpa %zona).`, en: `\`${text}\` is not a valid IPv6 address (example form: 2001:db8::10, no %zone).` };
