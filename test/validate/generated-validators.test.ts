@@ -71,6 +71,19 @@ describe("generated and compiled validators report the same errors", () => {
     expect(failing).toBeGreaterThan(files.length);
   });
 
+  it("on lengths of text with characters outside the BMP (counted as one, as ajv counts them)", () => {
+    const base = parseYaml("sehat.yaml", readFileSync(join(ROOT, "requests/dinkes/sehat.yaml"))).value as Record<string, unknown>;
+    const texts = fc.string({ unit: fc.constantFrom("a", "é", "😀", "\uD83D", "\uDE00", "𝔸"), minLength: 0, maxLength: 70 });
+    fc.assert(
+      fc.property(fc.constantFrom("label", "purpose", "zone"), texts, (field, text) => {
+        const value = { ...structuredClone(base), [field]: text };
+        const r = both("request", value);
+        expect(r.generated).toEqual(r.compiled);
+      }),
+      { numRuns: 500, seed: 8 },
+    );
+  });
+
   it("on requests with any field replaced by any value", () => {
     const base = parseYaml("sehat.yaml", readFileSync(join(ROOT, "requests/dinkes/sehat.yaml"))).value as Record<string, unknown>;
     const paths: string[][] = [];

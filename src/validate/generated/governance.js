@@ -2,7 +2,8 @@
 import * as runtime0Namespace from "ajv/dist/runtime/ucs2length.js";
 import * as runtime1Namespace from "ajv-formats/dist/formats.js";
 const cjs = (ns) => (ns.default && ns.default.__esModule ? ns.default : ns);
-const runtime0 = cjs(runtime0Namespace);
+const surrogate = /[\uD800-\uDFFF]/;
+const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).default(s) : s.length) };
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;

@@ -45,6 +45,13 @@ export const reviewExpired: FileRule = {
   },
 };
 
+/** today + maxMonths, kept while both stay the same: it is asked for every file of a run. */
+let latestMemo = { today: "", max: NaN, latest: "" };
+function latestReviewBy(today: string, max: number): string {
+  if (latestMemo.today !== today || latestMemo.max !== max) latestMemo = { today, max, latest: addMonths(today, max) };
+  return latestMemo.latest;
+}
+
 export const reviewTooFar: FileRule = {
   id: "review.too-far",
   scope: "file",
@@ -53,7 +60,7 @@ export const reviewTooFar: FileRule = {
   summary: { id: "Tanggal tinjau ulang paling lama review.maxMonths bulan dari hari ini", en: "The review-by date is at most review.maxMonths months from today" },
   check(req, ctx) {
     const max = ctx.governance.review.maxMonths;
-    const latest = addMonths(ctx.today, max);
+    const latest = latestReviewBy(ctx.today, max);
     if (req.request.reviewBy <= latest) return [];
     return [
       report(this, req, "/reviewBy", {

@@ -12,9 +12,11 @@ export const recordDuplicate: FileRule = {
   severity: "error",
   summary: { id: "Tidak ada dua rekaman dengan nama dan jenis yang sama (gabungkan nilainya)", en: "No two records share a name and type (merge their values)" },
   check(req) {
+    const names = ownedNames(req.request);
+    if (names.length < 2) return []; // one name cannot repeat itself; most requests own one
     const first = new Map<string, string>();
     const out: Diagnostic[] = [];
-    for (const n of ownedNames(req.request)) {
+    for (const n of names) {
       const key = `${n.name} ${n.type}`;
       const prior = first.get(key);
       if (prior === undefined) {
