@@ -5,6 +5,11 @@ import { zoneOf } from "../../model/names.ts";
 import { byZoneField, ownedNames } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile } from "../rule.ts";
 
+interface Owner {
+  req: RequestFile;
+  ptr: string;
+}
+
 export const nameUnique: RepoRule = {
   id: "name.unique",
   scope: "repository",
@@ -14,33 +19,41 @@ export const nameUnique: RepoRule = {
     en: "Every name (label and extra record names) belongs to one request in a zone",
   },
   check(all, ctx) {
-    // zone + name -> files that own it, with where each writes it.
-    const owners = new Map<string, { req: RequestFile; ptr: string }[]>();
+    // zone -> name -> its first owner, or all its owners once a second one comes. Nested maps and
+    // no list for a name with one owner: these are built for every name of every request.
+    const owners = new Map<string, Map<string, Owner | Owner[]>>();
     const zones = byZoneField((req) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase());
     for (const req of all) {
       const zone = zones(req.request);
+      let names = owners.get(zone);
+      if (!names) owners.set(zone, (names = new Map()));
       for (const n of ownedNames(req.request)) {
-        const key = `${zone}\u0000${n.name}`;
-        const list = owners.get(key);
+        const had = names.get(n.name);
+        if (had === undefined) {
+          names.set(n.name, { req, ptr: n.namePtr });
+          continue;
+        }
+        const list = Array.isArray(had) ? had : [had];
         // Several record types at one name of one request are fine: requests come one at a time,
-        // so this request already owns the name when it is the list's last owner.
-        if (list?.[list.length - 1]!.req === req) continue;
-        if (list) list.push({ req, ptr: n.namePtr });
-        else owners.set(key, [{ req, ptr: n.namePtr }]);
+        // so this request already owns the name when it is the last owner.
+        if (list[list.length - 1]!.req === req) continue;
+        list.push({ req, ptr: n.namePtr });
+        if (list !== had) names.set(n.name, list);
       }
     }
     const out: Diagnostic[] = [];
-    for (const [key, list] of owners) {
-      if (list.length < 2) continue;
-      const name = key.slice(key.indexOf("\u0000") + 1);
-      for (const { req, ptr } of list) {
-        const others = list.filter((o) => o.req !== req).map((o) => o.req.file).join(", ");
-        out.push(
-          report(this, req, ptr, {
-            id: `Nama \`${name}\` juga dipakai oleh ${others}; satu nama hanya untuk satu permohonan. Pilih nama lain atau gabungkan ke permohonan yang sudah ada.`,
-            en: `The name \`${name}\` is also used by ${others}; a name belongs to one request. Choose another name or add to the existing request.`,
-          }),
-        );
+    for (const names of owners.values()) {
+      for (const [name, list] of names) {
+        if (!Array.isArray(list)) continue;
+        for (const { req, ptr } of list) {
+          const others = list.filter((o) => o.req !== req).map((o) => o.req.file).join(", ");
+          out.push(
+            report(this, req, ptr, {
+              id: `Nama \`${name}\` juga dipakai oleh ${others}; satu nama hanya untuk satu permohonan. Pilih nama lain atau gabungkan ke permohonan yang sudah ada.`,
+              en: `The name \`${name}\` is also used by ${others}; a name belongs to one request. Choose another name or add to the existing request.`,
+            }),
+          );
+        }
       }
     }
     return out;
