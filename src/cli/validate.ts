@@ -1,4 +1,4 @@
-// npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE] [--rules] [--cache DIR]
+// npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE] [--rules] [--cache DIR] [--threads N]
 // Exit 0 valid (warnings allowed), 1 invalid, 2 bad usage.
 import { relative, resolve, sep } from "node:path";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
@@ -8,7 +8,7 @@ import { validDate } from "../validate/dates.ts";
 import { catalogueMarkdown, catalogueText, CATALOGUE } from "../validate/catalogue.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
-const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR]`;
+const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR] [--threads N]`;
 
 let lang: Lang = "id";
 
@@ -19,6 +19,7 @@ async function main(): Promise<number> {
       today: { type: "string" },
       rules: { type: "boolean" },
       cache: { type: "string" },
+      threads: { type: "string" },
   }, { positionals: true });
   if (!cli) return 0;
   const { values, positionals } = cli;
@@ -38,7 +39,11 @@ async function main(): Promise<number> {
 
   // Always validate everything: uniqueness needs every file. Paths only narrow what is reported.
   // Today defaults to the date in the governance time zone (WIB, WITA or WIT).
-  const result = await validateRepositoryParallel(root, values.today, values.cache ? { cacheDir: resolve(values.cache) } : {});
+  if (values.threads !== undefined && !/^[1-9][0-9]?$/.test(values.threads)) throw new UsageError(`--threads: 1-99\n${USAGE}`);
+  const result = await validateRepositoryParallel(root, values.today, {
+    ...(values.cache ? { cacheDir: resolve(values.cache) } : {}),
+    ...(values.threads ? { threads: Number(values.threads) } : {}),
+  });
   const inScope = (file: string) => scopes.length === 0 || scopes.some((s) => s === "" || file === s || file.startsWith(s + "/") || file === "governance.yaml");
   const diagnostics = result.diagnostics.filter((d) => inScope(d.file));
 
