@@ -136,9 +136,14 @@ zone "${ZONE}" { type primary; file "${zoneFile}"; };
     }
   });
 
-  afterAll(() => {
-    if (named && named.exitCode === null) named.kill("SIGTERM");
-    if (work) rmSync(work, { recursive: true, force: true });
+  afterAll(async () => {
+    // named writes files in its directory until it has exited: wait for it before removing them.
+    if (named && named.exitCode === null) {
+      const exited = new Promise<void>((resolve) => named!.once("exit", () => resolve()));
+      named.kill("SIGTERM");
+      await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5_000))]);
+    }
+    if (work) rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     if (repo) rmSync(repo, { recursive: true, force: true });
   });
 

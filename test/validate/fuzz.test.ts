@@ -117,6 +117,7 @@ describe("the validator on random and mutated files", () => {
       { numRuns: 200 },
     );
     // The property must reach the rules, not stop at the schema: a good share passes the schema.
-    expect(passedTotal).toBeGreaterThan(100);
+    // About half do (mean 100 of 200, s.d. about 7); 60 keeps the check without making it a coin toss.
+    expect(passedTotal).toBeGreaterThan(60);
   });
 });
