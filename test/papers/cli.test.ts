@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./governance.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 // The letter and registry commands end to end on the example data, and on bad input: one clear
 // line naming the file, line and rule, an exit code, never a stack trace.
@@ -18,8 +19,8 @@ const cli = (script: string, args: string[]) =>
 /** A copy of the repository's governance and requests with one request broken. */
 function brokenRepository(): string {
   const root = mkdtempSync(join(tmpdir(), "papers-bad-"));
-  cpSync(join(ROOT, "governance.yaml"), join(root, "governance.yaml"));
-  cpSync(join(ROOT, "requests"), join(root, "requests"), { recursive: true });
+  cpSync(join(CONTOH, "governance.yaml"), join(root, "governance.yaml"));
+  cpSync(join(CONTOH, "requests"), join(root, "requests"), { recursive: true });
   cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
   const file = join(root, "requests/dinkes/sehat.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace(/reviewBy: .*/, "reviewBy: besok"));
