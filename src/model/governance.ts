@@ -71,6 +71,19 @@ export const HostingPolicy = z.strictObject({
 
 export const RequiredField = z.enum(["letter.scan", "recommendation", "contacts.administrative.nip", "contacts.technical.nip"]);
 
+/**
+ * Where this government's own history starts (written by `npm run adopt`): the release commit of
+ * the product it was adopted from. Letter numbers, registry dates and the zone serial count only
+ * commits after it; plans against it start from an empty zone; the service-time report starts on
+ * its date.
+ */
+export const Adoption = z
+  .strictObject({
+    base: z.string().regex(/^[0-9a-f]{40}$/).meta({ description: "Commit rilis produk yang diadopsi (40 digit heksadesimal)" }),
+    date: IsoDate.meta({ description: "Tanggal adopsi" }),
+  })
+  .meta({ description: "Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt" });
+
 export const Governance = z
   .strictObject({
     government: z.strictObject({
@@ -96,6 +109,7 @@ export const Governance = z
     hosting: HostingPolicy,
     requiredFields: z.array(RequiredField),
     review: z.strictObject({ maxMonths: z.int().min(1).max(60) }).meta({ description: "Tanggal tinjau ulang paling lama" }),
+    adoption: Adoption.optional(),
     limits: z
       .strictObject({
         ttl: z.strictObject({ min: z.int().min(1), max: z.int().max(86_400) }),
@@ -107,4 +121,5 @@ export const Governance = z
 export type Governance = z.infer<typeof Governance>;
 export type Step = z.infer<typeof Step>;
 export type Zone = z.infer<typeof Zone>;
+export type Adoption = z.infer<typeof Adoption>;
 export type Opd = z.infer<typeof Opd>;
