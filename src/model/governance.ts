@@ -63,10 +63,20 @@ export const WorkingHours = z.strictObject({
   }),
 });
 
+export const Backup = z
+  .strictObject({
+    time: Time.optional().meta({ description: "Jam cadangan harian (zona waktu jam kerja); bawaan 01:00" }),
+    retentionDays: z.int().min(1).max(3650).optional().meta({ description: "Lama cadangan harian disimpan (hari); bawaan 30" }),
+    finalRetentionDays: z.int().min(1).max(3650).optional().meta({ description: "Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365" }),
+  })
+  .meta({ description: "Cadangan Velero untuk tenant hosting yang memakai penyimpanan" });
+
 export const HostingPolicy = z.strictObject({
   defaults: z.strictObject({ cpu: Quantity, memory: Quantity, storage: Quantity, volumes: z.int().min(0) }),
   limits: z.strictObject({ cpu: Quantity, memory: Quantity, storage: Quantity, volumes: z.int().min(0) }),
-  accessRole: z.enum(["admin", "edit"]),
+  /** Kept so adopted governance files stay valid; tenants now get this product's own roles. */
+  accessRole: z.enum(["admin", "edit"]).optional().meta({ description: "Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)" }),
+  backup: Backup.optional(),
 });
 
 export const RequiredField = z.enum(["letter.scan", "recommendation", "contacts.administrative.nip", "contacts.technical.nip"]);
@@ -122,4 +132,5 @@ export type Governance = z.infer<typeof Governance>;
 export type Step = z.infer<typeof Step>;
 export type Zone = z.infer<typeof Zone>;
 export type Adoption = z.infer<typeof Adoption>;
+export type BackupPolicy = z.infer<typeof Backup>;
 export type Opd = z.infer<typeof Opd>;
