@@ -8,7 +8,7 @@ import { renderDispositionSummary } from "../disposition/summary.ts";
 import type { DispositionResult } from "../disposition/types.ts";
 import { PLAN_MARKER, renderMarkdown, GITHUB_COMMENT_LIMIT } from "../plan/render-markdown.ts";
 import { upsertComment } from "./comments.ts";
-import { evaluatePullRequest } from "./disposition.ts";
+import { evaluatePhase } from "./phase-disposition.ts";
 import { readPolicyTree } from "./files.ts";
 import { isPullRequestLabel, syncLabels } from "./labels.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
@@ -60,7 +60,7 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const verdicts: OwnershipVerdict[] = [];
   for (const person of [pr.applicant, ...pr.coAuthors]) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
   const ownership: OwnershipVerdict = { ok: verdicts.every((v) => v.ok), problems: verdicts.flatMap((v) => v.problems) };
-  const disposition = await evaluatePullRequest(gh, ref, pr, governance, analysis.destructive);
+  const disposition = await evaluatePhase(gh, ref, pr, governance, analysis.destructive, "before-merge");
 
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);
 
