@@ -9,7 +9,7 @@ import type { DispositionResult } from "../disposition/types.ts";
 import { PLAN_MARKER, renderMarkdown, GITHUB_COMMENT_LIMIT } from "../plan/render-markdown.ts";
 import { unsafeReasons } from "../plan/diff.ts";
 import { upsertComment } from "./comments.ts";
-import { evaluatePullRequest } from "./disposition.ts";
+import { evaluatePhase } from "./phase-disposition.ts";
 import { readPolicyTree } from "./files.ts";
 import { isPullRequestLabel, syncLabels } from "./labels.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
@@ -86,7 +86,7 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const provenance = provenanceProblems(pr, o.botLogin);
   const ownership: OwnershipVerdict = { ok: provenance.length === 0 && verdicts.every((v) => v.ok), problems: [...provenance, ...verdicts.flatMap((v) => v.problems)] };
   const validation = validationVerdict(analysis, analysis.plan.safety.largeChange ? await largeChangeApproved(gh, ref, pr.number, governance) : false);
-  const disposition = failClosed(await evaluatePullRequest(gh, ref, pr, governance, analysis.destructive), analysis);
+  const disposition = failClosed(await evaluatePhase(gh, ref, pr, governance, analysis.destructive, "before-merge"), analysis);
 
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);
 
