@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"type":"string","enum":["admin","edit"]}},"required":["defaults","limits","accessRole"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"type":"string","enum":["admin","edit"]}},"required":["defaults","limits","accessRole"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel, gacor)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 64)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
@@ -2955,14 +2955,683 @@ vErrors.push(err243);
 errors++;
 }
 }
-}
-else {
-const err244 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.hygiene !== undefined){
+let data94 = data.hygiene;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key20 in data94){
+if(!(((((key20 === "gamblingKeywords") || (key20 === "tlsExpiringDays")) || (key20 === "review")) || (key20 === "suspension")) || (key20 === "audit"))){
+const err244 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data94};
 if(vErrors === null){
 vErrors = [err244];
 }
 else {
 vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data94.gamblingKeywords !== undefined){
+let data95 = data94.gamblingKeywords;
+if(Array.isArray(data95)){
+if(data95.length < 1){
+const err245 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data95};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+const len14 = data95.length;
+for(let i12=0; i12<len14; i12++){
+let data96 = data95[i12];
+if(typeof data96 === "string"){
+if(func2(data96) > 60){
+const err246 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i12,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data96};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+if(func2(data96) < 3){
+const err247 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i12,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data96};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i12,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data96};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data95};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+if(data94.tlsExpiringDays !== undefined){
+let data97 = data94.tlsExpiringDays;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err250 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data97};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 365 || isNaN(data97)){
+const err251 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data97};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+if(data97 < 1 || isNaN(data97)){
+const err252 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data97};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+}
+if(data94.review !== undefined){
+let data98 = data94.review;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+for(const key21 in data98){
+if(!((key21 === "remindDays") || (key21 === "graceDays"))){
+const err253 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data98};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data98.remindDays !== undefined){
+let data99 = data98.remindDays;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err254 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data99};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 365 || isNaN(data99)){
+const err255 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data99};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(data99 < 1 || isNaN(data99)){
+const err256 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data99};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+}
+if(data98.graceDays !== undefined){
+let data100 = data98.graceDays;
+if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
+const err257 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data100};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 > 365 || isNaN(data100)){
+const err258 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data100};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+if(data100 < 0 || isNaN(data100)){
+const err259 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data100};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data98};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data94.suspension !== undefined){
+let data101 = data94.suspension;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.steps === undefined){
+const err261 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data101};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+for(const key22 in data101){
+if(!(key22 === "steps")){
+const err262 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data101};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data101.steps !== undefined){
+let data102 = data101.steps;
+if(Array.isArray(data102)){
+if(data102.length < 1){
+const err263 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data102};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+const len15 = data102.length;
+for(let i13=0; i13<len15; i13++){
+let data103 = data102[i13];
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(Object.keys(data103).length < 5){
+const err264 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data103};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if(data103.id === undefined){
+const err265 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data103};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+if(data103.role === undefined){
+const err266 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data103};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+if(data103.kind === undefined){
+const err267 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data103};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if(data103.standardTime === undefined){
+const err268 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data103};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+for(const key23 in data103){
+if(!(((((((key23 === "id") || (key23 === "role")) || (key23 === "kind")) || (key23 === "standardTime")) || (key23 === "team")) || (key23 === "users")) || (key23 === "note"))){
+const err269 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data103};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+if(data103.id !== undefined){
+let data104 = data103.id;
+if(typeof data104 === "string"){
+if(!pattern6.test(data104)){
+const err270 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data104};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data104};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+if(data103.role !== undefined){
+let data105 = data103.role;
+if(typeof data105 === "string"){
+if(func2(data105) < 2){
+const err272 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data105};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data105};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data103.kind !== undefined){
+let data106 = data103.kind;
+if(typeof data106 !== "string"){
+const err274 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data106};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+if(!((((((data106 === "intake") || (data106 === "disposition")) || (data106 === "verification")) || (data106 === "technical")) || (data106 === "decision")) || (data106 === "signature"))){
+const err275 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data106};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+if(data103.standardTime !== undefined){
+let data107 = data103.standardTime;
+if(typeof data107 === "string"){
+if(!pattern8.test(data107)){
+const err276 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data107};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data107};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+if(data103.team !== undefined){
+let data108 = data103.team;
+if(typeof data108 === "string"){
+if(!pattern4.test(data108)){
+const err278 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data108};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data108};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data103.users !== undefined){
+let data109 = data103.users;
+if(Array.isArray(data109)){
+const len16 = data109.length;
+for(let i14=0; i14<len16; i14++){
+let data110 = data109[i14];
+if(typeof data110 === "string"){
+if(!pattern5.test(data110)){
+const err280 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/users/" + i14,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data110};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/users/" + i14,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data110};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data109};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+if(data103.note !== undefined){
+let data111 = data103.note;
+if(typeof data111 !== "string"){
+const err283 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data111};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i13,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data103};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data102};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data101};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data94.audit !== undefined){
+let data112 = data94.audit;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+for(const key24 in data112){
+if(!(((key24 === "timeoutSeconds") || (key24 === "retries")) || (key24 === "concurrency"))){
+const err287 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data112};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+if(data112.timeoutSeconds !== undefined){
+let data113 = data112.timeoutSeconds;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err288 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data113};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 > 60 || isNaN(data113)){
+const err289 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data113};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+if(data113 < 1 || isNaN(data113)){
+const err290 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data113};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+}
+if(data112.retries !== undefined){
+let data114 = data112.retries;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err291 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data114};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 5 || isNaN(data114)){
+const err292 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data114};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+if(data114 < 0 || isNaN(data114)){
+const err293 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data114};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+}
+if(data112.concurrency !== undefined){
+let data115 = data112.concurrency;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err294 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data115};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 512 || isNaN(data115)){
+const err295 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data115};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+if(data115 < 1 || isNaN(data115)){
+const err296 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data115};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data112};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data94};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+}
+else {
+const err299 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
 }
 errors++;
 }
