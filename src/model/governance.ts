@@ -2,6 +2,7 @@
 // (governance.yaml at the top level), read from the base branch when judging a pull request.
 import { z } from "zod";
 import { GithubHandle, GithubTeam, HostName, IsoDate, Quantity, Ttl, WorkDuration } from "./common.ts";
+import { hygieneBlock } from "./hygiene.ts";
 
 const Time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/).meta({ description: "Jam, format JJ:MM" });
 const Hours = z.tuple([Time, Time]).meta({ description: "[mulai, selesai]" });
@@ -158,6 +159,8 @@ export const Governance = z
         ttl: z.strictObject({ min: z.int().min(1), max: z.int().max(86_400) }),
       })
       .optional(),
+    // Issue 15: audit, suspension and review lifecycle (src/model/hygiene.ts).
+    hygiene: hygieneBlock(Step).optional(),
   })
   .meta({ title: "Tata kelola layanan subdomain", description: "governance.yaml: semua yang berbeda antar pemerintah daerah" });
 
