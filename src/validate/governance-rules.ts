@@ -2,6 +2,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locate, type Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
+import { governanceControl, hostingDefaults, ttlBounds, zoneNames } from "./governance-strict.ts";
 
 type GovernanceRule = (file: string, g: Governance, positions: Positions) => Diagnostic[];
 
@@ -55,4 +56,4 @@ const workingDays: GovernanceRule = (file, g, positions) =>
       : [],
   );
 
-export const GOVERNANCE_RULES: GovernanceRule[] = [uniqueOpdCodes, stepsAssigned, workingDays];
+export const GOVERNANCE_RULES: GovernanceRule[] = [uniqueOpdCodes, stepsAssigned, workingDays, zoneNames, hostingDefaults, ttlBounds, governanceControl];
