@@ -7,16 +7,17 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"type":"string","enum":["admin","edit"]}},"required":["defaults","limits","accessRole"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 64)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
 const pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 const pattern6 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[1-9][0-9]*(m|h|d)$", "u");
-const pattern17 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
-const pattern19 = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$", "u");
-const pattern20 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
+const pattern14 = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$", "u");
+const pattern25 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+const pattern28 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
+const pattern35 = new RegExp("^[0-9a-f]{40}$", "u");
 const formats0 = runtime1.fullFormats.date;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1304,7 +1305,7 @@ vErrors.push(err106);
 errors++;
 }
 for(const key7 in data39){
-if(!(((((key7 === "ordered") || (key7 === "staleOnPush")) || (key7 === "deadline")) || (key7 === "steps")) || (key7 === "destructiveStep"))){
+if(!(((((((key7 === "ordered") || (key7 === "staleOnPush")) || (key7 === "deadline")) || (key7 === "steps")) || (key7 === "destructiveStep")) || (key7 === "rejectionReasons")) || (key7 === "reminders"))){
 const err107 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data39};
 if(vErrors === null){
 vErrors = [err107];
@@ -1434,7 +1435,7 @@ vErrors.push(err117);
 errors++;
 }
 for(const key8 in data44){
-if(!(((((((key8 === "id") || (key8 === "role")) || (key8 === "kind")) || (key8 === "standardTime")) || (key8 === "team")) || (key8 === "users")) || (key8 === "note"))){
+if(!(func1.call(schema31.properties.disposition.properties.steps.items.properties, key8))){
 const err118 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
 if(vErrors === null){
 vErrors = [err118];
@@ -1622,9 +1623,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
+if(data44.phase !== undefined){
+let data53 = data44.phase;
+if(typeof data53 !== "string"){
+const err133 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data53};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1633,10 +1635,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data43};
+if(!((data53 === "before-merge") || (data53 === "after-deployment"))){
+const err134 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1646,11 +1646,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data39.destructiveStep !== undefined){
-let data53 = data39.destructiveStep;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(Object.keys(data53).length < 5){
-const err135 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data53};
+if(data44.task !== undefined){
+let data54 = data44.task;
+if(typeof data54 === "string"){
+if(func2(data54) > 80){
+const err135 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1659,8 +1659,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data53.id === undefined){
-const err136 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data53};
+if(func2(data54) < 3){
+const err136 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1669,8 +1669,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data53.role === undefined){
-const err137 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data53};
+}
+else {
+const err137 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.task.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data54};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1679,8 +1680,16 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data53.kind === undefined){
-const err138 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data53};
+}
+if(data44.acting !== undefined){
+let data55 = data44.acting;
+if(Array.isArray(data55)){
+const len8 = data55.length;
+for(let i8=0; i8<len8; i8++){
+let data56 = data55[i8];
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.user === undefined){
+const err138 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1689,8 +1698,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data53.standardTime === undefined){
-const err139 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data53};
+if(data56.title === undefined){
+const err139 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1699,9 +1708,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key9 in data53){
-if(!(((((((key9 === "id") || (key9 === "role")) || (key9 === "kind")) || (key9 === "standardTime")) || (key9 === "team")) || (key9 === "users")) || (key9 === "note"))){
-const err140 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data53};
+if(data56.from === undefined){
+const err140 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1710,12 +1718,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data53.id !== undefined){
-let data54 = data53.id;
-if(typeof data54 === "string"){
-if(!pattern6.test(data54)){
-const err141 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data54};
+if(data56.to === undefined){
+const err141 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1724,9 +1728,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data54};
+for(const key9 in data56){
+if(!(((((key9 === "user") || (key9 === "title")) || (key9 === "name")) || (key9 === "from")) || (key9 === "to"))){
+const err142 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1736,11 +1740,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data53.role !== undefined){
-let data55 = data53.role;
-if(typeof data55 === "string"){
-if(func2(data55) < 2){
-const err143 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data55};
+if(data56.user !== undefined){
+let data57 = data56.user;
+if(typeof data57 === "string"){
+if(!pattern5.test(data57)){
+const err143 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data57};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1751,7 +1755,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data55};
+const err144 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data57};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1761,10 +1765,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data53.kind !== undefined){
-let data56 = data53.kind;
-if(typeof data56 !== "string"){
-const err145 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data56};
+if(data56.title !== undefined){
+let data58 = data56.title;
+if(typeof data58 !== "string"){
+const err145 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data58};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1773,8 +1777,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(!((((((data56 === "intake") || (data56 === "disposition")) || (data56 === "verification")) || (data56 === "technical")) || (data56 === "decision")) || (data56 === "signature"))){
-const err146 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data56};
+if(!((data58 === "Plt.") || (data58 === "Plh."))){
+const err146 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data58};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1784,11 +1788,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data53.standardTime !== undefined){
-let data57 = data53.standardTime;
-if(typeof data57 === "string"){
-if(!pattern8.test(data57)){
-const err147 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data57};
+if(data56.name !== undefined){
+let data59 = data56.name;
+if(typeof data59 === "string"){
+if(func2(data59) < 3){
+const err147 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1799,7 +1803,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data57};
+const err148 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1809,11 +1813,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data53.team !== undefined){
-let data58 = data53.team;
-if(typeof data58 === "string"){
-if(!pattern4.test(data58)){
-const err149 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data58};
+if(data56.from !== undefined){
+let data60 = data56.from;
+if(typeof data60 === "string"){
+if(!pattern14.test(data60)){
+const err149 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data60};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1822,9 +1826,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data58};
+if(!(formats0.validate(data60))){
+const err150 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data60};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1834,15 +1837,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data53.users !== undefined){
-let data59 = data53.users;
-if(Array.isArray(data59)){
-const len8 = data59.length;
-for(let i8=0; i8<len8; i8++){
-let data60 = data59[i8];
-if(typeof data60 === "string"){
-if(!pattern5.test(data60)){
-const err151 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data60};
+else {
+const err151 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data60};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1852,8 +1848,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-else {
-const err152 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data60};
+if(data56.to !== undefined){
+let data61 = data56.to;
+if(typeof data61 === "string"){
+if(!pattern14.test(data61)){
+const err152 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data61};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1862,10 +1861,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data59};
+if(!(formats0.validate(data61))){
+const err153 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data61};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1875,10 +1872,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data53.note !== undefined){
-let data61 = data53.note;
-if(typeof data61 !== "string"){
-const err154 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data61};
+else {
+const err154 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data61};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1890,7 +1885,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data53};
+const err155 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1902,7 +1897,7 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data39};
+const err156 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data55};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1912,11 +1907,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data.workingHours !== undefined){
-let data62 = data.workingHours;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.timeZone === undefined){
-const err157 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data62};
+}
+else {
+const err157 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1925,8 +1918,10 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data62.days === undefined){
-const err158 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data62};
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data43};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1935,8 +1930,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data62.holidays === undefined){
-const err159 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data62};
+}
+if(data39.destructiveStep !== undefined){
+let data62 = data39.destructiveStep;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(Object.keys(data62).length < 5){
+const err159 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1945,9 +1944,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-for(const key10 in data62){
-if(!(((key10 === "timeZone") || (key10 === "days")) || (key10 === "holidays"))){
-const err160 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data62};
+if(data62.id === undefined){
+const err160 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1956,11 +1954,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data62.timeZone !== undefined){
-let data63 = data62.timeZone;
-if(typeof data63 !== "string"){
-const err161 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data63};
+if(data62.role === undefined){
+const err161 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1969,8 +1964,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(!(((data63 === "Asia/Jakarta") || (data63 === "Asia/Makassar")) || (data63 === "Asia/Jayapura"))){
-const err162 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data63};
+if(data62.kind === undefined){
+const err162 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1979,14 +1974,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data62.days !== undefined){
-let data64 = data62.days;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key11 in data64){
-const _errs142 = errors;
-if(typeof key11 !== "string"){
-const err163 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key11,propertyName:key11};
+if(data62.standardTime === undefined){
+const err163 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1995,8 +1984,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(!(((((((key11 === "mon") || (key11 === "tue")) || (key11 === "wed")) || (key11 === "thu")) || (key11 === "fri")) || (key11 === "sat")) || (key11 === "sun"))){
-const err164 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key11,propertyName:key11};
+for(const key10 in data62){
+if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key10))){
+const err164 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2005,9 +1995,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-var valid29 = _errs142 === errors;
-if(!valid29){
-const err165 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data64};
+}
+if(data62.id !== undefined){
+let data63 = data62.id;
+if(typeof data63 === "string"){
+if(!pattern6.test(data63)){
+const err165 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data63};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2017,11 +2010,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-for(const key12 in data64){
-let data65 = data64[key12];
-if(Array.isArray(data65)){
-if(data65.length > 2){
-const err166 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data65};
+else {
+const err166 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data63};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2030,8 +2020,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data65.length < 2){
-const err167 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data65};
+}
+if(data62.role !== undefined){
+let data64 = data62.role;
+if(typeof data64 === "string"){
+if(func2(data64) < 2){
+const err167 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data64};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2040,12 +2034,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-const len9 = data65.length;
-if(len9 > 0){
-let data66 = data65[0];
-if(typeof data66 === "string"){
-if(!pattern17.test(data66)){
-const err168 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data66};
+}
+else {
+const err168 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data64};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2055,8 +2046,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data66};
+if(data62.kind !== undefined){
+let data65 = data62.kind;
+if(typeof data65 !== "string"){
+const err169 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data65};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2065,12 +2058,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(len9 > 1){
-let data67 = data65[1];
-if(typeof data67 === "string"){
-if(!pattern17.test(data67)){
-const err170 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data67};
+if(!((((((data65 === "intake") || (data65 === "disposition")) || (data65 === "verification")) || (data65 === "technical")) || (data65 === "decision")) || (data65 === "signature"))){
+const err170 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data65};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2080,8 +2069,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-else {
-const err171 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data67};
+if(data62.standardTime !== undefined){
+let data66 = data62.standardTime;
+if(typeof data66 === "string"){
+if(!pattern8.test(data66)){
+const err171 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data66};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2091,9 +2083,8 @@ vErrors.push(err171);
 errors++;
 }
 }
-const len10 = data65.length;
-if(!(len10 <= 2)){
-const err172 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data65};
+else {
+const err172 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data66};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2103,8 +2094,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-else {
-const err173 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data65};
+if(data62.team !== undefined){
+let data67 = data62.team;
+if(typeof data67 === "string"){
+if(!pattern4.test(data67)){
+const err173 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data67};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2114,9 +2108,8 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
 else {
-const err174 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data64};
+const err174 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data67};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2126,11 +2119,15 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data62.holidays !== undefined){
-let data68 = data62.holidays;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.country === undefined){
-const err175 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data68};
+if(data62.users !== undefined){
+let data68 = data62.users;
+if(Array.isArray(data68)){
+const len9 = data68.length;
+for(let i9=0; i9<len9; i9++){
+let data69 = data68[i9];
+if(typeof data69 === "string"){
+if(!pattern5.test(data69)){
+const err175 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data69};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2139,9 +2136,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-for(const key13 in data68){
-if(!(((key13 === "country") || (key13 === "region")) || (key13 === "closed"))){
-const err176 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data68};
+}
+else {
+const err176 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data69};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2151,10 +2148,9 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data68.country !== undefined){
-let data69 = data68.country;
-if(typeof data69 !== "string"){
-const err177 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data69};
+}
+else {
+const err177 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data68};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2163,8 +2159,11 @@ vErrors.push(err177);
 }
 errors++;
 }
-if("ID" !== data69){
-const err178 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data69};
+}
+if(data62.note !== undefined){
+let data70 = data62.note;
+if(typeof data70 !== "string"){
+const err178 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data70};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2174,10 +2173,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data68.region !== undefined){
-let data70 = data68.region;
-if(typeof data70 !== "string"){
-const err179 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data70};
+if(data62.phase !== undefined){
+let data71 = data62.phase;
+if(typeof data71 !== "string"){
+const err179 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data71};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2186,16 +2185,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data68.closed !== undefined){
-let data71 = data68.closed;
-if(Array.isArray(data71)){
-const len11 = data71.length;
-for(let i9=0; i9<len11; i9++){
-let data72 = data71[i9];
-if(typeof data72 === "string"){
-if(!pattern19.test(data72)){
-const err180 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data72};
+if(!((data71 === "before-merge") || (data71 === "after-deployment"))){
+const err180 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data71};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2204,8 +2195,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(!(formats0.validate(data72))){
-const err181 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data72};
+}
+if(data62.task !== undefined){
+let data72 = data62.task;
+if(typeof data72 === "string"){
+if(func2(data72) > 80){
+const err181 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data72};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2214,9 +2209,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data72};
+if(func2(data72) < 3){
+const err182 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data72};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2226,9 +2220,8 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
 else {
-const err183 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data71};
+const err183 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data72};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2238,9 +2231,15 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data68};
+if(data62.acting !== undefined){
+let data73 = data62.acting;
+if(Array.isArray(data73)){
+const len10 = data73.length;
+for(let i10=0; i10<len10; i10++){
+let data74 = data73[i10];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.user === undefined){
+const err184 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2249,10 +2248,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data62};
+if(data74.title === undefined){
+const err185 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2261,15 +2258,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data.reserved !== undefined){
-let data73 = data.reserved;
-if(Array.isArray(data73)){
-const len12 = data73.length;
-for(let i10=0; i10<len12; i10++){
-let data74 = data73[i10];
-if(typeof data74 !== "string"){
-const err186 = {instancePath:instancePath+"/reserved/" + i10,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data74};
+if(data74.from === undefined){
+const err186 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2278,10 +2268,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data73};
+if(data74.to === undefined){
+const err187 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2290,12 +2278,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data.hosting !== undefined){
-let data75 = data.hosting;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.defaults === undefined){
-const err188 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data75};
+for(const key11 in data74){
+if(!(((((key11 === "user") || (key11 === "title")) || (key11 === "name")) || (key11 === "from")) || (key11 === "to"))){
+const err188 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2304,8 +2289,12 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data75.limits === undefined){
-const err189 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data75};
+}
+if(data74.user !== undefined){
+let data75 = data74.user;
+if(typeof data75 === "string"){
+if(!pattern5.test(data75)){
+const err189 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data75};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2314,8 +2303,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data75.accessRole === undefined){
-const err190 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "accessRole"},message:"must have required property '"+"accessRole"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data75};
+}
+else {
+const err190 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data75};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2324,9 +2314,11 @@ vErrors.push(err190);
 }
 errors++;
 }
-for(const key14 in data75){
-if(!(((key14 === "defaults") || (key14 === "limits")) || (key14 === "accessRole"))){
-const err191 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data75};
+}
+if(data74.title !== undefined){
+let data76 = data74.title;
+if(typeof data76 !== "string"){
+const err191 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data76};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2335,12 +2327,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-if(data75.defaults !== undefined){
-let data76 = data75.defaults;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.cpu === undefined){
-const err192 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data76};
+if(!((data76 === "Plt.") || (data76 === "Plh."))){
+const err192 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data76};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2349,8 +2337,12 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data76.memory === undefined){
-const err193 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data76};
+}
+if(data74.name !== undefined){
+let data77 = data74.name;
+if(typeof data77 === "string"){
+if(func2(data77) < 3){
+const err193 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data77};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2359,8 +2351,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data76.storage === undefined){
-const err194 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data76};
+}
+else {
+const err194 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data77};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2369,8 +2362,12 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data76.volumes === undefined){
-const err195 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data76};
+}
+if(data74.from !== undefined){
+let data78 = data74.from;
+if(typeof data78 === "string"){
+if(!pattern14.test(data78)){
+const err195 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data78};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2379,9 +2376,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-for(const key15 in data76){
-if(!((((key15 === "cpu") || (key15 === "memory")) || (key15 === "storage")) || (key15 === "volumes"))){
-const err196 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data76};
+if(!(formats0.validate(data78))){
+const err196 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data78};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2391,11 +2387,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data76.cpu !== undefined){
-let data77 = data76.cpu;
-if(typeof data77 === "string"){
-if(!pattern20.test(data77)){
-const err197 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data77};
+else {
+const err197 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data78};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2405,8 +2398,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-else {
-const err198 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data77};
+if(data74.to !== undefined){
+let data79 = data74.to;
+if(typeof data79 === "string"){
+if(!pattern14.test(data79)){
+const err198 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data79};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2415,12 +2411,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data76.memory !== undefined){
-let data78 = data76.memory;
-if(typeof data78 === "string"){
-if(!pattern20.test(data78)){
-const err199 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data78};
+if(!(formats0.validate(data79))){
+const err199 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data79};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2431,7 +2423,7 @@ errors++;
 }
 }
 else {
-const err200 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data78};
+const err200 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data79};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2441,11 +2433,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data76.storage !== undefined){
-let data79 = data76.storage;
-if(typeof data79 === "string"){
-if(!pattern20.test(data79)){
-const err201 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data79};
+}
+else {
+const err201 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2455,8 +2445,9 @@ vErrors.push(err201);
 errors++;
 }
 }
+}
 else {
-const err202 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data79};
+const err202 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data73};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2466,10 +2457,9 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data76.volumes !== undefined){
-let data80 = data76.volumes;
-if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
-const err203 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data80};
+}
+else {
+const err203 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2478,9 +2468,16 @@ vErrors.push(err203);
 }
 errors++;
 }
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 > 9007199254740991 || isNaN(data80)){
-const err204 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data80};
+}
+if(data39.rejectionReasons !== undefined){
+let data80 = data39.rejectionReasons;
+if(Array.isArray(data80)){
+const len11 = data80.length;
+for(let i11=0; i11<len11; i11++){
+let data81 = data80[i11];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.code === undefined){
+const err204 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2489,8 +2486,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data80 < 0 || isNaN(data80)){
-const err205 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data80};
+if(data81.text === undefined){
+const err205 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data81};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2499,11 +2496,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data76};
+for(const key12 in data81){
+if(!((key12 === "code") || (key12 === "text"))){
+const err206 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data81};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2513,11 +2508,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data75.limits !== undefined){
-let data81 = data75.limits;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.cpu === undefined){
-const err207 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data81};
+if(data81.code !== undefined){
+let data82 = data81.code;
+if(typeof data82 === "string"){
+if(!pattern6.test(data82)){
+const err207 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data82};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2526,8 +2521,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(data81.memory === undefined){
-const err208 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data81};
+}
+else {
+const err208 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data82};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2536,8 +2532,12 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data81.storage === undefined){
-const err209 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data81};
+}
+if(data81.text !== undefined){
+let data83 = data81.text;
+if(typeof data83 === "string"){
+if(func2(data83) < 3){
+const err209 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data83};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2546,8 +2546,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data81.volumes === undefined){
-const err210 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data81};
+}
+else {
+const err210 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data83};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2556,9 +2557,10 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key16 in data81){
-if(!((((key16 === "cpu") || (key16 === "memory")) || (key16 === "storage")) || (key16 === "volumes"))){
-const err211 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data81};
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data81};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2568,11 +2570,9 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data81.cpu !== undefined){
-let data82 = data81.cpu;
-if(typeof data82 === "string"){
-if(!pattern20.test(data82)){
-const err212 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data82};
+}
+else {
+const err212 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data80};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2582,8 +2582,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-else {
-const err213 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data82};
+if(data39.reminders !== undefined){
+let data84 = data39.reminders;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.escalateAfter === undefined){
+const err213 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data84};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2592,12 +2595,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data81.memory !== undefined){
-let data83 = data81.memory;
-if(typeof data83 === "string"){
-if(!pattern20.test(data83)){
-const err214 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data83};
+for(const key13 in data84){
+if(!(key13 === "escalateAfter")){
+const err214 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data84};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2607,8 +2607,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-else {
-const err215 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data83};
+if(data84.escalateAfter !== undefined){
+let data85 = data84.escalateAfter;
+if(typeof data85 === "string"){
+if(!pattern8.test(data85)){
+const err215 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data85};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2618,11 +2621,8 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data81.storage !== undefined){
-let data84 = data81.storage;
-if(typeof data84 === "string"){
-if(!pattern20.test(data84)){
-const err216 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data84};
+else {
+const err216 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data85};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2632,8 +2632,9 @@ vErrors.push(err216);
 errors++;
 }
 }
+}
 else {
-const err217 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data84};
+const err217 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data84};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2643,10 +2644,9 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data81.volumes !== undefined){
-let data85 = data81.volumes;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
-const err218 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data85};
+}
+else {
+const err218 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data39};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2655,9 +2655,12 @@ vErrors.push(err218);
 }
 errors++;
 }
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 9007199254740991 || isNaN(data85)){
-const err219 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data85};
+}
+if(data.workingHours !== undefined){
+let data86 = data.workingHours;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.timeZone === undefined){
+const err219 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data86};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2666,8 +2669,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data85 < 0 || isNaN(data85)){
-const err220 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data85};
+if(data86.days === undefined){
+const err220 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data86};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2676,11 +2679,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data81};
+if(data86.holidays === undefined){
+const err221 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data86};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2689,11 +2689,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data75.accessRole !== undefined){
-let data86 = data75.accessRole;
-if(typeof data86 !== "string"){
-const err222 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data86};
+for(const key14 in data86){
+if(!(((key14 === "timeZone") || (key14 === "days")) || (key14 === "holidays"))){
+const err222 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data86};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2702,8 +2700,11 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(!((data86 === "admin") || (data86 === "edit"))){
-const err223 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data86};
+}
+if(data86.timeZone !== undefined){
+let data87 = data86.timeZone;
+if(typeof data87 !== "string"){
+const err223 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data87};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2712,10 +2713,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data75};
+if(!(((data87 === "Asia/Jakarta") || (data87 === "Asia/Makassar")) || (data87 === "Asia/Jayapura"))){
+const err224 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data87};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2725,14 +2724,13 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data.requiredFields !== undefined){
-let data87 = data.requiredFields;
-if(Array.isArray(data87)){
-const len13 = data87.length;
-for(let i11=0; i11<len13; i11++){
-let data88 = data87[i11];
-if(typeof data88 !== "string"){
-const err225 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data88};
+if(data86.days !== undefined){
+let data88 = data86.days;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key15 in data88){
+const _errs194 = errors;
+if(typeof key15 !== "string"){
+const err225 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2741,8 +2739,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(!((((data88 === "letter.scan") || (data88 === "recommendation")) || (data88 === "contacts.administrative.nip")) || (data88 === "contacts.technical.nip"))){
-const err226 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data88};
+if(!(((((((key15 === "mon") || (key15 === "tue")) || (key15 === "wed")) || (key15 === "thu")) || (key15 === "fri")) || (key15 === "sat")) || (key15 === "sun"))){
+const err226 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2751,10 +2749,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data87};
+var valid39 = _errs194 === errors;
+if(!valid39){
+const err227 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data88};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2764,11 +2761,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.contactDomains !== undefined){
-let data89 = data.contactDomains;
+for(const key16 in data88){
+let data89 = data88[key16];
 if(Array.isArray(data89)){
-if(data89.length < 1){
-const err228 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contactDomains,data:data89};
+if(data89.length > 2){
+const err228 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data89};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2777,12 +2774,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-const len14 = data89.length;
-for(let i12=0; i12<len14; i12++){
-let data90 = data89[i12];
-if(typeof data90 === "string"){
-if(func2(data90) > 253){
-const err229 = {instancePath:instancePath+"/contactDomains/" + i12,schemaPath:"#/properties/contactDomains/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.contactDomains.items,data:data90};
+if(data89.length < 2){
+const err229 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data89};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2791,8 +2784,12 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(func2(data90) < 1){
-const err230 = {instancePath:instancePath+"/contactDomains/" + i12,schemaPath:"#/properties/contactDomains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.contactDomains.items,data:data90};
+const len12 = data89.length;
+if(len12 > 0){
+let data90 = data89[0];
+if(typeof data90 === "string"){
+if(!pattern25.test(data90)){
+const err230 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data90};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2803,7 +2800,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/contactDomains/" + i12,schemaPath:"#/properties/contactDomains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contactDomains.items.type,parentSchema:schema31.properties.contactDomains.items,data:data90};
+const err231 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data90};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2813,9 +2810,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contactDomains.type,parentSchema:schema31.properties.contactDomains,data:data89};
+if(len12 > 1){
+let data91 = data89[1];
+if(typeof data91 === "string"){
+if(!pattern25.test(data91)){
+const err232 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data91};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2825,11 +2824,8 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data91 = data.review;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.maxMonths === undefined){
-const err233 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data91};
+else {
+const err233 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data91};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2838,9 +2834,10 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key17 in data91){
-if(!(key17 === "maxMonths")){
-const err234 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data91};
+}
+const len13 = data89.length;
+if(!(len13 <= 2)){
+const err234 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data89};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2850,10 +2847,8 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data91.maxMonths !== undefined){
-let data92 = data91.maxMonths;
-if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
-const err235 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data92};
+else {
+const err235 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data89};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2862,9 +2857,10 @@ vErrors.push(err235);
 }
 errors++;
 }
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 > 60 || isNaN(data92)){
-const err236 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data92};
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data88};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2873,8 +2869,12 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data92 < 1 || isNaN(data92)){
-const err237 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data92};
+}
+if(data86.holidays !== undefined){
+let data92 = data86.holidays;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.country === undefined){
+const err237 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data92};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2883,11 +2883,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err238 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data91};
+for(const key17 in data92){
+if(!(((key17 === "country") || (key17 === "region")) || (key17 === "closed"))){
+const err238 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data92};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2897,11 +2895,10 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data93 = data.limits;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.ttl === undefined){
-const err239 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data93};
+if(data92.country !== undefined){
+let data93 = data92.country;
+if(typeof data93 !== "string"){
+const err239 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data93};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2910,9 +2907,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-for(const key18 in data93){
-if(!(key18 === "ttl")){
-const err240 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data93};
+if("ID" !== data93){
+const err240 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data93};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2922,11 +2918,10 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data93.ttl !== undefined){
-let data94 = data93.ttl;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.min === undefined){
-const err241 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+if(data92.region !== undefined){
+let data94 = data92.region;
+if(typeof data94 !== "string"){
+const err241 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data94};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2935,8 +2930,16 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(data94.max === undefined){
-const err242 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+}
+if(data92.closed !== undefined){
+let data95 = data92.closed;
+if(Array.isArray(data95)){
+const len14 = data95.length;
+for(let i12=0; i12<len14; i12++){
+let data96 = data95[i12];
+if(typeof data96 === "string"){
+if(!pattern14.test(data96)){
+const err242 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data96};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2945,9 +2948,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-for(const key19 in data94){
-if(!((key19 === "min") || (key19 === "max"))){
-const err243 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+if(!(formats0.validate(data96))){
+const err243 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data96};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2957,10 +2959,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data94.min !== undefined){
-let data95 = data94.min;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err244 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
+else {
+const err244 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data96};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2969,9 +2969,10 @@ vErrors.push(err244);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 9007199254740991 || isNaN(data95)){
-const err245 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data95};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2980,8 +2981,10 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data95 < 1 || isNaN(data95)){
-const err246 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data92};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2992,10 +2995,8 @@ errors++;
 }
 }
 }
-if(data94.max !== undefined){
-let data96 = data94.max;
-if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
-const err247 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
+else {
+const err247 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data86};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3004,9 +3005,15 @@ vErrors.push(err247);
 }
 errors++;
 }
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 > 86400 || isNaN(data96)){
-const err248 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
+}
+if(data.reserved !== undefined){
+let data97 = data.reserved;
+if(Array.isArray(data97)){
+const len15 = data97.length;
+for(let i13=0; i13<len15; i13++){
+let data98 = data97[i13];
+if(typeof data98 !== "string"){
+const err248 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data98};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3015,8 +3022,10 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data96 < -9007199254740991 || isNaN(data96)){
-const err249 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data97};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3026,10 +3035,11 @@ vErrors.push(err249);
 errors++;
 }
 }
-}
-}
-else {
-const err250 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+if(data.hosting !== undefined){
+let data99 = data.hosting;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.defaults === undefined){
+const err250 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data99};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3038,10 +3048,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-}
-else {
-const err251 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data93};
+if(data99.limits === undefined){
+const err251 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data99};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3050,15 +3058,1998 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-}
-else {
-const err252 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+for(const key18 in data99){
+if(!((((key18 === "defaults") || (key18 === "limits")) || (key18 === "accessRole")) || (key18 === "backup"))){
+const err252 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data99};
 if(vErrors === null){
 vErrors = [err252];
 }
 else {
 vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data99.defaults !== undefined){
+let data100 = data99.defaults;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.cpu === undefined){
+const err253 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+if(data100.memory === undefined){
+const err254 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if(data100.storage === undefined){
+const err255 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(data100.volumes === undefined){
+const err256 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+for(const key19 in data100){
+if(!((((key19 === "cpu") || (key19 === "memory")) || (key19 === "storage")) || (key19 === "volumes"))){
+const err257 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data100.cpu !== undefined){
+let data101 = data100.cpu;
+if(typeof data101 === "string"){
+if(!pattern28.test(data101)){
+const err258 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data101};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data101};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data100.memory !== undefined){
+let data102 = data100.memory;
+if(typeof data102 === "string"){
+if(!pattern28.test(data102)){
+const err260 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data102};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data102};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+if(data100.storage !== undefined){
+let data103 = data100.storage;
+if(typeof data103 === "string"){
+if(!pattern28.test(data103)){
+const err262 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data103};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data103};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data100.volumes !== undefined){
+let data104 = data100.volumes;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err264 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data104};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 9007199254740991 || isNaN(data104)){
+const err265 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data104};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+if(data104 < 0 || isNaN(data104)){
+const err266 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data104};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data99.limits !== undefined){
+let data105 = data99.limits;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.cpu === undefined){
+const err268 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(data105.memory === undefined){
+const err269 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+if(data105.storage === undefined){
+const err270 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+if(data105.volumes === undefined){
+const err271 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+for(const key20 in data105){
+if(!((((key20 === "cpu") || (key20 === "memory")) || (key20 === "storage")) || (key20 === "volumes"))){
+const err272 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+if(data105.cpu !== undefined){
+let data106 = data105.cpu;
+if(typeof data106 === "string"){
+if(!pattern28.test(data106)){
+const err273 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data106};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data106};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data105.memory !== undefined){
+let data107 = data105.memory;
+if(typeof data107 === "string"){
+if(!pattern28.test(data107)){
+const err275 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data107};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data107};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+if(data105.storage !== undefined){
+let data108 = data105.storage;
+if(typeof data108 === "string"){
+if(!pattern28.test(data108)){
+const err277 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data108};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data108};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data105.volumes !== undefined){
+let data109 = data105.volumes;
+if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
+const err279 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data109};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 > 9007199254740991 || isNaN(data109)){
+const err280 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data109};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(data109 < 0 || isNaN(data109)){
+const err281 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data109};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+if(data99.accessRole !== undefined){
+let data110 = data99.accessRole;
+if(typeof data110 !== "string"){
+const err283 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data110};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+if(!((data110 === "admin") || (data110 === "edit"))){
+const err284 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data110};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+if(data99.backup !== undefined){
+let data111 = data99.backup;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+for(const key21 in data111){
+if(!(((key21 === "time") || (key21 === "retentionDays")) || (key21 === "finalRetentionDays"))){
+const err285 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data111};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data111.time !== undefined){
+let data112 = data111.time;
+if(typeof data112 === "string"){
+if(!pattern25.test(data112)){
+const err286 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data112};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data112};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+if(data111.retentionDays !== undefined){
+let data113 = data111.retentionDays;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err288 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data113};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 > 3650 || isNaN(data113)){
+const err289 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data113};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+if(data113 < 1 || isNaN(data113)){
+const err290 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data113};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+}
+if(data111.finalRetentionDays !== undefined){
+let data114 = data111.finalRetentionDays;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err291 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data114};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 3650 || isNaN(data114)){
+const err292 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data114};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+if(data114 < 1 || isNaN(data114)){
+const err293 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data114};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data111};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data99};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+if(data.requiredFields !== undefined){
+let data115 = data.requiredFields;
+if(Array.isArray(data115)){
+const len16 = data115.length;
+for(let i14=0; i14<len16; i14++){
+let data116 = data115[i14];
+if(typeof data116 !== "string"){
+const err296 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data116};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+if(!((((data116 === "letter.scan") || (data116 === "recommendation")) || (data116 === "contacts.administrative.nip")) || (data116 === "contacts.technical.nip"))){
+const err297 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data116};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data115};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+if(data.contactDomains !== undefined){
+let data117 = data.contactDomains;
+if(Array.isArray(data117)){
+if(data117.length < 1){
+const err299 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contactDomains,data:data117};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+const len17 = data117.length;
+for(let i15=0; i15<len17; i15++){
+let data118 = data117[i15];
+if(typeof data118 === "string"){
+if(func2(data118) > 253){
+const err300 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.contactDomains.items,data:data118};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+if(func2(data118) < 1){
+const err301 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.contactDomains.items,data:data118};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contactDomains.items.type,parentSchema:schema31.properties.contactDomains.items,data:data118};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+}
+else {
+const err303 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contactDomains.type,parentSchema:schema31.properties.contactDomains,data:data117};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+if(data.review !== undefined){
+let data119 = data.review;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.maxMonths === undefined){
+const err304 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data119};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+for(const key22 in data119){
+if(!(key22 === "maxMonths")){
+const err305 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data119};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data119.maxMonths !== undefined){
+let data120 = data119.maxMonths;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err306 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data120};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 > 60 || isNaN(data120)){
+const err307 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data120};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+if(data120 < 1 || isNaN(data120)){
+const err308 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data120};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data119};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+if(data.adoption !== undefined){
+let data121 = data.adoption;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.base === undefined){
+const err310 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data121};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+if(data121.date === undefined){
+const err311 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data121};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+for(const key23 in data121){
+if(!((key23 === "base") || (key23 === "date"))){
+const err312 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data121};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data121.base !== undefined){
+let data122 = data121.base;
+if(typeof data122 === "string"){
+if(!pattern35.test(data122)){
+const err313 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data122};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data122};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data121.date !== undefined){
+let data123 = data121.date;
+if(typeof data123 === "string"){
+if(!pattern14.test(data123)){
+const err315 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data123};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+if(!(formats0.validate(data123))){
+const err316 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data123};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+else {
+const err317 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data123};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data121};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data.letters !== undefined){
+let data124 = data.letters;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.numberPattern === undefined){
+const err319 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data124};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+for(const key24 in data124){
+if(!((key24 === "numberPattern") || (key24 === "logo"))){
+const err320 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data124};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data124.numberPattern !== undefined){
+let data125 = data124.numberPattern;
+if(typeof data125 === "string"){
+if(func2(data125) < 5){
+const err321 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data125};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data125};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data124.logo !== undefined){
+let data126 = data124.logo;
+if(typeof data126 !== "string"){
+const err323 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data126};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+}
+else {
+const err324 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data124};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+if(data.limits !== undefined){
+let data127 = data.limits;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.ttl === undefined){
+const err325 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data127};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+for(const key25 in data127){
+if(!(key25 === "ttl")){
+const err326 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data127};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data127.ttl !== undefined){
+let data128 = data127.ttl;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.min === undefined){
+const err327 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data128};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+if(data128.max === undefined){
+const err328 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data128};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+for(const key26 in data128){
+if(!((key26 === "min") || (key26 === "max"))){
+const err329 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data128};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+if(data128.min !== undefined){
+let data129 = data128.min;
+if(!(((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129))) && (isFinite(data129)))){
+const err330 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data129};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 > 9007199254740991 || isNaN(data129)){
+const err331 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data129};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+if(data129 < 1 || isNaN(data129)){
+const err332 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data129};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+}
+if(data128.max !== undefined){
+let data130 = data128.max;
+if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
+const err333 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data130};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 > 86400 || isNaN(data130)){
+const err334 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data130};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+if(data130 < -9007199254740991 || isNaN(data130)){
+const err335 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data130};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data128};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data127};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data.hygiene !== undefined){
+let data131 = data.hygiene;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key27 in data131){
+if(!(((((key27 === "gamblingKeywords") || (key27 === "tlsExpiringDays")) || (key27 === "review")) || (key27 === "suspension")) || (key27 === "audit"))){
+const err338 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data131};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data131.gamblingKeywords !== undefined){
+let data132 = data131.gamblingKeywords;
+if(Array.isArray(data132)){
+if(data132.length < 1){
+const err339 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data132};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+const len18 = data132.length;
+for(let i16=0; i16<len18; i16++){
+let data133 = data132[i16];
+if(typeof data133 === "string"){
+if(func2(data133) > 60){
+const err340 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data133};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if(func2(data133) < 3){
+const err341 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data133};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data133};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+}
+else {
+const err343 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data132};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data131.tlsExpiringDays !== undefined){
+let data134 = data131.tlsExpiringDays;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err344 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data134};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 > 365 || isNaN(data134)){
+const err345 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data134};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+if(data134 < 1 || isNaN(data134)){
+const err346 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data134};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+}
+if(data131.review !== undefined){
+let data135 = data131.review;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key28 in data135){
+if(!((key28 === "remindDays") || (key28 === "graceDays"))){
+const err347 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data135};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+if(data135.remindDays !== undefined){
+let data136 = data135.remindDays;
+if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
+const err348 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data136};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 > 365 || isNaN(data136)){
+const err349 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data136};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+if(data136 < 1 || isNaN(data136)){
+const err350 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data136};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+}
+if(data135.graceDays !== undefined){
+let data137 = data135.graceDays;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err351 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data137};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 > 365 || isNaN(data137)){
+const err352 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data137};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+if(data137 < 0 || isNaN(data137)){
+const err353 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data137};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data135};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data131.suspension !== undefined){
+let data138 = data131.suspension;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.steps === undefined){
+const err355 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data138};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+for(const key29 in data138){
+if(!(key29 === "steps")){
+const err356 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data138};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+if(data138.steps !== undefined){
+let data139 = data138.steps;
+if(Array.isArray(data139)){
+if(data139.length < 1){
+const err357 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data139};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+const len19 = data139.length;
+for(let i17=0; i17<len19; i17++){
+let data140 = data139[i17];
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(Object.keys(data140).length < 5){
+const err358 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+if(data140.id === undefined){
+const err359 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+if(data140.role === undefined){
+const err360 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+if(data140.kind === undefined){
+const err361 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+if(data140.standardTime === undefined){
+const err362 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+for(const key30 in data140){
+if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key30))){
+const err363 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+if(data140.id !== undefined){
+let data141 = data140.id;
+if(typeof data141 === "string"){
+if(!pattern6.test(data141)){
+const err364 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data141};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+else {
+const err365 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data141};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+if(data140.role !== undefined){
+let data142 = data140.role;
+if(typeof data142 === "string"){
+if(func2(data142) < 2){
+const err366 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data142};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+else {
+const err367 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data142};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+if(data140.kind !== undefined){
+let data143 = data140.kind;
+if(typeof data143 !== "string"){
+const err368 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data143};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+if(!((((((data143 === "intake") || (data143 === "disposition")) || (data143 === "verification")) || (data143 === "technical")) || (data143 === "decision")) || (data143 === "signature"))){
+const err369 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data143};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data140.standardTime !== undefined){
+let data144 = data140.standardTime;
+if(typeof data144 === "string"){
+if(!pattern8.test(data144)){
+const err370 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data144};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data144};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data140.team !== undefined){
+let data145 = data140.team;
+if(typeof data145 === "string"){
+if(!pattern4.test(data145)){
+const err372 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data145};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+else {
+const err373 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data145};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+if(data140.users !== undefined){
+let data146 = data140.users;
+if(Array.isArray(data146)){
+const len20 = data146.length;
+for(let i18=0; i18<len20; i18++){
+let data147 = data146[i18];
+if(typeof data147 === "string"){
+if(!pattern5.test(data147)){
+const err374 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data147};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data147};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data146};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+if(data140.note !== undefined){
+let data148 = data140.note;
+if(typeof data148 !== "string"){
+const err377 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data148};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+if(data140.phase !== undefined){
+let data149 = data140.phase;
+if(typeof data149 !== "string"){
+const err378 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data149};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+if(!((data149 === "before-merge") || (data149 === "after-deployment"))){
+const err379 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data149};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+if(data140.task !== undefined){
+let data150 = data140.task;
+if(typeof data150 === "string"){
+if(func2(data150) > 80){
+const err380 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data150};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+if(func2(data150) < 3){
+const err381 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data150};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data150};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+if(data140.acting !== undefined){
+let data151 = data140.acting;
+if(Array.isArray(data151)){
+const len21 = data151.length;
+for(let i19=0; i19<len21; i19++){
+let data152 = data151[i19];
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.user === undefined){
+const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+if(data152.title === undefined){
+const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+if(data152.from === undefined){
+const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+if(data152.to === undefined){
+const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+for(const key31 in data152){
+if(!(((((key31 === "user") || (key31 === "title")) || (key31 === "name")) || (key31 === "from")) || (key31 === "to"))){
+const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+if(data152.user !== undefined){
+let data153 = data152.user;
+if(typeof data153 === "string"){
+if(!pattern5.test(data153)){
+const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data153};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+else {
+const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data153};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+if(data152.title !== undefined){
+let data154 = data152.title;
+if(typeof data154 !== "string"){
+const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data154};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+if(!((data154 === "Plt.") || (data154 === "Plh."))){
+const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data154};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+if(data152.name !== undefined){
+let data155 = data152.name;
+if(typeof data155 === "string"){
+if(func2(data155) < 3){
+const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data155};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+else {
+const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data155};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+if(data152.from !== undefined){
+let data156 = data152.from;
+if(typeof data156 === "string"){
+if(!pattern14.test(data156)){
+const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data156};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+if(!(formats0.validate(data156))){
+const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data156};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+else {
+const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data156};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+if(data152.to !== undefined){
+let data157 = data152.to;
+if(typeof data157 === "string"){
+if(!pattern14.test(data157)){
+const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data157};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+if(!(formats0.validate(data157))){
+const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data157};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+else {
+const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data157};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+}
+else {
+const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data151};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+}
+else {
+const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+}
+else {
+const err403 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data139};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+}
+else {
+const err404 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data138};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+if(data131.audit !== undefined){
+let data158 = data131.audit;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+for(const key32 in data158){
+if(!(((key32 === "timeoutSeconds") || (key32 === "retries")) || (key32 === "concurrency"))){
+const err405 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data158};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+if(data158.timeoutSeconds !== undefined){
+let data159 = data158.timeoutSeconds;
+if(!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159)))){
+const err406 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data159};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+if((typeof data159 == "number") && (isFinite(data159))){
+if(data159 > 60 || isNaN(data159)){
+const err407 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data159};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+if(data159 < 1 || isNaN(data159)){
+const err408 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data159};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+if(data158.retries !== undefined){
+let data160 = data158.retries;
+if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
+const err409 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data160};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 > 5 || isNaN(data160)){
+const err410 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data160};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+if(data160 < 0 || isNaN(data160)){
+const err411 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data160};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+}
+if(data158.concurrency !== undefined){
+let data161 = data158.concurrency;
+if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
+const err412 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data161};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 > 512 || isNaN(data161)){
+const err413 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data161};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+if(data161 < 1 || isNaN(data161)){
+const err414 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data161};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err415 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data158};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+}
+}
+else {
+const err416 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data131};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+}
+}
+else {
+const err417 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
 }
 errors++;
 }
