@@ -19,6 +19,8 @@ export const Zone = z.strictObject({
     expire: z.int().min(3600).optional(),
     minimum: z.int().min(1).optional(),
   }),
+  /** A zone inside another managed zone must say so: the parent delegates it (NS records there). */
+  delegatedFrom: HostName.optional().meta({ description: "Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)" }),
   /** Names outside the request files that the zone already serves (apex, mail, ...). */
   protected: z.array(z.string()).optional().meta({ description: "Nama yang dikelola di luar berkas permohonan" }),
 });
@@ -145,6 +147,11 @@ export const Governance = z
     reserved: z.array(z.string()).meta({ description: "Nama yang tidak boleh dipakai" }),
     hosting: HostingPolicy,
     requiredFields: z.array(RequiredField),
+    contactDomains: z
+      .array(HostName)
+      .min(1)
+      .optional()
+      .meta({ description: "Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah" }),
     review: z.strictObject({ maxMonths: z.int().min(1).max(60) }).meta({ description: "Tanggal tinjau ulang paling lama" }),
     adoption: Adoption.optional(),
     letters: z

@@ -4,7 +4,8 @@ import type { FileRule, RepoRule, Rule } from "../rule.ts";
 import { addressDuplicate, addressPublic, addressSyntax } from "./address.ts";
 import { caaFields } from "./caa.ts";
 import { cnameAlone, cnameLoop, cnameSelf } from "./cname.ts";
-import { contactEmail, contactNip, contactPhone } from "./contact.ts";
+import { textControl } from "./control.ts";
+import { contactDomain, contactEmail, contactNip, contactPhone } from "./contact.ts";
 import { letterDate, reviewExpired, reviewTooFar } from "./dates.ts";
 import { hostingLimits } from "./hosting.ts";
 import { labelIdn, labelSyntax } from "./label.ts";
@@ -20,6 +21,7 @@ import { nameUnique } from "./unique.ts";
 import { zoneExists } from "./zone.ts";
 
 export const FILE_RULES: FileRule[] = [
+  textControl,
   labelSyntax,
   labelIdn,
   labelReserved,
@@ -40,6 +42,7 @@ export const FILE_RULES: FileRule[] = [
   srvFields,
   hostingLimits,
   contactEmail,
+  contactDomain,
   contactPhone,
   contactNip,
   letterDate,
