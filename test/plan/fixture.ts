@@ -57,9 +57,10 @@ export function sampleRequests(): Record<string, string> {
       target: { server: { ipv4: ["103.10.20.34"] } },
       records: [
         { type: "TXT", name: "_dmarc", values: ["v=DMARC1; p=reject; rua=mailto:dmarc@contohkab.go.id; " + "x".repeat(300) + ' "quoted" \\ end'] },
-        { type: "MX", values: [{ priority: 10, exchange: "mx1.contohkab.go.id" }, { priority: 20, exchange: "mx2.contohkab.go.id" }] },
+        { type: "MX", values: [{ priority: 10, exchange: "mail.contohkab.go.id" }, { priority: 20, exchange: "mx2.surat.contohkab.go.id" }] },
+        { type: "A", name: "mx2", values: ["103.10.20.35"] },
         { type: "CAA", values: [{ flags: 0, tag: "issue", value: "letsencrypt.org" }] },
-        { type: "SRV", name: "_sip._tcp", values: [{ priority: 10, weight: 5, port: 5060, target: "sip.contohkab.go.id" }] },
+        { type: "SRV", name: "_sip._tcp", values: [{ priority: 10, weight: 5, port: 5060, target: "surat.contohkab.go.id" }] },
       ],
     },
     { label: "lama", opd: "bpbd", target: { hosting: {} }, decommission: {} },

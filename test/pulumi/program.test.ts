@@ -58,6 +58,7 @@ function expectedRecords(state: DesiredState): string[] {
     else if (r.type === "SRV") r.values.forEach((v) => add(r, "SRV", `${v.priority} ${v.weight} ${v.port} ${v.target}`));
     else if (r.type === "CAA") r.values.forEach((v) => add(r, "CAA", `${v.flags} ${v.tag} ${v.value}`));
     else if (r.type === "TXT") r.values.forEach((v) => add(r, "TXT", JSON.stringify(v)));
+    else if (r.type === "DS") r.values.forEach((v) => add(r, "DS", `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`));
     else r.values.forEach((v) => add(r, r.type, v));
   }
   return out.sort();
@@ -87,6 +88,7 @@ function registeredRecords(reg: Registered[]): string[] {
         i.type === "MX" ? `${i.priority} ${i.content}`
         : i.type === "SRV" ? `${d.priority} ${d.weight} ${d.port} ${d.target}`
         : i.type === "CAA" ? `${d.flags} ${d.tag} ${d.value}`
+        : i.type === "DS" ? `${d.keyTag} ${d.algorithm} ${d.digestType} ${d.digest}`
         : i.type === "TXT" ? JSON.stringify(decodeTxt(i.content!))
         : i.content!;
       return `${i.name} ${i.type} ${value}`;

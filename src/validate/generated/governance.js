@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"type":"string","enum":["admin","edit"]}},"required":["defaults","limits","accessRole"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}},"delegation":{"description":"Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan","type":"object","properties":{"allowed":{"type":"boolean","description":"true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)"},"requireDs":{"description":"true: delegasi wajib menyertakan DS (DNSSEC)","type":"boolean"}},"required":["allowed"],"additionalProperties":false}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"type":"string","enum":["admin","edit"]}},"required":["defaults","limits","accessRole"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
@@ -493,7 +493,7 @@ vErrors.push(err39);
 errors++;
 }
 for(const key3 in data13){
-if(!(((((key3 === "name") || (key3 === "ttl")) || (key3 === "nameservers")) || (key3 === "soa")) || (key3 === "protected"))){
+if(!((((((key3 === "name") || (key3 === "ttl")) || (key3 === "nameservers")) || (key3 === "soa")) || (key3 === "protected")) || (key3 === "delegation"))){
 const err40 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items,data:data13};
 if(vErrors === null){
 vErrors = [err40];
@@ -921,9 +921,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.type,parentSchema:schema31.properties.zones.items,data:data13};
+if(data13.delegation !== undefined){
+let data27 = data13.delegation;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.allowed === undefined){
+const err76 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/required",keyword:"required",params:{missingProperty: "allowed"},message:"must have required property '"+"allowed"+"'",schema:schema31.properties.zones.items.properties.delegation.required,parentSchema:schema31.properties.zones.items.properties.delegation,data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -932,10 +934,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.type,parentSchema:schema31.properties.zones,data:data12};
+for(const key5 in data27){
+if(!((key5 === "allowed") || (key5 === "requireDs"))){
+const err77 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items.properties.delegation,data:data27};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -945,12 +946,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.admins !== undefined){
-let data27 = data.admins;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key5 in data27){
-if(!((key5 === "team") || (key5 === "users"))){
-const err78 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.admins,data:data27};
+if(data27.allowed !== undefined){
+let data28 = data27.allowed;
+if(typeof data28 !== "boolean"){
+const err78 = {instancePath:instancePath+"/zones/" + i0+"/delegation/allowed",schemaPath:"#/properties/zones/items/properties/delegation/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.zones.items.properties.delegation.properties.allowed.type,parentSchema:schema31.properties.zones.items.properties.delegation.properties.allowed,data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -960,11 +959,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data27.team !== undefined){
-let data28 = data27.team;
-if(typeof data28 === "string"){
-if(!pattern4.test(data28)){
-const err79 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.admins.properties.team,data:data28};
+if(data27.requireDs !== undefined){
+let data29 = data27.requireDs;
+if(typeof data29 !== "boolean"){
+const err79 = {instancePath:instancePath+"/zones/" + i0+"/delegation/requireDs",schemaPath:"#/properties/zones/items/properties/delegation/properties/requireDs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.zones.items.properties.delegation.properties.requireDs.type,parentSchema:schema31.properties.zones.items.properties.delegation.properties.requireDs,data:data29};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -974,8 +972,9 @@ vErrors.push(err79);
 errors++;
 }
 }
+}
 else {
-const err80 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.team.type,parentSchema:schema31.properties.admins.properties.team,data:data28};
+const err80 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.properties.delegation.type,parentSchema:schema31.properties.zones.items.properties.delegation,data:data27};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -985,15 +984,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data27.users !== undefined){
-let data29 = data27.users;
-if(Array.isArray(data29)){
-const len3 = data29.length;
-for(let i3=0; i3<len3; i3++){
-let data30 = data29[i3];
-if(typeof data30 === "string"){
-if(!pattern5.test(data30)){
-const err81 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.admins.properties.users.items,data:data30};
+}
+else {
+const err81 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.type,parentSchema:schema31.properties.zones.items,data:data13};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1003,8 +996,9 @@ vErrors.push(err81);
 errors++;
 }
 }
+}
 else {
-const err82 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.users.items.type,parentSchema:schema31.properties.admins.properties.users.items,data:data30};
+const err82 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.type,parentSchema:schema31.properties.zones,data:data12};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1014,9 +1008,12 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/admins/users",schemaPath:"#/properties/admins/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.admins.properties.users.type,parentSchema:schema31.properties.admins.properties.users,data:data29};
+if(data.admins !== undefined){
+let data30 = data.admins;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key6 in data30){
+if(!((key6 === "team") || (key6 === "users"))){
+const err83 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.admins,data:data30};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1026,9 +1023,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.admins.type,parentSchema:schema31.properties.admins,data:data27};
+if(data30.team !== undefined){
+let data31 = data30.team;
+if(typeof data31 === "string"){
+if(!pattern4.test(data31)){
+const err84 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.admins.properties.team,data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1038,11 +1037,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.opds !== undefined){
-let data31 = data.opds;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err85 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds,data:data31};
+else {
+const err85 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.team.type,parentSchema:schema31.properties.admins.properties.team,data:data31};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1051,12 +1047,16 @@ vErrors.push(err85);
 }
 errors++;
 }
-const len4 = data31.length;
-for(let i4=0; i4<len4; i4++){
-let data32 = data31[i4];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.code === undefined){
-const err86 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data32};
+}
+if(data30.users !== undefined){
+let data32 = data30.users;
+if(Array.isArray(data32)){
+const len3 = data32.length;
+for(let i3=0; i3<len3; i3++){
+let data33 = data32[i3];
+if(typeof data33 === "string"){
+if(!pattern5.test(data33)){
+const err86 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.admins.properties.users.items,data:data33};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1065,8 +1065,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data32.name === undefined){
-const err87 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data32};
+}
+else {
+const err87 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.users.items.type,parentSchema:schema31.properties.admins.properties.users.items,data:data33};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1075,8 +1076,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data32.liaisons === undefined){
-const err88 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "liaisons"},message:"must have required property '"+"liaisons"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data32};
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/admins/users",schemaPath:"#/properties/admins/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.admins.properties.users.type,parentSchema:schema31.properties.admins.properties.users,data:data32};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1085,9 +1088,10 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key6 in data32){
-if(!((((key6 === "code") || (key6 === "name")) || (key6 === "liaisons")) || (key6 === "email"))){
-const err89 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opds.items,data:data32};
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.admins.type,parentSchema:schema31.properties.admins,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1097,11 +1101,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data32.code !== undefined){
-let data33 = data32.code;
-if(typeof data33 === "string"){
-if(!pattern6.test(data33)){
-const err90 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opds.items.properties.code,data:data33};
+if(data.opds !== undefined){
+let data34 = data.opds;
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err90 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds,data:data34};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1110,9 +1114,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.code.type,parentSchema:schema31.properties.opds.items.properties.code,data:data33};
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+let data35 = data34[i4];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.code === undefined){
+const err91 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data35};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1121,12 +1128,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data32.name !== undefined){
-let data34 = data32.name;
-if(typeof data34 === "string"){
-if(func2(data34) < 3){
-const err92 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.opds.items.properties.name,data:data34};
+if(data35.name === undefined){
+const err92 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data35};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1135,9 +1138,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.name.type,parentSchema:schema31.properties.opds.items.properties.name,data:data34};
+if(data35.liaisons === undefined){
+const err93 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "liaisons"},message:"must have required property '"+"liaisons"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data35};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1146,12 +1148,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data32.liaisons !== undefined){
-let data35 = data32.liaisons;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err94 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data35};
+for(const key7 in data35){
+if(!((((key7 === "code") || (key7 === "name")) || (key7 === "liaisons")) || (key7 === "email"))){
+const err94 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opds.items,data:data35};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1160,12 +1159,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-const len5 = data35.length;
-for(let i5=0; i5<len5; i5++){
-let data36 = data35[i5];
+}
+if(data35.code !== undefined){
+let data36 = data35.code;
 if(typeof data36 === "string"){
-if(!pattern5.test(data36)){
-const err95 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data36};
+if(!pattern6.test(data36)){
+const err95 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opds.items.properties.code,data:data36};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1176,7 +1175,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.liaisons.items.type,parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data36};
+const err96 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.code.type,parentSchema:schema31.properties.opds.items.properties.code,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1186,9 +1185,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.items.properties.liaisons.type,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data35};
+if(data35.name !== undefined){
+let data37 = data35.name;
+if(typeof data37 === "string"){
+if(func2(data37) < 3){
+const err97 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.opds.items.properties.name,data:data37};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1198,10 +1199,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data32.email !== undefined){
-let data37 = data32.email;
-if(typeof data37 !== "string"){
-const err98 = {instancePath:instancePath+"/opds/" + i4+"/email",schemaPath:"#/properties/opds/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.email.type,parentSchema:schema31.properties.opds.items.properties.email,data:data37};
+else {
+const err98 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.name.type,parentSchema:schema31.properties.opds.items.properties.name,data:data37};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1211,9 +1210,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opds.items.type,parentSchema:schema31.properties.opds.items,data:data32};
+if(data35.liaisons !== undefined){
+let data38 = data35.liaisons;
+if(Array.isArray(data38)){
+if(data38.length < 1){
+const err99 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data38};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1222,10 +1223,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.type,parentSchema:schema31.properties.opds,data:data31};
+const len5 = data38.length;
+for(let i5=0; i5<len5; i5++){
+let data39 = data38[i5];
+if(typeof data39 === "string"){
+if(!pattern5.test(data39)){
+const err100 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data39};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1235,11 +1238,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data.disposition !== undefined){
-let data38 = data.disposition;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.ordered === undefined){
-const err101 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "ordered"},message:"must have required property '"+"ordered"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data38};
+else {
+const err101 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.liaisons.items.type,parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data39};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1248,8 +1248,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data38.staleOnPush === undefined){
-const err102 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "staleOnPush"},message:"must have required property '"+"staleOnPush"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data38};
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.items.properties.liaisons.type,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data38};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1258,8 +1260,11 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data38.steps === undefined){
-const err103 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data38};
+}
+if(data35.email !== undefined){
+let data40 = data35.email;
+if(typeof data40 !== "string"){
+const err103 = {instancePath:instancePath+"/opds/" + i4+"/email",schemaPath:"#/properties/opds/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.email.type,parentSchema:schema31.properties.opds.items.properties.email,data:data40};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1268,9 +1273,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-for(const key7 in data38){
-if(!(((((key7 === "ordered") || (key7 === "staleOnPush")) || (key7 === "deadline")) || (key7 === "steps")) || (key7 === "destructiveStep"))){
-const err104 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data38};
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opds.items.type,parentSchema:schema31.properties.opds.items,data:data35};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1280,10 +1286,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data38.ordered !== undefined){
-let data39 = data38.ordered;
-if(typeof data39 !== "boolean"){
-const err105 = {instancePath:instancePath+"/disposition/ordered",schemaPath:"#/properties/disposition/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.ordered.type,parentSchema:schema31.properties.disposition.properties.ordered,data:data39};
+}
+else {
+const err105 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.type,parentSchema:schema31.properties.opds,data:data34};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1293,10 +1298,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data38.staleOnPush !== undefined){
-let data40 = data38.staleOnPush;
-if(typeof data40 !== "boolean"){
-const err106 = {instancePath:instancePath+"/disposition/staleOnPush",schemaPath:"#/properties/disposition/properties/staleOnPush/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.staleOnPush.type,parentSchema:schema31.properties.disposition.properties.staleOnPush,data:data40};
+if(data.disposition !== undefined){
+let data41 = data.disposition;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.ordered === undefined){
+const err106 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "ordered"},message:"must have required property '"+"ordered"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1305,12 +1311,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data38.deadline !== undefined){
-let data41 = data38.deadline;
-if(typeof data41 === "string"){
-if(!pattern8.test(data41)){
-const err107 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.deadline,data:data41};
+if(data41.staleOnPush === undefined){
+const err107 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "staleOnPush"},message:"must have required property '"+"staleOnPush"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1319,9 +1321,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.deadline.type,parentSchema:schema31.properties.disposition.properties.deadline,data:data41};
+if(data41.steps === undefined){
+const err108 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data41};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1330,12 +1331,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data38.steps !== undefined){
-let data42 = data38.steps;
-if(Array.isArray(data42)){
-if(data42.length < 1){
-const err109 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.disposition.properties.steps,data:data42};
+for(const key8 in data41){
+if(!(((((key8 === "ordered") || (key8 === "staleOnPush")) || (key8 === "deadline")) || (key8 === "steps")) || (key8 === "destructiveStep"))){
+const err109 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data41};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1344,12 +1342,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-const len6 = data42.length;
-for(let i6=0; i6<len6; i6++){
-let data43 = data42[i6];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(Object.keys(data43).length < 5){
-const err110 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+if(data41.ordered !== undefined){
+let data42 = data41.ordered;
+if(typeof data42 !== "boolean"){
+const err110 = {instancePath:instancePath+"/disposition/ordered",schemaPath:"#/properties/disposition/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.ordered.type,parentSchema:schema31.properties.disposition.properties.ordered,data:data42};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1358,8 +1355,11 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data43.id === undefined){
-const err111 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+if(data41.staleOnPush !== undefined){
+let data43 = data41.staleOnPush;
+if(typeof data43 !== "boolean"){
+const err111 = {instancePath:instancePath+"/disposition/staleOnPush",schemaPath:"#/properties/disposition/properties/staleOnPush/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.staleOnPush.type,parentSchema:schema31.properties.disposition.properties.staleOnPush,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1368,8 +1368,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data43.role === undefined){
-const err112 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+if(data41.deadline !== undefined){
+let data44 = data41.deadline;
+if(typeof data44 === "string"){
+if(!pattern8.test(data44)){
+const err112 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.deadline,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1378,8 +1382,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data43.kind === undefined){
-const err113 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+else {
+const err113 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.deadline.type,parentSchema:schema31.properties.disposition.properties.deadline,data:data44};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1388,8 +1393,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data43.standardTime === undefined){
-const err114 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+if(data41.steps !== undefined){
+let data45 = data41.steps;
+if(Array.isArray(data45)){
+if(data45.length < 1){
+const err114 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.disposition.properties.steps,data:data45};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1398,9 +1407,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key8 in data43){
-if(!(((((((key8 === "id") || (key8 === "role")) || (key8 === "kind")) || (key8 === "standardTime")) || (key8 === "team")) || (key8 === "users")) || (key8 === "note"))){
-const err115 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+const len6 = data45.length;
+for(let i6=0; i6<len6; i6++){
+let data46 = data45[i6];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(Object.keys(data46).length < 5){
+const err115 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.steps.items,data:data46};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1409,12 +1421,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data43.id !== undefined){
-let data44 = data43.id;
-if(typeof data44 === "string"){
-if(!pattern6.test(data44)){
-const err116 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data44};
+if(data46.id === undefined){
+const err116 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data46};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1423,9 +1431,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.id.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data44};
+if(data46.role === undefined){
+const err117 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data46};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1434,12 +1441,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data43.role !== undefined){
-let data45 = data43.role;
-if(typeof data45 === "string"){
-if(func2(data45) < 2){
-const err118 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data45};
+if(data46.kind === undefined){
+const err118 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data46};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1448,9 +1451,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.role.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data45};
+if(data46.standardTime === undefined){
+const err119 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data46};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1459,11 +1461,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data43.kind !== undefined){
-let data46 = data43.kind;
-if(typeof data46 !== "string"){
-const err120 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data46};
+for(const key9 in data46){
+if(!(((((((key9 === "id") || (key9 === "role")) || (key9 === "kind")) || (key9 === "standardTime")) || (key9 === "team")) || (key9 === "users")) || (key9 === "note"))){
+const err120 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data46};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1472,8 +1472,12 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!((((((data46 === "intake") || (data46 === "disposition")) || (data46 === "verification")) || (data46 === "technical")) || (data46 === "decision")) || (data46 === "signature"))){
-const err121 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data46};
+}
+if(data46.id !== undefined){
+let data47 = data46.id;
+if(typeof data47 === "string"){
+if(!pattern6.test(data47)){
+const err121 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data47};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1483,11 +1487,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data43.standardTime !== undefined){
-let data47 = data43.standardTime;
-if(typeof data47 === "string"){
-if(!pattern8.test(data47)){
-const err122 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data47};
+else {
+const err122 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.id.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data47};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1497,8 +1498,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data47};
+if(data46.role !== undefined){
+let data48 = data46.role;
+if(typeof data48 === "string"){
+if(func2(data48) < 2){
+const err123 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data48};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1508,11 +1512,8 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data43.team !== undefined){
-let data48 = data43.team;
-if(typeof data48 === "string"){
-if(!pattern4.test(data48)){
-const err124 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data48};
+else {
+const err124 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.role.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data48};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1522,8 +1523,10 @@ vErrors.push(err124);
 errors++;
 }
 }
-else {
-const err125 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.team.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data48};
+if(data46.kind !== undefined){
+let data49 = data46.kind;
+if(typeof data49 !== "string"){
+const err125 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data49};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1532,16 +1535,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data43.users !== undefined){
-let data49 = data43.users;
-if(Array.isArray(data49)){
-const len7 = data49.length;
-for(let i7=0; i7<len7; i7++){
-let data50 = data49[i7];
-if(typeof data50 === "string"){
-if(!pattern5.test(data50)){
-const err126 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data50};
+if(!((((((data49 === "intake") || (data49 === "disposition")) || (data49 === "verification")) || (data49 === "technical")) || (data49 === "decision")) || (data49 === "signature"))){
+const err126 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data49};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1551,8 +1546,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data50};
+if(data46.standardTime !== undefined){
+let data50 = data46.standardTime;
+if(typeof data50 === "string"){
+if(!pattern8.test(data50)){
+const err127 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data50};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1562,9 +1560,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
 else {
-const err128 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users",schemaPath:"#/properties/disposition/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.users.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users,data:data49};
+const err128 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data50};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1574,10 +1571,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data43.note !== undefined){
-let data51 = data43.note;
-if(typeof data51 !== "string"){
-const err129 = {instancePath:instancePath+"/disposition/steps/" + i6+"/note",schemaPath:"#/properties/disposition/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.note.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.note,data:data51};
+if(data46.team !== undefined){
+let data51 = data46.team;
+if(typeof data51 === "string"){
+if(!pattern4.test(data51)){
+const err129 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data51};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1587,9 +1585,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
 else {
-const err130 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+const err130 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.team.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data51};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1599,9 +1596,15 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data42};
+if(data46.users !== undefined){
+let data52 = data46.users;
+if(Array.isArray(data52)){
+const len7 = data52.length;
+for(let i7=0; i7<len7; i7++){
+let data53 = data52[i7];
+if(typeof data53 === "string"){
+if(!pattern5.test(data53)){
+const err131 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data53};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1611,11 +1614,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data38.destructiveStep !== undefined){
-let data52 = data38.destructiveStep;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(Object.keys(data52).length < 5){
-const err132 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+else {
+const err132 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data53};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1624,8 +1624,10 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data52.id === undefined){
-const err133 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users",schemaPath:"#/properties/disposition/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.users.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users,data:data52};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1634,8 +1636,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data52.role === undefined){
-const err134 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+if(data46.note !== undefined){
+let data54 = data46.note;
+if(typeof data54 !== "string"){
+const err134 = {instancePath:instancePath+"/disposition/steps/" + i6+"/note",schemaPath:"#/properties/disposition/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.note.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.note,data:data54};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1644,8 +1649,10 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data52.kind === undefined){
-const err135 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data46};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1654,8 +1661,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data52.standardTime === undefined){
-const err136 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data45};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1664,9 +1673,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key9 in data52){
-if(!(((((((key9 === "id") || (key9 === "role")) || (key9 === "kind")) || (key9 === "standardTime")) || (key9 === "team")) || (key9 === "users")) || (key9 === "note"))){
-const err137 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+if(data41.destructiveStep !== undefined){
+let data55 = data41.destructiveStep;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(Object.keys(data55).length < 5){
+const err137 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1675,12 +1687,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data52.id !== undefined){
-let data53 = data52.id;
-if(typeof data53 === "string"){
-if(!pattern6.test(data53)){
-const err138 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data53};
+if(data55.id === undefined){
+const err138 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data55};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1689,9 +1697,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data53};
+if(data55.role === undefined){
+const err139 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data55};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1700,12 +1707,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data52.role !== undefined){
-let data54 = data52.role;
-if(typeof data54 === "string"){
-if(func2(data54) < 2){
-const err140 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data54};
+if(data55.kind === undefined){
+const err140 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data55};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1714,9 +1717,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data54};
+if(data55.standardTime === undefined){
+const err141 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data55};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1725,11 +1727,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data52.kind !== undefined){
-let data55 = data52.kind;
-if(typeof data55 !== "string"){
-const err142 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data55};
+for(const key10 in data55){
+if(!(((((((key10 === "id") || (key10 === "role")) || (key10 === "kind")) || (key10 === "standardTime")) || (key10 === "team")) || (key10 === "users")) || (key10 === "note"))){
+const err142 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data55};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1738,8 +1738,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(!((((((data55 === "intake") || (data55 === "disposition")) || (data55 === "verification")) || (data55 === "technical")) || (data55 === "decision")) || (data55 === "signature"))){
-const err143 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data55};
+}
+if(data55.id !== undefined){
+let data56 = data55.id;
+if(typeof data56 === "string"){
+if(!pattern6.test(data56)){
+const err143 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data56};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1749,11 +1753,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data52.standardTime !== undefined){
-let data56 = data52.standardTime;
-if(typeof data56 === "string"){
-if(!pattern8.test(data56)){
-const err144 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data56};
+else {
+const err144 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data56};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1763,8 +1764,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data56};
+if(data55.role !== undefined){
+let data57 = data55.role;
+if(typeof data57 === "string"){
+if(func2(data57) < 2){
+const err145 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data57};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1774,11 +1778,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data52.team !== undefined){
-let data57 = data52.team;
-if(typeof data57 === "string"){
-if(!pattern4.test(data57)){
-const err146 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data57};
+else {
+const err146 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1788,8 +1789,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data57};
+if(data55.kind !== undefined){
+let data58 = data55.kind;
+if(typeof data58 !== "string"){
+const err147 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data58};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1798,16 +1801,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data52.users !== undefined){
-let data58 = data52.users;
-if(Array.isArray(data58)){
-const len8 = data58.length;
-for(let i8=0; i8<len8; i8++){
-let data59 = data58[i8];
-if(typeof data59 === "string"){
-if(!pattern5.test(data59)){
-const err148 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data59};
+if(!((((((data58 === "intake") || (data58 === "disposition")) || (data58 === "verification")) || (data58 === "technical")) || (data58 === "decision")) || (data58 === "signature"))){
+const err148 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data58};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1817,8 +1812,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data59};
+if(data55.standardTime !== undefined){
+let data59 = data55.standardTime;
+if(typeof data59 === "string"){
+if(!pattern8.test(data59)){
+const err149 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data59};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1828,9 +1826,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
 else {
-const err150 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data58};
+const err150 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data59};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1840,10 +1837,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data52.note !== undefined){
-let data60 = data52.note;
-if(typeof data60 !== "string"){
-const err151 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data60};
+if(data55.team !== undefined){
+let data60 = data55.team;
+if(typeof data60 === "string"){
+if(!pattern4.test(data60)){
+const err151 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data60};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1853,9 +1851,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
 else {
-const err152 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+const err152 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data60};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1865,9 +1862,15 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data38};
+if(data55.users !== undefined){
+let data61 = data55.users;
+if(Array.isArray(data61)){
+const len8 = data61.length;
+for(let i8=0; i8<len8; i8++){
+let data62 = data61[i8];
+if(typeof data62 === "string"){
+if(!pattern5.test(data62)){
+const err153 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data62};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1877,11 +1880,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data.workingHours !== undefined){
-let data61 = data.workingHours;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.timeZone === undefined){
-const err154 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+else {
+const err154 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data62};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1890,8 +1890,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data61.days === undefined){
-const err155 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data61};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1900,8 +1902,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data61.holidays === undefined){
-const err156 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+}
+if(data55.note !== undefined){
+let data63 = data55.note;
+if(typeof data63 !== "string"){
+const err156 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data63};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1910,9 +1915,10 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key10 in data61){
-if(!(((key10 === "timeZone") || (key10 === "days")) || (key10 === "holidays"))){
-const err157 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data61};
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data55};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1922,10 +1928,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data61.timeZone !== undefined){
-let data62 = data61.timeZone;
-if(typeof data62 !== "string"){
-const err158 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data62};
+}
+else {
+const err158 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data41};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1934,8 +1939,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(!(((data62 === "Asia/Jakarta") || (data62 === "Asia/Makassar")) || (data62 === "Asia/Jayapura"))){
-const err159 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data62};
+}
+if(data.workingHours !== undefined){
+let data64 = data.workingHours;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.timeZone === undefined){
+const err159 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data64};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1944,14 +1953,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data61.days !== undefined){
-let data63 = data61.days;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key11 in data63){
-const _errs140 = errors;
-if(typeof key11 !== "string"){
-const err160 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key11,propertyName:key11};
+if(data64.days === undefined){
+const err160 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data64};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1960,8 +1963,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(!(((((((key11 === "mon") || (key11 === "tue")) || (key11 === "wed")) || (key11 === "thu")) || (key11 === "fri")) || (key11 === "sat")) || (key11 === "sun"))){
-const err161 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key11,propertyName:key11};
+if(data64.holidays === undefined){
+const err161 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data64};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1970,9 +1973,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-var valid29 = _errs140 === errors;
-if(!valid29){
-const err162 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data63};
+for(const key11 in data64){
+if(!(((key11 === "timeZone") || (key11 === "days")) || (key11 === "holidays"))){
+const err162 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data64};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1982,11 +1985,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-for(const key12 in data63){
-let data64 = data63[key12];
-if(Array.isArray(data64)){
-if(data64.length > 2){
-const err163 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+if(data64.timeZone !== undefined){
+let data65 = data64.timeZone;
+if(typeof data65 !== "string"){
+const err163 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data65};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1995,8 +1997,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data64.length < 2){
-const err164 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+if(!(((data65 === "Asia/Jakarta") || (data65 === "Asia/Makassar")) || (data65 === "Asia/Jayapura"))){
+const err164 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data65};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2005,12 +2007,14 @@ vErrors.push(err164);
 }
 errors++;
 }
-const len9 = data64.length;
-if(len9 > 0){
-let data65 = data64[0];
-if(typeof data65 === "string"){
-if(!pattern17.test(data65)){
-const err165 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data65};
+}
+if(data64.days !== undefined){
+let data66 = data64.days;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key12 in data66){
+const _errs147 = errors;
+if(typeof key12 !== "string"){
+const err165 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2019,9 +2023,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data65};
+if(!(((((((key12 === "mon") || (key12 === "tue")) || (key12 === "wed")) || (key12 === "thu")) || (key12 === "fri")) || (key12 === "sat")) || (key12 === "sun"))){
+const err166 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2030,12 +2033,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(len9 > 1){
-let data66 = data64[1];
-if(typeof data66 === "string"){
-if(!pattern17.test(data66)){
-const err167 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data66};
+var valid30 = _errs147 === errors;
+if(!valid30){
+const err167 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data66};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2045,8 +2045,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data66};
+for(const key13 in data66){
+let data67 = data66[key13];
+if(Array.isArray(data67)){
+if(data67.length > 2){
+const err168 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data67};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2055,10 +2058,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-const len10 = data64.length;
-if(!(len10 <= 2)){
-const err169 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+if(data67.length < 2){
+const err169 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data67};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2067,9 +2068,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+const len9 = data67.length;
+if(len9 > 0){
+let data68 = data67[0];
+if(typeof data68 === "string"){
+if(!pattern17.test(data68)){
+const err170 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data68};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2079,9 +2083,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
 else {
-const err171 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data63};
+const err171 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data68};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2091,11 +2094,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data61.holidays !== undefined){
-let data67 = data61.holidays;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.country === undefined){
-const err172 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+if(len9 > 1){
+let data69 = data67[1];
+if(typeof data69 === "string"){
+if(!pattern17.test(data69)){
+const err172 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data69};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2104,9 +2107,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-for(const key13 in data67){
-if(!(((key13 === "country") || (key13 === "region")) || (key13 === "closed"))){
-const err173 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+}
+else {
+const err173 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data69};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2116,10 +2119,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data67.country !== undefined){
-let data68 = data67.country;
-if(typeof data68 !== "string"){
-const err174 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data68};
+const len10 = data67.length;
+if(!(len10 <= 2)){
+const err174 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data67};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2128,8 +2130,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-if("ID" !== data68){
-const err175 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data68};
+}
+else {
+const err175 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data67};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2139,10 +2142,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data67.region !== undefined){
-let data69 = data67.region;
-if(typeof data69 !== "string"){
-const err176 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data69};
+}
+else {
+const err176 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data66};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2152,15 +2154,11 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data67.closed !== undefined){
-let data70 = data67.closed;
-if(Array.isArray(data70)){
-const len11 = data70.length;
-for(let i9=0; i9<len11; i9++){
-let data71 = data70[i9];
-if(typeof data71 === "string"){
-if(!pattern19.test(data71)){
-const err177 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+if(data64.holidays !== undefined){
+let data70 = data64.holidays;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.country === undefined){
+const err177 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data70};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2169,8 +2167,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(!(formats0.validate(data71))){
-const err178 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+for(const key14 in data70){
+if(!(((key14 === "country") || (key14 === "region")) || (key14 === "closed"))){
+const err178 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data70};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2180,8 +2179,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-else {
-const err179 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+if(data70.country !== undefined){
+let data71 = data70.country;
+if(typeof data71 !== "string"){
+const err179 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data71};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2190,10 +2191,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-}
-else {
-const err180 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data70};
+if("ID" !== data71){
+const err180 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data71};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2203,9 +2202,10 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+if(data70.region !== undefined){
+let data72 = data70.region;
+if(typeof data72 !== "string"){
+const err181 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data72};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2215,9 +2215,15 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data61};
+if(data70.closed !== undefined){
+let data73 = data70.closed;
+if(Array.isArray(data73)){
+const len11 = data73.length;
+for(let i9=0; i9<len11; i9++){
+let data74 = data73[i9];
+if(typeof data74 === "string"){
+if(!pattern19.test(data74)){
+const err182 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data74};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2226,15 +2232,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data.reserved !== undefined){
-let data72 = data.reserved;
-if(Array.isArray(data72)){
-const len12 = data72.length;
-for(let i10=0; i10<len12; i10++){
-let data73 = data72[i10];
-if(typeof data73 !== "string"){
-const err183 = {instancePath:instancePath+"/reserved/" + i10,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data73};
+if(!(formats0.validate(data74))){
+const err183 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data74};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2244,9 +2243,8 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
 else {
-const err184 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data72};
+const err184 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data74};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2256,11 +2254,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data.hosting !== undefined){
-let data74 = data.hosting;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.defaults === undefined){
-const err185 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data74};
+}
+else {
+const err185 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data73};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2269,8 +2265,10 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data74.limits === undefined){
-const err186 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data74};
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data70};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2279,8 +2277,10 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data74.accessRole === undefined){
-const err187 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "accessRole"},message:"must have required property '"+"accessRole"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data74};
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data64};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2289,9 +2289,15 @@ vErrors.push(err187);
 }
 errors++;
 }
-for(const key14 in data74){
-if(!(((key14 === "defaults") || (key14 === "limits")) || (key14 === "accessRole"))){
-const err188 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data74};
+}
+if(data.reserved !== undefined){
+let data75 = data.reserved;
+if(Array.isArray(data75)){
+const len12 = data75.length;
+for(let i10=0; i10<len12; i10++){
+let data76 = data75[i10];
+if(typeof data76 !== "string"){
+const err188 = {instancePath:instancePath+"/reserved/" + i10,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data76};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2301,11 +2307,9 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data74.defaults !== undefined){
-let data75 = data74.defaults;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.cpu === undefined){
-const err189 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+}
+else {
+const err189 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data75};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2314,8 +2318,12 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data75.memory === undefined){
-const err190 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+}
+if(data.hosting !== undefined){
+let data77 = data.hosting;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.defaults === undefined){
+const err190 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data77};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2324,8 +2332,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data75.storage === undefined){
-const err191 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if(data77.limits === undefined){
+const err191 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data77};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2334,8 +2342,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data75.volumes === undefined){
-const err192 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if(data77.accessRole === undefined){
+const err192 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "accessRole"},message:"must have required property '"+"accessRole"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data77};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2344,9 +2352,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key15 in data75){
-if(!((((key15 === "cpu") || (key15 === "memory")) || (key15 === "storage")) || (key15 === "volumes"))){
-const err193 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+for(const key15 in data77){
+if(!(((key15 === "defaults") || (key15 === "limits")) || (key15 === "accessRole"))){
+const err193 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data77};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2356,11 +2364,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data75.cpu !== undefined){
-let data76 = data75.cpu;
-if(typeof data76 === "string"){
-if(!pattern20.test(data76)){
-const err194 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data76};
+if(data77.defaults !== undefined){
+let data78 = data77.defaults;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.cpu === undefined){
+const err194 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data78};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2369,9 +2377,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-else {
-const err195 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data76};
+if(data78.memory === undefined){
+const err195 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data78};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2380,12 +2387,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data75.memory !== undefined){
-let data77 = data75.memory;
-if(typeof data77 === "string"){
-if(!pattern20.test(data77)){
-const err196 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data77};
+if(data78.storage === undefined){
+const err196 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data78};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2394,9 +2397,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data77};
+if(data78.volumes === undefined){
+const err197 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data78};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2405,12 +2407,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data75.storage !== undefined){
-let data78 = data75.storage;
-if(typeof data78 === "string"){
-if(!pattern20.test(data78)){
-const err198 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data78};
+for(const key16 in data78){
+if(!((((key16 === "cpu") || (key16 === "memory")) || (key16 === "storage")) || (key16 === "volumes"))){
+const err198 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data78};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2420,8 +2419,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data78};
+if(data78.cpu !== undefined){
+let data79 = data78.cpu;
+if(typeof data79 === "string"){
+if(!pattern20.test(data79)){
+const err199 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data79};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2431,10 +2433,8 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data75.volumes !== undefined){
-let data79 = data75.volumes;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
-const err200 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+else {
+const err200 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data79};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2443,9 +2443,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 9007199254740991 || isNaN(data79)){
-const err201 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+}
+if(data78.memory !== undefined){
+let data80 = data78.memory;
+if(typeof data80 === "string"){
+if(!pattern20.test(data80)){
+const err201 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data80};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2454,8 +2457,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data79 < 0 || isNaN(data79)){
-const err202 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+}
+else {
+const err202 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data80};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2465,10 +2469,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-}
-else {
-const err203 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if(data78.storage !== undefined){
+let data81 = data78.storage;
+if(typeof data81 === "string"){
+if(!pattern20.test(data81)){
+const err203 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data81};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2478,11 +2483,8 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data74.limits !== undefined){
-let data80 = data74.limits;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.cpu === undefined){
-const err204 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+else {
+const err204 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2491,8 +2493,11 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data80.memory === undefined){
-const err205 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+}
+if(data78.volumes !== undefined){
+let data82 = data78.volumes;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err205 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data82};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2501,8 +2506,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data80.storage === undefined){
-const err206 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 9007199254740991 || isNaN(data82)){
+const err206 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data82};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2511,8 +2517,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data80.volumes === undefined){
-const err207 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+if(data82 < 0 || isNaN(data82)){
+const err207 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data82};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2521,9 +2527,11 @@ vErrors.push(err207);
 }
 errors++;
 }
-for(const key16 in data80){
-if(!((((key16 === "cpu") || (key16 === "memory")) || (key16 === "storage")) || (key16 === "volumes"))){
-const err208 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data78};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2533,11 +2541,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data80.cpu !== undefined){
-let data81 = data80.cpu;
-if(typeof data81 === "string"){
-if(!pattern20.test(data81)){
-const err209 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data81};
+if(data77.limits !== undefined){
+let data83 = data77.limits;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.cpu === undefined){
+const err209 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data83};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2546,9 +2554,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data81};
+if(data83.memory === undefined){
+const err210 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data83};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2557,12 +2564,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data80.memory !== undefined){
-let data82 = data80.memory;
-if(typeof data82 === "string"){
-if(!pattern20.test(data82)){
-const err211 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data82};
+if(data83.storage === undefined){
+const err211 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data83};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2571,9 +2574,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data82};
+if(data83.volumes === undefined){
+const err212 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data83};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2582,12 +2584,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data80.storage !== undefined){
-let data83 = data80.storage;
-if(typeof data83 === "string"){
-if(!pattern20.test(data83)){
-const err213 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data83};
+for(const key17 in data83){
+if(!((((key17 === "cpu") || (key17 === "memory")) || (key17 === "storage")) || (key17 === "volumes"))){
+const err213 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data83};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2597,8 +2596,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-else {
-const err214 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data83};
+if(data83.cpu !== undefined){
+let data84 = data83.cpu;
+if(typeof data84 === "string"){
+if(!pattern20.test(data84)){
+const err214 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data84};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2608,10 +2610,8 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data80.volumes !== undefined){
-let data84 = data80.volumes;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-const err215 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+else {
+const err215 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data84};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2620,9 +2620,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 9007199254740991 || isNaN(data84)){
-const err216 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+}
+if(data83.memory !== undefined){
+let data85 = data83.memory;
+if(typeof data85 === "string"){
+if(!pattern20.test(data85)){
+const err216 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data85};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2631,8 +2634,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data84 < 0 || isNaN(data84)){
-const err217 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+}
+else {
+const err217 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data85};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2642,10 +2646,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-}
-else {
-const err218 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+if(data83.storage !== undefined){
+let data86 = data83.storage;
+if(typeof data86 === "string"){
+if(!pattern20.test(data86)){
+const err218 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data86};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2655,10 +2660,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data74.accessRole !== undefined){
-let data85 = data74.accessRole;
-if(typeof data85 !== "string"){
-const err219 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data85};
+else {
+const err219 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data86};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2667,8 +2670,11 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(!((data85 === "admin") || (data85 === "edit"))){
-const err220 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data85};
+}
+if(data83.volumes !== undefined){
+let data87 = data83.volumes;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err220 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data87};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2677,10 +2683,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data74};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 > 9007199254740991 || isNaN(data87)){
+const err221 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data87};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2689,15 +2694,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data.requiredFields !== undefined){
-let data86 = data.requiredFields;
-if(Array.isArray(data86)){
-const len13 = data86.length;
-for(let i11=0; i11<len13; i11++){
-let data87 = data86[i11];
-if(typeof data87 !== "string"){
-const err222 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data87};
+if(data87 < 0 || isNaN(data87)){
+const err222 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data87};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2706,8 +2704,11 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(!((((data87 === "letter.scan") || (data87 === "recommendation")) || (data87 === "contacts.administrative.nip")) || (data87 === "contacts.technical.nip"))){
-const err223 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data87};
+}
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data83};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2717,9 +2718,10 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data86};
+if(data77.accessRole !== undefined){
+let data88 = data77.accessRole;
+if(typeof data88 !== "string"){
+const err224 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data88};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2728,12 +2730,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data.review !== undefined){
-let data88 = data.review;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.maxMonths === undefined){
-const err225 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data88};
+if(!((data88 === "admin") || (data88 === "edit"))){
+const err225 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data88};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2742,9 +2740,10 @@ vErrors.push(err225);
 }
 errors++;
 }
-for(const key17 in data88){
-if(!(key17 === "maxMonths")){
-const err226 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data88};
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data77};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2754,10 +2753,14 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data88.maxMonths !== undefined){
-let data89 = data88.maxMonths;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err227 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data89};
+if(data.requiredFields !== undefined){
+let data89 = data.requiredFields;
+if(Array.isArray(data89)){
+const len13 = data89.length;
+for(let i11=0; i11<len13; i11++){
+let data90 = data89[i11];
+if(typeof data90 !== "string"){
+const err227 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data90};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2766,9 +2769,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 60 || isNaN(data89)){
-const err228 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data89};
+if(!((((data90 === "letter.scan") || (data90 === "recommendation")) || (data90 === "contacts.administrative.nip")) || (data90 === "contacts.technical.nip"))){
+const err228 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data90};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2777,8 +2779,10 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data89 < 1 || isNaN(data89)){
-const err229 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data89};
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data89};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2788,10 +2792,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data88};
+if(data.review !== undefined){
+let data91 = data.review;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.maxMonths === undefined){
+const err230 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data91};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2800,12 +2805,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data.limits !== undefined){
-let data90 = data.limits;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.ttl === undefined){
-const err231 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data90};
+for(const key18 in data91){
+if(!(key18 === "maxMonths")){
+const err231 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data91};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2814,9 +2816,11 @@ vErrors.push(err231);
 }
 errors++;
 }
-for(const key18 in data90){
-if(!(key18 === "ttl")){
-const err232 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data90};
+}
+if(data91.maxMonths !== undefined){
+let data92 = data91.maxMonths;
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
+const err232 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data92};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2825,12 +2829,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-if(data90.ttl !== undefined){
-let data91 = data90.ttl;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.min === undefined){
-const err233 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data91};
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 > 60 || isNaN(data92)){
+const err233 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data92};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2839,8 +2840,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data91.max === undefined){
-const err234 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data91};
+if(data92 < 1 || isNaN(data92)){
+const err234 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data92};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2849,9 +2850,11 @@ vErrors.push(err234);
 }
 errors++;
 }
-for(const key19 in data91){
-if(!((key19 === "min") || (key19 === "max"))){
-const err235 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data91};
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data91};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2861,10 +2864,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data91.min !== undefined){
-let data92 = data91.min;
-if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
-const err236 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data92};
+if(data.limits !== undefined){
+let data93 = data.limits;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.ttl === undefined){
+const err236 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data93};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2873,9 +2877,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 > 9007199254740991 || isNaN(data92)){
-const err237 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data92};
+for(const key19 in data93){
+if(!(key19 === "ttl")){
+const err237 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data93};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2884,8 +2888,12 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data92 < 1 || isNaN(data92)){
-const err238 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data92};
+}
+if(data93.ttl !== undefined){
+let data94 = data93.ttl;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.min === undefined){
+const err238 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2894,12 +2902,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-}
-if(data91.max !== undefined){
-let data93 = data91.max;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err239 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data93};
+if(data94.max === undefined){
+const err239 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2908,9 +2912,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 86400 || isNaN(data93)){
-const err240 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data93};
+for(const key20 in data94){
+if(!((key20 === "min") || (key20 === "max"))){
+const err240 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2919,8 +2923,11 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data93 < -9007199254740991 || isNaN(data93)){
-const err241 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data93};
+}
+if(data94.min !== undefined){
+let data95 = data94.min;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err241 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2929,11 +2936,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err242 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data91};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 9007199254740991 || isNaN(data95)){
+const err242 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2942,10 +2947,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data90};
+if(data95 < 1 || isNaN(data95)){
+const err243 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2956,13 +2959,73 @@ errors++;
 }
 }
 }
-else {
-const err244 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data94.max !== undefined){
+let data96 = data94.max;
+if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
+const err244 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
 if(vErrors === null){
 vErrors = [err244];
 }
 else {
 vErrors.push(err244);
+}
+errors++;
+}
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 > 86400 || isNaN(data96)){
+const err245 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+if(data96 < -9007199254740991 || isNaN(data96)){
+const err246 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data93};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+else {
+const err249 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
 }
 errors++;
 }
