@@ -9,11 +9,14 @@ import { requestPath } from "../../src/model/names.ts";
 
 export const GOVERNANCE = readFileSync(join(import.meta.dirname, "../../governance.yaml"), "utf8");
 export const ZONE = "contohkab.go.id";
+/** The same governance with delegation allowed in its zone. */
+export const DELEGATING_GOVERNANCE = GOVERNANCE.replace(/(\n    protected: .*\n)/, "$1    delegation: { allowed: true }\n");
 
 export interface RequestSpec {
   label: string;
   opd?: string;
-  target: Record<string, unknown>;
+  /** Absent: a name with records only (e.g. mail-only). */
+  target?: Record<string, unknown>;
   records?: Record<string, unknown>[];
   ttl?: number;
   decommission?: { deleteData?: true };
@@ -31,7 +34,7 @@ export function requestYaml(s: RequestSpec): string {
       administrative: { name: "Siti Rahmawati", email: `siti@${opd}.contohkab.go.id`, phone: "+62 812-3456-7890", github: "siti-dinkes" },
       technical: { name: "Budi Santoso", email: `budi@${opd}.contohkab.go.id`, phone: "0355 321456", github: "budi-dinkes" },
     },
-    target: s.target,
+    ...(s.target ? { target: s.target } : {}),
     ...(s.ttl !== undefined ? { ttl: s.ttl } : {}),
     ...(s.records ? { records: s.records } : {}),
     reviewBy: "2027-03-01",
