@@ -7,44 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPlan, type PlanOutcome } from "../../src/plan/run.ts";
-import { DELEGATING_GOVERNANCE, requestYaml, tempRepo } from "../plan/fixture.ts";
+import { DELEGATING_GOVERNANCE, REAL_SHAPES, REAL_SHAPES_DIGEST as DIGEST, tempRepo } from "../plan/fixture.ts";
 import { freePort, missingTools, startNamed } from "./tools.ts";
 
 const ZONE = "contohkab.go.id";
 const missing = missingTools(["named", "named-checkzone", "dig"]);
-const DIGEST = "E2D3C916F6DEEAC73294E8268FB5885044A833FC5459588F4A9184CFC41A5766";
-
-export const REAL_SHAPES: Record<string, string> = {
-  "requests/setda/surel.yaml": requestYaml({
-    label: "surel",
-    opd: "setda",
-    records: [
-      { type: "MX", values: [{ priority: 10, exchange: "mail.contohkab.go.id" }] },
-      { type: "TXT", values: ["v=spf1 mx -all"] },
-      { type: "TXT", name: "_dmarc", values: ["v=DMARC1; p=reject"] },
-    ],
-  }),
-  "requests/disdik/sekolah.yaml": requestYaml({
-    label: "sekolah",
-    opd: "disdik",
-    target: {
-      delegation: {
-        nameservers: ["ns1.sekolah.contohkab.go.id", "ns2.dns-opd.example.net"],
-        glue: [{ name: "ns1", ipv4: ["103.10.20.53"], ipv6: ["2400:cb00::53"] }],
-        ds: [{ keyTag: 2371, algorithm: 13, digestType: 2, digest: DIGEST.toLowerCase() }],
-      },
-    },
-  }),
-  "requests/dinkes/game.yaml": requestYaml({
-    label: "game",
-    target: { server: { ipv4: ["103.10.20.60"] } },
-    records: [
-      { type: "A", name: "mc", values: ["103.10.20.61"] },
-      { type: "SRV", name: "_minecraft._tcp.mc", values: [{ priority: 0, weight: 5, port: 25565, target: "mc.game.contohkab.go.id" }] },
-    ],
-  }),
-};
-
 let repo = "";
 let work = "";
 let port = 0;

@@ -73,6 +73,40 @@ export function sampleRequests(): Record<string, string> {
   return out;
 }
 
+/** The shapes real zones need: a mail-only name, a delegation with glue and DS, SRV under a host (needs DELEGATING_GOVERNANCE). */
+export const REAL_SHAPES_DIGEST = "E2D3C916F6DEEAC73294E8268FB5885044A833FC5459588F4A9184CFC41A5766";
+
+export const REAL_SHAPES: Record<string, string> = {
+  "requests/setda/surel.yaml": requestYaml({
+    label: "surel",
+    opd: "setda",
+    records: [
+      { type: "MX", values: [{ priority: 10, exchange: "mail.contohkab.go.id" }] },
+      { type: "TXT", values: ["v=spf1 mx -all"] },
+      { type: "TXT", name: "_dmarc", values: ["v=DMARC1; p=reject"] },
+    ],
+  }),
+  "requests/disdik/sekolah.yaml": requestYaml({
+    label: "sekolah",
+    opd: "disdik",
+    target: {
+      delegation: {
+        nameservers: ["ns1.sekolah.contohkab.go.id", "ns2.dns-opd.example.net"],
+        glue: [{ name: "ns1", ipv4: ["103.10.20.53"], ipv6: ["2400:cb00::53"] }],
+        ds: [{ keyTag: 2371, algorithm: 13, digestType: 2, digest: REAL_SHAPES_DIGEST.toLowerCase() }],
+      },
+    },
+  }),
+  "requests/dinkes/game.yaml": requestYaml({
+    label: "game",
+    target: { server: { ipv4: ["103.10.20.60"] } },
+    records: [
+      { type: "A", name: "mc", values: ["103.10.20.61"] },
+      { type: "SRV", name: "_minecraft._tcp.mc", values: [{ priority: 0, weight: 5, port: 25565, target: "mc.game.contohkab.go.id" }] },
+    ],
+  }),
+};
+
 export function tempRepo(files: Record<string, string>, withGovernance = true): string {
   const dir = mkdtempSync(join(tmpdir(), "plan-test-"));
   writeFiles(dir, { ...(withGovernance ? { "governance.yaml": GOVERNANCE } : {}), ...files });

@@ -18,6 +18,8 @@ import { installMocks, settled, type MockSession, type Registered } from "./mock
 import { stateArb } from "./arbitraries.ts";
 import { cloudflareProblems } from "./cloudflare-constraints.ts";
 import { cluster, sehat } from "../kubernetes/fixtures.ts";
+import { desiredState } from "../../src/state/desired-state.ts";
+import { DELEGATING_GOVERNANCE, REAL_SHAPES, validated } from "../plan/fixture.ts";
 
 const DNS = "cloudflare:index/dnsRecord:DnsRecord";
 const ZONE_IDS = { "contohkab.go.id": "0123456789abcdef0123456789abcdef", "contohkota.go.id": "fedcba9876543210fedcba9876543210" };
@@ -157,6 +159,22 @@ describe("Pulumi program under mocks", () => {
     const reg = await run(repo.state);
     checkAgainstState(repo.state, reg);
     expect(reg.filter((r) => r.type === DNS).length).toBeGreaterThan(0);
+  });
+
+  it("registers a delegation (NS, DS, glue), a mail-only name and SRV under a host within Cloudflare's constraints", async () => {
+    const { governance, requests } = validated(REAL_SHAPES, DELEGATING_GOVERNANCE);
+    const state = desiredState(requests, governance);
+    const reg = await run(state);
+    checkAgainstState(state, reg);
+    const dns = reg.filter((r) => r.type === DNS).map((r) => r.inputs as Record<string, unknown>);
+    for (const i of dns) expect(cloudflareProblems(i), JSON.stringify(i)).toEqual([]);
+    const at = (name: string, type: string) => dns.filter((i) => i.name === `${name}.contohkab.go.id` && i.type === type);
+    expect(at("sekolah", "NS").map((i) => i.content).sort()).toEqual(["ns1.sekolah.contohkab.go.id", "ns2.dns-opd.example.net"]);
+    expect(at("sekolah", "DS")).toEqual([expect.objectContaining({ data: expect.objectContaining({ keyTag: 2371, algorithm: 13, digestType: 2 }) })]);
+    expect(at("ns1.sekolah", "A").map((i) => i.content)).toEqual(["103.10.20.53"]);
+    expect(at("surel", "MX").length).toBe(1);
+    expect(at("surel", "A").length + at("surel", "CNAME").length).toBe(0);
+    expect(at("_minecraft._tcp.mc.game", "SRV").length).toBe(1);
   });
 
   it("matches the state for random states", async () => {
