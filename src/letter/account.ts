@@ -18,6 +18,8 @@ export interface AccountRecord {
 export type AccountTarget =
   | { kind: "server"; ipv4: string[]; ipv6: string[] }
   | { kind: "alias"; alias: string }
+  /** No web target (a mail-only name) or a delegation: the records row says everything. */
+  | { kind: "records" }
   | {
       kind: "hosting";
       namespace: string;
@@ -64,6 +66,8 @@ function recordValue(r: RecordSet): string {
       return r.values.map((v) => `${v.priority} ${v.weight} ${v.port} ${v.target}`).join(", ");
     case "TXT":
       return r.values.map((v) => `"${v}"`).join(", ");
+    case "DS":
+      return r.values.map((v) => `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`).join(", ");
     default:
       // A, AAAA, CNAME; a hosted name (INGRESS) has no value of its own: the cluster's ingress.
       return (r.values as string[]).join(", ");
@@ -99,6 +103,8 @@ export function accountDetails(
       accessRole: tenant.accessRole,
       kubectlHint: `kubectl config set-context ${tenant.namespace} --cluster=${cluster} --namespace=${tenant.namespace}`,
     };
+  } else if (!request.target || request.target.delegation) {
+    target = { kind: "records" };
   } else if (request.target.alias) {
     target = { kind: "alias", alias: request.target.alias.toLowerCase().replace(/\.$/, "") };
   } else {

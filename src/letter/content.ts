@@ -186,7 +186,7 @@ export function accountRows(account: AccountDetails, lang: Lang = "id", latinOnl
     if (target.ipv6.length) rows.push([t.ipv6, target.ipv6.join(", ")]);
   } else if (target.kind === "alias") {
     rows.push([t.alias, target.alias]);
-  } else {
+  } else if (target.kind === "hosting") {
     rows.push([t.namespace, target.namespace]);
     rows.push([t.quota, t.quotaValue(target.quota)]);
     rows.push([t.ingress, target.ingressHost]);

@@ -23,6 +23,14 @@ export const Zone = z.strictObject({
   delegatedFrom: HostName.optional().meta({ description: "Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)" }),
   /** Names outside the request files that the zone already serves (apex, mail, ...). */
   protected: z.array(z.string()).optional().meta({ description: "Nama yang dikelola di luar berkas permohonan" }),
+  /** Whether OPDs may hand a subdomain to their own name servers; absent: not allowed. */
+  delegation: z
+    .strictObject({
+      allowed: z.boolean().meta({ description: "true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)" }),
+      requireDs: z.boolean().optional().meta({ description: "true: delegasi wajib menyertakan DS (DNSSEC)" }),
+    })
+    .optional()
+    .meta({ description: "Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan" }),
 });
 
 export const Opd = z.strictObject({

@@ -75,6 +75,10 @@ export function formatValues(rs: RecordData, lang: Lang): string[] {
       return rs.values.map((v) => `${v.flags} ${v.tag} ${JSON.stringify(v.value)}`);
     case "SRV":
       return rs.values.map((v) => `${v.priority} ${v.weight} ${v.port} ${v.target}`);
+    case "NS":
+      return [...rs.values];
+    case "DS":
+      return rs.values.map((v) => `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`);
   }
 }
 

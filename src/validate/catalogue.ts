@@ -39,7 +39,7 @@ const BUILT_IN: CatalogueEntry[] = [
   { id: "schema.format", severity: "error", stage: "schema", summary: m("Kolom berformat (tanggal, tautan, kuantitas) sesuai formatnya", "Formatted fields (dates, links, quantities) match their format") },
   { id: "schema.range", severity: "error", stage: "schema", summary: m("Panjang teks, angka dan jumlah butir dalam batas", "Text lengths, numbers and item counts are within bounds") },
   { id: "contact.github", severity: "error", stage: "schema", summary: m("Akun GitHub kontak berformat sah", "Contacts' GitHub accounts are well-formed") },
-  { id: "target.exactly-one", severity: "error", stage: "schema", summary: m("target berisi tepat satu: server, alias atau hosting", "target holds exactly one of server, alias, hosting") },
+  { id: "target.exactly-one", severity: "error", stage: "schema", summary: m("target berisi tepat satu: server, alias, hosting atau delegation", "target holds exactly one of server, alias, hosting, delegation") },
   { id: "record.type", severity: "error", stage: "schema", summary: m("Jenis rekaman A, AAAA, CNAME, TXT, MX, CAA atau SRV", "Record type is A, AAAA, CNAME, TXT, MX, CAA or SRV") },
   { id: "governance.unusable", severity: "error", stage: "governance", summary: m("governance.yaml sah, sehingga permohonan dapat diperiksa", "governance.yaml is valid, so requests can be checked") },
   { id: "governance.opd-unique", severity: "error", stage: "governance", summary: m("Kode OPD di governance.yaml unik", "OPD codes in governance.yaml are unique") },

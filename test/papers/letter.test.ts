@@ -112,7 +112,7 @@ describe.skipIf(!PDF)("reply letter PDF", () => {
       "Yth. Kepala Dinas Kesehatan",
       "Nomor 000.1/123/DINKES/2026 tanggal 2 Maret 2026",
       "sehat.contohkab.go.id",
-      ...exampleRequest(ex, "requests/dinkes/sehat.yaml").request.target.server!.ipv4!,
+      ...exampleRequest(ex, "requests/dinkes/sehat.yaml").request.target!.server!.ipv4!,
       "Tinjau ulang paling lambat",
       "Kepala Dinas Komunikasi dan Informatika,",
       "Dr. Ahmad Fauzi, S.Kom., M.T.",

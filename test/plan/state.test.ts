@@ -53,14 +53,14 @@ describe("desired state", () => {
       opd: "setda",
       target: { server: { ipv4: ["103.10.20.34"] } },
       records: [
-        { type: "MX", name: "@", values: [{ priority: 20, exchange: "mx2.contohkab.go.id" }, { priority: 10, exchange: "MX1.contohkab.go.id" }] },
-        { type: "SRV", name: "_sip._tcp", values: [{ priority: 10, weight: 5, port: 5060, target: "sip.contohkab.go.id" }] },
+        { type: "MX", name: "@", values: [{ priority: 20, exchange: "mx2.example.net" }, { priority: 10, exchange: "MX1.example.net" }] },
+        { type: "SRV", name: "_sip._tcp", values: [{ priority: 10, weight: 5, port: 5060, target: "sip.example.net" }] },
       ],
     });
     expect(s.records.map((r) => `${r.name} ${r.type}`)).toEqual(["_sip._tcp.surat SRV", "surat A", "surat MX"]);
     expect(s.records[2]!.values).toEqual([
-      { priority: 10, exchange: "mx1.contohkab.go.id" },
-      { priority: 20, exchange: "mx2.contohkab.go.id" },
+      { priority: 10, exchange: "mx1.example.net" },
+      { priority: 20, exchange: "mx2.example.net" },
     ]);
   });
 

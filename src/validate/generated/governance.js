@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 64)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}},"delegation":{"description":"Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan","type":"object","properties":{"allowed":{"type":"boolean","description":"true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)"},"requireDs":{"description":"true: delegasi wajib menyertakan DS (DNSSEC)","type":"boolean"}},"required":["allowed"],"additionalProperties":false}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 64)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
@@ -494,7 +494,7 @@ vErrors.push(err39);
 errors++;
 }
 for(const key3 in data13){
-if(!((((((key3 === "name") || (key3 === "ttl")) || (key3 === "nameservers")) || (key3 === "soa")) || (key3 === "delegatedFrom")) || (key3 === "protected"))){
+if(!(((((((key3 === "name") || (key3 === "ttl")) || (key3 === "nameservers")) || (key3 === "soa")) || (key3 === "delegatedFrom")) || (key3 === "protected")) || (key3 === "delegation"))){
 const err40 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items,data:data13};
 if(vErrors === null){
 vErrors = [err40];
@@ -957,9 +957,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.type,parentSchema:schema31.properties.zones.items,data:data13};
+if(data13.delegation !== undefined){
+let data28 = data13.delegation;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.allowed === undefined){
+const err79 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/required",keyword:"required",params:{missingProperty: "allowed"},message:"must have required property '"+"allowed"+"'",schema:schema31.properties.zones.items.properties.delegation.required,parentSchema:schema31.properties.zones.items.properties.delegation,data:data28};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -968,10 +970,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.type,parentSchema:schema31.properties.zones,data:data12};
+for(const key5 in data28){
+if(!((key5 === "allowed") || (key5 === "requireDs"))){
+const err80 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items.properties.delegation,data:data28};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -981,12 +982,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.admins !== undefined){
-let data28 = data.admins;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key5 in data28){
-if(!((key5 === "team") || (key5 === "users"))){
-const err81 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.admins,data:data28};
+if(data28.allowed !== undefined){
+let data29 = data28.allowed;
+if(typeof data29 !== "boolean"){
+const err81 = {instancePath:instancePath+"/zones/" + i0+"/delegation/allowed",schemaPath:"#/properties/zones/items/properties/delegation/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.zones.items.properties.delegation.properties.allowed.type,parentSchema:schema31.properties.zones.items.properties.delegation.properties.allowed,data:data29};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -996,11 +995,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data28.team !== undefined){
-let data29 = data28.team;
-if(typeof data29 === "string"){
-if(!pattern4.test(data29)){
-const err82 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.admins.properties.team,data:data29};
+if(data28.requireDs !== undefined){
+let data30 = data28.requireDs;
+if(typeof data30 !== "boolean"){
+const err82 = {instancePath:instancePath+"/zones/" + i0+"/delegation/requireDs",schemaPath:"#/properties/zones/items/properties/delegation/properties/requireDs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.zones.items.properties.delegation.properties.requireDs.type,parentSchema:schema31.properties.zones.items.properties.delegation.properties.requireDs,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1010,8 +1008,9 @@ vErrors.push(err82);
 errors++;
 }
 }
+}
 else {
-const err83 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.team.type,parentSchema:schema31.properties.admins.properties.team,data:data29};
+const err83 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.properties.delegation.type,parentSchema:schema31.properties.zones.items.properties.delegation,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1021,15 +1020,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data28.users !== undefined){
-let data30 = data28.users;
-if(Array.isArray(data30)){
-const len3 = data30.length;
-for(let i3=0; i3<len3; i3++){
-let data31 = data30[i3];
-if(typeof data31 === "string"){
-if(!pattern5.test(data31)){
-const err84 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.admins.properties.users.items,data:data31};
+}
+else {
+const err84 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.type,parentSchema:schema31.properties.zones.items,data:data13};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1039,8 +1032,9 @@ vErrors.push(err84);
 errors++;
 }
 }
+}
 else {
-const err85 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.users.items.type,parentSchema:schema31.properties.admins.properties.users.items,data:data31};
+const err85 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.type,parentSchema:schema31.properties.zones,data:data12};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1050,9 +1044,12 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/admins/users",schemaPath:"#/properties/admins/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.admins.properties.users.type,parentSchema:schema31.properties.admins.properties.users,data:data30};
+if(data.admins !== undefined){
+let data31 = data.admins;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key6 in data31){
+if(!((key6 === "team") || (key6 === "users"))){
+const err86 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.admins,data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1062,9 +1059,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.admins.type,parentSchema:schema31.properties.admins,data:data28};
+if(data31.team !== undefined){
+let data32 = data31.team;
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err87 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.admins.properties.team,data:data32};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1074,11 +1073,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.opds !== undefined){
-let data32 = data.opds;
-if(Array.isArray(data32)){
-if(data32.length < 1){
-const err88 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds,data:data32};
+else {
+const err88 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.team.type,parentSchema:schema31.properties.admins.properties.team,data:data32};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1087,12 +1083,16 @@ vErrors.push(err88);
 }
 errors++;
 }
-const len4 = data32.length;
-for(let i4=0; i4<len4; i4++){
-let data33 = data32[i4];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.code === undefined){
-const err89 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data33};
+}
+if(data31.users !== undefined){
+let data33 = data31.users;
+if(Array.isArray(data33)){
+const len3 = data33.length;
+for(let i3=0; i3<len3; i3++){
+let data34 = data33[i3];
+if(typeof data34 === "string"){
+if(!pattern5.test(data34)){
+const err89 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.admins.properties.users.items,data:data34};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1101,8 +1101,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data33.name === undefined){
-const err90 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data33};
+}
+else {
+const err90 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.users.items.type,parentSchema:schema31.properties.admins.properties.users.items,data:data34};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1111,8 +1112,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data33.liaisons === undefined){
-const err91 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "liaisons"},message:"must have required property '"+"liaisons"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data33};
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/admins/users",schemaPath:"#/properties/admins/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.admins.properties.users.type,parentSchema:schema31.properties.admins.properties.users,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1121,9 +1124,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-for(const key6 in data33){
-if(!((((key6 === "code") || (key6 === "name")) || (key6 === "liaisons")) || (key6 === "email"))){
-const err92 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opds.items,data:data33};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.admins.type,parentSchema:schema31.properties.admins,data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1133,11 +1137,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data33.code !== undefined){
-let data34 = data33.code;
-if(typeof data34 === "string"){
-if(!pattern6.test(data34)){
-const err93 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opds.items.properties.code,data:data34};
+if(data.opds !== undefined){
+let data35 = data.opds;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err93 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds,data:data35};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1146,9 +1150,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.code.type,parentSchema:schema31.properties.opds.items.properties.code,data:data34};
+const len4 = data35.length;
+for(let i4=0; i4<len4; i4++){
+let data36 = data35[i4];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.code === undefined){
+const err94 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data36};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1157,12 +1164,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data33.name !== undefined){
-let data35 = data33.name;
-if(typeof data35 === "string"){
-if(func2(data35) < 3){
-const err95 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.opds.items.properties.name,data:data35};
+if(data36.name === undefined){
+const err95 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data36};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1171,9 +1174,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.name.type,parentSchema:schema31.properties.opds.items.properties.name,data:data35};
+if(data36.liaisons === undefined){
+const err96 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "liaisons"},message:"must have required property '"+"liaisons"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1182,12 +1184,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data33.liaisons !== undefined){
-let data36 = data33.liaisons;
-if(Array.isArray(data36)){
-if(data36.length < 1){
-const err97 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data36};
+for(const key7 in data36){
+if(!((((key7 === "code") || (key7 === "name")) || (key7 === "liaisons")) || (key7 === "email"))){
+const err97 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opds.items,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1196,12 +1195,12 @@ vErrors.push(err97);
 }
 errors++;
 }
-const len5 = data36.length;
-for(let i5=0; i5<len5; i5++){
-let data37 = data36[i5];
+}
+if(data36.code !== undefined){
+let data37 = data36.code;
 if(typeof data37 === "string"){
-if(!pattern5.test(data37)){
-const err98 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data37};
+if(!pattern6.test(data37)){
+const err98 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opds.items.properties.code,data:data37};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1212,7 +1211,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.liaisons.items.type,parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data37};
+const err99 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.code.type,parentSchema:schema31.properties.opds.items.properties.code,data:data37};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1222,9 +1221,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.items.properties.liaisons.type,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data36};
+if(data36.name !== undefined){
+let data38 = data36.name;
+if(typeof data38 === "string"){
+if(func2(data38) < 3){
+const err100 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.opds.items.properties.name,data:data38};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1234,10 +1235,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data33.email !== undefined){
-let data38 = data33.email;
-if(typeof data38 !== "string"){
-const err101 = {instancePath:instancePath+"/opds/" + i4+"/email",schemaPath:"#/properties/opds/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.email.type,parentSchema:schema31.properties.opds.items.properties.email,data:data38};
+else {
+const err101 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.name.type,parentSchema:schema31.properties.opds.items.properties.name,data:data38};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1247,9 +1246,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opds.items.type,parentSchema:schema31.properties.opds.items,data:data33};
+if(data36.liaisons !== undefined){
+let data39 = data36.liaisons;
+if(Array.isArray(data39)){
+if(data39.length < 1){
+const err102 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data39};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1258,10 +1259,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.type,parentSchema:schema31.properties.opds,data:data32};
+const len5 = data39.length;
+for(let i5=0; i5<len5; i5++){
+let data40 = data39[i5];
+if(typeof data40 === "string"){
+if(!pattern5.test(data40)){
+const err103 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data40};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1271,11 +1274,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.disposition !== undefined){
-let data39 = data.disposition;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.ordered === undefined){
-const err104 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "ordered"},message:"must have required property '"+"ordered"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data39};
+else {
+const err104 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.liaisons.items.type,parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data40};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1284,8 +1284,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data39.staleOnPush === undefined){
-const err105 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "staleOnPush"},message:"must have required property '"+"staleOnPush"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data39};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.items.properties.liaisons.type,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data39};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1294,8 +1296,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data39.steps === undefined){
-const err106 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data39};
+}
+if(data36.email !== undefined){
+let data41 = data36.email;
+if(typeof data41 !== "string"){
+const err106 = {instancePath:instancePath+"/opds/" + i4+"/email",schemaPath:"#/properties/opds/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.email.type,parentSchema:schema31.properties.opds.items.properties.email,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1304,9 +1309,10 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key7 in data39){
-if(!(((((((key7 === "ordered") || (key7 === "staleOnPush")) || (key7 === "deadline")) || (key7 === "steps")) || (key7 === "destructiveStep")) || (key7 === "rejectionReasons")) || (key7 === "reminders"))){
-const err107 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data39};
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opds.items.type,parentSchema:schema31.properties.opds.items,data:data36};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1316,10 +1322,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data39.ordered !== undefined){
-let data40 = data39.ordered;
-if(typeof data40 !== "boolean"){
-const err108 = {instancePath:instancePath+"/disposition/ordered",schemaPath:"#/properties/disposition/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.ordered.type,parentSchema:schema31.properties.disposition.properties.ordered,data:data40};
+}
+else {
+const err108 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.type,parentSchema:schema31.properties.opds,data:data35};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1329,10 +1334,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data39.staleOnPush !== undefined){
-let data41 = data39.staleOnPush;
-if(typeof data41 !== "boolean"){
-const err109 = {instancePath:instancePath+"/disposition/staleOnPush",schemaPath:"#/properties/disposition/properties/staleOnPush/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.staleOnPush.type,parentSchema:schema31.properties.disposition.properties.staleOnPush,data:data41};
+if(data.disposition !== undefined){
+let data42 = data.disposition;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.ordered === undefined){
+const err109 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "ordered"},message:"must have required property '"+"ordered"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data42};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1341,12 +1347,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data39.deadline !== undefined){
-let data42 = data39.deadline;
-if(typeof data42 === "string"){
-if(!pattern8.test(data42)){
-const err110 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.deadline,data:data42};
+if(data42.staleOnPush === undefined){
+const err110 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "staleOnPush"},message:"must have required property '"+"staleOnPush"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data42};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1355,9 +1357,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.deadline.type,parentSchema:schema31.properties.disposition.properties.deadline,data:data42};
+if(data42.steps === undefined){
+const err111 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data42};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1366,12 +1367,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data39.steps !== undefined){
-let data43 = data39.steps;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err112 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.disposition.properties.steps,data:data43};
+for(const key8 in data42){
+if(!(((((((key8 === "ordered") || (key8 === "staleOnPush")) || (key8 === "deadline")) || (key8 === "steps")) || (key8 === "destructiveStep")) || (key8 === "rejectionReasons")) || (key8 === "reminders"))){
+const err112 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data42};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1380,12 +1378,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-const len6 = data43.length;
-for(let i6=0; i6<len6; i6++){
-let data44 = data43[i6];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(Object.keys(data44).length < 5){
-const err113 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
+}
+if(data42.ordered !== undefined){
+let data43 = data42.ordered;
+if(typeof data43 !== "boolean"){
+const err113 = {instancePath:instancePath+"/disposition/ordered",schemaPath:"#/properties/disposition/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.ordered.type,parentSchema:schema31.properties.disposition.properties.ordered,data:data43};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1394,8 +1391,11 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data44.id === undefined){
-const err114 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
+}
+if(data42.staleOnPush !== undefined){
+let data44 = data42.staleOnPush;
+if(typeof data44 !== "boolean"){
+const err114 = {instancePath:instancePath+"/disposition/staleOnPush",schemaPath:"#/properties/disposition/properties/staleOnPush/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.staleOnPush.type,parentSchema:schema31.properties.disposition.properties.staleOnPush,data:data44};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1404,8 +1404,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data44.role === undefined){
-const err115 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
+}
+if(data42.deadline !== undefined){
+let data45 = data42.deadline;
+if(typeof data45 === "string"){
+if(!pattern8.test(data45)){
+const err115 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.deadline,data:data45};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1414,8 +1418,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data44.kind === undefined){
-const err116 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
+}
+else {
+const err116 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.deadline.type,parentSchema:schema31.properties.disposition.properties.deadline,data:data45};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1424,8 +1429,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data44.standardTime === undefined){
-const err117 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
+}
+if(data42.steps !== undefined){
+let data46 = data42.steps;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err117 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.disposition.properties.steps,data:data46};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1434,9 +1443,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key8 in data44){
-if(!(func1.call(schema31.properties.disposition.properties.steps.items.properties, key8))){
-const err118 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
+const len6 = data46.length;
+for(let i6=0; i6<len6; i6++){
+let data47 = data46[i6];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(Object.keys(data47).length < 5){
+const err118 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.steps.items,data:data47};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1445,12 +1457,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data44.id !== undefined){
-let data45 = data44.id;
-if(typeof data45 === "string"){
-if(!pattern6.test(data45)){
-const err119 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data45};
+if(data47.id === undefined){
+const err119 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data47};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1459,9 +1467,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.id.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data45};
+if(data47.role === undefined){
+const err120 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data47};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1470,12 +1477,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data44.role !== undefined){
-let data46 = data44.role;
-if(typeof data46 === "string"){
-if(func2(data46) < 2){
-const err121 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data46};
+if(data47.kind === undefined){
+const err121 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data47};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1484,9 +1487,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.role.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data46};
+if(data47.standardTime === undefined){
+const err122 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data47};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1495,11 +1497,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data44.kind !== undefined){
-let data47 = data44.kind;
-if(typeof data47 !== "string"){
-const err123 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data47};
+for(const key9 in data47){
+if(!(func1.call(schema31.properties.disposition.properties.steps.items.properties, key9))){
+const err123 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data47};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1508,8 +1508,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(!((((((data47 === "intake") || (data47 === "disposition")) || (data47 === "verification")) || (data47 === "technical")) || (data47 === "decision")) || (data47 === "signature"))){
-const err124 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data47};
+}
+if(data47.id !== undefined){
+let data48 = data47.id;
+if(typeof data48 === "string"){
+if(!pattern6.test(data48)){
+const err124 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data48};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1519,11 +1523,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data44.standardTime !== undefined){
-let data48 = data44.standardTime;
-if(typeof data48 === "string"){
-if(!pattern8.test(data48)){
-const err125 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data48};
+else {
+const err125 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.id.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data48};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1533,8 +1534,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-else {
-const err126 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data48};
+if(data47.role !== undefined){
+let data49 = data47.role;
+if(typeof data49 === "string"){
+if(func2(data49) < 2){
+const err126 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data49};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1544,11 +1548,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data44.team !== undefined){
-let data49 = data44.team;
-if(typeof data49 === "string"){
-if(!pattern4.test(data49)){
-const err127 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data49};
+else {
+const err127 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.role.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1558,8 +1559,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-else {
-const err128 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.team.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data49};
+if(data47.kind !== undefined){
+let data50 = data47.kind;
+if(typeof data50 !== "string"){
+const err128 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1568,16 +1571,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data44.users !== undefined){
-let data50 = data44.users;
-if(Array.isArray(data50)){
-const len7 = data50.length;
-for(let i7=0; i7<len7; i7++){
-let data51 = data50[i7];
-if(typeof data51 === "string"){
-if(!pattern5.test(data51)){
-const err129 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data51};
+if(!((((((data50 === "intake") || (data50 === "disposition")) || (data50 === "verification")) || (data50 === "technical")) || (data50 === "decision")) || (data50 === "signature"))){
+const err129 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1587,8 +1582,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data51};
+if(data47.standardTime !== undefined){
+let data51 = data47.standardTime;
+if(typeof data51 === "string"){
+if(!pattern8.test(data51)){
+const err130 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data51};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1598,9 +1596,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
 else {
-const err131 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users",schemaPath:"#/properties/disposition/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.users.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users,data:data50};
+const err131 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data51};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1610,10 +1607,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data44.note !== undefined){
-let data52 = data44.note;
-if(typeof data52 !== "string"){
-const err132 = {instancePath:instancePath+"/disposition/steps/" + i6+"/note",schemaPath:"#/properties/disposition/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.note.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.note,data:data52};
+if(data47.team !== undefined){
+let data52 = data47.team;
+if(typeof data52 === "string"){
+if(!pattern4.test(data52)){
+const err132 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1623,10 +1621,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data44.phase !== undefined){
-let data53 = data44.phase;
-if(typeof data53 !== "string"){
-const err133 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data53};
+else {
+const err133 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.team.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data52};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1635,8 +1631,16 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(!((data53 === "before-merge") || (data53 === "after-deployment"))){
-const err134 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data53};
+}
+if(data47.users !== undefined){
+let data53 = data47.users;
+if(Array.isArray(data53)){
+const len7 = data53.length;
+for(let i7=0; i7<len7; i7++){
+let data54 = data53[i7];
+if(typeof data54 === "string"){
+if(!pattern5.test(data54)){
+const err134 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data54};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1646,11 +1650,8 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data44.task !== undefined){
-let data54 = data44.task;
-if(typeof data54 === "string"){
-if(func2(data54) > 80){
-const err135 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data54};
+else {
+const err135 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1659,8 +1660,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(func2(data54) < 3){
-const err136 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data54};
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users",schemaPath:"#/properties/disposition/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.users.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users,data:data53};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1670,8 +1673,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-else {
-const err137 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.task.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data54};
+if(data47.note !== undefined){
+let data55 = data47.note;
+if(typeof data55 !== "string"){
+const err137 = {instancePath:instancePath+"/disposition/steps/" + i6+"/note",schemaPath:"#/properties/disposition/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.note.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.note,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1681,15 +1686,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data44.acting !== undefined){
-let data55 = data44.acting;
-if(Array.isArray(data55)){
-const len8 = data55.length;
-for(let i8=0; i8<len8; i8++){
-let data56 = data55[i8];
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.user === undefined){
-const err138 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
+if(data47.phase !== undefined){
+let data56 = data47.phase;
+if(typeof data56 !== "string"){
+const err138 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1698,8 +1698,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data56.title === undefined){
-const err139 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
+if(!((data56 === "before-merge") || (data56 === "after-deployment"))){
+const err139 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data56};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1708,8 +1708,12 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data56.from === undefined){
-const err140 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
+}
+if(data47.task !== undefined){
+let data57 = data47.task;
+if(typeof data57 === "string"){
+if(func2(data57) > 80){
+const err140 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data57};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1718,8 +1722,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data56.to === undefined){
-const err141 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
+if(func2(data57) < 3){
+const err141 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data57};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1728,9 +1732,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key9 in data56){
-if(!(((((key9 === "user") || (key9 === "title")) || (key9 === "name")) || (key9 === "from")) || (key9 === "to"))){
-const err142 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
+}
+else {
+const err142 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.task.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data57};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1740,11 +1744,15 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data56.user !== undefined){
-let data57 = data56.user;
-if(typeof data57 === "string"){
-if(!pattern5.test(data57)){
-const err143 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data57};
+if(data47.acting !== undefined){
+let data58 = data47.acting;
+if(Array.isArray(data58)){
+const len8 = data58.length;
+for(let i8=0; i8<len8; i8++){
+let data59 = data58[i8];
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.user === undefined){
+const err143 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data59};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1753,9 +1761,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data57};
+if(data59.title === undefined){
+const err144 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data59};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1764,11 +1771,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data56.title !== undefined){
-let data58 = data56.title;
-if(typeof data58 !== "string"){
-const err145 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data58};
+if(data59.from === undefined){
+const err145 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data59};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1777,8 +1781,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(!((data58 === "Plt.") || (data58 === "Plh."))){
-const err146 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data58};
+if(data59.to === undefined){
+const err146 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data59};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1787,12 +1791,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data56.name !== undefined){
-let data59 = data56.name;
-if(typeof data59 === "string"){
-if(func2(data59) < 3){
-const err147 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data59};
+for(const key10 in data59){
+if(!(((((key10 === "user") || (key10 === "title")) || (key10 === "name")) || (key10 === "from")) || (key10 === "to"))){
+const err147 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data59};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1802,8 +1803,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data59};
+if(data59.user !== undefined){
+let data60 = data59.user;
+if(typeof data60 === "string"){
+if(!pattern5.test(data60)){
+const err148 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1813,11 +1817,8 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data56.from !== undefined){
-let data60 = data56.from;
-if(typeof data60 === "string"){
-if(!pattern14.test(data60)){
-const err149 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data60};
+else {
+const err149 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data60};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1826,8 +1827,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(!(formats0.validate(data60))){
-const err150 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data60};
+}
+if(data59.title !== undefined){
+let data61 = data59.title;
+if(typeof data61 !== "string"){
+const err150 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1836,9 +1840,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-else {
-const err151 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data60};
+if(!((data61 === "Plt.") || (data61 === "Plh."))){
+const err151 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data61};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1848,11 +1851,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data56.to !== undefined){
-let data61 = data56.to;
-if(typeof data61 === "string"){
-if(!pattern14.test(data61)){
-const err152 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data61};
+if(data59.name !== undefined){
+let data62 = data59.name;
+if(typeof data62 === "string"){
+if(func2(data62) < 3){
+const err152 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data62};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1861,8 +1864,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(!(formats0.validate(data61))){
-const err153 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data61};
+}
+else {
+const err153 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data62};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1872,8 +1876,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data61};
+if(data59.from !== undefined){
+let data63 = data59.from;
+if(typeof data63 === "string"){
+if(!pattern14.test(data63)){
+const err154 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data63};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1882,10 +1889,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data56};
+if(!(formats0.validate(data63))){
+const err155 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data63};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1895,9 +1900,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
 else {
-const err156 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data55};
+const err156 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data63};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1907,9 +1911,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data44};
+if(data59.to !== undefined){
+let data64 = data59.to;
+if(typeof data64 === "string"){
+if(!pattern14.test(data64)){
+const err157 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data64};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1918,10 +1924,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-}
-else {
-const err158 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data43};
+if(!(formats0.validate(data64))){
+const err158 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data64};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1931,11 +1935,8 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data39.destructiveStep !== undefined){
-let data62 = data39.destructiveStep;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(Object.keys(data62).length < 5){
-const err159 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
+else {
+const err159 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data64};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1944,8 +1945,10 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data62.id === undefined){
-const err160 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data59};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1954,8 +1957,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data62.role === undefined){
-const err161 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data58};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1964,8 +1969,10 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data62.kind === undefined){
-const err162 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data47};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1974,8 +1981,10 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data62.standardTime === undefined){
-const err163 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data46};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1984,9 +1993,12 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key10 in data62){
-if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key10))){
-const err164 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
+}
+if(data42.destructiveStep !== undefined){
+let data65 = data42.destructiveStep;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(Object.keys(data65).length < 5){
+const err164 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data65};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -1995,12 +2007,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data63 = data62.id;
-if(typeof data63 === "string"){
-if(!pattern6.test(data63)){
-const err165 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data63};
+if(data65.id === undefined){
+const err165 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data65};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2009,9 +2017,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data63};
+if(data65.role === undefined){
+const err166 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data65};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2020,12 +2027,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(data62.role !== undefined){
-let data64 = data62.role;
-if(typeof data64 === "string"){
-if(func2(data64) < 2){
-const err167 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data64};
+if(data65.kind === undefined){
+const err167 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data65};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2034,9 +2037,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data64};
+if(data65.standardTime === undefined){
+const err168 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data65};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2045,11 +2047,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data62.kind !== undefined){
-let data65 = data62.kind;
-if(typeof data65 !== "string"){
-const err169 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data65};
+for(const key11 in data65){
+if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key11))){
+const err169 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data65};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2058,8 +2058,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(!((((((data65 === "intake") || (data65 === "disposition")) || (data65 === "verification")) || (data65 === "technical")) || (data65 === "decision")) || (data65 === "signature"))){
-const err170 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data65};
+}
+if(data65.id !== undefined){
+let data66 = data65.id;
+if(typeof data66 === "string"){
+if(!pattern6.test(data66)){
+const err170 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2069,11 +2073,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data62.standardTime !== undefined){
-let data66 = data62.standardTime;
-if(typeof data66 === "string"){
-if(!pattern8.test(data66)){
-const err171 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data66};
+else {
+const err171 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2083,8 +2084,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-else {
-const err172 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data66};
+if(data65.role !== undefined){
+let data67 = data65.role;
+if(typeof data67 === "string"){
+if(func2(data67) < 2){
+const err172 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data67};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2094,11 +2098,8 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data62.team !== undefined){
-let data67 = data62.team;
-if(typeof data67 === "string"){
-if(!pattern4.test(data67)){
-const err173 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data67};
+else {
+const err173 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data67};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2108,8 +2109,10 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data67};
+if(data65.kind !== undefined){
+let data68 = data65.kind;
+if(typeof data68 !== "string"){
+const err174 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data68};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2118,16 +2121,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data62.users !== undefined){
-let data68 = data62.users;
-if(Array.isArray(data68)){
-const len9 = data68.length;
-for(let i9=0; i9<len9; i9++){
-let data69 = data68[i9];
-if(typeof data69 === "string"){
-if(!pattern5.test(data69)){
-const err175 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data69};
+if(!((((((data68 === "intake") || (data68 === "disposition")) || (data68 === "verification")) || (data68 === "technical")) || (data68 === "decision")) || (data68 === "signature"))){
+const err175 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data68};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2137,8 +2132,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-else {
-const err176 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data69};
+if(data65.standardTime !== undefined){
+let data69 = data65.standardTime;
+if(typeof data69 === "string"){
+if(!pattern8.test(data69)){
+const err176 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data69};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2148,9 +2146,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
 else {
-const err177 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data68};
+const err177 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data69};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2160,10 +2157,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data62.note !== undefined){
-let data70 = data62.note;
-if(typeof data70 !== "string"){
-const err178 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data70};
+if(data65.team !== undefined){
+let data70 = data65.team;
+if(typeof data70 === "string"){
+if(!pattern4.test(data70)){
+const err178 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data70};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2173,10 +2171,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data62.phase !== undefined){
-let data71 = data62.phase;
-if(typeof data71 !== "string"){
-const err179 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data71};
+else {
+const err179 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data70};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2185,8 +2181,16 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(!((data71 === "before-merge") || (data71 === "after-deployment"))){
-const err180 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data71};
+}
+if(data65.users !== undefined){
+let data71 = data65.users;
+if(Array.isArray(data71)){
+const len9 = data71.length;
+for(let i9=0; i9<len9; i9++){
+let data72 = data71[i9];
+if(typeof data72 === "string"){
+if(!pattern5.test(data72)){
+const err180 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data72};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2196,11 +2200,8 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data62.task !== undefined){
-let data72 = data62.task;
-if(typeof data72 === "string"){
-if(func2(data72) > 80){
-const err181 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data72};
+else {
+const err181 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data72};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2209,8 +2210,10 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(func2(data72) < 3){
-const err182 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data72};
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data71};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2220,8 +2223,10 @@ vErrors.push(err182);
 errors++;
 }
 }
-else {
-const err183 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data72};
+if(data65.note !== undefined){
+let data73 = data65.note;
+if(typeof data73 !== "string"){
+const err183 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data73};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2231,15 +2236,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data62.acting !== undefined){
-let data73 = data62.acting;
-if(Array.isArray(data73)){
-const len10 = data73.length;
-for(let i10=0; i10<len10; i10++){
-let data74 = data73[i10];
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.user === undefined){
-const err184 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
+if(data65.phase !== undefined){
+let data74 = data65.phase;
+if(typeof data74 !== "string"){
+const err184 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data74};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2248,8 +2248,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data74.title === undefined){
-const err185 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
+if(!((data74 === "before-merge") || (data74 === "after-deployment"))){
+const err185 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data74};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2258,8 +2258,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data74.from === undefined){
-const err186 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
+}
+if(data65.task !== undefined){
+let data75 = data65.task;
+if(typeof data75 === "string"){
+if(func2(data75) > 80){
+const err186 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data75};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2268,8 +2272,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data74.to === undefined){
-const err187 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
+if(func2(data75) < 3){
+const err187 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data75};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2278,9 +2282,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-for(const key11 in data74){
-if(!(((((key11 === "user") || (key11 === "title")) || (key11 === "name")) || (key11 === "from")) || (key11 === "to"))){
-const err188 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
+}
+else {
+const err188 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data75};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2290,11 +2294,15 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data74.user !== undefined){
-let data75 = data74.user;
-if(typeof data75 === "string"){
-if(!pattern5.test(data75)){
-const err189 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data75};
+if(data65.acting !== undefined){
+let data76 = data65.acting;
+if(Array.isArray(data76)){
+const len10 = data76.length;
+for(let i10=0; i10<len10; i10++){
+let data77 = data76[i10];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.user === undefined){
+const err189 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data77};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2303,9 +2311,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data75};
+if(data77.title === undefined){
+const err190 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data77};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2314,11 +2321,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-if(data74.title !== undefined){
-let data76 = data74.title;
-if(typeof data76 !== "string"){
-const err191 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data76};
+if(data77.from === undefined){
+const err191 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data77};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2327,8 +2331,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(!((data76 === "Plt.") || (data76 === "Plh."))){
-const err192 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data76};
+if(data77.to === undefined){
+const err192 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data77};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2337,12 +2341,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data74.name !== undefined){
-let data77 = data74.name;
-if(typeof data77 === "string"){
-if(func2(data77) < 3){
-const err193 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data77};
+for(const key12 in data77){
+if(!(((((key12 === "user") || (key12 === "title")) || (key12 === "name")) || (key12 === "from")) || (key12 === "to"))){
+const err193 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data77};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2352,8 +2353,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-else {
-const err194 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data77};
+if(data77.user !== undefined){
+let data78 = data77.user;
+if(typeof data78 === "string"){
+if(!pattern5.test(data78)){
+const err194 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data78};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2363,11 +2367,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data74.from !== undefined){
-let data78 = data74.from;
-if(typeof data78 === "string"){
-if(!pattern14.test(data78)){
-const err195 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data78};
+else {
+const err195 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data78};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2376,8 +2377,11 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(!(formats0.validate(data78))){
-const err196 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data78};
+}
+if(data77.title !== undefined){
+let data79 = data77.title;
+if(typeof data79 !== "string"){
+const err196 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data79};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2386,9 +2390,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data78};
+if(!((data79 === "Plt.") || (data79 === "Plh."))){
+const err197 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data79};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2398,11 +2401,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data74.to !== undefined){
-let data79 = data74.to;
-if(typeof data79 === "string"){
-if(!pattern14.test(data79)){
-const err198 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data79};
+if(data77.name !== undefined){
+let data80 = data77.name;
+if(typeof data80 === "string"){
+if(func2(data80) < 3){
+const err198 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data80};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2411,8 +2414,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(!(formats0.validate(data79))){
-const err199 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data79};
+}
+else {
+const err199 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data80};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2422,8 +2426,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-else {
-const err200 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data79};
+if(data77.from !== undefined){
+let data81 = data77.from;
+if(typeof data81 === "string"){
+if(!pattern14.test(data81)){
+const err200 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data81};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2432,10 +2439,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data74};
+if(!(formats0.validate(data81))){
+const err201 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data81};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2445,9 +2450,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
 else {
-const err202 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data73};
+const err202 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data81};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2457,9 +2461,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-else {
-const err203 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data62};
+if(data77.to !== undefined){
+let data82 = data77.to;
+if(typeof data82 === "string"){
+if(!pattern14.test(data82)){
+const err203 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2468,16 +2474,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data39.rejectionReasons !== undefined){
-let data80 = data39.rejectionReasons;
-if(Array.isArray(data80)){
-const len11 = data80.length;
-for(let i11=0; i11<len11; i11++){
-let data81 = data80[i11];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.code === undefined){
-const err204 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data81};
+if(!(formats0.validate(data82))){
+const err204 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data82};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2486,8 +2484,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data81.text === undefined){
-const err205 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data81};
+}
+else {
+const err205 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data82};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2496,9 +2495,10 @@ vErrors.push(err205);
 }
 errors++;
 }
-for(const key12 in data81){
-if(!((key12 === "code") || (key12 === "text"))){
-const err206 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data81};
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data77};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2508,11 +2508,9 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data81.code !== undefined){
-let data82 = data81.code;
-if(typeof data82 === "string"){
-if(!pattern6.test(data82)){
-const err207 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data82};
+}
+else {
+const err207 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data76};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2522,8 +2520,9 @@ vErrors.push(err207);
 errors++;
 }
 }
+}
 else {
-const err208 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data82};
+const err208 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data65};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2533,11 +2532,15 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data81.text !== undefined){
-let data83 = data81.text;
-if(typeof data83 === "string"){
-if(func2(data83) < 3){
-const err209 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data83};
+if(data42.rejectionReasons !== undefined){
+let data83 = data42.rejectionReasons;
+if(Array.isArray(data83)){
+const len11 = data83.length;
+for(let i11=0; i11<len11; i11++){
+let data84 = data83[i11];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.code === undefined){
+const err209 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data84};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2546,9 +2549,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data83};
+if(data84.text === undefined){
+const err210 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data84};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2557,10 +2559,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data81};
+for(const key13 in data84){
+if(!((key13 === "code") || (key13 === "text"))){
+const err211 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data84};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2570,9 +2571,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data80};
+if(data84.code !== undefined){
+let data85 = data84.code;
+if(typeof data85 === "string"){
+if(!pattern6.test(data85)){
+const err212 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data85};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2582,11 +2585,8 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data39.reminders !== undefined){
-let data84 = data39.reminders;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.escalateAfter === undefined){
-const err213 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data84};
+else {
+const err213 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data85};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2595,9 +2595,12 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key13 in data84){
-if(!(key13 === "escalateAfter")){
-const err214 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data84};
+}
+if(data84.text !== undefined){
+let data86 = data84.text;
+if(typeof data86 === "string"){
+if(func2(data86) < 3){
+const err214 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data86};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2607,11 +2610,8 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data84.escalateAfter !== undefined){
-let data85 = data84.escalateAfter;
-if(typeof data85 === "string"){
-if(!pattern8.test(data85)){
-const err215 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data85};
+else {
+const err215 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data86};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2621,8 +2621,9 @@ vErrors.push(err215);
 errors++;
 }
 }
+}
 else {
-const err216 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data85};
+const err216 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data84};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2634,7 +2635,7 @@ errors++;
 }
 }
 else {
-const err217 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data84};
+const err217 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data83};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2644,9 +2645,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data39};
+if(data42.reminders !== undefined){
+let data87 = data42.reminders;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.escalateAfter === undefined){
+const err218 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data87};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2655,12 +2658,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(data.workingHours !== undefined){
-let data86 = data.workingHours;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.timeZone === undefined){
-const err219 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data86};
+for(const key14 in data87){
+if(!(key14 === "escalateAfter")){
+const err219 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data87};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2669,8 +2669,12 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data86.days === undefined){
-const err220 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data86};
+}
+if(data87.escalateAfter !== undefined){
+let data88 = data87.escalateAfter;
+if(typeof data88 === "string"){
+if(!pattern8.test(data88)){
+const err220 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data88};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2679,8 +2683,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data86.holidays === undefined){
-const err221 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data86};
+}
+else {
+const err221 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data88};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2689,9 +2694,10 @@ vErrors.push(err221);
 }
 errors++;
 }
-for(const key14 in data86){
-if(!(((key14 === "timeZone") || (key14 === "days")) || (key14 === "holidays"))){
-const err222 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data86};
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data87};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2701,10 +2707,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data86.timeZone !== undefined){
-let data87 = data86.timeZone;
-if(typeof data87 !== "string"){
-const err223 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data87};
+}
+else {
+const err223 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data42};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2713,8 +2718,12 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(!(((data87 === "Asia/Jakarta") || (data87 === "Asia/Makassar")) || (data87 === "Asia/Jayapura"))){
-const err224 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data87};
+}
+if(data.workingHours !== undefined){
+let data89 = data.workingHours;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.timeZone === undefined){
+const err224 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data89};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2723,14 +2732,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data86.days !== undefined){
-let data88 = data86.days;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-for(const key15 in data88){
-const _errs194 = errors;
-if(typeof key15 !== "string"){
-const err225 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key15,propertyName:key15};
+if(data89.days === undefined){
+const err225 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data89};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2739,8 +2742,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(!(((((((key15 === "mon") || (key15 === "tue")) || (key15 === "wed")) || (key15 === "thu")) || (key15 === "fri")) || (key15 === "sat")) || (key15 === "sun"))){
-const err226 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key15,propertyName:key15};
+if(data89.holidays === undefined){
+const err226 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data89};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2749,9 +2752,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-var valid39 = _errs194 === errors;
-if(!valid39){
-const err227 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data88};
+for(const key15 in data89){
+if(!(((key15 === "timeZone") || (key15 === "days")) || (key15 === "holidays"))){
+const err227 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data89};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2761,11 +2764,10 @@ vErrors.push(err227);
 errors++;
 }
 }
-for(const key16 in data88){
-let data89 = data88[key16];
-if(Array.isArray(data89)){
-if(data89.length > 2){
-const err228 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data89};
+if(data89.timeZone !== undefined){
+let data90 = data89.timeZone;
+if(typeof data90 !== "string"){
+const err228 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data90};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2774,8 +2776,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data89.length < 2){
-const err229 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data89};
+if(!(((data90 === "Asia/Jakarta") || (data90 === "Asia/Makassar")) || (data90 === "Asia/Jayapura"))){
+const err229 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data90};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2784,12 +2786,14 @@ vErrors.push(err229);
 }
 errors++;
 }
-const len12 = data89.length;
-if(len12 > 0){
-let data90 = data89[0];
-if(typeof data90 === "string"){
-if(!pattern25.test(data90)){
-const err230 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data90};
+}
+if(data89.days !== undefined){
+let data91 = data89.days;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key16 in data91){
+const _errs201 = errors;
+if(typeof key16 !== "string"){
+const err230 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2798,9 +2802,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data90};
+if(!(((((((key16 === "mon") || (key16 === "tue")) || (key16 === "wed")) || (key16 === "thu")) || (key16 === "fri")) || (key16 === "sat")) || (key16 === "sun"))){
+const err231 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2809,12 +2812,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(len12 > 1){
-let data91 = data89[1];
-if(typeof data91 === "string"){
-if(!pattern25.test(data91)){
-const err232 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data91};
+var valid40 = _errs201 === errors;
+if(!valid40){
+const err232 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data91};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2824,8 +2824,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-else {
-const err233 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data91};
+for(const key17 in data91){
+let data92 = data91[key17];
+if(Array.isArray(data92)){
+if(data92.length > 2){
+const err233 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data92};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2834,10 +2837,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-const len13 = data89.length;
-if(!(len13 <= 2)){
-const err234 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data89};
+if(data92.length < 2){
+const err234 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data92};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2846,9 +2847,12 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data89};
+const len12 = data92.length;
+if(len12 > 0){
+let data93 = data92[0];
+if(typeof data93 === "string"){
+if(!pattern25.test(data93)){
+const err235 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data93};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2858,9 +2862,8 @@ vErrors.push(err235);
 errors++;
 }
 }
-}
 else {
-const err236 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data88};
+const err236 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data93};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2870,11 +2873,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data86.holidays !== undefined){
-let data92 = data86.holidays;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.country === undefined){
-const err237 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data92};
+if(len12 > 1){
+let data94 = data92[1];
+if(typeof data94 === "string"){
+if(!pattern25.test(data94)){
+const err237 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data94};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2883,9 +2886,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-for(const key17 in data92){
-if(!(((key17 === "country") || (key17 === "region")) || (key17 === "closed"))){
-const err238 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data92};
+}
+else {
+const err238 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data94};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2895,10 +2898,9 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data92.country !== undefined){
-let data93 = data92.country;
-if(typeof data93 !== "string"){
-const err239 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data93};
+const len13 = data92.length;
+if(!(len13 <= 2)){
+const err239 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data92};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2907,8 +2909,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-if("ID" !== data93){
-const err240 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data93};
+}
+else {
+const err240 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data92};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2918,10 +2921,9 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data92.region !== undefined){
-let data94 = data92.region;
-if(typeof data94 !== "string"){
-const err241 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data94};
+}
+else {
+const err241 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data91};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2931,15 +2933,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data92.closed !== undefined){
-let data95 = data92.closed;
-if(Array.isArray(data95)){
-const len14 = data95.length;
-for(let i12=0; i12<len14; i12++){
-let data96 = data95[i12];
-if(typeof data96 === "string"){
-if(!pattern14.test(data96)){
-const err242 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data96};
+if(data89.holidays !== undefined){
+let data95 = data89.holidays;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.country === undefined){
+const err242 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data95};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2948,8 +2946,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(!(formats0.validate(data96))){
-const err243 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data96};
+for(const key18 in data95){
+if(!(((key18 === "country") || (key18 === "region")) || (key18 === "closed"))){
+const err243 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data95};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2959,8 +2958,10 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data96};
+if(data95.country !== undefined){
+let data96 = data95.country;
+if(typeof data96 !== "string"){
+const err244 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data96};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2969,10 +2970,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-}
-else {
-const err245 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data95};
+if("ID" !== data96){
+const err245 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data96};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2982,9 +2981,10 @@ vErrors.push(err245);
 errors++;
 }
 }
-}
-else {
-const err246 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data92};
+if(data95.region !== undefined){
+let data97 = data95.region;
+if(typeof data97 !== "string"){
+const err246 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data97};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2994,9 +2994,15 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-else {
-const err247 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data86};
+if(data95.closed !== undefined){
+let data98 = data95.closed;
+if(Array.isArray(data98)){
+const len14 = data98.length;
+for(let i12=0; i12<len14; i12++){
+let data99 = data98[i12];
+if(typeof data99 === "string"){
+if(!pattern14.test(data99)){
+const err247 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data99};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3005,15 +3011,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-if(data.reserved !== undefined){
-let data97 = data.reserved;
-if(Array.isArray(data97)){
-const len15 = data97.length;
-for(let i13=0; i13<len15; i13++){
-let data98 = data97[i13];
-if(typeof data98 !== "string"){
-const err248 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data98};
+if(!(formats0.validate(data99))){
+const err248 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data99};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3023,9 +3022,8 @@ vErrors.push(err248);
 errors++;
 }
 }
-}
 else {
-const err249 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data97};
+const err249 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data99};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3035,11 +3033,9 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data.hosting !== undefined){
-let data99 = data.hosting;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.defaults === undefined){
-const err250 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data99};
+}
+else {
+const err250 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data98};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3048,8 +3044,10 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(data99.limits === undefined){
-const err251 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data99};
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data95};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3058,9 +3056,10 @@ vErrors.push(err251);
 }
 errors++;
 }
-for(const key18 in data99){
-if(!((((key18 === "defaults") || (key18 === "limits")) || (key18 === "accessRole")) || (key18 === "backup"))){
-const err252 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data99};
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data89};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3070,11 +3069,14 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data99.defaults !== undefined){
-let data100 = data99.defaults;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.cpu === undefined){
-const err253 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(data.reserved !== undefined){
+let data100 = data.reserved;
+if(Array.isArray(data100)){
+const len15 = data100.length;
+for(let i13=0; i13<len15; i13++){
+let data101 = data100[i13];
+if(typeof data101 !== "string"){
+const err253 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data101};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3083,8 +3085,10 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data100.memory === undefined){
-const err254 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data100};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3093,8 +3097,12 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(data100.storage === undefined){
-const err255 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+}
+if(data.hosting !== undefined){
+let data102 = data.hosting;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.defaults === undefined){
+const err255 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data102};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3103,8 +3111,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data100.volumes === undefined){
-const err256 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(data102.limits === undefined){
+const err256 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data102};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3113,9 +3121,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-for(const key19 in data100){
-if(!((((key19 === "cpu") || (key19 === "memory")) || (key19 === "storage")) || (key19 === "volumes"))){
-const err257 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+for(const key19 in data102){
+if(!((((key19 === "defaults") || (key19 === "limits")) || (key19 === "accessRole")) || (key19 === "backup"))){
+const err257 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data102};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3125,11 +3133,11 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data100.cpu !== undefined){
-let data101 = data100.cpu;
-if(typeof data101 === "string"){
-if(!pattern28.test(data101)){
-const err258 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data101};
+if(data102.defaults !== undefined){
+let data103 = data102.defaults;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.cpu === undefined){
+const err258 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data103};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3138,9 +3146,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data101};
+if(data103.memory === undefined){
+const err259 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data103};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3149,12 +3156,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-if(data100.memory !== undefined){
-let data102 = data100.memory;
-if(typeof data102 === "string"){
-if(!pattern28.test(data102)){
-const err260 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data102};
+if(data103.storage === undefined){
+const err260 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data103};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3163,9 +3166,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-else {
-const err261 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data102};
+if(data103.volumes === undefined){
+const err261 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data103};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3174,12 +3176,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-if(data100.storage !== undefined){
-let data103 = data100.storage;
-if(typeof data103 === "string"){
-if(!pattern28.test(data103)){
-const err262 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data103};
+for(const key20 in data103){
+if(!((((key20 === "cpu") || (key20 === "memory")) || (key20 === "storage")) || (key20 === "volumes"))){
+const err262 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data103};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3189,8 +3188,11 @@ vErrors.push(err262);
 errors++;
 }
 }
-else {
-const err263 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data103};
+if(data103.cpu !== undefined){
+let data104 = data103.cpu;
+if(typeof data104 === "string"){
+if(!pattern28.test(data104)){
+const err263 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data104};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3200,10 +3202,8 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data100.volumes !== undefined){
-let data104 = data100.volumes;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err264 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data104};
+else {
+const err264 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data104};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3212,9 +3212,12 @@ vErrors.push(err264);
 }
 errors++;
 }
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 9007199254740991 || isNaN(data104)){
-const err265 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data104};
+}
+if(data103.memory !== undefined){
+let data105 = data103.memory;
+if(typeof data105 === "string"){
+if(!pattern28.test(data105)){
+const err265 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data105};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3223,8 +3226,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data104 < 0 || isNaN(data104)){
-const err266 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data104};
+}
+else {
+const err266 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data105};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3234,10 +3238,11 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
-}
-else {
-const err267 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data100};
+if(data103.storage !== undefined){
+let data106 = data103.storage;
+if(typeof data106 === "string"){
+if(!pattern28.test(data106)){
+const err267 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data106};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3247,11 +3252,8 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data99.limits !== undefined){
-let data105 = data99.limits;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.cpu === undefined){
-const err268 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+else {
+const err268 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data106};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3260,8 +3262,11 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data105.memory === undefined){
-const err269 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+}
+if(data103.volumes !== undefined){
+let data107 = data103.volumes;
+if(!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))){
+const err269 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data107};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3270,8 +3275,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(data105.storage === undefined){
-const err270 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 9007199254740991 || isNaN(data107)){
+const err270 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data107};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3280,8 +3286,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data105.volumes === undefined){
-const err271 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if(data107 < 0 || isNaN(data107)){
+const err271 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data107};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3290,9 +3296,11 @@ vErrors.push(err271);
 }
 errors++;
 }
-for(const key20 in data105){
-if(!((((key20 === "cpu") || (key20 === "memory")) || (key20 === "storage")) || (key20 === "volumes"))){
-const err272 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+}
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data103};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3302,11 +3310,11 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data105.cpu !== undefined){
-let data106 = data105.cpu;
-if(typeof data106 === "string"){
-if(!pattern28.test(data106)){
-const err273 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data106};
+if(data102.limits !== undefined){
+let data108 = data102.limits;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.cpu === undefined){
+const err273 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data108};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3315,9 +3323,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data106};
+if(data108.memory === undefined){
+const err274 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data108};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3326,12 +3333,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data105.memory !== undefined){
-let data107 = data105.memory;
-if(typeof data107 === "string"){
-if(!pattern28.test(data107)){
-const err275 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data107};
+if(data108.storage === undefined){
+const err275 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data108};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3340,9 +3343,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data107};
+if(data108.volumes === undefined){
+const err276 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data108};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3351,12 +3353,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-if(data105.storage !== undefined){
-let data108 = data105.storage;
-if(typeof data108 === "string"){
-if(!pattern28.test(data108)){
-const err277 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data108};
+for(const key21 in data108){
+if(!((((key21 === "cpu") || (key21 === "memory")) || (key21 === "storage")) || (key21 === "volumes"))){
+const err277 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data108};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3366,8 +3365,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-else {
-const err278 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data108};
+if(data108.cpu !== undefined){
+let data109 = data108.cpu;
+if(typeof data109 === "string"){
+if(!pattern28.test(data109)){
+const err278 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data109};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3377,10 +3379,8 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data105.volumes !== undefined){
-let data109 = data105.volumes;
-if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
-const err279 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data109};
+else {
+const err279 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data109};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3389,9 +3389,12 @@ vErrors.push(err279);
 }
 errors++;
 }
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 > 9007199254740991 || isNaN(data109)){
-const err280 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data109};
+}
+if(data108.memory !== undefined){
+let data110 = data108.memory;
+if(typeof data110 === "string"){
+if(!pattern28.test(data110)){
+const err280 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data110};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3400,8 +3403,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data109 < 0 || isNaN(data109)){
-const err281 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data109};
+}
+else {
+const err281 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data110};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3411,10 +3415,11 @@ vErrors.push(err281);
 errors++;
 }
 }
-}
-}
-else {
-const err282 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data105};
+if(data108.storage !== undefined){
+let data111 = data108.storage;
+if(typeof data111 === "string"){
+if(!pattern28.test(data111)){
+const err282 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data111};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3424,10 +3429,8 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data99.accessRole !== undefined){
-let data110 = data99.accessRole;
-if(typeof data110 !== "string"){
-const err283 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data110};
+else {
+const err283 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data111};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3436,8 +3439,11 @@ vErrors.push(err283);
 }
 errors++;
 }
-if(!((data110 === "admin") || (data110 === "edit"))){
-const err284 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data110};
+}
+if(data108.volumes !== undefined){
+let data112 = data108.volumes;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err284 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data112};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3446,13 +3452,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-if(data99.backup !== undefined){
-let data111 = data99.backup;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-for(const key21 in data111){
-if(!(((key21 === "time") || (key21 === "retentionDays")) || (key21 === "finalRetentionDays"))){
-const err285 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data111};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 9007199254740991 || isNaN(data112)){
+const err285 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data112};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3461,12 +3463,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-if(data111.time !== undefined){
-let data112 = data111.time;
-if(typeof data112 === "string"){
-if(!pattern25.test(data112)){
-const err286 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data112};
+if(data112 < 0 || isNaN(data112)){
+const err286 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data112};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3476,8 +3474,10 @@ vErrors.push(err286);
 errors++;
 }
 }
+}
+}
 else {
-const err287 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data112};
+const err287 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data108};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3487,10 +3487,10 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data111.retentionDays !== undefined){
-let data113 = data111.retentionDays;
-if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
-const err288 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data113};
+if(data102.accessRole !== undefined){
+let data113 = data102.accessRole;
+if(typeof data113 !== "string"){
+const err288 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data113};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3499,9 +3499,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 > 3650 || isNaN(data113)){
-const err289 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data113};
+if(!((data113 === "admin") || (data113 === "edit"))){
+const err289 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data113};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3510,8 +3509,13 @@ vErrors.push(err289);
 }
 errors++;
 }
-if(data113 < 1 || isNaN(data113)){
-const err290 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data113};
+}
+if(data102.backup !== undefined){
+let data114 = data102.backup;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+for(const key22 in data114){
+if(!(((key22 === "time") || (key22 === "retentionDays")) || (key22 === "finalRetentionDays"))){
+const err290 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data114};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3521,11 +3525,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-}
-if(data111.finalRetentionDays !== undefined){
-let data114 = data111.finalRetentionDays;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err291 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data114};
+if(data114.time !== undefined){
+let data115 = data114.time;
+if(typeof data115 === "string"){
+if(!pattern25.test(data115)){
+const err291 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data115};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3534,9 +3538,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 > 3650 || isNaN(data114)){
-const err292 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data114};
+}
+else {
+const err292 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data115};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3545,8 +3549,11 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(data114 < 1 || isNaN(data114)){
-const err293 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data114};
+}
+if(data114.retentionDays !== undefined){
+let data116 = data114.retentionDays;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err293 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data116};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3555,11 +3562,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err294 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data111};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 3650 || isNaN(data116)){
+const err294 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data116};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3568,10 +3573,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-}
-else {
-const err295 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data99};
+if(data116 < 1 || isNaN(data116)){
+const err295 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data116};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3581,14 +3584,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data.requiredFields !== undefined){
-let data115 = data.requiredFields;
-if(Array.isArray(data115)){
-const len16 = data115.length;
-for(let i14=0; i14<len16; i14++){
-let data116 = data115[i14];
-if(typeof data116 !== "string"){
-const err296 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data116};
+}
+if(data114.finalRetentionDays !== undefined){
+let data117 = data114.finalRetentionDays;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err296 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data117};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3597,8 +3597,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(!((((data116 === "letter.scan") || (data116 === "recommendation")) || (data116 === "contacts.administrative.nip")) || (data116 === "contacts.technical.nip"))){
-const err297 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data116};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 3650 || isNaN(data117)){
+const err297 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data117};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3607,10 +3608,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-}
-else {
-const err298 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data115};
+if(data117 < 1 || isNaN(data117)){
+const err298 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data117};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3620,11 +3619,10 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data.contactDomains !== undefined){
-let data117 = data.contactDomains;
-if(Array.isArray(data117)){
-if(data117.length < 1){
-const err299 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contactDomains,data:data117};
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data114};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3633,12 +3631,10 @@ vErrors.push(err299);
 }
 errors++;
 }
-const len17 = data117.length;
-for(let i15=0; i15<len17; i15++){
-let data118 = data117[i15];
-if(typeof data118 === "string"){
-if(func2(data118) > 253){
-const err300 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.contactDomains.items,data:data118};
+}
+}
+else {
+const err300 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data102};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3647,8 +3643,15 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(func2(data118) < 1){
-const err301 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.contactDomains.items,data:data118};
+}
+if(data.requiredFields !== undefined){
+let data118 = data.requiredFields;
+if(Array.isArray(data118)){
+const len16 = data118.length;
+for(let i14=0; i14<len16; i14++){
+let data119 = data118[i14];
+if(typeof data119 !== "string"){
+const err301 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data119};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3657,9 +3660,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-else {
-const err302 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contactDomains.items.type,parentSchema:schema31.properties.contactDomains.items,data:data118};
+if(!((((data119 === "letter.scan") || (data119 === "recommendation")) || (data119 === "contacts.administrative.nip")) || (data119 === "contacts.technical.nip"))){
+const err302 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data119};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3671,7 +3673,7 @@ errors++;
 }
 }
 else {
-const err303 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contactDomains.type,parentSchema:schema31.properties.contactDomains,data:data117};
+const err303 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data118};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3681,11 +3683,11 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data119 = data.review;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.maxMonths === undefined){
-const err304 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data119};
+if(data.contactDomains !== undefined){
+let data120 = data.contactDomains;
+if(Array.isArray(data120)){
+if(data120.length < 1){
+const err304 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contactDomains,data:data120};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3694,9 +3696,12 @@ vErrors.push(err304);
 }
 errors++;
 }
-for(const key22 in data119){
-if(!(key22 === "maxMonths")){
-const err305 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data119};
+const len17 = data120.length;
+for(let i15=0; i15<len17; i15++){
+let data121 = data120[i15];
+if(typeof data121 === "string"){
+if(func2(data121) > 253){
+const err305 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.contactDomains.items,data:data121};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3705,11 +3710,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-if(data119.maxMonths !== undefined){
-let data120 = data119.maxMonths;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err306 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data120};
+if(func2(data121) < 1){
+const err306 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.contactDomains.items,data:data121};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3718,9 +3720,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 60 || isNaN(data120)){
-const err307 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data120};
+}
+else {
+const err307 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contactDomains.items.type,parentSchema:schema31.properties.contactDomains.items,data:data121};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3729,8 +3731,10 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data120 < 1 || isNaN(data120)){
-const err308 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data120};
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contactDomains.type,parentSchema:schema31.properties.contactDomains,data:data120};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3740,10 +3744,11 @@ vErrors.push(err308);
 errors++;
 }
 }
-}
-}
-else {
-const err309 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data119};
+if(data.review !== undefined){
+let data122 = data.review;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.maxMonths === undefined){
+const err309 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data122};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3752,12 +3757,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-if(data.adoption !== undefined){
-let data121 = data.adoption;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.base === undefined){
-const err310 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data121};
+for(const key23 in data122){
+if(!(key23 === "maxMonths")){
+const err310 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data122};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3766,8 +3768,11 @@ vErrors.push(err310);
 }
 errors++;
 }
-if(data121.date === undefined){
-const err311 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data121};
+}
+if(data122.maxMonths !== undefined){
+let data123 = data122.maxMonths;
+if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
+const err311 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data123};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3776,9 +3781,9 @@ vErrors.push(err311);
 }
 errors++;
 }
-for(const key23 in data121){
-if(!((key23 === "base") || (key23 === "date"))){
-const err312 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data121};
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 > 60 || isNaN(data123)){
+const err312 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data123};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3787,12 +3792,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-if(data121.base !== undefined){
-let data122 = data121.base;
-if(typeof data122 === "string"){
-if(!pattern35.test(data122)){
-const err313 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data122};
+if(data123 < 1 || isNaN(data123)){
+const err313 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data123};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3802,8 +3803,10 @@ vErrors.push(err313);
 errors++;
 }
 }
+}
+}
 else {
-const err314 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data122};
+const err314 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data122};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3813,11 +3816,11 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data121.date !== undefined){
-let data123 = data121.date;
-if(typeof data123 === "string"){
-if(!pattern14.test(data123)){
-const err315 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data123};
+if(data.adoption !== undefined){
+let data124 = data.adoption;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.base === undefined){
+const err315 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data124};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3826,8 +3829,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(!(formats0.validate(data123))){
-const err316 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data123};
+if(data124.date === undefined){
+const err316 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data124};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3836,9 +3839,9 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-else {
-const err317 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data123};
+for(const key24 in data124){
+if(!((key24 === "base") || (key24 === "date"))){
+const err317 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data124};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3848,9 +3851,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-}
-else {
-const err318 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data121};
+if(data124.base !== undefined){
+let data125 = data124.base;
+if(typeof data125 === "string"){
+if(!pattern35.test(data125)){
+const err318 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data125};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3860,11 +3865,8 @@ vErrors.push(err318);
 errors++;
 }
 }
-if(data.letters !== undefined){
-let data124 = data.letters;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.numberPattern === undefined){
-const err319 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data124};
+else {
+const err319 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data125};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3873,9 +3875,12 @@ vErrors.push(err319);
 }
 errors++;
 }
-for(const key24 in data124){
-if(!((key24 === "numberPattern") || (key24 === "logo"))){
-const err320 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data124};
+}
+if(data124.date !== undefined){
+let data126 = data124.date;
+if(typeof data126 === "string"){
+if(!pattern14.test(data126)){
+const err320 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data126};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3884,12 +3889,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-if(data124.numberPattern !== undefined){
-let data125 = data124.numberPattern;
-if(typeof data125 === "string"){
-if(func2(data125) < 5){
-const err321 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data125};
+if(!(formats0.validate(data126))){
+const err321 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data126};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3900,7 +3901,7 @@ errors++;
 }
 }
 else {
-const err322 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data125};
+const err322 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data126};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3910,10 +3911,9 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data124.logo !== undefined){
-let data126 = data124.logo;
-if(typeof data126 !== "string"){
-const err323 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data126};
+}
+else {
+const err323 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data124};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3923,9 +3923,11 @@ vErrors.push(err323);
 errors++;
 }
 }
-}
-else {
-const err324 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data124};
+if(data.letters !== undefined){
+let data127 = data.letters;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.numberPattern === undefined){
+const err324 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data127};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3934,12 +3936,9 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-if(data.limits !== undefined){
-let data127 = data.limits;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.ttl === undefined){
-const err325 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data127};
+for(const key25 in data127){
+if(!((key25 === "numberPattern") || (key25 === "logo"))){
+const err325 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data127};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3948,9 +3947,12 @@ vErrors.push(err325);
 }
 errors++;
 }
-for(const key25 in data127){
-if(!(key25 === "ttl")){
-const err326 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data127};
+}
+if(data127.numberPattern !== undefined){
+let data128 = data127.numberPattern;
+if(typeof data128 === "string"){
+if(func2(data128) < 5){
+const err326 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data128};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3960,11 +3962,8 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data127.ttl !== undefined){
-let data128 = data127.ttl;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-if(data128.min === undefined){
-const err327 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data128};
+else {
+const err327 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data128};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3973,8 +3972,11 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(data128.max === undefined){
-const err328 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data128};
+}
+if(data127.logo !== undefined){
+let data129 = data127.logo;
+if(typeof data129 !== "string"){
+const err328 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data129};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3983,9 +3985,10 @@ vErrors.push(err328);
 }
 errors++;
 }
-for(const key26 in data128){
-if(!((key26 === "min") || (key26 === "max"))){
-const err329 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data128};
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data127};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -3995,10 +3998,11 @@ vErrors.push(err329);
 errors++;
 }
 }
-if(data128.min !== undefined){
-let data129 = data128.min;
-if(!(((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129))) && (isFinite(data129)))){
-const err330 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data129};
+if(data.limits !== undefined){
+let data130 = data.limits;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.ttl === undefined){
+const err330 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data130};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4007,9 +4011,9 @@ vErrors.push(err330);
 }
 errors++;
 }
-if((typeof data129 == "number") && (isFinite(data129))){
-if(data129 > 9007199254740991 || isNaN(data129)){
-const err331 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data129};
+for(const key26 in data130){
+if(!(key26 === "ttl")){
+const err331 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data130};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4018,8 +4022,12 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data129 < 1 || isNaN(data129)){
-const err332 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data129};
+}
+if(data130.ttl !== undefined){
+let data131 = data130.ttl;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.min === undefined){
+const err332 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data131};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4028,12 +4036,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-}
-if(data128.max !== undefined){
-let data130 = data128.max;
-if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
-const err333 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data130};
+if(data131.max === undefined){
+const err333 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data131};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4042,9 +4046,9 @@ vErrors.push(err333);
 }
 errors++;
 }
-if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 > 86400 || isNaN(data130)){
-const err334 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data130};
+for(const key27 in data131){
+if(!((key27 === "min") || (key27 === "max"))){
+const err334 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data131};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4053,8 +4057,11 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(data130 < -9007199254740991 || isNaN(data130)){
-const err335 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data130};
+}
+if(data131.min !== undefined){
+let data132 = data131.min;
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err335 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data132};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4063,11 +4070,9 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err336 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data128};
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 9007199254740991 || isNaN(data132)){
+const err336 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data132};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4076,10 +4081,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-}
-else {
-const err337 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data127};
+if(data132 < 1 || isNaN(data132)){
+const err337 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data132};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4089,12 +4092,11 @@ vErrors.push(err337);
 errors++;
 }
 }
-if(data.hygiene !== undefined){
-let data131 = data.hygiene;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-for(const key27 in data131){
-if(!(((((key27 === "gamblingKeywords") || (key27 === "tlsExpiringDays")) || (key27 === "review")) || (key27 === "suspension")) || (key27 === "audit"))){
-const err338 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data131};
+}
+if(data131.max !== undefined){
+let data133 = data131.max;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err338 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data133};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4103,12 +4105,9 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-if(data131.gamblingKeywords !== undefined){
-let data132 = data131.gamblingKeywords;
-if(Array.isArray(data132)){
-if(data132.length < 1){
-const err339 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data132};
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 > 86400 || isNaN(data133)){
+const err339 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data133};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4117,12 +4116,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-const len18 = data132.length;
-for(let i16=0; i16<len18; i16++){
-let data133 = data132[i16];
-if(typeof data133 === "string"){
-if(func2(data133) > 60){
-const err340 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data133};
+if(data133 < -9007199254740991 || isNaN(data133)){
+const err340 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data133};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4131,8 +4126,11 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(func2(data133) < 3){
-const err341 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data133};
+}
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data131};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4142,8 +4140,9 @@ vErrors.push(err341);
 errors++;
 }
 }
+}
 else {
-const err342 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data133};
+const err342 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data130};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4153,9 +4152,12 @@ vErrors.push(err342);
 errors++;
 }
 }
-}
-else {
-const err343 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data132};
+if(data.hygiene !== undefined){
+let data134 = data.hygiene;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+for(const key28 in data134){
+if(!(((((key28 === "gamblingKeywords") || (key28 === "tlsExpiringDays")) || (key28 === "review")) || (key28 === "suspension")) || (key28 === "audit"))){
+const err343 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data134};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4165,10 +4167,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data131.tlsExpiringDays !== undefined){
-let data134 = data131.tlsExpiringDays;
-if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
-const err344 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data134};
+if(data134.gamblingKeywords !== undefined){
+let data135 = data134.gamblingKeywords;
+if(Array.isArray(data135)){
+if(data135.length < 1){
+const err344 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data135};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4177,9 +4180,12 @@ vErrors.push(err344);
 }
 errors++;
 }
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 > 365 || isNaN(data134)){
-const err345 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data134};
+const len18 = data135.length;
+for(let i16=0; i16<len18; i16++){
+let data136 = data135[i16];
+if(typeof data136 === "string"){
+if(func2(data136) > 60){
+const err345 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data136};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4188,8 +4194,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-if(data134 < 1 || isNaN(data134)){
-const err346 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data134};
+if(func2(data136) < 3){
+const err346 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data136};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4199,13 +4205,8 @@ vErrors.push(err346);
 errors++;
 }
 }
-}
-if(data131.review !== undefined){
-let data135 = data131.review;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-for(const key28 in data135){
-if(!((key28 === "remindDays") || (key28 === "graceDays"))){
-const err347 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data135};
+else {
+const err347 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data136};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4215,10 +4216,9 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data135.remindDays !== undefined){
-let data136 = data135.remindDays;
-if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
-const err348 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data136};
+}
+else {
+const err348 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data135};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4227,9 +4227,11 @@ vErrors.push(err348);
 }
 errors++;
 }
-if((typeof data136 == "number") && (isFinite(data136))){
-if(data136 > 365 || isNaN(data136)){
-const err349 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data136};
+}
+if(data134.tlsExpiringDays !== undefined){
+let data137 = data134.tlsExpiringDays;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err349 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data137};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4238,8 +4240,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-if(data136 < 1 || isNaN(data136)){
-const err350 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data136};
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 > 365 || isNaN(data137)){
+const err350 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data137};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4248,12 +4251,8 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-}
-if(data135.graceDays !== undefined){
-let data137 = data135.graceDays;
-if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
-const err351 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data137};
+if(data137 < 1 || isNaN(data137)){
+const err351 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data137};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4262,9 +4261,14 @@ vErrors.push(err351);
 }
 errors++;
 }
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 > 365 || isNaN(data137)){
-const err352 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data137};
+}
+}
+if(data134.review !== undefined){
+let data138 = data134.review;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+for(const key29 in data138){
+if(!((key29 === "remindDays") || (key29 === "graceDays"))){
+const err352 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data138};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4273,8 +4277,11 @@ vErrors.push(err352);
 }
 errors++;
 }
-if(data137 < 0 || isNaN(data137)){
-const err353 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data137};
+}
+if(data138.remindDays !== undefined){
+let data139 = data138.remindDays;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err353 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data139};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4283,11 +4290,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err354 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data135};
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 365 || isNaN(data139)){
+const err354 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data139};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4296,12 +4301,8 @@ vErrors.push(err354);
 }
 errors++;
 }
-}
-if(data131.suspension !== undefined){
-let data138 = data131.suspension;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.steps === undefined){
-const err355 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data138};
+if(data139 < 1 || isNaN(data139)){
+const err355 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data139};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4310,9 +4311,12 @@ vErrors.push(err355);
 }
 errors++;
 }
-for(const key29 in data138){
-if(!(key29 === "steps")){
-const err356 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data138};
+}
+}
+if(data138.graceDays !== undefined){
+let data140 = data138.graceDays;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err356 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data140};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4321,12 +4325,9 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-if(data138.steps !== undefined){
-let data139 = data138.steps;
-if(Array.isArray(data139)){
-if(data139.length < 1){
-const err357 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data139};
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 > 365 || isNaN(data140)){
+const err357 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data140};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4335,12 +4336,8 @@ vErrors.push(err357);
 }
 errors++;
 }
-const len19 = data139.length;
-for(let i17=0; i17<len19; i17++){
-let data140 = data139[i17];
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(Object.keys(data140).length < 5){
-const err358 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(data140 < 0 || isNaN(data140)){
+const err358 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data140};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4349,8 +4346,11 @@ vErrors.push(err358);
 }
 errors++;
 }
-if(data140.id === undefined){
-const err359 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+}
+}
+}
+else {
+const err359 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data138};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4359,8 +4359,12 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(data140.role === undefined){
-const err360 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+}
+if(data134.suspension !== undefined){
+let data141 = data134.suspension;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.steps === undefined){
+const err360 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data141};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4369,8 +4373,9 @@ vErrors.push(err360);
 }
 errors++;
 }
-if(data140.kind === undefined){
-const err361 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+for(const key30 in data141){
+if(!(key30 === "steps")){
+const err361 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data141};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4379,8 +4384,12 @@ vErrors.push(err361);
 }
 errors++;
 }
-if(data140.standardTime === undefined){
-const err362 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+}
+if(data141.steps !== undefined){
+let data142 = data141.steps;
+if(Array.isArray(data142)){
+if(data142.length < 1){
+const err362 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data142};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4389,9 +4398,12 @@ vErrors.push(err362);
 }
 errors++;
 }
-for(const key30 in data140){
-if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key30))){
-const err363 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+const len19 = data142.length;
+for(let i17=0; i17<len19; i17++){
+let data143 = data142[i17];
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(Object.keys(data143).length < 5){
+const err363 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data143};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4400,12 +4412,8 @@ vErrors.push(err363);
 }
 errors++;
 }
-}
-if(data140.id !== undefined){
-let data141 = data140.id;
-if(typeof data141 === "string"){
-if(!pattern6.test(data141)){
-const err364 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data141};
+if(data143.id === undefined){
+const err364 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data143};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4414,9 +4422,8 @@ vErrors.push(err364);
 }
 errors++;
 }
-}
-else {
-const err365 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data141};
+if(data143.role === undefined){
+const err365 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data143};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4425,12 +4432,8 @@ vErrors.push(err365);
 }
 errors++;
 }
-}
-if(data140.role !== undefined){
-let data142 = data140.role;
-if(typeof data142 === "string"){
-if(func2(data142) < 2){
-const err366 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data142};
+if(data143.kind === undefined){
+const err366 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data143};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4439,9 +4442,8 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-else {
-const err367 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data142};
+if(data143.standardTime === undefined){
+const err367 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data143};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4450,11 +4452,9 @@ vErrors.push(err367);
 }
 errors++;
 }
-}
-if(data140.kind !== undefined){
-let data143 = data140.kind;
-if(typeof data143 !== "string"){
-const err368 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data143};
+for(const key31 in data143){
+if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key31))){
+const err368 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data143};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4463,8 +4463,12 @@ vErrors.push(err368);
 }
 errors++;
 }
-if(!((((((data143 === "intake") || (data143 === "disposition")) || (data143 === "verification")) || (data143 === "technical")) || (data143 === "decision")) || (data143 === "signature"))){
-const err369 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data143};
+}
+if(data143.id !== undefined){
+let data144 = data143.id;
+if(typeof data144 === "string"){
+if(!pattern6.test(data144)){
+const err369 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data144};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4474,11 +4478,8 @@ vErrors.push(err369);
 errors++;
 }
 }
-if(data140.standardTime !== undefined){
-let data144 = data140.standardTime;
-if(typeof data144 === "string"){
-if(!pattern8.test(data144)){
-const err370 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data144};
+else {
+const err370 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data144};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4488,8 +4489,11 @@ vErrors.push(err370);
 errors++;
 }
 }
-else {
-const err371 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data144};
+if(data143.role !== undefined){
+let data145 = data143.role;
+if(typeof data145 === "string"){
+if(func2(data145) < 2){
+const err371 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data145};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4499,11 +4503,8 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data140.team !== undefined){
-let data145 = data140.team;
-if(typeof data145 === "string"){
-if(!pattern4.test(data145)){
-const err372 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data145};
+else {
+const err372 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data145};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4513,8 +4514,10 @@ vErrors.push(err372);
 errors++;
 }
 }
-else {
-const err373 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data145};
+if(data143.kind !== undefined){
+let data146 = data143.kind;
+if(typeof data146 !== "string"){
+const err373 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data146};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4523,16 +4526,8 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-if(data140.users !== undefined){
-let data146 = data140.users;
-if(Array.isArray(data146)){
-const len20 = data146.length;
-for(let i18=0; i18<len20; i18++){
-let data147 = data146[i18];
-if(typeof data147 === "string"){
-if(!pattern5.test(data147)){
-const err374 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data147};
+if(!((((((data146 === "intake") || (data146 === "disposition")) || (data146 === "verification")) || (data146 === "technical")) || (data146 === "decision")) || (data146 === "signature"))){
+const err374 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data146};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4542,8 +4537,11 @@ vErrors.push(err374);
 errors++;
 }
 }
-else {
-const err375 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data147};
+if(data143.standardTime !== undefined){
+let data147 = data143.standardTime;
+if(typeof data147 === "string"){
+if(!pattern8.test(data147)){
+const err375 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data147};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4553,9 +4551,8 @@ vErrors.push(err375);
 errors++;
 }
 }
-}
 else {
-const err376 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data146};
+const err376 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data147};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4565,10 +4562,11 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data140.note !== undefined){
-let data148 = data140.note;
-if(typeof data148 !== "string"){
-const err377 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data148};
+if(data143.team !== undefined){
+let data148 = data143.team;
+if(typeof data148 === "string"){
+if(!pattern4.test(data148)){
+const err377 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data148};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4578,10 +4576,8 @@ vErrors.push(err377);
 errors++;
 }
 }
-if(data140.phase !== undefined){
-let data149 = data140.phase;
-if(typeof data149 !== "string"){
-const err378 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data149};
+else {
+const err378 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data148};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4590,8 +4586,16 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(!((data149 === "before-merge") || (data149 === "after-deployment"))){
-const err379 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data149};
+}
+if(data143.users !== undefined){
+let data149 = data143.users;
+if(Array.isArray(data149)){
+const len20 = data149.length;
+for(let i18=0; i18<len20; i18++){
+let data150 = data149[i18];
+if(typeof data150 === "string"){
+if(!pattern5.test(data150)){
+const err379 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data150};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4601,11 +4605,8 @@ vErrors.push(err379);
 errors++;
 }
 }
-if(data140.task !== undefined){
-let data150 = data140.task;
-if(typeof data150 === "string"){
-if(func2(data150) > 80){
-const err380 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data150};
+else {
+const err380 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data150};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4614,8 +4615,10 @@ vErrors.push(err380);
 }
 errors++;
 }
-if(func2(data150) < 3){
-const err381 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data150};
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data149};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4625,8 +4628,10 @@ vErrors.push(err381);
 errors++;
 }
 }
-else {
-const err382 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data150};
+if(data143.note !== undefined){
+let data151 = data143.note;
+if(typeof data151 !== "string"){
+const err382 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data151};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4636,15 +4641,10 @@ vErrors.push(err382);
 errors++;
 }
 }
-if(data140.acting !== undefined){
-let data151 = data140.acting;
-if(Array.isArray(data151)){
-const len21 = data151.length;
-for(let i19=0; i19<len21; i19++){
-let data152 = data151[i19];
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.user === undefined){
-const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(data143.phase !== undefined){
+let data152 = data143.phase;
+if(typeof data152 !== "string"){
+const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data152};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4653,8 +4653,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-if(data152.title === undefined){
-const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(!((data152 === "before-merge") || (data152 === "after-deployment"))){
+const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data152};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4663,8 +4663,12 @@ vErrors.push(err384);
 }
 errors++;
 }
-if(data152.from === undefined){
-const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+}
+if(data143.task !== undefined){
+let data153 = data143.task;
+if(typeof data153 === "string"){
+if(func2(data153) > 80){
+const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data153};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4673,8 +4677,8 @@ vErrors.push(err385);
 }
 errors++;
 }
-if(data152.to === undefined){
-const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(func2(data153) < 3){
+const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data153};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4683,9 +4687,9 @@ vErrors.push(err386);
 }
 errors++;
 }
-for(const key31 in data152){
-if(!(((((key31 === "user") || (key31 === "title")) || (key31 === "name")) || (key31 === "from")) || (key31 === "to"))){
-const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+}
+else {
+const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data153};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4695,11 +4699,15 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data152.user !== undefined){
-let data153 = data152.user;
-if(typeof data153 === "string"){
-if(!pattern5.test(data153)){
-const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data153};
+if(data143.acting !== undefined){
+let data154 = data143.acting;
+if(Array.isArray(data154)){
+const len21 = data154.length;
+for(let i19=0; i19<len21; i19++){
+let data155 = data154[i19];
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+if(data155.user === undefined){
+const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data155};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4708,9 +4716,8 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-else {
-const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data153};
+if(data155.title === undefined){
+const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data155};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4719,11 +4726,8 @@ vErrors.push(err389);
 }
 errors++;
 }
-}
-if(data152.title !== undefined){
-let data154 = data152.title;
-if(typeof data154 !== "string"){
-const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data154};
+if(data155.from === undefined){
+const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data155};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4732,8 +4736,8 @@ vErrors.push(err390);
 }
 errors++;
 }
-if(!((data154 === "Plt.") || (data154 === "Plh."))){
-const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data154};
+if(data155.to === undefined){
+const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data155};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4742,12 +4746,9 @@ vErrors.push(err391);
 }
 errors++;
 }
-}
-if(data152.name !== undefined){
-let data155 = data152.name;
-if(typeof data155 === "string"){
-if(func2(data155) < 3){
-const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data155};
+for(const key32 in data155){
+if(!(((((key32 === "user") || (key32 === "title")) || (key32 === "name")) || (key32 === "from")) || (key32 === "to"))){
+const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data155};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4757,8 +4758,11 @@ vErrors.push(err392);
 errors++;
 }
 }
-else {
-const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data155};
+if(data155.user !== undefined){
+let data156 = data155.user;
+if(typeof data156 === "string"){
+if(!pattern5.test(data156)){
+const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data156};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4768,11 +4772,8 @@ vErrors.push(err393);
 errors++;
 }
 }
-if(data152.from !== undefined){
-let data156 = data152.from;
-if(typeof data156 === "string"){
-if(!pattern14.test(data156)){
-const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data156};
+else {
+const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data156};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4781,8 +4782,11 @@ vErrors.push(err394);
 }
 errors++;
 }
-if(!(formats0.validate(data156))){
-const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data156};
+}
+if(data155.title !== undefined){
+let data157 = data155.title;
+if(typeof data157 !== "string"){
+const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data157};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4791,9 +4795,8 @@ vErrors.push(err395);
 }
 errors++;
 }
-}
-else {
-const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data156};
+if(!((data157 === "Plt.") || (data157 === "Plh."))){
+const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data157};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4803,11 +4806,11 @@ vErrors.push(err396);
 errors++;
 }
 }
-if(data152.to !== undefined){
-let data157 = data152.to;
-if(typeof data157 === "string"){
-if(!pattern14.test(data157)){
-const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data157};
+if(data155.name !== undefined){
+let data158 = data155.name;
+if(typeof data158 === "string"){
+if(func2(data158) < 3){
+const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data158};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4816,8 +4819,9 @@ vErrors.push(err397);
 }
 errors++;
 }
-if(!(formats0.validate(data157))){
-const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data157};
+}
+else {
+const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data158};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4827,8 +4831,11 @@ vErrors.push(err398);
 errors++;
 }
 }
-else {
-const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data157};
+if(data155.from !== undefined){
+let data159 = data155.from;
+if(typeof data159 === "string"){
+if(!pattern14.test(data159)){
+const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data159};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4837,10 +4844,8 @@ vErrors.push(err399);
 }
 errors++;
 }
-}
-}
-else {
-const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data152};
+if(!(formats0.validate(data159))){
+const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data159};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4850,9 +4855,8 @@ vErrors.push(err400);
 errors++;
 }
 }
-}
 else {
-const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data151};
+const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data159};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4862,9 +4866,11 @@ vErrors.push(err401);
 errors++;
 }
 }
-}
-else {
-const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data140};
+if(data155.to !== undefined){
+let data160 = data155.to;
+if(typeof data160 === "string"){
+if(!pattern14.test(data160)){
+const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data160};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -4873,10 +4879,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-}
-else {
-const err403 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data139};
+if(!(formats0.validate(data160))){
+const err403 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data160};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -4886,9 +4890,8 @@ vErrors.push(err403);
 errors++;
 }
 }
-}
 else {
-const err404 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data138};
+const err404 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data160};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -4898,12 +4901,9 @@ vErrors.push(err404);
 errors++;
 }
 }
-if(data131.audit !== undefined){
-let data158 = data131.audit;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-for(const key32 in data158){
-if(!(((key32 === "timeoutSeconds") || (key32 === "retries")) || (key32 === "concurrency"))){
-const err405 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data158};
+}
+else {
+const err405 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data155};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -4913,10 +4913,9 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data158.timeoutSeconds !== undefined){
-let data159 = data158.timeoutSeconds;
-if(!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159)))){
-const err406 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data159};
+}
+else {
+const err406 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data154};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -4925,9 +4924,10 @@ vErrors.push(err406);
 }
 errors++;
 }
-if((typeof data159 == "number") && (isFinite(data159))){
-if(data159 > 60 || isNaN(data159)){
-const err407 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data159};
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data143};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -4936,8 +4936,10 @@ vErrors.push(err407);
 }
 errors++;
 }
-if(data159 < 1 || isNaN(data159)){
-const err408 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data159};
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data142};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -4948,10 +4950,8 @@ errors++;
 }
 }
 }
-if(data158.retries !== undefined){
-let data160 = data158.retries;
-if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
-const err409 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data160};
+else {
+const err409 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data141};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -4960,9 +4960,13 @@ vErrors.push(err409);
 }
 errors++;
 }
-if((typeof data160 == "number") && (isFinite(data160))){
-if(data160 > 5 || isNaN(data160)){
-const err410 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data160};
+}
+if(data134.audit !== undefined){
+let data161 = data134.audit;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+for(const key33 in data161){
+if(!(((key33 === "timeoutSeconds") || (key33 === "retries")) || (key33 === "concurrency"))){
+const err410 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data161};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -4971,8 +4975,11 @@ vErrors.push(err410);
 }
 errors++;
 }
-if(data160 < 0 || isNaN(data160)){
-const err411 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data160};
+}
+if(data161.timeoutSeconds !== undefined){
+let data162 = data161.timeoutSeconds;
+if(!(((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162))) && (isFinite(data162)))){
+const err411 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data162};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -4981,12 +4988,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-}
-}
-if(data158.concurrency !== undefined){
-let data161 = data158.concurrency;
-if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
-const err412 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data161};
+if((typeof data162 == "number") && (isFinite(data162))){
+if(data162 > 60 || isNaN(data162)){
+const err412 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data162};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -4995,9 +4999,8 @@ vErrors.push(err412);
 }
 errors++;
 }
-if((typeof data161 == "number") && (isFinite(data161))){
-if(data161 > 512 || isNaN(data161)){
-const err413 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data161};
+if(data162 < 1 || isNaN(data162)){
+const err413 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data162};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5006,8 +5009,12 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(data161 < 1 || isNaN(data161)){
-const err414 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data161};
+}
+}
+if(data161.retries !== undefined){
+let data163 = data161.retries;
+if(!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163)))){
+const err414 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data163};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5016,11 +5023,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err415 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data158};
+if((typeof data163 == "number") && (isFinite(data163))){
+if(data163 > 5 || isNaN(data163)){
+const err415 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data163};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5029,10 +5034,8 @@ vErrors.push(err415);
 }
 errors++;
 }
-}
-}
-else {
-const err416 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data131};
+if(data163 < 0 || isNaN(data163)){
+const err416 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data163};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5043,13 +5046,73 @@ errors++;
 }
 }
 }
-else {
-const err417 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data161.concurrency !== undefined){
+let data164 = data161.concurrency;
+if(!(((typeof data164 == "number") && (!(data164 % 1) && !isNaN(data164))) && (isFinite(data164)))){
+const err417 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data164};
 if(vErrors === null){
 vErrors = [err417];
 }
 else {
 vErrors.push(err417);
+}
+errors++;
+}
+if((typeof data164 == "number") && (isFinite(data164))){
+if(data164 > 512 || isNaN(data164)){
+const err418 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data164};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+if(data164 < 1 || isNaN(data164)){
+const err419 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data164};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err420 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data161};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+}
+else {
+const err421 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data134};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+}
+else {
+const err422 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
 }
 errors++;
 }
