@@ -6,6 +6,14 @@ import { GithubHandle, GithubTeam, HostName, IsoDate, Quantity, Ttl, WorkDuratio
 const Time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/).meta({ description: "Jam, format JJ:MM" });
 const Hours = z.tuple([Time, Time]).meta({ description: "[mulai, selesai]" });
 
+/** The DNS provider serving a zone and its plan: the plan sets how many records the zone may hold. */
+export const Provider = z.strictObject({
+  name: z.literal("cloudflare"),
+  plan: z.enum(["free", "pro", "business", "enterprise"]).meta({ description: "Paket Cloudflare zona ini" }),
+  zoneCreated: IsoDate.optional().meta({ description: "Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)" }),
+  recordQuota: z.int().min(1).optional().meta({ description: "Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)" }),
+});
+
 export const Zone = z.strictObject({
   name: HostName,
   ttl: Ttl.optional().meta({ description: "TTL bawaan zona" }),
@@ -18,6 +26,7 @@ export const Zone = z.strictObject({
     expire: z.int().min(3600).optional(),
     minimum: z.int().min(1).optional(),
   }),
+  provider: Provider.optional().meta({ description: "Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)" }),
   /** Names outside the request files that the zone already serves (apex, mail, ...). */
   protected: z.array(z.string()).optional().meta({ description: "Nama yang dikelola di luar berkas permohonan" }),
 });
@@ -121,5 +130,6 @@ export const Governance = z
 export type Governance = z.infer<typeof Governance>;
 export type Step = z.infer<typeof Step>;
 export type Zone = z.infer<typeof Zone>;
+export type Provider = z.infer<typeof Provider>;
 export type Adoption = z.infer<typeof Adoption>;
 export type Opd = z.infer<typeof Opd>;

@@ -7,18 +7,18 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"type":"string","enum":["admin","edit"]}},"required":["defaults","limits","accessRole"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"type":"string","enum":["admin","edit"]}},"required":["defaults","limits","accessRole"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
-const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
-const pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
-const pattern6 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
-const pattern8 = new RegExp("^[1-9][0-9]*(m|h|d)$", "u");
-const pattern17 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
-const pattern19 = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$", "u");
-const pattern20 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
-const pattern26 = new RegExp("^[0-9a-f]{40}$", "u");
 const formats0 = runtime1.fullFormats.date;
+const pattern4 = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$", "u");
+const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
+const pattern6 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
+const pattern7 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+const pattern9 = new RegExp("^[1-9][0-9]*(m|h|d)$", "u");
+const pattern18 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+const pattern21 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
+const pattern27 = new RegExp("^[0-9a-f]{40}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://subdomain-gitops.local/schemas/governance.schema.json" */;
@@ -494,7 +494,7 @@ vErrors.push(err39);
 errors++;
 }
 for(const key3 in data13){
-if(!(((((key3 === "name") || (key3 === "ttl")) || (key3 === "nameservers")) || (key3 === "soa")) || (key3 === "protected"))){
+if(!((((((key3 === "name") || (key3 === "ttl")) || (key3 === "nameservers")) || (key3 === "soa")) || (key3 === "provider")) || (key3 === "protected"))){
 const err40 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items,data:data13};
 if(vErrors === null){
 vErrors = [err40];
@@ -893,14 +893,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data13.protected !== undefined){
-let data25 = data13.protected;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-let data26 = data25[i2];
-if(typeof data26 !== "string"){
-const err74 = {instancePath:instancePath+"/zones/" + i0+"/protected/" + i2,schemaPath:"#/properties/zones/items/properties/protected/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.protected.items.type,parentSchema:schema31.properties.zones.items.properties.protected.items,data:data26};
+if(data13.provider !== undefined){
+let data25 = data13.provider;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.name === undefined){
+const err74 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.zones.items.properties.provider.required,parentSchema:schema31.properties.zones.items.properties.provider,data:data25};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -909,10 +906,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/zones/" + i0+"/protected",schemaPath:"#/properties/zones/items/properties/protected/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.items.properties.protected.type,parentSchema:schema31.properties.zones.items.properties.protected,data:data25};
+if(data25.plan === undefined){
+const err75 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/required",keyword:"required",params:{missingProperty: "plan"},message:"must have required property '"+"plan"+"'",schema:schema31.properties.zones.items.properties.provider.required,parentSchema:schema31.properties.zones.items.properties.provider,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -921,10 +916,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.type,parentSchema:schema31.properties.zones.items,data:data13};
+for(const key5 in data25){
+if(!((((key5 === "name") || (key5 === "plan")) || (key5 === "zoneCreated")) || (key5 === "recordQuota"))){
+const err76 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items.properties.provider,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -934,9 +928,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.type,parentSchema:schema31.properties.zones,data:data12};
+if(data25.name !== undefined){
+let data26 = data25.name;
+if(typeof data26 !== "string"){
+const err77 = {instancePath:instancePath+"/zones/" + i0+"/provider/name",schemaPath:"#/properties/zones/items/properties/provider/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.name.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -945,13 +940,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data.admins !== undefined){
-let data27 = data.admins;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key5 in data27){
-if(!((key5 === "team") || (key5 === "users"))){
-const err78 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.admins,data:data27};
+if("cloudflare" !== data26){
+const err78 = {instancePath:instancePath+"/zones/" + i0+"/provider/name",schemaPath:"#/properties/zones/items/properties/provider/properties/name/const",keyword:"const",params:{allowedValue: "cloudflare"},message:"must be equal to constant",schema:"cloudflare",parentSchema:schema31.properties.zones.items.properties.provider.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -961,11 +951,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data27.team !== undefined){
-let data28 = data27.team;
-if(typeof data28 === "string"){
-if(!pattern4.test(data28)){
-const err79 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.admins.properties.team,data:data28};
+if(data25.plan !== undefined){
+let data27 = data25.plan;
+if(typeof data27 !== "string"){
+const err79 = {instancePath:instancePath+"/zones/" + i0+"/provider/plan",schemaPath:"#/properties/zones/items/properties/provider/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.plan.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.plan,data:data27};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -974,9 +963,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.team.type,parentSchema:schema31.properties.admins.properties.team,data:data28};
+if(!((((data27 === "free") || (data27 === "pro")) || (data27 === "business")) || (data27 === "enterprise"))){
+const err80 = {instancePath:instancePath+"/zones/" + i0+"/provider/plan",schemaPath:"#/properties/zones/items/properties/provider/properties/plan/enum",keyword:"enum",params:{allowedValues: schema31.properties.zones.items.properties.provider.properties.plan.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.zones.items.properties.provider.properties.plan.enum,parentSchema:schema31.properties.zones.items.properties.provider.properties.plan,data:data27};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -986,15 +974,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data27.users !== undefined){
-let data29 = data27.users;
-if(Array.isArray(data29)){
-const len3 = data29.length;
-for(let i3=0; i3<len3; i3++){
-let data30 = data29[i3];
-if(typeof data30 === "string"){
-if(!pattern5.test(data30)){
-const err81 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.admins.properties.users.items,data:data30};
+if(data25.zoneCreated !== undefined){
+let data28 = data25.zoneCreated;
+if(typeof data28 === "string"){
+if(!pattern4.test(data28)){
+const err81 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data28};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1003,9 +987,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.users.items.type,parentSchema:schema31.properties.admins.properties.users.items,data:data30};
+if(!(formats0.validate(data28))){
+const err82 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data28};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1015,9 +998,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
 else {
-const err83 = {instancePath:instancePath+"/admins/users",schemaPath:"#/properties/admins/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.admins.properties.users.type,parentSchema:schema31.properties.admins.properties.users,data:data29};
+const err83 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.zoneCreated.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1027,9 +1009,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.admins.type,parentSchema:schema31.properties.admins,data:data27};
+if(data25.recordQuota !== undefined){
+let data29 = data25.recordQuota;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err84 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.zones.items.properties.provider.properties.recordQuota.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data29};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1038,12 +1021,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data.opds !== undefined){
-let data31 = data.opds;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err85 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds,data:data31};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 9007199254740991 || isNaN(data29)){
+const err85 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data29};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1052,12 +1032,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-const len4 = data31.length;
-for(let i4=0; i4<len4; i4++){
-let data32 = data31[i4];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.code === undefined){
-const err86 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data32};
+if(data29 < 1 || isNaN(data29)){
+const err86 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data29};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1066,8 +1042,11 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data32.name === undefined){
-const err87 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data32};
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.properties.provider.type,parentSchema:schema31.properties.zones.items.properties.provider,data:data25};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1076,8 +1055,15 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data32.liaisons === undefined){
-const err88 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "liaisons"},message:"must have required property '"+"liaisons"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data32};
+}
+if(data13.protected !== undefined){
+let data30 = data13.protected;
+if(Array.isArray(data30)){
+const len2 = data30.length;
+for(let i2=0; i2<len2; i2++){
+let data31 = data30[i2];
+if(typeof data31 !== "string"){
+const err88 = {instancePath:instancePath+"/zones/" + i0+"/protected/" + i2,schemaPath:"#/properties/zones/items/properties/protected/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.protected.items.type,parentSchema:schema31.properties.zones.items.properties.protected.items,data:data31};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1086,9 +1072,10 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key6 in data32){
-if(!((((key6 === "code") || (key6 === "name")) || (key6 === "liaisons")) || (key6 === "email"))){
-const err89 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opds.items,data:data32};
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/zones/" + i0+"/protected",schemaPath:"#/properties/zones/items/properties/protected/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.items.properties.protected.type,parentSchema:schema31.properties.zones.items.properties.protected,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1098,11 +1085,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data32.code !== undefined){
-let data33 = data32.code;
-if(typeof data33 === "string"){
-if(!pattern6.test(data33)){
-const err90 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opds.items.properties.code,data:data33};
+}
+else {
+const err90 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.type,parentSchema:schema31.properties.zones.items,data:data13};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1112,8 +1097,9 @@ vErrors.push(err90);
 errors++;
 }
 }
+}
 else {
-const err91 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.code.type,parentSchema:schema31.properties.opds.items.properties.code,data:data33};
+const err91 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.type,parentSchema:schema31.properties.zones,data:data12};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1123,11 +1109,12 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data32.name !== undefined){
-let data34 = data32.name;
-if(typeof data34 === "string"){
-if(func2(data34) < 3){
-const err92 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.opds.items.properties.name,data:data34};
+if(data.admins !== undefined){
+let data32 = data.admins;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key6 in data32){
+if(!((key6 === "team") || (key6 === "users"))){
+const err92 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.admins,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1137,8 +1124,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.name.type,parentSchema:schema31.properties.opds.items.properties.name,data:data34};
+if(data32.team !== undefined){
+let data33 = data32.team;
+if(typeof data33 === "string"){
+if(!pattern5.test(data33)){
+const err93 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.admins.properties.team,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1148,11 +1138,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data32.liaisons !== undefined){
-let data35 = data32.liaisons;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err94 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data35};
+else {
+const err94 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.team.type,parentSchema:schema31.properties.admins.properties.team,data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1161,12 +1148,16 @@ vErrors.push(err94);
 }
 errors++;
 }
-const len5 = data35.length;
-for(let i5=0; i5<len5; i5++){
-let data36 = data35[i5];
-if(typeof data36 === "string"){
-if(!pattern5.test(data36)){
-const err95 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data36};
+}
+if(data32.users !== undefined){
+let data34 = data32.users;
+if(Array.isArray(data34)){
+const len3 = data34.length;
+for(let i3=0; i3<len3; i3++){
+let data35 = data34[i3];
+if(typeof data35 === "string"){
+if(!pattern6.test(data35)){
+const err95 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.admins.properties.users.items,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1177,7 +1168,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.liaisons.items.type,parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data36};
+const err96 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.users.items.type,parentSchema:schema31.properties.admins.properties.users.items,data:data35};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1189,7 +1180,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.items.properties.liaisons.type,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data35};
+const err97 = {instancePath:instancePath+"/admins/users",schemaPath:"#/properties/admins/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.admins.properties.users.type,parentSchema:schema31.properties.admins.properties.users,data:data34};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1199,10 +1190,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data32.email !== undefined){
-let data37 = data32.email;
-if(typeof data37 !== "string"){
-const err98 = {instancePath:instancePath+"/opds/" + i4+"/email",schemaPath:"#/properties/opds/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.email.type,parentSchema:schema31.properties.opds.items.properties.email,data:data37};
+}
+else {
+const err98 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.admins.type,parentSchema:schema31.properties.admins,data:data32};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1212,9 +1202,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opds.items.type,parentSchema:schema31.properties.opds.items,data:data32};
+if(data.opds !== undefined){
+let data36 = data.opds;
+if(Array.isArray(data36)){
+if(data36.length < 1){
+const err99 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds,data:data36};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1223,10 +1215,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.type,parentSchema:schema31.properties.opds,data:data31};
+const len4 = data36.length;
+for(let i4=0; i4<len4; i4++){
+let data37 = data36[i4];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.code === undefined){
+const err100 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data37};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1235,12 +1229,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data.disposition !== undefined){
-let data38 = data.disposition;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.ordered === undefined){
-const err101 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "ordered"},message:"must have required property '"+"ordered"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data38};
+if(data37.name === undefined){
+const err101 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data37};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1249,8 +1239,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data38.staleOnPush === undefined){
-const err102 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "staleOnPush"},message:"must have required property '"+"staleOnPush"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data38};
+if(data37.liaisons === undefined){
+const err102 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "liaisons"},message:"must have required property '"+"liaisons"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1259,8 +1249,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data38.steps === undefined){
-const err103 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data38};
+for(const key7 in data37){
+if(!((((key7 === "code") || (key7 === "name")) || (key7 === "liaisons")) || (key7 === "email"))){
+const err103 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opds.items,data:data37};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1269,9 +1260,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-for(const key7 in data38){
-if(!(((((key7 === "ordered") || (key7 === "staleOnPush")) || (key7 === "deadline")) || (key7 === "steps")) || (key7 === "destructiveStep"))){
-const err104 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data38};
+}
+if(data37.code !== undefined){
+let data38 = data37.code;
+if(typeof data38 === "string"){
+if(!pattern7.test(data38)){
+const err104 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opds.items.properties.code,data:data38};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1281,10 +1275,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data38.ordered !== undefined){
-let data39 = data38.ordered;
-if(typeof data39 !== "boolean"){
-const err105 = {instancePath:instancePath+"/disposition/ordered",schemaPath:"#/properties/disposition/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.ordered.type,parentSchema:schema31.properties.disposition.properties.ordered,data:data39};
+else {
+const err105 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.code.type,parentSchema:schema31.properties.opds.items.properties.code,data:data38};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1294,10 +1286,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data38.staleOnPush !== undefined){
-let data40 = data38.staleOnPush;
-if(typeof data40 !== "boolean"){
-const err106 = {instancePath:instancePath+"/disposition/staleOnPush",schemaPath:"#/properties/disposition/properties/staleOnPush/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.staleOnPush.type,parentSchema:schema31.properties.disposition.properties.staleOnPush,data:data40};
+if(data37.name !== undefined){
+let data39 = data37.name;
+if(typeof data39 === "string"){
+if(func2(data39) < 3){
+const err106 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.opds.items.properties.name,data:data39};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1307,11 +1300,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data38.deadline !== undefined){
-let data41 = data38.deadline;
-if(typeof data41 === "string"){
-if(!pattern8.test(data41)){
-const err107 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.deadline,data:data41};
+else {
+const err107 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.name.type,parentSchema:schema31.properties.opds.items.properties.name,data:data39};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1321,8 +1311,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.deadline.type,parentSchema:schema31.properties.disposition.properties.deadline,data:data41};
+if(data37.liaisons !== undefined){
+let data40 = data37.liaisons;
+if(Array.isArray(data40)){
+if(data40.length < 1){
+const err108 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data40};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1331,12 +1324,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data38.steps !== undefined){
-let data42 = data38.steps;
-if(Array.isArray(data42)){
-if(data42.length < 1){
-const err109 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.disposition.properties.steps,data:data42};
+const len5 = data40.length;
+for(let i5=0; i5<len5; i5++){
+let data41 = data40[i5];
+if(typeof data41 === "string"){
+if(!pattern6.test(data41)){
+const err109 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data41};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1345,12 +1338,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-const len6 = data42.length;
-for(let i6=0; i6<len6; i6++){
-let data43 = data42[i6];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(Object.keys(data43).length < 5){
-const err110 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+else {
+const err110 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.liaisons.items.type,parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data41};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1359,8 +1349,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data43.id === undefined){
-const err111 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.items.properties.liaisons.type,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data40};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1369,8 +1361,11 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data43.role === undefined){
-const err112 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+if(data37.email !== undefined){
+let data42 = data37.email;
+if(typeof data42 !== "string"){
+const err112 = {instancePath:instancePath+"/opds/" + i4+"/email",schemaPath:"#/properties/opds/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.email.type,parentSchema:schema31.properties.opds.items.properties.email,data:data42};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1379,8 +1374,10 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data43.kind === undefined){
-const err113 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opds.items.type,parentSchema:schema31.properties.opds.items,data:data37};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1389,8 +1386,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data43.standardTime === undefined){
-const err114 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.type,parentSchema:schema31.properties.opds,data:data36};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1399,9 +1398,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key8 in data43){
-if(!(((((((key8 === "id") || (key8 === "role")) || (key8 === "kind")) || (key8 === "standardTime")) || (key8 === "team")) || (key8 === "users")) || (key8 === "note"))){
-const err115 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+}
+if(data.disposition !== undefined){
+let data43 = data.disposition;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.ordered === undefined){
+const err115 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "ordered"},message:"must have required property '"+"ordered"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data43};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1410,12 +1412,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data43.id !== undefined){
-let data44 = data43.id;
-if(typeof data44 === "string"){
-if(!pattern6.test(data44)){
-const err116 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data44};
+if(data43.staleOnPush === undefined){
+const err116 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "staleOnPush"},message:"must have required property '"+"staleOnPush"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data43};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1424,9 +1422,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.id.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data44};
+if(data43.steps === undefined){
+const err117 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data43};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1435,12 +1432,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data43.role !== undefined){
-let data45 = data43.role;
-if(typeof data45 === "string"){
-if(func2(data45) < 2){
-const err118 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data45};
+for(const key8 in data43){
+if(!(((((key8 === "ordered") || (key8 === "staleOnPush")) || (key8 === "deadline")) || (key8 === "steps")) || (key8 === "destructiveStep"))){
+const err118 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data43};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1450,8 +1444,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-else {
-const err119 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.role.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data45};
+if(data43.ordered !== undefined){
+let data44 = data43.ordered;
+if(typeof data44 !== "boolean"){
+const err119 = {instancePath:instancePath+"/disposition/ordered",schemaPath:"#/properties/disposition/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.ordered.type,parentSchema:schema31.properties.disposition.properties.ordered,data:data44};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1461,10 +1457,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data43.kind !== undefined){
-let data46 = data43.kind;
-if(typeof data46 !== "string"){
-const err120 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data46};
+if(data43.staleOnPush !== undefined){
+let data45 = data43.staleOnPush;
+if(typeof data45 !== "boolean"){
+const err120 = {instancePath:instancePath+"/disposition/staleOnPush",schemaPath:"#/properties/disposition/properties/staleOnPush/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.staleOnPush.type,parentSchema:schema31.properties.disposition.properties.staleOnPush,data:data45};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1473,8 +1469,12 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!((((((data46 === "intake") || (data46 === "disposition")) || (data46 === "verification")) || (data46 === "technical")) || (data46 === "decision")) || (data46 === "signature"))){
-const err121 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data46};
+}
+if(data43.deadline !== undefined){
+let data46 = data43.deadline;
+if(typeof data46 === "string"){
+if(!pattern9.test(data46)){
+const err121 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.deadline,data:data46};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1484,11 +1484,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data43.standardTime !== undefined){
-let data47 = data43.standardTime;
-if(typeof data47 === "string"){
-if(!pattern8.test(data47)){
-const err122 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data47};
+else {
+const err122 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.deadline.type,parentSchema:schema31.properties.disposition.properties.deadline,data:data46};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1498,8 +1495,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data47};
+if(data43.steps !== undefined){
+let data47 = data43.steps;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err123 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.disposition.properties.steps,data:data47};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1508,12 +1508,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data43.team !== undefined){
-let data48 = data43.team;
-if(typeof data48 === "string"){
-if(!pattern4.test(data48)){
-const err124 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data48};
+const len6 = data47.length;
+for(let i6=0; i6<len6; i6++){
+let data48 = data47[i6];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(Object.keys(data48).length < 5){
+const err124 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1522,9 +1522,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.team.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data48};
+if(data48.id === undefined){
+const err125 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1533,16 +1532,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data43.users !== undefined){
-let data49 = data43.users;
-if(Array.isArray(data49)){
-const len7 = data49.length;
-for(let i7=0; i7<len7; i7++){
-let data50 = data49[i7];
-if(typeof data50 === "string"){
-if(!pattern5.test(data50)){
-const err126 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data50};
+if(data48.role === undefined){
+const err126 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1551,9 +1542,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data50};
+if(data48.kind === undefined){
+const err127 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1562,10 +1552,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users",schemaPath:"#/properties/disposition/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.users.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users,data:data49};
+if(data48.standardTime === undefined){
+const err128 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1574,11 +1562,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data43.note !== undefined){
-let data51 = data43.note;
-if(typeof data51 !== "string"){
-const err129 = {instancePath:instancePath+"/disposition/steps/" + i6+"/note",schemaPath:"#/properties/disposition/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.note.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.note,data:data51};
+for(const key9 in data48){
+if(!(((((((key9 === "id") || (key9 === "role")) || (key9 === "kind")) || (key9 === "standardTime")) || (key9 === "team")) || (key9 === "users")) || (key9 === "note"))){
+const err129 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1588,9 +1574,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+if(data48.id !== undefined){
+let data49 = data48.id;
+if(typeof data49 === "string"){
+if(!pattern7.test(data49)){
+const err130 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data49};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1600,9 +1588,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
 else {
-const err131 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data42};
+const err131 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.id.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data49};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1612,11 +1599,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data38.destructiveStep !== undefined){
-let data52 = data38.destructiveStep;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(Object.keys(data52).length < 5){
-const err132 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+if(data48.role !== undefined){
+let data50 = data48.role;
+if(typeof data50 === "string"){
+if(func2(data50) < 2){
+const err132 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data50};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1625,8 +1612,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data52.id === undefined){
-const err133 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+else {
+const err133 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.role.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data50};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1635,8 +1623,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data52.role === undefined){
-const err134 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+if(data48.kind !== undefined){
+let data51 = data48.kind;
+if(typeof data51 !== "string"){
+const err134 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data51};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1645,8 +1636,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data52.kind === undefined){
-const err135 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+if(!((((((data51 === "intake") || (data51 === "disposition")) || (data51 === "verification")) || (data51 === "technical")) || (data51 === "decision")) || (data51 === "signature"))){
+const err135 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data51};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1655,8 +1646,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data52.standardTime === undefined){
-const err136 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+if(data48.standardTime !== undefined){
+let data52 = data48.standardTime;
+if(typeof data52 === "string"){
+if(!pattern9.test(data52)){
+const err136 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data52};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1665,9 +1660,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key9 in data52){
-if(!(((((((key9 === "id") || (key9 === "role")) || (key9 === "kind")) || (key9 === "standardTime")) || (key9 === "team")) || (key9 === "users")) || (key9 === "note"))){
-const err137 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+else {
+const err137 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data52};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1677,11 +1672,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data53 = data52.id;
+if(data48.team !== undefined){
+let data53 = data48.team;
 if(typeof data53 === "string"){
-if(!pattern6.test(data53)){
-const err138 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data53};
+if(!pattern5.test(data53)){
+const err138 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data53};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1692,7 +1687,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data53};
+const err139 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.team.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data53};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1702,11 +1697,15 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data52.role !== undefined){
-let data54 = data52.role;
-if(typeof data54 === "string"){
-if(func2(data54) < 2){
-const err140 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data54};
+if(data48.users !== undefined){
+let data54 = data48.users;
+if(Array.isArray(data54)){
+const len7 = data54.length;
+for(let i7=0; i7<len7; i7++){
+let data55 = data54[i7];
+if(typeof data55 === "string"){
+if(!pattern6.test(data55)){
+const err140 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data55};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1717,7 +1716,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data54};
+const err141 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data55};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1727,10 +1726,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data52.kind !== undefined){
-let data55 = data52.kind;
-if(typeof data55 !== "string"){
-const err142 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data55};
+}
+else {
+const err142 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users",schemaPath:"#/properties/disposition/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.users.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users,data:data54};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1739,8 +1737,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(!((((((data55 === "intake") || (data55 === "disposition")) || (data55 === "verification")) || (data55 === "technical")) || (data55 === "decision")) || (data55 === "signature"))){
-const err143 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data55};
+}
+if(data48.note !== undefined){
+let data56 = data48.note;
+if(typeof data56 !== "string"){
+const err143 = {instancePath:instancePath+"/disposition/steps/" + i6+"/note",schemaPath:"#/properties/disposition/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.note.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.note,data:data56};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1750,11 +1751,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data52.standardTime !== undefined){
-let data56 = data52.standardTime;
-if(typeof data56 === "string"){
-if(!pattern8.test(data56)){
-const err144 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data56};
+}
+else {
+const err144 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1764,8 +1763,9 @@ vErrors.push(err144);
 errors++;
 }
 }
+}
 else {
-const err145 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data56};
+const err145 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data47};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1775,11 +1775,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data52.team !== undefined){
-let data57 = data52.team;
-if(typeof data57 === "string"){
-if(!pattern4.test(data57)){
-const err146 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data57};
+if(data43.destructiveStep !== undefined){
+let data57 = data43.destructiveStep;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(Object.keys(data57).length < 5){
+const err146 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1788,9 +1788,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data57};
+if(data57.id === undefined){
+const err147 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1799,16 +1798,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data52.users !== undefined){
-let data58 = data52.users;
-if(Array.isArray(data58)){
-const len8 = data58.length;
-for(let i8=0; i8<len8; i8++){
-let data59 = data58[i8];
-if(typeof data59 === "string"){
-if(!pattern5.test(data59)){
-const err148 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data59};
+if(data57.role === undefined){
+const err148 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1817,9 +1808,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data59};
+if(data57.kind === undefined){
+const err149 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1828,10 +1818,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data58};
+if(data57.standardTime === undefined){
+const err150 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1840,11 +1828,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data52.note !== undefined){
-let data60 = data52.note;
-if(typeof data60 !== "string"){
-const err151 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data60};
+for(const key10 in data57){
+if(!(((((((key10 === "id") || (key10 === "role")) || (key10 === "kind")) || (key10 === "standardTime")) || (key10 === "team")) || (key10 === "users")) || (key10 === "note"))){
+const err151 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1854,9 +1840,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+if(data57.id !== undefined){
+let data58 = data57.id;
+if(typeof data58 === "string"){
+if(!pattern7.test(data58)){
+const err152 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data58};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1866,9 +1854,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
 else {
-const err153 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data38};
+const err153 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data58};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1878,11 +1865,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data.workingHours !== undefined){
-let data61 = data.workingHours;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.timeZone === undefined){
-const err154 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+if(data57.role !== undefined){
+let data59 = data57.role;
+if(typeof data59 === "string"){
+if(func2(data59) < 2){
+const err154 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data59};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1891,8 +1878,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data61.days === undefined){
-const err155 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+}
+else {
+const err155 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data59};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1901,8 +1889,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data61.holidays === undefined){
-const err156 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+}
+if(data57.kind !== undefined){
+let data60 = data57.kind;
+if(typeof data60 !== "string"){
+const err156 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data60};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1911,9 +1902,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key10 in data61){
-if(!(((key10 === "timeZone") || (key10 === "days")) || (key10 === "holidays"))){
-const err157 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data61};
+if(!((((((data60 === "intake") || (data60 === "disposition")) || (data60 === "verification")) || (data60 === "technical")) || (data60 === "decision")) || (data60 === "signature"))){
+const err157 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data60};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1923,10 +1913,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data61.timeZone !== undefined){
-let data62 = data61.timeZone;
-if(typeof data62 !== "string"){
-const err158 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data62};
+if(data57.standardTime !== undefined){
+let data61 = data57.standardTime;
+if(typeof data61 === "string"){
+if(!pattern9.test(data61)){
+const err158 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data61};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1935,8 +1926,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(!(((data62 === "Asia/Jakarta") || (data62 === "Asia/Makassar")) || (data62 === "Asia/Jayapura"))){
-const err159 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data62};
+}
+else {
+const err159 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data61};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1946,13 +1938,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data61.days !== undefined){
-let data63 = data61.days;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key11 in data63){
-const _errs140 = errors;
-if(typeof key11 !== "string"){
-const err160 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key11,propertyName:key11};
+if(data57.team !== undefined){
+let data62 = data57.team;
+if(typeof data62 === "string"){
+if(!pattern5.test(data62)){
+const err160 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data62};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1961,8 +1951,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(!(((((((key11 === "mon") || (key11 === "tue")) || (key11 === "wed")) || (key11 === "thu")) || (key11 === "fri")) || (key11 === "sat")) || (key11 === "sun"))){
-const err161 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key11,propertyName:key11};
+}
+else {
+const err161 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data62};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1971,9 +1962,16 @@ vErrors.push(err161);
 }
 errors++;
 }
-var valid29 = _errs140 === errors;
-if(!valid29){
-const err162 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data63};
+}
+if(data57.users !== undefined){
+let data63 = data57.users;
+if(Array.isArray(data63)){
+const len8 = data63.length;
+for(let i8=0; i8<len8; i8++){
+let data64 = data63[i8];
+if(typeof data64 === "string"){
+if(!pattern6.test(data64)){
+const err162 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data64};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1983,11 +1981,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-for(const key12 in data63){
-let data64 = data63[key12];
-if(Array.isArray(data64)){
-if(data64.length > 2){
-const err163 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+else {
+const err163 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data64};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1996,8 +1991,10 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data64.length < 2){
-const err164 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data63};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2006,12 +2003,11 @@ vErrors.push(err164);
 }
 errors++;
 }
-const len9 = data64.length;
-if(len9 > 0){
-let data65 = data64[0];
-if(typeof data65 === "string"){
-if(!pattern17.test(data65)){
-const err165 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data65};
+}
+if(data57.note !== undefined){
+let data65 = data57.note;
+if(typeof data65 !== "string"){
+const err165 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data65};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2021,8 +2017,9 @@ vErrors.push(err165);
 errors++;
 }
 }
+}
 else {
-const err166 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data65};
+const err166 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2032,11 +2029,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(len9 > 1){
-let data66 = data64[1];
-if(typeof data66 === "string"){
-if(!pattern17.test(data66)){
-const err167 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data66};
+}
+else {
+const err167 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data43};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2046,8 +2041,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data66};
+if(data.workingHours !== undefined){
+let data66 = data.workingHours;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.timeZone === undefined){
+const err168 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data66};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2056,10 +2054,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-const len10 = data64.length;
-if(!(len10 <= 2)){
-const err169 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+if(data66.days === undefined){
+const err169 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data66};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2068,9 +2064,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+if(data66.holidays === undefined){
+const err170 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data66};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2079,10 +2074,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data63};
+for(const key11 in data66){
+if(!(((key11 === "timeZone") || (key11 === "days")) || (key11 === "holidays"))){
+const err171 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data66};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2092,11 +2086,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data61.holidays !== undefined){
-let data67 = data61.holidays;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.country === undefined){
-const err172 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+if(data66.timeZone !== undefined){
+let data67 = data66.timeZone;
+if(typeof data67 !== "string"){
+const err172 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data67};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2105,9 +2098,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-for(const key13 in data67){
-if(!(((key13 === "country") || (key13 === "region")) || (key13 === "closed"))){
-const err173 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+if(!(((data67 === "Asia/Jakarta") || (data67 === "Asia/Makassar")) || (data67 === "Asia/Jayapura"))){
+const err173 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data67};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2117,10 +2109,13 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data67.country !== undefined){
-let data68 = data67.country;
-if(typeof data68 !== "string"){
-const err174 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data68};
+if(data66.days !== undefined){
+let data68 = data66.days;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key12 in data68){
+const _errs151 = errors;
+if(typeof key12 !== "string"){
+const err174 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2129,8 +2124,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if("ID" !== data68){
-const err175 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data68};
+if(!(((((((key12 === "mon") || (key12 === "tue")) || (key12 === "wed")) || (key12 === "thu")) || (key12 === "fri")) || (key12 === "sat")) || (key12 === "sun"))){
+const err175 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2139,11 +2134,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-if(data67.region !== undefined){
-let data69 = data67.region;
-if(typeof data69 !== "string"){
-const err176 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data69};
+var valid30 = _errs151 === errors;
+if(!valid30){
+const err176 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data68};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2153,15 +2146,11 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data67.closed !== undefined){
-let data70 = data67.closed;
-if(Array.isArray(data70)){
-const len11 = data70.length;
-for(let i9=0; i9<len11; i9++){
-let data71 = data70[i9];
-if(typeof data71 === "string"){
-if(!pattern19.test(data71)){
-const err177 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+for(const key13 in data68){
+let data69 = data68[key13];
+if(Array.isArray(data69)){
+if(data69.length > 2){
+const err177 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2170,8 +2159,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(!(formats0.validate(data71))){
-const err178 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+if(data69.length < 2){
+const err178 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2180,9 +2169,12 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+const len9 = data69.length;
+if(len9 > 0){
+let data70 = data69[0];
+if(typeof data70 === "string"){
+if(!pattern18.test(data70)){
+const err179 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data70};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2192,9 +2184,8 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
 else {
-const err180 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data70};
+const err180 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data70};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2204,9 +2195,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+if(len9 > 1){
+let data71 = data69[1];
+if(typeof data71 === "string"){
+if(!pattern18.test(data71)){
+const err181 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data71};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2216,9 +2209,8 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
 else {
-const err182 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data61};
+const err182 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data71};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2228,14 +2220,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data.reserved !== undefined){
-let data72 = data.reserved;
-if(Array.isArray(data72)){
-const len12 = data72.length;
-for(let i10=0; i10<len12; i10++){
-let data73 = data72[i10];
-if(typeof data73 !== "string"){
-const err183 = {instancePath:instancePath+"/reserved/" + i10,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data73};
+const len10 = data69.length;
+if(!(len10 <= 2)){
+const err183 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2245,9 +2232,8 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
 else {
-const err184 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data72};
+const err184 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2257,11 +2243,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data.hosting !== undefined){
-let data74 = data.hosting;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.defaults === undefined){
-const err185 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data74};
+}
+else {
+const err185 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data68};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2270,8 +2254,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data74.limits === undefined){
-const err186 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data74};
+}
+if(data66.holidays !== undefined){
+let data72 = data66.holidays;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.country === undefined){
+const err186 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data72};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2280,8 +2268,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data74.accessRole === undefined){
-const err187 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "accessRole"},message:"must have required property '"+"accessRole"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data74};
+for(const key14 in data72){
+if(!(((key14 === "country") || (key14 === "region")) || (key14 === "closed"))){
+const err187 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data72};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2290,9 +2279,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-for(const key14 in data74){
-if(!(((key14 === "defaults") || (key14 === "limits")) || (key14 === "accessRole"))){
-const err188 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data74};
+}
+if(data72.country !== undefined){
+let data73 = data72.country;
+if(typeof data73 !== "string"){
+const err188 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data73};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2301,12 +2292,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data74.defaults !== undefined){
-let data75 = data74.defaults;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.cpu === undefined){
-const err189 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if("ID" !== data73){
+const err189 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data73};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2315,8 +2302,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data75.memory === undefined){
-const err190 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+}
+if(data72.region !== undefined){
+let data74 = data72.region;
+if(typeof data74 !== "string"){
+const err190 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data74};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2325,8 +2315,16 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data75.storage === undefined){
-const err191 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+}
+if(data72.closed !== undefined){
+let data75 = data72.closed;
+if(Array.isArray(data75)){
+const len11 = data75.length;
+for(let i9=0; i9<len11; i9++){
+let data76 = data75[i9];
+if(typeof data76 === "string"){
+if(!pattern4.test(data76)){
+const err191 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data76};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2335,8 +2333,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data75.volumes === undefined){
-const err192 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if(!(formats0.validate(data76))){
+const err192 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data76};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2345,9 +2343,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key15 in data75){
-if(!((((key15 === "cpu") || (key15 === "memory")) || (key15 === "storage")) || (key15 === "volumes"))){
-const err193 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+}
+else {
+const err193 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data76};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2357,11 +2355,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data75.cpu !== undefined){
-let data76 = data75.cpu;
-if(typeof data76 === "string"){
-if(!pattern20.test(data76)){
-const err194 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data76};
+}
+else {
+const err194 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data75};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2371,8 +2367,9 @@ vErrors.push(err194);
 errors++;
 }
 }
+}
 else {
-const err195 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data76};
+const err195 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data72};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2382,11 +2379,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data75.memory !== undefined){
-let data77 = data75.memory;
-if(typeof data77 === "string"){
-if(!pattern20.test(data77)){
-const err196 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data77};
+}
+else {
+const err196 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data66};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2396,8 +2391,14 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data77};
+if(data.reserved !== undefined){
+let data77 = data.reserved;
+if(Array.isArray(data77)){
+const len12 = data77.length;
+for(let i10=0; i10<len12; i10++){
+let data78 = data77[i10];
+if(typeof data78 !== "string"){
+const err197 = {instancePath:instancePath+"/reserved/" + i10,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data78};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2407,11 +2408,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data75.storage !== undefined){
-let data78 = data75.storage;
-if(typeof data78 === "string"){
-if(!pattern20.test(data78)){
-const err198 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data78};
+}
+else {
+const err198 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data77};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2421,8 +2420,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data78};
+if(data.hosting !== undefined){
+let data79 = data.hosting;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.defaults === undefined){
+const err199 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data79};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2431,11 +2433,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data75.volumes !== undefined){
-let data79 = data75.volumes;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
-const err200 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+if(data79.limits === undefined){
+const err200 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data79};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2444,9 +2443,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 9007199254740991 || isNaN(data79)){
-const err201 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+if(data79.accessRole === undefined){
+const err201 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "accessRole"},message:"must have required property '"+"accessRole"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data79};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2455,8 +2453,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data79 < 0 || isNaN(data79)){
-const err202 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+for(const key15 in data79){
+if(!(((key15 === "defaults") || (key15 === "limits")) || (key15 === "accessRole"))){
+const err202 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data79};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2466,10 +2465,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-}
-else {
-const err203 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if(data79.defaults !== undefined){
+let data80 = data79.defaults;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.cpu === undefined){
+const err203 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2478,12 +2478,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data74.limits !== undefined){
-let data80 = data74.limits;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.cpu === undefined){
-const err204 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+if(data80.memory === undefined){
+const err204 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2492,8 +2488,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data80.memory === undefined){
-const err205 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+if(data80.storage === undefined){
+const err205 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2502,8 +2498,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data80.storage === undefined){
-const err206 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+if(data80.volumes === undefined){
+const err206 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2512,8 +2508,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data80.volumes === undefined){
-const err207 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+for(const key16 in data80){
+if(!((((key16 === "cpu") || (key16 === "memory")) || (key16 === "storage")) || (key16 === "volumes"))){
+const err207 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2522,9 +2519,12 @@ vErrors.push(err207);
 }
 errors++;
 }
-for(const key16 in data80){
-if(!((((key16 === "cpu") || (key16 === "memory")) || (key16 === "storage")) || (key16 === "volumes"))){
-const err208 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+}
+if(data80.cpu !== undefined){
+let data81 = data80.cpu;
+if(typeof data81 === "string"){
+if(!pattern21.test(data81)){
+const err208 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data81};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2534,11 +2534,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data80.cpu !== undefined){
-let data81 = data80.cpu;
-if(typeof data81 === "string"){
-if(!pattern20.test(data81)){
-const err209 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data81};
+else {
+const err209 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data81};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2548,8 +2545,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-else {
-const err210 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data81};
+if(data80.memory !== undefined){
+let data82 = data80.memory;
+if(typeof data82 === "string"){
+if(!pattern21.test(data82)){
+const err210 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data82};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2559,11 +2559,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data80.memory !== undefined){
-let data82 = data80.memory;
-if(typeof data82 === "string"){
-if(!pattern20.test(data82)){
-const err211 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data82};
+else {
+const err211 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data82};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2573,8 +2570,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-else {
-const err212 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data82};
+if(data80.storage !== undefined){
+let data83 = data80.storage;
+if(typeof data83 === "string"){
+if(!pattern21.test(data83)){
+const err212 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data83};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2584,11 +2584,8 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data80.storage !== undefined){
-let data83 = data80.storage;
-if(typeof data83 === "string"){
-if(!pattern20.test(data83)){
-const err213 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data83};
+else {
+const err213 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data83};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2598,8 +2595,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-else {
-const err214 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data83};
+if(data80.volumes !== undefined){
+let data84 = data80.volumes;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err214 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data84};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2608,11 +2607,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data80.volumes !== undefined){
-let data84 = data80.volumes;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-const err215 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 9007199254740991 || isNaN(data84)){
+const err215 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data84};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2621,9 +2618,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 9007199254740991 || isNaN(data84)){
-const err216 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+if(data84 < 0 || isNaN(data84)){
+const err216 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data84};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2632,8 +2628,11 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data84 < 0 || isNaN(data84)){
-const err217 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2643,10 +2642,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-}
-else {
-const err218 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+if(data79.limits !== undefined){
+let data85 = data79.limits;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.cpu === undefined){
+const err218 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2655,11 +2655,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(data74.accessRole !== undefined){
-let data85 = data74.accessRole;
-if(typeof data85 !== "string"){
-const err219 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data85};
+if(data85.memory === undefined){
+const err219 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2668,8 +2665,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(!((data85 === "admin") || (data85 === "edit"))){
-const err220 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data85};
+if(data85.storage === undefined){
+const err220 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2678,10 +2675,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data74};
+if(data85.volumes === undefined){
+const err221 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2690,15 +2685,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data.requiredFields !== undefined){
-let data86 = data.requiredFields;
-if(Array.isArray(data86)){
-const len13 = data86.length;
-for(let i11=0; i11<len13; i11++){
-let data87 = data86[i11];
-if(typeof data87 !== "string"){
-const err222 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data87};
+for(const key17 in data85){
+if(!((((key17 === "cpu") || (key17 === "memory")) || (key17 === "storage")) || (key17 === "volumes"))){
+const err222 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2707,8 +2696,12 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(!((((data87 === "letter.scan") || (data87 === "recommendation")) || (data87 === "contacts.administrative.nip")) || (data87 === "contacts.technical.nip"))){
-const err223 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data87};
+}
+if(data85.cpu !== undefined){
+let data86 = data85.cpu;
+if(typeof data86 === "string"){
+if(!pattern21.test(data86)){
+const err223 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data86};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2718,9 +2711,8 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
 else {
-const err224 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data86};
+const err224 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data86};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2730,11 +2722,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data88 = data.review;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.maxMonths === undefined){
-const err225 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data88};
+if(data85.memory !== undefined){
+let data87 = data85.memory;
+if(typeof data87 === "string"){
+if(!pattern21.test(data87)){
+const err225 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data87};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2743,9 +2735,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-for(const key17 in data88){
-if(!(key17 === "maxMonths")){
-const err226 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data88};
+}
+else {
+const err226 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data87};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2755,10 +2747,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data88.maxMonths !== undefined){
-let data89 = data88.maxMonths;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err227 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data89};
+if(data85.storage !== undefined){
+let data88 = data85.storage;
+if(typeof data88 === "string"){
+if(!pattern21.test(data88)){
+const err227 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data88};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2767,9 +2760,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 60 || isNaN(data89)){
-const err228 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data89};
+}
+else {
+const err228 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data88};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2778,8 +2771,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data89 < 1 || isNaN(data89)){
-const err229 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data89};
+}
+if(data85.volumes !== undefined){
+let data89 = data85.volumes;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err229 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data89};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2788,11 +2784,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data88};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 9007199254740991 || isNaN(data89)){
+const err230 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data89};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2801,12 +2795,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data.adoption !== undefined){
-let data90 = data.adoption;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.base === undefined){
-const err231 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data90};
+if(data89 < 0 || isNaN(data89)){
+const err231 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data89};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2815,8 +2805,11 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data90.date === undefined){
-const err232 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data90};
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2825,9 +2818,11 @@ vErrors.push(err232);
 }
 errors++;
 }
-for(const key18 in data90){
-if(!((key18 === "base") || (key18 === "date"))){
-const err233 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data90};
+}
+if(data79.accessRole !== undefined){
+let data90 = data79.accessRole;
+if(typeof data90 !== "string"){
+const err233 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data90};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2836,12 +2831,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-if(data90.base !== undefined){
-let data91 = data90.base;
-if(typeof data91 === "string"){
-if(!pattern26.test(data91)){
-const err234 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data91};
+if(!((data90 === "admin") || (data90 === "edit"))){
+const err234 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data90};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2851,8 +2842,9 @@ vErrors.push(err234);
 errors++;
 }
 }
+}
 else {
-const err235 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data91};
+const err235 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data79};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2862,11 +2854,14 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data90.date !== undefined){
-let data92 = data90.date;
-if(typeof data92 === "string"){
-if(!pattern19.test(data92)){
-const err236 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data92};
+if(data.requiredFields !== undefined){
+let data91 = data.requiredFields;
+if(Array.isArray(data91)){
+const len13 = data91.length;
+for(let i11=0; i11<len13; i11++){
+let data92 = data91[i11];
+if(typeof data92 !== "string"){
+const err236 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data92};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2875,8 +2870,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(!(formats0.validate(data92))){
-const err237 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data92};
+if(!((((data92 === "letter.scan") || (data92 === "recommendation")) || (data92 === "contacts.administrative.nip")) || (data92 === "contacts.technical.nip"))){
+const err237 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data92};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2886,8 +2881,9 @@ vErrors.push(err237);
 errors++;
 }
 }
+}
 else {
-const err238 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data92};
+const err238 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data91};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2897,9 +2893,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-else {
-const err239 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data90};
+if(data.review !== undefined){
+let data93 = data.review;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.maxMonths === undefined){
+const err239 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data93};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2908,12 +2906,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data.limits !== undefined){
-let data93 = data.limits;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.ttl === undefined){
-const err240 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data93};
+for(const key18 in data93){
+if(!(key18 === "maxMonths")){
+const err240 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data93};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2922,9 +2917,11 @@ vErrors.push(err240);
 }
 errors++;
 }
-for(const key19 in data93){
-if(!(key19 === "ttl")){
-const err241 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data93};
+}
+if(data93.maxMonths !== undefined){
+let data94 = data93.maxMonths;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err241 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data94};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2933,12 +2930,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-if(data93.ttl !== undefined){
-let data94 = data93.ttl;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.min === undefined){
-const err242 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 60 || isNaN(data94)){
+const err242 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data94};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2947,8 +2941,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data94.max === undefined){
-const err243 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+if(data94 < 1 || isNaN(data94)){
+const err243 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data94};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2957,9 +2951,11 @@ vErrors.push(err243);
 }
 errors++;
 }
-for(const key20 in data94){
-if(!((key20 === "min") || (key20 === "max"))){
-const err244 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+}
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data93};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2969,10 +2965,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data94.min !== undefined){
-let data95 = data94.min;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err245 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
+if(data.adoption !== undefined){
+let data95 = data.adoption;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.base === undefined){
+const err245 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data95};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2981,9 +2978,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 9007199254740991 || isNaN(data95)){
-const err246 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
+if(data95.date === undefined){
+const err246 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data95};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2992,8 +2988,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data95 < 1 || isNaN(data95)){
-const err247 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data95};
+for(const key19 in data95){
+if(!((key19 === "base") || (key19 === "date"))){
+const err247 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data95};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3003,11 +3000,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-}
-if(data94.max !== undefined){
-let data96 = data94.max;
-if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
-const err248 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
+if(data95.base !== undefined){
+let data96 = data95.base;
+if(typeof data96 === "string"){
+if(!pattern27.test(data96)){
+const err248 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data96};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3016,9 +3013,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 > 86400 || isNaN(data96)){
-const err249 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
+}
+else {
+const err249 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data96};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3027,8 +3024,12 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data96 < -9007199254740991 || isNaN(data96)){
-const err250 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data96};
+}
+if(data95.date !== undefined){
+let data97 = data95.date;
+if(typeof data97 === "string"){
+if(!pattern4.test(data97)){
+const err250 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data97};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3037,11 +3038,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err251 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data94};
+if(!(formats0.validate(data97))){
+const err251 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data97};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3051,9 +3049,8 @@ vErrors.push(err251);
 errors++;
 }
 }
-}
 else {
-const err252 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data93};
+const err252 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data97};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3065,12 +3062,178 @@ errors++;
 }
 }
 else {
-const err253 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err253 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data95};
 if(vErrors === null){
 vErrors = [err253];
 }
 else {
 vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data.limits !== undefined){
+let data98 = data.limits;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.ttl === undefined){
+const err254 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data98};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+for(const key20 in data98){
+if(!(key20 === "ttl")){
+const err255 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data98};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data98.ttl !== undefined){
+let data99 = data98.ttl;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.min === undefined){
+const err256 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data99};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if(data99.max === undefined){
+const err257 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data99};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+for(const key21 in data99){
+if(!((key21 === "min") || (key21 === "max"))){
+const err258 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data99};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data99.min !== undefined){
+let data100 = data99.min;
+if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
+const err259 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data100};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 > 9007199254740991 || isNaN(data100)){
+const err260 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data100};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data100 < 1 || isNaN(data100)){
+const err261 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data100};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+}
+if(data99.max !== undefined){
+let data101 = data99.max;
+if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
+const err262 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data101};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 > 86400 || isNaN(data101)){
+const err263 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data101};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+if(data101 < -9007199254740991 || isNaN(data101)){
+const err264 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data101};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data99};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data98};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
 }
 errors++;
 }
