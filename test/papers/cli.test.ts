@@ -11,7 +11,7 @@ import { CONTOH } from "../fixtures/contoh.ts";
 // line naming the file, line and rule, an exit code, never a stack trace.
 const run = promisify(execFile);
 const cli = (script: string, args: string[]) =>
-  run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli", script), ...args], { cwd: ROOT, env: { ...process.env, DEBUG: "" } }).then(
+  run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli", script), ...args], { cwd: CONTOH, env: { ...process.env, DEBUG: "" } }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );

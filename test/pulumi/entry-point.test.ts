@@ -50,10 +50,12 @@ describe("src/pulumi/index.ts", () => {
   it("refuses a stack configuration without zones or ingress with one message naming the keys", async () => {
     pulumi.runtime.setAllConfig({ "subdomain-gitops:cluster": config["subdomain-gitops:cluster"] });
     vi.resetModules();
+    const cwd = vi.spyOn(process, "cwd").mockReturnValue(CONTOH);
     const err = await import("../../src/pulumi/index.ts").then(
       () => undefined,
       (e: unknown) => e,
     );
+    cwd.mockRestore();
     expect(err).toBeInstanceOf(pulumi.RunError);
     expect((err as Error).message).toContain("subdomain-gitops:zones");
     expect((err as Error).message).toContain("subdomain-gitops:ingress");

@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"type":"string","enum":["admin","edit"]}},"required":["defaults","limits","accessRole"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 64)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const formats0 = runtime1.fullFormats.date;
@@ -16,9 +16,9 @@ const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.
 const pattern6 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 const pattern7 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[1-9][0-9]*(m|h|d)$", "u");
-const pattern18 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
-const pattern21 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
-const pattern27 = new RegExp("^[0-9a-f]{40}$", "u");
+const pattern26 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+const pattern29 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
+const pattern36 = new RegExp("^[0-9a-f]{40}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://subdomain-gitops.local/schemas/governance.schema.json" */;
@@ -1433,7 +1433,7 @@ vErrors.push(err117);
 errors++;
 }
 for(const key8 in data43){
-if(!(((((key8 === "ordered") || (key8 === "staleOnPush")) || (key8 === "deadline")) || (key8 === "steps")) || (key8 === "destructiveStep"))){
+if(!(((((((key8 === "ordered") || (key8 === "staleOnPush")) || (key8 === "deadline")) || (key8 === "steps")) || (key8 === "destructiveStep")) || (key8 === "rejectionReasons")) || (key8 === "reminders"))){
 const err118 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data43};
 if(vErrors === null){
 vErrors = [err118];
@@ -1563,7 +1563,7 @@ vErrors.push(err128);
 errors++;
 }
 for(const key9 in data48){
-if(!(((((((key9 === "id") || (key9 === "role")) || (key9 === "kind")) || (key9 === "standardTime")) || (key9 === "team")) || (key9 === "users")) || (key9 === "note"))){
+if(!(func1.call(schema31.properties.disposition.properties.steps.items.properties, key9))){
 const err129 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err129];
@@ -1751,9 +1751,10 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
+if(data48.phase !== undefined){
+let data57 = data48.phase;
+if(typeof data57 !== "string"){
+const err144 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data57};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1762,10 +1763,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data47};
+if(!((data57 === "before-merge") || (data57 === "after-deployment"))){
+const err145 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data57};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1775,11 +1774,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data43.destructiveStep !== undefined){
-let data57 = data43.destructiveStep;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(Object.keys(data57).length < 5){
-const err146 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
+if(data48.task !== undefined){
+let data58 = data48.task;
+if(typeof data58 === "string"){
+if(func2(data58) > 80){
+const err146 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data58};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1788,8 +1787,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data57.id === undefined){
-const err147 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
+if(func2(data58) < 3){
+const err147 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data58};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1798,8 +1797,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data57.role === undefined){
-const err148 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
+}
+else {
+const err148 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.task.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data58};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1808,8 +1808,16 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data57.kind === undefined){
-const err149 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
+}
+if(data48.acting !== undefined){
+let data59 = data48.acting;
+if(Array.isArray(data59)){
+const len8 = data59.length;
+for(let i8=0; i8<len8; i8++){
+let data60 = data59[i8];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.user === undefined){
+const err149 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1818,8 +1826,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data57.standardTime === undefined){
-const err150 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
+if(data60.title === undefined){
+const err150 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1828,9 +1836,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-for(const key10 in data57){
-if(!(((((((key10 === "id") || (key10 === "role")) || (key10 === "kind")) || (key10 === "standardTime")) || (key10 === "team")) || (key10 === "users")) || (key10 === "note"))){
-const err151 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
+if(data60.from === undefined){
+const err151 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1839,12 +1846,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data57.id !== undefined){
-let data58 = data57.id;
-if(typeof data58 === "string"){
-if(!pattern7.test(data58)){
-const err152 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data58};
+if(data60.to === undefined){
+const err152 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1853,9 +1856,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data58};
+for(const key10 in data60){
+if(!(((((key10 === "user") || (key10 === "title")) || (key10 === "name")) || (key10 === "from")) || (key10 === "to"))){
+const err153 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1865,11 +1868,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data57.role !== undefined){
-let data59 = data57.role;
-if(typeof data59 === "string"){
-if(func2(data59) < 2){
-const err154 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data59};
+if(data60.user !== undefined){
+let data61 = data60.user;
+if(typeof data61 === "string"){
+if(!pattern6.test(data61)){
+const err154 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data61};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1880,7 +1883,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data59};
+const err155 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data61};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1890,10 +1893,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data57.kind !== undefined){
-let data60 = data57.kind;
-if(typeof data60 !== "string"){
-const err156 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data60};
+if(data60.title !== undefined){
+let data62 = data60.title;
+if(typeof data62 !== "string"){
+const err156 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data62};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1902,8 +1905,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(!((((((data60 === "intake") || (data60 === "disposition")) || (data60 === "verification")) || (data60 === "technical")) || (data60 === "decision")) || (data60 === "signature"))){
-const err157 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data60};
+if(!((data62 === "Plt.") || (data62 === "Plh."))){
+const err157 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data62};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1913,11 +1916,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data57.standardTime !== undefined){
-let data61 = data57.standardTime;
-if(typeof data61 === "string"){
-if(!pattern9.test(data61)){
-const err158 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data61};
+if(data60.name !== undefined){
+let data63 = data60.name;
+if(typeof data63 === "string"){
+if(func2(data63) < 3){
+const err158 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data63};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1928,7 +1931,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data61};
+const err159 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data63};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1938,11 +1941,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data57.team !== undefined){
-let data62 = data57.team;
-if(typeof data62 === "string"){
-if(!pattern5.test(data62)){
-const err160 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data62};
+if(data60.from !== undefined){
+let data64 = data60.from;
+if(typeof data64 === "string"){
+if(!pattern4.test(data64)){
+const err160 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data64};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1951,9 +1954,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data62};
+if(!(formats0.validate(data64))){
+const err161 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data64};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1963,15 +1965,8 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data57.users !== undefined){
-let data63 = data57.users;
-if(Array.isArray(data63)){
-const len8 = data63.length;
-for(let i8=0; i8<len8; i8++){
-let data64 = data63[i8];
-if(typeof data64 === "string"){
-if(!pattern6.test(data64)){
-const err162 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data64};
+else {
+const err162 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data64};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1981,8 +1976,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-else {
-const err163 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data64};
+if(data60.to !== undefined){
+let data65 = data60.to;
+if(typeof data65 === "string"){
+if(!pattern4.test(data65)){
+const err163 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data65};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1991,10 +1989,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data63};
+if(!(formats0.validate(data65))){
+const err164 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data65};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2004,10 +2000,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data57.note !== undefined){
-let data65 = data57.note;
-if(typeof data65 !== "string"){
-const err165 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data65};
+else {
+const err165 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data65};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2019,7 +2013,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data57};
+const err166 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2031,7 +2025,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data43};
+const err167 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data59};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2041,11 +2035,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data.workingHours !== undefined){
-let data66 = data.workingHours;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.timeZone === undefined){
-const err168 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data66};
+}
+else {
+const err168 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2054,8 +2046,10 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data66.days === undefined){
-const err169 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data66};
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data47};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2064,8 +2058,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data66.holidays === undefined){
-const err170 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data66};
+}
+if(data43.destructiveStep !== undefined){
+let data66 = data43.destructiveStep;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(Object.keys(data66).length < 5){
+const err170 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2074,9 +2072,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-for(const key11 in data66){
-if(!(((key11 === "timeZone") || (key11 === "days")) || (key11 === "holidays"))){
-const err171 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data66};
+if(data66.id === undefined){
+const err171 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2085,11 +2082,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data66.timeZone !== undefined){
-let data67 = data66.timeZone;
-if(typeof data67 !== "string"){
-const err172 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data67};
+if(data66.role === undefined){
+const err172 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2098,8 +2092,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(!(((data67 === "Asia/Jakarta") || (data67 === "Asia/Makassar")) || (data67 === "Asia/Jayapura"))){
-const err173 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data67};
+if(data66.kind === undefined){
+const err173 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2108,14 +2102,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data66.days !== undefined){
-let data68 = data66.days;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key12 in data68){
-const _errs151 = errors;
-if(typeof key12 !== "string"){
-const err174 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key12,propertyName:key12};
+if(data66.standardTime === undefined){
+const err174 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2124,8 +2112,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(!(((((((key12 === "mon") || (key12 === "tue")) || (key12 === "wed")) || (key12 === "thu")) || (key12 === "fri")) || (key12 === "sat")) || (key12 === "sun"))){
-const err175 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key12,propertyName:key12};
+for(const key11 in data66){
+if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key11))){
+const err175 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2134,9 +2123,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-var valid30 = _errs151 === errors;
-if(!valid30){
-const err176 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data68};
+}
+if(data66.id !== undefined){
+let data67 = data66.id;
+if(typeof data67 === "string"){
+if(!pattern7.test(data67)){
+const err176 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data67};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2146,11 +2138,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-for(const key13 in data68){
-let data69 = data68[key13];
-if(Array.isArray(data69)){
-if(data69.length > 2){
-const err177 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data69};
+else {
+const err177 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data67};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2159,8 +2148,12 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(data69.length < 2){
-const err178 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data69};
+}
+if(data66.role !== undefined){
+let data68 = data66.role;
+if(typeof data68 === "string"){
+if(func2(data68) < 2){
+const err178 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data68};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2169,12 +2162,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-const len9 = data69.length;
-if(len9 > 0){
-let data70 = data69[0];
-if(typeof data70 === "string"){
-if(!pattern18.test(data70)){
-const err179 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data70};
+}
+else {
+const err179 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data68};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2184,8 +2174,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-else {
-const err180 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data70};
+if(data66.kind !== undefined){
+let data69 = data66.kind;
+if(typeof data69 !== "string"){
+const err180 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data69};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2194,12 +2186,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(len9 > 1){
-let data71 = data69[1];
-if(typeof data71 === "string"){
-if(!pattern18.test(data71)){
-const err181 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data71};
+if(!((((((data69 === "intake") || (data69 === "disposition")) || (data69 === "verification")) || (data69 === "technical")) || (data69 === "decision")) || (data69 === "signature"))){
+const err181 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data69};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2209,8 +2197,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-else {
-const err182 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data71};
+if(data66.standardTime !== undefined){
+let data70 = data66.standardTime;
+if(typeof data70 === "string"){
+if(!pattern9.test(data70)){
+const err182 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data70};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2220,9 +2211,8 @@ vErrors.push(err182);
 errors++;
 }
 }
-const len10 = data69.length;
-if(!(len10 <= 2)){
-const err183 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data69};
+else {
+const err183 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data70};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2232,8 +2222,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-else {
-const err184 = {instancePath:instancePath+"/workingHours/days/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data69};
+if(data66.team !== undefined){
+let data71 = data66.team;
+if(typeof data71 === "string"){
+if(!pattern5.test(data71)){
+const err184 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data71};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2243,9 +2236,8 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
 else {
-const err185 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data68};
+const err185 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data71};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2255,11 +2247,15 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data66.holidays !== undefined){
-let data72 = data66.holidays;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.country === undefined){
-const err186 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data72};
+if(data66.users !== undefined){
+let data72 = data66.users;
+if(Array.isArray(data72)){
+const len9 = data72.length;
+for(let i9=0; i9<len9; i9++){
+let data73 = data72[i9];
+if(typeof data73 === "string"){
+if(!pattern6.test(data73)){
+const err186 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data73};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2268,9 +2264,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-for(const key14 in data72){
-if(!(((key14 === "country") || (key14 === "region")) || (key14 === "closed"))){
-const err187 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data72};
+}
+else {
+const err187 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data73};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2280,10 +2276,9 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data72.country !== undefined){
-let data73 = data72.country;
-if(typeof data73 !== "string"){
-const err188 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data73};
+}
+else {
+const err188 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data72};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2292,8 +2287,11 @@ vErrors.push(err188);
 }
 errors++;
 }
-if("ID" !== data73){
-const err189 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data73};
+}
+if(data66.note !== undefined){
+let data74 = data66.note;
+if(typeof data74 !== "string"){
+const err189 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data74};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2303,10 +2301,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data72.region !== undefined){
-let data74 = data72.region;
-if(typeof data74 !== "string"){
-const err190 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data74};
+if(data66.phase !== undefined){
+let data75 = data66.phase;
+if(typeof data75 !== "string"){
+const err190 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data75};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2315,16 +2313,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-if(data72.closed !== undefined){
-let data75 = data72.closed;
-if(Array.isArray(data75)){
-const len11 = data75.length;
-for(let i9=0; i9<len11; i9++){
-let data76 = data75[i9];
-if(typeof data76 === "string"){
-if(!pattern4.test(data76)){
-const err191 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data76};
+if(!((data75 === "before-merge") || (data75 === "after-deployment"))){
+const err191 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data75};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2333,8 +2323,12 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(!(formats0.validate(data76))){
-const err192 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data76};
+}
+if(data66.task !== undefined){
+let data76 = data66.task;
+if(typeof data76 === "string"){
+if(func2(data76) > 80){
+const err192 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data76};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2343,9 +2337,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-else {
-const err193 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data76};
+if(func2(data76) < 3){
+const err193 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data76};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2355,9 +2348,8 @@ vErrors.push(err193);
 errors++;
 }
 }
-}
 else {
-const err194 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data75};
+const err194 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data76};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2367,9 +2359,15 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
-else {
-const err195 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data72};
+if(data66.acting !== undefined){
+let data77 = data66.acting;
+if(Array.isArray(data77)){
+const len10 = data77.length;
+for(let i10=0; i10<len10; i10++){
+let data78 = data77[i10];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.user === undefined){
+const err195 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2378,10 +2376,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data66};
+if(data78.title === undefined){
+const err196 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2390,15 +2386,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data.reserved !== undefined){
-let data77 = data.reserved;
-if(Array.isArray(data77)){
-const len12 = data77.length;
-for(let i10=0; i10<len12; i10++){
-let data78 = data77[i10];
-if(typeof data78 !== "string"){
-const err197 = {instancePath:instancePath+"/reserved/" + i10,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data78};
+if(data78.from === undefined){
+const err197 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2407,10 +2396,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data77};
+if(data78.to === undefined){
+const err198 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2419,12 +2406,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data.hosting !== undefined){
-let data79 = data.hosting;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.defaults === undefined){
-const err199 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data79};
+for(const key12 in data78){
+if(!(((((key12 === "user") || (key12 === "title")) || (key12 === "name")) || (key12 === "from")) || (key12 === "to"))){
+const err199 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2433,8 +2417,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data79.limits === undefined){
-const err200 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data79};
+}
+if(data78.user !== undefined){
+let data79 = data78.user;
+if(typeof data79 === "string"){
+if(!pattern6.test(data79)){
+const err200 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data79};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2443,8 +2431,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data79.accessRole === undefined){
-const err201 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "accessRole"},message:"must have required property '"+"accessRole"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data79};
+}
+else {
+const err201 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data79};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2453,9 +2442,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key15 in data79){
-if(!(((key15 === "defaults") || (key15 === "limits")) || (key15 === "accessRole"))){
-const err202 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data79};
+}
+if(data78.title !== undefined){
+let data80 = data78.title;
+if(typeof data80 !== "string"){
+const err202 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data80};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2464,12 +2455,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data79.defaults !== undefined){
-let data80 = data79.defaults;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.cpu === undefined){
-const err203 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
+if(!((data80 === "Plt.") || (data80 === "Plh."))){
+const err203 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data80};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2478,8 +2465,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data80.memory === undefined){
-const err204 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
+}
+if(data78.name !== undefined){
+let data81 = data78.name;
+if(typeof data81 === "string"){
+if(func2(data81) < 3){
+const err204 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2488,8 +2479,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data80.storage === undefined){
-const err205 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
+}
+else {
+const err205 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data81};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2498,8 +2490,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data80.volumes === undefined){
-const err206 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
+}
+if(data78.from !== undefined){
+let data82 = data78.from;
+if(typeof data82 === "string"){
+if(!pattern4.test(data82)){
+const err206 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data82};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2508,9 +2504,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key16 in data80){
-if(!((((key16 === "cpu") || (key16 === "memory")) || (key16 === "storage")) || (key16 === "volumes"))){
-const err207 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
+if(!(formats0.validate(data82))){
+const err207 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data82};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2520,11 +2515,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data80.cpu !== undefined){
-let data81 = data80.cpu;
-if(typeof data81 === "string"){
-if(!pattern21.test(data81)){
-const err208 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data81};
+else {
+const err208 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data82};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2534,8 +2526,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-else {
-const err209 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data81};
+if(data78.to !== undefined){
+let data83 = data78.to;
+if(typeof data83 === "string"){
+if(!pattern4.test(data83)){
+const err209 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data83};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2544,12 +2539,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data80.memory !== undefined){
-let data82 = data80.memory;
-if(typeof data82 === "string"){
-if(!pattern21.test(data82)){
-const err210 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data82};
+if(!(formats0.validate(data83))){
+const err210 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data83};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2560,7 +2551,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data82};
+const err211 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data83};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2570,11 +2561,9 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data80.storage !== undefined){
-let data83 = data80.storage;
-if(typeof data83 === "string"){
-if(!pattern21.test(data83)){
-const err212 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data83};
+}
+else {
+const err212 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2584,8 +2573,9 @@ vErrors.push(err212);
 errors++;
 }
 }
+}
 else {
-const err213 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data83};
+const err213 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data77};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2595,10 +2585,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data80.volumes !== undefined){
-let data84 = data80.volumes;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-const err214 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data84};
+}
+else {
+const err214 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2607,9 +2596,16 @@ vErrors.push(err214);
 }
 errors++;
 }
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 9007199254740991 || isNaN(data84)){
-const err215 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data84};
+}
+if(data43.rejectionReasons !== undefined){
+let data84 = data43.rejectionReasons;
+if(Array.isArray(data84)){
+const len11 = data84.length;
+for(let i11=0; i11<len11; i11++){
+let data85 = data84[i11];
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.code === undefined){
+const err215 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data85};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2618,8 +2614,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data84 < 0 || isNaN(data84)){
-const err216 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data84};
+if(data85.text === undefined){
+const err216 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data85};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2628,11 +2624,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data80};
+for(const key13 in data85){
+if(!((key13 === "code") || (key13 === "text"))){
+const err217 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data85};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2642,11 +2636,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data79.limits !== undefined){
-let data85 = data79.limits;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.cpu === undefined){
-const err218 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
+if(data85.code !== undefined){
+let data86 = data85.code;
+if(typeof data86 === "string"){
+if(!pattern7.test(data86)){
+const err218 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data86};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2655,8 +2649,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(data85.memory === undefined){
-const err219 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
+}
+else {
+const err219 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data86};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2665,8 +2660,12 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data85.storage === undefined){
-const err220 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
+}
+if(data85.text !== undefined){
+let data87 = data85.text;
+if(typeof data87 === "string"){
+if(func2(data87) < 3){
+const err220 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data87};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2675,8 +2674,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data85.volumes === undefined){
-const err221 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
+}
+else {
+const err221 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data87};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2685,9 +2685,10 @@ vErrors.push(err221);
 }
 errors++;
 }
-for(const key17 in data85){
-if(!((((key17 === "cpu") || (key17 === "memory")) || (key17 === "storage")) || (key17 === "volumes"))){
-const err222 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data85};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2697,11 +2698,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data85.cpu !== undefined){
-let data86 = data85.cpu;
-if(typeof data86 === "string"){
-if(!pattern21.test(data86)){
-const err223 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data86};
+}
+else {
+const err223 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data84};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2711,8 +2710,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-else {
-const err224 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data86};
+if(data43.reminders !== undefined){
+let data88 = data43.reminders;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.escalateAfter === undefined){
+const err224 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data88};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2721,12 +2723,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data85.memory !== undefined){
-let data87 = data85.memory;
-if(typeof data87 === "string"){
-if(!pattern21.test(data87)){
-const err225 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data87};
+for(const key14 in data88){
+if(!(key14 === "escalateAfter")){
+const err225 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data88};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2736,8 +2735,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-else {
-const err226 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data87};
+if(data88.escalateAfter !== undefined){
+let data89 = data88.escalateAfter;
+if(typeof data89 === "string"){
+if(!pattern9.test(data89)){
+const err226 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data89};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2747,11 +2749,8 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data85.storage !== undefined){
-let data88 = data85.storage;
-if(typeof data88 === "string"){
-if(!pattern21.test(data88)){
-const err227 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data88};
+else {
+const err227 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data89};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2761,8 +2760,9 @@ vErrors.push(err227);
 errors++;
 }
 }
+}
 else {
-const err228 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data88};
+const err228 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data88};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2772,10 +2772,9 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data85.volumes !== undefined){
-let data89 = data85.volumes;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err229 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data89};
+}
+else {
+const err229 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data43};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2784,9 +2783,12 @@ vErrors.push(err229);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 9007199254740991 || isNaN(data89)){
-const err230 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data89};
+}
+if(data.workingHours !== undefined){
+let data90 = data.workingHours;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.timeZone === undefined){
+const err230 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data90};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2795,8 +2797,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(data89 < 0 || isNaN(data89)){
-const err231 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data89};
+if(data90.days === undefined){
+const err231 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data90};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2805,11 +2807,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data85};
+if(data90.holidays === undefined){
+const err232 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data90};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2818,11 +2817,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-if(data79.accessRole !== undefined){
-let data90 = data79.accessRole;
-if(typeof data90 !== "string"){
-const err233 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data90};
+for(const key15 in data90){
+if(!(((key15 === "timeZone") || (key15 === "days")) || (key15 === "holidays"))){
+const err233 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data90};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2831,8 +2828,11 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(!((data90 === "admin") || (data90 === "edit"))){
-const err234 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data90};
+}
+if(data90.timeZone !== undefined){
+let data91 = data90.timeZone;
+if(typeof data91 !== "string"){
+const err234 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data91};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2841,10 +2841,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data79};
+if(!(((data91 === "Asia/Jakarta") || (data91 === "Asia/Makassar")) || (data91 === "Asia/Jayapura"))){
+const err235 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data91};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2854,14 +2852,13 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data.requiredFields !== undefined){
-let data91 = data.requiredFields;
-if(Array.isArray(data91)){
-const len13 = data91.length;
-for(let i11=0; i11<len13; i11++){
-let data92 = data91[i11];
-if(typeof data92 !== "string"){
-const err236 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data92};
+if(data90.days !== undefined){
+let data92 = data90.days;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key16 in data92){
+const _errs203 = errors;
+if(typeof key16 !== "string"){
+const err236 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2870,8 +2867,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(!((((data92 === "letter.scan") || (data92 === "recommendation")) || (data92 === "contacts.administrative.nip")) || (data92 === "contacts.technical.nip"))){
-const err237 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data92};
+if(!(((((((key16 === "mon") || (key16 === "tue")) || (key16 === "wed")) || (key16 === "thu")) || (key16 === "fri")) || (key16 === "sat")) || (key16 === "sun"))){
+const err237 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2880,10 +2877,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-}
-else {
-const err238 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data91};
+var valid40 = _errs203 === errors;
+if(!valid40){
+const err238 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data92};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2893,11 +2889,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data93 = data.review;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.maxMonths === undefined){
-const err239 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data93};
+for(const key17 in data92){
+let data93 = data92[key17];
+if(Array.isArray(data93)){
+if(data93.length > 2){
+const err239 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data93};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2906,9 +2902,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-for(const key18 in data93){
-if(!(key18 === "maxMonths")){
-const err240 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data93};
+if(data93.length < 2){
+const err240 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data93};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2917,11 +2912,12 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-if(data93.maxMonths !== undefined){
-let data94 = data93.maxMonths;
-if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
-const err241 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data94};
+const len12 = data93.length;
+if(len12 > 0){
+let data94 = data93[0];
+if(typeof data94 === "string"){
+if(!pattern26.test(data94)){
+const err241 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data94};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2930,9 +2926,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 60 || isNaN(data94)){
-const err242 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data94};
+}
+else {
+const err242 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data94};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2941,8 +2937,12 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data94 < 1 || isNaN(data94)){
-const err243 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data94};
+}
+if(len12 > 1){
+let data95 = data93[1];
+if(typeof data95 === "string"){
+if(!pattern26.test(data95)){
+const err243 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data95};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2952,10 +2952,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-}
-}
 else {
-const err244 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data93};
+const err244 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data95};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2965,11 +2963,9 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data.adoption !== undefined){
-let data95 = data.adoption;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.base === undefined){
-const err245 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data95};
+const len13 = data93.length;
+if(!(len13 <= 2)){
+const err245 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data93};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2978,8 +2974,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data95.date === undefined){
-const err246 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data95};
+}
+else {
+const err246 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data93};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2988,9 +2985,10 @@ vErrors.push(err246);
 }
 errors++;
 }
-for(const key19 in data95){
-if(!((key19 === "base") || (key19 === "date"))){
-const err247 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data95};
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data92};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3000,11 +2998,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data95.base !== undefined){
-let data96 = data95.base;
-if(typeof data96 === "string"){
-if(!pattern27.test(data96)){
-const err248 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data96};
+if(data90.holidays !== undefined){
+let data96 = data90.holidays;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.country === undefined){
+const err248 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data96};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3013,9 +3011,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-else {
-const err249 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data96};
+for(const key18 in data96){
+if(!(((key18 === "country") || (key18 === "region")) || (key18 === "closed"))){
+const err249 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data96};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3025,11 +3023,10 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data95.date !== undefined){
-let data97 = data95.date;
-if(typeof data97 === "string"){
-if(!pattern4.test(data97)){
-const err250 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data97};
+if(data96.country !== undefined){
+let data97 = data96.country;
+if(typeof data97 !== "string"){
+const err250 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data97};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3038,8 +3035,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(!(formats0.validate(data97))){
-const err251 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data97};
+if("ID" !== data97){
+const err251 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data97};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3049,8 +3046,10 @@ vErrors.push(err251);
 errors++;
 }
 }
-else {
-const err252 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data97};
+if(data96.region !== undefined){
+let data98 = data96.region;
+if(typeof data98 !== "string"){
+const err252 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data98};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3060,9 +3059,15 @@ vErrors.push(err252);
 errors++;
 }
 }
-}
-else {
-const err253 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data95};
+if(data96.closed !== undefined){
+let data99 = data96.closed;
+if(Array.isArray(data99)){
+const len14 = data99.length;
+for(let i12=0; i12<len14; i12++){
+let data100 = data99[i12];
+if(typeof data100 === "string"){
+if(!pattern4.test(data100)){
+const err253 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data100};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3071,12 +3076,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-if(data.limits !== undefined){
-let data98 = data.limits;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.ttl === undefined){
-const err254 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data98};
+if(!(formats0.validate(data100))){
+const err254 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data100};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3085,9 +3086,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-for(const key20 in data98){
-if(!(key20 === "ttl")){
-const err255 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data98};
+}
+else {
+const err255 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data100};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3097,11 +3098,9 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data98.ttl !== undefined){
-let data99 = data98.ttl;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.min === undefined){
-const err256 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data99};
+}
+else {
+const err256 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data99};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3110,8 +3109,10 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data99.max === undefined){
-const err257 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data99};
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data96};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3120,9 +3121,10 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key21 in data99){
-if(!((key21 === "min") || (key21 === "max"))){
-const err258 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data99};
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data90};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3132,10 +3134,14 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data99.min !== undefined){
-let data100 = data99.min;
-if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
-const err259 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data100};
+if(data.reserved !== undefined){
+let data101 = data.reserved;
+if(Array.isArray(data101)){
+const len15 = data101.length;
+for(let i13=0; i13<len15; i13++){
+let data102 = data101[i13];
+if(typeof data102 !== "string"){
+const err259 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data102};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3144,9 +3150,10 @@ vErrors.push(err259);
 }
 errors++;
 }
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 > 9007199254740991 || isNaN(data100)){
-const err260 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data100};
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data101};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3155,8 +3162,12 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data100 < 1 || isNaN(data100)){
-const err261 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data100};
+}
+if(data.hosting !== undefined){
+let data103 = data.hosting;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.defaults === undefined){
+const err261 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data103};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3165,12 +3176,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-}
-if(data99.max !== undefined){
-let data101 = data99.max;
-if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
-const err262 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data101};
+if(data103.limits === undefined){
+const err262 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data103};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3179,9 +3186,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 > 86400 || isNaN(data101)){
-const err263 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data101};
+for(const key19 in data103){
+if(!((((key19 === "defaults") || (key19 === "limits")) || (key19 === "accessRole")) || (key19 === "backup"))){
+const err263 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data103};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3190,8 +3197,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data101 < -9007199254740991 || isNaN(data101)){
-const err264 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data101};
+}
+if(data103.defaults !== undefined){
+let data104 = data103.defaults;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.cpu === undefined){
+const err264 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3200,11 +3211,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data99};
+if(data104.memory === undefined){
+const err265 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3213,10 +3221,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-}
-else {
-const err266 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data98};
+if(data104.storage === undefined){
+const err266 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3225,15 +3231,1892 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-}
-else {
-const err267 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data104.volumes === undefined){
+const err267 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
 if(vErrors === null){
 vErrors = [err267];
 }
 else {
 vErrors.push(err267);
+}
+errors++;
+}
+for(const key20 in data104){
+if(!((((key20 === "cpu") || (key20 === "memory")) || (key20 === "storage")) || (key20 === "volumes"))){
+const err268 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+if(data104.cpu !== undefined){
+let data105 = data104.cpu;
+if(typeof data105 === "string"){
+if(!pattern29.test(data105)){
+const err269 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data105};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data105};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data104.memory !== undefined){
+let data106 = data104.memory;
+if(typeof data106 === "string"){
+if(!pattern29.test(data106)){
+const err271 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data106};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data106};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+if(data104.storage !== undefined){
+let data107 = data104.storage;
+if(typeof data107 === "string"){
+if(!pattern29.test(data107)){
+const err273 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data107};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data107};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data104.volumes !== undefined){
+let data108 = data104.volumes;
+if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
+const err275 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data108};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 9007199254740991 || isNaN(data108)){
+const err276 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data108};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if(data108 < 0 || isNaN(data108)){
+const err277 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data108};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data103.limits !== undefined){
+let data109 = data103.limits;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.cpu === undefined){
+const err279 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if(data109.memory === undefined){
+const err280 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(data109.storage === undefined){
+const err281 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(data109.volumes === undefined){
+const err282 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+for(const key21 in data109){
+if(!((((key21 === "cpu") || (key21 === "memory")) || (key21 === "storage")) || (key21 === "volumes"))){
+const err283 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data109.cpu !== undefined){
+let data110 = data109.cpu;
+if(typeof data110 === "string"){
+if(!pattern29.test(data110)){
+const err284 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data110};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data110};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data109.memory !== undefined){
+let data111 = data109.memory;
+if(typeof data111 === "string"){
+if(!pattern29.test(data111)){
+const err286 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data111};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data111};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+if(data109.storage !== undefined){
+let data112 = data109.storage;
+if(typeof data112 === "string"){
+if(!pattern29.test(data112)){
+const err288 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data112};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data112};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data109.volumes !== undefined){
+let data113 = data109.volumes;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err290 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data113};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 > 9007199254740991 || isNaN(data113)){
+const err291 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data113};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if(data113 < 0 || isNaN(data113)){
+const err292 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data113};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err293 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+if(data103.accessRole !== undefined){
+let data114 = data103.accessRole;
+if(typeof data114 !== "string"){
+const err294 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data114};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+if(!((data114 === "admin") || (data114 === "edit"))){
+const err295 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data114};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+if(data103.backup !== undefined){
+let data115 = data103.backup;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key22 in data115){
+if(!(((key22 === "time") || (key22 === "retentionDays")) || (key22 === "finalRetentionDays"))){
+const err296 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data115};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+if(data115.time !== undefined){
+let data116 = data115.time;
+if(typeof data116 === "string"){
+if(!pattern26.test(data116)){
+const err297 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data116};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data116};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+if(data115.retentionDays !== undefined){
+let data117 = data115.retentionDays;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err299 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data117};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 3650 || isNaN(data117)){
+const err300 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data117};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+if(data117 < 1 || isNaN(data117)){
+const err301 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data117};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+}
+if(data115.finalRetentionDays !== undefined){
+let data118 = data115.finalRetentionDays;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err302 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data118};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 3650 || isNaN(data118)){
+const err303 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data118};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+if(data118 < 1 || isNaN(data118)){
+const err304 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data118};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data115};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data103};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+if(data.requiredFields !== undefined){
+let data119 = data.requiredFields;
+if(Array.isArray(data119)){
+const len16 = data119.length;
+for(let i14=0; i14<len16; i14++){
+let data120 = data119[i14];
+if(typeof data120 !== "string"){
+const err307 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data120};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+if(!((((data120 === "letter.scan") || (data120 === "recommendation")) || (data120 === "contacts.administrative.nip")) || (data120 === "contacts.technical.nip"))){
+const err308 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data120};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data119};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+if(data.review !== undefined){
+let data121 = data.review;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.maxMonths === undefined){
+const err310 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data121};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+for(const key23 in data121){
+if(!(key23 === "maxMonths")){
+const err311 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data121};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+if(data121.maxMonths !== undefined){
+let data122 = data121.maxMonths;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err312 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data122};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 60 || isNaN(data122)){
+const err313 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data122};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+if(data122 < 1 || isNaN(data122)){
+const err314 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data122};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err315 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data121};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+if(data.adoption !== undefined){
+let data123 = data.adoption;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.base === undefined){
+const err316 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data123};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+if(data123.date === undefined){
+const err317 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data123};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+for(const key24 in data123){
+if(!((key24 === "base") || (key24 === "date"))){
+const err318 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data123};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data123.base !== undefined){
+let data124 = data123.base;
+if(typeof data124 === "string"){
+if(!pattern36.test(data124)){
+const err319 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data124};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+else {
+const err320 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data124};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data123.date !== undefined){
+let data125 = data123.date;
+if(typeof data125 === "string"){
+if(!pattern4.test(data125)){
+const err321 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data125};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+if(!(formats0.validate(data125))){
+const err322 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data125};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+else {
+const err323 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data125};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+}
+else {
+const err324 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data123};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+if(data.letters !== undefined){
+let data126 = data.letters;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(data126.numberPattern === undefined){
+const err325 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data126};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+for(const key25 in data126){
+if(!((key25 === "numberPattern") || (key25 === "logo"))){
+const err326 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data126};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data126.numberPattern !== undefined){
+let data127 = data126.numberPattern;
+if(typeof data127 === "string"){
+if(func2(data127) < 5){
+const err327 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data127};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data127};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+if(data126.logo !== undefined){
+let data128 = data126.logo;
+if(typeof data128 !== "string"){
+const err329 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data128};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data126};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+if(data.limits !== undefined){
+let data129 = data.limits;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.ttl === undefined){
+const err331 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data129};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+for(const key26 in data129){
+if(!(key26 === "ttl")){
+const err332 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data129};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+if(data129.ttl !== undefined){
+let data130 = data129.ttl;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.min === undefined){
+const err333 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data130};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+if(data130.max === undefined){
+const err334 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data130};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+for(const key27 in data130){
+if(!((key27 === "min") || (key27 === "max"))){
+const err335 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data130};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+if(data130.min !== undefined){
+let data131 = data130.min;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err336 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data131};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 9007199254740991 || isNaN(data131)){
+const err337 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data131};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+if(data131 < 1 || isNaN(data131)){
+const err338 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data131};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+}
+if(data130.max !== undefined){
+let data132 = data130.max;
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err339 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data132};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 86400 || isNaN(data132)){
+const err340 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data132};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if(data132 < -9007199254740991 || isNaN(data132)){
+const err341 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data132};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data130};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+}
+else {
+const err343 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data129};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data.hygiene !== undefined){
+let data133 = data.hygiene;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key28 in data133){
+if(!(((((key28 === "gamblingKeywords") || (key28 === "tlsExpiringDays")) || (key28 === "review")) || (key28 === "suspension")) || (key28 === "audit"))){
+const err344 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data133};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data133.gamblingKeywords !== undefined){
+let data134 = data133.gamblingKeywords;
+if(Array.isArray(data134)){
+if(data134.length < 1){
+const err345 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data134};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+const len17 = data134.length;
+for(let i15=0; i15<len17; i15++){
+let data135 = data134[i15];
+if(typeof data135 === "string"){
+if(func2(data135) > 60){
+const err346 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data135};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+if(func2(data135) < 3){
+const err347 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data135};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+else {
+const err348 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data135};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+}
+else {
+const err349 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data134};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+if(data133.tlsExpiringDays !== undefined){
+let data136 = data133.tlsExpiringDays;
+if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
+const err350 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data136};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 > 365 || isNaN(data136)){
+const err351 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data136};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+if(data136 < 1 || isNaN(data136)){
+const err352 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data136};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+}
+if(data133.review !== undefined){
+let data137 = data133.review;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+for(const key29 in data137){
+if(!((key29 === "remindDays") || (key29 === "graceDays"))){
+const err353 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data137};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data137.remindDays !== undefined){
+let data138 = data137.remindDays;
+if(!(((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138))) && (isFinite(data138)))){
+const err354 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data138};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+if((typeof data138 == "number") && (isFinite(data138))){
+if(data138 > 365 || isNaN(data138)){
+const err355 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data138};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+if(data138 < 1 || isNaN(data138)){
+const err356 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data138};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+if(data137.graceDays !== undefined){
+let data139 = data137.graceDays;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err357 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data139};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 365 || isNaN(data139)){
+const err358 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data139};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+if(data139 < 0 || isNaN(data139)){
+const err359 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data139};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err360 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data137};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+if(data133.suspension !== undefined){
+let data140 = data133.suspension;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.steps === undefined){
+const err361 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data140};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+for(const key30 in data140){
+if(!(key30 === "steps")){
+const err362 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data140};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+if(data140.steps !== undefined){
+let data141 = data140.steps;
+if(Array.isArray(data141)){
+if(data141.length < 1){
+const err363 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data141};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+const len18 = data141.length;
+for(let i16=0; i16<len18; i16++){
+let data142 = data141[i16];
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(Object.keys(data142).length < 5){
+const err364 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+if(data142.id === undefined){
+const err365 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+if(data142.role === undefined){
+const err366 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+if(data142.kind === undefined){
+const err367 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+if(data142.standardTime === undefined){
+const err368 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+for(const key31 in data142){
+if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key31))){
+const err369 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data142.id !== undefined){
+let data143 = data142.id;
+if(typeof data143 === "string"){
+if(!pattern7.test(data143)){
+const err370 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data143};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data143};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data142.role !== undefined){
+let data144 = data142.role;
+if(typeof data144 === "string"){
+if(func2(data144) < 2){
+const err372 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data144};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+else {
+const err373 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data144};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+if(data142.kind !== undefined){
+let data145 = data142.kind;
+if(typeof data145 !== "string"){
+const err374 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data145};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+if(!((((((data145 === "intake") || (data145 === "disposition")) || (data145 === "verification")) || (data145 === "technical")) || (data145 === "decision")) || (data145 === "signature"))){
+const err375 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data145};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+if(data142.standardTime !== undefined){
+let data146 = data142.standardTime;
+if(typeof data146 === "string"){
+if(!pattern9.test(data146)){
+const err376 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data146};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+else {
+const err377 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data146};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+if(data142.team !== undefined){
+let data147 = data142.team;
+if(typeof data147 === "string"){
+if(!pattern5.test(data147)){
+const err378 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data147};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+else {
+const err379 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data147};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+if(data142.users !== undefined){
+let data148 = data142.users;
+if(Array.isArray(data148)){
+const len19 = data148.length;
+for(let i17=0; i17<len19; i17++){
+let data149 = data148[i17];
+if(typeof data149 === "string"){
+if(!pattern6.test(data149)){
+const err380 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data149};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data149};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data148};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+if(data142.note !== undefined){
+let data150 = data142.note;
+if(typeof data150 !== "string"){
+const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data150};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+if(data142.phase !== undefined){
+let data151 = data142.phase;
+if(typeof data151 !== "string"){
+const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data151};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+if(!((data151 === "before-merge") || (data151 === "after-deployment"))){
+const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data151};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+if(data142.task !== undefined){
+let data152 = data142.task;
+if(typeof data152 === "string"){
+if(func2(data152) > 80){
+const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data152};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+if(func2(data152) < 3){
+const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data152};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+else {
+const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data152};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+if(data142.acting !== undefined){
+let data153 = data142.acting;
+if(Array.isArray(data153)){
+const len20 = data153.length;
+for(let i18=0; i18<len20; i18++){
+let data154 = data153[i18];
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.user === undefined){
+const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+if(data154.title === undefined){
+const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+if(data154.from === undefined){
+const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+if(data154.to === undefined){
+const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+for(const key32 in data154){
+if(!(((((key32 === "user") || (key32 === "title")) || (key32 === "name")) || (key32 === "from")) || (key32 === "to"))){
+const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+if(data154.user !== undefined){
+let data155 = data154.user;
+if(typeof data155 === "string"){
+if(!pattern6.test(data155)){
+const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data155};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data155};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+if(data154.title !== undefined){
+let data156 = data154.title;
+if(typeof data156 !== "string"){
+const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data156};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+if(!((data156 === "Plt.") || (data156 === "Plh."))){
+const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data156};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+if(data154.name !== undefined){
+let data157 = data154.name;
+if(typeof data157 === "string"){
+if(func2(data157) < 3){
+const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data157};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+else {
+const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data157};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+if(data154.from !== undefined){
+let data158 = data154.from;
+if(typeof data158 === "string"){
+if(!pattern4.test(data158)){
+const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data158};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+if(!(formats0.validate(data158))){
+const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data158};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+else {
+const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data158};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+if(data154.to !== undefined){
+let data159 = data154.to;
+if(typeof data159 === "string"){
+if(!pattern4.test(data159)){
+const err403 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data159};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+if(!(formats0.validate(data159))){
+const err404 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data159};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+else {
+const err405 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data159};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+}
+else {
+const err406 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data153};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data141};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data140};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+if(data133.audit !== undefined){
+let data160 = data133.audit;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+for(const key33 in data160){
+if(!(((key33 === "timeoutSeconds") || (key33 === "retries")) || (key33 === "concurrency"))){
+const err411 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data160};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+if(data160.timeoutSeconds !== undefined){
+let data161 = data160.timeoutSeconds;
+if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
+const err412 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data161};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 > 60 || isNaN(data161)){
+const err413 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data161};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+if(data161 < 1 || isNaN(data161)){
+const err414 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data161};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+}
+if(data160.retries !== undefined){
+let data162 = data160.retries;
+if(!(((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162))) && (isFinite(data162)))){
+const err415 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data162};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+if((typeof data162 == "number") && (isFinite(data162))){
+if(data162 > 5 || isNaN(data162)){
+const err416 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data162};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+if(data162 < 0 || isNaN(data162)){
+const err417 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data162};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+}
+if(data160.concurrency !== undefined){
+let data163 = data160.concurrency;
+if(!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163)))){
+const err418 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data163};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+if((typeof data163 == "number") && (isFinite(data163))){
+if(data163 > 512 || isNaN(data163)){
+const err419 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data163};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+if(data163 < 1 || isNaN(data163)){
+const err420 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data163};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err421 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data160};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+}
+else {
+const err422 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data133};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+}
+}
+else {
+const err423 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
 }
 errors++;
 }
