@@ -17,6 +17,7 @@ import { srvFields } from "./srv.ts";
 import { ttlRange } from "./ttl.ts";
 import { txtLength } from "./txt.ts";
 import { nameUnique } from "./unique.ts";
+import { namespaceUnique } from "./namespace.ts";
 import { zoneExists } from "./zone.ts";
 
 export const FILE_RULES: FileRule[] = [
@@ -48,6 +49,6 @@ export const FILE_RULES: FileRule[] = [
   reviewTooFar,
 ];
 
-export const REPOSITORY_RULES: RepoRule[] = [nameUnique, cnameLoop, mxFields];
+export const REPOSITORY_RULES: RepoRule[] = [nameUnique, namespaceUnique, cnameLoop, mxFields];
 
 export const ALL_RULES: Rule[] = [...FILE_RULES, ...REPOSITORY_RULES];
