@@ -69,7 +69,8 @@ function recordSet(type: RecordData["type"], values: unknown[], zone: string, na
 
 /** The record sets one active request asks for, before merging across files. */
 export function requestRecords(req: Request, source: Source, zone: Zone): RecordSet[] {
-  if (req.decommission) return [];
+  // Suspended: no record while the suspension lasts (the tenant below stays, with its data).
+  if (req.decommission || req.suspension) return [];
   const zoneName = asciiHost(zone.name);
   const ttlOf = (own?: number) => own ?? req.ttl ?? zone.ttl ?? DEFAULT_TTL;
   const at = relativeName(req.label, undefined);

@@ -13,6 +13,7 @@ import { installMocks, settled, type MockSession, type Registered } from "./mock
 import { stateArb } from "./arbitraries.ts";
 import { cloudflareProblems } from "./cloudflare-constraints.ts";
 import { cluster, sehat } from "../kubernetes/fixtures.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 const DNS = "cloudflare:index/dnsRecord:DnsRecord";
 const ZONE_IDS = { "contohkab.go.id": "0123456789abcdef0123456789abcdef", "contohkota.go.id": "fedcba9876543210fedcba9876543210" };
@@ -134,8 +135,8 @@ describe("Pulumi program under mocks", () => {
     expect(hosted.map((r) => r.inputs)).toEqual([expect.objectContaining({ type: "CNAME", content: "ingress.contohkab.go.id" })]);
   });
 
-  it("registers the repository's own example requests", async () => {
-    const repo = repositoryState(process.cwd());
+  it("registers the fixture government's requests", async () => {
+    const repo = repositoryState(CONTOH);
     expect(repo.ok, JSON.stringify(repo.diagnostics.slice(0, 3))).toBe(true);
     if (!repo.ok) return;
     const reg = await run(repo.state);

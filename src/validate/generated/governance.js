@@ -7,16 +7,17 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 64)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
 const pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 const pattern6 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[1-9][0-9]*(m|h|d)$", "u");
-const pattern17 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
-const pattern19 = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$", "u");
-const pattern20 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
+const pattern14 = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$", "u");
+const pattern25 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+const pattern28 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
+const pattern35 = new RegExp("^[0-9a-f]{40}$", "u");
 const formats0 = runtime1.fullFormats.date;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1269,7 +1270,7 @@ vErrors.push(err103);
 errors++;
 }
 for(const key7 in data38){
-if(!(((((key7 === "ordered") || (key7 === "staleOnPush")) || (key7 === "deadline")) || (key7 === "steps")) || (key7 === "destructiveStep"))){
+if(!(((((((key7 === "ordered") || (key7 === "staleOnPush")) || (key7 === "deadline")) || (key7 === "steps")) || (key7 === "destructiveStep")) || (key7 === "rejectionReasons")) || (key7 === "reminders"))){
 const err104 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data38};
 if(vErrors === null){
 vErrors = [err104];
@@ -1399,7 +1400,7 @@ vErrors.push(err114);
 errors++;
 }
 for(const key8 in data43){
-if(!(((((((key8 === "id") || (key8 === "role")) || (key8 === "kind")) || (key8 === "standardTime")) || (key8 === "team")) || (key8 === "users")) || (key8 === "note"))){
+if(!(func1.call(schema31.properties.disposition.properties.steps.items.properties, key8))){
 const err115 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
 if(vErrors === null){
 vErrors = [err115];
@@ -1587,9 +1588,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
+if(data43.phase !== undefined){
+let data52 = data43.phase;
+if(typeof data52 !== "string"){
+const err130 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data52};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1598,10 +1600,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data42};
+if(!((data52 === "before-merge") || (data52 === "after-deployment"))){
+const err131 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1611,11 +1611,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data38.destructiveStep !== undefined){
-let data52 = data38.destructiveStep;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(Object.keys(data52).length < 5){
-const err132 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+if(data43.task !== undefined){
+let data53 = data43.task;
+if(typeof data53 === "string"){
+if(func2(data53) > 80){
+const err132 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data53};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1624,8 +1624,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data52.id === undefined){
-const err133 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+if(func2(data53) < 3){
+const err133 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data53};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1634,8 +1634,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data52.role === undefined){
-const err134 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+else {
+const err134 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.task.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1644,8 +1645,16 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data52.kind === undefined){
-const err135 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+}
+if(data43.acting !== undefined){
+let data54 = data43.acting;
+if(Array.isArray(data54)){
+const len8 = data54.length;
+for(let i8=0; i8<len8; i8++){
+let data55 = data54[i8];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.user === undefined){
+const err135 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data55};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1654,8 +1663,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data52.standardTime === undefined){
-const err136 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+if(data55.title === undefined){
+const err136 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data55};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1664,9 +1673,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key9 in data52){
-if(!(((((((key9 === "id") || (key9 === "role")) || (key9 === "kind")) || (key9 === "standardTime")) || (key9 === "team")) || (key9 === "users")) || (key9 === "note"))){
-const err137 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+if(data55.from === undefined){
+const err137 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1675,12 +1683,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data52.id !== undefined){
-let data53 = data52.id;
-if(typeof data53 === "string"){
-if(!pattern6.test(data53)){
-const err138 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data53};
+if(data55.to === undefined){
+const err138 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data55};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1689,9 +1693,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data53};
+for(const key9 in data55){
+if(!(((((key9 === "user") || (key9 === "title")) || (key9 === "name")) || (key9 === "from")) || (key9 === "to"))){
+const err139 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data55};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1701,11 +1705,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data52.role !== undefined){
-let data54 = data52.role;
-if(typeof data54 === "string"){
-if(func2(data54) < 2){
-const err140 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data54};
+if(data55.user !== undefined){
+let data56 = data55.user;
+if(typeof data56 === "string"){
+if(!pattern5.test(data56)){
+const err140 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data56};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1716,7 +1720,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data54};
+const err141 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data56};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1726,10 +1730,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data52.kind !== undefined){
-let data55 = data52.kind;
-if(typeof data55 !== "string"){
-const err142 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data55};
+if(data55.title !== undefined){
+let data57 = data55.title;
+if(typeof data57 !== "string"){
+const err142 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data57};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1738,8 +1742,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(!((((((data55 === "intake") || (data55 === "disposition")) || (data55 === "verification")) || (data55 === "technical")) || (data55 === "decision")) || (data55 === "signature"))){
-const err143 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data55};
+if(!((data57 === "Plt.") || (data57 === "Plh."))){
+const err143 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data57};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1749,11 +1753,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data52.standardTime !== undefined){
-let data56 = data52.standardTime;
-if(typeof data56 === "string"){
-if(!pattern8.test(data56)){
-const err144 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data56};
+if(data55.name !== undefined){
+let data58 = data55.name;
+if(typeof data58 === "string"){
+if(func2(data58) < 3){
+const err144 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data58};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1764,7 +1768,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data56};
+const err145 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data58};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1774,11 +1778,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data52.team !== undefined){
-let data57 = data52.team;
-if(typeof data57 === "string"){
-if(!pattern4.test(data57)){
-const err146 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data57};
+if(data55.from !== undefined){
+let data59 = data55.from;
+if(typeof data59 === "string"){
+if(!pattern14.test(data59)){
+const err146 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data59};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1787,9 +1791,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data57};
+if(!(formats0.validate(data59))){
+const err147 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data59};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1799,15 +1802,8 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data52.users !== undefined){
-let data58 = data52.users;
-if(Array.isArray(data58)){
-const len8 = data58.length;
-for(let i8=0; i8<len8; i8++){
-let data59 = data58[i8];
-if(typeof data59 === "string"){
-if(!pattern5.test(data59)){
-const err148 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data59};
+else {
+const err148 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data59};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1817,8 +1813,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i8,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data59};
+if(data55.to !== undefined){
+let data60 = data55.to;
+if(typeof data60 === "string"){
+if(!pattern14.test(data60)){
+const err149 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data60};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1827,10 +1826,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data58};
+if(!(formats0.validate(data60))){
+const err150 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data60};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1840,10 +1837,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data52.note !== undefined){
-let data60 = data52.note;
-if(typeof data60 !== "string"){
-const err151 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data60};
+else {
+const err151 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data60};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1855,7 +1850,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data52};
+const err152 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data55};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1867,7 +1862,7 @@ errors++;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data38};
+const err153 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data54};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1877,11 +1872,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data.workingHours !== undefined){
-let data61 = data.workingHours;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.timeZone === undefined){
-const err154 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+}
+else {
+const err154 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data43};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1890,8 +1883,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data61.days === undefined){
-const err155 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data42};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1900,8 +1895,12 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data61.holidays === undefined){
-const err156 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data61};
+}
+if(data38.destructiveStep !== undefined){
+let data61 = data38.destructiveStep;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(Object.keys(data61).length < 5){
+const err156 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data61};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1910,9 +1909,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key10 in data61){
-if(!(((key10 === "timeZone") || (key10 === "days")) || (key10 === "holidays"))){
-const err157 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data61};
+if(data61.id === undefined){
+const err157 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data61};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1921,11 +1919,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data61.timeZone !== undefined){
-let data62 = data61.timeZone;
-if(typeof data62 !== "string"){
-const err158 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data62};
+if(data61.role === undefined){
+const err158 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data61};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1934,8 +1929,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(!(((data62 === "Asia/Jakarta") || (data62 === "Asia/Makassar")) || (data62 === "Asia/Jayapura"))){
-const err159 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data62};
+if(data61.kind === undefined){
+const err159 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data61};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1944,14 +1939,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data61.days !== undefined){
-let data63 = data61.days;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key11 in data63){
-const _errs140 = errors;
-if(typeof key11 !== "string"){
-const err160 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key11,propertyName:key11};
+if(data61.standardTime === undefined){
+const err160 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data61};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1960,8 +1949,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(!(((((((key11 === "mon") || (key11 === "tue")) || (key11 === "wed")) || (key11 === "thu")) || (key11 === "fri")) || (key11 === "sat")) || (key11 === "sun"))){
-const err161 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key11,propertyName:key11};
+for(const key10 in data61){
+if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key10))){
+const err161 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data61};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1970,9 +1960,12 @@ vErrors.push(err161);
 }
 errors++;
 }
-var valid29 = _errs140 === errors;
-if(!valid29){
-const err162 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data63};
+}
+if(data61.id !== undefined){
+let data62 = data61.id;
+if(typeof data62 === "string"){
+if(!pattern6.test(data62)){
+const err162 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data62};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1982,11 +1975,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-for(const key12 in data63){
-let data64 = data63[key12];
-if(Array.isArray(data64)){
-if(data64.length > 2){
-const err163 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+else {
+const err163 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data62};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1995,8 +1985,12 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data64.length < 2){
-const err164 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+}
+if(data61.role !== undefined){
+let data63 = data61.role;
+if(typeof data63 === "string"){
+if(func2(data63) < 2){
+const err164 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data63};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2005,12 +1999,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-const len9 = data64.length;
-if(len9 > 0){
-let data65 = data64[0];
-if(typeof data65 === "string"){
-if(!pattern17.test(data65)){
-const err165 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data65};
+}
+else {
+const err165 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data63};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2020,8 +2011,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data65};
+if(data61.kind !== undefined){
+let data64 = data61.kind;
+if(typeof data64 !== "string"){
+const err166 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data64};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2030,12 +2023,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(len9 > 1){
-let data66 = data64[1];
-if(typeof data66 === "string"){
-if(!pattern17.test(data66)){
-const err167 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data66};
+if(!((((((data64 === "intake") || (data64 === "disposition")) || (data64 === "verification")) || (data64 === "technical")) || (data64 === "decision")) || (data64 === "signature"))){
+const err167 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data64};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2045,8 +2034,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data66};
+if(data61.standardTime !== undefined){
+let data65 = data61.standardTime;
+if(typeof data65 === "string"){
+if(!pattern8.test(data65)){
+const err168 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data65};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2056,9 +2048,8 @@ vErrors.push(err168);
 errors++;
 }
 }
-const len10 = data64.length;
-if(!(len10 <= 2)){
-const err169 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+else {
+const err169 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data65};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2068,8 +2059,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-else {
-const err170 = {instancePath:instancePath+"/workingHours/days/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data64};
+if(data61.team !== undefined){
+let data66 = data61.team;
+if(typeof data66 === "string"){
+if(!pattern4.test(data66)){
+const err170 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data66};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2079,9 +2073,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
 else {
-const err171 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data63};
+const err171 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data66};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2091,11 +2084,15 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data61.holidays !== undefined){
-let data67 = data61.holidays;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.country === undefined){
-const err172 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+if(data61.users !== undefined){
+let data67 = data61.users;
+if(Array.isArray(data67)){
+const len9 = data67.length;
+for(let i9=0; i9<len9; i9++){
+let data68 = data67[i9];
+if(typeof data68 === "string"){
+if(!pattern5.test(data68)){
+const err172 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data68};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2104,9 +2101,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-for(const key13 in data67){
-if(!(((key13 === "country") || (key13 === "region")) || (key13 === "closed"))){
-const err173 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+}
+else {
+const err173 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data68};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2116,10 +2113,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data67.country !== undefined){
-let data68 = data67.country;
-if(typeof data68 !== "string"){
-const err174 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data68};
+}
+else {
+const err174 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data67};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2128,8 +2124,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-if("ID" !== data68){
-const err175 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data68};
+}
+if(data61.note !== undefined){
+let data69 = data61.note;
+if(typeof data69 !== "string"){
+const err175 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data69};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2139,10 +2138,10 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data67.region !== undefined){
-let data69 = data67.region;
-if(typeof data69 !== "string"){
-const err176 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data69};
+if(data61.phase !== undefined){
+let data70 = data61.phase;
+if(typeof data70 !== "string"){
+const err176 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data70};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2151,16 +2150,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data67.closed !== undefined){
-let data70 = data67.closed;
-if(Array.isArray(data70)){
-const len11 = data70.length;
-for(let i9=0; i9<len11; i9++){
-let data71 = data70[i9];
-if(typeof data71 === "string"){
-if(!pattern19.test(data71)){
-const err177 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+if(!((data70 === "before-merge") || (data70 === "after-deployment"))){
+const err177 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data70};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2169,8 +2160,12 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(!(formats0.validate(data71))){
-const err178 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+}
+if(data61.task !== undefined){
+let data71 = data61.task;
+if(typeof data71 === "string"){
+if(func2(data71) > 80){
+const err178 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data71};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2179,9 +2174,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i9,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data71};
+if(func2(data71) < 3){
+const err179 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data71};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2191,9 +2185,8 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
 else {
-const err180 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data70};
+const err180 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data71};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2203,9 +2196,15 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data67};
+if(data61.acting !== undefined){
+let data72 = data61.acting;
+if(Array.isArray(data72)){
+const len10 = data72.length;
+for(let i10=0; i10<len10; i10++){
+let data73 = data72[i10];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.user === undefined){
+const err181 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data73};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2214,10 +2213,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data61};
+if(data73.title === undefined){
+const err182 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data73};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2226,15 +2223,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data.reserved !== undefined){
-let data72 = data.reserved;
-if(Array.isArray(data72)){
-const len12 = data72.length;
-for(let i10=0; i10<len12; i10++){
-let data73 = data72[i10];
-if(typeof data73 !== "string"){
-const err183 = {instancePath:instancePath+"/reserved/" + i10,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data73};
+if(data73.from === undefined){
+const err183 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data73};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2243,10 +2233,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-}
-else {
-const err184 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data72};
+if(data73.to === undefined){
+const err184 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data73};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2255,12 +2243,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data.hosting !== undefined){
-let data74 = data.hosting;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.defaults === undefined){
-const err185 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data74};
+for(const key11 in data73){
+if(!(((((key11 === "user") || (key11 === "title")) || (key11 === "name")) || (key11 === "from")) || (key11 === "to"))){
+const err185 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data73};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2269,8 +2254,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data74.limits === undefined){
-const err186 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data74};
+}
+if(data73.user !== undefined){
+let data74 = data73.user;
+if(typeof data74 === "string"){
+if(!pattern5.test(data74)){
+const err186 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data74};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2279,9 +2268,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-for(const key14 in data74){
-if(!((((key14 === "defaults") || (key14 === "limits")) || (key14 === "accessRole")) || (key14 === "backup"))){
-const err187 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data74};
+}
+else {
+const err187 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data74};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2291,11 +2280,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data74.defaults !== undefined){
-let data75 = data74.defaults;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.cpu === undefined){
-const err188 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if(data73.title !== undefined){
+let data75 = data73.title;
+if(typeof data75 !== "string"){
+const err188 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data75};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2304,8 +2292,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data75.memory === undefined){
-const err189 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if(!((data75 === "Plt.") || (data75 === "Plh."))){
+const err189 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data75};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2314,8 +2302,12 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data75.storage === undefined){
-const err190 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+}
+if(data73.name !== undefined){
+let data76 = data73.name;
+if(typeof data76 === "string"){
+if(func2(data76) < 3){
+const err190 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data76};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2324,8 +2316,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data75.volumes === undefined){
-const err191 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+}
+else {
+const err191 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data76};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2334,9 +2327,12 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key15 in data75){
-if(!((((key15 === "cpu") || (key15 === "memory")) || (key15 === "storage")) || (key15 === "volumes"))){
-const err192 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+}
+if(data73.from !== undefined){
+let data77 = data73.from;
+if(typeof data77 === "string"){
+if(!pattern14.test(data77)){
+const err192 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data77};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2345,12 +2341,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data75.cpu !== undefined){
-let data76 = data75.cpu;
-if(typeof data76 === "string"){
-if(!pattern20.test(data76)){
-const err193 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data76};
+if(!(formats0.validate(data77))){
+const err193 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data77};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2361,7 +2353,7 @@ errors++;
 }
 }
 else {
-const err194 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data76};
+const err194 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data77};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2371,11 +2363,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data75.memory !== undefined){
-let data77 = data75.memory;
-if(typeof data77 === "string"){
-if(!pattern20.test(data77)){
-const err195 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data77};
+if(data73.to !== undefined){
+let data78 = data73.to;
+if(typeof data78 === "string"){
+if(!pattern14.test(data78)){
+const err195 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data78};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2384,9 +2376,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-else {
-const err196 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data77};
+if(!(formats0.validate(data78))){
+const err196 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data78};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2396,11 +2387,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data75.storage !== undefined){
-let data78 = data75.storage;
-if(typeof data78 === "string"){
-if(!pattern20.test(data78)){
-const err197 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data78};
+else {
+const err197 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data78};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2410,8 +2398,9 @@ vErrors.push(err197);
 errors++;
 }
 }
+}
 else {
-const err198 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data78};
+const err198 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data73};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2421,10 +2410,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data75.volumes !== undefined){
-let data79 = data75.volumes;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
-const err199 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+}
+else {
+const err199 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data72};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2433,9 +2421,10 @@ vErrors.push(err199);
 }
 errors++;
 }
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 9007199254740991 || isNaN(data79)){
-const err200 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data61};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2444,8 +2433,16 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data79 < 0 || isNaN(data79)){
-const err201 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data79};
+}
+if(data38.rejectionReasons !== undefined){
+let data79 = data38.rejectionReasons;
+if(Array.isArray(data79)){
+const len11 = data79.length;
+for(let i11=0; i11<len11; i11++){
+let data80 = data79[i11];
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.code === undefined){
+const err201 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data80};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2454,11 +2451,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data75};
+if(data80.text === undefined){
+const err202 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data80};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2467,12 +2461,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data74.limits !== undefined){
-let data80 = data74.limits;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.cpu === undefined){
-const err203 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+for(const key12 in data80){
+if(!((key12 === "code") || (key12 === "text"))){
+const err203 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data80};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2481,8 +2472,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data80.memory === undefined){
-const err204 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+}
+if(data80.code !== undefined){
+let data81 = data80.code;
+if(typeof data81 === "string"){
+if(!pattern6.test(data81)){
+const err204 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2491,8 +2486,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data80.storage === undefined){
-const err205 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+}
+else {
+const err205 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data81};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2501,8 +2497,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data80.volumes === undefined){
-const err206 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+}
+if(data80.text !== undefined){
+let data82 = data80.text;
+if(typeof data82 === "string"){
+if(func2(data82) < 3){
+const err206 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data82};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2511,9 +2511,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key16 in data80){
-if(!((((key16 === "cpu") || (key16 === "memory")) || (key16 === "storage")) || (key16 === "volumes"))){
-const err207 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+}
+else {
+const err207 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data82};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2523,11 +2523,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data80.cpu !== undefined){
-let data81 = data80.cpu;
-if(typeof data81 === "string"){
-if(!pattern20.test(data81)){
-const err208 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data81};
+}
+else {
+const err208 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data80};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2537,8 +2535,9 @@ vErrors.push(err208);
 errors++;
 }
 }
+}
 else {
-const err209 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data81};
+const err209 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data79};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2548,11 +2547,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data80.memory !== undefined){
-let data82 = data80.memory;
-if(typeof data82 === "string"){
-if(!pattern20.test(data82)){
-const err210 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data82};
+if(data38.reminders !== undefined){
+let data83 = data38.reminders;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.escalateAfter === undefined){
+const err210 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data83};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2561,9 +2560,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data82};
+for(const key13 in data83){
+if(!(key13 === "escalateAfter")){
+const err211 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data83};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2573,11 +2572,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data80.storage !== undefined){
-let data83 = data80.storage;
-if(typeof data83 === "string"){
-if(!pattern20.test(data83)){
-const err212 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data83};
+if(data83.escalateAfter !== undefined){
+let data84 = data83.escalateAfter;
+if(typeof data84 === "string"){
+if(!pattern8.test(data84)){
+const err212 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data84};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2588,7 +2587,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data83};
+const err213 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data84};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2598,10 +2597,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data80.volumes !== undefined){
-let data84 = data80.volumes;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-const err214 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+}
+else {
+const err214 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data83};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2610,9 +2608,10 @@ vErrors.push(err214);
 }
 errors++;
 }
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 9007199254740991 || isNaN(data84)){
-const err215 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data38};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2621,8 +2620,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data84 < 0 || isNaN(data84)){
-const err216 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data84};
+}
+if(data.workingHours !== undefined){
+let data85 = data.workingHours;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.timeZone === undefined){
+const err216 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data85};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2631,11 +2634,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data80};
+if(data85.days === undefined){
+const err217 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data85};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2644,11 +2644,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-if(data74.accessRole !== undefined){
-let data85 = data74.accessRole;
-if(typeof data85 !== "string"){
-const err218 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data85};
+if(data85.holidays === undefined){
+const err218 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data85};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2657,8 +2654,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(!((data85 === "admin") || (data85 === "edit"))){
-const err219 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data85};
+for(const key14 in data85){
+if(!(((key14 === "timeZone") || (key14 === "days")) || (key14 === "holidays"))){
+const err219 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data85};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2668,12 +2666,10 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data74.backup !== undefined){
-let data86 = data74.backup;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key17 in data86){
-if(!(((key17 === "time") || (key17 === "retentionDays")) || (key17 === "finalRetentionDays"))){
-const err220 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data86};
+if(data85.timeZone !== undefined){
+let data86 = data85.timeZone;
+if(typeof data86 !== "string"){
+const err220 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data86};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2682,12 +2678,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data86.time !== undefined){
-let data87 = data86.time;
-if(typeof data87 === "string"){
-if(!pattern17.test(data87)){
-const err221 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data87};
+if(!(((data86 === "Asia/Jakarta") || (data86 === "Asia/Makassar")) || (data86 === "Asia/Jayapura"))){
+const err221 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data86};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2697,8 +2689,13 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data87};
+if(data85.days !== undefined){
+let data87 = data85.days;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key15 in data87){
+const _errs192 = errors;
+if(typeof key15 !== "string"){
+const err222 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2707,11 +2704,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data86.retentionDays !== undefined){
-let data88 = data86.retentionDays;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err223 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data88};
+if(!(((((((key15 === "mon") || (key15 === "tue")) || (key15 === "wed")) || (key15 === "thu")) || (key15 === "fri")) || (key15 === "sat")) || (key15 === "sun"))){
+const err223 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2720,9 +2714,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 > 3650 || isNaN(data88)){
-const err224 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data88};
+var valid39 = _errs192 === errors;
+if(!valid39){
+const err224 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data87};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2731,8 +2725,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data88 < 1 || isNaN(data88)){
-const err225 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data88};
+}
+for(const key16 in data87){
+let data88 = data87[key16];
+if(Array.isArray(data88)){
+if(data88.length > 2){
+const err225 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data88};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2741,12 +2739,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-}
-if(data86.finalRetentionDays !== undefined){
-let data89 = data86.finalRetentionDays;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err226 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data89};
+if(data88.length < 2){
+const err226 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data88};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2755,9 +2749,12 @@ vErrors.push(err226);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 3650 || isNaN(data89)){
-const err227 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data89};
+const len12 = data88.length;
+if(len12 > 0){
+let data89 = data88[0];
+if(typeof data89 === "string"){
+if(!pattern25.test(data89)){
+const err227 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data89};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2766,8 +2763,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data89 < 1 || isNaN(data89)){
-const err228 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data89};
+}
+else {
+const err228 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data89};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2777,10 +2775,11 @@ vErrors.push(err228);
 errors++;
 }
 }
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data86};
+if(len12 > 1){
+let data90 = data88[1];
+if(typeof data90 === "string"){
+if(!pattern25.test(data90)){
+const err229 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data90};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2790,9 +2789,8 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
 else {
-const err230 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data74};
+const err230 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data90};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2802,14 +2800,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data.requiredFields !== undefined){
-let data90 = data.requiredFields;
-if(Array.isArray(data90)){
-const len13 = data90.length;
-for(let i11=0; i11<len13; i11++){
-let data91 = data90[i11];
-if(typeof data91 !== "string"){
-const err231 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data91};
+const len13 = data88.length;
+if(!(len13 <= 2)){
+const err231 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data88};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2818,8 +2811,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(!((((data91 === "letter.scan") || (data91 === "recommendation")) || (data91 === "contacts.administrative.nip")) || (data91 === "contacts.technical.nip"))){
-const err232 = {instancePath:instancePath+"/requiredFields/" + i11,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data91};
+}
+else {
+const err232 = {instancePath:instancePath+"/workingHours/days/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data88};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2831,7 +2825,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data90};
+const err233 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data87};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2841,11 +2835,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data92 = data.review;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.maxMonths === undefined){
-const err234 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data92};
+if(data85.holidays !== undefined){
+let data91 = data85.holidays;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.country === undefined){
+const err234 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data91};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2854,9 +2848,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-for(const key18 in data92){
-if(!(key18 === "maxMonths")){
-const err235 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data92};
+for(const key17 in data91){
+if(!(((key17 === "country") || (key17 === "region")) || (key17 === "closed"))){
+const err235 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data91};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2866,10 +2860,10 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data92.maxMonths !== undefined){
-let data93 = data92.maxMonths;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err236 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data93};
+if(data91.country !== undefined){
+let data92 = data91.country;
+if(typeof data92 !== "string"){
+const err236 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data92};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2878,9 +2872,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 60 || isNaN(data93)){
-const err237 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data93};
+if("ID" !== data92){
+const err237 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data92};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2889,8 +2882,11 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data93 < 1 || isNaN(data93)){
-const err238 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data93};
+}
+if(data91.region !== undefined){
+let data93 = data91.region;
+if(typeof data93 !== "string"){
+const err238 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data93};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2900,10 +2896,15 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data92};
+if(data91.closed !== undefined){
+let data94 = data91.closed;
+if(Array.isArray(data94)){
+const len14 = data94.length;
+for(let i12=0; i12<len14; i12++){
+let data95 = data94[i12];
+if(typeof data95 === "string"){
+if(!pattern14.test(data95)){
+const err239 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data95};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2912,12 +2913,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data.limits !== undefined){
-let data94 = data.limits;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.ttl === undefined){
-const err240 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data94};
+if(!(formats0.validate(data95))){
+const err240 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data95};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2926,9 +2923,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-for(const key19 in data94){
-if(!(key19 === "ttl")){
-const err241 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data94};
+}
+else {
+const err241 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data95};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2938,11 +2935,9 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data94.ttl !== undefined){
-let data95 = data94.ttl;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.min === undefined){
-const err242 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data95};
+}
+else {
+const err242 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data94};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2951,8 +2946,10 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data95.max === undefined){
-const err243 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data95};
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data91};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2961,9 +2958,10 @@ vErrors.push(err243);
 }
 errors++;
 }
-for(const key20 in data95){
-if(!((key20 === "min") || (key20 === "max"))){
-const err244 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data95};
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data85};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2973,10 +2971,14 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data95.min !== undefined){
-let data96 = data95.min;
-if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
-const err245 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data96};
+if(data.reserved !== undefined){
+let data96 = data.reserved;
+if(Array.isArray(data96)){
+const len15 = data96.length;
+for(let i13=0; i13<len15; i13++){
+let data97 = data96[i13];
+if(typeof data97 !== "string"){
+const err245 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data97};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2985,9 +2987,10 @@ vErrors.push(err245);
 }
 errors++;
 }
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 > 9007199254740991 || isNaN(data96)){
-const err246 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data96};
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data96};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2996,8 +2999,12 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data96 < 1 || isNaN(data96)){
-const err247 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data96};
+}
+if(data.hosting !== undefined){
+let data98 = data.hosting;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.defaults === undefined){
+const err247 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data98};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3006,12 +3013,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-}
-if(data95.max !== undefined){
-let data97 = data95.max;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err248 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data97};
+if(data98.limits === undefined){
+const err248 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data98};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3020,9 +3023,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 86400 || isNaN(data97)){
-const err249 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data97};
+for(const key18 in data98){
+if(!((((key18 === "defaults") || (key18 === "limits")) || (key18 === "accessRole")) || (key18 === "backup"))){
+const err249 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data98};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3031,8 +3034,12 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data97 < -9007199254740991 || isNaN(data97)){
-const err250 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data97};
+}
+if(data98.defaults !== undefined){
+let data99 = data98.defaults;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.cpu === undefined){
+const err250 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data99};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3041,11 +3048,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err251 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data95};
+if(data99.memory === undefined){
+const err251 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data99};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3054,10 +3058,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-}
-else {
-const err252 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data94};
+if(data99.storage === undefined){
+const err252 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data99};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3066,15 +3068,1892 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-}
-else {
-const err253 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data99.volumes === undefined){
+const err253 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data99};
 if(vErrors === null){
 vErrors = [err253];
 }
 else {
 vErrors.push(err253);
+}
+errors++;
+}
+for(const key19 in data99){
+if(!((((key19 === "cpu") || (key19 === "memory")) || (key19 === "storage")) || (key19 === "volumes"))){
+const err254 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data99};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data99.cpu !== undefined){
+let data100 = data99.cpu;
+if(typeof data100 === "string"){
+if(!pattern28.test(data100)){
+const err255 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data100};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data100};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data99.memory !== undefined){
+let data101 = data99.memory;
+if(typeof data101 === "string"){
+if(!pattern28.test(data101)){
+const err257 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data101};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data101};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data99.storage !== undefined){
+let data102 = data99.storage;
+if(typeof data102 === "string"){
+if(!pattern28.test(data102)){
+const err259 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data102};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data102};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data99.volumes !== undefined){
+let data103 = data99.volumes;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err261 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data103};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 > 9007199254740991 || isNaN(data103)){
+const err262 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data103};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+if(data103 < 0 || isNaN(data103)){
+const err263 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data103};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data99};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data98.limits !== undefined){
+let data104 = data98.limits;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.cpu === undefined){
+const err265 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data104};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+if(data104.memory === undefined){
+const err266 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data104};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+if(data104.storage === undefined){
+const err267 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data104};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if(data104.volumes === undefined){
+const err268 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data104};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+for(const key20 in data104){
+if(!((((key20 === "cpu") || (key20 === "memory")) || (key20 === "storage")) || (key20 === "volumes"))){
+const err269 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data104};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+if(data104.cpu !== undefined){
+let data105 = data104.cpu;
+if(typeof data105 === "string"){
+if(!pattern28.test(data105)){
+const err270 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data105};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data105};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+if(data104.memory !== undefined){
+let data106 = data104.memory;
+if(typeof data106 === "string"){
+if(!pattern28.test(data106)){
+const err272 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data106};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data106};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data104.storage !== undefined){
+let data107 = data104.storage;
+if(typeof data107 === "string"){
+if(!pattern28.test(data107)){
+const err274 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data107};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data107};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+if(data104.volumes !== undefined){
+let data108 = data104.volumes;
+if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
+const err276 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data108};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 9007199254740991 || isNaN(data108)){
+const err277 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data108};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+if(data108 < 0 || isNaN(data108)){
+const err278 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data108};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data104};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data98.accessRole !== undefined){
+let data109 = data98.accessRole;
+if(typeof data109 !== "string"){
+const err280 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data109};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(!((data109 === "admin") || (data109 === "edit"))){
+const err281 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data109};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+if(data98.backup !== undefined){
+let data110 = data98.backup;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+for(const key21 in data110){
+if(!(((key21 === "time") || (key21 === "retentionDays")) || (key21 === "finalRetentionDays"))){
+const err282 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data110};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+if(data110.time !== undefined){
+let data111 = data110.time;
+if(typeof data111 === "string"){
+if(!pattern25.test(data111)){
+const err283 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data111};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data111};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+if(data110.retentionDays !== undefined){
+let data112 = data110.retentionDays;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err285 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data112};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 3650 || isNaN(data112)){
+const err286 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data112};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+if(data112 < 1 || isNaN(data112)){
+const err287 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data112};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+}
+if(data110.finalRetentionDays !== undefined){
+let data113 = data110.finalRetentionDays;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err288 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data113};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 > 3650 || isNaN(data113)){
+const err289 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data113};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+if(data113 < 1 || isNaN(data113)){
+const err290 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data113};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data110};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data98};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+if(data.requiredFields !== undefined){
+let data114 = data.requiredFields;
+if(Array.isArray(data114)){
+const len16 = data114.length;
+for(let i14=0; i14<len16; i14++){
+let data115 = data114[i14];
+if(typeof data115 !== "string"){
+const err293 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data115};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+if(!((((data115 === "letter.scan") || (data115 === "recommendation")) || (data115 === "contacts.administrative.nip")) || (data115 === "contacts.technical.nip"))){
+const err294 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data115};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data114};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+if(data.review !== undefined){
+let data116 = data.review;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.maxMonths === undefined){
+const err296 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data116};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+for(const key22 in data116){
+if(!(key22 === "maxMonths")){
+const err297 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data116};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+if(data116.maxMonths !== undefined){
+let data117 = data116.maxMonths;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err298 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data117};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 60 || isNaN(data117)){
+const err299 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data117};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+if(data117 < 1 || isNaN(data117)){
+const err300 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data117};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data116};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data.adoption !== undefined){
+let data118 = data.adoption;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.base === undefined){
+const err302 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data118};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+if(data118.date === undefined){
+const err303 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data118};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+for(const key23 in data118){
+if(!((key23 === "base") || (key23 === "date"))){
+const err304 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data118};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+if(data118.base !== undefined){
+let data119 = data118.base;
+if(typeof data119 === "string"){
+if(!pattern35.test(data119)){
+const err305 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data119};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data119};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+if(data118.date !== undefined){
+let data120 = data118.date;
+if(typeof data120 === "string"){
+if(!pattern14.test(data120)){
+const err307 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data120};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+if(!(formats0.validate(data120))){
+const err308 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data120};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data120};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+}
+else {
+const err310 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data118};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+if(data.letters !== undefined){
+let data121 = data.letters;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.numberPattern === undefined){
+const err311 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data121};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+for(const key24 in data121){
+if(!((key24 === "numberPattern") || (key24 === "logo"))){
+const err312 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data121};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data121.numberPattern !== undefined){
+let data122 = data121.numberPattern;
+if(typeof data122 === "string"){
+if(func2(data122) < 5){
+const err313 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data122};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data122};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data121.logo !== undefined){
+let data123 = data121.logo;
+if(typeof data123 !== "string"){
+const err315 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data123};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data121};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data.limits !== undefined){
+let data124 = data.limits;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.ttl === undefined){
+const err317 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data124};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+for(const key25 in data124){
+if(!(key25 === "ttl")){
+const err318 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data124};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data124.ttl !== undefined){
+let data125 = data124.ttl;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.min === undefined){
+const err319 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data125};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+if(data125.max === undefined){
+const err320 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data125};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+for(const key26 in data125){
+if(!((key26 === "min") || (key26 === "max"))){
+const err321 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data125};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+if(data125.min !== undefined){
+let data126 = data125.min;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err322 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data126};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 9007199254740991 || isNaN(data126)){
+const err323 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data126};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+if(data126 < 1 || isNaN(data126)){
+const err324 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data126};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+}
+if(data125.max !== undefined){
+let data127 = data125.max;
+if(!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127)))){
+const err325 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data127};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+if((typeof data127 == "number") && (isFinite(data127))){
+if(data127 > 86400 || isNaN(data127)){
+const err326 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data127};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+if(data127 < -9007199254740991 || isNaN(data127)){
+const err327 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data127};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data125};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data124};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+if(data.hygiene !== undefined){
+let data128 = data.hygiene;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+for(const key27 in data128){
+if(!(((((key27 === "gamblingKeywords") || (key27 === "tlsExpiringDays")) || (key27 === "review")) || (key27 === "suspension")) || (key27 === "audit"))){
+const err330 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data128};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+if(data128.gamblingKeywords !== undefined){
+let data129 = data128.gamblingKeywords;
+if(Array.isArray(data129)){
+if(data129.length < 1){
+const err331 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data129};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+const len17 = data129.length;
+for(let i15=0; i15<len17; i15++){
+let data130 = data129[i15];
+if(typeof data130 === "string"){
+if(func2(data130) > 60){
+const err332 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data130};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+if(func2(data130) < 3){
+const err333 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data130};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data130};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+}
+else {
+const err335 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data129};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+if(data128.tlsExpiringDays !== undefined){
+let data131 = data128.tlsExpiringDays;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err336 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data131};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 365 || isNaN(data131)){
+const err337 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data131};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+if(data131 < 1 || isNaN(data131)){
+const err338 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data131};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+}
+if(data128.review !== undefined){
+let data132 = data128.review;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+for(const key28 in data132){
+if(!((key28 === "remindDays") || (key28 === "graceDays"))){
+const err339 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data132};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+if(data132.remindDays !== undefined){
+let data133 = data132.remindDays;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err340 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data133};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 > 365 || isNaN(data133)){
+const err341 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data133};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+if(data133 < 1 || isNaN(data133)){
+const err342 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data133};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+}
+if(data132.graceDays !== undefined){
+let data134 = data132.graceDays;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err343 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data134};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 > 365 || isNaN(data134)){
+const err344 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data134};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+if(data134 < 0 || isNaN(data134)){
+const err345 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data134};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err346 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data132};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+if(data128.suspension !== undefined){
+let data135 = data128.suspension;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+if(data135.steps === undefined){
+const err347 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data135};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+for(const key29 in data135){
+if(!(key29 === "steps")){
+const err348 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data135};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data135.steps !== undefined){
+let data136 = data135.steps;
+if(Array.isArray(data136)){
+if(data136.length < 1){
+const err349 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data136};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+const len18 = data136.length;
+for(let i16=0; i16<len18; i16++){
+let data137 = data136[i16];
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(Object.keys(data137).length < 5){
+const err350 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data137};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+if(data137.id === undefined){
+const err351 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data137};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+if(data137.role === undefined){
+const err352 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data137};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+if(data137.kind === undefined){
+const err353 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data137};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+if(data137.standardTime === undefined){
+const err354 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data137};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+for(const key30 in data137){
+if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key30))){
+const err355 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data137};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data137.id !== undefined){
+let data138 = data137.id;
+if(typeof data138 === "string"){
+if(!pattern6.test(data138)){
+const err356 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data138};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data138};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+if(data137.role !== undefined){
+let data139 = data137.role;
+if(typeof data139 === "string"){
+if(func2(data139) < 2){
+const err358 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data139};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+else {
+const err359 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data139};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+if(data137.kind !== undefined){
+let data140 = data137.kind;
+if(typeof data140 !== "string"){
+const err360 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data140};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+if(!((((((data140 === "intake") || (data140 === "disposition")) || (data140 === "verification")) || (data140 === "technical")) || (data140 === "decision")) || (data140 === "signature"))){
+const err361 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data140};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+if(data137.standardTime !== undefined){
+let data141 = data137.standardTime;
+if(typeof data141 === "string"){
+if(!pattern8.test(data141)){
+const err362 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data141};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+else {
+const err363 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data141};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+if(data137.team !== undefined){
+let data142 = data137.team;
+if(typeof data142 === "string"){
+if(!pattern4.test(data142)){
+const err364 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data142};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+else {
+const err365 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data142};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+if(data137.users !== undefined){
+let data143 = data137.users;
+if(Array.isArray(data143)){
+const len19 = data143.length;
+for(let i17=0; i17<len19; i17++){
+let data144 = data143[i17];
+if(typeof data144 === "string"){
+if(!pattern5.test(data144)){
+const err366 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data144};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+else {
+const err367 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data144};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data143};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+if(data137.note !== undefined){
+let data145 = data137.note;
+if(typeof data145 !== "string"){
+const err369 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data145};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data137.phase !== undefined){
+let data146 = data137.phase;
+if(typeof data146 !== "string"){
+const err370 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data146};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+if(!((data146 === "before-merge") || (data146 === "after-deployment"))){
+const err371 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data146};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data137.task !== undefined){
+let data147 = data137.task;
+if(typeof data147 === "string"){
+if(func2(data147) > 80){
+const err372 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data147};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+if(func2(data147) < 3){
+const err373 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data147};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data147};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+if(data137.acting !== undefined){
+let data148 = data137.acting;
+if(Array.isArray(data148)){
+const len20 = data148.length;
+for(let i18=0; i18<len20; i18++){
+let data149 = data148[i18];
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+if(data149.user === undefined){
+const err375 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data149};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+if(data149.title === undefined){
+const err376 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data149};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+if(data149.from === undefined){
+const err377 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data149};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+if(data149.to === undefined){
+const err378 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data149};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+for(const key31 in data149){
+if(!(((((key31 === "user") || (key31 === "title")) || (key31 === "name")) || (key31 === "from")) || (key31 === "to"))){
+const err379 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data149};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+if(data149.user !== undefined){
+let data150 = data149.user;
+if(typeof data150 === "string"){
+if(!pattern5.test(data150)){
+const err380 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data150};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data150};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+if(data149.title !== undefined){
+let data151 = data149.title;
+if(typeof data151 !== "string"){
+const err382 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data151};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+if(!((data151 === "Plt.") || (data151 === "Plh."))){
+const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data151};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+if(data149.name !== undefined){
+let data152 = data149.name;
+if(typeof data152 === "string"){
+if(func2(data152) < 3){
+const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data152};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+else {
+const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data152};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+if(data149.from !== undefined){
+let data153 = data149.from;
+if(typeof data153 === "string"){
+if(!pattern14.test(data153)){
+const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data153};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+if(!(formats0.validate(data153))){
+const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data153};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+else {
+const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data153};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+if(data149.to !== undefined){
+let data154 = data149.to;
+if(typeof data154 === "string"){
+if(!pattern14.test(data154)){
+const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data154};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+if(!(formats0.validate(data154))){
+const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data154};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data154};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data149};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+}
+else {
+const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data148};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+}
+else {
+const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data137};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data136};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+}
+else {
+const err396 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data135};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+if(data128.audit !== undefined){
+let data155 = data128.audit;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+for(const key32 in data155){
+if(!(((key32 === "timeoutSeconds") || (key32 === "retries")) || (key32 === "concurrency"))){
+const err397 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data155};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+if(data155.timeoutSeconds !== undefined){
+let data156 = data155.timeoutSeconds;
+if(!(((typeof data156 == "number") && (!(data156 % 1) && !isNaN(data156))) && (isFinite(data156)))){
+const err398 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data156};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+if((typeof data156 == "number") && (isFinite(data156))){
+if(data156 > 60 || isNaN(data156)){
+const err399 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data156};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+if(data156 < 1 || isNaN(data156)){
+const err400 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data156};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+}
+if(data155.retries !== undefined){
+let data157 = data155.retries;
+if(!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157)))){
+const err401 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data157};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+if((typeof data157 == "number") && (isFinite(data157))){
+if(data157 > 5 || isNaN(data157)){
+const err402 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data157};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+if(data157 < 0 || isNaN(data157)){
+const err403 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data157};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+}
+if(data155.concurrency !== undefined){
+let data158 = data155.concurrency;
+if(!(((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158))) && (isFinite(data158)))){
+const err404 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data158};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 > 512 || isNaN(data158)){
+const err405 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data158};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+if(data158 < 1 || isNaN(data158)){
+const err406 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data158};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data155};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data128};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+else {
+const err409 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
 }
 errors++;
 }
