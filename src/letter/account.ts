@@ -4,7 +4,7 @@
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
 import { unicodeLabel, zoneOf } from "../model/names.ts";
-import type { DesiredState, Quota, RecordSet } from "../state/types.ts";
+import type { DesiredState, Quota, RecordSet, Tenant } from "../state/types.ts";
 import { NAMES } from "../targets/kubernetes/manifests.ts";
 
 export interface AccountRecord {
@@ -32,6 +32,8 @@ export type AccountTarget =
       accessRole: string;
       /** A kubectl command that sets up a context for the namespace. */
       kubectlHint: string;
+      /** The tenant itself, for the rows on rights and backups (hosting-terms.ts). */
+      tenant: Tenant;
     };
 
 export interface AccountDetails {
@@ -102,6 +104,7 @@ export function accountDetails(
       user,
       accessRole: tenant.accessRole,
       kubectlHint: `kubectl config set-context ${tenant.namespace} --cluster=${cluster} --namespace=${tenant.namespace}`,
+      tenant,
     };
   } else if (!request.target || request.target.delegation) {
     target = { kind: "records" };

@@ -146,7 +146,7 @@ export function compareRecords(a: RecordSet, b: RecordSet): number {
  * (src/git/retained.ts). They keep their namespace, without access, until the same OPD takes it
  * back with a new file or releases it.
  */
-export function desiredState(requests: readonly RequestFile[], governance: Governance, retained: readonly RequestFile[] = []): DesiredState {
+export function desiredState(requests: readonly RequestFile[], governance: Governance, retained: readonly { file: string; request: Request }[] = []): DesiredState {
   // Files in path order, so when validation let two files claim the same name the first file wins
   // the source and the result is the same whatever order the caller read them in.
   const files = [...requests].sort((a, b) => cmp(a.file, b.file));

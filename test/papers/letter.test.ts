@@ -68,6 +68,10 @@ describe("reply letter content", () => {
       "Tinjau ulang paling lambat": "31 Agustus 2027",
     });
     expect(table["Petunjuk kubectl"]).toBe("kubectl config set-context tenant-puskesmas --cluster=diskominfo --namespace=tenant-puskesmas");
+    // What the OPD may and may not do, and when its data is backed up, in plain words.
+    expect(table["Yang boleh dilakukan OPD"]).toContain("Ingress untuk puskesmas.contohkab.go.id");
+    expect(table["Yang tidak boleh dilakukan OPD"]).toContain("NodePort, LoadBalancer atau ExternalName");
+    expect(table["Cadangan data"]).toMatch(/^setiap hari pukul 01:00 WIB, disimpan 30 hari/);
     expect(c.signature).toEqual({ title: "Kepala Dinas Komunikasi dan Informatika", name: "Dr. Ahmad Fauzi, S.Kom., M.T.", rank: "Pembina Utama Muda (IV/c)", nip: "NIP. 197205101998031004" });
     expect(c.copies).toEqual(["Sekretaris Daerah Kabupaten Contoh", "Arsip"]);
   });

@@ -22,6 +22,7 @@ import { targetOrRecords } from "./target.ts";
 import { ttlRange } from "./ttl.ts";
 import { txtLength } from "./txt.ts";
 import { nameUnique } from "./unique.ts";
+import { namespaceUnique } from "./namespace.ts";
 import { zoneExists } from "./zone.ts";
 
 export const FILE_RULES: FileRule[] = [
@@ -59,6 +60,6 @@ export const FILE_RULES: FileRule[] = [
   reviewTooFar,
 ];
 
-export const REPOSITORY_RULES: RepoRule[] = [nameUnique, cnameLoop, mxFields, nameDangling];
+export const REPOSITORY_RULES: RepoRule[] = [nameUnique, namespaceUnique, cnameLoop, mxFields, nameDangling];
 
 export const ALL_RULES: Rule[] = [...FILE_RULES, ...REPOSITORY_RULES];
