@@ -10,6 +10,7 @@ import { upsertComment } from "./comments.ts";
 import { readPolicyTree } from "./files.ts";
 import { syncLabels } from "./labels.ts";
 import { commitsSince } from "./deployments.ts";
+import { letterSourceOf } from "./letter-flow.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
 import { intakeIssueOf } from "./ownership.ts";
 
@@ -75,6 +76,8 @@ export async function notifyDeployment(gh: GitHub, ref: RepoRef, o: NotifyOption
   const gov = govBytes ? checkGovernance(parseYaml("governance.yaml", govBytes, LIMITS.governanceBytes)).governance : undefined;
   const run = o.runUrl ? ` ([log](${o.runUrl}))` : "";
   for (const pr of merged) {
+    // A merged reply-letter pull request deployed nothing of its own (see letter-flow.ts).
+    if (letterSourceOf(pr.user?.login ?? "", pr.body, o.botLogin) !== undefined) continue;
     const changed = (await gh.paginate(gh.rest.pulls.listFiles, { ...ref, pull_number: pr.number, per_page: 100 })).map((f) => f.filename).filter((f) => f.startsWith("requests/"));
     const body =
       o.result === "success"

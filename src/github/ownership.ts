@@ -7,6 +7,7 @@
 import type { Message } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
 import { statusOf, type GitHub, type RepoRef } from "./octokit.ts";
+import { isPlaceholder } from "../model/placeholder.ts";
 
 export interface OwnershipVerdict {
   ok: boolean;
@@ -29,7 +30,8 @@ export function checkOwnership(paths: readonly string[], applicant: string, isAd
     }
     const opd = governance.opds.find((o) => o.code === m[1]);
     if (!opd) problems.push({ id: `Folder requests/${m[1]}/ bukan milik OPD yang terdaftar di governance.yaml.`, en: `The folder requests/${m[1]}/ belongs to no OPD listed in governance.yaml.` });
-    else if (!opd.liaisons.some((l) => same(l, applicant)))
+    // A placeholder login left by `npm run adopt` is nobody: whoever registers that name gains nothing.
+    else if (!opd.liaisons.some((l) => !isPlaceholder(l) && same(l, applicant)))
       problems.push({ id: `@${applicant} bukan penghubung ${opd.name} (${opd.code}), sehingga tidak boleh mengubah ${path}.`, en: `@${applicant} is not a liaison of ${opd.name} (${opd.code}) and may not change ${path}.` });
   }
   return { ok: problems.length === 0, problems };

@@ -9,7 +9,7 @@ import type { DispositionResult } from "../disposition/types.ts";
 import { PLAN_MARKER, renderMarkdown, GITHUB_COMMENT_LIMIT } from "../plan/render-markdown.ts";
 import { unsafeReasons } from "../plan/diff.ts";
 import { upsertComment } from "./comments.ts";
-import { evaluatePullRequest } from "./disposition.ts";
+import { evaluatePhase } from "./phase-disposition.ts";
 import { readPolicyTree } from "./files.ts";
 import { isPullRequestLabel, syncLabels } from "./labels.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
@@ -17,6 +17,9 @@ import { LARGE_CHANGE_LABEL, largeChangeApproved } from "./large-change.ts";
 import { checkOwnership, isAdmin, provenanceProblems, type OwnershipVerdict } from "./ownership.ts";
 import { analysePullRequest, labelsFor, readPullRequest, type PullRequestAnalysis } from "./pull-request.ts";
 import { setStatus } from "./status.ts";
+import { letterSourceOf, refreshLetterPullRequest, type LetterRefreshOptions, type LetterRefreshResult } from "./letter-flow.ts";
+import { requestSides } from "./request-sides.ts";
+import { renderRequestSummary } from "./request-summary.ts";
 
 export const DISPOSITION_CONTEXT = "disposisi";
 export const OWNERSHIP_CONTEXT = "kepemilikan";
@@ -28,6 +31,8 @@ export interface RefreshOptions {
   lang?: Lang;
   /** governance.yaml and requests/** of the base branch; read through the API when absent. */
   baseFiles?: ReadonlyMap<string, Uint8Array>;
+  /** For reply-letter pull requests (letter-flow.ts): the signing key and the sender. */
+  letters?: Pick<LetterRefreshOptions, "signingKey" | "deliver" | "now">;
 }
 
 export interface RefreshResult {
@@ -36,6 +41,8 @@ export interface RefreshResult {
   ownership?: OwnershipVerdict;
   disposition?: DispositionResult;
   commentUrl?: string;
+  /** Set for a reply-letter pull request. */
+  letter?: LetterRefreshResult;
 }
 
 const SEPARATOR = "\n\n---\n\n";
@@ -69,6 +76,12 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const lang = o.lang ?? "id";
   const pr = await readPullRequest(gh, ref, number, o.botLogin);
   if (!pr.open) return { skipped: pr.merged ? "merged" : "closed" };
+  // A reply-letter pull request runs the chain's after-deployment phase (letter-flow.ts).
+  const source = letterSourceOf(pr.author, pr.body, o.botLogin);
+  if (source !== undefined) {
+    const letter = await refreshLetterPullRequest(gh, ref, pr, source, { botLogin: o.botLogin, today: o.today, lang, ...o.letters });
+    return { disposition: letter.disposition, letter };
+  }
   const baseFiles = o.baseFiles ?? (await readPolicyTree(gh, ref, pr.baseRef));
   const analysis = await analysePullRequest(gh, ref, pr, baseFiles, o.today);
   const governance = analysis.governance;
@@ -86,12 +99,14 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const provenance = provenanceProblems(pr, o.botLogin);
   const ownership: OwnershipVerdict = { ok: provenance.length === 0 && verdicts.every((v) => v.ok), problems: [...provenance, ...verdicts.flatMap((v) => v.problems)] };
   const validation = validationVerdict(analysis, analysis.plan.safety.largeChange ? await largeChangeApproved(gh, ref, pr.number, governance) : false);
-  const disposition = failClosed(await evaluatePullRequest(gh, ref, pr, governance, analysis.destructive), analysis);
+  const disposition = failClosed(await evaluatePhase(gh, ref, pr, governance, analysis.destructive, "before-merge"), analysis);
 
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);
 
   const mine = [ownershipSection(ownership, pr.applicant, lang), renderDispositionSummary(disposition, lang, governance.workingHours.timeZone)].join("\n");
-  const plan = renderMarkdown(analysis.plan, lang, GITHUB_COMMENT_LIMIT - mine.length - SEPARATOR.length - 400);
+  // What is asked, in words, before the plan's records (see request-summary.ts).
+  const asked = renderRequestSummary(governance, await requestSides(gh, ref, pr, baseFiles, governance, o.today));
+  const plan = asked + "\n" + renderMarkdown(analysis.plan, lang, GITHUB_COMMENT_LIMIT - mine.length - asked.length - SEPARATOR.length - 400);
   // First line: where the request stands, so it is seen before the plan's details.
   const icon = disposition.state === "success" ? "✅" : disposition.state === "failure" ? "↩️" : "⏳";
   const headline = `> ${icon} **${lang === "en" ? "Disposition" : "Disposisi"}:** ${disposition.description[lang]} · **${lang === "en" ? "Ownership" : "Kepemilikan"}:** ${ownership.ok ? "✅" : "❌"}\n\n`;

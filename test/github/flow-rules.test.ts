@@ -115,7 +115,7 @@ describe("destructive changes", () => {
     expect(r.analysis!.destructive).toBe(true);
     expect(w.fake.issue(pr)!.labels.sort()).toEqual(["destruktif", "jenis:hapus", "opd:diskominfo"]);
     expect(r.disposition!.steps.map((s) => s.id).at(-1)).toBe("kepala-dinas-penghapusan");
-    expect(w.fake.latestStatus(headOf(pr), "disposisi")!.description).toBe("Menunggu: Pelaksana Pengembangan Aplikasi (1/6)");
+    expect(w.fake.latestStatus(headOf(pr), "disposisi")!.description).toBe("Menunggu: Pelaksana Pengembangan Aplikasi - registrasi permohonan (1/6)");
   });
 
   it("the removal form makes a decommission pull request", async () => {
