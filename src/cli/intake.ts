@@ -23,6 +23,7 @@ async function main(): Promise<number> {
   const out = await runIntake(env.gh, env.ref, { issue, baseBranch: values.base ?? "main", today: env.today, lang, ...(baseFiles ? { baseFiles } : {}) });
   if (out.kind === "skipped") process.stdout.write(`Isu #${issue} dilewati / skipped: ${out.reason}\n`);
   else if (out.kind === "invalid") process.stdout.write(`Isu #${issue}: ${out.problems.length + out.diagnostics.length} masalah dikomentari / problems commented\n`);
+  else if (out.kind === "preview") process.stdout.write(`Isu #${issue}: ringkasan ${out.changes.length} perubahan dikomentari, menunggu konfirmasi / change summary commented, awaiting confirmation\n`);
   else process.stdout.write(`Isu #${issue} -> pull request #${out.number} (${out.action}): ${out.path}\n`);
   // An invalid form is the applicant's to fix, not a failure of the workflow.
   return 0;

@@ -69,7 +69,7 @@ export interface Tenant {
   quota: Quota;
   /** Defaults for containers so that the quota can be enforced (LimitRange). */
   accessRole: "admin" | "edit";
-  technicalContact: { name: string; email: string; github: string };
+  technicalContact: { name: string; email: string; github?: string };
   source: Source;
   /** Set by an approved decommission with deleteData: the namespace and its storage may go. */
   releaseData: boolean;

@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/request.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":63,"description":"Nama subdomain (bagian sebelum nama zona)"},"opd":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Kode OPD, sama dengan nama folder"},"zone":{"description":"Zona induk; bawaan: zona pertama di governance.yaml","type":"string","minLength":1,"maxLength":253},"purpose":{"type":"string","minLength":10,"maxLength":1000,"description":"Kegunaan/fungsi subdomain"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false},"recommendation":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor rekomendasi/izin aplikasi"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"issuer":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number"],"additionalProperties":false},"contacts":{"type":"object","properties":{"administrative":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false},"technical":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false}},"required":["administrative","technical"],"additionalProperties":false},"target":{"type":"object","properties":{"server":{"type":"object","properties":{"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Server milik OPD: alamat IPv4 dan/atau IPv6","minProperties":1},"alias":{"description":"Alias (CNAME) ke nama host lain","type":"string","minLength":1,"maxLength":253},"hosting":{"type":"object","properties":{"storage":{"description":"Kapasitas penyimpanan, misalnya 10Gi","type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"description":"Jumlah PersistentVolumeClaim","type":"integer","minimum":0,"maximum":100}},"additionalProperties":false,"description":"Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan"}},"additionalProperties":false,"description":"Tepat satu: server, alias, atau hosting","minProperties":1,"maxProperties":1},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"proxied":{"description":"Lewat proxy Cloudflare (bawaan: tidak)","type":"boolean"},"records":{"maxItems":50,"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"A"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"AAAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CNAME"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"value":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["type","value"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"TXT"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string","maxLength":4000}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"MX"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"exchange":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","exchange"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"flags":{"type":"integer","minimum":0,"maximum":255},"tag":{"type":"string"},"value":{"type":"string","maxLength":255}},"required":["tag","value"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"SRV"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"weight":{"type":"integer","minimum":0,"maximum":65535},"port":{"type":"integer","minimum":0,"maximum":65535},"target":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","weight","port","target"],"additionalProperties":false}}},"required":["type","name","values"],"additionalProperties":false}],"type":"object","discriminator":{"propertyName":"type"}}},"reviewBy":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal OPD wajib menegaskan subdomain masih dipakai"},"decommission":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penghapusan"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false,"description":"Surat permohonan penghapusan"},"deleteData":{"description":"true: data hosting (namespace dan penyimpanan) ikut dihapus","type":"boolean","const":true}},"required":["reason","letter"],"additionalProperties":false}},"required":["label","opd","purpose","letter","contacts","target","reviewBy"],"additionalProperties":false,"title":"Permohonan subdomain","description":"Satu berkas per subdomain: requests/<opd>/<label>.yaml"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/request.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":63,"description":"Nama subdomain (bagian sebelum nama zona)"},"opd":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Kode OPD, sama dengan nama folder"},"zone":{"description":"Zona induk; bawaan: zona pertama di governance.yaml","type":"string","minLength":1,"maxLength":253},"purpose":{"type":"string","minLength":10,"maxLength":1000,"description":"Kegunaan/fungsi subdomain"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false},"recommendation":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor rekomendasi/izin aplikasi"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"issuer":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number"],"additionalProperties":false},"contacts":{"type":"object","properties":{"administrative":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"description":"Nama pengguna GitHub (tanpa @)","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"required":["name","email","phone"],"additionalProperties":false},"technical":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"description":"Nama pengguna GitHub (tanpa @)","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"required":["name","email","phone"],"additionalProperties":false}},"required":["administrative","technical"],"additionalProperties":false},"target":{"type":"object","properties":{"server":{"type":"object","properties":{"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Server milik OPD: alamat IPv4 dan/atau IPv6","minProperties":1},"alias":{"description":"Alias (CNAME) ke nama host lain","type":"string","minLength":1,"maxLength":253},"hosting":{"type":"object","properties":{"storage":{"description":"Kapasitas penyimpanan, misalnya 10Gi","type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"description":"Jumlah PersistentVolumeClaim","type":"integer","minimum":0,"maximum":100}},"additionalProperties":false,"description":"Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan"}},"additionalProperties":false,"description":"Tepat satu: server, alias, atau hosting","minProperties":1,"maxProperties":1},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"proxied":{"description":"Lewat proxy Cloudflare (bawaan: tidak)","type":"boolean"},"records":{"maxItems":50,"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"A"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"AAAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CNAME"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"value":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["type","value"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"TXT"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string","maxLength":4000}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"MX"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"exchange":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","exchange"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"flags":{"type":"integer","minimum":0,"maximum":255},"tag":{"type":"string"},"value":{"type":"string","maxLength":255}},"required":["tag","value"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"SRV"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"weight":{"type":"integer","minimum":0,"maximum":65535},"port":{"type":"integer","minimum":0,"maximum":65535},"target":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","weight","port","target"],"additionalProperties":false}}},"required":["type","name","values"],"additionalProperties":false}],"type":"object","discriminator":{"propertyName":"type"}}},"reviewBy":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal OPD wajib menegaskan subdomain masih dipakai"},"decommission":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penghapusan"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false,"description":"Surat permohonan penghapusan"},"deleteData":{"description":"true: data hosting (namespace dan penyimpanan) ikut dihapus","type":"boolean","const":true}},"required":["reason","letter"],"additionalProperties":false}},"required":["label","opd","purpose","letter","contacts","target","reviewBy"],"additionalProperties":false,"title":"Permohonan subdomain","description":"Satu berkas per subdomain: requests/<opd>/<label>.yaml"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
@@ -640,8 +640,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data14.github === undefined){
-const err53 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+for(const key4 in data14){
+if(!(((((key4 === "name") || (key4 === "nip")) || (key4 === "email")) || (key4 === "phone")) || (key4 === "github"))){
+const err53 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -650,9 +651,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-for(const key4 in data14){
-if(!(((((key4 === "name") || (key4 === "nip")) || (key4 === "email")) || (key4 === "phone")) || (key4 === "github"))){
-const err54 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+}
+if(data14.name !== undefined){
+let data15 = data14.name;
+if(typeof data15 === "string"){
+if(func2(data15) > 120){
+const err54 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -661,12 +665,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func2(data15) > 120){
-const err55 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+if(func2(data15) < 2){
+const err55 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -675,8 +675,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(func2(data15) < 2){
-const err56 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+}
+else {
+const err56 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.name.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -686,8 +687,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.name.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+if(data14.nip !== undefined){
+let data16 = data14.nip;
+if(typeof data16 === "string"){
+if(!pattern9.test(data16)){
+const err57 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -697,11 +701,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data14.nip !== undefined){
-let data16 = data14.nip;
-if(typeof data16 === "string"){
-if(!pattern9.test(data16)){
-const err58 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
+else {
+const err58 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.nip.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -711,8 +712,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.nip.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
+if(data14.email !== undefined){
+let data17 = data14.email;
+if(typeof data17 === "string"){
+if(func2(data17) > 254){
+const err59 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -721,12 +725,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data14.email !== undefined){
-let data17 = data14.email;
-if(typeof data17 === "string"){
-if(func2(data17) > 254){
-const err60 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+if(func2(data17) < 3){
+const err60 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -735,8 +735,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(func2(data17) < 3){
-const err61 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+}
+else {
+const err61 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.email.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -746,8 +747,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.email.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+if(data14.phone !== undefined){
+let data18 = data14.phone;
+if(typeof data18 === "string"){
+if(func2(data18) > 30){
+const err62 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -756,12 +760,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data14.phone !== undefined){
-let data18 = data14.phone;
-if(typeof data18 === "string"){
-if(func2(data18) > 30){
-const err63 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+if(func2(data18) < 5){
+const err63 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -770,8 +770,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(func2(data18) < 5){
-const err64 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+}
+else {
+const err64 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.phone.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -781,8 +782,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.phone.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+if(data14.github !== undefined){
+let data19 = data14.github;
+if(typeof data19 === "string"){
+if(!pattern10.test(data19)){
+const err65 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -792,11 +796,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data14.github !== undefined){
-let data19 = data14.github;
-if(typeof data19 === "string"){
-if(!pattern10.test(data19)){
-const err66 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
+else {
+const err66 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.github.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -806,8 +807,9 @@ vErrors.push(err66);
 errors++;
 }
 }
+}
 else {
-const err67 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.github.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
+const err67 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.administrative.type,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -817,9 +819,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.administrative.type,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+if(data13.technical !== undefined){
+let data20 = data13.technical;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.name === undefined){
+const err68 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -828,12 +832,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data13.technical !== undefined){
-let data20 = data13.technical;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.name === undefined){
-const err69 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(data20.email === undefined){
+const err69 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -842,8 +842,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data20.email === undefined){
-const err70 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(data20.phone === undefined){
+const err70 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -852,8 +852,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data20.phone === undefined){
-const err71 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+for(const key5 in data20){
+if(!(((((key5 === "name") || (key5 === "nip")) || (key5 === "email")) || (key5 === "phone")) || (key5 === "github"))){
+const err71 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -862,8 +863,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data20.github === undefined){
-const err72 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+}
+if(data20.name !== undefined){
+let data21 = data20.name;
+if(typeof data21 === "string"){
+if(func2(data21) > 120){
+const err72 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -872,9 +877,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key5 in data20){
-if(!(((((key5 === "name") || (key5 === "nip")) || (key5 === "email")) || (key5 === "phone")) || (key5 === "github"))){
-const err73 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(func2(data21) < 2){
+const err73 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -884,11 +888,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data20.name !== undefined){
-let data21 = data20.name;
-if(typeof data21 === "string"){
-if(func2(data21) > 120){
-const err74 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+else {
+const err74 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.name.type,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -897,8 +898,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func2(data21) < 2){
-const err75 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+}
+if(data20.nip !== undefined){
+let data22 = data20.nip;
+if(typeof data22 === "string"){
+if(!pattern9.test(data22)){
+const err75 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -909,7 +914,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.name.type,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+const err76 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.nip.type,parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -919,11 +924,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data20.nip !== undefined){
-let data22 = data20.nip;
-if(typeof data22 === "string"){
-if(!pattern9.test(data22)){
-const err77 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
+if(data20.email !== undefined){
+let data23 = data20.email;
+if(typeof data23 === "string"){
+if(func2(data23) > 254){
+const err77 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -932,9 +937,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.nip.type,parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
+if(func2(data23) < 3){
+const err78 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -944,11 +948,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data20.email !== undefined){
-let data23 = data20.email;
-if(typeof data23 === "string"){
-if(func2(data23) > 254){
-const err79 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+else {
+const err79 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.email.type,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -957,8 +958,12 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(func2(data23) < 3){
-const err80 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+}
+if(data20.phone !== undefined){
+let data24 = data20.phone;
+if(typeof data24 === "string"){
+if(func2(data24) > 30){
+const err80 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -967,9 +972,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.email.type,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+if(func2(data24) < 5){
+const err81 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -979,11 +983,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data20.phone !== undefined){
-let data24 = data20.phone;
-if(typeof data24 === "string"){
-if(func2(data24) > 30){
-const err82 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+else {
+const err82 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.phone.type,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -992,8 +993,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(func2(data24) < 5){
-const err83 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+}
+if(data20.github !== undefined){
+let data25 = data20.github;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err83 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1004,7 +1009,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.phone.type,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+const err84 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.github.type,parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1014,11 +1019,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data20.github !== undefined){
-let data25 = data20.github;
-if(typeof data25 === "string"){
-if(!pattern10.test(data25)){
-const err85 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
+}
+else {
+const err85 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.technical.type,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1028,8 +1031,9 @@ vErrors.push(err85);
 errors++;
 }
 }
+}
 else {
-const err86 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.github.type,parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
+const err86 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.type,parentSchema:schema31.properties.contacts,data:data13};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1039,9 +1043,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.technical.type,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(data.target !== undefined){
+let data26 = data.target;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(Object.keys(data26).length > 1){
+const err87 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1050,10 +1056,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.type,parentSchema:schema31.properties.contacts,data:data13};
+if(Object.keys(data26).length < 1){
+const err88 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1062,12 +1066,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data.target !== undefined){
-let data26 = data.target;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(Object.keys(data26).length > 1){
-const err89 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
+for(const key6 in data26){
+if(!(((key6 === "server") || (key6 === "alias")) || (key6 === "hosting"))){
+const err89 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1076,8 +1077,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(Object.keys(data26).length < 1){
-const err90 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
+}
+if(data26.server !== undefined){
+let data27 = data26.server;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(Object.keys(data27).length < 1){
+const err90 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1086,9 +1091,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key6 in data26){
-if(!(((key6 === "server") || (key6 === "alias")) || (key6 === "hosting"))){
-const err91 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target,data:data26};
+for(const key7 in data27){
+if(!((key7 === "ipv4") || (key7 === "ipv6"))){
+const err91 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1098,11 +1103,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data26.server !== undefined){
-let data27 = data26.server;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(Object.keys(data27).length < 1){
-const err92 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target.properties.server,data:data27};
+if(data27.ipv4 !== undefined){
+let data28 = data27.ipv4;
+if(Array.isArray(data28)){
+if(data28.length > 16){
+const err92 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1111,9 +1116,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key7 in data27){
-if(!((key7 === "ipv4") || (key7 === "ipv6"))){
-const err93 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.server,data:data27};
+if(data28.length < 1){
+const err93 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1122,12 +1126,11 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data27.ipv4 !== undefined){
-let data28 = data27.ipv4;
-if(Array.isArray(data28)){
-if(data28.length > 16){
-const err94 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+const len0 = data28.length;
+for(let i0=0; i0<len0; i0++){
+let data29 = data28[i0];
+if(typeof data29 !== "string"){
+const err94 = {instancePath:instancePath+"/target/server/ipv4/" + i0,schemaPath:"#/properties/target/properties/server/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4.items,data:data29};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1136,8 +1139,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data28.length < 1){
-const err95 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv4.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1146,11 +1151,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-const len0 = data28.length;
-for(let i0=0; i0<len0; i0++){
-let data29 = data28[i0];
-if(typeof data29 !== "string"){
-const err96 = {instancePath:instancePath+"/target/server/ipv4/" + i0,schemaPath:"#/properties/target/properties/server/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4.items,data:data29};
+}
+if(data27.ipv6 !== undefined){
+let data30 = data27.ipv6;
+if(Array.isArray(data30)){
+if(data30.length > 16){
+const err96 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1159,10 +1165,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv4.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+if(data30.length < 1){
+const err97 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1171,12 +1175,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data27.ipv6 !== undefined){
-let data30 = data27.ipv6;
-if(Array.isArray(data30)){
-if(data30.length > 16){
-const err98 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(typeof data31 !== "string"){
+const err98 = {instancePath:instancePath+"/target/server/ipv6/" + i1,schemaPath:"#/properties/target/properties/server/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6.items,data:data31};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1185,8 +1188,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data30.length < 1){
-const err99 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv6.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1195,11 +1200,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-const len1 = data30.length;
-for(let i1=0; i1<len1; i1++){
-let data31 = data30[i1];
-if(typeof data31 !== "string"){
-const err100 = {instancePath:instancePath+"/target/server/ipv6/" + i1,schemaPath:"#/properties/target/properties/server/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6.items,data:data31};
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.server.type,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1209,9 +1213,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv6.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+if(data26.alias !== undefined){
+let data32 = data26.alias;
+if(typeof data32 === "string"){
+if(func2(data32) > 253){
+const err101 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1220,10 +1226,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.server.type,parentSchema:schema31.properties.target.properties.server,data:data27};
+if(func2(data32) < 1){
+const err102 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1233,37 +1237,13 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data26.alias !== undefined){
-let data32 = data26.alias;
-if(typeof data32 === "string"){
-if(func2(data32) > 253){
-const err103 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.alias,data:data32};
+else {
+const err103 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.alias.type,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err103];
 }
 else {
 vErrors.push(err103);
-}
-errors++;
-}
-if(func2(data32) < 1){
-const err104 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.alias,data:data32};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.alias.type,parentSchema:schema31.properties.target.properties.alias,data:data32};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
 }
 errors++;
 }
@@ -1273,7 +1253,32 @@ let data33 = data26.hosting;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 for(const key8 in data33){
 if(!((((key8 === "storage") || (key8 === "cpu")) || (key8 === "memory")) || (key8 === "volumes"))){
-const err106 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.hosting,data:data33};
+const err104 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.hosting,data:data33};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data33.storage !== undefined){
+let data34 = data33.storage;
+if(typeof data34 === "string"){
+if(!pattern13.test(data34)){
+const err105 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.storage.type,parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1283,11 +1288,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data33.storage !== undefined){
-let data34 = data33.storage;
-if(typeof data34 === "string"){
-if(!pattern13.test(data34)){
-const err107 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
+if(data33.cpu !== undefined){
+let data35 = data33.cpu;
+if(typeof data35 === "string"){
+if(!pattern13.test(data35)){
+const err107 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1298,7 +1303,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.storage.type,parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
+const err108 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.cpu.type,parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1308,11 +1313,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data33.cpu !== undefined){
-let data35 = data33.cpu;
-if(typeof data35 === "string"){
-if(!pattern13.test(data35)){
-const err109 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
+if(data33.memory !== undefined){
+let data36 = data33.memory;
+if(typeof data36 === "string"){
+if(!pattern13.test(data36)){
+const err109 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1323,7 +1328,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.cpu.type,parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
+const err110 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.memory.type,parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1333,11 +1338,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data33.memory !== undefined){
-let data36 = data33.memory;
-if(typeof data36 === "string"){
-if(!pattern13.test(data36)){
-const err111 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
+if(data33.volumes !== undefined){
+let data37 = data33.volumes;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err111 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.hosting.properties.volumes.type,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1346,9 +1350,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.memory.type,parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 100 || isNaN(data37)){
+const err112 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1357,11 +1361,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data33.volumes !== undefined){
-let data37 = data33.volumes;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err113 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.hosting.properties.volumes.type,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+if(data37 < 0 || isNaN(data37)){
+const err113 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1370,9 +1371,11 @@ vErrors.push(err113);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 100 || isNaN(data37)){
-const err114 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.hosting.type,parentSchema:schema31.properties.target.properties.hosting,data:data33};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1381,8 +1384,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err115 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.type,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1392,10 +1397,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.hosting.type,parentSchema:schema31.properties.target.properties.hosting,data:data33};
+if(data.ttl !== undefined){
+let data38 = data.ttl;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err116 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.ttl.type,parentSchema:schema31.properties.ttl,data:data38};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1404,10 +1409,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.type,parentSchema:schema31.properties.target,data:data26};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 86400 || isNaN(data38)){
+const err117 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.ttl,data:data38};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1416,11 +1420,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data.ttl !== undefined){
-let data38 = data.ttl;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err118 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.ttl.type,parentSchema:schema31.properties.ttl,data:data38};
+if(data38 < 1 || isNaN(data38)){
+const err118 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.ttl,data:data38};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1429,9 +1430,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 86400 || isNaN(data38)){
-const err119 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.ttl,data:data38};
+}
+}
+if(data.proxied !== undefined){
+let data39 = data.proxied;
+if(typeof data39 !== "boolean"){
+const err119 = {instancePath:instancePath+"/proxied",schemaPath:"#/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.proxied.type,parentSchema:schema31.properties.proxied,data:data39};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1440,41 +1444,17 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data38 < 1 || isNaN(data38)){
-const err120 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.ttl,data:data38};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-}
-if(data.proxied !== undefined){
-let data39 = data.proxied;
-if(typeof data39 !== "boolean"){
-const err121 = {instancePath:instancePath+"/proxied",schemaPath:"#/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.proxied.type,parentSchema:schema31.properties.proxied,data:data39};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
 }
 if(data.records !== undefined){
 let data40 = data.records;
 if(Array.isArray(data40)){
 if(data40.length > 50){
-const err122 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.records,data:data40};
+const err120 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.records,data:data40};
 if(vErrors === null){
-vErrors = [err122];
+vErrors = [err120];
 }
 else {
-vErrors.push(err122);
+vErrors.push(err120);
 }
 errors++;
 }
@@ -1487,7 +1467,28 @@ if(typeof tag0 == "string"){
 if(tag0 === "A"){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.type === undefined){
-const err123 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+const err121 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data41.values === undefined){
+const err122 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+for(const key9 in data41){
+if(!((((key9 === "type") || (key9 === "name")) || (key9 === "ttl")) || (key9 === "values"))){
+const err123 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1496,8 +1497,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err124 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+}
+if(data41.type !== undefined){
+let data42 = data41.type;
+if(typeof data42 !== "string"){
+const err124 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data42};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1506,9 +1510,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key9 in data41){
-if(!((((key9 === "type") || (key9 === "name")) || (key9 === "ttl")) || (key9 === "values"))){
-const err125 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+if("A" !== data42){
+const err125 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "A"},message:"must be equal to constant",schema:"A",parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data42};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1518,10 +1521,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data42 = data41.type;
-if(typeof data42 !== "string"){
-const err126 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data42};
+if(data41.name !== undefined){
+let data43 = data41.name;
+if(typeof data43 === "string"){
+if(func2(data43) > 200){
+const err126 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1530,8 +1534,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-if("A" !== data42){
-const err127 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "A"},message:"must be equal to constant",schema:"A",parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data42};
+if(func2(data43) < 1){
+const err127 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1541,11 +1545,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data43 = data41.name;
-if(typeof data43 === "string"){
-if(func2(data43) > 200){
-const err128 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
+else {
+const err128 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1554,8 +1555,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(func2(data43) < 1){
-const err129 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
+}
+if(data41.ttl !== undefined){
+let data44 = data41.ttl;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err129 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[0].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1564,9 +1568,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 86400 || isNaN(data44)){
+const err130 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1575,37 +1579,13 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data44 = data41.ttl;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err131 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[0].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
+if(data44 < 1 || isNaN(data44)){
+const err131 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
 if(vErrors === null){
 vErrors = [err131];
 }
 else {
 vErrors.push(err131);
-}
-errors++;
-}
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 86400 || isNaN(data44)){
-const err132 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-if(data44 < 1 || isNaN(data44)){
-const err133 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
 }
 errors++;
 }
@@ -1615,7 +1595,30 @@ if(data41.values !== undefined){
 let data45 = data41.values;
 if(Array.isArray(data45)){
 if(data45.length > 16){
-const err134 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
+const err132 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(data45.length < 1){
+const err133 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+const len3 = data45.length;
+for(let i3=0; i3<len3; i3++){
+let data46 = data45[i3];
+if(typeof data46 !== "string"){
+const err134 = {instancePath:instancePath+"/records/" + i2+"/values/" + i3,schemaPath:"#/properties/records/items/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values.items,data:data46};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1624,8 +1627,10 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data45.length < 1){
-const err135 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[0].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1634,11 +1639,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-const len3 = data45.length;
-for(let i3=0; i3<len3; i3++){
-let data46 = data45[i3];
-if(typeof data46 !== "string"){
-const err136 = {instancePath:instancePath+"/records/" + i2+"/values/" + i3,schemaPath:"#/properties/records/items/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values.items,data:data46};
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[0].type,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1647,10 +1651,12 @@ vErrors.push(err136);
 }
 errors++;
 }
+var props0 = true;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[0].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
+else if(tag0 === "AAAA"){
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.type === undefined){
+const err137 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1659,10 +1665,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[0].type,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+if(data41.values === undefined){
+const err138 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1671,12 +1675,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-var props0 = true;
-}
-else if(tag0 === "AAAA"){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err139 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
+for(const key10 in data41){
+if(!((((key10 === "type") || (key10 === "name")) || (key10 === "ttl")) || (key10 === "values"))){
+const err139 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1685,8 +1686,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err140 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
+}
+if(data41.type !== undefined){
+let data47 = data41.type;
+if(typeof data47 !== "string"){
+const err140 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data47};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1695,9 +1699,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key10 in data41){
-if(!((((key10 === "type") || (key10 === "name")) || (key10 === "ttl")) || (key10 === "values"))){
-const err141 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
+if("AAAA" !== data47){
+const err141 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "AAAA"},message:"must be equal to constant",schema:"AAAA",parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data47};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1707,10 +1710,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data47 = data41.type;
-if(typeof data47 !== "string"){
-const err142 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data47};
+if(data41.name !== undefined){
+let data48 = data41.name;
+if(typeof data48 === "string"){
+if(func2(data48) > 200){
+const err142 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1719,8 +1723,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if("AAAA" !== data47){
-const err143 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "AAAA"},message:"must be equal to constant",schema:"AAAA",parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data47};
+if(func2(data48) < 1){
+const err143 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1730,11 +1734,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data48 = data41.name;
-if(typeof data48 === "string"){
-if(func2(data48) > 200){
-const err144 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
+else {
+const err144 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1743,8 +1744,11 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(func2(data48) < 1){
-const err145 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
+}
+if(data41.ttl !== undefined){
+let data49 = data41.ttl;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err145 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[1].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1753,9 +1757,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 86400 || isNaN(data49)){
+const err146 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1764,37 +1768,13 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data49 = data41.ttl;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err147 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[1].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
+if(data49 < 1 || isNaN(data49)){
+const err147 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
 if(vErrors === null){
 vErrors = [err147];
 }
 else {
 vErrors.push(err147);
-}
-errors++;
-}
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 86400 || isNaN(data49)){
-const err148 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-if(data49 < 1 || isNaN(data49)){
-const err149 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
 }
 errors++;
 }
@@ -1804,7 +1784,30 @@ if(data41.values !== undefined){
 let data50 = data41.values;
 if(Array.isArray(data50)){
 if(data50.length > 16){
-const err150 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
+const err148 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(data50.length < 1){
+const err149 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+const len4 = data50.length;
+for(let i4=0; i4<len4; i4++){
+let data51 = data50[i4];
+if(typeof data51 !== "string"){
+const err150 = {instancePath:instancePath+"/records/" + i2+"/values/" + i4,schemaPath:"#/properties/records/items/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values.items,data:data51};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1813,8 +1816,10 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data50.length < 1){
-const err151 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[1].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1823,40 +1828,15 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len4 = data50.length;
-for(let i4=0; i4<len4; i4++){
-let data51 = data50[i4];
-if(typeof data51 !== "string"){
-const err152 = {instancePath:instancePath+"/records/" + i2+"/values/" + i4,schemaPath:"#/properties/records/items/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values.items,data:data51};
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[1].type,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
 if(vErrors === null){
 vErrors = [err152];
 }
 else {
 vErrors.push(err152);
-}
-errors++;
-}
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[1].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[1].type,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
 }
 errors++;
 }
@@ -1867,7 +1847,28 @@ props0 = true;
 else if(tag0 === "CNAME"){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.type === undefined){
-const err155 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+const err153 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if(data41.value === undefined){
+const err154 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+for(const key11 in data41){
+if(!((((key11 === "type") || (key11 === "name")) || (key11 === "ttl")) || (key11 === "value"))){
+const err155 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1876,8 +1877,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data41.value === undefined){
-const err156 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+}
+if(data41.type !== undefined){
+let data52 = data41.type;
+if(typeof data52 !== "string"){
+const err156 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data52};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1886,9 +1890,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key11 in data41){
-if(!((((key11 === "type") || (key11 === "name")) || (key11 === "ttl")) || (key11 === "value"))){
-const err157 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+if("CNAME" !== data52){
+const err157 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "CNAME"},message:"must be equal to constant",schema:"CNAME",parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data52};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1898,10 +1901,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data52 = data41.type;
-if(typeof data52 !== "string"){
-const err158 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data52};
+if(data41.name !== undefined){
+let data53 = data41.name;
+if(typeof data53 === "string"){
+if(func2(data53) > 200){
+const err158 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1910,8 +1914,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-if("CNAME" !== data52){
-const err159 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "CNAME"},message:"must be equal to constant",schema:"CNAME",parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data52};
+if(func2(data53) < 1){
+const err159 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1921,11 +1925,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data53 = data41.name;
-if(typeof data53 === "string"){
-if(func2(data53) > 200){
-const err160 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
+else {
+const err160 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1934,8 +1935,11 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(func2(data53) < 1){
-const err161 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
+}
+if(data41.ttl !== undefined){
+let data54 = data41.ttl;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err161 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[2].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1944,9 +1948,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 86400 || isNaN(data54)){
+const err162 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1955,37 +1959,13 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data54 = data41.ttl;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err163 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[2].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
+if(data54 < 1 || isNaN(data54)){
+const err163 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err163];
 }
 else {
 vErrors.push(err163);
-}
-errors++;
-}
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 86400 || isNaN(data54)){
-const err164 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-if(data54 < 1 || isNaN(data54)){
-const err165 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
 }
 errors++;
 }
@@ -1995,7 +1975,28 @@ if(data41.value !== undefined){
 let data55 = data41.value;
 if(typeof data55 === "string"){
 if(func2(data55) > 253){
-const err166 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
+const err164 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+if(func2(data55) < 1){
+const err165 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.value.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2004,36 +2005,15 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(func2(data55) < 1){
-const err167 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[2].type,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
 if(vErrors === null){
 vErrors = [err167];
 }
 else {
 vErrors.push(err167);
-}
-errors++;
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.value.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[2].type,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
 }
 errors++;
 }
@@ -2044,7 +2024,28 @@ props0 = true;
 else if(tag0 === "TXT"){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.type === undefined){
-const err170 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+const err168 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+if(data41.values === undefined){
+const err169 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+for(const key12 in data41){
+if(!((((key12 === "type") || (key12 === "name")) || (key12 === "ttl")) || (key12 === "values"))){
+const err170 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2053,8 +2054,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err171 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+}
+if(data41.type !== undefined){
+let data56 = data41.type;
+if(typeof data56 !== "string"){
+const err171 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data56};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2063,9 +2067,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key12 in data41){
-if(!((((key12 === "type") || (key12 === "name")) || (key12 === "ttl")) || (key12 === "values"))){
-const err172 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+if("TXT" !== data56){
+const err172 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "TXT"},message:"must be equal to constant",schema:"TXT",parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data56};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2075,10 +2078,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data56 = data41.type;
-if(typeof data56 !== "string"){
-const err173 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data56};
+if(data41.name !== undefined){
+let data57 = data41.name;
+if(typeof data57 === "string"){
+if(func2(data57) > 200){
+const err173 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2087,8 +2091,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if("TXT" !== data56){
-const err174 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "TXT"},message:"must be equal to constant",schema:"TXT",parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data56};
+if(func2(data57) < 1){
+const err174 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2098,11 +2102,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data57 = data41.name;
-if(typeof data57 === "string"){
-if(func2(data57) > 200){
-const err175 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
+else {
+const err175 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2111,8 +2112,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err176 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
+}
+if(data41.ttl !== undefined){
+let data58 = data41.ttl;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err176 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[3].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2121,9 +2125,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 86400 || isNaN(data58)){
+const err177 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2132,37 +2136,13 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data58 = data41.ttl;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err178 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[3].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
+if(data58 < 1 || isNaN(data58)){
+const err178 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
 if(vErrors === null){
 vErrors = [err178];
 }
 else {
 vErrors.push(err178);
-}
-errors++;
-}
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 86400 || isNaN(data58)){
-const err179 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-if(data58 < 1 || isNaN(data58)){
-const err180 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
 }
 errors++;
 }
@@ -2172,22 +2152,22 @@ if(data41.values !== undefined){
 let data59 = data41.values;
 if(Array.isArray(data59)){
 if(data59.length > 16){
-const err181 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
+const err179 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
 if(vErrors === null){
-vErrors = [err181];
+vErrors = [err179];
 }
 else {
-vErrors.push(err181);
+vErrors.push(err179);
 }
 errors++;
 }
 if(data59.length < 1){
-const err182 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
+const err180 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
 if(vErrors === null){
-vErrors = [err182];
+vErrors = [err180];
 }
 else {
-vErrors.push(err182);
+vErrors.push(err180);
 }
 errors++;
 }
@@ -2196,7 +2176,30 @@ for(let i5=0; i5<len5; i5++){
 let data60 = data59[i5];
 if(typeof data60 === "string"){
 if(func2(data60) > 4000){
-const err183 = {instancePath:instancePath+"/records/" + i2+"/values/" + i5,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data60};
+const err181 = {instancePath:instancePath+"/records/" + i2+"/values/" + i5,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data60};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/records/" + i2+"/values/" + i5,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data60};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[3].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2206,37 +2209,14 @@ vErrors.push(err183);
 errors++;
 }
 }
+}
 else {
-const err184 = {instancePath:instancePath+"/records/" + i2+"/values/" + i5,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data60};
+const err184 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[3].type,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
 if(vErrors === null){
 vErrors = [err184];
 }
 else {
 vErrors.push(err184);
-}
-errors++;
-}
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[3].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[3].type,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
 }
 errors++;
 }
@@ -2247,7 +2227,28 @@ props0 = true;
 else if(tag0 === "MX"){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.type === undefined){
-const err187 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+const err185 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if(data41.values === undefined){
+const err186 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+for(const key13 in data41){
+if(!((((key13 === "type") || (key13 === "name")) || (key13 === "ttl")) || (key13 === "values"))){
+const err187 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2256,8 +2257,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err188 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+}
+if(data41.type !== undefined){
+let data61 = data41.type;
+if(typeof data61 !== "string"){
+const err188 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data61};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2266,9 +2270,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key13 in data41){
-if(!((((key13 === "type") || (key13 === "name")) || (key13 === "ttl")) || (key13 === "values"))){
-const err189 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+if("MX" !== data61){
+const err189 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "MX"},message:"must be equal to constant",schema:"MX",parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data61};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2278,10 +2281,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data61 = data41.type;
-if(typeof data61 !== "string"){
-const err190 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data61};
+if(data41.name !== undefined){
+let data62 = data41.name;
+if(typeof data62 === "string"){
+if(func2(data62) > 200){
+const err190 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2290,8 +2294,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-if("MX" !== data61){
-const err191 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "MX"},message:"must be equal to constant",schema:"MX",parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data61};
+if(func2(data62) < 1){
+const err191 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2301,11 +2305,8 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data62 = data41.name;
-if(typeof data62 === "string"){
-if(func2(data62) > 200){
-const err192 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
+else {
+const err192 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2314,8 +2315,11 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(func2(data62) < 1){
-const err193 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
+}
+if(data41.ttl !== undefined){
+let data63 = data41.ttl;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err193 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2324,9 +2328,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-else {
-const err194 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 86400 || isNaN(data63)){
+const err194 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2335,37 +2339,13 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data63 = data41.ttl;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err195 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
+if(data63 < 1 || isNaN(data63)){
+const err195 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
 if(vErrors === null){
 vErrors = [err195];
 }
 else {
 vErrors.push(err195);
-}
-errors++;
-}
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 86400 || isNaN(data63)){
-const err196 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-if(data63 < 1 || isNaN(data63)){
-const err197 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
 }
 errors++;
 }
@@ -2375,22 +2355,22 @@ if(data41.values !== undefined){
 let data64 = data41.values;
 if(Array.isArray(data64)){
 if(data64.length > 16){
-const err198 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
+const err196 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
 if(vErrors === null){
-vErrors = [err198];
+vErrors = [err196];
 }
 else {
-vErrors.push(err198);
+vErrors.push(err196);
 }
 errors++;
 }
 if(data64.length < 1){
-const err199 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
+const err197 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
 if(vErrors === null){
-vErrors = [err199];
+vErrors = [err197];
 }
 else {
-vErrors.push(err199);
+vErrors.push(err197);
 }
 errors++;
 }
@@ -2399,7 +2379,28 @@ for(let i6=0; i6<len6; i6++){
 let data65 = data64[i6];
 if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
 if(data65.priority === undefined){
-const err200 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+const err198 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+if(data65.exchange === undefined){
+const err199 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+for(const key14 in data65){
+if(!((key14 === "priority") || (key14 === "exchange"))){
+const err200 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2408,8 +2409,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data65.exchange === undefined){
-const err201 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+}
+if(data65.priority !== undefined){
+let data66 = data65.priority;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err201 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2418,9 +2422,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key14 in data65){
-if(!((key14 === "priority") || (key14 === "exchange"))){
-const err202 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 65535 || isNaN(data66)){
+const err202 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2429,37 +2433,13 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data65.priority !== undefined){
-let data66 = data65.priority;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err203 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
+if(data66 < 0 || isNaN(data66)){
+const err203 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
 if(vErrors === null){
 vErrors = [err203];
 }
 else {
 vErrors.push(err203);
-}
-errors++;
-}
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 65535 || isNaN(data66)){
-const err204 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-if(data66 < 0 || isNaN(data66)){
-const err205 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
 }
 errors++;
 }
@@ -2469,7 +2449,28 @@ if(data65.exchange !== undefined){
 let data67 = data65.exchange;
 if(typeof data67 === "string"){
 if(func2(data67) > 253){
-const err206 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
+const err204 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+if(func2(data67) < 1){
+const err205 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2478,8 +2479,10 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(func2(data67) < 1){
-const err207 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2489,8 +2492,9 @@ vErrors.push(err207);
 errors++;
 }
 }
+}
 else {
-const err208 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
+const err208 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[4].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2502,36 +2506,12 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+const err209 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].type,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
 if(vErrors === null){
 vErrors = [err209];
 }
 else {
 vErrors.push(err209);
-}
-errors++;
-}
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[4].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].type,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
 }
 errors++;
 }
@@ -2542,7 +2522,28 @@ props0 = true;
 else if(tag0 === "CAA"){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.type === undefined){
-const err212 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+const err210 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(data41.values === undefined){
+const err211 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+for(const key15 in data41){
+if(!((((key15 === "type") || (key15 === "name")) || (key15 === "ttl")) || (key15 === "values"))){
+const err212 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2551,8 +2552,11 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err213 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+}
+if(data41.type !== undefined){
+let data68 = data41.type;
+if(typeof data68 !== "string"){
+const err213 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2561,9 +2565,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key15 in data41){
-if(!((((key15 === "type") || (key15 === "name")) || (key15 === "ttl")) || (key15 === "values"))){
-const err214 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+if("CAA" !== data68){
+const err214 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "CAA"},message:"must be equal to constant",schema:"CAA",parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2573,10 +2576,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data68 = data41.type;
-if(typeof data68 !== "string"){
-const err215 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data68};
+if(data41.name !== undefined){
+let data69 = data41.name;
+if(typeof data69 === "string"){
+if(func2(data69) > 200){
+const err215 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2585,8 +2589,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-if("CAA" !== data68){
-const err216 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "CAA"},message:"must be equal to constant",schema:"CAA",parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data68};
+if(func2(data69) < 1){
+const err216 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2596,11 +2600,8 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data69 = data41.name;
-if(typeof data69 === "string"){
-if(func2(data69) > 200){
-const err217 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
+else {
+const err217 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2609,8 +2610,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(func2(data69) < 1){
-const err218 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
+}
+if(data41.ttl !== undefined){
+let data70 = data41.ttl;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err218 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2619,9 +2623,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 86400 || isNaN(data70)){
+const err219 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2630,37 +2634,13 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data70 = data41.ttl;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err220 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
+if(data70 < 1 || isNaN(data70)){
+const err220 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err220];
 }
 else {
 vErrors.push(err220);
-}
-errors++;
-}
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 86400 || isNaN(data70)){
-const err221 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-if(data70 < 1 || isNaN(data70)){
-const err222 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
 }
 errors++;
 }
@@ -2670,22 +2650,22 @@ if(data41.values !== undefined){
 let data71 = data41.values;
 if(Array.isArray(data71)){
 if(data71.length > 16){
-const err223 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
+const err221 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
 if(vErrors === null){
-vErrors = [err223];
+vErrors = [err221];
 }
 else {
-vErrors.push(err223);
+vErrors.push(err221);
 }
 errors++;
 }
 if(data71.length < 1){
-const err224 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
+const err222 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err222];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err222);
 }
 errors++;
 }
@@ -2694,7 +2674,28 @@ for(let i7=0; i7<len7; i7++){
 let data72 = data71[i7];
 if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 if(data72.tag === undefined){
-const err225 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+const err223 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+if(data72.value === undefined){
+const err224 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+for(const key16 in data72){
+if(!(((key16 === "flags") || (key16 === "tag")) || (key16 === "value"))){
+const err225 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2703,8 +2704,11 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data72.value === undefined){
-const err226 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+}
+if(data72.flags !== undefined){
+let data73 = data72.flags;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err226 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2713,9 +2717,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key16 in data72){
-if(!(((key16 === "flags") || (key16 === "tag")) || (key16 === "value"))){
-const err227 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 255 || isNaN(data73)){
+const err227 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2724,11 +2728,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data72.flags !== undefined){
-let data73 = data72.flags;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err228 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
+if(data73 < 0 || isNaN(data73)){
+const err228 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2737,9 +2738,12 @@ vErrors.push(err228);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 > 255 || isNaN(data73)){
-const err229 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
+}
+}
+if(data72.tag !== undefined){
+let data74 = data72.tag;
+if(typeof data74 !== "string"){
+const err229 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/tag",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag,data:data74};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2748,8 +2752,12 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data73 < 0 || isNaN(data73)){
-const err230 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
+}
+if(data72.value !== undefined){
+let data75 = data72.value;
+if(typeof data75 === "string"){
+if(func2(data75) > 255){
+const err230 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data75};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2759,11 +2767,8 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-if(data72.tag !== undefined){
-let data74 = data72.tag;
-if(typeof data74 !== "string"){
-const err231 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/tag",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag,data:data74};
+else {
+const err231 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data75};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2773,11 +2778,9 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data72.value !== undefined){
-let data75 = data72.value;
-if(typeof data75 === "string"){
-if(func2(data75) > 255){
-const err232 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data75};
+}
+else {
+const err232 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2787,8 +2790,9 @@ vErrors.push(err232);
 errors++;
 }
 }
+}
 else {
-const err233 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data75};
+const err233 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[5].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2800,36 +2804,12 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+const err234 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].type,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
 if(vErrors === null){
 vErrors = [err234];
 }
 else {
 vErrors.push(err234);
-}
-errors++;
-}
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[5].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].type,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
 }
 errors++;
 }
@@ -2840,7 +2820,27 @@ props0 = true;
 else if(tag0 === "SRV"){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.type === undefined){
-const err237 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+const err235 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+if(data41.name === undefined){
+const err236 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(data41.values === undefined){
+const err237 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2849,8 +2849,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data41.name === undefined){
-const err238 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+for(const key17 in data41){
+if(!((((key17 === "type") || (key17 === "name")) || (key17 === "ttl")) || (key17 === "values"))){
+const err238 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2859,8 +2860,11 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err239 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+}
+if(data41.type !== undefined){
+let data76 = data41.type;
+if(typeof data76 !== "string"){
+const err239 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data76};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2869,9 +2873,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-for(const key17 in data41){
-if(!((((key17 === "type") || (key17 === "name")) || (key17 === "ttl")) || (key17 === "values"))){
-const err240 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+if("SRV" !== data76){
+const err240 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "SRV"},message:"must be equal to constant",schema:"SRV",parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data76};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2881,10 +2884,11 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data76 = data41.type;
-if(typeof data76 !== "string"){
-const err241 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data76};
+if(data41.name !== undefined){
+let data77 = data41.name;
+if(typeof data77 === "string"){
+if(func2(data77) > 200){
+const err241 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2893,8 +2897,8 @@ vErrors.push(err241);
 }
 errors++;
 }
-if("SRV" !== data76){
-const err242 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "SRV"},message:"must be equal to constant",schema:"SRV",parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data76};
+if(func2(data77) < 1){
+const err242 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2904,11 +2908,8 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data77 = data41.name;
-if(typeof data77 === "string"){
-if(func2(data77) > 200){
-const err243 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
+else {
+const err243 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2917,8 +2918,11 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(func2(data77) < 1){
-const err244 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
+}
+if(data41.ttl !== undefined){
+let data78 = data41.ttl;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err244 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2927,9 +2931,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-else {
-const err245 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 > 86400 || isNaN(data78)){
+const err245 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2938,37 +2942,13 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data78 = data41.ttl;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
-const err246 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
+if(data78 < 1 || isNaN(data78)){
+const err246 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
 if(vErrors === null){
 vErrors = [err246];
 }
 else {
 vErrors.push(err246);
-}
-errors++;
-}
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 > 86400 || isNaN(data78)){
-const err247 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-if(data78 < 1 || isNaN(data78)){
-const err248 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
 }
 errors++;
 }
@@ -2978,22 +2958,22 @@ if(data41.values !== undefined){
 let data79 = data41.values;
 if(Array.isArray(data79)){
 if(data79.length > 16){
-const err249 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
+const err247 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
 if(vErrors === null){
-vErrors = [err249];
+vErrors = [err247];
 }
 else {
-vErrors.push(err249);
+vErrors.push(err247);
 }
 errors++;
 }
 if(data79.length < 1){
-const err250 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
+const err248 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
 if(vErrors === null){
-vErrors = [err250];
+vErrors = [err248];
 }
 else {
-vErrors.push(err250);
+vErrors.push(err248);
 }
 errors++;
 }
@@ -3002,7 +2982,27 @@ for(let i8=0; i8<len8; i8++){
 let data80 = data79[i8];
 if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
 if(data80.priority === undefined){
-const err251 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+const err249 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(data80.weight === undefined){
+const err250 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+if(data80.port === undefined){
+const err251 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3011,8 +3011,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data80.weight === undefined){
-const err252 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+if(data80.target === undefined){
+const err252 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3021,8 +3021,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data80.port === undefined){
-const err253 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+for(const key18 in data80){
+if(!((((key18 === "priority") || (key18 === "weight")) || (key18 === "port")) || (key18 === "target"))){
+const err253 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3031,8 +3032,11 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data80.target === undefined){
-const err254 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+}
+if(data80.priority !== undefined){
+let data81 = data80.priority;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err254 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3041,9 +3045,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-for(const key18 in data80){
-if(!((((key18 === "priority") || (key18 === "weight")) || (key18 === "port")) || (key18 === "target"))){
-const err255 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 65535 || isNaN(data81)){
+const err255 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3052,11 +3056,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-if(data80.priority !== undefined){
-let data81 = data80.priority;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err256 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
+if(data81 < 0 || isNaN(data81)){
+const err256 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3065,9 +3066,12 @@ vErrors.push(err256);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 65535 || isNaN(data81)){
-const err257 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
+}
+}
+if(data80.weight !== undefined){
+let data82 = data80.weight;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err257 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3076,8 +3080,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(data81 < 0 || isNaN(data81)){
-const err258 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 65535 || isNaN(data82)){
+const err258 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3086,12 +3091,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-}
-if(data80.weight !== undefined){
-let data82 = data80.weight;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err259 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
+if(data82 < 0 || isNaN(data82)){
+const err259 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3100,9 +3101,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 65535 || isNaN(data82)){
-const err260 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
+}
+}
+if(data80.port !== undefined){
+let data83 = data80.port;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err260 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3111,8 +3115,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data82 < 0 || isNaN(data82)){
-const err261 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 65535 || isNaN(data83)){
+const err261 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3121,38 +3126,13 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-}
-if(data80.port !== undefined){
-let data83 = data80.port;
-if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
-const err262 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
+if(data83 < 0 || isNaN(data83)){
+const err262 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
 if(vErrors === null){
 vErrors = [err262];
 }
 else {
 vErrors.push(err262);
-}
-errors++;
-}
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 > 65535 || isNaN(data83)){
-const err263 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-if(data83 < 0 || isNaN(data83)){
-const err264 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
 }
 errors++;
 }
@@ -3162,7 +3142,28 @@ if(data80.target !== undefined){
 let data84 = data80.target;
 if(typeof data84 === "string"){
 if(func2(data84) > 253){
-const err265 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
+const err263 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+if(func2(data84) < 1){
+const err264 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3171,8 +3172,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(func2(data84) < 1){
-const err266 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3182,8 +3185,9 @@ vErrors.push(err266);
 errors++;
 }
 }
+}
 else {
-const err267 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
+const err267 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[6].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3195,7 +3199,7 @@ errors++;
 }
 }
 else {
-const err268 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+const err268 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].type,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3204,10 +3208,12 @@ vErrors.push(err268);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = true;
 }
 }
 else {
-const err269 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[6].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
+const err269 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data41};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3217,9 +3223,8 @@ vErrors.push(err269);
 errors++;
 }
 }
-}
 else {
-const err270 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].type,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+const err270 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data41};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3228,12 +3233,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
-}
 }
 else {
-const err271 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data41};
+const err271 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.type,parentSchema:schema31.properties.records.items,data:data41};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3243,8 +3245,9 @@ vErrors.push(err271);
 errors++;
 }
 }
+}
 else {
-const err272 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data41};
+const err272 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.type,parentSchema:schema31.properties.records,data:data40};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3254,8 +3257,11 @@ vErrors.push(err272);
 errors++;
 }
 }
-else {
-const err273 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.type,parentSchema:schema31.properties.records.items,data:data41};
+if(data.reviewBy !== undefined){
+let data85 = data.reviewBy;
+if(typeof data85 === "string"){
+if(!pattern5.test(data85)){
+const err273 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.reviewBy,data:data85};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3264,10 +3270,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-}
-else {
-const err274 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.type,parentSchema:schema31.properties.records,data:data40};
+if(!(formats0.validate(data85))){
+const err274 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.reviewBy,data:data85};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3277,11 +3281,8 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data.reviewBy !== undefined){
-let data85 = data.reviewBy;
-if(typeof data85 === "string"){
-if(!pattern5.test(data85)){
-const err275 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.reviewBy,data:data85};
+else {
+const err275 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reviewBy.type,parentSchema:schema31.properties.reviewBy,data:data85};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3290,8 +3291,12 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(!(formats0.validate(data85))){
-const err276 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.reviewBy,data:data85};
+}
+if(data.decommission !== undefined){
+let data86 = data.decommission;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.reason === undefined){
+const err276 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data86};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3300,9 +3305,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-else {
-const err277 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reviewBy.type,parentSchema:schema31.properties.reviewBy,data:data85};
+if(data86.letter === undefined){
+const err277 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "letter"},message:"must have required property '"+"letter"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data86};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3311,12 +3315,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-if(data.decommission !== undefined){
-let data86 = data.decommission;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.reason === undefined){
-const err278 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data86};
+for(const key19 in data86){
+if(!(((key19 === "reason") || (key19 === "letter")) || (key19 === "deleteData"))){
+const err278 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission,data:data86};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3325,8 +3326,12 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data86.letter === undefined){
-const err279 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "letter"},message:"must have required property '"+"letter"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data86};
+}
+if(data86.reason !== undefined){
+let data87 = data86.reason;
+if(typeof data87 === "string"){
+if(func2(data87) > 500){
+const err279 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3335,9 +3340,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-for(const key19 in data86){
-if(!(((key19 === "reason") || (key19 === "letter")) || (key19 === "deleteData"))){
-const err280 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission,data:data86};
+if(func2(data87) < 5){
+const err280 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3347,11 +3351,8 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data86.reason !== undefined){
-let data87 = data86.reason;
-if(typeof data87 === "string"){
-if(func2(data87) > 500){
-const err281 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
+else {
+const err281 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.reason.type,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3360,8 +3361,12 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(func2(data87) < 5){
-const err282 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
+}
+if(data86.letter !== undefined){
+let data88 = data86.letter;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.number === undefined){
+const err282 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3370,9 +3375,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-else {
-const err283 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.reason.type,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
+if(data88.date === undefined){
+const err283 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3381,12 +3385,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data86.letter !== undefined){
-let data88 = data86.letter;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.number === undefined){
-const err284 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
+for(const key20 in data88){
+if(!(((key20 === "number") || (key20 === "date")) || (key20 === "scan"))){
+const err284 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3395,8 +3396,12 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data88.date === undefined){
-const err285 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
+}
+if(data88.number !== undefined){
+let data89 = data88.number;
+if(typeof data89 === "string"){
+if(func2(data89) > 120){
+const err285 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3405,9 +3410,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-for(const key20 in data88){
-if(!(((key20 === "number") || (key20 === "date")) || (key20 === "scan"))){
-const err286 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
+if(func2(data89) < 1){
+const err286 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3417,11 +3421,8 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data88.number !== undefined){
-let data89 = data88.number;
-if(typeof data89 === "string"){
-if(func2(data89) > 120){
-const err287 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
+else {
+const err287 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.number.type,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3430,8 +3431,12 @@ vErrors.push(err287);
 }
 errors++;
 }
-if(func2(data89) < 1){
-const err288 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
+}
+if(data88.date !== undefined){
+let data90 = data88.date;
+if(typeof data90 === "string"){
+if(!pattern5.test(data90)){
+const err288 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3440,9 +3445,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.number.type,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
+if(!(formats0.validate(data90))){
+const err289 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3452,11 +3456,8 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data88.date !== undefined){
-let data90 = data88.date;
-if(typeof data90 === "string"){
-if(!pattern5.test(data90)){
-const err290 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
+else {
+const err290 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.date.type,parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3465,8 +3466,12 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(!(formats0.validate(data90))){
-const err291 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
+}
+if(data88.scan !== undefined){
+let data91 = data88.scan;
+if(typeof data91 === "string"){
+if(!pattern6.test(data91)){
+const err291 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3475,9 +3480,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.date.type,parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
+if(!(formats2(data91))){
+const err292 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3487,11 +3491,8 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data88.scan !== undefined){
-let data91 = data88.scan;
-if(typeof data91 === "string"){
-if(!pattern6.test(data91)){
-const err293 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
+else {
+const err293 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.scan.type,parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3500,8 +3501,10 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(!(formats2(data91))){
-const err294 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.properties.letter.type,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3511,8 +3514,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-else {
-const err295 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.scan.type,parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
+if(data86.deleteData !== undefined){
+let data92 = data86.deleteData;
+if(typeof data92 !== "boolean"){
+const err295 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.decommission.properties.deleteData.type,parentSchema:schema31.properties.decommission.properties.deleteData,data:data92};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3521,10 +3526,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-}
-else {
-const err296 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.properties.letter.type,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
+if(true !== data92){
+const err296 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema31.properties.decommission.properties.deleteData,data:data92};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3534,10 +3537,9 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data86.deleteData !== undefined){
-let data92 = data86.deleteData;
-if(typeof data92 !== "boolean"){
-const err297 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.decommission.properties.deleteData.type,parentSchema:schema31.properties.decommission.properties.deleteData,data:data92};
+}
+else {
+const err297 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.type,parentSchema:schema31.properties.decommission,data:data86};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3546,37 +3548,15 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(true !== data92){
-const err298 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema31.properties.decommission.properties.deleteData,data:data92};
+}
+}
+else {
+const err298 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err298];
 }
 else {
 vErrors.push(err298);
-}
-errors++;
-}
-}
-}
-else {
-const err299 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.type,parentSchema:schema31.properties.decommission,data:data86};
-if(vErrors === null){
-vErrors = [err299];
-}
-else {
-vErrors.push(err299);
-}
-errors++;
-}
-}
-}
-else {
-const err300 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err300];
-}
-else {
-vErrors.push(err300);
 }
 errors++;
 }
