@@ -3,23 +3,19 @@
 // (ownership) and `disposisi` statuses. Runs base-branch code only; the pull request's files are
 // read as data through the API. Writes the disposition summary to the job summary when present.
 import { appendFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { renderDispositionSummary } from "../disposition/summary.ts";
 import { refreshPullRequest } from "../github/refresh.ts";
-import { parseLang, runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain } from "./common.ts";
 import { githubEnv, localPolicyFiles, positiveInt } from "./github-env.ts";
 
 const USAGE = "Penggunaan / usage: npm run pr-bot -- --pr N [--root DIR] [--lang id|en]";
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { pr: { type: "string" }, root: { type: "string" }, lang: { type: "string" } } }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
+  const line = parseCommandLine(USAGE, { pr: { type: "string" }, root: { type: "string" } });
+  if (!line) return 0;
+  const { values } = line;
   const number = positiveInt("pr", values.pr);
-  const lang = parseLang(values.lang);
+  const lang = line.lang;
   const env = githubEnv();
   const baseFiles = localPolicyFiles(values.root);
   const r = await refreshPullRequest(env.gh, env.ref, number, { botLogin: env.botLogin, today: env.today, lang, ...(baseFiles ? { baseFiles } : {}) });
