@@ -124,7 +124,7 @@ export async function openLetterPullRequests(gh: GitHub, ref: RepoRef, o: { sha:
     }
     const path = letterPath(pr.number);
     await putFile(gh, ref, branch, path, draftMarkdown(planned.governance, pr.number, planned.letters), `Konsep surat balasan untuk #${pr.number}`);
-    const applicant = applicantOf(pr.user?.login ?? "", pr.body, o.botLogin);
+    const applicant = await applicantOf(gh, ref, { author: pr.user?.login ?? "", headRef: pr.head.ref, sameRepo: pr.head.repo?.full_name === pr.base.repo.full_name }, o.botLogin);
     const hosts = planned.letters.map((l) => l.account.host.unicode).join(", ");
     const body = [
       `<!-- surat-untuk: #${pr.number} -->`,
