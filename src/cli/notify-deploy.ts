@@ -4,21 +4,17 @@
 // the issues on success, labels them on failure. Writes `since` (that deployment's commit) and
 // `pull-requests` to GITHUB_OUTPUT for the letter and e-mail steps.
 import { appendFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { lastSuccessfulDeployment } from "../github/deployments.ts";
 import { notifyDeployment } from "../github/notify.ts";
-import { runMain, UsageError } from "./common.ts";
+import { UsageError, parseCommandLine, runMain } from "./common.ts";
 import { githubEnv, localPolicyFiles } from "./github-env.ts";
 
 const USAGE = "Penggunaan / usage: npm run notify-deploy -- --sha SHA --result success|failure [--environment NAMA] [--run-url URL] [--root DIR]";
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { sha: { type: "string" }, result: { type: "string" }, "run-url": { type: "string" }, root: { type: "string" }, environment: { type: "string" } } }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
+  const line = parseCommandLine(USAGE, { sha: { type: "string" }, result: { type: "string" }, "run-url": { type: "string" }, root: { type: "string" }, environment: { type: "string" } });
+  if (!line) return 0;
+  const { values } = line;
   if (!values.sha || !/^[0-9a-f]{40}$/.test(values.sha)) throw new UsageError(`--sha: 40 digit heksadesimal / 40 hex digits\n${USAGE}`);
   if (values.result !== "success" && values.result !== "failure") throw new UsageError(`--result: success | failure\n${USAGE}`);
   const env = githubEnv(process.env, values.root ?? ".");

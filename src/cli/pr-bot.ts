@@ -6,30 +6,24 @@
 // completed); --update-intake first merges main into the bot's own intake branches that are behind.
 // Writes the disposition summary to the job summary when present.
 import { appendFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { renderDispositionSummary } from "../disposition/summary.ts";
 import { refreshOpenPullRequests } from "../github/refresh-all.ts";
 import { refreshPullRequest, type RefreshResult } from "../github/refresh.ts";
-import { parseLang, runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain, UsageError } from "./common.ts";
 import { githubEnv, localPolicyFiles, positiveInt } from "./github-env.ts";
 
 const USAGE = "Penggunaan / usage: npm run pr-bot -- (--pr N | --all [--update-intake] | --head-sha SHA) [--root DIR] [--lang id|en]";
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { pr: { type: "string" }, all: { type: "boolean" }, "head-sha": { type: "string" }, "update-intake": { type: "boolean" }, root: { type: "string" }, lang: { type: "string" } },
-    }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
+  const line = parseCommandLine(USAGE, { pr: { type: "string" }, all: { type: "boolean" }, "head-sha": { type: "string" }, "update-intake": { type: "boolean" }, root: { type: "string" } });
+  if (!line) return 0;
+  const { values } = line;
   const modes = [values.pr !== undefined, values.all === true, values["head-sha"] !== undefined].filter(Boolean).length;
   if (modes !== 1) throw new UsageError(`Pilih satu dari --pr, --all, --head-sha / choose one of --pr, --all, --head-sha\n${USAGE}`);
   const headSha = values["head-sha"];
   if (headSha !== undefined && !/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError(`--head-sha: 40 digit heksadesimal / 40 hex digits\n${USAGE}`);
   const number = values.pr !== undefined ? positiveInt("pr", values.pr) : undefined;
-  const lang = parseLang(values.lang);
+  const lang = line.lang;
   const env = githubEnv(process.env, values.root ?? ".");
   const baseFiles = localPolicyFiles(values.root);
   const o = { botLogin: env.botLogin, today: env.today, lang, ...(baseFiles ? { baseFiles } : {}) };

@@ -71,7 +71,7 @@ export function retainedRequests(root: string, present: ReadonlySet<string>, ref
     }
     const parsed = Request.safeParse(value);
     // A version that never passed the schema never deployed a tenant.
-    if (!parsed.success || !parsed.data.target.hosting || parsed.data.decommission?.deleteData) continue;
+    if (!parsed.success || !parsed.data.target?.hosting || parsed.data.decommission?.deleteData) continue;
     out.push({ file, request: parsed.data, deletedIn: commit });
   }
   return out;

@@ -55,7 +55,7 @@ export function accountDetails(state: DesiredState, files: readonly string[], ti
     }
     for (const t of tenants)
       lines.push(
-        `  - Hosting: namespace \`${t.namespace}\` untuk \`${t.host}\`, kuota CPU ${t.quota.cpu}, memori ${t.quota.memory}, penyimpanan ${t.quota.storage} (${t.quota.volumes} volume); akses \`${t.accessRole}\` untuk @${t.technicalContact.github} (${t.technicalContact.name}, ${t.technicalContact.email}).`,
+        `  - Hosting: namespace \`${t.namespace}\` untuk \`${t.host}\`, kuota CPU ${t.quota.cpu}, memori ${t.quota.memory}, penyimpanan ${t.quota.storage} (${t.quota.volumes} volume); akses \`${t.accessRole}\` untuk ${t.technicalContact.github ? `@${t.technicalContact.github} ` : ""}(${t.technicalContact.name}, ${t.technicalContact.email}).`,
       );
   }
   return lines.join("\n") + (timeZoneNote ? `\n\n${timeZoneNote}` : "");

@@ -169,6 +169,13 @@ export const Governance = z
       .min(1)
       .optional()
       .meta({ description: "Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah" }),
+    forms: z
+      .strictObject({
+        scanUpload: z.string().min(3).max(500).optional().meta({ description: "Di mana OPD mengunggah pindaian surat bertanda tangan (ditampilkan di formulir), misalnya alamat folder unggahan dinas" }),
+        powerOfAttorney: z.boolean().optional().meta({ description: "true: pindaian surat memuat juga surat kuasa dan identitas pengelola domain (SOP Purbalingga)" }),
+      })
+      .optional()
+      .meta({ description: "Petunjuk tambahan pada formulir permohonan" }),
     review: z.strictObject({ maxMonths: z.int().min(1).max(60) }).meta({ description: "Tanggal tinjau ulang paling lama" }),
     adoption: Adoption.optional(),
     letters: z

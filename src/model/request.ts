@@ -8,10 +8,10 @@ const WebUrl = z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp
 
 export const Contact = z.strictObject({
   name: z.string().min(2).max(120).meta({ description: "Nama lengkap" }),
-  nip: z.string().regex(/^[0-9]{18}$/).optional().meta({ description: "NIP, 18 digit (opsional)" }),
+  nip: z.string().regex(/^[0-9]{18}$/).optional().meta({ description: "NIP, 18 digit" }),
   email: z.string().min(3).max(254).meta({ description: "E-mail dinas" }),
   phone: z.string().min(5).max(30).meta({ description: "Nomor telepon/HP Indonesia" }),
-  github: GithubHandle,
+  github: GithubHandle.optional().meta({ description: "Nama pengguna GitHub (tanpa @)" }),
 });
 
 export const Letter = z.strictObject({

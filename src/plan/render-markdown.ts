@@ -11,9 +11,10 @@ export const PLAN_MARKER = "<!-- subdomain-plan -->";
 /** GitHub refuses comments longer than 65,536 characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-const esc = (s: string) =>
+/** Request text made inert for GitHub Markdown (no HTML, table cells, mentions or line breaks). */
+export const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/@/g, "&#64;").replace(/[\r\n]+/g, " ");
-const code = (s: string) => `<code>${esc(s)}</code>`;
+export const code = (s: string) => `<code>${esc(s)}</code>`;
 
 function recordRow(c: RecordChange, lang: Lang): string {
   const w = words(lang);

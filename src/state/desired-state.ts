@@ -126,7 +126,7 @@ function tenantOf(req: Request, source: Source, zone: Zone, governance: Governan
     host: `${relativeName(req.label, undefined)}.${zoneName}`,
     quota: { cpu: h.cpu ?? d.cpu, memory: h.memory ?? d.memory, storage: h.storage ?? d.storage, volumes },
     accessRole: TENANT_ROLES.contact,
-    technicalContact: { name: c.name, email: c.email, github: c.github },
+    technicalContact: { name: c.name, email: c.email, ...(c.github ? { github: c.github } : {}) },
     source,
     status: req.decommission || deletedFile ? "retained" : "active",
     deletedFile,

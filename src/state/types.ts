@@ -95,7 +95,7 @@ export interface Tenant {
   quota: Quota;
   /** The ClusterRole the technical contact is bound to (TENANT_ROLES.contact). */
   accessRole: string;
-  technicalContact: { name: string; email: string; github: string };
+  technicalContact: { name: string; email: string; github?: string };
   source: Source;
   /**
    * "active": the OPD works in it. "retained": access revoked (RoleBindings, CI account and

@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}},"delegation":{"description":"Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan","type":"object","properties":{"allowed":{"type":"boolean","description":"true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)"},"requireDs":{"description":"true: delegasi wajib menyertakan DS (DNSSEC)","type":"boolean"}},"required":["allowed"],"additionalProperties":false}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 64)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}},"delegation":{"description":"Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan","type":"object","properties":{"allowed":{"type":"boolean","description":"true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)"},"requireDs":{"description":"true: delegasi wajib menyertakan DS (DNSSEC)","type":"boolean"}},"required":["allowed"],"additionalProperties":false}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"forms":{"description":"Petunjuk tambahan pada formulir permohonan","type":"object","properties":{"scanUpload":{"description":"Di mana OPD mengunggah pindaian surat bertanda tangan (ditampilkan di formulir), misalnya alamat folder unggahan dinas","type":"string","minLength":3,"maxLength":500},"powerOfAttorney":{"description":"true: pindaian surat memuat juga surat kuasa dan identitas pengelola domain (SOP Purbalingga)","type":"boolean"}},"additionalProperties":false},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 128)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const formats0 = runtime1.fullFormats.date;
@@ -3907,11 +3907,12 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data127 = data.review;
+if(data.forms !== undefined){
+let data127 = data.forms;
 if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.maxMonths === undefined){
-const err323 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data127};
+for(const key24 in data127){
+if(!((key24 === "scanUpload") || (key24 === "powerOfAttorney"))){
+const err323 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.forms,data:data127};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3920,9 +3921,12 @@ vErrors.push(err323);
 }
 errors++;
 }
-for(const key24 in data127){
-if(!(key24 === "maxMonths")){
-const err324 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data127};
+}
+if(data127.scanUpload !== undefined){
+let data128 = data127.scanUpload;
+if(typeof data128 === "string"){
+if(func2(data128) > 500){
+const err324 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3931,11 +3935,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-if(data127.maxMonths !== undefined){
-let data128 = data127.maxMonths;
-if(!(((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128))) && (isFinite(data128)))){
-const err325 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data128};
+if(func2(data128) < 3){
+const err325 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3944,9 +3945,9 @@ vErrors.push(err325);
 }
 errors++;
 }
-if((typeof data128 == "number") && (isFinite(data128))){
-if(data128 > 60 || isNaN(data128)){
-const err326 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data128};
+}
+else {
+const err326 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.forms.properties.scanUpload.type,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3955,8 +3956,11 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(data128 < 1 || isNaN(data128)){
-const err327 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data128};
+}
+if(data127.powerOfAttorney !== undefined){
+let data129 = data127.powerOfAttorney;
+if(typeof data129 !== "boolean"){
+const err327 = {instancePath:instancePath+"/forms/powerOfAttorney",schemaPath:"#/properties/forms/properties/powerOfAttorney/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.forms.properties.powerOfAttorney.type,parentSchema:schema31.properties.forms.properties.powerOfAttorney,data:data129};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3967,9 +3971,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err328 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data127};
+const err328 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.forms.type,parentSchema:schema31.properties.forms,data:data127};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3979,11 +3982,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data.adoption !== undefined){
-let data129 = data.adoption;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.base === undefined){
-const err329 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data129};
+if(data.review !== undefined){
+let data130 = data.review;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.maxMonths === undefined){
+const err329 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data130};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -3992,8 +3995,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(data129.date === undefined){
-const err330 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data129};
+for(const key25 in data130){
+if(!(key25 === "maxMonths")){
+const err330 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data130};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4002,9 +4006,11 @@ vErrors.push(err330);
 }
 errors++;
 }
-for(const key25 in data129){
-if(!((key25 === "base") || (key25 === "date"))){
-const err331 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data129};
+}
+if(data130.maxMonths !== undefined){
+let data131 = data130.maxMonths;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err331 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4013,12 +4019,9 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-if(data129.base !== undefined){
-let data130 = data129.base;
-if(typeof data130 === "string"){
-if(!pattern36.test(data130)){
-const err332 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data130};
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 60 || isNaN(data131)){
+const err332 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4027,9 +4030,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-else {
-const err333 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data130};
+if(data131 < 1 || isNaN(data131)){
+const err333 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4039,11 +4041,10 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data129.date !== undefined){
-let data131 = data129.date;
-if(typeof data131 === "string"){
-if(!pattern4.test(data131)){
-const err334 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data131};
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data130};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4052,8 +4053,12 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(!(formats0.validate(data131))){
-const err335 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data131};
+}
+if(data.adoption !== undefined){
+let data132 = data.adoption;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.base === undefined){
+const err335 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data132};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4062,9 +4067,8 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-else {
-const err336 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data131};
+if(data132.date === undefined){
+const err336 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data132};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4073,10 +4077,9 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-}
-else {
-const err337 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data129};
+for(const key26 in data132){
+if(!((key26 === "base") || (key26 === "date"))){
+const err337 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data132};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4086,11 +4089,11 @@ vErrors.push(err337);
 errors++;
 }
 }
-if(data.letters !== undefined){
-let data132 = data.letters;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.numberPattern === undefined){
-const err338 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data132};
+if(data132.base !== undefined){
+let data133 = data132.base;
+if(typeof data133 === "string"){
+if(!pattern36.test(data133)){
+const err338 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data133};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4099,9 +4102,9 @@ vErrors.push(err338);
 }
 errors++;
 }
-for(const key26 in data132){
-if(!((key26 === "numberPattern") || (key26 === "logo"))){
-const err339 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data132};
+}
+else {
+const err339 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data133};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4111,11 +4114,11 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data132.numberPattern !== undefined){
-let data133 = data132.numberPattern;
-if(typeof data133 === "string"){
-if(func2(data133) < 5){
-const err340 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data133};
+if(data132.date !== undefined){
+let data134 = data132.date;
+if(typeof data134 === "string"){
+if(!pattern4.test(data134)){
+const err340 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data134};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4124,9 +4127,8 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-else {
-const err341 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data133};
+if(!(formats0.validate(data134))){
+const err341 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data134};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4136,10 +4138,8 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data132.logo !== undefined){
-let data134 = data132.logo;
-if(typeof data134 !== "string"){
-const err342 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data134};
+else {
+const err342 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data134};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4151,7 +4151,7 @@ errors++;
 }
 }
 else {
-const err343 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data132};
+const err343 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data132};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4161,11 +4161,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data135 = data.limits;
+if(data.letters !== undefined){
+let data135 = data.letters;
 if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-if(data135.ttl === undefined){
-const err344 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data135};
+if(data135.numberPattern === undefined){
+const err344 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data135};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4175,8 +4175,8 @@ vErrors.push(err344);
 errors++;
 }
 for(const key27 in data135){
-if(!(key27 === "ttl")){
-const err345 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data135};
+if(!((key27 === "numberPattern") || (key27 === "logo"))){
+const err345 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data135};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4186,11 +4186,11 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data135.ttl !== undefined){
-let data136 = data135.ttl;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.min === undefined){
-const err346 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data136};
+if(data135.numberPattern !== undefined){
+let data136 = data135.numberPattern;
+if(typeof data136 === "string"){
+if(func2(data136) < 5){
+const err346 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data136};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4199,8 +4199,9 @@ vErrors.push(err346);
 }
 errors++;
 }
-if(data136.max === undefined){
-const err347 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data136};
+}
+else {
+const err347 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data136};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4209,9 +4210,11 @@ vErrors.push(err347);
 }
 errors++;
 }
-for(const key28 in data136){
-if(!((key28 === "min") || (key28 === "max"))){
-const err348 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data136};
+}
+if(data135.logo !== undefined){
+let data137 = data135.logo;
+if(typeof data137 !== "string"){
+const err348 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data137};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4221,10 +4224,9 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data136.min !== undefined){
-let data137 = data136.min;
-if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
-const err349 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data137};
+}
+else {
+const err349 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data135};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4233,9 +4235,12 @@ vErrors.push(err349);
 }
 errors++;
 }
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 > 9007199254740991 || isNaN(data137)){
-const err350 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data137};
+}
+if(data.limits !== undefined){
+let data138 = data.limits;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.ttl === undefined){
+const err350 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data138};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4244,8 +4249,9 @@ vErrors.push(err350);
 }
 errors++;
 }
-if(data137 < 1 || isNaN(data137)){
-const err351 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data137};
+for(const key28 in data138){
+if(!(key28 === "ttl")){
+const err351 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data138};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4255,11 +4261,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-}
-if(data136.max !== undefined){
-let data138 = data136.max;
-if(!(((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138))) && (isFinite(data138)))){
-const err352 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data138};
+if(data138.ttl !== undefined){
+let data139 = data138.ttl;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.min === undefined){
+const err352 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4268,9 +4274,8 @@ vErrors.push(err352);
 }
 errors++;
 }
-if((typeof data138 == "number") && (isFinite(data138))){
-if(data138 > 86400 || isNaN(data138)){
-const err353 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data138};
+if(data139.max === undefined){
+const err353 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4279,8 +4284,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-if(data138 < -9007199254740991 || isNaN(data138)){
-const err354 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data138};
+for(const key29 in data139){
+if(!((key29 === "min") || (key29 === "max"))){
+const err354 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4290,10 +4296,10 @@ vErrors.push(err354);
 errors++;
 }
 }
-}
-}
-else {
-const err355 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data136};
+if(data139.min !== undefined){
+let data140 = data139.min;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err355 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4302,10 +4308,9 @@ vErrors.push(err355);
 }
 errors++;
 }
-}
-}
-else {
-const err356 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data135};
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 > 9007199254740991 || isNaN(data140)){
+const err356 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4314,13 +4319,8 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-if(data.hygiene !== undefined){
-let data139 = data.hygiene;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-for(const key29 in data139){
-if(!(((((key29 === "gamblingKeywords") || (key29 === "tlsExpiringDays")) || (key29 === "review")) || (key29 === "suspension")) || (key29 === "audit"))){
-const err357 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data139};
+if(data140 < 1 || isNaN(data140)){
+const err357 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4330,11 +4330,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-if(data139.gamblingKeywords !== undefined){
-let data140 = data139.gamblingKeywords;
-if(Array.isArray(data140)){
-if(data140.length < 1){
-const err358 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data140};
+}
+if(data139.max !== undefined){
+let data141 = data139.max;
+if(!(((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141))) && (isFinite(data141)))){
+const err358 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4343,12 +4343,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-const len18 = data140.length;
-for(let i16=0; i16<len18; i16++){
-let data141 = data140[i16];
-if(typeof data141 === "string"){
-if(func2(data141) > 60){
-const err359 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data141};
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 > 86400 || isNaN(data141)){
+const err359 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4357,8 +4354,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(func2(data141) < 3){
-const err360 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data141};
+if(data141 < -9007199254740991 || isNaN(data141)){
+const err360 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4368,8 +4365,10 @@ vErrors.push(err360);
 errors++;
 }
 }
+}
+}
 else {
-const err361 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data141};
+const err361 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4381,7 +4380,7 @@ errors++;
 }
 }
 else {
-const err362 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data140};
+const err362 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data138};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4391,10 +4390,12 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data139.tlsExpiringDays !== undefined){
-let data142 = data139.tlsExpiringDays;
-if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
-const err363 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data142};
+if(data.hygiene !== undefined){
+let data142 = data.hygiene;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key30 in data142){
+if(!(((((key30 === "gamblingKeywords") || (key30 === "tlsExpiringDays")) || (key30 === "review")) || (key30 === "suspension")) || (key30 === "audit"))){
+const err363 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data142};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4403,9 +4404,12 @@ vErrors.push(err363);
 }
 errors++;
 }
-if((typeof data142 == "number") && (isFinite(data142))){
-if(data142 > 365 || isNaN(data142)){
-const err364 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data142};
+}
+if(data142.gamblingKeywords !== undefined){
+let data143 = data142.gamblingKeywords;
+if(Array.isArray(data143)){
+if(data143.length < 1){
+const err364 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data143};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4414,8 +4418,12 @@ vErrors.push(err364);
 }
 errors++;
 }
-if(data142 < 1 || isNaN(data142)){
-const err365 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data142};
+const len18 = data143.length;
+for(let i16=0; i16<len18; i16++){
+let data144 = data143[i16];
+if(typeof data144 === "string"){
+if(func2(data144) > 60){
+const err365 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4424,14 +4432,8 @@ vErrors.push(err365);
 }
 errors++;
 }
-}
-}
-if(data139.review !== undefined){
-let data143 = data139.review;
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-for(const key30 in data143){
-if(!((key30 === "remindDays") || (key30 === "graceDays"))){
-const err366 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data143};
+if(func2(data144) < 3){
+const err366 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4441,10 +4443,8 @@ vErrors.push(err366);
 errors++;
 }
 }
-if(data143.remindDays !== undefined){
-let data144 = data143.remindDays;
-if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
-const err367 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data144};
+else {
+const err367 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4453,9 +4453,10 @@ vErrors.push(err367);
 }
 errors++;
 }
-if((typeof data144 == "number") && (isFinite(data144))){
-if(data144 > 365 || isNaN(data144)){
-const err368 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data144};
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data143};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4464,8 +4465,11 @@ vErrors.push(err368);
 }
 errors++;
 }
-if(data144 < 1 || isNaN(data144)){
-const err369 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data144};
+}
+if(data142.tlsExpiringDays !== undefined){
+let data145 = data142.tlsExpiringDays;
+if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
+const err369 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4474,12 +4478,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-}
-}
-if(data143.graceDays !== undefined){
-let data145 = data143.graceDays;
-if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
-const err370 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data145};
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 > 365 || isNaN(data145)){
+const err370 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4488,9 +4489,8 @@ vErrors.push(err370);
 }
 errors++;
 }
-if((typeof data145 == "number") && (isFinite(data145))){
-if(data145 > 365 || isNaN(data145)){
-const err371 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data145};
+if(data145 < 1 || isNaN(data145)){
+const err371 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4499,8 +4499,14 @@ vErrors.push(err371);
 }
 errors++;
 }
-if(data145 < 0 || isNaN(data145)){
-const err372 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data145};
+}
+}
+if(data142.review !== undefined){
+let data146 = data142.review;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+for(const key31 in data146){
+if(!((key31 === "remindDays") || (key31 === "graceDays"))){
+const err372 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data146};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4510,10 +4516,10 @@ vErrors.push(err372);
 errors++;
 }
 }
-}
-}
-else {
-const err373 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data143};
+if(data146.remindDays !== undefined){
+let data147 = data146.remindDays;
+if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
+const err373 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4522,12 +4528,9 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-if(data139.suspension !== undefined){
-let data146 = data139.suspension;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.steps === undefined){
-const err374 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data146};
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 > 365 || isNaN(data147)){
+const err374 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4536,9 +4539,8 @@ vErrors.push(err374);
 }
 errors++;
 }
-for(const key31 in data146){
-if(!(key31 === "steps")){
-const err375 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data146};
+if(data147 < 1 || isNaN(data147)){
+const err375 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4548,11 +4550,11 @@ vErrors.push(err375);
 errors++;
 }
 }
-if(data146.steps !== undefined){
-let data147 = data146.steps;
-if(Array.isArray(data147)){
-if(data147.length < 1){
-const err376 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data147};
+}
+if(data146.graceDays !== undefined){
+let data148 = data146.graceDays;
+if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
+const err376 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4561,12 +4563,9 @@ vErrors.push(err376);
 }
 errors++;
 }
-const len19 = data147.length;
-for(let i17=0; i17<len19; i17++){
-let data148 = data147[i17];
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(Object.keys(data148).length < 5){
-const err377 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data148};
+if((typeof data148 == "number") && (isFinite(data148))){
+if(data148 > 365 || isNaN(data148)){
+const err377 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4575,8 +4574,8 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(data148.id === undefined){
-const err378 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data148};
+if(data148 < 0 || isNaN(data148)){
+const err378 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4585,8 +4584,11 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(data148.role === undefined){
-const err379 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data148};
+}
+}
+}
+else {
+const err379 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data146};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4595,8 +4597,12 @@ vErrors.push(err379);
 }
 errors++;
 }
-if(data148.kind === undefined){
-const err380 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data148};
+}
+if(data142.suspension !== undefined){
+let data149 = data142.suspension;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+if(data149.steps === undefined){
+const err380 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4605,8 +4611,9 @@ vErrors.push(err380);
 }
 errors++;
 }
-if(data148.standardTime === undefined){
-const err381 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data148};
+for(const key32 in data149){
+if(!(key32 === "steps")){
+const err381 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4615,9 +4622,12 @@ vErrors.push(err381);
 }
 errors++;
 }
-for(const key32 in data148){
-if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key32))){
-const err382 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data148};
+}
+if(data149.steps !== undefined){
+let data150 = data149.steps;
+if(Array.isArray(data150)){
+if(data150.length < 1){
+const err382 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data150};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4626,12 +4636,12 @@ vErrors.push(err382);
 }
 errors++;
 }
-}
-if(data148.id !== undefined){
-let data149 = data148.id;
-if(typeof data149 === "string"){
-if(!pattern7.test(data149)){
-const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data149};
+const len19 = data150.length;
+for(let i17=0; i17<len19; i17++){
+let data151 = data150[i17];
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(Object.keys(data151).length < 5){
+const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4640,9 +4650,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-else {
-const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data149};
+if(data151.id === undefined){
+const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4651,12 +4660,8 @@ vErrors.push(err384);
 }
 errors++;
 }
-}
-if(data148.role !== undefined){
-let data150 = data148.role;
-if(typeof data150 === "string"){
-if(func2(data150) < 2){
-const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data150};
+if(data151.role === undefined){
+const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4665,9 +4670,8 @@ vErrors.push(err385);
 }
 errors++;
 }
-}
-else {
-const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data150};
+if(data151.kind === undefined){
+const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4676,11 +4680,8 @@ vErrors.push(err386);
 }
 errors++;
 }
-}
-if(data148.kind !== undefined){
-let data151 = data148.kind;
-if(typeof data151 !== "string"){
-const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data151};
+if(data151.standardTime === undefined){
+const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4689,8 +4690,9 @@ vErrors.push(err387);
 }
 errors++;
 }
-if(!((((((data151 === "intake") || (data151 === "disposition")) || (data151 === "verification")) || (data151 === "technical")) || (data151 === "decision")) || (data151 === "signature"))){
-const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data151};
+for(const key33 in data151){
+if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key33))){
+const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4700,11 +4702,11 @@ vErrors.push(err388);
 errors++;
 }
 }
-if(data148.standardTime !== undefined){
-let data152 = data148.standardTime;
+if(data151.id !== undefined){
+let data152 = data151.id;
 if(typeof data152 === "string"){
-if(!pattern9.test(data152)){
-const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data152};
+if(!pattern7.test(data152)){
+const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data152};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4715,7 +4717,7 @@ errors++;
 }
 }
 else {
-const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data152};
+const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data152};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4725,11 +4727,11 @@ vErrors.push(err390);
 errors++;
 }
 }
-if(data148.team !== undefined){
-let data153 = data148.team;
+if(data151.role !== undefined){
+let data153 = data151.role;
 if(typeof data153 === "string"){
-if(!pattern5.test(data153)){
-const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data153};
+if(func2(data153) < 2){
+const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data153};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4740,7 +4742,7 @@ errors++;
 }
 }
 else {
-const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data153};
+const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data153};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4750,15 +4752,10 @@ vErrors.push(err392);
 errors++;
 }
 }
-if(data148.users !== undefined){
-let data154 = data148.users;
-if(Array.isArray(data154)){
-const len20 = data154.length;
-for(let i18=0; i18<len20; i18++){
-let data155 = data154[i18];
-if(typeof data155 === "string"){
-if(!pattern6.test(data155)){
-const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data155};
+if(data151.kind !== undefined){
+let data154 = data151.kind;
+if(typeof data154 !== "string"){
+const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data154};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4767,9 +4764,8 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-else {
-const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data155};
+if(!((((((data154 === "intake") || (data154 === "disposition")) || (data154 === "verification")) || (data154 === "technical")) || (data154 === "decision")) || (data154 === "signature"))){
+const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data154};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4779,9 +4775,11 @@ vErrors.push(err394);
 errors++;
 }
 }
-}
-else {
-const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data154};
+if(data151.standardTime !== undefined){
+let data155 = data151.standardTime;
+if(typeof data155 === "string"){
+if(!pattern9.test(data155)){
+const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data155};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4791,10 +4789,8 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data148.note !== undefined){
-let data156 = data148.note;
-if(typeof data156 !== "string"){
-const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data156};
+else {
+const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data155};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4804,10 +4800,11 @@ vErrors.push(err396);
 errors++;
 }
 }
-if(data148.phase !== undefined){
-let data157 = data148.phase;
-if(typeof data157 !== "string"){
-const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data157};
+if(data151.team !== undefined){
+let data156 = data151.team;
+if(typeof data156 === "string"){
+if(!pattern5.test(data156)){
+const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data156};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4816,8 +4813,9 @@ vErrors.push(err397);
 }
 errors++;
 }
-if(!((data157 === "before-merge") || (data157 === "after-deployment"))){
-const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data157};
+}
+else {
+const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data156};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4827,11 +4825,15 @@ vErrors.push(err398);
 errors++;
 }
 }
-if(data148.task !== undefined){
-let data158 = data148.task;
+if(data151.users !== undefined){
+let data157 = data151.users;
+if(Array.isArray(data157)){
+const len20 = data157.length;
+for(let i18=0; i18<len20; i18++){
+let data158 = data157[i18];
 if(typeof data158 === "string"){
-if(func2(data158) > 80){
-const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data158};
+if(!pattern6.test(data158)){
+const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data158};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4840,8 +4842,9 @@ vErrors.push(err399);
 }
 errors++;
 }
-if(func2(data158) < 3){
-const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data158};
+}
+else {
+const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data158};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4851,8 +4854,9 @@ vErrors.push(err400);
 errors++;
 }
 }
+}
 else {
-const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data158};
+const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data157};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4862,15 +4866,10 @@ vErrors.push(err401);
 errors++;
 }
 }
-if(data148.acting !== undefined){
-let data159 = data148.acting;
-if(Array.isArray(data159)){
-const len21 = data159.length;
-for(let i19=0; i19<len21; i19++){
-let data160 = data159[i19];
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-if(data160.user === undefined){
-const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data160};
+if(data151.note !== undefined){
+let data159 = data151.note;
+if(typeof data159 !== "string"){
+const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data159};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -4879,8 +4878,11 @@ vErrors.push(err402);
 }
 errors++;
 }
-if(data160.title === undefined){
-const err403 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data160};
+}
+if(data151.phase !== undefined){
+let data160 = data151.phase;
+if(typeof data160 !== "string"){
+const err403 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data160};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -4889,8 +4891,8 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(data160.from === undefined){
-const err404 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data160};
+if(!((data160 === "before-merge") || (data160 === "after-deployment"))){
+const err404 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data160};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -4899,8 +4901,12 @@ vErrors.push(err404);
 }
 errors++;
 }
-if(data160.to === undefined){
-const err405 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data160};
+}
+if(data151.task !== undefined){
+let data161 = data151.task;
+if(typeof data161 === "string"){
+if(func2(data161) > 80){
+const err405 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -4909,9 +4915,8 @@ vErrors.push(err405);
 }
 errors++;
 }
-for(const key33 in data160){
-if(!(((((key33 === "user") || (key33 === "title")) || (key33 === "name")) || (key33 === "from")) || (key33 === "to"))){
-const err406 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data160};
+if(func2(data161) < 3){
+const err406 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -4921,11 +4926,8 @@ vErrors.push(err406);
 errors++;
 }
 }
-if(data160.user !== undefined){
-let data161 = data160.user;
-if(typeof data161 === "string"){
-if(!pattern6.test(data161)){
-const err407 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data161};
+else {
+const err407 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -4935,8 +4937,15 @@ vErrors.push(err407);
 errors++;
 }
 }
-else {
-const err408 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data161};
+if(data151.acting !== undefined){
+let data162 = data151.acting;
+if(Array.isArray(data162)){
+const len21 = data162.length;
+for(let i19=0; i19<len21; i19++){
+let data163 = data162[i19];
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+if(data163.user === undefined){
+const err408 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -4945,11 +4954,8 @@ vErrors.push(err408);
 }
 errors++;
 }
-}
-if(data160.title !== undefined){
-let data162 = data160.title;
-if(typeof data162 !== "string"){
-const err409 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data162};
+if(data163.title === undefined){
+const err409 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -4958,8 +4964,8 @@ vErrors.push(err409);
 }
 errors++;
 }
-if(!((data162 === "Plt.") || (data162 === "Plh."))){
-const err410 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data162};
+if(data163.from === undefined){
+const err410 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -4968,12 +4974,8 @@ vErrors.push(err410);
 }
 errors++;
 }
-}
-if(data160.name !== undefined){
-let data163 = data160.name;
-if(typeof data163 === "string"){
-if(func2(data163) < 3){
-const err411 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data163};
+if(data163.to === undefined){
+const err411 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -4982,9 +4984,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-}
-else {
-const err412 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data163};
+for(const key34 in data163){
+if(!(((((key34 === "user") || (key34 === "title")) || (key34 === "name")) || (key34 === "from")) || (key34 === "to"))){
+const err412 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -4994,11 +4996,11 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data160.from !== undefined){
-let data164 = data160.from;
+if(data163.user !== undefined){
+let data164 = data163.user;
 if(typeof data164 === "string"){
-if(!pattern4.test(data164)){
-const err413 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data164};
+if(!pattern6.test(data164)){
+const err413 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data164};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5007,8 +5009,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(!(formats0.validate(data164))){
-const err414 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data164};
+}
+else {
+const err414 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data164};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5018,8 +5021,10 @@ vErrors.push(err414);
 errors++;
 }
 }
-else {
-const err415 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data164};
+if(data163.title !== undefined){
+let data165 = data163.title;
+if(typeof data165 !== "string"){
+const err415 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data165};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5028,12 +5033,8 @@ vErrors.push(err415);
 }
 errors++;
 }
-}
-if(data160.to !== undefined){
-let data165 = data160.to;
-if(typeof data165 === "string"){
-if(!pattern4.test(data165)){
-const err416 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data165};
+if(!((data165 === "Plt.") || (data165 === "Plh."))){
+const err416 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data165};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5042,8 +5043,12 @@ vErrors.push(err416);
 }
 errors++;
 }
-if(!(formats0.validate(data165))){
-const err417 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data165};
+}
+if(data163.name !== undefined){
+let data166 = data163.name;
+if(typeof data166 === "string"){
+if(func2(data166) < 3){
+const err417 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data166};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5054,7 +5059,7 @@ errors++;
 }
 }
 else {
-const err418 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data165};
+const err418 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data166};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5064,9 +5069,11 @@ vErrors.push(err418);
 errors++;
 }
 }
-}
-else {
-const err419 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data160};
+if(data163.from !== undefined){
+let data167 = data163.from;
+if(typeof data167 === "string"){
+if(!pattern4.test(data167)){
+const err419 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5075,10 +5082,8 @@ vErrors.push(err419);
 }
 errors++;
 }
-}
-}
-else {
-const err420 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data159};
+if(!(formats0.validate(data167))){
+const err420 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5088,9 +5093,8 @@ vErrors.push(err420);
 errors++;
 }
 }
-}
 else {
-const err421 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data148};
+const err421 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5100,9 +5104,11 @@ vErrors.push(err421);
 errors++;
 }
 }
-}
-else {
-const err422 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data147};
+if(data163.to !== undefined){
+let data168 = data163.to;
+if(typeof data168 === "string"){
+if(!pattern4.test(data168)){
+const err422 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5111,10 +5117,8 @@ vErrors.push(err422);
 }
 errors++;
 }
-}
-}
-else {
-const err423 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data146};
+if(!(formats0.validate(data168))){
+const err423 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5124,12 +5128,8 @@ vErrors.push(err423);
 errors++;
 }
 }
-if(data139.audit !== undefined){
-let data166 = data139.audit;
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
-for(const key34 in data166){
-if(!(((key34 === "timeoutSeconds") || (key34 === "retries")) || (key34 === "concurrency"))){
-const err424 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data166};
+else {
+const err424 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5139,10 +5139,9 @@ vErrors.push(err424);
 errors++;
 }
 }
-if(data166.timeoutSeconds !== undefined){
-let data167 = data166.timeoutSeconds;
-if(!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167)))){
-const err425 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data167};
+}
+else {
+const err425 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5151,9 +5150,10 @@ vErrors.push(err425);
 }
 errors++;
 }
-if((typeof data167 == "number") && (isFinite(data167))){
-if(data167 > 60 || isNaN(data167)){
-const err426 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data167};
+}
+}
+else {
+const err426 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data162};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5162,8 +5162,10 @@ vErrors.push(err426);
 }
 errors++;
 }
-if(data167 < 1 || isNaN(data167)){
-const err427 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data167};
+}
+}
+else {
+const err427 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5174,10 +5176,8 @@ errors++;
 }
 }
 }
-if(data166.retries !== undefined){
-let data168 = data166.retries;
-if(!(((typeof data168 == "number") && (!(data168 % 1) && !isNaN(data168))) && (isFinite(data168)))){
-const err428 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data168};
+else {
+const err428 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data150};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5186,9 +5186,10 @@ vErrors.push(err428);
 }
 errors++;
 }
-if((typeof data168 == "number") && (isFinite(data168))){
-if(data168 > 5 || isNaN(data168)){
-const err429 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data168};
+}
+}
+else {
+const err429 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5197,8 +5198,13 @@ vErrors.push(err429);
 }
 errors++;
 }
-if(data168 < 0 || isNaN(data168)){
-const err430 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data168};
+}
+if(data142.audit !== undefined){
+let data169 = data142.audit;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+for(const key35 in data169){
+if(!(((key35 === "timeoutSeconds") || (key35 === "retries")) || (key35 === "concurrency"))){
+const err430 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data169};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5208,11 +5214,10 @@ vErrors.push(err430);
 errors++;
 }
 }
-}
-if(data166.concurrency !== undefined){
-let data169 = data166.concurrency;
-if(!(((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))) && (isFinite(data169)))){
-const err431 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data169};
+if(data169.timeoutSeconds !== undefined){
+let data170 = data169.timeoutSeconds;
+if(!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170)))){
+const err431 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5221,9 +5226,9 @@ vErrors.push(err431);
 }
 errors++;
 }
-if((typeof data169 == "number") && (isFinite(data169))){
-if(data169 > 512 || isNaN(data169)){
-const err432 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data169};
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 > 60 || isNaN(data170)){
+const err432 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5232,8 +5237,8 @@ vErrors.push(err432);
 }
 errors++;
 }
-if(data169 < 1 || isNaN(data169)){
-const err433 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data169};
+if(data170 < 1 || isNaN(data170)){
+const err433 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5244,9 +5249,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err434 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data166};
+if(data169.retries !== undefined){
+let data171 = data169.retries;
+if(!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171)))){
+const err434 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5255,10 +5261,9 @@ vErrors.push(err434);
 }
 errors++;
 }
-}
-}
-else {
-const err435 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data139};
+if((typeof data171 == "number") && (isFinite(data171))){
+if(data171 > 5 || isNaN(data171)){
+const err435 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5267,15 +5272,85 @@ vErrors.push(err435);
 }
 errors++;
 }
-}
-}
-else {
-const err436 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data171 < 0 || isNaN(data171)){
+const err436 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
 if(vErrors === null){
 vErrors = [err436];
 }
 else {
 vErrors.push(err436);
+}
+errors++;
+}
+}
+}
+if(data169.concurrency !== undefined){
+let data172 = data169.concurrency;
+if(!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172)))){
+const err437 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+if((typeof data172 == "number") && (isFinite(data172))){
+if(data172 > 512 || isNaN(data172)){
+const err438 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+if(data172 < 1 || isNaN(data172)){
+const err439 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err440 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data169};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+}
+else {
+const err441 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data142};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+}
+}
+else {
+const err442 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
 }
 errors++;
 }

@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/request.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":63,"description":"Nama subdomain (bagian sebelum nama zona)"},"opd":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Kode OPD, sama dengan nama folder"},"zone":{"description":"Zona induk; bawaan: zona pertama di governance.yaml","type":"string","minLength":1,"maxLength":253},"purpose":{"type":"string","minLength":10,"maxLength":1000,"description":"Kegunaan/fungsi subdomain"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false},"recommendation":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor rekomendasi/izin aplikasi"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"issuer":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number"],"additionalProperties":false},"contacts":{"type":"object","properties":{"administrative":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false},"technical":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false}},"required":["administrative","technical"],"additionalProperties":false},"target":{"description":"Tujuan web; boleh kosong bila subdomain hanya punya rekaman (misalnya hanya surel: MX dan TXT)","type":"object","properties":{"server":{"type":"object","properties":{"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Server milik OPD: alamat IPv4 dan/atau IPv6","minProperties":1},"alias":{"description":"Alias (CNAME) ke nama host lain","type":"string","minLength":1,"maxLength":253},"hosting":{"type":"object","properties":{"storage":{"description":"Kapasitas penyimpanan, misalnya 10Gi","type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"description":"Jumlah PersistentVolumeClaim","type":"integer","minimum":0,"maximum":100}},"additionalProperties":false,"description":"Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan"},"delegation":{"type":"object","properties":{"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"description":"Server nama OPD, nama host lengkap"},"glue":{"description":"Alamat server nama yang berada di bawah subdomain ini","minItems":1,"maxItems":13,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama server relatif terhadap subdomain, misalnya ns1"},"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Alamat server nama di bawah subdomain: ipv4 dan/atau ipv6","minProperties":2}},"ds":{"description":"Rekaman DS (DNSSEC) dari OPD","minItems":1,"maxItems":8,"type":"array","items":{"type":"object","properties":{"keyTag":{"type":"integer","minimum":0,"maximum":65535},"algorithm":{"type":"integer","minimum":1,"maximum":255,"description":"Algoritme DNSSEC, misalnya 13 (ECDSAP256SHA256)"},"digestType":{"type":"integer","minimum":1,"maximum":255,"description":"Jenis digest: 2 (SHA-256) atau 4 (SHA-384)"},"digest":{"type":"string","minLength":1,"maxLength":200,"description":"Digest dalam heksadesimal"}},"required":["keyTag","algorithm","digestType","digest"],"additionalProperties":false}}},"required":["nameservers"],"additionalProperties":false,"description":"Delegasi subdomain ke server nama milik OPD (NS, opsional DS)"}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"proxied":{"description":"Lewat proxy Cloudflare (bawaan: tidak)","type":"boolean"},"records":{"maxItems":50,"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"A"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"AAAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CNAME"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"value":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["type","value"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"TXT"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string","maxLength":4000}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"MX"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"exchange":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","exchange"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"flags":{"type":"integer","minimum":0,"maximum":255},"tag":{"type":"string"},"value":{"type":"string","maxLength":255}},"required":["tag","value"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"SRV"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"weight":{"type":"integer","minimum":0,"maximum":65535},"port":{"type":"integer","minimum":0,"maximum":65535},"target":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","weight","port","target"],"additionalProperties":false}}},"required":["type","name","values"],"additionalProperties":false}],"type":"object","discriminator":{"propertyName":"type"}}},"reviewBy":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal OPD wajib menegaskan subdomain masih dipakai"},"decommission":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penghapusan"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false,"description":"Surat permohonan penghapusan"},"deleteData":{"description":"true: data hosting (namespace dan penyimpanan) ikut dihapus","type":"boolean","const":true}},"required":["reason","letter"],"additionalProperties":false},"suspension":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penangguhan"},"since":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal temuan"},"finding":{"type":"string","enum":["gambling-content","takeover-risk"],"description":"Jenis temuan audit"}},"required":["reason","since","finding"],"additionalProperties":false,"description":"Penangguhan darurat: catatan DNS dicabut, berkas dan data hosting disimpan. Cabut dengan permohonan perubahan yang menghapus blok ini."}},"required":["label","opd","purpose","letter","contacts","reviewBy"],"additionalProperties":false,"title":"Permohonan subdomain","description":"Satu berkas per subdomain: requests/<opd>/<label>.yaml"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/request.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":63,"description":"Nama subdomain (bagian sebelum nama zona)"},"opd":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Kode OPD, sama dengan nama folder"},"zone":{"description":"Zona induk; bawaan: zona pertama di governance.yaml","type":"string","minLength":1,"maxLength":253},"purpose":{"type":"string","minLength":10,"maxLength":1000,"description":"Kegunaan/fungsi subdomain"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false},"recommendation":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor rekomendasi/izin aplikasi"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"issuer":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number"],"additionalProperties":false},"contacts":{"type":"object","properties":{"administrative":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"description":"Nama pengguna GitHub (tanpa @)","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"required":["name","email","phone"],"additionalProperties":false},"technical":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"description":"Nama pengguna GitHub (tanpa @)","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"required":["name","email","phone"],"additionalProperties":false}},"required":["administrative","technical"],"additionalProperties":false},"target":{"description":"Tujuan web; boleh kosong bila subdomain hanya punya rekaman (misalnya hanya surel: MX dan TXT)","type":"object","properties":{"server":{"type":"object","properties":{"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Server milik OPD: alamat IPv4 dan/atau IPv6","minProperties":1},"alias":{"description":"Alias (CNAME) ke nama host lain","type":"string","minLength":1,"maxLength":253},"hosting":{"type":"object","properties":{"storage":{"description":"Kapasitas penyimpanan, misalnya 10Gi","type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"description":"Jumlah PersistentVolumeClaim","type":"integer","minimum":0,"maximum":100}},"additionalProperties":false,"description":"Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan"},"delegation":{"type":"object","properties":{"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"description":"Server nama OPD, nama host lengkap"},"glue":{"description":"Alamat server nama yang berada di bawah subdomain ini","minItems":1,"maxItems":13,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama server relatif terhadap subdomain, misalnya ns1"},"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Alamat server nama di bawah subdomain: ipv4 dan/atau ipv6","minProperties":2}},"ds":{"description":"Rekaman DS (DNSSEC) dari OPD","minItems":1,"maxItems":8,"type":"array","items":{"type":"object","properties":{"keyTag":{"type":"integer","minimum":0,"maximum":65535},"algorithm":{"type":"integer","minimum":1,"maximum":255,"description":"Algoritme DNSSEC, misalnya 13 (ECDSAP256SHA256)"},"digestType":{"type":"integer","minimum":1,"maximum":255,"description":"Jenis digest: 2 (SHA-256) atau 4 (SHA-384)"},"digest":{"type":"string","minLength":1,"maxLength":200,"description":"Digest dalam heksadesimal"}},"required":["keyTag","algorithm","digestType","digest"],"additionalProperties":false}}},"required":["nameservers"],"additionalProperties":false,"description":"Delegasi subdomain ke server nama milik OPD (NS, opsional DS)"}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"proxied":{"description":"Lewat proxy Cloudflare (bawaan: tidak)","type":"boolean"},"records":{"maxItems":50,"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"A"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"AAAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CNAME"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"value":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["type","value"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"TXT"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string","maxLength":4000}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"MX"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"exchange":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","exchange"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"flags":{"type":"integer","minimum":0,"maximum":255},"tag":{"type":"string"},"value":{"type":"string","maxLength":255}},"required":["tag","value"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"SRV"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"weight":{"type":"integer","minimum":0,"maximum":65535},"port":{"type":"integer","minimum":0,"maximum":65535},"target":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","weight","port","target"],"additionalProperties":false}}},"required":["type","name","values"],"additionalProperties":false}],"type":"object","discriminator":{"propertyName":"type"}}},"reviewBy":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal OPD wajib menegaskan subdomain masih dipakai"},"decommission":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penghapusan"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false,"description":"Surat permohonan penghapusan"},"deleteData":{"description":"true: data hosting (namespace dan penyimpanan) ikut dihapus","type":"boolean","const":true}},"required":["reason","letter"],"additionalProperties":false},"suspension":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penangguhan"},"since":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal temuan"},"finding":{"type":"string","enum":["gambling-content","takeover-risk"],"description":"Jenis temuan audit"}},"required":["reason","since","finding"],"additionalProperties":false,"description":"Penangguhan darurat: catatan DNS dicabut, berkas dan data hosting disimpan. Cabut dengan permohonan perubahan yang menghapus blok ini."}},"required":["label","opd","purpose","letter","contacts","reviewBy"],"additionalProperties":false,"title":"Permohonan subdomain","description":"Satu berkas per subdomain: requests/<opd>/<label>.yaml"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
@@ -630,8 +630,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data14.github === undefined){
-const err52 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+for(const key4 in data14){
+if(!(((((key4 === "name") || (key4 === "nip")) || (key4 === "email")) || (key4 === "phone")) || (key4 === "github"))){
+const err52 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -640,9 +641,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key4 in data14){
-if(!(((((key4 === "name") || (key4 === "nip")) || (key4 === "email")) || (key4 === "phone")) || (key4 === "github"))){
-const err53 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+}
+if(data14.name !== undefined){
+let data15 = data14.name;
+if(typeof data15 === "string"){
+if(func2(data15) > 120){
+const err53 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -651,12 +655,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func2(data15) > 120){
-const err54 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+if(func2(data15) < 2){
+const err54 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -665,8 +665,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(func2(data15) < 2){
-const err55 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+}
+else {
+const err55 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.name.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -676,8 +677,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.name.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+if(data14.nip !== undefined){
+let data16 = data14.nip;
+if(typeof data16 === "string"){
+if(!pattern9.test(data16)){
+const err56 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -687,11 +691,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data14.nip !== undefined){
-let data16 = data14.nip;
-if(typeof data16 === "string"){
-if(!pattern9.test(data16)){
-const err57 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
+else {
+const err57 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.nip.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -701,8 +702,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.nip.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
+if(data14.email !== undefined){
+let data17 = data14.email;
+if(typeof data17 === "string"){
+if(func2(data17) > 254){
+const err58 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -711,12 +715,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data14.email !== undefined){
-let data17 = data14.email;
-if(typeof data17 === "string"){
-if(func2(data17) > 254){
-const err59 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+if(func2(data17) < 3){
+const err59 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -725,8 +725,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(func2(data17) < 3){
-const err60 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+}
+else {
+const err60 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.email.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -736,8 +737,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.email.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+if(data14.phone !== undefined){
+let data18 = data14.phone;
+if(typeof data18 === "string"){
+if(func2(data18) > 30){
+const err61 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -746,12 +750,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data14.phone !== undefined){
-let data18 = data14.phone;
-if(typeof data18 === "string"){
-if(func2(data18) > 30){
-const err62 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+if(func2(data18) < 5){
+const err62 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -760,8 +760,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(func2(data18) < 5){
-const err63 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+}
+else {
+const err63 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.phone.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -771,8 +772,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.phone.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+if(data14.github !== undefined){
+let data19 = data14.github;
+if(typeof data19 === "string"){
+if(!pattern10.test(data19)){
+const err64 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -782,11 +786,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data14.github !== undefined){
-let data19 = data14.github;
-if(typeof data19 === "string"){
-if(!pattern10.test(data19)){
-const err65 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
+else {
+const err65 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.github.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -796,8 +797,9 @@ vErrors.push(err65);
 errors++;
 }
 }
+}
 else {
-const err66 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.github.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
+const err66 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.administrative.type,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -807,9 +809,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.administrative.type,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+if(data13.technical !== undefined){
+let data20 = data13.technical;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.name === undefined){
+const err67 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -818,12 +822,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data13.technical !== undefined){
-let data20 = data13.technical;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.name === undefined){
-const err68 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(data20.email === undefined){
+const err68 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -832,8 +832,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data20.email === undefined){
-const err69 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(data20.phone === undefined){
+const err69 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -842,8 +842,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data20.phone === undefined){
-const err70 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+for(const key5 in data20){
+if(!(((((key5 === "name") || (key5 === "nip")) || (key5 === "email")) || (key5 === "phone")) || (key5 === "github"))){
+const err70 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -852,8 +853,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data20.github === undefined){
-const err71 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+}
+if(data20.name !== undefined){
+let data21 = data20.name;
+if(typeof data21 === "string"){
+if(func2(data21) > 120){
+const err71 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -862,9 +867,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-for(const key5 in data20){
-if(!(((((key5 === "name") || (key5 === "nip")) || (key5 === "email")) || (key5 === "phone")) || (key5 === "github"))){
-const err72 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(func2(data21) < 2){
+const err72 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -874,11 +878,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data20.name !== undefined){
-let data21 = data20.name;
-if(typeof data21 === "string"){
-if(func2(data21) > 120){
-const err73 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+else {
+const err73 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.name.type,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -887,8 +888,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(func2(data21) < 2){
-const err74 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+}
+if(data20.nip !== undefined){
+let data22 = data20.nip;
+if(typeof data22 === "string"){
+if(!pattern9.test(data22)){
+const err74 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -899,7 +904,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.name.type,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+const err75 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.nip.type,parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -909,11 +914,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data20.nip !== undefined){
-let data22 = data20.nip;
-if(typeof data22 === "string"){
-if(!pattern9.test(data22)){
-const err76 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
+if(data20.email !== undefined){
+let data23 = data20.email;
+if(typeof data23 === "string"){
+if(func2(data23) > 254){
+const err76 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -922,9 +927,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.nip.type,parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
+if(func2(data23) < 3){
+const err77 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -934,11 +938,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data20.email !== undefined){
-let data23 = data20.email;
-if(typeof data23 === "string"){
-if(func2(data23) > 254){
-const err78 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+else {
+const err78 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.email.type,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -947,8 +948,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(func2(data23) < 3){
-const err79 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+}
+if(data20.phone !== undefined){
+let data24 = data20.phone;
+if(typeof data24 === "string"){
+if(func2(data24) > 30){
+const err79 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -957,9 +962,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.email.type,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+if(func2(data24) < 5){
+const err80 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -969,11 +973,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data20.phone !== undefined){
-let data24 = data20.phone;
-if(typeof data24 === "string"){
-if(func2(data24) > 30){
-const err81 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+else {
+const err81 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.phone.type,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -982,8 +983,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(func2(data24) < 5){
-const err82 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+}
+if(data20.github !== undefined){
+let data25 = data20.github;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err82 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -994,7 +999,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.phone.type,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+const err83 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.github.type,parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1004,11 +1009,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data20.github !== undefined){
-let data25 = data20.github;
-if(typeof data25 === "string"){
-if(!pattern10.test(data25)){
-const err84 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
+}
+else {
+const err84 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.technical.type,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1018,8 +1021,9 @@ vErrors.push(err84);
 errors++;
 }
 }
+}
 else {
-const err85 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.github.type,parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
+const err85 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.type,parentSchema:schema31.properties.contacts,data:data13};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1029,9 +1033,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.technical.type,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(data.target !== undefined){
+let data26 = data.target;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(Object.keys(data26).length > 1){
+const err86 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1040,10 +1046,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.type,parentSchema:schema31.properties.contacts,data:data13};
+if(Object.keys(data26).length < 1){
+const err87 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1052,12 +1056,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data.target !== undefined){
-let data26 = data.target;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(Object.keys(data26).length > 1){
-const err88 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
+for(const key6 in data26){
+if(!((((key6 === "server") || (key6 === "alias")) || (key6 === "hosting")) || (key6 === "delegation"))){
+const err88 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1066,8 +1067,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(Object.keys(data26).length < 1){
-const err89 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
+}
+if(data26.server !== undefined){
+let data27 = data26.server;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(Object.keys(data27).length < 1){
+const err89 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1076,9 +1081,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key6 in data26){
-if(!((((key6 === "server") || (key6 === "alias")) || (key6 === "hosting")) || (key6 === "delegation"))){
-const err90 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target,data:data26};
+for(const key7 in data27){
+if(!((key7 === "ipv4") || (key7 === "ipv6"))){
+const err90 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1088,11 +1093,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data26.server !== undefined){
-let data27 = data26.server;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(Object.keys(data27).length < 1){
-const err91 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target.properties.server,data:data27};
+if(data27.ipv4 !== undefined){
+let data28 = data27.ipv4;
+if(Array.isArray(data28)){
+if(data28.length > 16){
+const err91 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1101,9 +1106,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-for(const key7 in data27){
-if(!((key7 === "ipv4") || (key7 === "ipv6"))){
-const err92 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.server,data:data27};
+if(data28.length < 1){
+const err92 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1112,12 +1116,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data27.ipv4 !== undefined){
-let data28 = data27.ipv4;
-if(Array.isArray(data28)){
-if(data28.length > 16){
-const err93 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+const len0 = data28.length;
+for(let i0=0; i0<len0; i0++){
+let data29 = data28[i0];
+if(typeof data29 !== "string"){
+const err93 = {instancePath:instancePath+"/target/server/ipv4/" + i0,schemaPath:"#/properties/target/properties/server/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4.items,data:data29};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1126,8 +1129,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data28.length < 1){
-const err94 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv4.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1136,11 +1141,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-const len0 = data28.length;
-for(let i0=0; i0<len0; i0++){
-let data29 = data28[i0];
-if(typeof data29 !== "string"){
-const err95 = {instancePath:instancePath+"/target/server/ipv4/" + i0,schemaPath:"#/properties/target/properties/server/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4.items,data:data29};
+}
+if(data27.ipv6 !== undefined){
+let data30 = data27.ipv6;
+if(Array.isArray(data30)){
+if(data30.length > 16){
+const err95 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1149,10 +1155,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv4.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+if(data30.length < 1){
+const err96 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1161,12 +1165,11 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data27.ipv6 !== undefined){
-let data30 = data27.ipv6;
-if(Array.isArray(data30)){
-if(data30.length > 16){
-const err97 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(typeof data31 !== "string"){
+const err97 = {instancePath:instancePath+"/target/server/ipv6/" + i1,schemaPath:"#/properties/target/properties/server/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6.items,data:data31};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1175,8 +1178,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data30.length < 1){
-const err98 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv6.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1185,11 +1190,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-const len1 = data30.length;
-for(let i1=0; i1<len1; i1++){
-let data31 = data30[i1];
-if(typeof data31 !== "string"){
-const err99 = {instancePath:instancePath+"/target/server/ipv6/" + i1,schemaPath:"#/properties/target/properties/server/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6.items,data:data31};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.server.type,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1199,9 +1203,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv6.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+if(data26.alias !== undefined){
+let data32 = data26.alias;
+if(typeof data32 === "string"){
+if(func2(data32) > 253){
+const err100 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1210,10 +1216,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.server.type,parentSchema:schema31.properties.target.properties.server,data:data27};
+if(func2(data32) < 1){
+const err101 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1223,37 +1227,13 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data26.alias !== undefined){
-let data32 = data26.alias;
-if(typeof data32 === "string"){
-if(func2(data32) > 253){
-const err102 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.alias,data:data32};
+else {
+const err102 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.alias.type,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
 else {
 vErrors.push(err102);
-}
-errors++;
-}
-if(func2(data32) < 1){
-const err103 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.alias,data:data32};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.alias.type,parentSchema:schema31.properties.target.properties.alias,data:data32};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
 }
 errors++;
 }
@@ -1263,7 +1243,32 @@ let data33 = data26.hosting;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 for(const key8 in data33){
 if(!((((key8 === "storage") || (key8 === "cpu")) || (key8 === "memory")) || (key8 === "volumes"))){
-const err105 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.hosting,data:data33};
+const err103 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.hosting,data:data33};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data33.storage !== undefined){
+let data34 = data33.storage;
+if(typeof data34 === "string"){
+if(!pattern13.test(data34)){
+const err104 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.storage.type,parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1273,11 +1278,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data33.storage !== undefined){
-let data34 = data33.storage;
-if(typeof data34 === "string"){
-if(!pattern13.test(data34)){
-const err106 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
+if(data33.cpu !== undefined){
+let data35 = data33.cpu;
+if(typeof data35 === "string"){
+if(!pattern13.test(data35)){
+const err106 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1288,7 +1293,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.storage.type,parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
+const err107 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.cpu.type,parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1298,11 +1303,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data33.cpu !== undefined){
-let data35 = data33.cpu;
-if(typeof data35 === "string"){
-if(!pattern13.test(data35)){
-const err108 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
+if(data33.memory !== undefined){
+let data36 = data33.memory;
+if(typeof data36 === "string"){
+if(!pattern13.test(data36)){
+const err108 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1313,7 +1318,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.cpu.type,parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
+const err109 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.memory.type,parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1323,11 +1328,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data33.memory !== undefined){
-let data36 = data33.memory;
-if(typeof data36 === "string"){
-if(!pattern13.test(data36)){
-const err110 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
+if(data33.volumes !== undefined){
+let data37 = data33.volumes;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err110 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.hosting.properties.volumes.type,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1336,9 +1340,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.memory.type,parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 100 || isNaN(data37)){
+const err111 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1347,11 +1351,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data33.volumes !== undefined){
-let data37 = data33.volumes;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err112 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.hosting.properties.volumes.type,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+if(data37 < 0 || isNaN(data37)){
+const err112 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1360,9 +1361,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 100 || isNaN(data37)){
-const err113 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.hosting.type,parentSchema:schema31.properties.target.properties.hosting,data:data33};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1371,8 +1374,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err114 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+}
+if(data26.delegation !== undefined){
+let data38 = data26.delegation;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.nameservers === undefined){
+const err114 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/required",keyword:"required",params:{missingProperty: "nameservers"},message:"must have required property '"+"nameservers"+"'",schema:schema31.properties.target.properties.delegation.required,parentSchema:schema31.properties.target.properties.delegation,data:data38};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1381,11 +1388,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err115 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.hosting.type,parentSchema:schema31.properties.target.properties.hosting,data:data33};
+for(const key9 in data38){
+if(!(((key9 === "nameservers") || (key9 === "glue")) || (key9 === "ds"))){
+const err115 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation,data:data38};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1395,11 +1400,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data26.delegation !== undefined){
-let data38 = data26.delegation;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.nameservers === undefined){
-const err116 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/required",keyword:"required",params:{missingProperty: "nameservers"},message:"must have required property '"+"nameservers"+"'",schema:schema31.properties.target.properties.delegation.required,parentSchema:schema31.properties.target.properties.delegation,data:data38};
+if(data38.nameservers !== undefined){
+let data39 = data38.nameservers;
+if(Array.isArray(data39)){
+if(data39.length > 13){
+const err116 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/maxItems",keyword:"maxItems",params:{limit: 13},message:"must NOT have more than 13 items",schema:13,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1408,9 +1413,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key9 in data38){
-if(!(((key9 === "nameservers") || (key9 === "glue")) || (key9 === "ds"))){
-const err117 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation,data:data38};
+if(data39.length < 1){
+const err117 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1419,12 +1423,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data38.nameservers !== undefined){
-let data39 = data38.nameservers;
-if(Array.isArray(data39)){
-if(data39.length > 13){
-const err118 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/maxItems",keyword:"maxItems",params:{limit: 13},message:"must NOT have more than 13 items",schema:13,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
+const len2 = data39.length;
+for(let i2=0; i2<len2; i2++){
+let data40 = data39[i2];
+if(typeof data40 === "string"){
+if(func2(data40) > 253){
+const err118 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1433,8 +1437,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data39.length < 1){
-const err119 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
+if(func2(data40) < 1){
+const err119 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1443,12 +1447,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-const len2 = data39.length;
-for(let i2=0; i2<len2; i2++){
-let data40 = data39[i2];
-if(typeof data40 === "string"){
-if(func2(data40) > 253){
-const err120 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
+}
+else {
+const err120 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.nameservers.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1457,8 +1458,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(func2(data40) < 1){
-const err121 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.nameservers.type,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1468,8 +1471,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-else {
-const err122 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.nameservers.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
+if(data38.glue !== undefined){
+let data41 = data38.glue;
+if(Array.isArray(data41)){
+if(data41.length > 13){
+const err122 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/maxItems",keyword:"maxItems",params:{limit: 13},message:"must NOT have more than 13 items",schema:13,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1478,10 +1484,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.nameservers.type,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
+if(data41.length < 1){
+const err123 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1490,12 +1494,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data38.glue !== undefined){
-let data41 = data38.glue;
-if(Array.isArray(data41)){
-if(data41.length > 13){
-const err124 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/maxItems",keyword:"maxItems",params:{limit: 13},message:"must NOT have more than 13 items",schema:13,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+let data42 = data41[i3];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(Object.keys(data42).length < 2){
+const err124 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1504,8 +1508,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data41.length < 1){
-const err125 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
+if(data42.name === undefined){
+const err125 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.target.properties.delegation.properties.glue.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1514,12 +1518,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-const len3 = data41.length;
-for(let i3=0; i3<len3; i3++){
-let data42 = data41[i3];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(Object.keys(data42).length < 2){
-const err126 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
+for(const key10 in data42){
+if(!(((key10 === "name") || (key10 === "ipv4")) || (key10 === "ipv6"))){
+const err126 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1528,8 +1529,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data42.name === undefined){
-const err127 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.target.properties.delegation.properties.glue.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
+}
+if(data42.name !== undefined){
+let data43 = data42.name;
+if(typeof data43 === "string"){
+if(func2(data43) > 200){
+const err127 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1538,9 +1543,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-for(const key10 in data42){
-if(!(((key10 === "name") || (key10 === "ipv4")) || (key10 === "ipv6"))){
-const err128 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
+if(func2(data43) < 1){
+const err128 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1550,11 +1554,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data42.name !== undefined){
-let data43 = data42.name;
-if(typeof data43 === "string"){
-if(func2(data43) > 200){
-const err129 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
+else {
+const err129 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1563,8 +1564,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(func2(data43) < 1){
-const err130 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
+}
+if(data42.ipv4 !== undefined){
+let data44 = data42.ipv4;
+if(Array.isArray(data44)){
+if(data44.length > 16){
+const err130 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1573,9 +1578,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
+if(data44.length < 1){
+const err131 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1584,12 +1588,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data42.ipv4 !== undefined){
-let data44 = data42.ipv4;
-if(Array.isArray(data44)){
-if(data44.length > 16){
-const err132 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
+const len4 = data44.length;
+for(let i4=0; i4<len4; i4++){
+let data45 = data44[i4];
+if(typeof data45 !== "string"){
+const err132 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4/" + i4,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.items,data:data45};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1598,8 +1601,10 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data44.length < 1){
-const err133 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1608,11 +1613,12 @@ vErrors.push(err133);
 }
 errors++;
 }
-const len4 = data44.length;
-for(let i4=0; i4<len4; i4++){
-let data45 = data44[i4];
-if(typeof data45 !== "string"){
-const err134 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4/" + i4,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.items,data:data45};
+}
+if(data42.ipv6 !== undefined){
+let data46 = data42.ipv6;
+if(Array.isArray(data46)){
+if(data46.length > 16){
+const err134 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1621,10 +1627,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
+if(data46.length < 1){
+const err135 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1633,12 +1637,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data42.ipv6 !== undefined){
-let data46 = data42.ipv6;
-if(Array.isArray(data46)){
-if(data46.length > 16){
-const err136 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
+const len5 = data46.length;
+for(let i5=0; i5<len5; i5++){
+let data47 = data46[i5];
+if(typeof data47 !== "string"){
+const err136 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6/" + i5,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.items,data:data47};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1647,8 +1650,10 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data46.length < 1){
-const err137 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1657,11 +1662,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-const len5 = data46.length;
-for(let i5=0; i5<len5; i5++){
-let data47 = data46[i5];
-if(typeof data47 !== "string"){
-const err138 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6/" + i5,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.items,data:data47};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.properties.glue.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1673,7 +1677,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
+const err139 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1683,9 +1687,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.properties.glue.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
+if(data38.ds !== undefined){
+let data48 = data38.ds;
+if(Array.isArray(data48)){
+if(data48.length > 8){
+const err140 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1694,10 +1700,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
+if(data48.length < 1){
+const err141 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1706,12 +1710,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data38.ds !== undefined){
-let data48 = data38.ds;
-if(Array.isArray(data48)){
-if(data48.length > 8){
-const err142 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
+const len6 = data48.length;
+for(let i6=0; i6<len6; i6++){
+let data49 = data48[i6];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.keyTag === undefined){
+const err142 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "keyTag"},message:"must have required property '"+"keyTag"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1720,8 +1724,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data48.length < 1){
-const err143 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
+if(data49.algorithm === undefined){
+const err143 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1730,12 +1734,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-const len6 = data48.length;
-for(let i6=0; i6<len6; i6++){
-let data49 = data48[i6];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.keyTag === undefined){
-const err144 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "keyTag"},message:"must have required property '"+"keyTag"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
+if(data49.digestType === undefined){
+const err144 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "digestType"},message:"must have required property '"+"digestType"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1744,8 +1744,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data49.algorithm === undefined){
-const err145 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
+if(data49.digest === undefined){
+const err145 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1754,8 +1754,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data49.digestType === undefined){
-const err146 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "digestType"},message:"must have required property '"+"digestType"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
+for(const key11 in data49){
+if(!((((key11 === "keyTag") || (key11 === "algorithm")) || (key11 === "digestType")) || (key11 === "digest"))){
+const err146 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1764,8 +1765,11 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data49.digest === undefined){
-const err147 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
+}
+if(data49.keyTag !== undefined){
+let data50 = data49.keyTag;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err147 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1774,9 +1778,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-for(const key11 in data49){
-if(!((((key11 === "keyTag") || (key11 === "algorithm")) || (key11 === "digestType")) || (key11 === "digest"))){
-const err148 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 65535 || isNaN(data50)){
+const err148 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1785,11 +1789,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data49.keyTag !== undefined){
-let data50 = data49.keyTag;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err149 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
+if(data50 < 0 || isNaN(data50)){
+const err149 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1798,9 +1799,12 @@ vErrors.push(err149);
 }
 errors++;
 }
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 65535 || isNaN(data50)){
-const err150 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
+}
+}
+if(data49.algorithm !== undefined){
+let data51 = data49.algorithm;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err150 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1809,8 +1813,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data50 < 0 || isNaN(data50)){
-const err151 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 255 || isNaN(data51)){
+const err151 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1819,12 +1824,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-}
-if(data49.algorithm !== undefined){
-let data51 = data49.algorithm;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err152 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
+if(data51 < 1 || isNaN(data51)){
+const err152 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1833,9 +1834,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 > 255 || isNaN(data51)){
-const err153 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
+}
+}
+if(data49.digestType !== undefined){
+let data52 = data49.digestType;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err153 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1844,8 +1848,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data51 < 1 || isNaN(data51)){
-const err154 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 255 || isNaN(data52)){
+const err154 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1854,38 +1859,13 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-}
-if(data49.digestType !== undefined){
-let data52 = data49.digestType;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err155 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
+if(data52 < 1 || isNaN(data52)){
+const err155 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
 if(vErrors === null){
 vErrors = [err155];
 }
 else {
 vErrors.push(err155);
-}
-errors++;
-}
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 255 || isNaN(data52)){
-const err156 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-if(data52 < 1 || isNaN(data52)){
-const err157 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
 }
 errors++;
 }
@@ -1895,7 +1875,28 @@ if(data49.digest !== undefined){
 let data53 = data49.digest;
 if(typeof data53 === "string"){
 if(func2(data53) > 200){
-const err158 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
+const err156 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if(func2(data53) < 1){
+const err157 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1904,8 +1905,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(func2(data53) < 1){
-const err159 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.properties.ds.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1915,8 +1918,9 @@ vErrors.push(err159);
 errors++;
 }
 }
+}
 else {
-const err160 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
+const err160 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.ds.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1928,7 +1932,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.properties.ds.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
+const err161 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.type,parentSchema:schema31.properties.target.properties.delegation,data:data38};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1940,7 +1944,7 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.ds.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
+const err162 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.type,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1950,9 +1954,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.type,parentSchema:schema31.properties.target.properties.delegation,data:data38};
+if(data.ttl !== undefined){
+let data54 = data.ttl;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err163 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.ttl.type,parentSchema:schema31.properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1961,10 +1966,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.type,parentSchema:schema31.properties.target,data:data26};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 86400 || isNaN(data54)){
+const err164 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -1973,11 +1977,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data.ttl !== undefined){
-let data54 = data.ttl;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err165 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.ttl.type,parentSchema:schema31.properties.ttl,data:data54};
+if(data54 < 1 || isNaN(data54)){
+const err165 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -1986,9 +1987,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 86400 || isNaN(data54)){
-const err166 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.ttl,data:data54};
+}
+}
+if(data.proxied !== undefined){
+let data55 = data.proxied;
+if(typeof data55 !== "boolean"){
+const err166 = {instancePath:instancePath+"/proxied",schemaPath:"#/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.proxied.type,parentSchema:schema31.properties.proxied,data:data55};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -1997,41 +2001,17 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data54 < 1 || isNaN(data54)){
-const err167 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.ttl,data:data54};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-}
-}
-if(data.proxied !== undefined){
-let data55 = data.proxied;
-if(typeof data55 !== "boolean"){
-const err168 = {instancePath:instancePath+"/proxied",schemaPath:"#/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.proxied.type,parentSchema:schema31.properties.proxied,data:data55};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
 }
 if(data.records !== undefined){
 let data56 = data.records;
 if(Array.isArray(data56)){
 if(data56.length > 50){
-const err169 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.records,data:data56};
+const err167 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.records,data:data56};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err167];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err167);
 }
 errors++;
 }
@@ -2044,7 +2024,28 @@ if(typeof tag0 == "string"){
 if(tag0 === "A"){
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.type === undefined){
-const err170 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
+const err168 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+if(data57.values === undefined){
+const err169 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+for(const key12 in data57){
+if(!((((key12 === "type") || (key12 === "name")) || (key12 === "ttl")) || (key12 === "values"))){
+const err170 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2053,8 +2054,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data57.values === undefined){
-const err171 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
+}
+if(data57.type !== undefined){
+let data58 = data57.type;
+if(typeof data58 !== "string"){
+const err171 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data58};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2063,9 +2067,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key12 in data57){
-if(!((((key12 === "type") || (key12 === "name")) || (key12 === "ttl")) || (key12 === "values"))){
-const err172 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
+if("A" !== data58){
+const err172 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "A"},message:"must be equal to constant",schema:"A",parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data58};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2075,10 +2078,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data57.type !== undefined){
-let data58 = data57.type;
-if(typeof data58 !== "string"){
-const err173 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data58};
+if(data57.name !== undefined){
+let data59 = data57.name;
+if(typeof data59 === "string"){
+if(func2(data59) > 200){
+const err173 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2087,8 +2091,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if("A" !== data58){
-const err174 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "A"},message:"must be equal to constant",schema:"A",parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data58};
+if(func2(data59) < 1){
+const err174 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2098,11 +2102,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data59 = data57.name;
-if(typeof data59 === "string"){
-if(func2(data59) > 200){
-const err175 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
+else {
+const err175 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2111,8 +2112,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(func2(data59) < 1){
-const err176 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
+}
+if(data57.ttl !== undefined){
+let data60 = data57.ttl;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err176 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[0].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2121,9 +2125,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 86400 || isNaN(data60)){
+const err177 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2132,37 +2136,13 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data57.ttl !== undefined){
-let data60 = data57.ttl;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err178 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[0].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
+if(data60 < 1 || isNaN(data60)){
+const err178 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
 if(vErrors === null){
 vErrors = [err178];
 }
 else {
 vErrors.push(err178);
-}
-errors++;
-}
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 86400 || isNaN(data60)){
-const err179 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-if(data60 < 1 || isNaN(data60)){
-const err180 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
 }
 errors++;
 }
@@ -2172,7 +2152,30 @@ if(data57.values !== undefined){
 let data61 = data57.values;
 if(Array.isArray(data61)){
 if(data61.length > 16){
-const err181 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
+const err179 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(data61.length < 1){
+const err180 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+const len8 = data61.length;
+for(let i8=0; i8<len8; i8++){
+let data62 = data61[i8];
+if(typeof data62 !== "string"){
+const err181 = {instancePath:instancePath+"/records/" + i7+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values.items,data:data62};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2181,8 +2184,10 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data61.length < 1){
-const err182 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[0].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2191,11 +2196,10 @@ vErrors.push(err182);
 }
 errors++;
 }
-const len8 = data61.length;
-for(let i8=0; i8<len8; i8++){
-let data62 = data61[i8];
-if(typeof data62 !== "string"){
-const err183 = {instancePath:instancePath+"/records/" + i7+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values.items,data:data62};
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[0].type,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2204,10 +2208,12 @@ vErrors.push(err183);
 }
 errors++;
 }
+var props0 = true;
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[0].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
+else if(tag0 === "AAAA"){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err184 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2216,10 +2222,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[0].type,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
+if(data57.values === undefined){
+const err185 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2228,12 +2232,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-var props0 = true;
-}
-else if(tag0 === "AAAA"){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.type === undefined){
-const err186 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
+for(const key13 in data57){
+if(!((((key13 === "type") || (key13 === "name")) || (key13 === "ttl")) || (key13 === "values"))){
+const err186 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2242,8 +2243,11 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data57.values === undefined){
-const err187 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
+}
+if(data57.type !== undefined){
+let data63 = data57.type;
+if(typeof data63 !== "string"){
+const err187 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data63};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2252,9 +2256,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-for(const key13 in data57){
-if(!((((key13 === "type") || (key13 === "name")) || (key13 === "ttl")) || (key13 === "values"))){
-const err188 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
+if("AAAA" !== data63){
+const err188 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "AAAA"},message:"must be equal to constant",schema:"AAAA",parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data63};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2264,10 +2267,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data57.type !== undefined){
-let data63 = data57.type;
-if(typeof data63 !== "string"){
-const err189 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data63};
+if(data57.name !== undefined){
+let data64 = data57.name;
+if(typeof data64 === "string"){
+if(func2(data64) > 200){
+const err189 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2276,8 +2280,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-if("AAAA" !== data63){
-const err190 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "AAAA"},message:"must be equal to constant",schema:"AAAA",parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data63};
+if(func2(data64) < 1){
+const err190 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2287,11 +2291,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data64 = data57.name;
-if(typeof data64 === "string"){
-if(func2(data64) > 200){
-const err191 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
+else {
+const err191 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2300,8 +2301,11 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(func2(data64) < 1){
-const err192 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
+}
+if(data57.ttl !== undefined){
+let data65 = data57.ttl;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err192 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[1].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2310,9 +2314,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-else {
-const err193 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 86400 || isNaN(data65)){
+const err193 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2321,37 +2325,13 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-if(data57.ttl !== undefined){
-let data65 = data57.ttl;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err194 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[1].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
+if(data65 < 1 || isNaN(data65)){
+const err194 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
 if(vErrors === null){
 vErrors = [err194];
 }
 else {
 vErrors.push(err194);
-}
-errors++;
-}
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 > 86400 || isNaN(data65)){
-const err195 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-if(data65 < 1 || isNaN(data65)){
-const err196 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
 }
 errors++;
 }
@@ -2361,7 +2341,30 @@ if(data57.values !== undefined){
 let data66 = data57.values;
 if(Array.isArray(data66)){
 if(data66.length > 16){
-const err197 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
+const err195 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(data66.length < 1){
+const err196 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+const len9 = data66.length;
+for(let i9=0; i9<len9; i9++){
+let data67 = data66[i9];
+if(typeof data67 !== "string"){
+const err197 = {instancePath:instancePath+"/records/" + i7+"/values/" + i9,schemaPath:"#/properties/records/items/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values.items,data:data67};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2370,8 +2373,10 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data66.length < 1){
-const err198 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[1].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2380,40 +2385,15 @@ vErrors.push(err198);
 }
 errors++;
 }
-const len9 = data66.length;
-for(let i9=0; i9<len9; i9++){
-let data67 = data66[i9];
-if(typeof data67 !== "string"){
-const err199 = {instancePath:instancePath+"/records/" + i7+"/values/" + i9,schemaPath:"#/properties/records/items/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values.items,data:data67};
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[1].type,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err199];
 }
 else {
 vErrors.push(err199);
-}
-errors++;
-}
-}
-}
-else {
-const err200 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[1].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[1].type,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
 }
 errors++;
 }
@@ -2424,7 +2404,28 @@ props0 = true;
 else if(tag0 === "CNAME"){
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.type === undefined){
-const err202 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
+const err200 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+if(data57.value === undefined){
+const err201 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+for(const key14 in data57){
+if(!((((key14 === "type") || (key14 === "name")) || (key14 === "ttl")) || (key14 === "value"))){
+const err202 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2433,8 +2434,11 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data57.value === undefined){
-const err203 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
+}
+if(data57.type !== undefined){
+let data68 = data57.type;
+if(typeof data68 !== "string"){
+const err203 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2443,9 +2447,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key14 in data57){
-if(!((((key14 === "type") || (key14 === "name")) || (key14 === "ttl")) || (key14 === "value"))){
-const err204 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
+if("CNAME" !== data68){
+const err204 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "CNAME"},message:"must be equal to constant",schema:"CNAME",parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2455,10 +2458,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data57.type !== undefined){
-let data68 = data57.type;
-if(typeof data68 !== "string"){
-const err205 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data68};
+if(data57.name !== undefined){
+let data69 = data57.name;
+if(typeof data69 === "string"){
+if(func2(data69) > 200){
+const err205 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2467,8 +2471,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-if("CNAME" !== data68){
-const err206 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "CNAME"},message:"must be equal to constant",schema:"CNAME",parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data68};
+if(func2(data69) < 1){
+const err206 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2478,11 +2482,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data69 = data57.name;
-if(typeof data69 === "string"){
-if(func2(data69) > 200){
-const err207 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
+else {
+const err207 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2491,8 +2492,11 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(func2(data69) < 1){
-const err208 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
+}
+if(data57.ttl !== undefined){
+let data70 = data57.ttl;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err208 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[2].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2501,9 +2505,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 86400 || isNaN(data70)){
+const err209 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2512,37 +2516,13 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data57.ttl !== undefined){
-let data70 = data57.ttl;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err210 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[2].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
+if(data70 < 1 || isNaN(data70)){
+const err210 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err210];
 }
 else {
 vErrors.push(err210);
-}
-errors++;
-}
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 86400 || isNaN(data70)){
-const err211 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-if(data70 < 1 || isNaN(data70)){
-const err212 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
 }
 errors++;
 }
@@ -2552,7 +2532,28 @@ if(data57.value !== undefined){
 let data71 = data57.value;
 if(typeof data71 === "string"){
 if(func2(data71) > 253){
-const err213 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
+const err211 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(func2(data71) < 1){
+const err212 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.value.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2561,36 +2562,15 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(func2(data71) < 1){
-const err214 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[2].type,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
 if(vErrors === null){
 vErrors = [err214];
 }
 else {
 vErrors.push(err214);
-}
-errors++;
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.value.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
-}
-else {
-const err216 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[2].type,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
 }
 errors++;
 }
@@ -2601,7 +2581,28 @@ props0 = true;
 else if(tag0 === "TXT"){
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.type === undefined){
-const err217 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
+const err215 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+if(data57.values === undefined){
+const err216 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+for(const key15 in data57){
+if(!((((key15 === "type") || (key15 === "name")) || (key15 === "ttl")) || (key15 === "values"))){
+const err217 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2610,8 +2611,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data57.values === undefined){
-const err218 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
+}
+if(data57.type !== undefined){
+let data72 = data57.type;
+if(typeof data72 !== "string"){
+const err218 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data72};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2620,9 +2624,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key15 in data57){
-if(!((((key15 === "type") || (key15 === "name")) || (key15 === "ttl")) || (key15 === "values"))){
-const err219 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
+if("TXT" !== data72){
+const err219 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "TXT"},message:"must be equal to constant",schema:"TXT",parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data72};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2632,10 +2635,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data57.type !== undefined){
-let data72 = data57.type;
-if(typeof data72 !== "string"){
-const err220 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data72};
+if(data57.name !== undefined){
+let data73 = data57.name;
+if(typeof data73 === "string"){
+if(func2(data73) > 200){
+const err220 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2644,8 +2648,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-if("TXT" !== data72){
-const err221 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "TXT"},message:"must be equal to constant",schema:"TXT",parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data72};
+if(func2(data73) < 1){
+const err221 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2655,11 +2659,8 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data73 = data57.name;
-if(typeof data73 === "string"){
-if(func2(data73) > 200){
-const err222 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
+else {
+const err222 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2668,8 +2669,11 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(func2(data73) < 1){
-const err223 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
+}
+if(data57.ttl !== undefined){
+let data74 = data57.ttl;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err223 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[3].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2678,9 +2682,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 86400 || isNaN(data74)){
+const err224 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2689,37 +2693,13 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data57.ttl !== undefined){
-let data74 = data57.ttl;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err225 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[3].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
+if(data74 < 1 || isNaN(data74)){
+const err225 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
 if(vErrors === null){
 vErrors = [err225];
 }
 else {
 vErrors.push(err225);
-}
-errors++;
-}
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 86400 || isNaN(data74)){
-const err226 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-if(data74 < 1 || isNaN(data74)){
-const err227 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
 }
 errors++;
 }
@@ -2729,22 +2709,22 @@ if(data57.values !== undefined){
 let data75 = data57.values;
 if(Array.isArray(data75)){
 if(data75.length > 16){
-const err228 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
+const err226 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
 if(vErrors === null){
-vErrors = [err228];
+vErrors = [err226];
 }
 else {
-vErrors.push(err228);
+vErrors.push(err226);
 }
 errors++;
 }
 if(data75.length < 1){
-const err229 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
+const err227 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err227];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err227);
 }
 errors++;
 }
@@ -2753,7 +2733,30 @@ for(let i10=0; i10<len10; i10++){
 let data76 = data75[i10];
 if(typeof data76 === "string"){
 if(func2(data76) > 4000){
-const err230 = {instancePath:instancePath+"/records/" + i7+"/values/" + i10,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data76};
+const err228 = {instancePath:instancePath+"/records/" + i7+"/values/" + i10,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data76};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/records/" + i7+"/values/" + i10,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data76};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[3].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2763,37 +2766,14 @@ vErrors.push(err230);
 errors++;
 }
 }
+}
 else {
-const err231 = {instancePath:instancePath+"/records/" + i7+"/values/" + i10,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data76};
+const err231 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[3].type,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
 if(vErrors === null){
 vErrors = [err231];
 }
 else {
 vErrors.push(err231);
-}
-errors++;
-}
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[3].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-}
-}
-else {
-const err233 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[3].type,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
 }
 errors++;
 }
@@ -2804,7 +2784,28 @@ props0 = true;
 else if(tag0 === "MX"){
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.type === undefined){
-const err234 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
+const err232 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(data57.values === undefined){
+const err233 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+for(const key16 in data57){
+if(!((((key16 === "type") || (key16 === "name")) || (key16 === "ttl")) || (key16 === "values"))){
+const err234 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2813,8 +2814,11 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data57.values === undefined){
-const err235 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
+}
+if(data57.type !== undefined){
+let data77 = data57.type;
+if(typeof data77 !== "string"){
+const err235 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data77};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2823,9 +2827,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-for(const key16 in data57){
-if(!((((key16 === "type") || (key16 === "name")) || (key16 === "ttl")) || (key16 === "values"))){
-const err236 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
+if("MX" !== data77){
+const err236 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "MX"},message:"must be equal to constant",schema:"MX",parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data77};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2835,10 +2838,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data57.type !== undefined){
-let data77 = data57.type;
-if(typeof data77 !== "string"){
-const err237 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data77};
+if(data57.name !== undefined){
+let data78 = data57.name;
+if(typeof data78 === "string"){
+if(func2(data78) > 200){
+const err237 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2847,8 +2851,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-if("MX" !== data77){
-const err238 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "MX"},message:"must be equal to constant",schema:"MX",parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data77};
+if(func2(data78) < 1){
+const err238 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2858,11 +2862,8 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data78 = data57.name;
-if(typeof data78 === "string"){
-if(func2(data78) > 200){
-const err239 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
+else {
+const err239 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2871,8 +2872,11 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(func2(data78) < 1){
-const err240 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
+}
+if(data57.ttl !== undefined){
+let data79 = data57.ttl;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err240 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2881,9 +2885,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 > 86400 || isNaN(data79)){
+const err241 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2892,37 +2896,13 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-if(data57.ttl !== undefined){
-let data79 = data57.ttl;
-if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
-const err242 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
+if(data79 < 1 || isNaN(data79)){
+const err242 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
 if(vErrors === null){
 vErrors = [err242];
 }
 else {
 vErrors.push(err242);
-}
-errors++;
-}
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 86400 || isNaN(data79)){
-const err243 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-if(data79 < 1 || isNaN(data79)){
-const err244 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
 }
 errors++;
 }
@@ -2932,22 +2912,22 @@ if(data57.values !== undefined){
 let data80 = data57.values;
 if(Array.isArray(data80)){
 if(data80.length > 16){
-const err245 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
+const err243 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
 if(vErrors === null){
-vErrors = [err245];
+vErrors = [err243];
 }
 else {
-vErrors.push(err245);
+vErrors.push(err243);
 }
 errors++;
 }
 if(data80.length < 1){
-const err246 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
+const err244 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
 if(vErrors === null){
-vErrors = [err246];
+vErrors = [err244];
 }
 else {
-vErrors.push(err246);
+vErrors.push(err244);
 }
 errors++;
 }
@@ -2956,7 +2936,28 @@ for(let i11=0; i11<len11; i11++){
 let data81 = data80[i11];
 if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
 if(data81.priority === undefined){
-const err247 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
+const err245 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+if(data81.exchange === undefined){
+const err246 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+for(const key17 in data81){
+if(!((key17 === "priority") || (key17 === "exchange"))){
+const err247 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -2965,8 +2966,11 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data81.exchange === undefined){
-const err248 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
+}
+if(data81.priority !== undefined){
+let data82 = data81.priority;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err248 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -2975,9 +2979,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-for(const key17 in data81){
-if(!((key17 === "priority") || (key17 === "exchange"))){
-const err249 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 65535 || isNaN(data82)){
+const err249 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -2986,37 +2990,13 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-if(data81.priority !== undefined){
-let data82 = data81.priority;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err250 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
+if(data82 < 0 || isNaN(data82)){
+const err250 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
 if(vErrors === null){
 vErrors = [err250];
 }
 else {
 vErrors.push(err250);
-}
-errors++;
-}
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 65535 || isNaN(data82)){
-const err251 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-if(data82 < 0 || isNaN(data82)){
-const err252 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
 }
 errors++;
 }
@@ -3026,7 +3006,28 @@ if(data81.exchange !== undefined){
 let data83 = data81.exchange;
 if(typeof data83 === "string"){
 if(func2(data83) > 253){
-const err253 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
+const err251 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+if(func2(data83) < 1){
+const err252 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3035,8 +3036,10 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(func2(data83) < 1){
-const err254 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3046,8 +3049,9 @@ vErrors.push(err254);
 errors++;
 }
 }
+}
 else {
-const err255 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
+const err255 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[4].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3059,36 +3063,12 @@ errors++;
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
+const err256 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].type,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
 if(vErrors === null){
 vErrors = [err256];
 }
 else {
 vErrors.push(err256);
-}
-errors++;
-}
-}
-}
-else {
-const err257 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[4].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-}
-}
-else {
-const err258 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].type,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
 }
 errors++;
 }
@@ -3099,7 +3079,28 @@ props0 = true;
 else if(tag0 === "CAA"){
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.type === undefined){
-const err259 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
+const err257 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if(data57.values === undefined){
+const err258 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+for(const key18 in data57){
+if(!((((key18 === "type") || (key18 === "name")) || (key18 === "ttl")) || (key18 === "values"))){
+const err259 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3108,8 +3109,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(data57.values === undefined){
-const err260 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
+}
+if(data57.type !== undefined){
+let data84 = data57.type;
+if(typeof data84 !== "string"){
+const err260 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3118,9 +3122,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-for(const key18 in data57){
-if(!((((key18 === "type") || (key18 === "name")) || (key18 === "ttl")) || (key18 === "values"))){
-const err261 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
+if("CAA" !== data84){
+const err261 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "CAA"},message:"must be equal to constant",schema:"CAA",parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3130,10 +3133,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data57.type !== undefined){
-let data84 = data57.type;
-if(typeof data84 !== "string"){
-const err262 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data84};
+if(data57.name !== undefined){
+let data85 = data57.name;
+if(typeof data85 === "string"){
+if(func2(data85) > 200){
+const err262 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3142,8 +3146,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-if("CAA" !== data84){
-const err263 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "CAA"},message:"must be equal to constant",schema:"CAA",parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data84};
+if(func2(data85) < 1){
+const err263 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3153,11 +3157,8 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data85 = data57.name;
-if(typeof data85 === "string"){
-if(func2(data85) > 200){
-const err264 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
+else {
+const err264 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3166,8 +3167,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(func2(data85) < 1){
-const err265 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
+}
+if(data57.ttl !== undefined){
+let data86 = data57.ttl;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+const err265 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3176,9 +3180,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 86400 || isNaN(data86)){
+const err266 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3187,37 +3191,13 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data57.ttl !== undefined){
-let data86 = data57.ttl;
-if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
-const err267 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
+if(data86 < 1 || isNaN(data86)){
+const err267 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
 if(vErrors === null){
 vErrors = [err267];
 }
 else {
 vErrors.push(err267);
-}
-errors++;
-}
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 > 86400 || isNaN(data86)){
-const err268 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-if(data86 < 1 || isNaN(data86)){
-const err269 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
 }
 errors++;
 }
@@ -3227,22 +3207,22 @@ if(data57.values !== undefined){
 let data87 = data57.values;
 if(Array.isArray(data87)){
 if(data87.length > 16){
-const err270 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
+const err268 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
 if(vErrors === null){
-vErrors = [err270];
+vErrors = [err268];
 }
 else {
-vErrors.push(err270);
+vErrors.push(err268);
 }
 errors++;
 }
 if(data87.length < 1){
-const err271 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
+const err269 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
 if(vErrors === null){
-vErrors = [err271];
+vErrors = [err269];
 }
 else {
-vErrors.push(err271);
+vErrors.push(err269);
 }
 errors++;
 }
@@ -3251,7 +3231,28 @@ for(let i12=0; i12<len12; i12++){
 let data88 = data87[i12];
 if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
 if(data88.tag === undefined){
-const err272 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
+const err270 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+if(data88.value === undefined){
+const err271 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+for(const key19 in data88){
+if(!(((key19 === "flags") || (key19 === "tag")) || (key19 === "value"))){
+const err272 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3260,8 +3261,11 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data88.value === undefined){
-const err273 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
+}
+if(data88.flags !== undefined){
+let data89 = data88.flags;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err273 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3270,9 +3274,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-for(const key19 in data88){
-if(!(((key19 === "flags") || (key19 === "tag")) || (key19 === "value"))){
-const err274 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 255 || isNaN(data89)){
+const err274 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3281,11 +3285,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data88.flags !== undefined){
-let data89 = data88.flags;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err275 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
+if(data89 < 0 || isNaN(data89)){
+const err275 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3294,9 +3295,12 @@ vErrors.push(err275);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 255 || isNaN(data89)){
-const err276 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
+}
+}
+if(data88.tag !== undefined){
+let data90 = data88.tag;
+if(typeof data90 !== "string"){
+const err276 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/tag",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag,data:data90};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3305,8 +3309,12 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data89 < 0 || isNaN(data89)){
-const err277 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
+}
+if(data88.value !== undefined){
+let data91 = data88.value;
+if(typeof data91 === "string"){
+if(func2(data91) > 255){
+const err277 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data91};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3316,11 +3324,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
-if(data88.tag !== undefined){
-let data90 = data88.tag;
-if(typeof data90 !== "string"){
-const err278 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/tag",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag,data:data90};
+else {
+const err278 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data91};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3330,11 +3335,9 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data88.value !== undefined){
-let data91 = data88.value;
-if(typeof data91 === "string"){
-if(func2(data91) > 255){
-const err279 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data91};
+}
+else {
+const err279 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3344,8 +3347,9 @@ vErrors.push(err279);
 errors++;
 }
 }
+}
 else {
-const err280 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data91};
+const err280 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[5].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3357,36 +3361,12 @@ errors++;
 }
 }
 else {
-const err281 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
+const err281 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].type,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
 if(vErrors === null){
 vErrors = [err281];
 }
 else {
 vErrors.push(err281);
-}
-errors++;
-}
-}
-}
-else {
-const err282 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[5].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
-if(vErrors === null){
-vErrors = [err282];
-}
-else {
-vErrors.push(err282);
-}
-errors++;
-}
-}
-}
-else {
-const err283 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].type,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
-if(vErrors === null){
-vErrors = [err283];
-}
-else {
-vErrors.push(err283);
 }
 errors++;
 }
@@ -3397,7 +3377,27 @@ props0 = true;
 else if(tag0 === "SRV"){
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.type === undefined){
-const err284 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
+const err282 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+if(data57.name === undefined){
+const err283 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+if(data57.values === undefined){
+const err284 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3406,8 +3406,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data57.name === undefined){
-const err285 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
+for(const key20 in data57){
+if(!((((key20 === "type") || (key20 === "name")) || (key20 === "ttl")) || (key20 === "values"))){
+const err285 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3416,8 +3417,11 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data57.values === undefined){
-const err286 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
+}
+if(data57.type !== undefined){
+let data92 = data57.type;
+if(typeof data92 !== "string"){
+const err286 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data92};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3426,9 +3430,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-for(const key20 in data57){
-if(!((((key20 === "type") || (key20 === "name")) || (key20 === "ttl")) || (key20 === "values"))){
-const err287 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
+if("SRV" !== data92){
+const err287 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "SRV"},message:"must be equal to constant",schema:"SRV",parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data92};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3438,10 +3441,11 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data57.type !== undefined){
-let data92 = data57.type;
-if(typeof data92 !== "string"){
-const err288 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data92};
+if(data57.name !== undefined){
+let data93 = data57.name;
+if(typeof data93 === "string"){
+if(func2(data93) > 200){
+const err288 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3450,8 +3454,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-if("SRV" !== data92){
-const err289 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "SRV"},message:"must be equal to constant",schema:"SRV",parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data92};
+if(func2(data93) < 1){
+const err289 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3461,11 +3465,8 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data93 = data57.name;
-if(typeof data93 === "string"){
-if(func2(data93) > 200){
-const err290 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
+else {
+const err290 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3474,8 +3475,11 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(func2(data93) < 1){
-const err291 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
+}
+if(data57.ttl !== undefined){
+let data94 = data57.ttl;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err291 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3484,9 +3488,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 86400 || isNaN(data94)){
+const err292 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3495,37 +3499,13 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data57.ttl !== undefined){
-let data94 = data57.ttl;
-if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
-const err293 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
+if(data94 < 1 || isNaN(data94)){
+const err293 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err293];
 }
 else {
 vErrors.push(err293);
-}
-errors++;
-}
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 86400 || isNaN(data94)){
-const err294 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
-if(vErrors === null){
-vErrors = [err294];
-}
-else {
-vErrors.push(err294);
-}
-errors++;
-}
-if(data94 < 1 || isNaN(data94)){
-const err295 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
-if(vErrors === null){
-vErrors = [err295];
-}
-else {
-vErrors.push(err295);
 }
 errors++;
 }
@@ -3535,22 +3515,22 @@ if(data57.values !== undefined){
 let data95 = data57.values;
 if(Array.isArray(data95)){
 if(data95.length > 16){
-const err296 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
+const err294 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
 if(vErrors === null){
-vErrors = [err296];
+vErrors = [err294];
 }
 else {
-vErrors.push(err296);
+vErrors.push(err294);
 }
 errors++;
 }
 if(data95.length < 1){
-const err297 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
+const err295 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
 if(vErrors === null){
-vErrors = [err297];
+vErrors = [err295];
 }
 else {
-vErrors.push(err297);
+vErrors.push(err295);
 }
 errors++;
 }
@@ -3559,7 +3539,27 @@ for(let i13=0; i13<len13; i13++){
 let data96 = data95[i13];
 if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
 if(data96.priority === undefined){
-const err298 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
+const err296 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+if(data96.weight === undefined){
+const err297 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+if(data96.port === undefined){
+const err298 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3568,8 +3568,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(data96.weight === undefined){
-const err299 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
+if(data96.target === undefined){
+const err299 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3578,8 +3578,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data96.port === undefined){
-const err300 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
+for(const key21 in data96){
+if(!((((key21 === "priority") || (key21 === "weight")) || (key21 === "port")) || (key21 === "target"))){
+const err300 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3588,8 +3589,11 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data96.target === undefined){
-const err301 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
+}
+if(data96.priority !== undefined){
+let data97 = data96.priority;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err301 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3598,9 +3602,9 @@ vErrors.push(err301);
 }
 errors++;
 }
-for(const key21 in data96){
-if(!((((key21 === "priority") || (key21 === "weight")) || (key21 === "port")) || (key21 === "target"))){
-const err302 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 65535 || isNaN(data97)){
+const err302 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3609,11 +3613,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-if(data96.priority !== undefined){
-let data97 = data96.priority;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err303 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
+if(data97 < 0 || isNaN(data97)){
+const err303 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3622,9 +3623,12 @@ vErrors.push(err303);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 65535 || isNaN(data97)){
-const err304 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
+}
+}
+if(data96.weight !== undefined){
+let data98 = data96.weight;
+if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
+const err304 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3633,8 +3637,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data97 < 0 || isNaN(data97)){
-const err305 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 65535 || isNaN(data98)){
+const err305 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3643,12 +3648,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-}
-if(data96.weight !== undefined){
-let data98 = data96.weight;
-if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err306 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
+if(data98 < 0 || isNaN(data98)){
+const err306 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3657,9 +3658,12 @@ vErrors.push(err306);
 }
 errors++;
 }
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 65535 || isNaN(data98)){
-const err307 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
+}
+}
+if(data96.port !== undefined){
+let data99 = data96.port;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err307 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3668,8 +3672,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data98 < 0 || isNaN(data98)){
-const err308 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 65535 || isNaN(data99)){
+const err308 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3678,38 +3683,13 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-}
-if(data96.port !== undefined){
-let data99 = data96.port;
-if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
-const err309 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
+if(data99 < 0 || isNaN(data99)){
+const err309 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
 if(vErrors === null){
 vErrors = [err309];
 }
 else {
 vErrors.push(err309);
-}
-errors++;
-}
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 > 65535 || isNaN(data99)){
-const err310 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
-if(vErrors === null){
-vErrors = [err310];
-}
-else {
-vErrors.push(err310);
-}
-errors++;
-}
-if(data99 < 0 || isNaN(data99)){
-const err311 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
-if(vErrors === null){
-vErrors = [err311];
-}
-else {
-vErrors.push(err311);
 }
 errors++;
 }
@@ -3719,7 +3699,28 @@ if(data96.target !== undefined){
 let data100 = data96.target;
 if(typeof data100 === "string"){
 if(func2(data100) > 253){
-const err312 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
+const err310 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+if(func2(data100) < 1){
+const err311 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+else {
+const err312 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3728,8 +3729,10 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(func2(data100) < 1){
-const err313 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
+}
+}
+else {
+const err313 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3739,8 +3742,9 @@ vErrors.push(err313);
 errors++;
 }
 }
+}
 else {
-const err314 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
+const err314 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[6].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3752,7 +3756,7 @@ errors++;
 }
 }
 else {
-const err315 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
+const err315 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].type,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3761,10 +3765,12 @@ vErrors.push(err315);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = true;
 }
 }
 else {
-const err316 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[6].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
+const err316 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data57};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3774,9 +3780,8 @@ vErrors.push(err316);
 errors++;
 }
 }
-}
 else {
-const err317 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].type,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
+const err317 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data57};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3785,12 +3790,9 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
-}
 }
 else {
-const err318 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data57};
+const err318 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.type,parentSchema:schema31.properties.records.items,data:data57};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3800,8 +3802,9 @@ vErrors.push(err318);
 errors++;
 }
 }
+}
 else {
-const err319 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data57};
+const err319 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.type,parentSchema:schema31.properties.records,data:data56};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3811,8 +3814,11 @@ vErrors.push(err319);
 errors++;
 }
 }
-else {
-const err320 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.type,parentSchema:schema31.properties.records.items,data:data57};
+if(data.reviewBy !== undefined){
+let data101 = data.reviewBy;
+if(typeof data101 === "string"){
+if(!pattern5.test(data101)){
+const err320 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.reviewBy,data:data101};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3821,10 +3827,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-}
-else {
-const err321 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.type,parentSchema:schema31.properties.records,data:data56};
+if(!(formats0.validate(data101))){
+const err321 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.reviewBy,data:data101};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3834,11 +3838,8 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data.reviewBy !== undefined){
-let data101 = data.reviewBy;
-if(typeof data101 === "string"){
-if(!pattern5.test(data101)){
-const err322 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.reviewBy,data:data101};
+else {
+const err322 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reviewBy.type,parentSchema:schema31.properties.reviewBy,data:data101};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3847,8 +3848,12 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(!(formats0.validate(data101))){
-const err323 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.reviewBy,data:data101};
+}
+if(data.decommission !== undefined){
+let data102 = data.decommission;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.reason === undefined){
+const err323 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data102};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3857,9 +3862,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-else {
-const err324 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reviewBy.type,parentSchema:schema31.properties.reviewBy,data:data101};
+if(data102.letter === undefined){
+const err324 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "letter"},message:"must have required property '"+"letter"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data102};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3868,12 +3872,9 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-if(data.decommission !== undefined){
-let data102 = data.decommission;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.reason === undefined){
-const err325 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data102};
+for(const key22 in data102){
+if(!(((key22 === "reason") || (key22 === "letter")) || (key22 === "deleteData"))){
+const err325 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission,data:data102};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3882,8 +3883,12 @@ vErrors.push(err325);
 }
 errors++;
 }
-if(data102.letter === undefined){
-const err326 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "letter"},message:"must have required property '"+"letter"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data102};
+}
+if(data102.reason !== undefined){
+let data103 = data102.reason;
+if(typeof data103 === "string"){
+if(func2(data103) > 500){
+const err326 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3892,9 +3897,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-for(const key22 in data102){
-if(!(((key22 === "reason") || (key22 === "letter")) || (key22 === "deleteData"))){
-const err327 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission,data:data102};
+if(func2(data103) < 5){
+const err327 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3904,11 +3908,8 @@ vErrors.push(err327);
 errors++;
 }
 }
-if(data102.reason !== undefined){
-let data103 = data102.reason;
-if(typeof data103 === "string"){
-if(func2(data103) > 500){
-const err328 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
+else {
+const err328 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.reason.type,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3917,8 +3918,12 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(func2(data103) < 5){
-const err329 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
+}
+if(data102.letter !== undefined){
+let data104 = data102.letter;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.number === undefined){
+const err329 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -3927,9 +3932,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-else {
-const err330 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.reason.type,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
+if(data104.date === undefined){
+const err330 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -3938,12 +3942,9 @@ vErrors.push(err330);
 }
 errors++;
 }
-}
-if(data102.letter !== undefined){
-let data104 = data102.letter;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.number === undefined){
-const err331 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
+for(const key23 in data104){
+if(!(((key23 === "number") || (key23 === "date")) || (key23 === "scan"))){
+const err331 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -3952,8 +3953,12 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data104.date === undefined){
-const err332 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
+}
+if(data104.number !== undefined){
+let data105 = data104.number;
+if(typeof data105 === "string"){
+if(func2(data105) > 120){
+const err332 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -3962,9 +3967,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-for(const key23 in data104){
-if(!(((key23 === "number") || (key23 === "date")) || (key23 === "scan"))){
-const err333 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
+if(func2(data105) < 1){
+const err333 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -3974,11 +3978,8 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data104.number !== undefined){
-let data105 = data104.number;
-if(typeof data105 === "string"){
-if(func2(data105) > 120){
-const err334 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
+else {
+const err334 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.number.type,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -3987,8 +3988,12 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(func2(data105) < 1){
-const err335 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
+}
+if(data104.date !== undefined){
+let data106 = data104.date;
+if(typeof data106 === "string"){
+if(!pattern5.test(data106)){
+const err335 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -3997,9 +4002,8 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-else {
-const err336 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.number.type,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
+if(!(formats0.validate(data106))){
+const err336 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4009,11 +4013,8 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data104.date !== undefined){
-let data106 = data104.date;
-if(typeof data106 === "string"){
-if(!pattern5.test(data106)){
-const err337 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
+else {
+const err337 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.date.type,parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4022,8 +4023,12 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(!(formats0.validate(data106))){
-const err338 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
+}
+if(data104.scan !== undefined){
+let data107 = data104.scan;
+if(typeof data107 === "string"){
+if(!pattern6.test(data107)){
+const err338 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4032,9 +4037,8 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-else {
-const err339 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.date.type,parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
+if(!(formats2(data107))){
+const err339 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4044,11 +4048,8 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data104.scan !== undefined){
-let data107 = data104.scan;
-if(typeof data107 === "string"){
-if(!pattern6.test(data107)){
-const err340 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
+else {
+const err340 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.scan.type,parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4057,8 +4058,10 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(!(formats2(data107))){
-const err341 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.properties.letter.type,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4068,8 +4071,10 @@ vErrors.push(err341);
 errors++;
 }
 }
-else {
-const err342 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.scan.type,parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
+if(data102.deleteData !== undefined){
+let data108 = data102.deleteData;
+if(typeof data108 !== "boolean"){
+const err342 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.decommission.properties.deleteData.type,parentSchema:schema31.properties.decommission.properties.deleteData,data:data108};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4078,10 +4083,8 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-}
-else {
-const err343 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.properties.letter.type,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
+if(true !== data108){
+const err343 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema31.properties.decommission.properties.deleteData,data:data108};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4091,10 +4094,9 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data102.deleteData !== undefined){
-let data108 = data102.deleteData;
-if(typeof data108 !== "boolean"){
-const err344 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.decommission.properties.deleteData.type,parentSchema:schema31.properties.decommission.properties.deleteData,data:data108};
+}
+else {
+const err344 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.type,parentSchema:schema31.properties.decommission,data:data102};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4103,8 +4105,12 @@ vErrors.push(err344);
 }
 errors++;
 }
-if(true !== data108){
-const err345 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema31.properties.decommission.properties.deleteData,data:data108};
+}
+if(data.suspension !== undefined){
+let data109 = data.suspension;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.reason === undefined){
+const err345 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4113,10 +4119,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-}
-else {
-const err346 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.type,parentSchema:schema31.properties.decommission,data:data102};
+if(data109.since === undefined){
+const err346 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4125,12 +4129,8 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-if(data.suspension !== undefined){
-let data109 = data.suspension;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.reason === undefined){
-const err347 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
+if(data109.finding === undefined){
+const err347 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4139,8 +4139,9 @@ vErrors.push(err347);
 }
 errors++;
 }
-if(data109.since === undefined){
-const err348 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
+for(const key24 in data109){
+if(!(((key24 === "reason") || (key24 === "since")) || (key24 === "finding"))){
+const err348 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.suspension,data:data109};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4149,8 +4150,12 @@ vErrors.push(err348);
 }
 errors++;
 }
-if(data109.finding === undefined){
-const err349 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
+}
+if(data109.reason !== undefined){
+let data110 = data109.reason;
+if(typeof data110 === "string"){
+if(func2(data110) > 500){
+const err349 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4159,9 +4164,8 @@ vErrors.push(err349);
 }
 errors++;
 }
-for(const key24 in data109){
-if(!(((key24 === "reason") || (key24 === "since")) || (key24 === "finding"))){
-const err350 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.suspension,data:data109};
+if(func2(data110) < 5){
+const err350 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4171,11 +4175,8 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data109.reason !== undefined){
-let data110 = data109.reason;
-if(typeof data110 === "string"){
-if(func2(data110) > 500){
-const err351 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+else {
+const err351 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.reason.type,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4184,8 +4185,12 @@ vErrors.push(err351);
 }
 errors++;
 }
-if(func2(data110) < 5){
-const err352 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+}
+if(data109.since !== undefined){
+let data111 = data109.since;
+if(typeof data111 === "string"){
+if(!pattern5.test(data111)){
+const err352 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.suspension.properties.since,data:data111};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4194,9 +4199,8 @@ vErrors.push(err352);
 }
 errors++;
 }
-}
-else {
-const err353 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.reason.type,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+if(!(formats0.validate(data111))){
+const err353 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.suspension.properties.since,data:data111};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4206,11 +4210,8 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(data109.since !== undefined){
-let data111 = data109.since;
-if(typeof data111 === "string"){
-if(!pattern5.test(data111)){
-const err354 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.suspension.properties.since,data:data111};
+else {
+const err354 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.since.type,parentSchema:schema31.properties.suspension.properties.since,data:data111};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4219,8 +4220,11 @@ vErrors.push(err354);
 }
 errors++;
 }
-if(!(formats0.validate(data111))){
-const err355 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.suspension.properties.since,data:data111};
+}
+if(data109.finding !== undefined){
+let data112 = data109.finding;
+if(typeof data112 !== "string"){
+const err355 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.finding.type,parentSchema:schema31.properties.suspension.properties.finding,data:data112};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4229,9 +4233,8 @@ vErrors.push(err355);
 }
 errors++;
 }
-}
-else {
-const err356 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.since.type,parentSchema:schema31.properties.suspension.properties.since,data:data111};
+if(!((data112 === "gambling-content") || (data112 === "takeover-risk"))){
+const err356 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/enum",keyword:"enum",params:{allowedValues: schema31.properties.suspension.properties.finding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.suspension.properties.finding.enum,parentSchema:schema31.properties.suspension.properties.finding,data:data112};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4241,10 +4244,9 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data109.finding !== undefined){
-let data112 = data109.finding;
-if(typeof data112 !== "string"){
-const err357 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.finding.type,parentSchema:schema31.properties.suspension.properties.finding,data:data112};
+}
+else {
+const err357 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.suspension.type,parentSchema:schema31.properties.suspension,data:data109};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4253,37 +4255,15 @@ vErrors.push(err357);
 }
 errors++;
 }
-if(!((data112 === "gambling-content") || (data112 === "takeover-risk"))){
-const err358 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/enum",keyword:"enum",params:{allowedValues: schema31.properties.suspension.properties.finding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.suspension.properties.finding.enum,parentSchema:schema31.properties.suspension.properties.finding,data:data112};
+}
+}
+else {
+const err358 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err358];
 }
 else {
 vErrors.push(err358);
-}
-errors++;
-}
-}
-}
-else {
-const err359 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.suspension.type,parentSchema:schema31.properties.suspension,data:data109};
-if(vErrors === null){
-vErrors = [err359];
-}
-else {
-vErrors.push(err359);
-}
-errors++;
-}
-}
-}
-else {
-const err360 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err360];
-}
-else {
-vErrors.push(err360);
 }
 errors++;
 }
