@@ -79,6 +79,14 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   // A reply-letter pull request runs the chain's after-deployment phase (letter-flow.ts).
   const source = letterSourceOf(pr.author, pr.body, o.botLogin);
   if (source !== undefined) {
+    // `validasi` is required on main: a letter pull request changes no request or governance file.
+    const touched = pr.files.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]).filter((p) => p.startsWith("requests/") || p === "governance.yaml");
+    const valid = pr.filesComplete && touched.length === 0;
+    await setStatus(gh, ref, pr.headSha, {
+      context: VALIDATION_CONTEXT,
+      state: valid ? "success" : "failure",
+      description: valid ? (lang === "en" ? "A letter pull request: no request file changed" : "Pull request surat: tidak ada berkas permohonan yang berubah") : lang === "en" ? `A letter pull request may not change ${touched[0] ?? "this many files"}` : `Pull request surat tidak boleh mengubah ${touched[0] ?? "berkas sebanyak ini"}`,
+    });
     const letter = await refreshLetterPullRequest(gh, ref, pr, source, { botLogin: o.botLogin, today: o.today, lang, ...o.letters });
     return { disposition: letter.disposition, letter };
   }

@@ -67,7 +67,11 @@ for (const name of PRESET_NAMES) {
     const text = readFileSync(join(root, presetFile(name)), "utf8");
     const g = Governance.parse(parse(text));
     const steps = g.disposition.steps;
-    const member = (team: string) => `${team.split("/")[1]}-a`;
+    // One person completes one step of a chain (issue 9): a team that holds two steps of one phase
+    // has a second member for the second step ("-a", "-b", ...).
+    const slot = (step: (typeof steps)[number]) => steps.filter((s) => s.team === step.team && phaseOf(s) === phaseOf(step)).indexOf(step);
+    const member = (team: string, k = 0) => `${team.split("/")[1]}-${"abcdefgh"[k]}`;
+    const approverOf = (step: (typeof steps)[number]) => member(step.team!, slot(step));
     const opd = g.opds[1]!;
     const liaison = opd.liaisons[0]!;
     const label = `layanan-${name}`;
@@ -86,7 +90,7 @@ for (const name of PRESET_NAMES) {
     beforeAll(async () => {
       await fake.start();
       fake.seed({ "governance.yaml": text, "requests/.gitkeep": "" });
-      for (const team of new Set(steps.flatMap((s) => (s.team ? [s.team] : [])))) fake.setTeam(team, [member(team)]);
+      for (const team of new Set(steps.flatMap((s) => (s.team ? [s.team] : [])))) fake.setTeam(team, [...new Set(steps.filter((s) => s.team === team).map(approverOf))]);
       if (g.admins.team) fake.setTeam(g.admins.team, ["admin-a"]);
     });
     afterAll(async () => {
@@ -105,12 +109,13 @@ for (const name of PRESET_NAMES) {
         if ("product" in action && action.product === "intake") {
           if (pr) {
             // A second intake row (the signed form, the letter): recorded in the request file itself.
-            expect(fake.fileAt(`permohonan/${label}`, file)).toContain("letter:");
+            expect(fake.fileAt(`ajuan/${label}`, file)).toContain("letter:");
             return;
           }
-          fake.createBranch(`permohonan/${label}`);
-          fake.push(`permohonan/${label}`, liaison, { [file]: requestYaml(g, opd.code, label) }, `Permohonan ${host}`);
-          const { data } = await as(liaison).rest.pulls.create({ ...ref, title: `Permohonan ${host}`, head: `permohonan/${label}`, base: "main" });
+          // The liaison's own branch: permohonan/* belongs to the bot (issue 9).
+          fake.createBranch(`ajuan/${label}`);
+          fake.push(`ajuan/${label}`, liaison, { [file]: requestYaml(g, opd.code, label) }, `Permohonan ${host}`);
+          const { data } = await as(liaison).rest.pulls.create({ ...ref, title: `Permohonan ${host}`, head: `ajuan/${label}`, base: "main" });
           pr = data.number;
           const r = await refresh(pr);
           expect(r.ownership?.ok).toBe(true);
@@ -129,10 +134,10 @@ for (const name of PRESET_NAMES) {
           const target = phaseOf(step) === "before-merge" ? pr : letterPr;
           expect(target, "the pull request of the step's phase exists").toBeGreaterThan(0);
           const sentBefore = delivered.length;
-          fake.review(target, member(step.team!), "APPROVED");
+          fake.review(target, approverOf(step), "APPROVED");
           const r = await refresh(target);
           const outcome = r.disposition!.steps.find((s) => s.id === step.id)!;
-          expect(outcome).toMatchObject({ status: "approved", approver: member(step.team!), task: step.task });
+          expect(outcome).toMatchObject({ status: "approved", approver: approverOf(step), task: step.task });
           const phaseSteps = steps.filter((s) => phaseOf(s) === phaseOf(step));
           const next = phaseSteps[phaseSteps.indexOf(step) + 1];
           const status = fake.latestStatus(fake.issue(target)!.pull!.headSha, "disposisi")!;
