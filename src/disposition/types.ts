@@ -72,6 +72,10 @@ export interface StepOutcome {
   /** Working minutes from start to approval. */
   elapsedMinutes?: number;
   overdue?: boolean;
+  /** What the step does, in Indonesian (see phases.ts taskOf). */
+  task?: string;
+  /** "Plt." or "Plh." when the approver signed as an acting official. */
+  acting?: string;
 }
 
 export type IgnoredReason = "applicant" | "not-member" | "stale" | "out-of-order" | "redundant";

@@ -23,7 +23,7 @@ export async function readDispositionInput(gh: GitHub, ref: RepoRef, pr: PullReq
   const teams = [...new Set(chainOf({ rules, destructive }).flatMap((s) => (s.team ? [s.team] : [])))].sort();
   const members: Record<string, string[]> = {};
   for (const team of teams) members[team] = await teamMembers(gh, team);
-  return { rules, applicant: pr.applicant, author: pr.author, contributors: pr.coAuthors, headSha: pr.headSha, commits, reviews, members, destructive, openedAt: pr.createdAt, clock: clockFor(governance) };
+  return { rules, applicant: pr.applicant, author: pr.author, contributors: [...pr.coAuthors, ...pr.pushers], headSha: pr.headSha, commits, reviews, members, destructive, openedAt: pr.createdAt, clock: clockFor(governance) };
 }
 
 export async function evaluatePullRequest(gh: GitHub, ref: RepoRef, pr: PullRequestView, governance: Governance, destructive: boolean): Promise<DispositionResult> {

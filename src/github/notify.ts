@@ -8,9 +8,9 @@ import type { DesiredState } from "../state/types.ts";
 import { checkGovernance } from "../validate/validate.ts";
 import { upsertComment } from "./comments.ts";
 import { readPolicyTree } from "./files.ts";
-import { issueOfPullRequest } from "./intake.ts";
 import { syncLabels } from "./labels.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
+import { intakeIssueOf } from "./ownership.ts";
 
 export const DEPLOY_FAILED_LABEL = "deploy-gagal";
 const marker = (sha: string) => `<!-- deploy: ${sha} -->`;
@@ -82,8 +82,10 @@ export async function notifyDeployment(gh: GitHub, ref: RepoRef, o: NotifyOption
     await upsertComment(gh, ref, pr.number, marker(o.sha), body);
     out.pullRequests.push(pr.number);
     if (o.result === "failure") await syncLabels(gh, ref, pr.number, [DEPLOY_FAILED_LABEL], (l) => l === DEPLOY_FAILED_LABEL);
-    // The issue is trusted only from a pull request the bot itself opened.
-    const issue = pr.user?.login.toLowerCase() === o.botLogin.toLowerCase() ? issueOfPullRequest(pr.body) : undefined;
+    // The issue is trusted only from a pull request the bot itself opened from its own branch
+    // (permohonan/isu-N, bot-only), never from the editable body.
+    const own = pr.user?.login.toLowerCase() === o.botLogin.toLowerCase() && pr.head.repo?.full_name.toLowerCase() === `${ref.owner}/${ref.repo}`.toLowerCase();
+    const issue = own ? intakeIssueOf(pr.head.ref) : undefined;
     if (issue === undefined) continue;
     await upsertComment(gh, ref, issue, marker(o.sha), body);
     out.issues.push(issue);

@@ -128,6 +128,15 @@ export const Decommission = z.strictObject({
   deleteData: z.literal(true).optional().meta({ description: "true: data hosting (namespace dan penyimpanan) ikut dihapus" }),
 });
 
+/** Issue 15: an emergency suspension; the name's DNS records go, the file and any hosting data stay. */
+export const Suspension = z
+  .strictObject({
+    reason: z.string().min(5).max(500).meta({ description: "Alasan penangguhan" }),
+    since: IsoDate.meta({ description: "Tanggal temuan" }),
+    finding: z.enum(["gambling-content", "takeover-risk"]).meta({ description: "Jenis temuan audit" }),
+  })
+  .meta({ description: "Penangguhan darurat: catatan DNS dicabut, berkas dan data hosting disimpan. Cabut dengan permohonan perubahan yang menghapus blok ini." });
+
 export const Request = z
   .strictObject({
     label: z.string().min(1).max(63).meta({ description: "Nama subdomain (bagian sebelum nama zona)" }),
@@ -143,6 +152,7 @@ export const Request = z
     records: z.array(ExtraRecord).max(50).optional(),
     reviewBy: IsoDate.meta({ description: "Tanggal OPD wajib menegaskan subdomain masih dipakai" }),
     decommission: Decommission.optional(),
+    suspension: Suspension.optional(),
   })
   .meta({ title: "Permohonan subdomain", description: "Satu berkas per subdomain: requests/<opd>/<label>.yaml" });
 
@@ -151,3 +161,4 @@ export type Contact = z.infer<typeof Contact>;
 export type ExtraRecord = z.infer<typeof ExtraRecord>;
 export type Target = z.infer<typeof Target>;
 export type DsValue = z.infer<typeof DsValue>;
+export type Suspension = z.infer<typeof Suspension>;

@@ -71,6 +71,21 @@ export interface Quota {
   volumes: number;
 }
 
+/** The ClusterRoles written for this product (src/targets/kubernetes/roles.ts), by subject. */
+export const TENANT_ROLES = { contact: "subdomain-gitops-tenant-pengelola", ci: "subdomain-gitops-tenant-ci" } as const;
+
+/** When a tenant's data is copied (Velero), from governance `hosting.backup`. */
+export interface TenantBackup {
+  /** A daily schedule exists only for a tenant with storage (volumes above zero). */
+  daily: boolean;
+  /** "HH:MM" in `timeZone`. */
+  time: string;
+  timeZone: string;
+  retentionDays: number;
+  /** How long the last backup before an approved data deletion is kept. */
+  finalRetentionDays: number;
+}
+
 export interface Tenant {
   /** Kubernetes namespace name (DNS-1123 label), stable for the life of the request. */
   namespace: string;
@@ -78,10 +93,19 @@ export interface Tenant {
   /** The host served: <label>.<zone>, ASCII. */
   host: string;
   quota: Quota;
-  /** Defaults for containers so that the quota can be enforced (LimitRange). */
-  accessRole: "admin" | "edit";
+  /** The ClusterRole the technical contact is bound to (TENANT_ROLES.contact). */
+  accessRole: string;
   technicalContact: { name: string; email: string; github: string };
   source: Source;
+  /**
+   * "active": the OPD works in it. "retained": access revoked (RoleBindings, CI account and
+   * Ingress removed) while the namespace and its volumes stay: a decommission without deleteData,
+   * or a request file deleted before its data was released.
+   */
+  status: "active" | "retained";
+  /** The request file is gone; the tenant is kept from the file's last version in git history. */
+  deletedFile: boolean;
+  backup: TenantBackup;
   /** Set by an approved decommission with deleteData: the namespace and its storage may go. */
   releaseData: boolean;
 }

@@ -46,6 +46,7 @@ const BUILT_IN: CatalogueEntry[] = [
   { id: "governance.step-assignee", severity: "error", stage: "governance", summary: m("Setiap langkah disposisi menunjuk tim atau pengguna", "Every disposition step names a team or users") },
   { id: "governance.step-unique", severity: "error", stage: "governance", summary: m("Id langkah disposisi unik", "Disposition step ids are unique") },
   { id: "internal", severity: "error", stage: "repository", summary: m("Setiap aturan berjalan tanpa galat internal (bila muncul, laporkan ke pengelola)", "Every rule runs without an internal failure (report one if it appears)") },
+  { id: "governance.placeholder", severity: "warning", stage: "governance", summary: m("governance.yaml tidak lagi berisi isian sementara [ISI] dari npm run adopt", "governance.yaml holds no [ISI] placeholder left by npm run adopt") },
   { id: "governance.working-hours", severity: "error", stage: "governance", summary: m("Jam kerja: mulai sebelum selesai", "Working hours: start before end") },
 ];
 

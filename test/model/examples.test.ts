@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateRepository } from "../../src/load/repository.ts";
 import { addMonths } from "../../src/validate/dates.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 // Fixed so the check does not change with the calendar; the data was written for this day.
 const TODAY = "2026-11-22";
-const result = validateRepository(ROOT, TODAY);
+const result = validateRepository(CONTOH, TODAY);
 const requests = result.requests.map((r) => r.request);
 
 describe("example data", () => {

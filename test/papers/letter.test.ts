@@ -64,7 +64,7 @@ describe("reply letter content", () => {
       "ServiceAccount untuk CI": "ci-opd",
       "Host ingress": "puskesmas.contohkab.go.id",
       Kuota: `CPU ${d.cpu}, memori ${d.memory}, penyimpanan ${d.storage}, ${d.volumes} volume`,
-      "Akses klaster": "yoga.pratama@dinkes.contohkab.go.id (peran admin di namespace)",
+      "Akses klaster": "yoga.pratama@dinkes.contohkab.go.id (peran subdomain-gitops-tenant-pengelola di namespace)",
       "Tinjau ulang paling lambat": "31 Agustus 2027",
     });
     expect(table["Petunjuk kubectl"]).toBe("kubectl config set-context tenant-puskesmas --cluster=diskominfo --namespace=tenant-puskesmas");

@@ -1,4 +1,4 @@
-// A throwaway repository for plan tests: the real governance.yaml and request files built from a
+// A throwaway repository for plan tests: the fixture government's governance.yaml and request files built from a
 // few knobs, written to a temp folder (optionally a git repository with real commits).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { requestPath } from "../../src/model/names.ts";
+import { CONTOH_GOVERNANCE_TEXT } from "../fixtures/contoh.ts";
 
-export const GOVERNANCE = readFileSync(join(import.meta.dirname, "../../governance.yaml"), "utf8");
+export const GOVERNANCE = CONTOH_GOVERNANCE_TEXT;
 export const ZONE = "contohkab.go.id";
 /** The same governance with delegation allowed in its zone. */
 export const DELEGATING_GOVERNANCE = GOVERNANCE.replace(/(\n    protected: .*\n)/, "$1    delegation: { allowed: true }\n");

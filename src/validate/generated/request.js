@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/request.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":63,"description":"Nama subdomain (bagian sebelum nama zona)"},"opd":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Kode OPD, sama dengan nama folder"},"zone":{"description":"Zona induk; bawaan: zona pertama di governance.yaml","type":"string","minLength":1,"maxLength":253},"purpose":{"type":"string","minLength":10,"maxLength":1000,"description":"Kegunaan/fungsi subdomain"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false},"recommendation":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor rekomendasi/izin aplikasi"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"issuer":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number"],"additionalProperties":false},"contacts":{"type":"object","properties":{"administrative":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false},"technical":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false}},"required":["administrative","technical"],"additionalProperties":false},"target":{"description":"Tujuan web; boleh kosong bila subdomain hanya punya rekaman (misalnya hanya surel: MX dan TXT)","type":"object","properties":{"server":{"type":"object","properties":{"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Server milik OPD: alamat IPv4 dan/atau IPv6","minProperties":1},"alias":{"description":"Alias (CNAME) ke nama host lain","type":"string","minLength":1,"maxLength":253},"hosting":{"type":"object","properties":{"storage":{"description":"Kapasitas penyimpanan, misalnya 10Gi","type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"description":"Jumlah PersistentVolumeClaim","type":"integer","minimum":0,"maximum":100}},"additionalProperties":false,"description":"Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan"},"delegation":{"type":"object","properties":{"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"description":"Server nama OPD, nama host lengkap"},"glue":{"description":"Alamat server nama yang berada di bawah subdomain ini","minItems":1,"maxItems":13,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama server relatif terhadap subdomain, misalnya ns1"},"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Alamat server nama di bawah subdomain: ipv4 dan/atau ipv6","minProperties":2}},"ds":{"description":"Rekaman DS (DNSSEC) dari OPD","minItems":1,"maxItems":8,"type":"array","items":{"type":"object","properties":{"keyTag":{"type":"integer","minimum":0,"maximum":65535},"algorithm":{"type":"integer","minimum":1,"maximum":255,"description":"Algoritme DNSSEC, misalnya 13 (ECDSAP256SHA256)"},"digestType":{"type":"integer","minimum":1,"maximum":255,"description":"Jenis digest: 2 (SHA-256) atau 4 (SHA-384)"},"digest":{"type":"string","minLength":1,"maxLength":200,"description":"Digest dalam heksadesimal"}},"required":["keyTag","algorithm","digestType","digest"],"additionalProperties":false}}},"required":["nameservers"],"additionalProperties":false,"description":"Delegasi subdomain ke server nama milik OPD (NS, opsional DS)"}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"proxied":{"description":"Lewat proxy Cloudflare (bawaan: tidak)","type":"boolean"},"records":{"maxItems":50,"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"A"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"AAAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CNAME"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"value":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["type","value"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"TXT"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string","maxLength":4000}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"MX"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"exchange":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","exchange"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"flags":{"type":"integer","minimum":0,"maximum":255},"tag":{"type":"string"},"value":{"type":"string","maxLength":255}},"required":["tag","value"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"SRV"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"weight":{"type":"integer","minimum":0,"maximum":65535},"port":{"type":"integer","minimum":0,"maximum":65535},"target":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","weight","port","target"],"additionalProperties":false}}},"required":["type","name","values"],"additionalProperties":false}],"type":"object","discriminator":{"propertyName":"type"}}},"reviewBy":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal OPD wajib menegaskan subdomain masih dipakai"},"decommission":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penghapusan"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false,"description":"Surat permohonan penghapusan"},"deleteData":{"description":"true: data hosting (namespace dan penyimpanan) ikut dihapus","type":"boolean","const":true}},"required":["reason","letter"],"additionalProperties":false}},"required":["label","opd","purpose","letter","contacts","reviewBy"],"additionalProperties":false,"title":"Permohonan subdomain","description":"Satu berkas per subdomain: requests/<opd>/<label>.yaml"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/request.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":63,"description":"Nama subdomain (bagian sebelum nama zona)"},"opd":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Kode OPD, sama dengan nama folder"},"zone":{"description":"Zona induk; bawaan: zona pertama di governance.yaml","type":"string","minLength":1,"maxLength":253},"purpose":{"type":"string","minLength":10,"maxLength":1000,"description":"Kegunaan/fungsi subdomain"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false},"recommendation":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor rekomendasi/izin aplikasi"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"issuer":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number"],"additionalProperties":false},"contacts":{"type":"object","properties":{"administrative":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false},"technical":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false}},"required":["administrative","technical"],"additionalProperties":false},"target":{"description":"Tujuan web; boleh kosong bila subdomain hanya punya rekaman (misalnya hanya surel: MX dan TXT)","type":"object","properties":{"server":{"type":"object","properties":{"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Server milik OPD: alamat IPv4 dan/atau IPv6","minProperties":1},"alias":{"description":"Alias (CNAME) ke nama host lain","type":"string","minLength":1,"maxLength":253},"hosting":{"type":"object","properties":{"storage":{"description":"Kapasitas penyimpanan, misalnya 10Gi","type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"description":"Jumlah PersistentVolumeClaim","type":"integer","minimum":0,"maximum":100}},"additionalProperties":false,"description":"Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan"},"delegation":{"type":"object","properties":{"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"description":"Server nama OPD, nama host lengkap"},"glue":{"description":"Alamat server nama yang berada di bawah subdomain ini","minItems":1,"maxItems":13,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama server relatif terhadap subdomain, misalnya ns1"},"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Alamat server nama di bawah subdomain: ipv4 dan/atau ipv6","minProperties":2}},"ds":{"description":"Rekaman DS (DNSSEC) dari OPD","minItems":1,"maxItems":8,"type":"array","items":{"type":"object","properties":{"keyTag":{"type":"integer","minimum":0,"maximum":65535},"algorithm":{"type":"integer","minimum":1,"maximum":255,"description":"Algoritme DNSSEC, misalnya 13 (ECDSAP256SHA256)"},"digestType":{"type":"integer","minimum":1,"maximum":255,"description":"Jenis digest: 2 (SHA-256) atau 4 (SHA-384)"},"digest":{"type":"string","minLength":1,"maxLength":200,"description":"Digest dalam heksadesimal"}},"required":["keyTag","algorithm","digestType","digest"],"additionalProperties":false}}},"required":["nameservers"],"additionalProperties":false,"description":"Delegasi subdomain ke server nama milik OPD (NS, opsional DS)"}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"proxied":{"description":"Lewat proxy Cloudflare (bawaan: tidak)","type":"boolean"},"records":{"maxItems":50,"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"A"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"AAAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CNAME"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"value":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["type","value"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"TXT"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string","maxLength":4000}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"MX"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"exchange":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","exchange"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"flags":{"type":"integer","minimum":0,"maximum":255},"tag":{"type":"string"},"value":{"type":"string","maxLength":255}},"required":["tag","value"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"SRV"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"weight":{"type":"integer","minimum":0,"maximum":65535},"port":{"type":"integer","minimum":0,"maximum":65535},"target":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","weight","port","target"],"additionalProperties":false}}},"required":["type","name","values"],"additionalProperties":false}],"type":"object","discriminator":{"propertyName":"type"}}},"reviewBy":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal OPD wajib menegaskan subdomain masih dipakai"},"decommission":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penghapusan"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false,"description":"Surat permohonan penghapusan"},"deleteData":{"description":"true: data hosting (namespace dan penyimpanan) ikut dihapus","type":"boolean","const":true}},"required":["reason","letter"],"additionalProperties":false},"suspension":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penangguhan"},"since":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal temuan"},"finding":{"type":"string","enum":["gambling-content","takeover-risk"],"description":"Jenis temuan audit"}},"required":["reason","since","finding"],"additionalProperties":false,"description":"Penangguhan darurat: catatan DNS dicabut, berkas dan data hosting disimpan. Cabut dengan permohonan perubahan yang menghapus blok ini."}},"required":["label","opd","purpose","letter","contacts","reviewBy"],"additionalProperties":false,"title":"Permohonan subdomain","description":"Satu berkas per subdomain: requests/<opd>/<label>.yaml"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
@@ -4126,14 +4126,164 @@ vErrors.push(err346);
 errors++;
 }
 }
-}
-else {
-const err347 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.suspension !== undefined){
+let data109 = data.suspension;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.reason === undefined){
+const err347 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
 if(vErrors === null){
 vErrors = [err347];
 }
 else {
 vErrors.push(err347);
+}
+errors++;
+}
+if(data109.since === undefined){
+const err348 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+if(data109.finding === undefined){
+const err349 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+for(const key24 in data109){
+if(!(((key24 === "reason") || (key24 === "since")) || (key24 === "finding"))){
+const err350 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data109.reason !== undefined){
+let data110 = data109.reason;
+if(typeof data110 === "string"){
+if(func2(data110) > 500){
+const err351 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+if(func2(data110) < 5){
+const err352 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.reason.type,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data109.since !== undefined){
+let data111 = data109.since;
+if(typeof data111 === "string"){
+if(!pattern5.test(data111)){
+const err354 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.suspension.properties.since,data:data111};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+if(!(formats0.validate(data111))){
+const err355 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.suspension.properties.since,data:data111};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.since.type,parentSchema:schema31.properties.suspension.properties.since,data:data111};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+if(data109.finding !== undefined){
+let data112 = data109.finding;
+if(typeof data112 !== "string"){
+const err357 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.finding.type,parentSchema:schema31.properties.suspension.properties.finding,data:data112};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+if(!((data112 === "gambling-content") || (data112 === "takeover-risk"))){
+const err358 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/enum",keyword:"enum",params:{allowedValues: schema31.properties.suspension.properties.finding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.suspension.properties.finding.enum,parentSchema:schema31.properties.suspension.properties.finding,data:data112};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+}
+else {
+const err359 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.suspension.type,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+}
+else {
+const err360 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
 }
 errors++;
 }
