@@ -77,7 +77,7 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const pr = await readPullRequest(gh, ref, number, o.botLogin);
   if (!pr.open) return { skipped: pr.merged ? "merged" : "closed" };
   // A reply-letter pull request runs the chain's after-deployment phase (letter-flow.ts).
-  const source = letterSourceOf(pr.author, pr.body, o.botLogin);
+  const source = letterSourceOf(pr.author, pr.headRef, o.botLogin);
   if (source !== undefined) {
     const letter = await refreshLetterPullRequest(gh, ref, pr, source, { botLogin: o.botLogin, today: o.today, lang, ...o.letters });
     return { disposition: letter.disposition, letter };
