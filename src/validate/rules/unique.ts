@@ -46,12 +46,30 @@ export const nameUnique: RepoRule = {
       for (const [name, list] of names) {
         if (!Array.isArray(list)) continue;
         for (const { req, ptr } of list) {
-          const others = list.filter((o) => o.req !== req).map((o) => o.req.file).join(", ");
+          const others = list.filter((o) => o.req !== req);
+          const mine = req.request.opd;
+          const files = others.map((o) => o.req.file).join(", ");
+          // Whose name it is decides the advice: one's own other request can be changed; another
+          // OPD's request is never to be merged into, only a different name helps.
+          const foreign = [...new Set(others.map((o) => o.req.request.opd).filter((c) => c !== mine))];
+          const opdName = (code: string) => ctx.governance.opds.find((o) => o.code === code)?.name ?? code;
+          const suggestion = name.includes(".") ? "" : `, misalnya \`${name}-${mine}\``;
+          const suggestionEn = name.includes(".") ? "" : `, e.g. \`${name}-${mine}\``;
           out.push(
-            report(this, req, ptr, {
-              id: `Nama \`${name}\` juga dipakai oleh ${others}; satu nama hanya untuk satu permohonan. Pilih nama lain atau gabungkan ke permohonan yang sudah ada.`,
-              en: `The name \`${name}\` is also used by ${others}; a name belongs to one request. Choose another name or add to the existing request.`,
-            }),
+            report(
+              this,
+              req,
+              ptr,
+              foreign.length
+                ? {
+                    id: `Nama \`${name}\` sudah dipakai ${foreign.map(opdName).join(", ")} (${files}). Satu nama hanya untuk satu permohonan: pilih nama lain${suggestion}.`,
+                    en: `The name \`${name}\` is already used by ${foreign.map(opdName).join(", ")} (${files}). A name belongs to one request: choose another name${suggestionEn}.`,
+                  }
+                : {
+                    id: `Nama \`${name}\` sudah dipakai permohonan lain OPD Anda sendiri (${files}). Ubah permohonan itu dengan formulir perubahan, atau pilih nama lain${suggestion}.`,
+                    en: `The name \`${name}\` is already used by another request of your own OPD (${files}). Change that request with the change form, or choose another name${suggestionEn}.`,
+                  },
+            ),
           );
         }
       }
