@@ -161,9 +161,9 @@ function parseBytes(file: string, bytes: Uint8Array, maxBytes: number, fast: boo
         out.diagnostics.push(diagnostic(file, at, "yaml.duplicate-key", "error", msg(`Kunci yang sama ditulis dua kali dalam satu pemetaan (baris ${at.line}); hapus salah satunya.`, `The same key appears twice in one mapping (line ${at.line}); remove one of them.`)));
         continue;
       }
+      // The first syntax problem only: after a broken line the library's further errors are echoes of it.
+      if (seenLines.size) continue;
       const p = yamlProblem(e.code, text, at.line, at.column);
-      // One problem per line: the library often reports a misplaced line two or three ways.
-      if (seenLines.has(p.line)) continue;
       seenLines.add(p.line);
       out.diagnostics.push(diagnostic(file, p.line === at.line ? at : { line: p.line, column: 1 }, "yaml.syntax", "error", p.message));
     }

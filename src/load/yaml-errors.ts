@@ -2,6 +2,7 @@
 // the line to fix. The library's own English text is never shown: its codes are mapped here by
 // hand because no library translates them. A problem found at the end of a line (the library's
 // place for "the next line is indented too deep") is reported on the next line, where the fix is.
+// Only the first problem is reported: after a broken line the library's later errors are echoes.
 import type { ErrorCode } from "yaml";
 import type { Message } from "../diagnostics/diagnostic.ts";
 
@@ -14,8 +15,12 @@ export interface YamlProblem {
 export function yamlProblem(code: ErrorCode, text: string, line: number, column: number): YamlProblem {
   const lines = text.split("\n");
   const here = lines[line - 1] ?? "";
-  const atEnd = column > here.trimEnd().length;
-  const indentLine = atEnd && line < lines.length ? line + 1 : line;
+  const indent = (s: string) => s.length - s.trimStart().length;
+  // The library reports a line indented too deep on the value of the line before it.
+  const next = lines[line];
+  const indentLine = code !== "BAD_INDENT" && next !== undefined && next.trim() !== "" && indent(next) > indent(here) ? line + 1 : line;
+  const secondColon = /:\s.*:(\s|$)/.test(here.trim());
+  void column;
   const m = (id: string, en: string, at = line): YamlProblem => ({ line: at, message: { id, en } });
   switch (code) {
     case "TAB_AS_INDENT":
@@ -23,7 +28,7 @@ export function yamlProblem(code: ErrorCode, text: string, line: number, column:
     case "BAD_INDENT":
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY":
-      if (code === "BLOCK_AS_IMPLICIT_KEY" && !atEnd)
+      if (code === "BLOCK_AS_IMPLICIT_KEY" && secondColon && indentLine === line)
         return m(`Baris ${line} memuat titik dua kedua setelah nilai (\`${here.trim()}\`). Bila titik dua itu bagian dari nilai, tulis nilainya di antara tanda kutip, misalnya \`kunci: "a: b"\`.`, `Line ${line} holds a second colon after a value (\`${here.trim()}\`). If the colon is part of the value, put the value in quotes, e.g. \`key: "a: b"\`.`);
       return m(
         `Spasi di awal baris ${indentLine} tidak sejajar dengan baris di atasnya. Kolom dalam satu bagian harus mulai pada kolom yang sama, dan isi sebuah bagian menjorok dua spasi lebih dalam dari judulnya, misalnya \`letter:\` lalu \`  number: ...\` dan \`  date: ...\`.`,
