@@ -7,6 +7,7 @@ import type { Lang } from "../diagnostics/diagnostic.ts";
 import { renderDispositionSummary } from "../disposition/summary.ts";
 import type { DispositionResult } from "../disposition/types.ts";
 import { PLAN_MARKER, renderMarkdown, GITHUB_COMMENT_LIMIT } from "../plan/render-markdown.ts";
+import { botActionOf, withEmergencyChain } from "./bot-action.ts";
 import { upsertComment } from "./comments.ts";
 import { evaluatePullRequest } from "./disposition.ts";
 import { readPolicyTree } from "./files.ts";
@@ -57,10 +58,14 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   }
 
   // The applicant, and anyone else whose commits are on the pull request, must each be allowed.
+  // Issue 15: the bot's own suspension or review decommission (judged from the files) is the
+  // bot's to propose; a pure suspension is approved through the emergency chain.
+  const action = await botActionOf(gh, ref, pr, baseFiles);
+  const botOwn = action !== undefined && pr.author.toLowerCase() === o.botLogin.toLowerCase() && pr.applicant.toLowerCase() === o.botLogin.toLowerCase() && pr.coAuthors.length === 0;
   const verdicts: OwnershipVerdict[] = [];
-  for (const person of [pr.applicant, ...pr.coAuthors]) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
+  for (const person of botOwn ? [] : [pr.applicant, ...pr.coAuthors]) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
   const ownership: OwnershipVerdict = { ok: verdicts.every((v) => v.ok), problems: verdicts.flatMap((v) => v.problems) };
-  const disposition = await evaluatePullRequest(gh, ref, pr, governance, analysis.destructive);
+  const disposition = await evaluatePullRequest(gh, ref, pr, action === "suspension" ? withEmergencyChain(governance) : governance, analysis.destructive);
 
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);
 
