@@ -1,6 +1,6 @@
 // Every name in a zone belongs to one request: its label and every extra record name, compared
 // case-insensitively in ASCII form. Each file involved is told, and told which other file it is.
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Diagnostic, Message } from "../../diagnostics/diagnostic.ts";
 import { zoneOf } from "../../model/names.ts";
 import { byZoneField, ownedNames } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile } from "../rule.ts";
@@ -8,6 +8,15 @@ import { report, type RepoRule, type RequestFile } from "../rule.ts";
 interface Owner {
   req: RequestFile;
   ptr: string;
+}
+
+/** "also used by X" or "also used by X and N other files". */
+function claimedBy(name: string, first: string, others: number): Message {
+  const more = others - 1;
+  return {
+    id: `Nama \`${name}\` juga dipakai oleh ${first}${more ? ` dan ${more} berkas lain` : ""}; satu nama hanya untuk satu permohonan. Pilih nama lain atau gabungkan ke permohonan yang sudah ada.`,
+    en: `The name \`${name}\` is also used by ${first}${more ? ` and ${more} other file${more === 1 ? "" : "s"}` : ""}; a name belongs to one request. Choose another name or add to the existing request.`,
+  };
 }
 
 export const nameUnique: RepoRule = {
@@ -45,15 +54,9 @@ export const nameUnique: RepoRule = {
     for (const names of owners.values()) {
       for (const [name, list] of names) {
         if (!Array.isArray(list)) continue;
-        for (const { req, ptr } of list) {
-          const others = list.filter((o) => o.req !== req).map((o) => o.req.file).join(", ");
-          out.push(
-            report(this, req, ptr, {
-              id: `Nama \`${name}\` juga dipakai oleh ${others}; satu nama hanya untuk satu permohonan. Pilih nama lain atau gabungkan ke permohonan yang sudah ada.`,
-              en: `The name \`${name}\` is also used by ${others}; a name belongs to one request. Choose another name or add to the existing request.`,
-            }),
-          );
-        }
+        // Each file names its first other owner and how many there are: a report that grows with
+        // the number of files, never with its square (5,000 files claiming one name).
+        for (const { req, ptr } of list) out.push(report(this, req, ptr, claimedBy(name, list[0]!.req === req ? list[1]!.req.file : list[0]!.req.file, list.length - 1)));
       }
     }
     return out;
