@@ -8,6 +8,7 @@ import { renderDispositionSummary } from "../disposition/summary.ts";
 import type { DispositionResult } from "../disposition/types.ts";
 import { PLAN_MARKER, renderMarkdown, GITHUB_COMMENT_LIMIT } from "../plan/render-markdown.ts";
 import { unsafeReasons } from "../plan/diff.ts";
+import { botActionOf, withEmergencyChain } from "./bot-action.ts";
 import { upsertComment } from "./comments.ts";
 import { evaluatePhase } from "./phase-disposition.ts";
 import { readPolicyTree } from "./files.ts";
@@ -19,6 +20,7 @@ import { analysePullRequest, labelsFor, readPullRequest, type PullRequestAnalysi
 import { setStatus } from "./status.ts";
 import { letterSourceOf, refreshLetterPullRequest, type LetterRefreshOptions, type LetterRefreshResult } from "./letter-flow.ts";
 import { requestSides } from "./request-sides.ts";
+import { handleRejection, type Rejection } from "./rejection.ts";
 import { renderRequestSummary } from "./request-summary.ts";
 
 export const DISPOSITION_CONTEXT = "disposisi";
@@ -41,6 +43,7 @@ export interface RefreshResult {
   ownership?: OwnershipVerdict;
   disposition?: DispositionResult;
   commentUrl?: string;
+  rejection?: Rejection;
   /** Set for a reply-letter pull request. */
   letter?: LetterRefreshResult;
 }
@@ -77,7 +80,7 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const pr = await readPullRequest(gh, ref, number, o.botLogin);
   if (!pr.open) return { skipped: pr.merged ? "merged" : "closed" };
   // A reply-letter pull request runs the chain's after-deployment phase (letter-flow.ts).
-  const source = letterSourceOf(pr.author, pr.body, o.botLogin);
+  const source = letterSourceOf(pr.author, pr.headRef, o.botLogin);
   if (source !== undefined) {
     // `validasi` is required on main: a letter pull request changes no request or governance file.
     const touched = pr.files.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]).filter((p) => p.startsWith("requests/") || p === "governance.yaml");
@@ -103,17 +106,30 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   // must each be allowed; and the file list and the commits must be what they seem.
   const verdicts: OwnershipVerdict[] = [];
   const people = new Map([pr.applicant, ...pr.coAuthors, ...pr.pushers].filter((p) => p.toLowerCase() !== o.botLogin.toLowerCase() || p === pr.applicant).map((p) => [p.toLowerCase(), p]));
-  for (const person of people.values()) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
+  // Issue 15: the bot's own suspension or review decommission (judged from the files, and with
+  // nobody but the bot behind it) is the bot's to propose; a pure suspension, whoever proposes
+  // it, is approved through governance's emergency chain.
+  const action = await botActionOf(gh, ref, pr, baseFiles);
+  const bot = o.botLogin.toLowerCase();
+  const botOwn = action !== undefined && pr.applicant.toLowerCase() === bot && [...people.keys()].every((p) => p === bot);
+  if (!botOwn) for (const person of people.values()) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
   const provenance = provenanceProblems(pr, o.botLogin);
   const ownership: OwnershipVerdict = { ok: provenance.length === 0 && verdicts.every((v) => v.ok), problems: [...provenance, ...verdicts.flatMap((v) => v.problems)] };
   const validation = validationVerdict(analysis, analysis.plan.safety.largeChange ? await largeChangeApproved(gh, ref, pr.number, governance) : false);
-  const disposition = failClosed(await evaluatePhase(gh, ref, pr, governance, analysis.destructive, "before-merge"), analysis);
+  const disposition = failClosed(await evaluatePhase(gh, ref, pr, action === "suspension" ? withEmergencyChain(governance) : governance, analysis.destructive, "before-merge"), analysis);
+  const sides = await requestSides(gh, ref, pr, baseFiles, governance, o.today);
+  // A decision step's official rejected with a coded reason (rejection.ts): closed, letter sent.
+  const rejection = await handleRejection(gh, ref, pr, governance, disposition, sides, { today: o.today, ...(o.letters ? { letters: o.letters } : {}) });
+  if (rejection && !rejection.problem) {
+    await setStatus(gh, ref, pr.headSha, { context: DISPOSITION_CONTEXT, state: "failure", description: `Ditolak oleh @${rejection.user}: ${rejection.reason}` });
+    return { skipped: "rejected", analysis, disposition, rejection };
+  }
 
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);
 
   const mine = [ownershipSection(ownership, pr.applicant, lang), renderDispositionSummary(disposition, lang, governance.workingHours.timeZone)].join("\n");
   // What is asked, in words, before the plan's records (see request-summary.ts).
-  const asked = renderRequestSummary(governance, await requestSides(gh, ref, pr, baseFiles, governance, o.today));
+  const asked = renderRequestSummary(governance, sides);
   const plan = asked + "\n" + renderMarkdown(analysis.plan, lang, GITHUB_COMMENT_LIMIT - mine.length - asked.length - SEPARATOR.length - 400);
   // First line: where the request stands, so it is seen before the plan's details.
   const icon = disposition.state === "success" ? "✅" : disposition.state === "failure" ? "↩️" : "⏳";
