@@ -55,8 +55,8 @@ export function request(i: number, r: () => number): { opd: string; label: strin
     // An alias stands alone at its name (cname.alone), so its records go below it.
     const at = shape >= 0.6 && shape < 0.75 ? "www" : "@";
     records = `records:\n  - name: "${at}"\n    type: TXT\n    values: ["v=spf1 mx -all"]\n  - name: _dmarc\n    type: TXT\n    values: ["v=DMARC1; p=reject"]\n`;
-    if (shape < 0.6) records += `  - type: MX\n    values: [{ priority: 10, exchange: mail.${"layanan-" + i}.contohkab.go.id }]\n  - name: mail\n    type: A\n    values: [36.91.${i & 255}.${(i >> 8) & 255 || 1}]\n`;
-    if (r() < 0.3) records += `  - name: "${at}"\n    type: CAA\n    values: [{ flags: 0, tag: issue, value: letsencrypt.org }]\n  - type: SRV\n    name: _sip._tcp\n    values: [{ priority: 10, weight: 5, port: 5060, target: sip.contohkab.go.id }]\n`;
+    if (shape < 0.6) records += `  - type: MX\n    values: [{ priority: 10, exchange: mail.${label}.contohkab.go.id }]\n  - name: mail\n    type: A\n    values: [36.91.${i & 255}.${(i >> 8) & 255 || 1}]\n`;
+    if (r() < 0.3) records += `  - name: "${at}"\n    type: CAA\n    values: [{ flags: 0, tag: issue, value: letsencrypt.org }]\n  - type: SRV\n    name: _sip._tcp\n    values: [{ priority: 10, weight: 5, port: 5060, target: ${label}.contohkab.go.id }]\n`;
   }
   const text = `# yaml-language-server: $schema=../../schemas/request.schema.json
 label: ${label}

@@ -54,6 +54,15 @@ function computeNames(req: Request): OwnedName[] {
   return out;
 }
 
+/** A host name in its stored form, or lowercased as written when it cannot be converted (label.idn says why). */
+export function hostKey(s: string): string {
+  try {
+    return asciiHost(s);
+  } catch {
+    return s.toLowerCase();
+  }
+}
+
 /** A name that cannot be converted (bad punycode) is label.idn's finding, not a crash. */
 function safe<T>(f: () => T): T | undefined {
   try {

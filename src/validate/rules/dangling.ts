@@ -4,17 +4,10 @@
 // the OPD's servers know. An in-zone name server outside its own delegation needs addresses
 // (A/AAAA), since a resolver must reach it. A repository rule: the name is usually another file's.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { absoluteName, asciiHost, zoneOf } from "../../model/names.ts";
-import { byZoneField, ownedNames } from "../request-names.ts";
+import { absoluteName, zoneOf } from "../../model/names.ts";
+import { byZoneField, hostKey as host, ownedNames } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile } from "../rule.ts";
 
-const host = (s: string) => {
-  try {
-    return asciiHost(s);
-  } catch {
-    return s.toLowerCase();
-  }
-};
 
 const ADDRESS = new Set(["A", "AAAA", "GLUE"]);
 

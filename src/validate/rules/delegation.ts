@@ -3,18 +3,12 @@
 // servers below it come with their addresses (glue), and DS digests have the length their type
 // gives (RFC 4034 §5, RFC 4509, RFC 6605).
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { asciiHost, zoneOf } from "../../model/names.ts";
+import { zoneOf } from "../../model/names.ts";
+import { hostKey as host } from "../request-names.ts";
 import { hostProblem } from "../host-name.ts";
 import { report, type FileRule } from "../rule.ts";
 import { labelProblem } from "./label.ts";
 
-const host = (s: string) => {
-  try {
-    return asciiHost(s);
-  } catch {
-    return s.toLowerCase();
-  }
-};
 
 /** Hex digits of a DS digest per digest type: SHA-1, SHA-256, GOST R 34.11-94, SHA-384. */
 const DIGEST_HEX: Record<number, number> = { 1: 40, 2: 64, 3: 64, 4: 96 };
