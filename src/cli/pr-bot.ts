@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { renderDispositionSummary } from "../disposition/summary.ts";
 import { refreshPullRequest } from "../github/refresh.ts";
 import { parseLang, runMain, UsageError } from "./common.ts";
+import { letterDelivery } from "./letter-delivery.ts";
 import { githubEnv, localPolicyFiles, positiveInt } from "./github-env.ts";
 
 const USAGE = "Penggunaan / usage: npm run pr-bot -- --pr N [--root DIR] [--lang id|en]";
@@ -22,7 +23,11 @@ async function main(): Promise<number> {
   const lang = parseLang(values.lang);
   const env = githubEnv();
   const baseFiles = localPolicyFiles(values.root);
-  const r = await refreshPullRequest(env.gh, env.ref, number, { botLogin: env.botLogin, today: env.today, lang, ...(baseFiles ? { baseFiles } : {}) });
+  const r = await refreshPullRequest(env.gh, env.ref, number, { botLogin: env.botLogin, today: env.today, lang, ...(baseFiles ? { baseFiles } : {}), letters: letterDelivery(env.gh, env.ref) });
+  if (r.letter) {
+    process.stdout.write(`#${number}: surat balasan untuk #${r.letter.source}; disposisi ${r.letter.disposition.state}; ditandatangani ${r.letter.signed.length}${r.letter.problem ? `; ${r.letter.problem}` : ""}\n`);
+    return 0;
+  }
   if (r.skipped) {
     process.stdout.write(`Pull request #${number} dilewati / skipped: ${r.skipped}\n`);
     return r.skipped === "governance" ? 1 : 0;
