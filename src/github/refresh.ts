@@ -8,6 +8,7 @@ import { renderDispositionSummary } from "../disposition/summary.ts";
 import type { DispositionResult } from "../disposition/types.ts";
 import { PLAN_MARKER, renderMarkdown, GITHUB_COMMENT_LIMIT } from "../plan/render-markdown.ts";
 import { unsafeReasons } from "../plan/diff.ts";
+import { botActionOf, withEmergencyChain } from "./bot-action.ts";
 import { upsertComment } from "./comments.ts";
 import { evaluatePhase } from "./phase-disposition.ts";
 import { readPolicyTree } from "./files.ts";
@@ -97,11 +98,17 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   // must each be allowed; and the file list and the commits must be what they seem.
   const verdicts: OwnershipVerdict[] = [];
   const people = new Map([pr.applicant, ...pr.coAuthors, ...pr.pushers].filter((p) => p.toLowerCase() !== o.botLogin.toLowerCase() || p === pr.applicant).map((p) => [p.toLowerCase(), p]));
-  for (const person of people.values()) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
+  // Issue 15: the bot's own suspension or review decommission (judged from the files, and with
+  // nobody but the bot behind it) is the bot's to propose; a pure suspension, whoever proposes
+  // it, is approved through governance's emergency chain.
+  const action = await botActionOf(gh, ref, pr, baseFiles);
+  const bot = o.botLogin.toLowerCase();
+  const botOwn = action !== undefined && pr.applicant.toLowerCase() === bot && [...people.keys()].every((p) => p === bot);
+  if (!botOwn) for (const person of people.values()) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
   const provenance = provenanceProblems(pr, o.botLogin);
   const ownership: OwnershipVerdict = { ok: provenance.length === 0 && verdicts.every((v) => v.ok), problems: [...provenance, ...verdicts.flatMap((v) => v.problems)] };
   const validation = validationVerdict(analysis, analysis.plan.safety.largeChange ? await largeChangeApproved(gh, ref, pr.number, governance) : false);
-  const disposition = failClosed(await evaluatePhase(gh, ref, pr, governance, analysis.destructive, "before-merge"), analysis);
+  const disposition = failClosed(await evaluatePhase(gh, ref, pr, action === "suspension" ? withEmergencyChain(governance) : governance, analysis.destructive, "before-merge"), analysis);
   const sides = await requestSides(gh, ref, pr, baseFiles, governance, o.today);
   // A decision step's official rejected with a coded reason (rejection.ts): closed, letter sent.
   const rejection = await handleRejection(gh, ref, pr, governance, disposition, sides, { today: o.today, ...(o.letters ? { letters: o.letters } : {}) });

@@ -17,6 +17,8 @@ export function md(s: string): string {
 const link = (url: string, text: string) => (/^https:\/\/[^\s()<>]+$/.test(url) ? `[${md(text)}](${url})` : md(url));
 
 export function targetInWords(t: Request["target"]): string {
+  // A mail-only name has no web target, only its records.
+  if (!t) return "hanya rekaman DNS (tanpa tujuan web)";
   if (t.server) return `server OPD ${[...(t.server.ipv4 ?? []), ...(t.server.ipv6 ?? [])].join(", ")}`;
   if (t.alias) return `alias (CNAME) ke ${t.alias}`;
   const h = t.hosting ?? {};
@@ -30,8 +32,8 @@ export function changesInWords(before: Request, after: Request): string[] {
   const tb = targetInWords(before.target);
   const ta = targetInWords(after.target);
   if (tb !== ta) {
-    const kind = (t: Request["target"]) => (t.server ? "server" : t.alias ? "alias" : "hosting");
-    out.push(kind(before.target) === kind(after.target) && before.target.server ? `alamat server berubah dari ${tb.replace("server OPD ", "")} ke ${ta.replace("server OPD ", "")}` : `tujuan berubah dari ${tb} menjadi ${ta}`);
+    const kind = (t: Request["target"]) => (!t ? "records" : t.server ? "server" : t.alias ? "alias" : "hosting");
+    out.push(kind(before.target) === kind(after.target) && before.target?.server ? `alamat server berubah dari ${tb.replace("server OPD ", "")} ke ${ta.replace("server OPD ", "")}` : `tujuan berubah dari ${tb} menjadi ${ta}`);
   }
   if (before.purpose !== after.purpose) out.push(`kegunaan berubah dari "${before.purpose}" menjadi "${after.purpose}"`);
   for (const k of ["administrative", "technical"] as const) {

@@ -1,6 +1,7 @@
 // The words of the reply letter (and of the e-mail, which repeats the account table), kept apart
 // from the PDF drawing so that they can be tested and reused. Indonesian by default, English on
 // request. Roles and names come from governance: nothing here names an office.
+import { hostingTermRows } from "./hosting-terms.ts";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
 import type { AccountDetails } from "./account.ts";
@@ -186,13 +187,14 @@ export function accountRows(account: AccountDetails, lang: Lang = "id", latinOnl
     if (target.ipv6.length) rows.push([t.ipv6, target.ipv6.join(", ")]);
   } else if (target.kind === "alias") {
     rows.push([t.alias, target.alias]);
-  } else {
+  } else if (target.kind === "hosting") {
     rows.push([t.namespace, target.namespace]);
     rows.push([t.quota, t.quotaValue(target.quota)]);
     rows.push([t.ingress, target.ingressHost]);
     rows.push([t.user, t.userValue(target.user, target.accessRole)]);
     rows.push([t.sa, target.serviceAccount]);
     rows.push([t.kubectl, target.kubectlHint]);
+    rows.push(...hostingTermRows(target.tenant, lang));
   }
   if (account.records.length)
     rows.push([t.records, account.records.map((r) => (r.type === "INGRESS" ? `${r.name} -> ${t.clusterIngress}` : `${r.name} ${r.ttl} ${r.type} ${r.value}`)).join("\n")]);

@@ -7,6 +7,14 @@ import { hygieneBlock } from "./hygiene.ts";
 const Time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/).meta({ description: "Jam, format JJ:MM" });
 const Hours = z.tuple([Time, Time]).meta({ description: "[mulai, selesai]" });
 
+/** The DNS provider serving a zone and its plan: the plan sets how many records the zone may hold. */
+export const Provider = z.strictObject({
+  name: z.literal("cloudflare"),
+  plan: z.enum(["free", "pro", "business", "enterprise"]).meta({ description: "Paket Cloudflare zona ini" }),
+  zoneCreated: IsoDate.optional().meta({ description: "Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)" }),
+  recordQuota: z.int().min(1).optional().meta({ description: "Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)" }),
+});
+
 export const Zone = z.strictObject({
   name: HostName,
   ttl: Ttl.optional().meta({ description: "TTL bawaan zona" }),
@@ -19,8 +27,19 @@ export const Zone = z.strictObject({
     expire: z.int().min(3600).optional(),
     minimum: z.int().min(1).optional(),
   }),
+  /** A zone inside another managed zone must say so: the parent delegates it (NS records there). */
+  delegatedFrom: HostName.optional().meta({ description: "Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)" }),
+  provider: Provider.optional().meta({ description: "Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)" }),
   /** Names outside the request files that the zone already serves (apex, mail, ...). */
   protected: z.array(z.string()).optional().meta({ description: "Nama yang dikelola di luar berkas permohonan" }),
+  /** Whether OPDs may hand a subdomain to their own name servers; absent: not allowed. */
+  delegation: z
+    .strictObject({
+      allowed: z.boolean().meta({ description: "true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)" }),
+      requireDs: z.boolean().optional().meta({ description: "true: delegasi wajib menyertakan DS (DNSSEC)" }),
+    })
+    .optional()
+    .meta({ description: "Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan" }),
 });
 
 export const Opd = z.strictObject({
@@ -145,6 +164,18 @@ export const Governance = z
     reserved: z.array(z.string()).meta({ description: "Nama yang tidak boleh dipakai" }),
     hosting: HostingPolicy,
     requiredFields: z.array(RequiredField),
+    contactDomains: z
+      .array(HostName)
+      .min(1)
+      .optional()
+      .meta({ description: "Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah" }),
+    forms: z
+      .strictObject({
+        scanUpload: z.string().min(3).max(500).optional().meta({ description: "Di mana OPD mengunggah pindaian surat bertanda tangan (ditampilkan di formulir), misalnya alamat folder unggahan dinas" }),
+        powerOfAttorney: z.boolean().optional().meta({ description: "true: pindaian surat memuat juga surat kuasa dan identitas pengelola domain (SOP Purbalingga)" }),
+      })
+      .optional()
+      .meta({ description: "Petunjuk tambahan pada formulir permohonan" }),
     review: z.strictObject({ maxMonths: z.int().min(1).max(60) }).meta({ description: "Tanggal tinjau ulang paling lama" }),
     adoption: Adoption.optional(),
     letters: z
@@ -169,6 +200,7 @@ export type Step = z.infer<typeof Step>;
 export type StepPhase = z.infer<typeof StepPhase>;
 export type Acting = z.infer<typeof Acting>;
 export type Zone = z.infer<typeof Zone>;
+export type Provider = z.infer<typeof Provider>;
 export type Adoption = z.infer<typeof Adoption>;
 export type BackupPolicy = z.infer<typeof Backup>;
 export type Opd = z.infer<typeof Opd>;

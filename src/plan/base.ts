@@ -11,6 +11,8 @@ import { desiredState } from "../state/desired-state.ts";
 import type { DesiredState } from "../state/types.ts";
 import type { Governance } from "../model/governance.ts";
 import { readTreeAt } from "../git/tree.ts";
+import { retainedRequests } from "../git/retained.ts";
+import type { Request } from "../model/request.ts";
 
 export const EMPTY_STATE: DesiredState = { records: [], tenants: [] };
 
@@ -24,9 +26,9 @@ export interface BaseState {
 const isRequestPath = (p: string) => /^requests\/[^/]+\/[^/]+\.yaml$/.test(p);
 
 /** Pure part: files of a revision -> desired state, with notes for whatever had to be skipped. */
-export function stateFromFiles(files: ReadonlyMap<string, Uint8Array>, today: string): { state: DesiredState; notes: Message[] } {
+export function stateFromFiles(files: ReadonlyMap<string, Uint8Array>, today: string, retained: readonly { file: string; request: Request }[] = []): { state: DesiredState; notes: Message[] } {
   const r = requestsFromFiles(files, today);
-  return { state: r.governance ? desiredState(r.requests, r.governance) : EMPTY_STATE, notes: r.notes };
+  return { state: r.governance ? desiredState(r.requests, r.governance, retained) : EMPTY_STATE, notes: r.notes };
 }
 
 /** Files of a revision -> its governance and valid requests (the letters need the requests themselves). */
@@ -59,7 +61,9 @@ export function baseState(root: string, ref: string | undefined, today: string):
   const tree = readTreeAt(root, ref);
   if (!tree)
     return { commit: null, state: EMPTY_STATE, notes: [{ id: `Revisi ${ref} tidak ditemukan: semua dianggap baru.`, en: `Revision ${ref} was not found: everything counts as new.` }] };
-  const { state, notes } = stateFromFiles(tree.files, today);
+  // Tenants kept from request files deleted before the base, so the plan never shows them as new.
+  const retained = retainedRequests(root, new Set([...tree.files.keys()].filter(isRequestPath)), tree.commit);
+  const { state, notes } = stateFromFiles(tree.files, today, retained);
   for (const p of tree.skipped) notes.push({ id: `Entri dasar ${p} bukan berkas biasa dan dilewati.`, en: `Base entry ${p} is not a regular file and was skipped.` });
   return { commit: tree.commit, state, notes };
 }

@@ -15,6 +15,7 @@ import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { baseState, EMPTY_STATE } from "./base.ts";
 import { diffStates, unsafeReasons } from "./diff.ts";
 import { writeArtifacts } from "./artifacts.ts";
+import { quotaMessages, quotaUsage } from "./quota.ts";
 import type { Plan, SafetyOptions } from "./types.ts";
 
 export interface PlanOptions {
@@ -60,7 +61,7 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   const head = validateRepository(o.root, o.today);
   const today = head.today;
   if (!head.governance || hasErrors(head.diagnostics)) return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked };
-  const state = desiredState(head.requests, head.governance);
+  const state = desiredState(head.requests, head.governance, head.retained);
 
   let ref = o.base;
   const notes: Message[] = [];
@@ -86,8 +87,10 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   }
   const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today);
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
-  const plan = diffStates(base.state, state, { base: label, notes: [...notes, ...base.notes], ...(o.safety ? { safety: o.safety } : {}) });
-  const unsafe = unsafeReasons(plan, o.allowLargeChange);
+  // A zone over its provider's quota cannot be deployed: no override flag lets it through.
+  const quota = quotaMessages(quotaUsage(state, head.governance, o.ingress));
+  const plan = diffStates(base.state, state, { base: label, notes: [...notes, ...base.notes, ...quota.warnings, ...quota.over], ...(o.safety ? { safety: o.safety } : {}) });
+  const unsafe = [...unsafeReasons(plan, o.allowLargeChange), ...quota.over];
 
   let written: string[] = [];
   const ns = completeNameserverAddresses(head.governance.zones, o.nameserverAddresses);

@@ -71,6 +71,8 @@ export function adoptionGovernance(presetText: string, input: AdoptionInput): { 
         name: zone,
         ttl: 3600,
         nameservers: ns,
+        // The plan checks the record quota of this plan; zoneCreated before 2024-09-01 raises Free to 1,000.
+        provider: { name: "cloudflare", plan: "free" },
         soa: { mname: ns[0], rname: `hostmaster@${zone}`, refresh: 3600, retry: 900, expire: 1209600, minimum: 300 },
         protected: ["@", "www", "mail", ...ns.filter((n) => n.endsWith(`.${zone}`)).map((n) => n.slice(0, -zone.length - 1))].filter((v, i, a) => a.indexOf(v) === i),
       },
