@@ -6,6 +6,7 @@
 import { appendFileSync } from "node:fs";
 import { lastSuccessfulDeployment } from "../github/deployments.ts";
 import { notifyDeployment } from "../github/notify.ts";
+import { openLetterPullRequests } from "../github/letter-flow.ts";
 import { UsageError, parseCommandLine, runMain } from "./common.ts";
 import { githubEnv, localPolicyFiles } from "./github-env.ts";
 
@@ -29,6 +30,11 @@ async function main(): Promise<number> {
     ...(values["run-url"] ? { runUrl: values["run-url"] } : {}),
     ...(files ? { files } : {}),
   });
+  // The chain's after-deployment steps run on a reply-letter pull request (letter-flow.ts).
+  if (values.result === "success") {
+    const letters = await openLetterPullRequests(env.gh, env.ref, { sha: values.sha, botLogin: env.botLogin, today: env.today, baseBranch: process.env.GITHUB_REF_NAME ?? "main" });
+    if (letters.length) process.stdout.write(`Pull request surat balasan / reply-letter pull requests: ${letters.join(", ")}\n`);
+  }
   process.stdout.write(`Dikomentari / commented: PR ${out.pullRequests.join(", ") || "-"}; isu ${out.issues.join(", ") || "-"}; ditutup / closed ${out.closed.join(", ") || "-"}\n`);
   // For the e-mail step that follows in the workflow: which pull requests were deployed.
   if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `pull-requests=${out.pullRequests.join(" ")}\nsince=${since ?? ""}\n`);

@@ -10,6 +10,7 @@ import { renderDispositionSummary } from "../disposition/summary.ts";
 import { refreshOpenPullRequests } from "../github/refresh-all.ts";
 import { refreshPullRequest, type RefreshResult } from "../github/refresh.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
+import { letterDelivery } from "./letter-delivery.ts";
 import { githubEnv, localPolicyFiles, positiveInt } from "./github-env.ts";
 
 const USAGE = "Penggunaan / usage: npm run pr-bot -- (--pr N | --all [--update-intake] | --head-sha SHA) [--root DIR] [--lang id|en]";
@@ -26,7 +27,8 @@ async function main(): Promise<number> {
   const lang = line.lang;
   const env = githubEnv(process.env, values.root ?? ".");
   const baseFiles = localPolicyFiles(values.root);
-  const o = { botLogin: env.botLogin, today: env.today, lang, ...(baseFiles ? { baseFiles } : {}) };
+  // Reply-letter and rejection pull requests sign and send letters (letter-delivery.ts).
+  const o = { botLogin: env.botLogin, today: env.today, lang, ...(baseFiles ? { baseFiles } : {}), letters: letterDelivery(env.gh, env.ref) };
   const results =
     number !== undefined
       ? new Map([[number, await refreshPullRequest(env.gh, env.ref, number, o)]])
@@ -37,6 +39,10 @@ async function main(): Promise<number> {
 }
 
 function report(number: number, r: RefreshResult, lang: "id" | "en"): number {
+  if (r.letter) {
+    process.stdout.write(`#${number}: surat balasan untuk #${r.letter.source}; disposisi ${r.letter.disposition.state}; ditandatangani ${r.letter.signed.length}${r.letter.problem ? `; ${r.letter.problem}` : ""}\n`);
+    return 0;
+  }
   if (r.skipped) {
     process.stdout.write(`Pull request #${number} dilewati / skipped: ${r.skipped}\n`);
     return r.skipped === "governance" ? 1 : 0;
