@@ -91,11 +91,11 @@ table{border-collapse:collapse;width:100%;margin-top:1rem}
 caption{text-align:left;font-weight:600;padding:.5rem 0}
 th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
 thead th{background:var(--head);position:sticky;top:0}
-td.name,th.name{font-weight:600;min-width:12rem;overflow-wrap:break-word}
-td.date{white-space:nowrap}
-td.purpose{min-width:14rem}
-td.target{min-width:9rem}
-td.file{font-size:.8rem;min-width:9rem;overflow-wrap:break-word}
+td.name,th.name{font-weight:600;min-width:10rem;overflow-wrap:break-word}
+td.date{min-width:6.5rem}
+td.purpose{min-width:12rem}
+td.target{min-width:8rem}
+td.file{font-size:.8rem;min-width:8rem;overflow-wrap:break-word}
 .ascii{display:block;font-weight:400;color:var(--muted);font-size:.875rem}
 .status-active{color:#1a7f37}.status-decommissioned,.status-data-deleted{color:#9a6700}
 @media (max-width:48rem){
