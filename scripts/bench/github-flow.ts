@@ -23,7 +23,7 @@ import { HOSTED } from "../../test/github/setup.ts";
 import type { BenchResult, BenchSection } from "./types.ts";
 
 const root = join(import.meta.dirname, "../..");
-const govText = readFileSync(join(root, "governance.yaml"), "utf8");
+const govText = readFileSync(join(root, "test/fixtures/contoh/governance.yaml"), "utf8");
 const governance = parse(govText) as Governance;
 
 function disposition(): BenchResult {

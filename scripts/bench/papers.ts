@@ -22,7 +22,7 @@ const root = new URL("../../", import.meta.url).pathname;
 const section: BenchSection = {
   name: "papers (laporan, surat, daftar)",
   async run() {
-    const governance = Governance.parse(parse(readFileSync(`${root}governance.yaml`, "utf8")));
+    const governance = Governance.parse(parse(readFileSync(`${root}test/fixtures/contoh/governance.yaml`, "utf8")));
     const file = JSON.parse(readFileSync(`${root}test/papers/fixtures/timelines.json`, "utf8")) as TimelineFile;
     // 1,000 pull requests: the example set repeated with other numbers.
     const many = Array.from({ length: 40 }, (_, k) => file.timelines.map((t) => ({ ...t, pull: t.pull + 1000 * (k + 1) }))).flat();
@@ -32,7 +32,7 @@ const section: BenchSection = {
     stepChartSvg(report.steps);
     const reportMs = performance.now() - t0;
 
-    const v = validateRepository(root, "2026-11-16");
+    const v = validateRepository(`${root}test/fixtures/contoh`, "2026-11-16");
     const state = desiredState(v.requests, v.governance!);
     const rf = v.requests.find((r) => r.file === "requests/dinkes/puskesmas.yaml") ?? v.requests[0]!;
     await renderLetter({ governance: v.governance!, account: accountDetails(rf.file, rf.request, v.governance!, state), number: "1", date: "2026-11-16" }); // warm-up: font metrics

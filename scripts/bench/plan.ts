@@ -50,7 +50,7 @@ function requests(governance: Governance): RequestFile[] {
 const section: BenchSection = {
   name: "plan: 15.000 permohonan / requests",
   async run() {
-    const governance = parse(readFileSync(join(import.meta.dirname, "../../governance.yaml"), "utf8")) as Governance;
+    const governance = parse(readFileSync(join(import.meta.dirname, "../../test/fixtures/contoh/governance.yaml"), "utf8")) as Governance;
     const head = requests(governance);
     // The base differs by one edited request: the plan a typical pull request produces.
     const base = head.map((r, i) => (i === 1234 ? { ...r, request: { ...r.request, target: { server: { ipv4: ["103.99.99.99"] } } } } : r));

@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   const { values } = line;
   const issue = positiveInt("issue", values.issue);
   const lang = line.lang;
-  const env = githubEnv();
+  const env = githubEnv(process.env, values.root ?? ".");
   const baseFiles = localPolicyFiles(values.root);
   const out = await runIntake(env.gh, env.ref, { issue, baseBranch: values.base ?? "main", today: env.today, lang, ...(baseFiles ? { baseFiles } : {}) });
   if (out.kind === "skipped") process.stdout.write(`Isu #${issue} dilewati / skipped: ${out.reason}\n`);

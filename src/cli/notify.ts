@@ -71,7 +71,7 @@ async function main(): Promise<number> {
   const date = values.date ?? todayIn(governance.workingHours.timeZone);
   let number: string;
   try {
-    number = resolveLetterNumber({ root, file, allFiles, opd: request.opd, date, ...(scheme ? { scheme } : {}), ...(values.number !== undefined ? { given: values.number } : {}) });
+    number = resolveLetterNumber({ root, file, allFiles, opd: request.opd, date, ...(governance.adoption ? { since: governance.adoption.base } : {}), ...(scheme ? { scheme } : {}), ...(values.number !== undefined ? { given: values.number } : {}) });
   } catch (e) {
     if (e instanceof ShallowHistoryError) throw new UsageError(e.message);
     throw e;

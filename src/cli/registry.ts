@@ -35,7 +35,7 @@ function main(): number {
     process.stderr.write(formatText(v.diagnostics, lang, v.filesChecked));
     return 1;
   }
-  const history = fileHistory(root);
+  const history = fileHistory(root, undefined, v.governance.adoption?.base);
   const rows = registryRows(v.requests, v.governance, history.files);
   const tz = v.governance.workingHours.timeZone;
   // The page's date is the newest commit's, not the clock's: the same commit builds the same page.

@@ -5,8 +5,12 @@
 // - steps in order; with a destructive plan, destructiveStep is added at the end;
 // - an approval counts for a step only from a member of the step's team or users, never from
 //   the applicant, the pull request's author or anyone whose commits are on it, and each approval
-//   counts for one step only;
-// - staleOnPush: only approvals on the current head commit count (a new push makes them stale);
+//   counts for one step only, and each person completes one step of the chain only (two steps of
+//   one team need two people); the destructive step is the exception: it is a separate, later
+//   decision that governance often gives to an official already in the chain (Kepala Dinas);
+// - staleOnPush: only approvals on the current head commit count (a new push makes them stale),
+//   or on an earlier commit with exactly the head's changes (bringing the branch up to date with
+//   the base changes nothing that was approved);
 //   otherwise approvals on any commit of the pull request count;
 // - ordered: an approval counts only when made after the previous step was approved;
 // - a "request changes" review on the head commit by a member of the chain returns the request to
@@ -37,7 +41,8 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
     !excluded.has(lower(user)) &&
     ((step.users ?? []).some((u) => lower(u) === lower(user)) || (step.team !== undefined && (members.get(lower(step.team))?.has(lower(user)) ?? false)));
   const prCommits = new Set(input.commits.map((c) => c.sha));
-  const validCommit = (r: Review) => r.commitId === input.headSha || (!rules.staleOnPush && prCommits.has(r.commitId));
+  const same = new Set(input.sameChangesAs ?? []);
+  const validCommit = (r: Review) => r.commitId === input.headSha || same.has(r.commitId) || (!rules.staleOnPush && prCommits.has(r.commitId));
 
   const reviews = [...input.reviews].sort(byTime);
   // A reviewer's latest verdict supersedes their earlier ones.
@@ -46,19 +51,23 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
 
   // The clock starts when the request is opened, and again at the head push when that push made
   // earlier approvals stale: from then on the chain is walked anew.
-  const head = input.commits.find((c) => c.sha === input.headSha);
+  // A head that only merged the base in restarts nothing: the clock restarts at the earliest commit with the head's changes.
+  const head = input.commits.filter((c) => c.sha === input.headSha || same.has(c.sha)).sort((a, b) => time(a.at) - time(b.at))[0];
   const opened = input.openedAt;
   const start = rules.staleOnPush && head && time(head.at) > time(opened) ? head.at : opened;
 
-  // An approval is withdrawn by the same reviewer's later "request changes".
+  // An approval is withdrawn by the same reviewer's later "request changes". GitHub shows a
+  // dismissed review as DISMISSED whatever it was: dismissing the request for changes ends the
+  // return, but does not bring back the approval it withdrew (the reviewer approves again).
   const lastChangesRequest = new Map<string, Review>();
-  for (const r of reviews) if (r.state === "CHANGES_REQUESTED") lastChangesRequest.set(lower(r.user), r);
+  for (const r of reviews) if (r.state === "CHANGES_REQUESTED" || r.state === "DISMISSED") lastChangesRequest.set(lower(r.user), r);
   const withdrawn = (a: Review) => {
     const cr = lastChangesRequest.get(lower(a.user));
     return cr !== undefined && byTime(cr, a) > 0;
   };
   const approvals = reviews.filter((r) => r.state === "APPROVED" && !withdrawn(r));
   const used = new Set<number>();
+  const approvers = new Set<string>();
   const steps: StepOutcome[] = [];
   let previousDone: string | undefined = start;
   chain.forEach((step, i) => {
@@ -70,7 +79,7 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
     }
     const standardMinutes = clock.standardMinutes(step.standardTime, new Date(opensAt));
     const hit = approvals.find(
-      (r) => !used.has(r.id) && eligible(step, r.user) && validCommit(r) && (!rules.ordered || time(r.submittedAt) >= time(opensAt)),
+      (r) => !used.has(r.id) && (step === rules.destructiveStep || !approvers.has(lower(r.user))) && eligible(step, r.user) && validCommit(r) && (!rules.ordered || time(r.submittedAt) >= time(opensAt)),
     );
     if (!hit) {
       steps.push({ ...base, standardMinutes, status: "waiting", startedAt: opensAt });
@@ -78,6 +87,7 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
       return;
     }
     used.add(hit.id);
+    approvers.add(lower(hit.user));
     const elapsedMinutes = clock.minutesBetween(new Date(opensAt), new Date(hit.submittedAt));
     steps.push({
       ...base,

@@ -83,9 +83,9 @@ export function renderDispositionSummary(result: DispositionResult, lang: Lang, 
     const took = s.elapsedMinutes === undefined ? "" : `${w.minutes(s.elapsedMinutes)}${s.overdue ? ` ⚠️ ${w.overdue}` : ""}`;
     // A waiting step names who may approve it (as code, so editing the comment pings nobody) and
     // since when it waits.
-    const who = s.approver ? `@${s.approver}` : s.status === "waiting" ? [s.team, ...(s.users ?? [])].filter(Boolean).map((x) => `\`${x}\``).join(", ") : "";
+    const who = s.approver ? `@${s.approver}${s.acting ? ` (${s.acting})` : ""}` : s.status === "waiting" ? [s.team, ...(s.users ?? [])].filter(Boolean).map((x) => `\`${x}\``).join(", ") : "";
     const when = s.approvedAt ? fmtTime(s.approvedAt, lang, timeZone) : s.status === "waiting" && s.startedAt ? `${w.since} ${fmtTime(s.startedAt, lang, timeZone)}` : "";
-    lines.push(`| ${s.position} | ${cell(s.role)} | ${status(s)} | ${who} | ${when} | ${took} | ${w.standard(s.standardTime)} |`);
+    lines.push(`| ${s.position} | ${cell(s.task ? `${s.role}: ${s.task}` : s.role)} | ${status(s)} | ${who} | ${when} | ${took} | ${w.standard(s.standardTime)} |`);
   }
   if (result.total) {
     const t = result.total;

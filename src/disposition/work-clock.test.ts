@@ -6,7 +6,7 @@ import type { Governance } from "../model/governance.ts";
 import { evaluateDisposition } from "./evaluate.ts";
 import { clockFor } from "./work-clock.ts";
 
-const governance = parse(readFileSync(join(import.meta.dirname, "../../governance.yaml"), "utf8")) as Governance;
+const governance = parse(readFileSync(join(import.meta.dirname, "../../test/fixtures/contoh/governance.yaml"), "utf8")) as Governance;
 
 describe("disposition in working time (governance's calendar)", () => {
   it("a step approved across a weekend counts only office hours", () => {

@@ -36,7 +36,7 @@ export interface BaseFiles {
   read(path: string): string | undefined;
 }
 
-const KEY_ORDER = ["label", "opd", "zone", "purpose", "letter", "recommendation", "contacts", "target", "ttl", "proxied", "records", "reviewBy", "decommission"];
+const KEY_ORDER = ["label", "opd", "zone", "purpose", "letter", "recommendation", "contacts", "target", "ttl", "proxied", "records", "reviewBy", "decommission", "suspension"];
 const labelOf = (id: string) => FIELDS.find((f) => f.id === id)!.label;
 
 function setPath(obj: Record<string, unknown>, path: readonly string[], value: unknown): void {

@@ -2,12 +2,13 @@
 // admins; the policy, the code and the pipeline belong to the admins only. In CODEOWNERS the last
 // matching line wins, so the catch-all comes first.
 import type { Governance } from "../model/governance.ts";
+import { isPlaceholder } from "../model/placeholder.ts";
 
 /** Paths only admins may change. */
 export const ADMIN_PATHS = ["/governance.yaml", "/.github/", "/src/", "/schemas/", "/stacks/", "/scripts/", "/Pulumi.yaml", "/package.json", "/package-lock.json", "/tsconfig.json"];
 
 export function adminOwners(governance: Governance): string[] {
-  return [...(governance.admins.team ? [`@${governance.admins.team}`] : []), ...(governance.admins.users ?? []).map((u) => `@${u}`)];
+  return [...(governance.admins.team ? [`@${governance.admins.team}`] : []), ...(governance.admins.users ?? []).filter((u) => !isPlaceholder(u)).map((u) => `@${u}`)];
 }
 
 export function renderCodeowners(governance: Governance): string {
@@ -21,7 +22,7 @@ export function renderCodeowners(governance: Governance): string {
     "# Folder permohonan setiap OPD: penghubung OPD dan admin.",
   ];
   for (const opd of [...governance.opds].sort((a, b) => a.code.localeCompare(b.code)))
-    lines.push(`/requests/${opd.code}/ ${[...opd.liaisons.map((l) => `@${l}`), admins].join(" ")}`);
+    lines.push(`/requests/${opd.code}/ ${[...opd.liaisons.filter((l) => !isPlaceholder(l)).map((l) => `@${l}`), admins].join(" ")}`);
   lines.push("", "# Kebijakan, kode dan alur kerja: hanya admin.");
   for (const p of ADMIN_PATHS) lines.push(`${p} ${admins}`);
   return lines.join("\n") + "\n";

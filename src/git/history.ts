@@ -15,12 +15,20 @@ export interface FileHistory {
   commits: string[];
 }
 
-export function fileHistory(root: string, paths: string[] = ["requests", "governance.yaml"]): FileHistory {
+/**
+ * The revision range of the government's own history: everything after `since` (governance's
+ * adoption base) on HEAD's line, or all of HEAD when there is no such base.
+ */
+export function ownRange(since: string | undefined): string[] {
+  return since ? ["--first-parent", `${since}..HEAD`] : [];
+}
+
+export function fileHistory(root: string, paths: string[] = ["requests", "governance.yaml"], since?: string): FileHistory {
   const files = new Map<string, FileDates>();
   const commits: string[] = [];
   // --first-parent: a merged branch counts at its merge commit (when it reached main, with the
   // merge's date), so dates and the zone serial follow main even when branch commits are older.
-  const r = git(root, ["log", "--first-parent", "--format=%x01%cI", "--name-status", "--no-renames", "-z", "--", ...paths]);
+  const r = git(root, ["log", "--first-parent", "--format=%x01%cI", "--name-status", "--no-renames", "-z", ...(since ? [`${since}..HEAD`] : []), "--", ...paths]);
   if (!r.ok) return { files, commits }; // no repository or no commits: no history to tell
   // Newest first. A file's first sighting is its last change; scanning older commits moves its
   // creation back until an older deletion shows that this incarnation began later.

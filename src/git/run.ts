@@ -44,3 +44,9 @@ export function defaultBase(root: string, branch = "main"): { ref: string; commi
   }
   return tip;
 }
+
+/** Whether `ancestor` is `commit` or one of its ancestors (false when either is unknown). */
+export function isAncestor(root: string, ancestor: string, commit: string): boolean {
+  if (ancestor.startsWith("-") || commit.startsWith("-")) return false;
+  return git(root, ["merge-base", "--is-ancestor", ancestor, commit]).ok;
+}

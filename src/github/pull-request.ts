@@ -7,7 +7,9 @@ import type { Governance } from "../model/governance.ts";
 import { stateFromFiles } from "../plan/base.ts";
 import { diffStates } from "../plan/diff.ts";
 import type { Plan } from "../plan/types.ts";
-import { checkGovernance } from "../validate/validate.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { GOVERNANCE_FILE } from "../load/repository.ts";
+import { checkGovernance, validate } from "../validate/validate.ts";
 import { isRequestPath, readFileAt } from "./files.ts";
 import { applicantOf } from "./ownership.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
@@ -26,34 +28,50 @@ export interface PullRequestView {
   /** The person the request is for (see ownership.ts). */
   applicant: string;
   headSha: string;
+  /** The head branch's name, and whether it lives in this repository (not a fork). */
+  headRef: string;
+  sameRepo: boolean;
   baseRef: string;
   createdAt: string;
   htmlUrl: string;
   open: boolean;
   merged: boolean;
   files: ChangedFile[];
-  /** Oldest first. `at` is the committer date; `author` the linked GitHub account, when known. */
-  commits: { sha: string; at: string; author?: string }[];
+  /** GitHub's own count of changed files; the file list stops at 3,000 (see filesComplete). */
+  changedFiles: number;
+  /** The listed files are all the changed files: anything judged on an incomplete list fails. */
+  filesComplete: boolean;
+  /** Oldest first. `at` is the committer date; `author`/`committer` the linked GitHub accounts, when known. */
+  commits: { sha: string; at: string; author?: string; committer?: string }[];
   /**
    * Everyone besides the applicant and the bot who authored commits on the pull request: they
    * change the request too, so ownership is checked for each of them.
    */
   coAuthors: string[];
+  /**
+   * Everyone who pushed to the head branch, as GitHub's repository activity records it (git author
+   * names can be forged; the pusher cannot). They may not approve what they pushed.
+   */
+  pushers: string[];
 }
 
 export async function readPullRequest(gh: GitHub, ref: RepoRef, number: number, botLogin: string): Promise<PullRequestView> {
   const { data: pr } = await gh.rest.pulls.get({ ...ref, pull_number: number });
   const files = await gh.paginate(gh.rest.pulls.listFiles, { ...ref, pull_number: number, per_page: 100 });
   const author = pr.user?.login ?? "ghost";
-  const applicant = applicantOf(author, pr.body, botLogin);
+  const headRepo = pr.head.repo;
+  const sameRepo = headRepo !== null && headRepo.full_name.toLowerCase() === `${ref.owner}/${ref.repo}`.toLowerCase();
+  const applicant = await applicantOf(gh, ref, { author, headRef: pr.head.ref, sameRepo }, botLogin);
   const rawCommits = await gh.paginate(gh.rest.pulls.listCommits, { ...ref, pull_number: number, per_page: 100 });
-  const commits = rawCommits.map((c) => ({
-    sha: c.sha,
-    at: c.commit.committer?.date ?? c.commit.author?.date ?? pr.created_at,
-    ...(c.author && "login" in c.author && c.author.login ? { author: c.author.login } : {}),
-  }));
+  const login = (u: unknown) => (u && typeof u === "object" && "login" in u && typeof u.login === "string" && u.login ? u.login : undefined);
+  const commits = rawCommits.map((c) => {
+    const a = login(c.author);
+    const cm = login(c.committer);
+    return { sha: c.sha, at: c.commit.committer?.date ?? c.commit.author?.date ?? pr.created_at, ...(a ? { author: a } : {}), ...(cm ? { committer: cm } : {}) };
+  });
   const known = new Set([applicant.toLowerCase(), botLogin.toLowerCase()]);
   const coAuthors = [...new Set(commits.flatMap((c) => (c.author && !known.has(c.author.toLowerCase()) ? [c.author] : [])))].sort();
+  const pushers = headRepo ? await pushersOf(gh, { owner: headRepo.owner.login, repo: headRepo.name }, pr.head.ref) : [];
   return {
     number,
     title: pr.title,
@@ -61,15 +79,26 @@ export async function readPullRequest(gh: GitHub, ref: RepoRef, number: number, 
     author,
     applicant,
     headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    sameRepo,
     baseRef: pr.base.ref,
     createdAt: pr.created_at,
     htmlUrl: pr.html_url,
     open: pr.state === "open",
     merged: pr.merged_at !== null && pr.merged_at !== undefined,
     files: files.map((f) => ({ path: f.filename, status: f.status, ...(f.previous_filename ? { previous: f.previous_filename } : {}) })),
+    changedFiles: pr.changed_files,
+    filesComplete: files.length >= pr.changed_files,
     commits,
     coAuthors,
+    pushers,
   };
+}
+
+/** Logins that pushed to a branch (pushes, force pushes, branch creation), from the activity API. */
+async function pushersOf(gh: GitHub, repo: RepoRef, branch: string): Promise<string[]> {
+  const list = await gh.paginate(gh.rest.repos.listActivities, { ...repo, ref: `refs/heads/${branch}`, per_page: 100 });
+  return [...new Set(list.flatMap((a) => (a.activity_type !== "branch_deletion" && a.actor?.login ? [a.actor.login] : [])))].sort();
 }
 
 export type RequestKind = "baru" | "ubah" | "hapus";
@@ -77,12 +106,37 @@ export type RequestKind = "baru" | "ubah" | "hapus";
 export interface PullRequestAnalysis {
   governance?: Governance;
   plan: Plan;
-  /** Deletes hosting data: governance's destructiveStep applies. */
+  /** Deletes hosting data: governance's destructiveStep applies (see destructiveFiles). */
   destructive: boolean;
   kinds: RequestKind[];
   opds: string[];
   /** Paths touched, with the old path of renames: what ownership is judged on. */
   paths: string[];
+  /**
+   * Errors of the tree that would land (the base's files with this pull request's changes),
+   * judged by the base's code and governance: every error in a changed file, and every error
+   * elsewhere that the base does not have (another file now claiming the same name, ...).
+   */
+  errors: Diagnostic[];
+  /** Changed request files, as they are at the head, that have an error of their own. */
+  invalidFiles: string[];
+}
+
+/**
+ * Deletes hosting data, read from the raw YAML of the head's changed request files, valid or not:
+ * a file that fails validation is dropped from the plan's state, and must not thereby drop the
+ * extra decision. Any `decommission.deleteData` other than absent or `false` counts.
+ */
+export function destructiveFiles(files: ReadonlyMap<string, Uint8Array>, changed: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const path of changed) {
+    const bytes = files.get(path);
+    if (!bytes) continue;
+    const v = parseYaml(path, bytes).value as { decommission?: { deleteData?: unknown } } | undefined;
+    const d = typeof v === "object" && v !== null && typeof v.decommission === "object" && v.decommission !== null ? v.decommission.deleteData : undefined;
+    if (d !== undefined && d !== false) out.push(path);
+  }
+  return out.sort();
 }
 
 const hasDecommission = (bytes: Uint8Array | undefined, file: string) => {
@@ -90,6 +144,14 @@ const hasDecommission = (bytes: Uint8Array | undefined, file: string) => {
   const v = parseYaml(file, bytes).value as { decommission?: unknown } | undefined;
   return typeof v === "object" && v !== null && v.decommission !== undefined;
 };
+
+function errorsOf(files: ReadonlyMap<string, Uint8Array>, today: string): Diagnostic[] {
+  const gov = files.get(GOVERNANCE_FILE) ?? new Uint8Array();
+  const requests = [...files.keys()].filter(isRequestPath).sort().map((p) => parseYaml(p, files.get(p)!));
+  return validate(parseYaml(GOVERNANCE_FILE, gov, LIMITS.governanceBytes), requests, [], today).diagnostics.filter((d) => d.severity === "error");
+}
+
+const keyOf = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message.en}`;
 
 /** Base files (governance.yaml and requests/** of the base branch) + the PR -> plan, kinds, labels. */
 export async function analysePullRequest(gh: GitHub, ref: RepoRef, pr: PullRequestView, baseFiles: ReadonlyMap<string, Uint8Array>, today: string): Promise<PullRequestAnalysis> {
@@ -103,6 +165,7 @@ export async function analysePullRequest(gh: GitHub, ref: RepoRef, pr: PullReque
   const kinds = new Set<RequestKind>();
   const opds = new Set<string>();
   const paths: string[] = [];
+  const changedRequests: string[] = [];
   for (const f of pr.files) {
     paths.push(f.path, ...(f.previous ? [f.previous] : []));
     for (const p of [f.path, f.previous]) {
@@ -117,8 +180,10 @@ export async function analysePullRequest(gh: GitHub, ref: RepoRef, pr: PullReque
       continue;
     }
     const file = await readFileAt(gh, ref, f.path, pr.headSha);
-    if (file) head.set(f.path, file.bytes);
-    else head.delete(f.path);
+    if (file) {
+      head.set(f.path, file.bytes);
+      changedRequests.push(f.path);
+    } else head.delete(f.path);
     if (f.status === "added" && !f.previous) kinds.add("baru");
     else if (hasDecommission(file?.bytes, f.path) && !hasDecommission(baseFiles.get(f.path), f.path)) kinds.add("hapus");
     else kinds.add("ubah");
@@ -129,8 +194,15 @@ export async function analysePullRequest(gh: GitHub, ref: RepoRef, pr: PullReque
   if (pr.files.some((f) => f.path === "governance.yaml"))
     notes.push({ id: "governance.yaml diubah: aturan baru berlaku setelah digabung; pull request ini dinilai dengan aturan cabang dasar.", en: "governance.yaml is changed: the new rules apply once merged; this pull request is judged by the base branch's rules." });
   const plan = diffStates(base.state, after.state, { base: pr.baseRef, notes });
-  const destructive = plan.safety.destructive > 0;
-  return { ...(governance ? { governance } : {}), plan, destructive, kinds: [...kinds].sort(), opds: [...opds].sort(), paths: [...new Set(paths)].sort() };
+  const destructive = plan.safety.destructive > 0 || destructiveFiles(head, changedRequests).length > 0;
+
+  const changed = new Set(changedRequests);
+  const before = new Set(errorsOf(baseFiles, today).map(keyOf));
+  const all = errorsOf(head, today);
+  // The pull request's own files first: the status description shows the first problem.
+  const errors = [...all.filter((d) => changed.has(d.file)), ...all.filter((d) => !changed.has(d.file) && !before.has(keyOf(d)))];
+  const invalidFiles = [...new Set(errors.filter((d) => changed.has(d.file)).map((d) => d.file))].sort();
+  return { ...(governance ? { governance } : {}), plan, destructive, kinds: [...kinds].sort(), opds: [...opds].sort(), paths: [...new Set(paths)].sort(), errors, invalidFiles };
 }
 
 export function labelsFor(a: PullRequestAnalysis): string[] {

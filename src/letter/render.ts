@@ -3,7 +3,7 @@
 // table, signature block of the head of office, and copies (tembusan). Deterministic: the same
 // input gives the same bytes (the creation date is the letter's date).
 import PDFDocument from "pdfkit";
-import { letterContent, type LetterInput } from "./content.ts";
+import { BSRE_FOOTER, letterContent, type LetterInput } from "./content.ts";
 
 const CM = 72 / 2.54;
 // Margins of the government correspondence rules (tata naskah dinas): 3 cm left, 2 cm right.
@@ -26,6 +26,8 @@ export async function renderLetter(input: LetterInput): Promise<Buffer> {
     pdfVersion: "1.7",
     tagged: true,
     displayTitle: true,
+    // The BSrE footer is drawn on every page once the pages are known.
+    bufferPages: true,
     info: {
       Title: printable(c.title),
       Author: printable(`${input.governance.government.office} ${input.governance.government.name}`),
@@ -137,6 +139,18 @@ export async function renderLetter(input: LetterInput): Promise<Buffer> {
     doc.text(`${i + 1}. ${printable(copy)}${last ? "." : ";"}`, left, doc.y, { width });
   });
 
+  // An electronically signed letter carries BSrE's standard footer on every page, inside the
+  // bottom margin (so it never pushes the text), drawn before signing: nothing changes after.
+  if (input.electronic) {
+    const range = doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.font(FONT.regular).fontSize(7).fillColor("#333333").text(BSRE_FOOTER, left, doc.page.height - bottom + 8, { width, align: "center", lineBreak: true });
+      doc.page.margins.bottom = bottom;
+    }
+  }
   doc.end();
   return done;
 }

@@ -50,10 +50,16 @@ export function discoverRequests(root: string, dir = "requests"): Discovery {
       } else out.files.push(rel);
     }
   };
+  // A freshly adopted repository has no requests yet, and git keeps no empty folder: a missing
+  // requests/ is an empty one. Something else in its place is still an error.
+  let stat;
   try {
-    if (!lstatSync(join(root, dir)).isDirectory()) throw new Error("not a folder");
+    stat = lstatSync(join(root, dir));
   } catch {
-    bad(dir, "file.missing", `Folder ${dir}/ tidak ditemukan.`, `The folder ${dir}/ was not found.`);
+    return out;
+  }
+  if (!stat.isDirectory()) {
+    bad(dir, "file.not-file", `${dir} harus berupa folder berisi folder OPD.`, `${dir} must be a folder holding OPD folders.`);
     return out;
   }
   walk(join(root, dir), 0);

@@ -2,9 +2,18 @@
 // (governance.yaml at the top level), read from the base branch when judging a pull request.
 import { z } from "zod";
 import { GithubHandle, GithubTeam, HostName, IsoDate, Quantity, Ttl, WorkDuration } from "./common.ts";
+import { hygieneBlock } from "./hygiene.ts";
 
 const Time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/).meta({ description: "Jam, format JJ:MM" });
 const Hours = z.tuple([Time, Time]).meta({ description: "[mulai, selesai]" });
+
+/** The DNS provider serving a zone and its plan: the plan sets how many records the zone may hold. */
+export const Provider = z.strictObject({
+  name: z.literal("cloudflare"),
+  plan: z.enum(["free", "pro", "business", "enterprise"]).meta({ description: "Paket Cloudflare zona ini" }),
+  zoneCreated: IsoDate.optional().meta({ description: "Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)" }),
+  recordQuota: z.int().min(1).optional().meta({ description: "Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)" }),
+});
 
 export const Zone = z.strictObject({
   name: HostName,
@@ -18,8 +27,19 @@ export const Zone = z.strictObject({
     expire: z.int().min(3600).optional(),
     minimum: z.int().min(1).optional(),
   }),
+  /** A zone inside another managed zone must say so: the parent delegates it (NS records there). */
+  delegatedFrom: HostName.optional().meta({ description: "Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)" }),
+  provider: Provider.optional().meta({ description: "Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)" }),
   /** Names outside the request files that the zone already serves (apex, mail, ...). */
   protected: z.array(z.string()).optional().meta({ description: "Nama yang dikelola di luar berkas permohonan" }),
+  /** Whether OPDs may hand a subdomain to their own name servers; absent: not allowed. */
+  delegation: z
+    .strictObject({
+      allowed: z.boolean().meta({ description: "true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)" }),
+      requireDs: z.boolean().optional().meta({ description: "true: delegasi wajib menyertakan DS (DNSSEC)" }),
+    })
+    .optional()
+    .meta({ description: "Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan" }),
 });
 
 export const Opd = z.strictObject({
@@ -31,6 +51,22 @@ export const Opd = z.strictObject({
 
 export const StepKind = z.enum(["intake", "disposition", "verification", "technical", "decision", "signature"]);
 
+/**
+ * Where a step sits in the one chain: before the merge (the decision to create) or after a
+ * successful deployment (report, draft reply, paraf, signature, sending), which runs on the
+ * reply-letter pull request the bot opens (src/github/letter-flow.ts).
+ */
+export const StepPhase = z.enum(["before-merge", "after-deployment"]);
+
+/** An acting official (Plt./Plh.) who stands in for a step's role for a period. */
+export const Acting = z.strictObject({
+  user: GithubHandle,
+  title: z.enum(["Plt.", "Plh."]).meta({ description: "Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023" }),
+  name: z.string().min(3).optional().meta({ description: "Nama lengkap, untuk blok tanda tangan surat" }),
+  from: IsoDate,
+  to: IsoDate,
+});
+
 export const Step = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -40,6 +76,9 @@ export const Step = z
     team: GithubTeam.optional(),
     users: z.array(GithubHandle).optional(),
     note: z.string().optional(),
+    phase: StepPhase.optional().meta({ description: "before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)" }),
+    task: z.string().min(3).max(80).optional().meta({ description: "Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan" }),
+    acting: z.array(Acting).optional().meta({ description: "Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya" }),
   })
   .meta({ description: "Satu langkah disposisi; isi team atau users", minProperties: 5 });
 
@@ -49,6 +88,13 @@ export const Disposition = z.strictObject({
   deadline: WorkDuration.optional().meta({ description: "Batas waktu seluruh layanan, misalnya 7d" }),
   steps: z.array(Step).min(1),
   destructiveStep: Step.optional().meta({ description: "Langkah tambahan untuk perubahan yang menghapus" }),
+  rejectionReasons: z
+    .array(z.strictObject({ code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/), text: z.string().min(3) }))
+    .optional()
+    .meta({ description: "Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE" }),
+  reminders: z
+    .strictObject({ escalateAfter: WorkDuration.meta({ description: "Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu" }) })
+    .optional(),
 });
 
 const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
@@ -63,13 +109,36 @@ export const WorkingHours = z.strictObject({
   }),
 });
 
+export const Backup = z
+  .strictObject({
+    time: Time.optional().meta({ description: "Jam cadangan harian (zona waktu jam kerja); bawaan 01:00" }),
+    retentionDays: z.int().min(1).max(3650).optional().meta({ description: "Lama cadangan harian disimpan (hari); bawaan 30" }),
+    finalRetentionDays: z.int().min(1).max(3650).optional().meta({ description: "Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365" }),
+  })
+  .meta({ description: "Cadangan Velero untuk tenant hosting yang memakai penyimpanan" });
+
 export const HostingPolicy = z.strictObject({
   defaults: z.strictObject({ cpu: Quantity, memory: Quantity, storage: Quantity, volumes: z.int().min(0) }),
   limits: z.strictObject({ cpu: Quantity, memory: Quantity, storage: Quantity, volumes: z.int().min(0) }),
-  accessRole: z.enum(["admin", "edit"]),
+  /** Kept so adopted governance files stay valid; tenants now get this product's own roles. */
+  accessRole: z.enum(["admin", "edit"]).optional().meta({ description: "Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)" }),
+  backup: Backup.optional(),
 });
 
 export const RequiredField = z.enum(["letter.scan", "recommendation", "contacts.administrative.nip", "contacts.technical.nip"]);
+
+/**
+ * Where this government's own history starts (written by `npm run adopt`): the release commit of
+ * the product it was adopted from. Letter numbers, registry dates and the zone serial count only
+ * commits after it; plans against it start from an empty zone; the service-time report starts on
+ * its date.
+ */
+export const Adoption = z
+  .strictObject({
+    base: z.string().regex(/^[0-9a-f]{40}$/).meta({ description: "Commit rilis produk yang diadopsi (40 digit heksadesimal)" }),
+    date: IsoDate.meta({ description: "Tanggal adopsi" }),
+  })
+  .meta({ description: "Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt" });
 
 export const Governance = z
   .strictObject({
@@ -95,6 +164,11 @@ export const Governance = z
     reserved: z.array(z.string()).meta({ description: "Nama yang tidak boleh dipakai" }),
     hosting: HostingPolicy,
     requiredFields: z.array(RequiredField),
+    contactDomains: z
+      .array(HostName)
+      .min(1)
+      .optional()
+      .meta({ description: "Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah" }),
     forms: z
       .strictObject({
         scanUpload: z.string().min(3).max(500).optional().meta({ description: "Di mana OPD mengunggah pindaian surat bertanda tangan (ditampilkan di formulir), misalnya alamat folder unggahan dinas" }),
@@ -103,15 +177,30 @@ export const Governance = z
       .optional()
       .meta({ description: "Petunjuk tambahan pada formulir permohonan" }),
     review: z.strictObject({ maxMonths: z.int().min(1).max(60) }).meta({ description: "Tanggal tinjau ulang paling lama" }),
+    adoption: Adoption.optional(),
+    letters: z
+      .strictObject({
+        numberPattern: z.string().min(5).meta({ description: "Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}" }),
+        logo: z.string().optional().meta({ description: "Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat" }),
+      })
+      .optional()
+      .meta({ description: "Surat balasan: pola nomor agenda dan lambang daerah" }),
     limits: z
       .strictObject({
         ttl: z.strictObject({ min: z.int().min(1), max: z.int().max(86_400) }),
       })
       .optional(),
+    // Issue 15: audit, suspension and review lifecycle (src/model/hygiene.ts).
+    hygiene: hygieneBlock(Step).optional(),
   })
   .meta({ title: "Tata kelola layanan subdomain", description: "governance.yaml: semua yang berbeda antar pemerintah daerah" });
 
 export type Governance = z.infer<typeof Governance>;
 export type Step = z.infer<typeof Step>;
+export type StepPhase = z.infer<typeof StepPhase>;
+export type Acting = z.infer<typeof Acting>;
 export type Zone = z.infer<typeof Zone>;
+export type Provider = z.infer<typeof Provider>;
+export type Adoption = z.infer<typeof Adoption>;
+export type BackupPolicy = z.infer<typeof Backup>;
 export type Opd = z.infer<typeof Opd>;

@@ -45,14 +45,42 @@ const Hosting = z
   })
   .meta({ description: "Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan" });
 
+/** A DS record (RFC 4034 §5) for a delegated name signed by the OPD's own name servers. */
+export const DsValue = z.strictObject({
+  keyTag: z.int().min(0).max(65_535),
+  algorithm: z.int().min(1).max(255).meta({ description: "Algoritme DNSSEC, misalnya 13 (ECDSAP256SHA256)" }),
+  digestType: z.int().min(1).max(255).meta({ description: "Jenis digest: 2 (SHA-256) atau 4 (SHA-384)" }),
+  digest: z.string().min(1).max(200).meta({ description: "Digest dalam heksadesimal" }),
+});
+
+/** An address record for a name server inside the delegated name (glue, RFC 1034 §4.2.1). */
+const Glue = z
+  .strictObject({
+    name: z.string().min(1).max(200).meta({ description: "Nama server relatif terhadap subdomain, misalnya ns1" }),
+    ipv4: z.array(z.string()).min(1).max(16).optional(),
+    ipv6: z.array(z.string()).min(1).max(16).optional(),
+  })
+  .refine((g) => Object.keys(g).length >= 2, { message: "glue: isi ipv4 dan/atau ipv6" })
+  .meta({ description: "Alamat server nama di bawah subdomain: ipv4 dan/atau ipv6", minProperties: 2 });
+
+/** The subdomain handed to name servers the OPD runs (NS), when governance allows it for the zone. */
+const Delegation = z
+  .strictObject({
+    nameservers: z.array(HostName).min(1).max(13).meta({ description: "Server nama OPD, nama host lengkap" }),
+    glue: z.array(Glue).min(1).max(13).optional().meta({ description: "Alamat server nama yang berada di bawah subdomain ini" }),
+    ds: z.array(DsValue).min(1).max(8).optional().meta({ description: "Rekaman DS (DNSSEC) dari OPD" }),
+  })
+  .meta({ description: "Delegasi subdomain ke server nama milik OPD (NS, opsional DS)" });
+
 export const Target = z
   .strictObject({
     server: Server.optional(),
     alias: HostName.optional().meta({ description: "Alias (CNAME) ke nama host lain" }),
     hosting: Hosting.optional(),
+    delegation: Delegation.optional(),
   })
-  .refine((t) => Object.keys(t).length === 1, { message: "target: isi tepat satu dari server, alias, atau hosting" })
-  .meta({ description: "Tepat satu: server, alias, atau hosting", minProperties: 1, maxProperties: 1 });
+  .refine((t) => Object.keys(t).length === 1, { message: "target: isi tepat satu dari server, alias, hosting, atau delegation" })
+  .meta({ description: "Tepat satu: server, alias, hosting, atau delegation", minProperties: 1, maxProperties: 1 });
 
 /** Name relative to the subdomain: "@" (or absent) is the subdomain itself. */
 const RecordName = z.string().min(1).max(200).meta({ description: "Nama relatif terhadap subdomain; @ = subdomain itu sendiri" });
@@ -100,6 +128,15 @@ export const Decommission = z.strictObject({
   deleteData: z.literal(true).optional().meta({ description: "true: data hosting (namespace dan penyimpanan) ikut dihapus" }),
 });
 
+/** Issue 15: an emergency suspension; the name's DNS records go, the file and any hosting data stay. */
+export const Suspension = z
+  .strictObject({
+    reason: z.string().min(5).max(500).meta({ description: "Alasan penangguhan" }),
+    since: IsoDate.meta({ description: "Tanggal temuan" }),
+    finding: z.enum(["gambling-content", "takeover-risk"]).meta({ description: "Jenis temuan audit" }),
+  })
+  .meta({ description: "Penangguhan darurat: catatan DNS dicabut, berkas dan data hosting disimpan. Cabut dengan permohonan perubahan yang menghapus blok ini." });
+
 export const Request = z
   .strictObject({
     label: z.string().min(1).max(63).meta({ description: "Nama subdomain (bagian sebelum nama zona)" }),
@@ -109,12 +146,13 @@ export const Request = z
     letter: Letter,
     recommendation: Recommendation.optional(),
     contacts: z.strictObject({ administrative: Contact, technical: Contact }),
-    target: Target,
+    target: Target.optional().meta({ description: "Tujuan web; boleh kosong bila subdomain hanya punya rekaman (misalnya hanya surel: MX dan TXT)" }),
     ttl: Ttl.optional(),
     proxied: z.boolean().optional().meta({ description: "Lewat proxy Cloudflare (bawaan: tidak)" }),
     records: z.array(ExtraRecord).max(50).optional(),
     reviewBy: IsoDate.meta({ description: "Tanggal OPD wajib menegaskan subdomain masih dipakai" }),
     decommission: Decommission.optional(),
+    suspension: Suspension.optional(),
   })
   .meta({ title: "Permohonan subdomain", description: "Satu berkas per subdomain: requests/<opd>/<label>.yaml" });
 
@@ -122,3 +160,5 @@ export type Request = z.infer<typeof Request>;
 export type Contact = z.infer<typeof Contact>;
 export type ExtraRecord = z.infer<typeof ExtraRecord>;
 export type Target = z.infer<typeof Target>;
+export type Suspension = z.infer<typeof Suspension>;
+export type DsValue = z.infer<typeof DsValue>;

@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
+import { insideOutput } from "../load/out-path.ts";
 import type { Governance } from "../model/governance.ts";
 import type { DesiredState } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
@@ -11,6 +12,7 @@ import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
 import { tenantManifests, type ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { renderManifests } from "../targets/kubernetes/render.ts";
+import { clusterBaseline } from "../targets/kubernetes/baseline.ts";
 import type { Plan } from "./types.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { renderJson } from "./render-json.ts";
@@ -37,17 +39,24 @@ export function writeArtifacts(out: string, a: ArtifactInput): string[] {
   // Written beside and renamed into place: a reader (a DNS server loading the zone, a shell that
   // redirected stdout to out/plan.md) sees the old file or the new one, never half of each.
   const put = (rel: string, text: string) => {
-    const tmp = join(out, `${rel}.${process.pid}.tmp`);
+    const target = insideOutput(out, rel);
+    const tmp = `${target}.${process.pid}.tmp`;
     writeFileSync(tmp, text);
-    renameSync(tmp, join(out, rel));
+    renameSync(tmp, target);
     written.push(rel);
   };
   mkdirSync(out, { recursive: true });
   resetDir(join(out, "zones"), ".zone");
   for (const z of a.governance.zones) put(`zones/${asciiHost(z.name)}.zone`, renderZone(z, a.state.records, a.zone));
   resetDir(join(out, "kubernetes"), ".yaml");
-  // A tenant released for deletion gets no manifests: applying them would recreate what goes.
-  for (const t of a.state.tenants.filter((t) => !t.releaseData)) put(`kubernetes/${t.namespace}.yaml`, renderManifests(tenantManifests(t, a.cluster)));
+  // Cluster-wide roles and network baseline; the name sorts first, so `kubectl apply -f` on the
+  // folder creates them before any tenant binds to them.
+  if (a.state.tenants.length) put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
+  for (const t of a.state.tenants) {
+    const objects = tenantManifests(t, a.cluster);
+    // A tenant released for deletion gets only its final backup: the rest would recreate what goes.
+    put(`kubernetes/${t.namespace}.yaml`, renderManifests(t.releaseData ? objects.filter((o) => o.kind === "Backup") : objects));
+  }
   put("registry.md", registryMarkdown(a.registry, a.lang));
   put("registry.csv", registryCsv(a.registry, a.lang));
   // The full plan, never truncated: the comment on the pull request points here.

@@ -3,6 +3,7 @@
 // HTML-escaped inside <code>, so a TXT value cannot inject Markdown or mentions into the comment.
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
 import type { Action, Plan, RecordChange, TenantChange } from "./types.ts";
+import { tenantTerms } from "../state/tenant-terms.ts";
 import { formatField, formatValues, words } from "./words.ts";
 
 /** Stable marker: the GitHub adapter finds its own comment by it. */
@@ -34,6 +35,11 @@ function tenantRow(c: TenantChange, lang: Lang): string {
   const lines: string[] = [];
   if (c.note) lines.push(c.destructive ? `**⚠️ ${w.note[c.note]}**` : `**${w.note[c.note]}**`);
   if (c.action === "create") lines.push(`${w.quota}: cpu ${code(t.quota.cpu)}, memory ${code(t.quota.memory)}, storage ${code(t.quota.storage)}, volumes ${t.quota.volumes}`);
+  // What the approving officials grant: the OPD's rights, quota and backups, in plain words.
+  if (t.status === "active" && (c.action === "create" || c.note === "reclaimed" || c.fields.some((f) => f.field.startsWith("quota.")))) {
+    const terms = tenantTerms(t, lang);
+    lines.push(`${w.terms.may}: ${esc(terms.may)}`, `${w.terms.mayNot}: ${esc(terms.mayNot)}`, `${w.terms.quota}: ${esc(terms.quota)}`, `${w.terms.backup}: ${esc(terms.backup)}`);
+  }
   for (const f of c.fields) lines.push(`${esc(f.field)}: ${code(formatField(f.before))} → ${code(formatField(f.after))}`);
   lines.push(`${w.source} ${code(t.source.file)}`);
   return `| ${w.action[c.action]} | ${code(c.namespace)} | ${code(t.host)} | ${lines.join("<br>")} |`;

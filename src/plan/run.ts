@@ -7,14 +7,15 @@ import { desiredState } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
 import type { DesiredState } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
-import { defaultBase } from "../git/run.ts";
+import { defaultBase, isAncestor } from "../git/run.ts";
 import { fileHistory } from "../git/history.ts";
 import { registryRows } from "../targets/registry/rows.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
-import { baseState } from "./base.ts";
+import { baseState, EMPTY_STATE } from "./base.ts";
 import { diffStates, unsafeReasons } from "./diff.ts";
 import { writeArtifacts } from "./artifacts.ts";
+import { quotaMessages, quotaUsage } from "./quota.ts";
 import type { Plan, SafetyOptions } from "./types.ts";
 
 export interface PlanOptions {
@@ -60,7 +61,7 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   const head = validateRepository(o.root, o.today);
   const today = head.today;
   if (!head.governance || hasErrors(head.diagnostics)) return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked };
-  const state = desiredState(head.requests, head.governance);
+  const state = desiredState(head.requests, head.governance, head.retained);
 
   let ref = o.base;
   const notes: Message[] = [];
@@ -74,15 +75,27 @@ export function runPlan(o: PlanOptions): PlanOutcome {
         en: `Base: the tip of ${found.ref} (${found.commit.slice(0, 12)}); no merge base in this shallow clone.`,
       });
   }
-  const base = baseState(o.root, ref, today);
+  // The adoption's own commit and everything before it hold the product's example government:
+  // a government's first plans compare with an empty zone, not with the examples it replaced.
+  const adoption = head.governance.adoption;
+  const beforeAdoption = ref !== undefined && adoption !== undefined && isAncestor(o.root, ref, adoption.base);
+  if (beforeAdoption) {
+    notes.push({
+      id: `Dasar ${ref!.slice(0, 12)} ada sebelum adopsi (${adoption.date}): semua dianggap baru.`,
+      en: `Base ${ref!.slice(0, 12)} is before the adoption (${adoption.date}): everything counts as new.`,
+    });
+  }
+  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today);
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
-  const plan = diffStates(base.state, state, { base: label, notes: [...notes, ...base.notes], ...(o.safety ? { safety: o.safety } : {}) });
-  const unsafe = unsafeReasons(plan, o.allowLargeChange);
+  // A zone over its provider's quota cannot be deployed: no override flag lets it through.
+  const quota = quotaMessages(quotaUsage(state, head.governance, o.ingress));
+  const plan = diffStates(base.state, state, { base: label, notes: [...notes, ...base.notes, ...quota.warnings, ...quota.over], ...(o.safety ? { safety: o.safety } : {}) });
+  const unsafe = [...unsafeReasons(plan, o.allowLargeChange), ...quota.over];
 
   let written: string[] = [];
   const ns = completeNameserverAddresses(head.governance.zones, o.nameserverAddresses);
   if (o.out) {
-    const history = fileHistory(o.root);
+    const history = fileHistory(o.root, undefined, head.governance.adoption?.base);
     written = writeArtifacts(o.out, {
       state,
       governance: head.governance,

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as k8s from "@pulumi/kubernetes";
 import type { KubeObject } from "../targets/kubernetes/manifests.ts";
-import type { SubdomainPlan, TenantPlan } from "./plan.ts";
+import type { KubeObjectPlan, SubdomainPlan, TenantPlan } from "./plan.ts";
 
 /** One subdomain's DNS records at Cloudflare: one DnsRecord per value. */
 export class Subdomain extends pulumi.ComponentResource {
@@ -30,6 +30,13 @@ const CLASSES: Record<string, KubeClass> = {
   RoleBinding: k8s.rbac.v1.RoleBinding as unknown as KubeClass,
   NetworkPolicy: k8s.networking.v1.NetworkPolicy as unknown as KubeClass,
   Ingress: k8s.networking.v1.Ingress as unknown as KubeClass,
+  ValidatingAdmissionPolicy: k8s.admissionregistration.v1.ValidatingAdmissionPolicy as unknown as KubeClass,
+  ValidatingAdmissionPolicyBinding: k8s.admissionregistration.v1.ValidatingAdmissionPolicyBinding as unknown as KubeClass,
+  ClusterRole: k8s.rbac.v1.ClusterRole as unknown as KubeClass,
+  // Custom resources (Velero, AdminNetworkPolicy): the provider takes the whole object as is.
+  Schedule: k8s.apiextensions.CustomResource as unknown as KubeClass,
+  Backup: k8s.apiextensions.CustomResource as unknown as KubeClass,
+  AdminNetworkPolicy: k8s.apiextensions.CustomResource as unknown as KubeClass,
 };
 
 function kubeClass(o: KubeObject): KubeClass {
@@ -50,8 +57,27 @@ export class HostingTenant extends pulumi.ComponentResource {
     const namespace = new (kubeClass(ns.object))(ns.logicalName, ns.object as never, { parent: this, retainOnDelete });
     this.objects = [
       namespace,
-      ...rest.map((o) => new (kubeClass(o.object))(o.logicalName, o.object as never, { parent: this, retainOnDelete, dependsOn: [namespace] })),
+      ...rest.map(
+        (o) =>
+          new (kubeClass(o.object))(o.logicalName, o.object as never, {
+            parent: this,
+            // The final backup outlives the tenant it copied.
+            retainOnDelete: retainOnDelete || o.object.kind === "Backup",
+            dependsOn: [namespace],
+          }),
+      ),
     ];
+    this.registerOutputs({});
+  }
+}
+
+/** The cluster-scoped objects every tenant shares (src/targets/kubernetes/baseline.ts). */
+export class TenantBaseline extends pulumi.ComponentResource {
+  readonly objects: pulumi.CustomResource[];
+
+  constructor(plan: KubeObjectPlan[], opts?: pulumi.ComponentResourceOptions) {
+    super("subdomain-gitops:hosting:Baseline", "baseline", {}, opts);
+    this.objects = plan.map((o) => new (kubeClass(o.object))(o.logicalName, o.object as never, { parent: this }));
     this.registerOutputs({});
   }
 }

@@ -3,6 +3,7 @@
 import type { DesiredState, Tenant } from "../state/types.ts";
 import { resolveIngress } from "../state/ingress.ts";
 import { objectKey, tenantManifests, type KubeObject } from "../targets/kubernetes/manifests.ts";
+import { clusterBaseline } from "../targets/kubernetes/baseline.ts";
 import { dnsRecordSpecs, type DnsRecordSpec } from "./records.ts";
 import { SettingsError, type StackSettings } from "./settings.ts";
 
@@ -33,6 +34,8 @@ export interface TenantPlan {
 export interface ProgramPlan {
   subdomains: SubdomainPlan[];
   tenants: TenantPlan[];
+  /** Cluster-scoped objects shared by all tenants; empty when there is no tenant. */
+  baseline: KubeObjectPlan[];
 }
 
 export interface ReleaseOptions {
@@ -70,5 +73,6 @@ export function programPlan(state: DesiredState, settings: StackSettings, releas
       retainOnDelete: !t.releaseData,
     });
   }
-  return { subdomains, tenants };
+  const baseline = state.tenants.length ? clusterBaseline(settings.cluster).map((o) => ({ logicalName: objectKey(o), object: o })) : [];
+  return { subdomains, tenants, baseline };
 }

@@ -2,7 +2,7 @@
 // point) and by the tests and benchmark under pulumi.runtime.setMocks.
 import type * as pulumi from "@pulumi/pulumi";
 import type { DesiredState } from "../state/types.ts";
-import { HostingTenant, Subdomain } from "./components.ts";
+import { HostingTenant, Subdomain, TenantBaseline } from "./components.ts";
 import { programPlan, type ProgramPlan, type ReleaseOptions } from "./plan.ts";
 import type { StackSettings } from "./settings.ts";
 
@@ -10,6 +10,7 @@ export interface Program {
   plan: ProgramPlan;
   subdomains: Subdomain[];
   tenants: HostingTenant[];
+  baseline?: TenantBaseline;
   /** Every resource registered, components included. */
   resources: pulumi.Resource[];
 }
@@ -42,16 +43,19 @@ function withoutStackTraces<T>(register: () => T, resources: (result: T) => pulu
 
 export function buildProgram(state: DesiredState, settings: StackSettings, release?: ReleaseOptions): Program {
   const plan = programPlan(state, settings, release);
-  const all = (x: { subdomains: Subdomain[]; tenants: HostingTenant[] }): pulumi.Resource[] => [
+  const all = (x: { subdomains: Subdomain[]; tenants: HostingTenant[]; baseline?: TenantBaseline }): pulumi.Resource[] => [
     ...x.subdomains,
     ...x.subdomains.flatMap((s) => s.records),
     ...x.tenants,
     ...x.tenants.flatMap((t) => t.objects),
+    ...(x.baseline ? [x.baseline, ...x.baseline.objects] : []),
   ];
-  const { subdomains, tenants } = withoutStackTraces(
-    () => ({ subdomains: plan.subdomains.map((p) => new Subdomain(p)), tenants: plan.tenants.map((p) => new HostingTenant(p)) }),
-    all,
-  );
-  const resources = all({ subdomains, tenants });
-  return { plan, subdomains, tenants, resources };
+  const { subdomains, tenants, baseline } = withoutStackTraces(() => {
+    // The roles and the network baseline exist before any tenant binds to them.
+    const baseline = plan.baseline.length ? new TenantBaseline(plan.baseline) : undefined;
+    const opts = baseline ? { dependsOn: [baseline] } : {};
+    return { subdomains: plan.subdomains.map((p) => new Subdomain(p)), tenants: plan.tenants.map((p) => new HostingTenant(p, opts)), baseline };
+  }, all);
+  const resources = all({ subdomains, tenants, ...(baseline ? { baseline } : {}) });
+  return { plan, subdomains, tenants, ...(baseline ? { baseline } : {}), resources };
 }

@@ -3,7 +3,17 @@
 // gives one clear message naming the key instead of a failure halfway through a deployment.
 import { z } from "zod";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
+import ipaddr from "ipaddr.js";
 import { parseIngress, type IngressTarget } from "../state/ingress.ts";
+
+const isCidr = (s: string) => {
+  try {
+    ipaddr.parseCIDR(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Configuration namespace: the project name in Pulumi.yaml. */
 export const CONFIG_NAMESPACE = "subdomain-gitops";
@@ -25,6 +35,10 @@ const Raw = z.strictObject({
     ingressNamespace: K8sName,
     storageClass: K8sName,
     clusterIssuer: K8sName,
+    /** Velero's namespace (default "velero"). */
+    veleroNamespace: K8sName.optional(),
+    /** Node and control-plane CIDRs tenants must never reach; the metadata range is always blocked. */
+    blockedRanges: z.array(z.string().refine(isCidr, "bukan CIDR / not a CIDR, e.g. 10.0.0.0/16")).optional(),
   }),
   /** Cloudflare record tags need a paid plan; on the Free plan set this to false. */
   recordTags: z.boolean().optional(),
@@ -50,5 +64,11 @@ export function parseStackSettings(raw: Record<string, unknown>): StackSettings 
   const ingress = parseIngress(v.ingress);
   if (!ingress) throw new SettingsError(`${CONFIG_NAMESPACE}:ingress: bukan alamat IP atau nama host / neither IP addresses nor a host name: ${v.ingress}`);
   const zones = new Map(Object.entries(v.zones).map(([name, id]) => [name.toLowerCase().replace(/\.$/, ""), id]));
-  return { zones, ingress, cluster: v.cluster, recordTags: v.recordTags ?? true };
+  const { veleroNamespace, blockedRanges, ...cluster } = v.cluster;
+  return {
+    zones,
+    ingress,
+    cluster: { ...cluster, ...(veleroNamespace ? { veleroNamespace } : {}), ...(blockedRanges ? { blockedRanges } : {}) },
+    recordTags: v.recordTags ?? true,
+  };
 }

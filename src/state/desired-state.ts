@@ -5,8 +5,8 @@ import type { Governance, Zone } from "../model/governance.ts";
 import type { ExtraRecord, Request } from "../model/request.ts";
 import { zoneOf } from "../model/names.ts";
 import type { RequestFile } from "../validate/rule.ts";
-import { asciiHost, disambiguate, namespaceName, relativeName } from "./names.ts";
-import type { CaaValue, DesiredState, MxValue, RecordData, RecordSet, Source, SrvValue, Tenant } from "./types.ts";
+import { asciiHost, namespaceName, relativeName } from "./names.ts";
+import { TENANT_ROLES, type CaaValue, type DesiredState, type DsValue, type MxValue, type RecordData, type RecordSet, type Source, type SrvValue, type Tenant, type TenantBackup } from "./types.ts";
 
 const DEFAULT_TTL = 3600;
 
@@ -59,6 +59,11 @@ function extraData(r: ExtraRecord): RecordData {
   }
 }
 
+/** Digest as BIND prints it: uppercase hexadecimal, spaces dropped. */
+function dsValue(d: { keyTag: number; algorithm: number; digestType: number; digest: string }): DsValue {
+  return { keyTag: d.keyTag, algorithm: d.algorithm, digestType: d.digestType, digest: d.digest.replace(/\s+/g, "").toUpperCase() };
+}
+
 /** Proxying exists only for address-like records (Cloudflare proxies A, AAAA and CNAME). */
 const proxiable = (t: RecordData["type"]) => t === "A" || t === "AAAA" || t === "CNAME" || t === "INGRESS";
 
@@ -69,35 +74,63 @@ function recordSet(type: RecordData["type"], values: unknown[], zone: string, na
 
 /** The record sets one active request asks for, before merging across files. */
 export function requestRecords(req: Request, source: Source, zone: Zone): RecordSet[] {
-  if (req.decommission) return [];
+  // Suspended: no record while the suspension lasts (the tenant below stays, with its data).
+  if (req.decommission || req.suspension) return [];
   const zoneName = asciiHost(zone.name);
   const ttlOf = (own?: number) => own ?? req.ttl ?? zone.ttl ?? DEFAULT_TTL;
   const at = relativeName(req.label, undefined);
   const out: RecordSet[] = [];
   const push = (name: string, ttl: number, data: RecordData) => out.push(recordSet(data.type, data.values, zoneName, name, ttl, proxiable(data.type) && req.proxied === true, source));
-  const t = req.target;
+  const t = req.target ?? {};
   if (t.server?.ipv4?.length) push(at, ttlOf(), { type: "A", values: t.server.ipv4.map(canonicalIp) });
   if (t.server?.ipv6?.length) push(at, ttlOf(), { type: "AAAA", values: t.server.ipv6.map(canonicalIp) });
   if (t.alias) push(at, ttlOf(), { type: "CNAME", values: [asciiHost(t.alias)] });
   if (t.hosting) push(at, ttlOf(), { type: "INGRESS", values: [] });
+  if (t.delegation) {
+    const d = t.delegation;
+    push(at, ttlOf(), { type: "NS", values: d.nameservers.map(asciiHost) });
+    if (d.ds?.length) push(at, ttlOf(), { type: "DS", values: d.ds.map(dsValue) });
+    // Glue: the addresses of name servers below the delegated name, which only this zone can give.
+    for (const g of d.glue ?? []) {
+      const name = relativeName(req.label, g.name);
+      if (g.ipv4?.length) push(name, ttlOf(), { type: "A", values: g.ipv4.map(canonicalIp) });
+      if (g.ipv6?.length) push(name, ttlOf(), { type: "AAAA", values: g.ipv6.map(canonicalIp) });
+    }
+  }
   for (const r of req.records ?? []) push(relativeName(req.label, r.name), ttlOf(r.ttl), extraData(r));
   return out;
 }
 
-function tenantOf(req: Request, source: Source, zone: Zone, governance: Governance): Tenant | undefined {
-  if (!req.target.hosting) return undefined;
-  const h = req.target.hosting;
+/** Governance `hosting.backup` with its defaults: daily at 01:00, kept 30 days, the last one a year. */
+export function tenantBackup(governance: Governance, volumes: number): TenantBackup {
+  const b = governance.hosting.backup ?? {};
+  return {
+    daily: volumes > 0,
+    time: b.time ?? "01:00",
+    timeZone: governance.workingHours.timeZone,
+    retentionDays: b.retentionDays ?? 30,
+    finalRetentionDays: b.finalRetentionDays ?? 365,
+  };
+}
+
+function tenantOf(req: Request, source: Source, zone: Zone, governance: Governance, deletedFile = false): Tenant | undefined {
+  const h = req.target?.hosting;
+  if (!h) return undefined;
   const d = governance.hosting.defaults;
   const zoneName = asciiHost(zone.name);
   const c = req.contacts.technical;
+  const volumes = h.volumes ?? d.volumes;
   return {
     namespace: namespaceName(req.label, zoneName, governance.zones[0]!.name),
     zone: zoneName,
     host: `${relativeName(req.label, undefined)}.${zoneName}`,
-    quota: { cpu: h.cpu ?? d.cpu, memory: h.memory ?? d.memory, storage: h.storage ?? d.storage, volumes: h.volumes ?? d.volumes },
-    accessRole: governance.hosting.accessRole,
+    quota: { cpu: h.cpu ?? d.cpu, memory: h.memory ?? d.memory, storage: h.storage ?? d.storage, volumes },
+    accessRole: TENANT_ROLES.contact,
     technicalContact: { name: c.name, email: c.email, ...(c.github ? { github: c.github } : {}) },
     source,
+    status: req.decommission || deletedFile ? "retained" : "active",
+    deletedFile,
+    backup: tenantBackup(governance, volumes),
     releaseData: req.decommission?.deleteData === true,
   };
 }
@@ -108,7 +141,12 @@ export function compareRecords(a: RecordSet, b: RecordSet): number {
   return cmp(a.zone, b.zone) || cmp(a.name, b.name) || cmp(a.type, b.type);
 }
 
-export function desiredState(requests: readonly RequestFile[], governance: Governance): DesiredState {
+/**
+ * `retained`: the last versions of deleted request files whose hosting data was never released
+ * (src/git/retained.ts). They keep their namespace, without access, until the same OPD takes it
+ * back with a new file or releases it.
+ */
+export function desiredState(requests: readonly RequestFile[], governance: Governance, retained: readonly { file: string; request: Request }[] = []): DesiredState {
   // Files in path order, so when validation let two files claim the same name the first file wins
   // the source and the result is the same whatever order the caller read them in.
   const files = [...requests].sort((a, b) => cmp(a.file, b.file));
@@ -136,10 +174,22 @@ export function desiredState(requests: readonly RequestFile[], governance: Gover
       const values = r.type === "CNAME" ? r.values.slice(0, 1) : uniqueSorted(r.values as unknown[]);
       return values.length === r.values.length && values.every((v, i) => v === r.values[i]) ? r : recordSet(r.type, values, r.zone, r.name, r.ttl, r.proxied, r.source);
     });
-  // Two hosts that slug to the same namespace (possible only across zones) both get a hash suffix.
-  const count = new Map<string, number>();
-  for (const t of tenants) count.set(t.namespace, (count.get(t.namespace) ?? 0) + 1);
-  const unique = tenants.map((t) => (count.get(t.namespace)! > 1 ? { ...t, namespace: disambiguate(t.namespace, t.host) } : t));
+  // One tenant per namespace: validation (namespace.unique) refuses two claims; should it be
+  // bypassed, the first file in path order keeps the namespace, never a newcomer.
+  const byNamespace = new Map<string, Tenant>();
+  for (const t of tenants) if (!byNamespace.has(t.namespace)) byNamespace.set(t.namespace, t);
+  for (const rf of [...retained].sort((a, b) => cmp(a.file, b.file))) {
+    const zone = zoneOf(rf.request, governance);
+    if (!zone) continue;
+    const source: Source = { file: rf.file, opd: rf.request.opd, label: relativeName(rf.request.label, undefined) };
+    const t = tenantOf(rf.request, source, zone, governance, true);
+    if (!t) continue;
+    const current = byNamespace.get(t.namespace);
+    // The same OPD's new file takes its namespace back; another OPD's never does.
+    if (current && current.source.opd === t.source.opd) continue;
+    byNamespace.set(t.namespace, t);
+  }
+  const unique = [...byNamespace.values()];
   unique.sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.host, b.host));
   return { records, tenants: unique };
 }

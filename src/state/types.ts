@@ -2,7 +2,7 @@
 // requests and governance. The plan, the offline artifacts and the Pulumi program all read this
 // one value, so what a reviewer sees and what is deployed cannot disagree.
 
-export type RecordType = "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV" | "INGRESS";
+export type RecordType = "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV" | "NS" | "DS" | "INGRESS";
 
 export interface MxValue {
   priority: number;
@@ -20,10 +20,21 @@ export interface SrvValue {
   target: string;
 }
 
+export interface DsValue {
+  keyTag: number;
+  algorithm: number;
+  digestType: number;
+  /** Uppercase hexadecimal, no spaces. */
+  digest: string;
+}
+
 /** Values by type. Host names are absolute, lowercase ASCII, without the trailing dot. */
 export type RecordData =
   | { type: "A" | "AAAA" | "TXT"; values: string[] }
   | { type: "CNAME"; values: [string] }
+  /** A delegation: the name servers the name is handed to (absolute host names). */
+  | { type: "NS"; values: string[] }
+  | { type: "DS"; values: DsValue[] }
   | { type: "MX"; values: MxValue[] }
   | { type: "CAA"; values: CaaValue[] }
   | { type: "SRV"; values: SrvValue[] }
@@ -60,6 +71,21 @@ export interface Quota {
   volumes: number;
 }
 
+/** The ClusterRoles written for this product (src/targets/kubernetes/roles.ts), by subject. */
+export const TENANT_ROLES = { contact: "subdomain-gitops-tenant-pengelola", ci: "subdomain-gitops-tenant-ci" } as const;
+
+/** When a tenant's data is copied (Velero), from governance `hosting.backup`. */
+export interface TenantBackup {
+  /** A daily schedule exists only for a tenant with storage (volumes above zero). */
+  daily: boolean;
+  /** "HH:MM" in `timeZone`. */
+  time: string;
+  timeZone: string;
+  retentionDays: number;
+  /** How long the last backup before an approved data deletion is kept. */
+  finalRetentionDays: number;
+}
+
 export interface Tenant {
   /** Kubernetes namespace name (DNS-1123 label), stable for the life of the request. */
   namespace: string;
@@ -67,10 +93,19 @@ export interface Tenant {
   /** The host served: <label>.<zone>, ASCII. */
   host: string;
   quota: Quota;
-  /** Defaults for containers so that the quota can be enforced (LimitRange). */
-  accessRole: "admin" | "edit";
+  /** The ClusterRole the technical contact is bound to (TENANT_ROLES.contact). */
+  accessRole: string;
   technicalContact: { name: string; email: string; github?: string };
   source: Source;
+  /**
+   * "active": the OPD works in it. "retained": access revoked (RoleBindings, CI account and
+   * Ingress removed) while the namespace and its volumes stay: a decommission without deleteData,
+   * or a request file deleted before its data was released.
+   */
+  status: "active" | "retained";
+  /** The request file is gone; the tenant is kept from the file's last version in git history. */
+  deletedFile: boolean;
+  backup: TenantBackup;
   /** Set by an approved decommission with deleteData: the namespace and its storage may go. */
   releaseData: boolean;
 }

@@ -2,6 +2,8 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locate, type Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
+import { isPlaceholder } from "../model/placeholder.ts";
+import { governanceControl, hostingDefaults, ttlBounds, zoneNames } from "./governance-strict.ts";
 
 type GovernanceRule = (file: string, g: Governance, positions: Positions) => Diagnostic[];
 
@@ -55,4 +57,23 @@ const workingDays: GovernanceRule = (file, g, positions) =>
       : [],
   );
 
-export const GOVERNANCE_RULES: GovernanceRule[] = [uniqueOpdCodes, stepsAssigned, workingDays];
+/** Every value `npm run adopt` marked for a person to fill in, by its place in the file. */
+const placeholders: GovernanceRule = (file, g, positions) => {
+  const out: Diagnostic[] = [];
+  const walk = (v: unknown, ptr: string) => {
+    if (typeof v === "string") {
+      if (isPlaceholder(v))
+        out.push(
+          diagnostic(file, locate(positions, ptr), "governance.placeholder", "warning", {
+            id: `${ptr.slice(1).replaceAll("/", ".")} masih berisi isian sementara (${v}): tulis nilai yang sebenarnya sebelum surat pertama dibuat.`,
+            en: `${ptr.slice(1).replaceAll("/", ".")} still holds a placeholder (${v}): write the real value before the first letter goes out.`,
+          }),
+        );
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${ptr}/${i}`));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${ptr}/${k}`);
+  };
+  walk(g, "");
+  return out;
+};
+
+export const GOVERNANCE_RULES: GovernanceRule[] = [uniqueOpdCodes, stepsAssigned, workingDays, placeholders, zoneNames, hostingDefaults, ttlBounds, governanceControl];

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportDrift } from "../../src/github/drift.ts";
 import { notifyDeployment } from "../../src/github/notify.ts";
-import { checkOwnership, applicantOf } from "../../src/github/ownership.ts";
+import { checkOwnership } from "../../src/github/ownership.ts";
 import { refreshPullRequest } from "../../src/github/refresh.ts";
 import { runIntake } from "../../src/github/intake.ts";
 import { CONFIRM_OPTION } from "../../src/forms/fields.ts";
@@ -60,12 +60,31 @@ describe("ownership, judged with the base branch's governance", () => {
     expect((await refresh(byAdmin)).ownership!.ok).toBe(true);
   });
 
-  it("the applicant marker is trusted only in pull requests the bot opened", async () => {
+  it("the applicant marker in a body is never trusted, not even in the bot's own pull request", async () => {
     const pr = await pullRequest("dewi-disdik", "palsu", { "requests/dinkes/palsu.yaml": HOSTED.replace("opd: diskominfo", "opd: dinkes").replace("label: portal", "label: palsu") }, "<!-- pemohon: siti-dinkes -->");
     const r = await refresh(pr);
     expect(r.ownership!.ok).toBe(false);
-    expect(applicantOf("dewi-disdik", "<!-- pemohon: siti-dinkes -->", BOT)).toBe("dewi-disdik");
-    expect(applicantOf(BOT, "<!-- pemohon: siti-dinkes -->", BOT)).toBe("siti-dinkes");
+    expect(r.analysis && (await w.bot.rest.pulls.get({ ...w.ref, pull_number: pr })).data.user!.login).toBe("dewi-disdik");
+    // An intake pull request of dewi's own issue; dewi (or anyone who may edit pull requests)
+    // rewrites its body to name siti, the liaison of dinkes: the applicant stays the issue's author.
+    const issue = w.fake.openIssue("dewi-disdik", "[Permohonan baru] antrian", issueBody("baru", newRequestValues()), ["permohonan-baru"]);
+    const out = await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY });
+    expect(out.kind).toBe("invalid"); // the intake itself refuses dewi for dinkes
+    const issue2 = w.fake.openIssue("siti-dinkes", "[Permohonan baru] antrian", issueBody("baru", newRequestValues()), ["permohonan-baru"]);
+    const made = (await runIntake(w.bot, w.ref, { issue: issue2, baseBranch: "main", today: TODAY })) as { number: number };
+    await w.as("dewi-disdik").rest.pulls.update({ ...w.ref, pull_number: made.number, body: "<!-- pemohon: dewi-disdik -->\n<!-- isu: 1 -->" });
+    const again = await refresh(made.number);
+    expect(again.ownership!.ok).toBe(true);
+    expect(w.fake.latestStatus(headOf(made.number), "kepemilikan")!.description).toBe("@siti-dinkes berhak mengubah berkas ini");
+  });
+
+  it("a pull request the bot opened from a branch that is no intake branch has no applicant but the bot", async () => {
+    w.fake.createBranch("bukan-intake", "main", BOT);
+    w.fake.push("bukan-intake", BOT, { "requests/dinkes/palsu.yaml": HOSTED.replace("opd: diskominfo", "opd: dinkes").replace("label: portal", "label: palsu") });
+    const { data } = await w.bot.rest.pulls.create({ ...w.ref, head: "bukan-intake", base: "main", title: "x", body: "<!-- pemohon: siti-dinkes -->" });
+    const r = await refresh(data.number);
+    expect(r.ownership!.ok).toBe(false);
+    expect(r.ownership!.problems[0]!.en).toMatch(new RegExp(`@${BOT.replace(/[[\]]/g, "\\$&")} is not a liaison`));
   });
 
   it("someone else's commit pushed onto an intake pull request is judged too", async () => {
@@ -75,7 +94,9 @@ describe("ownership, judged with the base branch's governance", () => {
     w.fake.push("permohonan/isu-" + issue, "dewi-disdik", { "requests/dinkes/antrian.yaml": w.fake.fileAt("permohonan/isu-" + issue, "requests/dinkes/antrian.yaml")!.replace("103.147.8.21", "103.147.8.99") });
     const r = await refresh(out.number);
     expect(r.ownership!.ok).toBe(false);
-    expect(r.ownership!.problems[0]!.id).toMatch(/@dewi-disdik bukan penghubung Dinas Kesehatan/);
+    const ids = r.ownership!.problems.map((p) => p.id);
+    expect(ids).toContainEqual(expect.stringMatching(/@dewi-disdik mendorong atau menulis commit di cabang permohonan\/isu-/));
+    expect(ids).toContainEqual(expect.stringMatching(/@dewi-disdik bukan penghubung Dinas Kesehatan/));
   });
 
   it("pure verdicts: admin paths, unknown OPD folder, admins may change anything", () => {
@@ -95,7 +116,7 @@ describe("destructive changes", () => {
     expect(r.analysis!.destructive).toBe(true);
     expect(w.fake.issue(pr)!.labels.sort()).toEqual(["destruktif", "jenis:hapus", "opd:diskominfo"]);
     expect(r.disposition!.steps.map((s) => s.id).at(-1)).toBe("kepala-dinas-penghapusan");
-    expect(w.fake.latestStatus(headOf(pr), "disposisi")!.description).toBe("Menunggu: Pelaksana Pengembangan Aplikasi (1/6)");
+    expect(w.fake.latestStatus(headOf(pr), "disposisi")!.description).toBe("Menunggu: Pelaksana Pengembangan Aplikasi - registrasi permohonan (1/6)");
   });
 
   it("the removal form shows the change field by field, then makes a decommission pull request once confirmed", async () => {

@@ -76,12 +76,12 @@ describe("the GitHub flow, end to end", () => {
     const comments = botComment(pr, PLAN_MARKER);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("antrian.contohkab.go.id");
-    expect(comments[0]!.body.split("\n").slice(0, 2)).toEqual([PLAN_MARKER, "> ⏳ **Disposisi:** Menunggu: Pelaksana Pengembangan Aplikasi (1/5) · **Kepemilikan:** ✅"]);
+    expect(comments[0]!.body.split("\n").slice(0, 2)).toEqual([PLAN_MARKER, "> ⏳ **Disposisi:** Menunggu: Pelaksana Pengembangan Aplikasi - registrasi permohonan (1/5) · **Kepemilikan:** ✅"]);
     expect(comments[0]!.body).toContain("Disposisi");
     expect(comments[0]!.body).toContain("Kepemilikan");
     expect(w.fake.issue(pr)!.labels.sort()).toEqual(["jenis:baru", "opd:dinkes"]);
     expect(status("kepemilikan")?.state).toBe("success");
-    expect(status("disposisi")).toMatchObject({ state: "pending", description: "Menunggu: Pelaksana Pengembangan Aplikasi (1/5)" });
+    expect(status("disposisi")).toMatchObject({ state: "pending", description: "Menunggu: Pelaksana Pengembangan Aplikasi - registrasi permohonan (1/5)" });
 
     const writes = w.fake.writes().length;
     await refresh(pr);
@@ -92,14 +92,14 @@ describe("the GitHub flow, end to end", () => {
     w.fake.advance(20);
     w.fake.review(pr, "tek1", "APPROVED");
     await refresh(pr);
-    expect(status("disposisi")?.description).toBe("Menunggu: Kepala Dinas (2/5)");
+    expect(status("disposisi")?.description).toBe("Menunggu: Kepala Dinas - disposisi (2/5)");
 
     w.fake.advance(5);
     w.fake.review(pr, "kasi", "APPROVED"); // before Kepala Dinas and Kepala Bidang
     w.fake.advance(5);
     w.fake.review(pr, "kadis", "APPROVED");
     await refresh(pr);
-    expect(status("disposisi")?.description).toBe("Menunggu: Kepala Bidang E-Government (3/5)");
+    expect(status("disposisi")?.description).toBe("Menunggu: Kepala Bidang E-Government - disposisi (3/5)");
     expect(botComment(pr, PLAN_MARKER)[0]!.body).toContain("@kasi");
     expect(botComment(pr, PLAN_MARKER)[0]!.body).toContain("mendahului langkah sebelumnya");
   });
@@ -119,7 +119,7 @@ describe("the GitHub flow, end to end", () => {
     expect(w.fake.branchSha(branchFor(issue))).not.toBe(before);
     expect(w.fake.pullRequests()).toHaveLength(1);
     const r = await refresh(pr);
-    expect(status("disposisi")).toMatchObject({ state: "pending", description: "Menunggu: Pelaksana Pengembangan Aplikasi (1/5)" });
+    expect(status("disposisi")).toMatchObject({ state: "pending", description: "Menunggu: Pelaksana Pengembangan Aplikasi - registrasi permohonan (1/5)" });
     expect(r.disposition!.ignored.filter((i) => i.reason === "stale").map((i) => i.user).sort()).toEqual(["kadis", "kasi", "tek1"]);
   });
 

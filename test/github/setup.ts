@@ -1,4 +1,4 @@
-// Shared setup of the flow tests: a fake GitHub seeded with this repository's governance, the
+// Shared setup of the flow tests: a fake GitHub seeded with the fixture government's governance, the
 // chain's teams, the bot and an admin; an Octokit from the adapter's own factory aimed at it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,11 +6,12 @@ import { parse } from "yaml";
 import { createGitHub, type GitHub, type RepoRef } from "../../src/github/octokit.ts";
 import type { Governance } from "../../src/model/governance.ts";
 import { FakeGitHub } from "./fake/server.ts";
+import { CONTOH_GOVERNANCE_TEXT } from "../fixtures/contoh.ts";
 
 export const BOT = "subdomain-bot[bot]";
 export const TODAY = "2026-03-16";
 export const root = join(import.meta.dirname, "../..");
-export const governanceText = readFileSync(join(root, "governance.yaml"), "utf8");
+export const governanceText = CONTOH_GOVERNANCE_TEXT;
 export const governance = parse(governanceText) as Governance;
 
 /** A valid request already on main, with hosting, for change and removal cases. */

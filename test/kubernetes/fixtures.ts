@@ -12,6 +12,9 @@ export const sehat: Tenant = {
   accessRole: "admin",
   technicalContact: { name: "Budi Santoso", email: "Budi.Santoso@dinkes.contohkab.go.id", github: "budi-dinkes" },
   source: { file: "requests/dinkes/sehat.yaml", opd: "dinkes", label: "sehat" },
+  status: "active",
+  deletedFile: false,
+  backup: { daily: true, time: "01:00", timeZone: "Asia/Jakarta", retentionDays: 30, finalRetentionDays: 365 },
   releaseData: false,
 };
 

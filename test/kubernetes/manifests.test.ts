@@ -1,45 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseAllDocuments } from "yaml";
-import { Namespace } from "kubernetes-models/v1/Namespace";
-import { ResourceQuota } from "kubernetes-models/v1/ResourceQuota";
-import { LimitRange } from "kubernetes-models/v1/LimitRange";
-import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
-import { RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
-import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
-import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import { tenantManifests, type KubeObject } from "../../src/targets/kubernetes/manifests.ts";
 import { renderManifests } from "../../src/targets/kubernetes/render.ts";
 import { quantityValue } from "../../src/targets/kubernetes/quantity.ts";
+import { clusterBaseline } from "../../src/targets/kubernetes/baseline.ts";
 import { cluster, sehat } from "./fixtures.ts";
 import { tenantArb } from "../pulumi/arbitraries.ts";
-
-const MODELS: Record<string, new (data: never) => { validate(): void }> = {
-  Namespace: Namespace as never,
-  ResourceQuota: ResourceQuota as never,
-  LimitRange: LimitRange as never,
-  ServiceAccount: ServiceAccount as never,
-  RoleBinding: RoleBinding as never,
-  NetworkPolicy: NetworkPolicy as never,
-  Ingress: Ingress as never,
-};
-
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-
-/** What the API server would check beyond the schema: names and label syntax. */
-function expectValid(o: KubeObject): void {
-  const Model = MODELS[o.kind];
-  expect(Model, o.kind).toBeDefined();
-  expect(() => new Model!(o as never).validate()).not.toThrow();
-  expect(o.metadata.name).toMatch(DNS1123_LABEL);
-  for (const [k, v] of Object.entries(o.metadata.labels)) {
-    expect(k).toMatch(LABEL_KEY);
-    expect(v).toMatch(LABEL_VALUE);
-  }
-  for (const k of Object.keys(o.metadata.annotations ?? {})) expect(k).toMatch(LABEL_KEY);
-}
+import { expectValid, objectProblems } from "./validate-object.ts";
 
 const find = (objs: KubeObject[], kind: string, name?: string) => objs.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
 
@@ -52,6 +20,8 @@ describe("tenantManifests", () => {
       "Namespace",
       "ResourceQuota",
       "LimitRange",
+      "ValidatingAdmissionPolicy",
+      "ValidatingAdmissionPolicyBinding",
       "ServiceAccount",
       "RoleBinding",
       "RoleBinding",
@@ -60,7 +30,9 @@ describe("tenantManifests", () => {
       "NetworkPolicy",
       "NetworkPolicy",
       "Ingress",
+      "Schedule",
     ]);
+    clusterBaseline({ ...cluster, blockedRanges: ["10.0.0.0/24", "fd00:10::/64"] }).forEach(expectValid);
   });
 
   it("labels the namespace for restricted Pod Security and with the OPD and subdomain", () => {
@@ -71,13 +43,16 @@ describe("tenantManifests", () => {
     expect(ns.metadata.labels["subdomain-gitops/subdomain"]).toBe("sehat");
     expect(ns.metadata.annotations?.["subdomain-gitops/host"]).toBe("sehat.contohkab.go.id");
     expect(ns.metadata.annotations?.["subdomain-gitops/request"]).toBe("requests/dinkes/sehat.yaml");
-    for (const o of objs.slice(1)) expect(o.metadata.namespace).toBe("dinkes-sehat");
+    const clusterScoped = ["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding"];
+    for (const o of objs.slice(1)) expect(o.metadata.namespace).toBe(clusterScoped.includes(o.kind) ? undefined : o.kind === "Schedule" ? "velero" : "dinkes-sehat");
   });
 
   it("sets the quota from the tenant and LimitRange defaults within it", () => {
     const hard = (find(objs, "ResourceQuota")[0]!.spec as { hard: Record<string, string> }).hard;
     expect(hard).toMatchObject({ "requests.cpu": "500m", "limits.memory": "512Mi", "requests.storage": "5Gi", persistentvolumeclaims: "2" });
     expect(hard["local-path.storageclass.storage.k8s.io/requests.storage"]).toBe("5Gi");
+    // No node port and no load balancer, whatever a Service asks.
+    expect(hard).toMatchObject({ "services.nodeports": "0", "services.loadbalancers": "0" });
     const small = tenantManifests({ ...sehat, quota: { cpu: "200m", memory: "256Mi", storage: "1Gi", volumes: 1 } }, cluster);
     const [container] = (find(small, "LimitRange")[0]!.spec as { limits: Record<string, Record<string, string>>[] }).limits;
     expect(container!.default).toEqual({ cpu: "200m", memory: "256Mi" });
@@ -88,17 +63,62 @@ describe("tenantManifests", () => {
     const policies = find(objs, "NetworkPolicy");
     const deny = policies.find((p) => p.metadata.name === "tolak-semua")!.spec as Record<string, unknown>;
     expect(deny).toEqual({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
-    expect(JSON.stringify(policies)).toContain('"kubernetes.io/metadata.name":"ingress-nginx"');
+    // The ingress controller reaches only the web pods, and only their serving port.
+    expect(policies.find((p) => p.metadata.name === "izinkan-ingress-controller")!.spec).toEqual({
+      podSelector: { matchLabels: { "app.kubernetes.io/name": "web" } },
+      policyTypes: ["Ingress"],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }], ports: [{ protocol: "TCP", port: 8080 }] }],
+    });
     const dns = policies.find((p) => p.metadata.name === "izinkan-dns")!;
     expect(JSON.stringify(dns)).toContain('"port":53');
   });
 
-  it("binds the technical contact (lower-cased e-mail) to the governance role, and CI to edit", () => {
+  it("binds the technical contact (lower-cased e-mail) and CI to this product's roles, never admin or edit", () => {
     const [contact, ci] = [find(objs, "RoleBinding", "kontak-teknis")[0]!, find(objs, "RoleBinding", "ci-opd")[0]!];
     expect(contact.subjects).toEqual([{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "budi.santoso@dinkes.contohkab.go.id" }]);
-    expect(contact.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "admin" });
-    expect((tenantManifests({ ...sehat, accessRole: "edit" }, cluster).find((o) => o.metadata.name === "kontak-teknis")!.roleRef as { name: string }).name).toBe("edit");
+    expect(contact.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "subdomain-gitops-tenant-pengelola" });
+    expect(ci.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "subdomain-gitops-tenant-ci" });
     expect(ci.subjects).toEqual([{ kind: "ServiceAccount", name: "ci-opd", namespace: "dinkes-sehat" }]);
+  });
+
+  it("revokes access of a retained tenant but keeps its namespace, quota, network rules and backups", () => {
+    const kept = tenantManifests({ ...sehat, status: "retained" }, cluster);
+    kept.forEach(expectValid);
+    const kinds = kept.map((o) => o.kind);
+    for (const gone of ["RoleBinding", "ServiceAccount", "Ingress"]) expect(kinds).not.toContain(gone);
+    for (const stays of ["Namespace", "ResourceQuota", "NetworkPolicy", "Schedule", "ValidatingAdmissionPolicy"]) expect(kinds).toContain(stays);
+  });
+
+  it("schedules a daily Velero backup at the governance time for a tenant with storage, none without", () => {
+    const [schedule] = find(objs, "Schedule");
+    expect(schedule!.metadata).toMatchObject({ name: "dinkes-sehat", namespace: "velero" });
+    expect(schedule!.spec).toEqual({
+      schedule: "CRON_TZ=Asia/Jakarta 0 1 * * *",
+      useOwnerReferencesInBackup: false,
+      template: { includedNamespaces: ["dinkes-sehat"], defaultVolumesToFsBackup: true, snapshotVolumes: false, ttl: "720h0m0s" },
+    });
+    const late = tenantManifests({ ...sehat, backup: { ...sehat.backup, time: "23:45", timeZone: "Asia/Jayapura", retentionDays: 7 } }, { ...cluster, veleroNamespace: "cadangan" });
+    expect(find(late, "Schedule")[0]!.spec).toMatchObject({ schedule: "CRON_TZ=Asia/Jayapura 45 23 * * *", template: { ttl: "168h0m0s" } });
+    expect(find(late, "Schedule")[0]!.metadata.namespace).toBe("cadangan");
+    expect(find(tenantManifests({ ...sehat, backup: { ...sehat.backup, daily: false } }, cluster), "Schedule")).toEqual([]);
+  });
+
+  it("takes a final backup, awaited before deletion, for a tenant whose data is released", () => {
+    const released = tenantManifests({ ...sehat, status: "retained", releaseData: true }, cluster);
+    const [backup] = find(released, "Backup");
+    expectValid(backup!);
+    expect(backup!.metadata.annotations).toMatchObject({ "pulumi.com/waitFor": "jsonpath={.status.phase}=Completed" });
+    expect(backup!.spec).toMatchObject({ includedNamespaces: ["dinkes-sehat"], ttl: "8760h0m0s" });
+    expect(find(released, "Schedule")).toEqual([]);
+  });
+
+  it("the transcribed Velero schemas refuse what Velero would refuse", () => {
+    const [schedule] = find(objs, "Schedule");
+    const spec = schedule!.spec as Record<string, unknown>;
+    expect(objectProblems({ ...schedule!, spec: { ...spec, schedule: "every day at one" } })).not.toEqual([]);
+    expect(objectProblems({ ...schedule!, spec: { ...spec, template: { ...(spec.template as object), ttl: "30 days" } } })).not.toEqual([]);
+    expect(objectProblems({ ...schedule!, spec: { ...spec, template: { ...(spec.template as object), includeNamespaces: ["x"] } } })).not.toEqual([]);
+    expect(objectProblems({ ...schedule!, spec: { template: spec.template } })).not.toEqual([]);
   });
 
   it("serves the host over TLS from cert-manager through the cluster's ingress class", () => {

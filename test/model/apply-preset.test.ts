@@ -12,9 +12,10 @@ import { LIMITS } from "../../src/load/limits.ts";
 import { applyPreset, PRESET_SECTIONS } from "../../src/model/presets/apply.ts";
 import { PRESET_NAMES, presetFile } from "../../src/model/presets/index.ts";
 import { checkGovernance } from "../../src/validate/validate.ts";
+import { CONTOH_GOVERNANCE, CONTOH_GOVERNANCE_TEXT } from "../fixtures/contoh.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const GOVERNANCE = readFileSync(join(ROOT, "governance.yaml"), "utf8");
+const GOVERNANCE = CONTOH_GOVERNANCE_TEXT;
 const presetText = (name: string) => readFileSync(join(ROOT, presetFile(name as never)), "utf8");
 const dir = mkdtempSync(join(tmpdir(), "preset-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -101,7 +102,7 @@ describe("applyPreset", () => {
 describe("npm run preset", () => {
   it("rewrites the file given with --file and lists the teams to create", async () => {
     const file = join(dir, "governance.yaml");
-    copyFileSync(join(ROOT, "governance.yaml"), file);
+    copyFileSync(CONTOH_GOVERNANCE, file);
     const r = await preset("kaltara", "--file", file);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('preset "kaltara"');
@@ -114,7 +115,7 @@ describe("npm run preset", () => {
 
   it("refuses an unknown preset in both languages with exit 2, leaving the file alone", async () => {
     const file = join(dir, "unknown.yaml");
-    copyFileSync(join(ROOT, "governance.yaml"), file);
+    copyFileSync(CONTOH_GOVERNANCE, file);
     const r = await preset("jakarta", "--file", file);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Preset `jakarta` tidak dikenal");

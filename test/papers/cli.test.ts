@@ -5,12 +5,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./governance.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 // The letter and registry commands end to end on the example data, and on bad input: one clear
 // line naming the file, line and rule, an exit code, never a stack trace.
 const run = promisify(execFile);
 const cli = (script: string, args: string[]) =>
-  run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli", script), ...args], { cwd: ROOT, env: { ...process.env, DEBUG: "" } }).then(
+  run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli", script), ...args], { cwd: CONTOH, env: { ...process.env, DEBUG: "" } }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
@@ -18,8 +19,8 @@ const cli = (script: string, args: string[]) =>
 /** A copy of the repository's governance and requests with one request broken. */
 function brokenRepository(): string {
   const root = mkdtempSync(join(tmpdir(), "papers-bad-"));
-  cpSync(join(ROOT, "governance.yaml"), join(root, "governance.yaml"));
-  cpSync(join(ROOT, "requests"), join(root, "requests"), { recursive: true });
+  cpSync(join(CONTOH, "governance.yaml"), join(root, "governance.yaml"));
+  cpSync(join(CONTOH, "requests"), join(root, "requests"), { recursive: true });
   cpSync(join(ROOT, "schemas"), join(root, "schemas"), { recursive: true });
   const file = join(root, "requests/dinkes/sehat.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace(/reviewBy: .*/, "reviewBy: besok"));

@@ -1,11 +1,11 @@
-// The example data of the papers tests: the repository's own governance.yaml and requests/,
+// The example data of the papers tests: the fixture government's governance.yaml and requests/,
 // validated like any checkout and turned into the desired state that a deployment would create.
 import { validateRepository } from "../../src/load/repository.ts";
 import type { Governance } from "../../src/model/governance.ts";
 import type { RequestFile } from "../../src/validate/rule.ts";
 import { desiredState } from "../../src/state/index.ts";
 import type { DesiredState } from "../../src/state/types.ts";
-import { ROOT } from "./governance.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 export interface Examples {
   root: string;
@@ -15,9 +15,9 @@ export interface Examples {
 }
 
 export function loadExamples(today = "2026-11-16"): Examples {
-  const v = validateRepository(ROOT, today);
+  const v = validateRepository(CONTOH, today);
   if (!v.governance) throw new Error("example governance.yaml is invalid");
-  return { root: ROOT, governance: v.governance, requests: v.requests, state: desiredState(v.requests, v.governance) };
+  return { root: CONTOH, governance: v.governance, requests: v.requests, state: desiredState(v.requests, v.governance) };
 }
 
 export function exampleRequest(examples: Examples, file: string): RequestFile {

@@ -10,6 +10,7 @@ import { composeMail, FileLedger, mailId, SecretInMessageError, sendOnce, smtpSe
 import { contactSecrets, exampleRequest, loadExamples, type Examples } from "./examples.ts";
 import { ROOT } from "./governance.ts";
 import { startSmtp, type TestSmtp } from "./smtp.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 const run = promisify(execFile);
 const USER = "diskominfo-mailer";
@@ -109,14 +110,14 @@ describe("deployment e-mail over SMTP", () => {
     const before = smtp.received.length;
     const env = { ...process.env, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), SMTP_USER: USER, SMTP_PASSWORD: PASSWORD, SMTP_FROM: FROM, SMTP_SECURE: "false" };
     // --number: the running number from git history is tested in sequence.test.ts (CI may clone shallow).
-    const args = ["--import", "tsx", "src/cli/notify.ts", "requests/bpbd/peta-bencana.yaml", "--sha", SHA, "--ledger", join(dir, "cli.json"), "--date", "2026-11-16", "--number", "9"];
-    const first = await run(process.execPath, args, { cwd: ROOT, env });
+    const args = ["--import", "tsx", join(ROOT, "src/cli/notify.ts"), "requests/bpbd/peta-bencana.yaml", "--sha", SHA, "--ledger", join(dir, "cli.json"), "--date", "2026-11-16", "--number", "9"];
+    const first = await run(process.execPath, args, { cwd: CONTOH, env });
     expect(first.stdout).toContain("terkirim ke");
     expect(smtp.received.length).toBe(before + 1);
     const mail = smtp.received.at(-1)!.mail;
     expect(mail.subject).toContain("peta-bencana.contohkab.go.id");
     expect(mail.attachments[0]?.filename).toBe("surat-bpbd-peta-bencana.pdf");
-    const second = await run(process.execPath, args, { cwd: ROOT, env });
+    const second = await run(process.execPath, args, { cwd: CONTOH, env });
     expect(second.stdout).toContain("sudah pernah dikirim");
     expect(smtp.received.length).toBe(before + 1);
   }, 60_000);

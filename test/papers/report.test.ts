@@ -10,6 +10,7 @@ import { parseTimelineJson } from "../../src/report/input.ts";
 import { hoursText, reportMarkdown } from "../../src/report/markdown.ts";
 import { makeTimelines } from "./fixtures/make-timelines.ts";
 import { exampleGovernance, ROOT } from "./governance.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 const run = promisify(execFile);
 const governance = exampleGovernance();
@@ -22,7 +23,7 @@ const march = { since: "2026-03-01", until: "2026-03-31" };
 
 describe("example timelines", () => {
   it("cover every example request and are what the generator makes", () => {
-    expect(file.timelines).toHaveLength(readdirSync(join(ROOT, "requests"), { recursive: true }).filter((f) => String(f).endsWith(".yaml")).length);
+    expect(file.timelines).toHaveLength(readdirSync(join(CONTOH, "requests"), { recursive: true }).filter((f) => String(f).endsWith(".yaml")).length);
     expect(makeTimelines()).toEqual(data);
   });
 });
@@ -115,16 +116,16 @@ describe("timeline input", () => {
 
   it("the report command writes Markdown and SVG, and answers bad input with a clear line", async () => {
     const out = mkdtempSync(join(tmpdir(), "report-"));
-    const ok = await run(process.execPath, ["--import", "tsx", "src/cli/report.ts", "--since", "2026-03-01", "--input", FIXTURE, "--out", out], { cwd: ROOT });
+    const ok = await run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/report.ts"), "--since", "2026-03-01", "--input", FIXTURE, "--out", out], { cwd: CONTOH });
     expect(ok.stdout).toMatch(/^Laporan 2026-03-01 s\.d\. 2026-03-31: \d+ permohonan selesai/);
     expect(readdirSync(out).sort()).toEqual(["laporan-waktu-layanan-2026-03.md", "waktu-langkah-2026-03.svg"]);
     const badFile = join(out, "rusak.json");
     writeFileSync(badFile, '{"timelines": [{"pull": 0}]}');
-    const bad = await run(process.execPath, ["--import", "tsx", "src/cli/report.ts", "--since", "2026-03-01", "--input", badFile], { cwd: ROOT }).catch((e) => e);
+    const bad = await run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/report.ts"), "--since", "2026-03-01", "--input", badFile], { cwd: CONTOH }).catch((e) => e);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`${badFile}: timelines[0].pull`);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
-    const usage = await run(process.execPath, ["--import", "tsx", "src/cli/report.ts", "--since", "Maret"], { cwd: ROOT }).catch((e) => e);
+    const usage = await run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/report.ts"), "--since", "Maret"], { cwd: CONTOH }).catch((e) => e);
     expect(usage.code).toBe(2);
   }, 60_000);
 });

@@ -63,7 +63,6 @@ export const tenantArb: fc.Arbitrary<Tenant> = fc
     memory: quantity(["Mi", "Gi"]),
     storage: quantity(["Gi"]),
     volumes: fc.nat(10),
-    accessRole: fc.constantFrom("admin" as const, "edit" as const),
     contact: fc.record({ name: fc.constantFrom("Budi Santoso", "Dewi Lestari"), email: fc.constantFrom("budi@dinkes.contohkab.go.id", "Dewi.L@disdik.contohkab.go.id"), github: fc.constantFrom("budi-dinkes", "dewi") }),
     releaseData: fc.boolean(),
   })
@@ -72,9 +71,12 @@ export const tenantArb: fc.Arbitrary<Tenant> = fc
     zone: t.zone,
     host: `${t.label}.${t.zone}`,
     quota: { cpu: t.cpu, memory: t.memory, storage: t.storage, volumes: t.volumes },
-    accessRole: t.accessRole,
+    accessRole: "subdomain-gitops-tenant-pengelola",
     technicalContact: t.contact,
     source: { file: `requests/${t.opd}/${t.label}.yaml`, opd: t.opd, label: t.label },
+    status: t.releaseData ? ("retained" as const) : ("active" as const),
+    deletedFile: false,
+    backup: { daily: t.volumes > 0, time: "01:00", timeZone: "Asia/Jakarta", retentionDays: 30, finalRetentionDays: 365 },
     releaseData: t.releaseData,
   }));
 

@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { classifyFailure, essentials } from "../../src/pulumi/failure.ts";
 import { EXIT } from "../../src/pulumi/exit-codes.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FAKE = join(ROOT, "test/pulumi/fake-pulumi");
@@ -17,7 +18,8 @@ const emptyDir = mkdtempSync(join(tmpdir(), "deploy-path-"));
 /** A stack file with a well-formed (made-up) zone id, in a copy of the repository. */
 function repoCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "deploy-repo-"));
-  for (const f of ["governance.yaml", "requests", "schemas", "Pulumi.yaml", "stacks"]) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  for (const f of ["governance.yaml", "requests"]) cpSync(join(CONTOH, f), join(dir, f), { recursive: true });
+  for (const f of ["schemas", "Pulumi.yaml", "stacks"]) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   const stack = join(dir, "stacks/Pulumi.staging.yaml");
   writeFileSync(stack, readFileSync(stack, "utf8").replace(/"0{32}"/g, '"0123456789abcdef0123456789abcdef"'));
   return dir;
@@ -25,7 +27,7 @@ function repoCopy(): string {
 
 const CREDENTIALS = { PULUMI_BACKEND_URL: "file:///nonexistent", PULUMI_CONFIG_PASSPHRASE: "uji", CLOUDFLARE_API_TOKEN: "uji", KUBECONFIG: "/dev/null" };
 
-async function run(script: "deploy" | "drift", args: string[], env: Record<string, string>, root = ROOT) {
+async function run(script: "deploy" | "drift", args: string[], env: Record<string, string>, root = repoCopy()) {
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, `src/cli/${script}.ts`), "--root", root, ...args], {
     cwd: ROOT,
     env: { HOME: home, ...env },

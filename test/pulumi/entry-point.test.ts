@@ -7,6 +7,7 @@ import { repositoryState } from "../../src/pulumi/state.ts";
 import { parseStackSettings } from "../../src/pulumi/settings.ts";
 import { programPlan } from "../../src/pulumi/plan.ts";
 import { RELEASE_ENV } from "../../src/pulumi/release.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 const config = {
   "subdomain-gitops:zones": JSON.stringify({ "contohkab.go.id": "0123456789abcdef0123456789abcdef" }),
@@ -27,8 +28,11 @@ describe("src/pulumi/index.ts", () => {
     pulumi.runtime.setAllConfig(config);
     delete process.env[RELEASE_ENV];
     vi.resetModules();
+    // The entry point reads the repository from the working directory: point it at the fixtures.
+    const cwd = vi.spyOn(process, "cwd").mockReturnValue(CONTOH);
     const mod = (await import("../../src/pulumi/index.ts")) as { records: number; tenants: Record<string, string> };
-    const repo = repositoryState(process.cwd());
+    cwd.mockRestore();
+    const repo = repositoryState(CONTOH);
     if (!repo.ok) throw new Error("the example repository must validate");
     const settings = parseStackSettings({ zones: JSON.parse(config["subdomain-gitops:zones"]), ingress: "192.0.2.80", cluster: JSON.parse(config["subdomain-gitops:cluster"]), recordTags: false });
     const plan = programPlan(repo.state, settings);
@@ -46,10 +50,12 @@ describe("src/pulumi/index.ts", () => {
   it("refuses a stack configuration without zones or ingress with one message naming the keys", async () => {
     pulumi.runtime.setAllConfig({ "subdomain-gitops:cluster": config["subdomain-gitops:cluster"] });
     vi.resetModules();
+    const cwd = vi.spyOn(process, "cwd").mockReturnValue(CONTOH);
     const err = await import("../../src/pulumi/index.ts").then(
       () => undefined,
       (e: unknown) => e,
     );
+    cwd.mockRestore();
     expect(err).toBeInstanceOf(pulumi.RunError);
     expect((err as Error).message).toContain("subdomain-gitops:zones");
     expect((err as Error).message).toContain("subdomain-gitops:ingress");

@@ -1,37 +1,25 @@
 // The program under Pulumi mocks: what it registers must be exactly what the desired state says.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Namespace } from "kubernetes-models/v1/Namespace";
-import { ResourceQuota } from "kubernetes-models/v1/ResourceQuota";
-import { LimitRange } from "kubernetes-models/v1/LimitRange";
-import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
-import { RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
-import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
-import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import { buildProgram } from "../../src/pulumi/program.ts";
 import { parseStackSettings, type StackSettings } from "../../src/pulumi/settings.ts";
 import { repositoryState } from "../../src/pulumi/state.ts";
 import { fullName } from "../../src/pulumi/records.ts";
 import { tenantManifests } from "../../src/targets/kubernetes/manifests.ts";
+import { clusterBaseline } from "../../src/targets/kubernetes/baseline.ts";
+import { objectProblems } from "../kubernetes/validate-object.ts";
 import type { DesiredState, RecordSet } from "../../src/state/types.ts";
 import { installMocks, settled, type MockSession, type Registered } from "./mocks.ts";
 import { stateArb } from "./arbitraries.ts";
 import { cloudflareProblems } from "./cloudflare-constraints.ts";
 import { cluster, sehat } from "../kubernetes/fixtures.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
+import { desiredState } from "../../src/state/desired-state.ts";
+import { DELEGATING_GOVERNANCE, REAL_SHAPES, validated } from "../plan/fixture.ts";
 
 const DNS = "cloudflare:index/dnsRecord:DnsRecord";
 const ZONE_IDS = { "contohkab.go.id": "0123456789abcdef0123456789abcdef", "contohkota.go.id": "fedcba9876543210fedcba9876543210" };
 const settings: StackSettings = parseStackSettings({ zones: ZONE_IDS, ingress: "192.0.2.80,2001:db8::80", cluster });
-const MODELS: Record<string, new (data: never) => { validate(): void }> = {
-  "kubernetes:core/v1:Namespace": Namespace as never,
-  "kubernetes:core/v1:ResourceQuota": ResourceQuota as never,
-  "kubernetes:core/v1:LimitRange": LimitRange as never,
-  "kubernetes:core/v1:ServiceAccount": ServiceAccount as never,
-  "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding": RoleBinding as never,
-  "kubernetes:networking.k8s.io/v1:NetworkPolicy": NetworkPolicy as never,
-  "kubernetes:networking.k8s.io/v1:Ingress": Ingress as never,
-};
-
 let mocks: MockSession;
 beforeAll(async () => {
   mocks = await installMocks();
@@ -58,6 +46,7 @@ function expectedRecords(state: DesiredState): string[] {
     else if (r.type === "SRV") r.values.forEach((v) => add(r, "SRV", `${v.priority} ${v.weight} ${v.port} ${v.target}`));
     else if (r.type === "CAA") r.values.forEach((v) => add(r, "CAA", `${v.flags} ${v.tag} ${v.value}`));
     else if (r.type === "TXT") r.values.forEach((v) => add(r, "TXT", JSON.stringify(v)));
+    else if (r.type === "DS") r.values.forEach((v) => add(r, "DS", `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`));
     else r.values.forEach((v) => add(r, r.type, v));
   }
   return out.sort();
@@ -87,6 +76,7 @@ function registeredRecords(reg: Registered[]): string[] {
         i.type === "MX" ? `${i.priority} ${i.content}`
         : i.type === "SRV" ? `${d.priority} ${d.weight} ${d.port} ${d.target}`
         : i.type === "CAA" ? `${d.flags} ${d.tag} ${d.value}`
+        : i.type === "DS" ? `${d.keyTag} ${d.algorithm} ${d.digestType} ${d.digest}`
         : i.type === "TXT" ? JSON.stringify(decodeTxt(i.content!))
         : i.content!;
       return `${i.name} ${i.type} ${value}`;
@@ -102,19 +92,20 @@ function checkAgainstState(state: DesiredState, reg: Registered[], released: str
   }
   const kube = reg.filter((r) => r.type.startsWith("kubernetes:"));
   const live = state.tenants.filter((t) => !t.releaseData || released.includes(t.namespace));
-  const expected = live.flatMap((t) => tenantManifests(t, settings.cluster));
+  const baseline = state.tenants.length ? clusterBaseline(settings.cluster) : [];
+  const expected = [...baseline, ...live.flatMap((t) => tenantManifests(t, settings.cluster))];
   // The engine sees registrations in completion order; compare as sets keyed by identity.
   const key = (o: unknown) => { const x = o as { kind: string; metadata: { name: string; namespace?: string } }; return `${x.metadata.namespace ?? ""}/${x.kind}/${x.metadata.name}`; };
   const byKey = (xs: unknown[]) => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   expect(byKey(kube.map((r) => r.inputs))).toEqual(byKey(expected));
   for (const r of kube) {
-    const Model = MODELS[r.type];
-    expect(Model, r.type).toBeDefined();
-    expect(() => new Model!(r.inputs as never).validate()).not.toThrow();
-    const ns = (r.inputs as { metadata: { name: string; namespace?: string } }).metadata;
-    const tenant = live.find((t) => t.namespace === (ns.namespace ?? ns.name))!;
-    // Retained unless this run prepares an approved release of the tenant's data.
-    expect(r.retainOnDelete).toBe(!tenant.releaseData);
+    const o = r.inputs as { kind: string; metadata: { name: string } };
+    expect(objectProblems(r.inputs as never), `${o.kind}/${o.metadata.name}`).toEqual([]);
+    if (r.parent.includes("hosting:Baseline")) continue;
+    const tenant = live.find((t) => r.parent.endsWith(`::${t.namespace}`))!;
+    // Retained unless this run prepares an approved release of the tenant's data; the final
+    // backup always outlives the tenant.
+    expect(r.retainOnDelete).toBe(!tenant.releaseData || o.kind === "Backup");
   }
 }
 
@@ -148,13 +139,29 @@ describe("Pulumi program under mocks", () => {
     expect(hosted.map((r) => r.inputs)).toEqual([expect.objectContaining({ type: "CNAME", content: "ingress.contohkab.go.id" })]);
   });
 
-  it("registers the repository's own example requests", async () => {
-    const repo = repositoryState(process.cwd());
+  it("registers the fixture government's requests", async () => {
+    const repo = repositoryState(CONTOH);
     expect(repo.ok, JSON.stringify(repo.diagnostics.slice(0, 3))).toBe(true);
     if (!repo.ok) return;
     const reg = await run(repo.state);
     checkAgainstState(repo.state, reg);
     expect(reg.filter((r) => r.type === DNS).length).toBeGreaterThan(0);
+  });
+
+  it("registers a delegation (NS, DS, glue), a mail-only name and SRV under a host within Cloudflare's constraints", async () => {
+    const { governance, requests } = validated(REAL_SHAPES, DELEGATING_GOVERNANCE);
+    const state = desiredState(requests, governance);
+    const reg = await run(state);
+    checkAgainstState(state, reg);
+    const dns = reg.filter((r) => r.type === DNS).map((r) => r.inputs as Record<string, unknown>);
+    for (const i of dns) expect(cloudflareProblems(i), JSON.stringify(i)).toEqual([]);
+    const at = (name: string, type: string) => dns.filter((i) => i.name === `${name}.contohkab.go.id` && i.type === type);
+    expect(at("sekolah", "NS").map((i) => i.content).sort()).toEqual(["ns1.sekolah.contohkab.go.id", "ns2.dns-opd.example.net"]);
+    expect(at("sekolah", "DS")).toEqual([expect.objectContaining({ data: expect.objectContaining({ keyTag: 2371, algorithm: 13, digestType: 2 }) })]);
+    expect(at("ns1.sekolah", "A").map((i) => i.content)).toEqual(["103.10.20.53"]);
+    expect(at("surel", "MX").length).toBe(1);
+    expect(at("surel", "A").length + at("surel", "CNAME").length).toBe(0);
+    expect(at("_minecraft._tcp.mc.game", "SRV").length).toBe(1);
   });
 
   it("matches the state for random states", async () => {
@@ -198,20 +205,23 @@ describe("stable names and data safety", () => {
 
   it("retains every object of a tenant on delete unless its release is being prepared", async () => {
     const kept = await run(handBuilt);
-    expect(kept.filter((r) => r.type.startsWith("kubernetes:")).every((r) => r.retainOnDelete)).toBe(true);
+    expect(kept.filter((r) => r.type.startsWith("kubernetes:") && !r.parent.includes("Baseline")).every((r) => r.retainOnDelete)).toBe(true);
 
-    const released: DesiredState = { records: [], tenants: [{ ...sehat, releaseData: true }] };
+    const released: DesiredState = { records: [], tenants: [{ ...sehat, status: "retained", releaseData: true }] };
     // Phase 1 of a release: registered, with retention lifted; nothing changes on the cluster.
     const prepared = await run(released, settings, ["dinkes-sehat"]);
-    const kube = prepared.filter((r) => r.type.startsWith("kubernetes:"));
-    expect(kube).toHaveLength(11);
-    expect(kube.every((r) => !r.retainOnDelete)).toBe(true);
+    const kube = prepared.filter((r) => r.type.startsWith("kubernetes:") && !r.parent.includes("Baseline"));
+    // Access is already revoked (no RoleBinding, CI account, Ingress); the final backup is added.
+    expect(kube.map((r) => (r.inputs as { kind: string }).kind).sort()).toEqual(
+      ["Backup", "LimitRange", "Namespace", "NetworkPolicy", "NetworkPolicy", "NetworkPolicy", "NetworkPolicy", "ResourceQuota", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding"],
+    );
+    expect(kube.filter((r) => (r.inputs as { kind: string }).kind !== "Backup").every((r) => !r.retainOnDelete)).toBe(true);
     checkAgainstState(released, prepared, ["dinkes-sehat"]);
     // Phase 2 (and every later run): not registered, so Pulumi deletes it, and never recreates it.
     const after = await run(released);
-    expect(after.filter((r) => r.type.startsWith("kubernetes:") || r.type === "subdomain-gitops:hosting:Tenant")).toEqual([]);
+    expect(after.filter((r) => (r.type.startsWith("kubernetes:") && !r.parent.includes("Baseline")) || r.type === "subdomain-gitops:hosting:Tenant")).toEqual([]);
     // A tenant without the marker is never prepared, whatever deploy asks.
     const unmarked = await run(handBuilt, settings, ["dinkes-sehat"]);
-    expect(unmarked.filter((r) => r.type.startsWith("kubernetes:")).every((r) => r.retainOnDelete)).toBe(true);
+    expect(unmarked.filter((r) => r.type.startsWith("kubernetes:") && !r.parent.includes("Baseline")).every((r) => r.retainOnDelete)).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { parseFastYaml, resolvePlain } from "../../src/load/fast-yaml.ts";
 import { parseYaml, parseYamlSlow } from "../../src/load/parse.ts";
 import { request, rng } from "../../scripts/bench/validate.ts";
 import { requestText } from "./helpers.ts";
+import { CONTOH_REQUESTS } from "../fixtures/contoh.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const enc = new TextEncoder();
@@ -45,14 +46,14 @@ function differential(raw: string): boolean {
 }
 
 describe("fast YAML path: real files", () => {
-  it("reads every example request exactly as yaml does, and handles all of them", () => {
-    const files = [...yamlFiles(join(ROOT, "requests"))];
+  it("reads every fixture government request exactly as yaml does, and handles all of them", () => {
+    const files = [...yamlFiles(CONTOH_REQUESTS)];
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) expect(differential(readFileSync(f, "utf8")), f).toBe(true);
   });
 
   it("reads governance.yaml and every fixture exactly as yaml does (or leaves it to yaml)", () => {
-    const files = [join(ROOT, "governance.yaml"), ...yamlFiles(join(ROOT, "test/fixtures"))];
+    const files = [...yamlFiles(join(ROOT, "test/fixtures"))];
     let handled = 0;
     for (const f of files) if (differential(readFileSync(f, "utf8"))) handled++;
     // The valid fixtures are canonical: most files are handled, the broken ones fall back.
@@ -254,7 +255,7 @@ const SYNTAX = ["---\n", "...\n", "&a ", "*a", "!!str ", "!x ", "? ", "- ", "-",
 
 const mutatedDocument = fc
   .tuple(
-    fc.oneof(document, fc.constantFrom(...[...yamlFiles(join(ROOT, "requests"))].map((f) => readFileSync(f, "utf8")))),
+    fc.oneof(document, fc.constantFrom(...[...yamlFiles(CONTOH_REQUESTS)].map((f) => readFileSync(f, "utf8")))),
     fc.array(
       fc.oneof(
         fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(...SYNTAX) }),

@@ -96,8 +96,11 @@ describe("discovery and reading", () => {
       ].sort(),
     );
   });
-  it("reports a missing requests folder", () => {
-    expect(discoverRequests(tempDir("load-")).diagnostics.map((x) => x.rule)).toEqual(["file.missing"]);
+  it("takes a missing requests folder for an empty one (a newly adopted repository), but not a file in its place", () => {
+    expect(discoverRequests(tempDir("load-"))).toEqual({ files: [], diagnostics: [] });
+    const root = tempDir("load-");
+    writeFileSync(join(root, "requests"), "not a folder");
+    expect(discoverRequests(root).diagnostics.map((x) => x.rule)).toEqual(["file.not-file"]);
   });
   it("reports a folder or a missing file where a file is read", () => {
     const root = repo();

@@ -8,7 +8,7 @@ import { checkGovernance, checkRequest } from "../../src/validate/validate.ts";
 import { FILE_RULES } from "../../src/validate/rules/index.ts";
 import type { RequestFile } from "../../src/validate/rule.ts";
 
-const root = join(import.meta.dirname, "../..");
+const root = CONTOH;
 const governance = checkGovernance(readGovernance(root)).governance!;
 const ctx = { governance, today: "2026-11-22" };
 const files = readdirSync(join(root, "requests")).flatMap((opd) => readdirSync(join(root, "requests", opd)).map((f) => `requests/${opd}/${f}`));
@@ -65,6 +65,7 @@ describe("a file that fails the schema", () => {
 });
 
 import { parseYaml } from "../../src/load/parse.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 function parse(text: string, file: string) {
   return parseYaml(file, new TextEncoder().encode(text));
 }

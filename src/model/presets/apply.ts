@@ -29,7 +29,7 @@ function parseProblem(doc: Document, file: string): Message | undefined {
 }
 
 /** Points every step's team at `org`, keeping the team's own slug. */
-function retargetTeams(disposition: Node, org: string | undefined): string[] {
+export function retargetTeams(disposition: Node, org: string | undefined): string[] {
   if (!isMap(disposition)) return [];
   const steps: Node[] = [];
   const list = disposition.get("steps", true);

@@ -1,7 +1,9 @@
 // A hosting tenant's Kubernetes objects, as plain JSON: the single description used both for the
 // offline `out/kubernetes/*.yaml` and for the resources the Pulumi program registers. Pure: same
 // tenant and cluster settings, same objects, same order, same key order.
-import type { Tenant } from "../../state/types.ts";
+import { TENANT_ROLES, type Tenant } from "../../state/types.ts";
+import { admissionObjects } from "./admission.ts";
+import { backupObjects } from "./backup.ts";
 import { minQuantity } from "./quantity.ts";
 
 /** What differs between clusters; read from the Pulumi stack configuration. */
@@ -14,6 +16,10 @@ export interface ClusterSettings {
   storageClass: string;
   /** cert-manager ClusterIssuer that signs the tenant's TLS certificate. */
   clusterIssuer: string;
+  /** Velero's namespace; default "velero". */
+  veleroNamespace?: string;
+  /** Node and control-plane CIDRs tenants must never reach (the metadata range is always added). */
+  blockedRanges?: string[];
 }
 
 export interface ObjectMeta {
@@ -51,12 +57,33 @@ export const NAMES = {
   tlsSecret: "web-tls",
 } as const;
 
+/**
+ * The pods the ingress controller may reach, and the one port: the OPD labels its web pods
+ * `app.kubernetes.io/name: web` and serves on 8080 (above 1024: the restricted profile runs
+ * containers as non-root); the Service `web` maps port 80 to it.
+ */
+export const WEB = { label: { "app.kubernetes.io/name": "web" }, port: 8080 } as const;
+
 /** Container defaults when a container declares nothing, capped by the tenant's quota. */
 const DEFAULT_REQUEST = { cpu: "100m", memory: "128Mi" };
 const DEFAULT_LIMIT = { cpu: "500m", memory: "512Mi" };
 
 /** Kind order for applying and for listing: the namespace first, what uses it after. */
-const KIND_ORDER = ["Namespace", "ResourceQuota", "LimitRange", "ServiceAccount", "RoleBinding", "NetworkPolicy", "Ingress"];
+const KIND_ORDER = [
+  "ClusterRole",
+  "AdminNetworkPolicy",
+  "Namespace",
+  "ResourceQuota",
+  "LimitRange",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "ServiceAccount",
+  "RoleBinding",
+  "NetworkPolicy",
+  "Ingress",
+  "Schedule",
+  "Backup",
+];
 
 const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
 
@@ -113,6 +140,9 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
           "limits.memory": q.memory,
           "requests.storage": q.storage,
           persistentvolumeclaims: String(q.volumes),
+          // No port on the nodes and no load balancer: the ingress controller is the only way in.
+          "services.nodeports": "0",
+          "services.loadbalancers": "0",
           [`${cluster.storageClass}.storageclass.storage.k8s.io/requests.storage`]: q.storage,
           [`${cluster.storageClass}.storageclass.storage.k8s.io/persistentvolumeclaims`]: String(q.volumes),
         },
@@ -137,32 +167,6 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
       },
     },
     {
-      apiVersion: "v1",
-      kind: "ServiceAccount",
-      metadata: meta(tenant, NAMES.ciAccount, { [`${PREFIX}/purpose`]: "CI/CD milik OPD / the OPD's own CI" }),
-      automountServiceAccountToken: false,
-    },
-    {
-      apiVersion: "rbac.authorization.k8s.io/v1",
-      kind: "RoleBinding",
-      metadata: meta(tenant, NAMES.contactBinding, {
-        [`${PREFIX}/contact-name`]: tenant.technicalContact.name,
-        ...(tenant.technicalContact.github ? { [`${PREFIX}/contact-github`]: tenant.technicalContact.github } : {}),
-      }),
-      // The cluster authenticates people by OIDC with the e-mail claim as user name (README):
-      // the official e-mail identifies a civil servant; a GitHub handle is a private account.
-      subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: tenant.technicalContact.email.toLowerCase() }],
-      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: tenant.accessRole },
-    },
-    {
-      apiVersion: "rbac.authorization.k8s.io/v1",
-      kind: "RoleBinding",
-      metadata: meta(tenant, NAMES.ciBinding),
-      subjects: [{ kind: "ServiceAccount", name: NAMES.ciAccount, namespace: ns }],
-      // CI deploys workloads; it never changes who has access, so "edit", not "admin".
-      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" },
-    },
-    {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
       metadata: meta(tenant, NAMES.denyAll),
@@ -173,9 +177,14 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
       kind: "NetworkPolicy",
       metadata: meta(tenant, NAMES.allowIngress),
       spec: {
-        podSelector: {},
+        podSelector: { matchLabels: { ...WEB.label } },
         policyTypes: ["Ingress"],
-        ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": cluster.ingressNamespace } } }] }],
+        ingress: [
+          {
+            from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": cluster.ingressNamespace } } }],
+            ports: [{ protocol: "TCP", port: WEB.port }],
+          },
+        ],
       },
     },
     {
@@ -213,6 +222,44 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
         ],
       },
     },
+  ];
+  const shared = { labels: labels(tenant), annotations: annotations(tenant) };
+  objects.push(...admissionObjects(tenant, cluster, shared), ...backupObjects(tenant, cluster, shared));
+  // A retained tenant (decommissioned, or its file deleted) keeps namespace and volumes only.
+  if (tenant.status === "active") objects.push(...accessObjects(tenant, cluster));
+  return sortObjects(objects);
+}
+
+/** Who may work in the namespace and how the world reaches it: removed when access is revoked. */
+function accessObjects(tenant: Tenant, cluster: ClusterSettings): KubeObject[] {
+  const ns = tenant.namespace;
+  return [
+    {
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: meta(tenant, NAMES.ciAccount, { [`${PREFIX}/purpose`]: "CI/CD milik OPD / the OPD's own CI" }),
+      automountServiceAccountToken: false,
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: meta(tenant, NAMES.contactBinding, {
+        [`${PREFIX}/contact-name`]: tenant.technicalContact.name,
+        ...(tenant.technicalContact.github ? { [`${PREFIX}/contact-github`]: tenant.technicalContact.github } : {}),
+      }),
+      // The cluster authenticates people by OIDC with the e-mail claim as user name (README):
+      // the official e-mail identifies a civil servant; a GitHub handle is a private account.
+      subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: tenant.technicalContact.email.toLowerCase() }],
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: TENANT_ROLES.contact },
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: meta(tenant, NAMES.ciBinding),
+      subjects: [{ kind: "ServiceAccount", name: NAMES.ciAccount, namespace: ns }],
+      // CI deploys workloads; like the contact it never changes who has access or the network rules.
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: TENANT_ROLES.ci },
+    },
     {
       apiVersion: "networking.k8s.io/v1",
       kind: "Ingress",
@@ -236,7 +283,6 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
       },
     },
   ];
-  return sortObjects(objects);
 }
 
 /** Kind order first, then name: a stable order whatever the construction order above. */

@@ -68,6 +68,30 @@ interface StatusRec {
   createdAt: string;
   creator: string;
 }
+interface ActivityRec {
+  id: number;
+  ref: string;
+  before: string;
+  after: string;
+  actor: string;
+  type: "push" | "force_push" | "branch_creation" | "branch_deletion";
+  at: string;
+}
+interface LabelEventRec {
+  id: number;
+  issue: number;
+  actor: string;
+  event: "labeled" | "unlabeled";
+  label: string;
+  at: string;
+}
+interface DeploymentRec {
+  id: number;
+  sha: string;
+  environment: string;
+  createdAt: string;
+  statuses: { id: number; state: string; at: string }[];
+}
 export type Fault = "server-error" | "rate-limit" | "secondary-rate-limit";
 
 class HttpError extends Error {
@@ -109,7 +133,13 @@ export class FakeGitHub {
   private reviews: ReviewRec[] = [];
   private statuses: StatusRec[] = [];
   private teams = new Map<string, string[]>();
+  private activities: ActivityRec[] = [];
+  private labelEvents: LabelEventRec[] = [];
+  private deployments: DeploymentRec[] = [];
+  private protection?: { contexts: string[]; strict: boolean };
   private seq = 100;
+  /** GitHub lists at most 3,000 files of a pull request; tests lower this to provoke a cut list. */
+  fileListCap = 3000;
 
   constructor(readonly defaultBranch = "main") {}
 
@@ -141,18 +171,52 @@ export class FakeGitHub {
     this.refs.set(`heads/${this.defaultBranch}`, sha);
     return sha;
   }
-  /** Someone creates a branch from another branch's tip. */
-  createBranch(name: string, from = this.defaultBranch): void {
-    this.refs.set(`heads/${name}`, this.refs.get(`heads/${from}`)!);
+  /** Someone creates a branch from another branch's tip (recorded as their activity when `by` is given). */
+  createBranch(name: string, from = this.defaultBranch, by?: string): void {
+    const sha = this.refs.get(`heads/${from}`)!;
+    this.refs.set(`heads/${name}`, sha);
+    if (by) this.activity(name, "0".repeat(40), sha, by, "branch_creation");
   }
-  /** Someone pushes a commit changing files (null deletes) on a branch. */
-  push(branch: string, author: string, files: Record<string, string | null>, message = "Perubahan"): string {
+  /**
+   * Someone pushes a commit changing files (null deletes) on a branch. The commit's author is
+   * `author` (git lets anyone write any name there); who pushed it is `pusher`, which GitHub
+   * records in the repository's activity.
+   */
+  push(branch: string, author: string, files: Record<string, string | null>, message = "Perubahan", pusher = author, parents?: string[]): string {
     const tip = this.refs.get(`heads/${branch}`);
     if (!tip) throw new Error(`no branch ${branch}`);
-    const sha = this.commit(this.commits.get(tip)!.tree, files, message, author, [tip]);
+    const sha = this.commit(this.commits.get(tip)!.tree, files, message, author, parents ?? [tip]);
     this.refs.set(`heads/${branch}`, sha);
+    this.activity(branch, tip, sha, pusher, "push");
     for (const i of this.issues.values()) if (i.pull && i.pull.head === branch && i.state === "open") i.pull.headSha = sha;
     return sha;
+  }
+  /** A commit whose author GitHub cannot link to any account (an unknown e-mail). */
+  unlinkedAuthors = new Set<string>();
+  /** Someone adds or removes a label by hand (recorded on the timeline). */
+  setLabel(issue: number, actor: string, name: string, add = true): void {
+    const i = this.issues.get(issue)!;
+    this.ensureLabel(name);
+    if (add && !i.labels.includes(name)) i.labels.push(name);
+    if (!add) i.labels = i.labels.filter((l) => l !== name);
+    this.labelEvents.push({ id: this.seq++, issue, actor, event: add ? "labeled" : "unlabeled", label: name, at: this.now.toISOString() });
+  }
+  /** A reviewer's review is dismissed (GitHub then shows it as DISMISSED). */
+  dismissReview(id: number): void {
+    this.reviews.find((r) => r.id === id)!.state = "DISMISSED";
+  }
+  /** The ruleset on the default branch: required status contexts, and whether the head must be up to date. */
+  protect(contexts: string[], strict: boolean): void {
+    this.protection = { contexts, strict };
+  }
+  /** A deployment of `sha` to an environment, as a job with `environment:` makes one, with its final state. */
+  deployment(sha: string, state: "success" | "failure" | "in_progress", environment = "production"): number {
+    const id = this.seq++;
+    this.deployments.push({ id, sha, environment, createdAt: this.now.toISOString(), statuses: [{ id: this.seq++, state, at: this.now.toISOString() }] });
+    return id;
+  }
+  private activity(branch: string, before: string, after: string, actor: string, type: ActivityRec["type"]): void {
+    this.activities.push({ id: this.seq++, ref: `refs/heads/${branch}`, before, after, actor, type, at: this.now.toISOString() });
   }
   openIssue(author: string, title: string, body: string, labels: string[]): number {
     const number = this.nextIssueNumber();
@@ -256,7 +320,8 @@ export class FakeGitHub {
       list.unshift(this.commits.get(s)!);
       s = this.commits.get(s)!.parents[0];
     }
-    return { list, mergeBase: s ?? baseTip };
+    // After the base was merged into the head ("Update branch"), the base's tip is the merge base.
+    return { list, mergeBase: this.ancestors(p.headSha).has(baseTip) ? baseTip : (s ?? baseTip) };
   }
   private diff(p: PullRec) {
     const { mergeBase } = this.prCommits(p);
@@ -427,6 +492,7 @@ export class FakeGitHub {
       if (this.refs.has(ref)) throw unprocessable("Reference already exists");
       if (!this.commits.has(String(b.sha))) throw unprocessable("Object does not exist");
       this.refs.set(ref, String(b.sha));
+      if (ref.startsWith("heads/")) this.activity(ref.slice(6), "0".repeat(40), String(b.sha), actor, "branch_creation");
       return [201, this.checker.sample("git-ref", { ref: `refs/${ref}`, url: `${this.api}/git/refs/${ref}`, object: { type: "commit", sha: b.sha, url: `${this.api}/git/commits/${b.sha}` } })];
     }
     if (is(/^\/git\/trees\/(.+)$/, "GET")) {
@@ -512,13 +578,18 @@ export class FakeGitHub {
     if (is(/^\/issues\/(\d+)\/labels$/, "POST")) {
       const i = this.issues.get(Number(g(1)));
       if (!i) throw notFound();
-      for (const l of b.labels as string[]) if (!i.labels.includes(l)) i.labels.push(l);
+      for (const l of b.labels as string[])
+        if (!i.labels.includes(l)) {
+          i.labels.push(l);
+          this.labelEvents.push({ id: this.seq++, issue: i.number, actor, event: "labeled", label: l, at: at() });
+        }
       return [200, i.labels.map((l) => this.label(l))];
     }
     if (is(/^\/issues\/(\d+)\/labels\/(.+)$/, "DELETE")) {
       const i = this.issues.get(Number(g(1)));
       if (!i || !i.labels.includes(g(2))) throw notFound();
       i.labels = i.labels.filter((l) => l !== g(2));
+      this.labelEvents.push({ id: this.seq++, issue: i.number, actor, event: "unlabeled", label: g(2), at: at() });
       return [200, i.labels.map((l) => this.label(l))];
     }
     if (is(/^\/labels\/(.+)$/, "GET")) {
@@ -564,7 +635,7 @@ export class FakeGitHub {
       if (!i?.pull) throw notFound();
       return [
         200,
-        this.diff(i.pull).map((f) =>
+        this.diff(i.pull).slice(0, this.fileListCap).map((f) =>
           this.checker.sample("diff-entry", { ...f, additions: 1, deletions: 0, changes: 1, blob_url: `https://github.test/blob/${f.sha}`, raw_url: `https://github.test/raw/${f.sha}`, contents_url: `${this.api}/contents/${f.filename}` }),
         ),
       ];
@@ -580,8 +651,8 @@ export class FakeGitHub {
             url: `${this.api}/commits/${c.sha}`,
             html_url: `https://github.test/commit/${c.sha}`,
             comments_url: `${this.api}/commits/${c.sha}/comments`,
-            author: this.user(c.author),
-            committer: this.user(c.author),
+            author: this.unlinkedAuthors.has(c.author) ? null : this.user(c.author),
+            committer: this.unlinkedAuthors.has(c.author) ? null : this.user(c.author),
             parents: c.parents.map((s) => ({ sha: s, url: `${this.api}/commits/${s}` })),
             commit: {
               message: c.message,
@@ -620,6 +691,11 @@ export class FakeGitHub {
       if (!i?.pull) throw notFound();
       if (i.state !== "open") throw new HttpError(405, { message: "Pull Request is not mergeable", documentation_url: DOCS });
       const pr = i.pull;
+      const rules = pr.base === this.defaultBranch ? this.protection : undefined;
+      if (rules?.strict && !this.ancestors(pr.headSha).has(this.refs.get(`heads/${pr.base}`)!))
+        throw new HttpError(405, { message: "Head branch is not up to date with the base branch", documentation_url: DOCS });
+      for (const context of rules?.contexts ?? [])
+        if (this.latestStatus(pr.headSha, context)?.state !== "success") throw new HttpError(405, { message: `Required status check "${context}" is expected.`, documentation_url: DOCS });
       const changes: Record<string, string | null> = {};
       const headTree = this.commits.get(pr.headSha)!.tree;
       for (const f of this.diff(pr)) changes[f.filename] = f.status === "removed" ? null : this.blobs.get(headTree.get(f.filename)!)!.toString("utf8");
@@ -633,6 +709,92 @@ export class FakeGitHub {
     }
     if (is(/^\/commits\/([0-9a-f]+)\/pulls$/, "GET"))
       return [200, this.pullRequests().filter((i) => i.pull!.mergeCommitSha === g(1) || i.pull!.headSha === g(1)).map((i) => this.pullJson(i, "pull-request-simple"))];
+
+    if (is(/^\/pulls\/(\d+)\/update-branch$/, "PUT")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i?.pull || i.state !== "open") throw unprocessable("Validation Failed");
+      const pr = i.pull;
+      const baseTip = this.refs.get(`heads/${pr.base}`)!;
+      if (this.ancestors(pr.headSha).has(baseTip)) throw unprocessable("There are no new commits on the base branch.");
+      // Merge the base into the head: the base's tree with the pull request's own changes on top.
+      const baseTree = this.commits.get(baseTip)!.tree;
+      const headTree = this.commits.get(pr.headSha)!.tree;
+      const files: Record<string, string | null> = {};
+      for (const [path] of baseTree) files[path] = this.blobs.get(baseTree.get(path)!)!.toString("utf8");
+      for (const f of this.diff(pr)) files[f.filename] = f.status === "removed" ? null : this.blobs.get(headTree.get(f.filename)!)!.toString("utf8");
+      const tree = new Map<string, string>();
+      const sha = this.commit(tree, files, `Merge branch '${pr.base}' into ${pr.head}`, actor, [pr.headSha, baseTip]);
+      this.refs.set(`heads/${pr.head}`, sha);
+      this.activity(pr.head, pr.headSha, sha, actor, "push");
+      pr.headSha = sha;
+      return [202, { message: "Updating pull request branch.", url: `https://github.test/${this.owner}/${this.repo}/pull/${i.number}` }];
+    }
+
+    if (is(/^\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/, "GET")) {
+      const base = this.commits.get(g(1));
+      const head = this.commits.get(g(2));
+      if (!base || !head) throw notFound();
+      const onBase = this.ancestors(base.sha);
+      // Oldest first, as GitHub lists them (first-parent order is enough for the fake's history).
+      const list: CommitRec[] = [];
+      for (let c: CommitRec | undefined = head; c && !onBase.has(c.sha); c = this.commits.get(c.parents[0] ?? "")) list.unshift(c);
+      const commitJson = (c: CommitRec) =>
+        this.checker.sample("commit", {
+          sha: c.sha,
+          url: `${this.api}/commits/${c.sha}`,
+          html_url: `https://github.test/commit/${c.sha}`,
+          comments_url: `${this.api}/commits/${c.sha}/comments`,
+          author: this.user(c.author),
+          committer: this.user(c.author),
+          parents: c.parents.map((s2) => ({ sha: s2, url: `${this.api}/commits/${s2}` })),
+          commit: { message: c.message, url: `${this.api}/git/commits/${c.sha}`, comment_count: 0, tree: { sha: c.treeSha, url: `${this.api}/git/trees/${c.treeSha}` }, author: { name: c.author, email: "x@x", date: c.date }, committer: { name: c.author, email: "x@x", date: c.date } },
+        });
+      return [
+        200,
+        this.checker.sample("commit-comparison", {
+          url: `${this.api}/compare/${g(1)}...${g(2)}`,
+          html_url: "https://github.test/compare",
+          permalink_url: "https://github.test/compare",
+          diff_url: "https://github.test/compare.diff",
+          patch_url: "https://github.test/compare.patch",
+          base_commit: commitJson(base),
+          merge_base_commit: commitJson(base),
+          status: list.length ? "ahead" : "identical",
+          ahead_by: list.length,
+          behind_by: 0,
+          total_commits: list.length,
+          commits: list.map(commitJson),
+        }),
+      ];
+    }
+
+    // activity, timeline, deployments
+    if (is(/^\/activity$/, "GET")) {
+      const want = q.get("ref");
+      const list = this.activities.filter((a) => !want || a.ref === want || a.ref === `refs/heads/${want}`).reverse();
+      return [200, list.map((a) => this.checker.sample("activity", { id: a.id, node_id: `A${a.id}`, before: a.before, after: a.after, ref: a.ref, timestamp: a.at, activity_type: a.type, actor: this.user(a.actor) }))];
+    }
+    if (is(/^\/issues\/(\d+)\/timeline$/, "GET")) {
+      if (!this.issues.has(Number(g(1)))) throw notFound();
+      return [
+        200,
+        this.labelEvents
+          .filter((e) => e.issue === Number(g(1)))
+          .map((e) =>
+            this.checker.sample(`${e.event}-issue-event`, { id: e.id, node_id: `E${e.id}`, url: `${this.api}/issues/events/${e.id}`, actor: this.user(e.actor), event: e.event, commit_id: null, commit_url: null, created_at: e.at, performed_via_github_app: null, label: { name: e.label, color: this.ensureLabel(e.label).color } }),
+          ),
+      ];
+    }
+    if (is(/^\/deployments$/, "GET")) {
+      const env = q.get("environment");
+      const list = this.deployments.filter((d) => !env || d.environment === env).reverse();
+      return [200, list.map((d) => this.checker.sample("deployment", { id: d.id, node_id: `D${d.id}`, sha: d.sha, ref: d.sha, task: "deploy", environment: d.environment, creator: this.user("github-actions[bot]"), payload: {}, description: null, statuses_url: `${this.api}/deployments/${d.id}/statuses`, repository_url: this.api, url: `${this.api}/deployments/${d.id}`, created_at: d.createdAt, updated_at: d.createdAt }))];
+    }
+    if (is(/^\/deployments\/(\d+)\/statuses$/, "GET")) {
+      const d = this.deployments.find((x) => x.id === Number(g(1)));
+      if (!d) throw notFound();
+      return [200, [...d.statuses].reverse().map((st) => this.checker.sample("deployment-status", { id: st.id, node_id: `DS${st.id}`, state: st.state, creator: this.user("github-actions[bot]"), description: "", deployment_url: `${this.api}/deployments/${d.id}`, target_url: `https://github.test/actions/runs/${d.id}`, repository_url: this.api, url: `${this.api}/deployments/${d.id}/statuses/${st.id}`, created_at: st.at, updated_at: st.at }))];
+    }
 
     // statuses
     if (is(/^\/statuses\/([0-9a-f]+)$/, "POST")) {

@@ -1,0 +1,60 @@
+// A temporary clone of this repository as it stands (tracked and new files, uncommitted edits
+// included), committed as one "release" in a fresh git repository, with node_modules linked.
+// That is what a Diskominfo gets from `git clone`, and it lets adopt, validate and plan run as
+// separate processes exactly as a user runs them.
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { appendFileSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+export const REPO = join(import.meta.dirname, "..", "..");
+
+/** Fixed identity and clock for commits in test repositories. */
+export const GIT_ENV = {
+  GIT_AUTHOR_NAME: "Uji",
+  GIT_AUTHOR_EMAIL: "uji@example.invalid",
+  GIT_COMMITTER_NAME: "Uji",
+  GIT_COMMITTER_EMAIL: "uji@example.invalid",
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_CONFIG_GLOBAL: "/dev/null",
+};
+
+export function sh(cwd: string, cmd: string, args: string[], input?: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(cmd, args, { cwd, encoding: "utf8", input, env: { ...process.env, ...GIT_ENV, ...env }, maxBuffer: 1 << 28 });
+}
+
+export function gitOk(cwd: string, ...args: string[]): string {
+  const r = sh(cwd, "git", args);
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** Runs one of the repository's commands (src/cli/NAME.ts) the way `npm run NAME` does. */
+export function cli(cwd: string, name: string, args: string[] = [], input?: string): SpawnSyncReturns<string> {
+  return sh(cwd, process.execPath, ["--import", "tsx", join(cwd, "src", "cli", `${name}.ts`), ...args], input);
+}
+
+const dirs: string[] = [];
+export function cleanup(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** Copies the repository's files (not node_modules, not git ignored ones) into a fresh repository. */
+export function cloneRelease(prefix = "adopt-"): { root: string; release: string } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(root);
+  const files = sh(REPO, "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).stdout.split("\0").filter(Boolean);
+  for (const f of files) {
+    const from = join(REPO, f);
+    if (!existsSync(from) || !lstatSync(from).isFile()) continue; // deleted in the work tree, or a link
+    mkdirSync(dirname(join(root, f)), { recursive: true });
+    copyFileSync(from, join(root, f));
+  }
+  symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"), "dir");
+  gitOk(root, "init", "-q", "-b", "main");
+  // .gitignore's "node_modules/" matches folders only, and the link is none.
+  appendFileSync(join(root, ".git", "info", "exclude"), "/node_modules\n");
+  gitOk(root, "add", "-A");
+  gitOk(root, "commit", "-q", "-m", "Rilis produk");
+  return { root, release: gitOk(root, "rev-parse", "HEAD") };
+}
