@@ -1,7 +1,7 @@
 // npm run plan [-- --base REF] [--format text|markdown|json] [--out DIR] [--lang en]
 //   [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAME=IP]... [--today DATE]
 // Exit 0 ok, 1 invalid requests or an unsafe plan, 2 bad usage.
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import ipaddr from "ipaddr.js";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatJson, formatText } from "../diagnostics/format.ts";
@@ -11,7 +11,7 @@ import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { renderText } from "../plan/render-text.ts";
 import { renderInvalidMarkdown, renderMarkdown } from "../plan/render-markdown.ts";
 import { renderJson } from "../plan/render-json.ts";
-import { runPlan } from "../plan/run.ts";
+import { runPlan, type PlanOutcome } from "../plan/run.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH]`;
@@ -79,20 +79,48 @@ function main(): number {
   process.stdout.write(format === "json" ? renderJson(plan) : format === "markdown" ? renderMarkdown(plan, lang) : renderText(plan, lang));
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   if (warnings.length) process.stderr.write(formatText(warnings, lang, result.diagnostics.length));
-  const { records, tenants } = result.state;
-  const zones = new Set(records.map((r) => r.zone)).size;
-  const requests = new Set([...records.map((r) => r.source.file), ...tenants.map((t) => t.source.file)]).size;
-  process.stderr.write(
-    lang === "en"
-      ? `Desired state: ${records.length} DNS record sets in ${zones} zone(s) and ${tenants.length} hosting tenants, from ${requests} requests.\n`
-      : `Keadaan yang diinginkan: ${records.length} set rekaman DNS di ${zones} zona dan ${tenants.length} tenant hosting, dari ${requests} permohonan.\n`,
-  );
-  process.stderr.write(lang === "en" ? `Written to ${out}: ${result.written.join(", ")}\n` : `Ditulis ke ${out}: ${result.written.join(", ")}\n`);
+  process.stderr.write(outcomeText(result, relative(process.cwd(), out) || ".", lang));
   if (!v.ingress) process.stderr.write(lang === "en" ? `Note: ingress ${DEFAULT_INGRESS} is a documentation address; set --ingress.\n` : `Catatan: ingress ${DEFAULT_INGRESS} adalah alamat dokumentasi; atur dengan --ingress.\n`);
   for (const ns of result.defaultedNameservers)
     process.stderr.write(lang === "en" ? `Note: name server ${ns} has no address; a documentation address was used; set --ns-address ${ns}=IP.\n` : `Catatan: server nama ${ns} tanpa alamat; dipakai alamat dokumentasi; atur dengan --ns-address ${ns}=IP.\n`);
   for (const m of result.unsafe) process.stderr.write(m[lang] + "\n");
   return result.unsafe.length ? 1 : 0;
+}
+
+/** What the run checked and where each output went, so that a first run with no change still says what happened. */
+function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: string, lang: Lang): string {
+  const { records, tenants } = r.state;
+  const zones = new Set(records.map((x) => x.zone)).size;
+  const requests = new Set([...records.map((x) => x.source.file), ...tenants.map((x) => x.source.file)]).size;
+  const warnings = r.diagnostics.filter((d) => d.severity === "warning").length;
+  const en = lang === "en";
+  const group = (test: (f: string) => boolean) => r.written.filter(test);
+  const kinds: [string[], string, string][] = [
+    [group((f) => f.startsWith("zones/")), "berkas zona BIND (rekaman DNS yang akan dipasang)", "BIND zone files (the DNS records to be set up)"],
+    [group((f) => f.startsWith("kubernetes/")), "manifest Kubernetes untuk hosting", "Kubernetes manifests for hosting"],
+    [group((f) => f.startsWith("registry.")), "daftar subdomain publik", "the public list of subdomains"],
+    [group((f) => f.startsWith("plan.")), "rencana ini (Markdown untuk pull request, JSON untuk mesin)", "this plan (Markdown for pull requests, JSON for machines)"],
+  ];
+  const other = r.written.filter((f) => !kinds.some(([files]) => files.includes(f)));
+  const list = (files: string[]) => (files.length > 3 ? `${files.slice(0, 2).join(", ")} … (${files.length})` : files.join(", "));
+  const lines = [
+    en
+      ? `Checked: governance.yaml and ${r.filesChecked - 1} request files, all valid (${warnings} warnings).`
+      : `Diperiksa: governance.yaml dan ${r.filesChecked - 1} berkas permohonan, semuanya valid (${warnings} peringatan).`,
+    en
+      ? `Desired state: ${records.length} DNS record sets in ${zones} zone(s) and ${tenants.length} hosting tenants, from ${requests} requests.`
+      : `Keadaan yang diinginkan: ${records.length} set rekaman DNS di ${zones} zona dan ${tenants.length} tenant hosting, dari ${requests} permohonan.`,
+    en ? `Outputs in ${outDir}/:` : `Hasil di ${outDir}/:`,
+    ...kinds.filter(([files]) => files.length).map(([files, id, enText]) => `  - ${list(files)}: ${en ? enText : id}`),
+    ...(other.length ? [`  - ${list(other)}`] : []),
+  ];
+  if (r.plan.records.length === 0 && r.plan.tenants.length === 0)
+    lines.push(
+      en
+        ? "Nothing to change against the base. Next: add or edit a file under requests/<opd>/ and run npm run plan again to see what would change."
+        : "Tidak ada yang berubah dibanding dasar. Berikutnya: tambah atau ubah berkas di requests/<opd>/, lalu jalankan npm run plan lagi untuk melihat apa yang akan berubah.",
+    );
+  return lines.join("\n") + "\n";
 }
 
 void runMain(main, () => lang);

@@ -36,7 +36,7 @@ export interface PlanOptions {
 
 export type PlanOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[]; filesChecked: number }
-  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; unsafe: Message[]; written: string[]; defaultedNameservers: string[] };
+  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[] };
 
 /**
  * BIND refuses a zone whose in-zone name server has no address, and the addresses are not in
@@ -106,5 +106,5 @@ export function runPlan(o: PlanOptions): PlanOutcome {
       lang: o.lang,
     });
   }
-  return { kind: "planned", plan, state, diagnostics: head.diagnostics, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [] };
+  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [] };
 }

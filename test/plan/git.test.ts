@@ -38,6 +38,23 @@ const opts = (root: string, extra: Partial<PlanOptions> = {}): PlanOptions => ({
 });
 
 describe("plan of a pull request", () => {
+  it("on an unchanged clone says what it checked and where the outputs are, in both languages", () => {
+    const dir = repo();
+    gitInit(dir);
+    commitAll(dir, "Permohonan awal", "2026-03-02T09:00:00+07:00");
+    const n = Object.keys(sampleRequests()).length;
+    const id = cli(dir);
+    expect(id.code).toBe(0);
+    expect(id.stderr).toContain(`Diperiksa: governance.yaml dan ${n} berkas permohonan, semuanya valid`);
+    expect(id.stderr).toMatch(/Hasil di .*out\/:\n {2}- zones\/contohkab\.go\.id\.zone: berkas zona BIND/);
+    expect(id.stderr).toContain("registry.md, registry.csv: daftar subdomain publik");
+    expect(id.stderr).toContain("Tidak ada yang berubah dibanding dasar. Berikutnya: tambah atau ubah berkas di requests/<opd>/");
+    const en = cli(dir, "--lang", "en");
+    expect(en.stderr).toContain(`Checked: governance.yaml and ${n} request files, all valid`);
+    expect(en.stderr).toContain("Nothing to change against the base.");
+    expect(en.stderr).not.toMatch(/Diperiksa|Hasil di/);
+  });
+
   it("shows exactly the one edited request in the Markdown plan against main", () => {
     const dir = repo();
     gitInit(dir);

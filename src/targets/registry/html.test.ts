@@ -12,14 +12,18 @@ describe("public registry page", () => {
   it("lists every example subdomain with its Unicode and ASCII names, OPD, target, status and dates", () => {
     expect(rows.length).toBe(ex.requests.length);
     expect(html).toContain("Daftar subdomain Pemerintah Kabupaten Contoh");
-    expect(html).toContain('ꦧꦸꦢꦪ.contohkab.go.id<span class="ascii" lang="en">xn--dm9ajak8c.contohkab.go.id</span>');
+    // Host names wrap only after a dot.
+    expect(html).toContain('ꦧꦸꦢꦪ.<wbr>contohkab.<wbr>go.<wbr>id<span class="ascii" lang="en">xn--dm9ajak8c.<wbr>contohkab.<wbr>go.<wbr>id</span>');
     expect(html).toContain("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (dpmptsp)");
-    for (const r of rows) expect(html).toContain(`>${r.target}<`);
-    expect(html).toContain(">aktif<");
-    expect(html).toContain(">dihapus beserta data<");
-    expect(html).toContain(">2026-03-02<");
+    for (const r of rows.filter((x) => !x.hosting)) expect(html).toContain(`>${r.target.replace(/\./g, ".<wbr>")}<`);
+    // Hosting, status and dates in words.
+    expect(html).toMatch(/>penyimpanan \d+ GiB, CPU 0,5 inti, memori \d+ MiB</);
+    expect(html).toContain(">Aktif<");
+    expect(html).toContain(">Tidak dipakai lagi (data dihapus)<");
+    expect(html).toContain(">2 Maret 2026<");
     expect(html).toContain(">belum di-commit<");
-    expect(html).toContain(">2027-03-01<");
+    expect(html).toContain(">1 Maret 2027<");
+    expect(html).not.toMatch(/>\d{4}-\d{2}-\d{2}</);
   });
 
   it("shows no phone number, NIP or e-mail of any contact", () => {

@@ -36,6 +36,42 @@ const WORDS = {
   },
 } as const;
 
+/** Status in plain words for the public. */
+const STATUS_WORDS = {
+  id: { active: "Aktif", decommissioned: "Tidak dipakai lagi (data hosting disimpan)", "data-deleted": "Tidak dipakai lagi (data dihapus)" },
+  en: { active: "Active", decommissioned: "No longer in use (hosting data kept)", "data-deleted": "No longer in use (data deleted)" },
+} as const;
+
+/** 2026-03-02 -> "2 Maret 2026" / "2 March 2026". */
+function longDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/** A Kubernetes quantity in words: 500m -> "0,5 inti", 10Gi -> "10 GiB". */
+function quantityWords(q: string, cores: boolean, lang: Lang): string {
+  const num = (n: number) => n.toLocaleString(lang === "id" ? "id-ID" : "en-GB", { maximumFractionDigits: 3 });
+  const m = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(q);
+  if (!m) return q;
+  const n = Number(m[1]);
+  if (cores) {
+    const value = m[2] === "m" ? n / 1000 : n;
+    return `${num(value)} ${lang === "id" ? "inti" : value === 1 ? "core" : "cores"}`;
+  }
+  const unit = m[2] ? (m[2].endsWith("i") ? `${m[2]}B` : `${m[2]}B`) : "B";
+  return `${num(n)} ${unit}`;
+}
+
+function hostingWords(h: { cpu: string; memory: string; storage: string }, lang: Lang): string {
+  return lang === "id"
+    ? `penyimpanan ${quantityWords(h.storage, false, lang)}, CPU ${quantityWords(h.cpu, true, lang)}, memori ${quantityWords(h.memory, false, lang)}`
+    : `storage ${quantityWords(h.storage, false, lang)}, CPU ${quantityWords(h.cpu, true, lang)}, memory ${quantityWords(h.memory, false, lang)}`;
+}
+
+/** A host name that may wrap only after its dots, never inside a word. */
+const breakAtDots = (html: string) => html.replace(/\./g, ".<wbr>");
+
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
@@ -55,10 +91,11 @@ table{border-collapse:collapse;width:100%;margin-top:1rem}
 caption{text-align:left;font-weight:600;padding:.5rem 0}
 th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
 thead th{background:var(--head);position:sticky;top:0}
-td.name,th.name{font-weight:600;min-width:14rem;overflow-wrap:anywhere}
-td.date{white-space:nowrap}
-td.purpose{min-width:16rem}
-td.file{font-size:.8rem;min-width:11rem;overflow-wrap:anywhere}
+td.name,th.name{font-weight:600;min-width:10rem;overflow-wrap:break-word}
+td.date{min-width:6.5rem}
+td.purpose{min-width:12rem}
+td.target{min-width:8rem}
+td.file{font-size:.8rem;min-width:8rem;overflow-wrap:break-word}
 .ascii{display:block;font-weight:400;color:var(--muted);font-size:.875rem}
 .status-active{color:#1a7f37}.status-decommissioned,.status-data-deleted{color:#9a6700}
 @media (max-width:48rem){
@@ -91,18 +128,20 @@ export function registryHtml(rows: readonly RegistryRow[], options: RegistryPage
   const body = rows
     .map((r) => {
       const name =
-        r.displayName === r.name ? escapeHtml(r.name) : `${escapeHtml(r.displayName)}<span class="ascii" lang="en">${escapeHtml(r.name)}</span>`;
-      const file = options.sourceUrl ? `<a href="${escapeHtml(options.sourceUrl + r.file)}">${escapeHtml(r.file)}</a>` : escapeHtml(r.file);
+        r.displayName === r.name ? breakAtDots(escapeHtml(r.name)) : `${breakAtDots(escapeHtml(r.displayName))}<span class="ascii" lang="en">${breakAtDots(escapeHtml(r.name))}</span>`;
+      // The path may wrap after a slash, never inside a folder or file name.
+      const fileText = escapeHtml(r.file).replace(/\//g, "/<wbr>");
+      const file = options.sourceUrl ? `<a href="${escapeHtml(options.sourceUrl + r.file)}">${fileText}</a>` : fileText;
       const cells: Array<[string, string, string?]> = [
         [cName!, name, "name"],
         [cOpd!, `${escapeHtml(r.opdName)} (${escapeHtml(r.opd)})`],
         [cPurpose!, escapeHtml(r.purpose), "purpose"],
         [cKind!, escapeHtml(w.kind[r.targetKind])],
-        [cTarget!, escapeHtml(r.target)],
-        [cStatus!, escapeHtml(w.status[r.status]), `status-${r.status}`],
-        [cCreated!, escapeHtml(r.created ?? w.uncommitted), "date"],
-        [cChanged!, escapeHtml(r.lastChanged ?? w.uncommitted), "date"],
-        [cReview!, escapeHtml(r.reviewBy), "date"],
+        [cTarget!, r.hosting ? escapeHtml(hostingWords(r.hosting, lang)) : breakAtDots(escapeHtml(r.target)), "target"],
+        [cStatus!, escapeHtml(STATUS_WORDS[lang][r.status]), `status-${r.status}`],
+        [cCreated!, escapeHtml(r.created ? longDate(r.created, lang) : w.uncommitted), "date"],
+        [cChanged!, escapeHtml(r.lastChanged ? longDate(r.lastChanged, lang) : w.uncommitted), "date"],
+        [cReview!, escapeHtml(longDate(r.reviewBy, lang)), "date"],
         [cFile!, file, "file"],
       ];
       return `<tr>${cells.map(([label, html, cls], i) => (i === 0 ? `<th scope="row" data-label="${escapeHtml(label)}" class="${cls}">${html}</th>` : `<td data-label="${escapeHtml(label)}"${cls ? ` class="${cls}"` : ""}>${html}</td>`)).join("")}</tr>`;
@@ -123,7 +162,7 @@ export function registryHtml(rows: readonly RegistryRow[], options: RegistryPage
 <a class="skip" href="#daftar">${escapeHtml(t.skip)}</a>
 <main>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(t.generated)}: ${escapeHtml(options.generated)}. <span id="jumlah">${rows.length}</span> ${escapeHtml(t.shown)}. ${escapeHtml(t.note)}</p>
+<p class="meta">${escapeHtml(t.generated)}: ${escapeHtml(longDate(options.generated, lang))}. <span id="jumlah">${rows.length}</span> ${escapeHtml(t.shown)}. ${escapeHtml(t.note)}</p>
 <div id="pencarian" role="search" hidden>
 <label for="cari">${escapeHtml(t.search)}</label>
 <input id="cari" type="search" autocomplete="off">

@@ -21,6 +21,8 @@ export interface RegistryRow {
   targetKind: TargetKind;
   /** Addresses, alias host, or the quota of the hosting. */
   target: string;
+  /** The hosting quota, for pages that say it in words. */
+  hosting?: { cpu: string; memory: string; storage: string };
   status: RegistryStatus;
   /** YYYY-MM-DD in the governance time zone; null when the file is not committed yet. */
   created: string | null;
@@ -67,6 +69,7 @@ export function registryRows(requests: readonly RequestFile[], governance: Gover
       purpose: r.purpose,
       targetKind,
       target,
+      ...(t.hosting ? { hosting: { cpu: t.hosting.cpu ?? d.cpu, memory: t.hosting.memory ?? d.memory, storage: t.hosting.storage ?? d.storage } } : {}),
       status: r.decommission ? (r.decommission.deleteData ? "data-deleted" : "decommissioned") : "active",
       created: day(dates?.created),
       lastChanged: day(dates?.lastChanged),
