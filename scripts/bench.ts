@@ -4,10 +4,27 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseCommandLine, UsageError } from "../src/cli/common.ts";
 import type { BenchSection } from "./bench/types.ts";
 
 const dir = join(import.meta.dirname, "bench");
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const sections = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "types.ts").map((f) => f.replace(/\.ts$/, "")).sort();
+const USAGE = `Penggunaan / usage: npm run bench [-- BAGIAN/SECTION...]\nBagian / sections: ${sections.join(", ")}`;
+let line;
+try {
+  line = parseCommandLine(USAGE, {}, { positionals: true });
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exit(2);
+}
+if (!line) process.exit(0);
+const wanted = line.positionals;
+const unknown = wanted.filter((w) => !sections.includes(w));
+if (unknown.length) {
+  process.stderr.write(`Bagian tidak dikenal / unknown section: ${unknown.join(", ")}\n${USAGE}\n`);
+  process.exit(2);
+}
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".ts") && f !== "types.ts")
   .sort()

@@ -39,7 +39,10 @@ export class Dns {
   private readonly resolver: Resolver;
 
   constructor(server: string | undefined, timeoutMs: number, retries: number) {
-    this.resolver = new Resolver({ timeout: timeoutMs, tries: retries + 1 });
+    // A lost UDP packet is the usual reason for no answer (a burst of questions overflows a
+    // server's queue): a short first timeout with one more try recovers in about a second instead
+    // of waiting out the whole connection timeout. c-ares lengthens the timeout on each try.
+    this.resolver = new Resolver({ timeout: Math.min(timeoutMs, 1000), tries: retries + 2 });
     if (server) this.resolver.setServers([server]);
   }
 

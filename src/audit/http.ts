@@ -31,6 +31,18 @@ export interface FetchOptions {
   timeoutMs: number;
   userAgent: string;
   referrer?: string;
+  /**
+   * A keep-alive agent shared by the requests to one name and port: the page fetched three ways
+   * costs one TLS handshake instead of three (handshakes dominate the audit's CPU time).
+   */
+  agent?: http.Agent;
+}
+
+/** Keep-alive agents for one audited name, one connection per port; destroy() when done. */
+export function nameAgents(): { plain: http.Agent; secure: https.Agent; destroy(): void } {
+  const plain = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const secure = new https.Agent({ keepAlive: true, maxSockets: 1, maxCachedSessions: 0 });
+  return { plain, secure, destroy: () => (plain.destroy(), secure.destroy()) };
 }
 
 export function fetchOnce(o: FetchOptions): Promise<Fetched> {
@@ -44,7 +56,8 @@ export function fetchOnce(o: FetchOptions): Promise<Fetched> {
       clearTimeout(timer);
       resolve(r);
     };
-    const headers: Record<string, string> = { Host: o.host, "User-Agent": o.userAgent, Accept: "text/html,*/*;q=0.8", Connection: "close" };
+    const headers: Record<string, string> = { Host: o.host, "User-Agent": o.userAgent, Accept: "text/html,*/*;q=0.8" };
+    if (!o.agent) headers.Connection = "close";
     if (o.referrer) headers.Referer = o.referrer;
     const options = {
       host: o.address,
@@ -52,7 +65,7 @@ export function fetchOnce(o: FetchOptions): Promise<Fetched> {
       path: "/",
       method: "GET",
       headers,
-      agent: false as const,
+      agent: o.agent ?? (false as const),
       ...(o.secure ? { servername: isIP(o.host) ? "" : o.host, rejectUnauthorized: false } : {}),
     };
     const req = (o.secure ? https : http).request(options, (res) => {
@@ -64,10 +77,12 @@ export function fetchOnce(o: FetchOptions): Promise<Fetched> {
       }
       const chunks: Buffer[] = [];
       let size = 0;
+      let ended = false;
       const finish = () => {
         const location = typeof res.headers.location === "string" ? res.headers.location : undefined;
         done({ ok: true, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ...(location ? { location } : {}), ...(tls ? { tls } : {}) });
-        req.destroy();
+        // A body read to its end leaves the connection to the agent; one cut short is closed.
+        if (!ended) req.destroy();
       };
       onDeadline = finish;
       res.on("data", (c: Buffer) => {
@@ -75,7 +90,10 @@ export function fetchOnce(o: FetchOptions): Promise<Fetched> {
         size += c.length;
         if (size >= MAX_BODY) finish();
       });
-      res.on("end", finish);
+      res.on("end", () => {
+        ended = true;
+        finish();
+      });
       res.on("error", finish);
       res.on("aborted", finish);
     });

@@ -7,7 +7,7 @@ import type { RecordSet } from "../state/types.ts";
 import { hasGambling, locationHasKeyword, scanPage, type PageScan } from "./content.ts";
 import { isVerdict, type Dns, type DnsAnswer, type QueryType } from "./dns.ts";
 import { serviceOf, unclaimedPage, type Fingerprint } from "./fingerprints.ts";
-import { BROWSER_UA, fetchPage, SEARCH_BOT_UA, SEARCH_REFERRER, type Fetched } from "./http.ts";
+import { BROWSER_UA, fetchPage, nameAgents, SEARCH_BOT_UA, SEARCH_REFERRER, type Fetched } from "./http.ts";
 import type { AuditHost } from "./hosts.ts";
 import * as say from "./messages.ts";
 import { mapLimit } from "./pool.ts";
@@ -43,6 +43,8 @@ function expectedValues(rs: RecordSet): string[] {
     case "SRV":
       return rs.values.map((v) => `${v.priority} ${v.weight} ${v.port} ${v.target}`).sort();
     case "INGRESS":
+    case "NS":
+    case "DS":
       return [];
   }
 }
@@ -75,6 +77,8 @@ export async function auditHost(h: AuditHost, o: AuditOptions): Promise<AuditRes
   const differences: string[] = [];
   for (const rs of h.records) {
     if (rs.type === "INGRESS") continue; // its address is deployment configuration, not in the repository
+    // A delegated name answers from the OPD's own servers: the parent's NS/DS are compared by verify-dns.
+    if (rs.type === "NS" || rs.type === "DS") continue;
     const a = await ask(h.name, rs.type);
     if (unanswered(a, h.name, rs.type)) continue;
     const want = expectedValues(rs);
@@ -110,17 +114,26 @@ export async function auditHost(h: AuditHost, o: AuditOptions): Promise<AuditRes
   if (!h.web || addresses.length === 0) return { findings, problems };
 
   // 3. The web site, at the first address (IPv4 first: dns.ts sorts each family, A before AAAA).
-  const address = addresses[0]!;
+  const agents = nameAgents();
+  try {
+    await auditSite(h, addresses[0]!, service, agents, o, found);
+  } finally {
+    agents.destroy();
+  }
+  return { findings, problems };
+}
+
+async function auditSite(h: AuditHost, address: string, service: Fingerprint | undefined, agents: ReturnType<typeof nameAgents>, o: AuditOptions, found: (kind: Finding["kind"], evidence: Finding["evidence"], fix: Finding["fix"]) => void): Promise<void> {
   const base = { address, host: h.name, timeoutMs: o.settings.timeoutMs, userAgent: BROWSER_UA };
   const [secure, plain] = await Promise.all([
-    fetchPage({ ...base, port: o.httpsPort, secure: true }, o.settings.retries),
-    fetchPage({ ...base, port: o.httpPort, secure: false }, o.settings.retries),
+    fetchPage({ ...base, port: o.httpsPort, secure: true, agent: agents.secure }, o.settings.retries),
+    fetchPage({ ...base, port: o.httpPort, secure: false, agent: agents.plain }, o.settings.retries),
   ]);
   if (!secure.ok && !plain.ok) {
     found("unreachable", say.unreachable(address, o.httpPort, plain, o.httpsPort, secure), say.fixUnreachable(h.file));
-    return { findings, problems };
+    return;
   }
-  const preferred = secure.ok ? { port: o.httpsPort, secure: true } : { port: o.httpPort, secure: false };
+  const preferred = secure.ok ? { port: o.httpsPort, secure: true, agent: agents.secure } : { port: o.httpPort, secure: false, agent: agents.plain };
   // The same page as a search engine's crawler and as a visitor arriving from a search: cloaked
   // gambling pages show themselves only to one of these. Only on a port that answered.
   const [bot, referred] = await Promise.all([
@@ -144,5 +157,4 @@ export async function auditHost(h: AuditHost, o: AuditOptions): Promise<AuditRes
   const seen = { visitor: pages.map(scan).find((s) => s && hasGambling(s)), bot: scan(bot), referred: scan(referred) };
   const cloak = { bot: seen.bot && hasGambling(seen.bot) ? seen.bot : undefined, referred: seen.referred && hasGambling(seen.referred) ? seen.referred : undefined };
   if (seen.visitor || cloak.bot || cloak.referred) found("gambling-content", say.gambling(seen.visitor, cloak.bot, cloak.referred), say.fixGambling(h.file));
-  return { findings, problems };
 }

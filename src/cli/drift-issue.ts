@@ -3,10 +3,9 @@
 // says drift (8), closed when a later run finds none (0). Any other code means the check itself
 // failed: the issue is left as it is and this command exits 1, so the workflow run fails loudly.
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { EXIT } from "../pulumi/exit-codes.ts";
 import { reportDrift } from "../github/drift.ts";
-import { runMain, UsageError } from "./common.ts";
+import { UsageError, parseCommandLine, runMain } from "./common.ts";
 import { githubEnv } from "./github-env.ts";
 
 /** `npm run drift` exits with this code when the live infrastructure differs. */
@@ -15,12 +14,9 @@ const DRIFT_EXIT: number = EXIT.drift;
 const USAGE = "Penggunaan / usage: npm run drift-issue -- --exit-code N --report FILE [--run-url URL]";
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { "exit-code": { type: "string" }, report: { type: "string" }, "run-url": { type: "string" } } }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
+  const line = parseCommandLine(USAGE, { "exit-code": { type: "string" }, report: { type: "string" }, "run-url": { type: "string" } });
+  if (!line) return 0;
+  const { values } = line;
   if (!values["exit-code"] || !/^[0-9]{1,3}$/.test(values["exit-code"])) throw new UsageError(`--exit-code: 0-255\n${USAGE}`);
   if (!values.report) throw new UsageError(`--report: berkas laporan / report file\n${USAGE}`);
   let report: string;

@@ -3,20 +3,16 @@
 // --check writes nothing and exits 1 when a committed file differs from the generator.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { formatText } from "../diagnostics/format.ts";
 import { readGovernance } from "../load/read.ts";
 import { checkGovernance } from "../validate/validate.ts";
 import { renderGenerated } from "../forms/render-all.ts";
-import { runMain, UsageError } from "./common.ts";
+import { parseCommandLine, runMain } from "./common.ts";
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { check: { type: "boolean" }, root: { type: "string" } } }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nPenggunaan / usage: npm run forms -- [--check] [--root DIR]`);
-  }
+  const line = parseCommandLine("Penggunaan / usage: npm run forms -- [--check] [--root DIR]", { check: { type: "boolean" }, root: { type: "string" } });
+  if (!line) return 0;
+  const { values } = line;
   const root = resolve(values.root ?? ".");
   const gov = checkGovernance(readGovernance(root));
   if (!gov.governance) {

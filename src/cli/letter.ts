@@ -4,7 +4,7 @@
 // --number: a running number (digits) fills the scheme; any other text is the whole number.
 // Exit 0 written, 1 the request is invalid, 2 bad usage.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatText } from "../diagnostics/format.ts";
 import { todayIn } from "../load/repository.ts";
@@ -13,6 +13,7 @@ import { checkScheme, DEFAULT_SCHEME } from "../letter/number.ts";
 import { loadDeployedRequest } from "../letter/load.ts";
 import { renderLetter } from "../letter/render.ts";
 import { resolveLetterNumber, ShallowHistoryError } from "../letter/sequence.ts";
+import { insideOutput } from "../load/out-path.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE =
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
   const pdf = await renderLetter({ governance, account, number, date, lang, ...(values.copy?.length ? { copies: values.copy } : {}) });
   const out = resolve(values.out ?? "out/letters");
   mkdirSync(out, { recursive: true });
-  const path = join(out, `surat-${request.opd}-${asciiLabel(request.label)}.pdf`);
+  const path = insideOutput(out, `surat-${request.opd}-${asciiLabel(request.label)}.pdf`);
   writeFileSync(path, pdf);
   process.stdout.write(lang === "en" ? `Letter ${number} written: ${path}\n` : `Surat ${number} ditulis: ${path}\n`);
   return 0;

@@ -1,5 +1,6 @@
 // npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE] [--rules] [--cache DIR] [--threads N]
 // Exit 0 valid (warnings allowed), 1 invalid, 2 bad usage.
+import { existsSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
@@ -36,6 +37,14 @@ async function main(): Promise<number> {
   const root = resolve(values.root ?? ".");
   const scopes = positionals.map((p) => relative(root, resolve(p)).split(sep).join("/"));
   if (scopes.some((s) => s.startsWith(".."))) throw new UsageError(`Berkas di luar repositori / path outside the repository\n${USAGE}`);
+  // A path that names nothing would otherwise narrow the report to nothing and read as "all valid".
+  const missing = positionals.filter((p) => !existsSync(resolve(p)));
+  if (missing.length)
+    throw new UsageError(
+      lang === "en"
+        ? `Not found: ${missing.join(", ")}. Give an existing file or folder, e.g. requests/dinkes/sehat.yaml or requests/dinkes.`
+        : `Tidak ditemukan: ${missing.join(", ")}. Sebutkan berkas atau folder yang ada, misalnya requests/dinkes/sehat.yaml atau requests/dinkes.`,
+    );
 
   // Always validate everything: uniqueness needs every file. Paths only narrow what is reported.
   // Today defaults to the date in the governance time zone (WIB, WITA or WIT).

@@ -8,7 +8,9 @@
 //   counts for one step only, and each person completes one step of the chain only (two steps of
 //   one team need two people); the destructive step is the exception: it is a separate, later
 //   decision that governance often gives to an official already in the chain (Kepala Dinas);
-// - staleOnPush: only approvals on the current head commit count (a new push makes them stale);
+// - staleOnPush: only approvals on the current head commit count (a new push makes them stale),
+//   or on an earlier commit with exactly the head's changes (bringing the branch up to date with
+//   the base changes nothing that was approved);
 //   otherwise approvals on any commit of the pull request count;
 // - ordered: an approval counts only when made after the previous step was approved;
 // - a "request changes" review on the head commit by a member of the chain returns the request to
@@ -39,7 +41,8 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
     !excluded.has(lower(user)) &&
     ((step.users ?? []).some((u) => lower(u) === lower(user)) || (step.team !== undefined && (members.get(lower(step.team))?.has(lower(user)) ?? false)));
   const prCommits = new Set(input.commits.map((c) => c.sha));
-  const validCommit = (r: Review) => r.commitId === input.headSha || (!rules.staleOnPush && prCommits.has(r.commitId));
+  const same = new Set(input.sameChangesAs ?? []);
+  const validCommit = (r: Review) => r.commitId === input.headSha || same.has(r.commitId) || (!rules.staleOnPush && prCommits.has(r.commitId));
 
   const reviews = [...input.reviews].sort(byTime);
   // A reviewer's latest verdict supersedes their earlier ones.
@@ -48,7 +51,8 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
 
   // The clock starts when the request is opened, and again at the head push when that push made
   // earlier approvals stale: from then on the chain is walked anew.
-  const head = input.commits.find((c) => c.sha === input.headSha);
+  // A head that only merged the base in restarts nothing: the clock restarts at the earliest commit with the head's changes.
+  const head = input.commits.filter((c) => c.sha === input.headSha || same.has(c.sha)).sort((a, b) => time(a.at) - time(b.at))[0];
   const opened = input.openedAt;
   const start = rules.staleOnPush && head && time(head.at) > time(opened) ? head.at : opened;
 

@@ -40,6 +40,11 @@ export interface DispositionInput {
   /** Others whose commits are on the pull request: like the author, they cannot approve it. */
   contributors?: readonly string[];
   headSha: string;
+  /**
+   * Earlier commits of the pull request whose own changes are byte for byte those of the head
+   * (the head only merged the base in): approvals on them are not stale. Read by the adapter.
+   */
+  sameChangesAs?: readonly string[];
   commits: readonly Commit[];
   reviews: readonly Review[];
   /** Members of each team named by the steps, by `org/slug`. */

@@ -3,59 +3,59 @@
 // test fails when the committed forms drift from this generator.
 import { stringify } from "yaml";
 import type { Governance } from "../model/governance.ts";
-import { renderSchemas } from "../model/json-schema.ts";
-import { FORM_LABELS, fieldsOf, TARGET_KINDS, DELETE_DATA_OPTION, type Field, type FormKind } from "./fields.ts";
+import { isRequired, removablePath, requestSchema, schemaAt, type Json } from "./required.ts";
+import { FORM_LABELS, fieldsOf, TARGET_KINDS, DELETE_DATA_OPTION, CONFIRM_OPTION, IDENTITY, REMOVE_WORD, type Field, type FormKind } from "./fields.ts";
 
-type Json = Record<string, unknown>;
 
 const TITLES: Record<FormKind, { name: string; description: string; title: string; intro: string }> = {
   baru: {
     name: "Permohonan subdomain baru",
     description: "Mengajukan subdomain (dan bila perlu hosting) baru untuk OPD",
     title: "[Permohonan baru] ",
-    intro: "Isi formulir ini untuk mengajukan subdomain baru. Setelah dikirim, sistem memeriksa isian dan membuat pull request berisi berkas permohonan; kekurangan akan disampaikan sebagai komentar di sini. Sunting isu ini untuk memperbaikinya.",
+    intro: "Isi formulir ini untuk mengajukan subdomain baru. Hanya Anda, pemohon yang mengirim isu ini, yang perlu akun GitHub. Setelah dikirim, sistem memeriksa isian dan membuat pull request berisi berkas permohonan; kekurangan akan disampaikan sebagai komentar di sini. Sunting isu ini untuk memperbaikinya.",
   },
   ubah: {
     name: "Perubahan subdomain",
     description: "Mengubah data atau sasaran subdomain yang sudah ada",
     title: "[Perubahan] ",
-    intro: "Isi formulir ini dengan data lengkap subdomain sesudah perubahan: isian menggantikan berkas permohonan yang ada.",
+    intro: "Pilih OPD dan tulis nama subdomain yang sudah ada, lalu isi **hanya bagian yang berubah**. Bagian yang dikosongkan tetap seperti semula; tulis `hapus` untuk menghapus nilai yang boleh tidak ada. Setelah dikirim, sistem menulis ringkasan perubahan per isian sebagai komentar; pull request dibuat setelah Anda mencentang **Konfirmasi**.",
   },
   hapus: {
     name: "Penghapusan subdomain",
     description: "Menghapus subdomain yang tidak dipakai lagi",
     title: "[Penghapusan] ",
-    intro: "Isi formulir ini untuk menghapus subdomain. Data hosting hanya ikut dihapus bila dicentang, dan perubahan itu memerlukan persetujuan tambahan.",
+    intro: "Isi formulir ini untuk menghapus subdomain. Data hosting hanya ikut dihapus bila dicentang, dan perubahan itu memerlukan persetujuan tambahan. Setelah dikirim, sistem menulis ringkasan perubahan sebagai komentar; pull request dibuat setelah Anda mencentang **Konfirmasi**.",
   },
 };
 
-/** The node of the JSON Schema at a property path. */
-function schemaAt(schema: Json, path: readonly string[]): { node?: Json; required: boolean } {
-  let node: Json | undefined = schema;
-  let required = true;
-  for (const key of path) {
-    const props = node?.properties as Record<string, Json> | undefined;
-    required = required && ((node?.required as string[] | undefined)?.includes(key) ?? false);
-    node = props?.[key];
-    if (node?.type === "array" && path[path.length - 1] !== key) node = node.items as Json;
+/** Guidance that depends on governance: where the signed scan goes, and hosting sizes. */
+function governanceHint(f: Field, governance: Governance): string | undefined {
+  const h = governance.hosting;
+  if (f.id === "letter-scan" || f.id === "decommission-letter-scan") {
+    const where = governance.forms?.scanUpload
+      ? `Unggah pindaian PDF surat bertanda tangan dan bercap ke ${governance.forms.scanUpload}, lalu tempel tautannya di sini`
+      : "Pindai surat bertanda tangan dan bercap menjadi satu PDF, simpan di tempat yang dapat dibuka petugas Diskominfo (misalnya folder bersama dinas), lalu tempel tautannya di sini";
+    const poa = governance.forms?.powerOfAttorney && f.id === "letter-scan"
+      ? ". Sertakan dalam PDF yang sama **surat kuasa** dari Kepala OPD yang menunjuk pengelola domain (pegawai yang mengurus subdomain atas nama OPD) beserta identitasnya (fotokopi KTP atau kartu pegawai)"
+      : "";
+    return `${where}, misalnya \`https://arsip.<zona>/surat/dinkes-2026-123.pdf\`${poa}.`;
   }
-  return { node, required };
+  if (f.id === "storage")
+    return `Hanya untuk hosting. Ruang simpan untuk berkas situs dan basis data, ditulis angka dengan satuan \`Gi\` (gibibita, kira-kira 1,07 GB): \`10Gi\` berarti 10 GiB. Kosongkan untuk memakai bawaan \`${h.defaults.storage}\`; paling besar \`${h.limits.storage}\`. Hosting bawaan juga mendapat CPU \`${h.defaults.cpu}\` (\`500m\` = setengah inti prosesor) dan memori \`${h.defaults.memory}\`.`;
+  return undefined;
 }
 
-function isRequired(f: Field, schema: Json, governance: Governance): boolean {
-  if (f.required !== undefined) return f.required;
-  if (!f.path) return false;
-  const dotted = f.path.join(".");
-  if (governance.requiredFields.some((r) => r === dotted || (r === "recommendation" && dotted === "recommendation.number"))) return true;
-  // The removal form fills the optional decommission block, so requiredness starts inside it.
-  if (f.path[0] === "decommission") return schemaAt((schema.properties as Record<string, Json>).decommission!, f.path.slice(1)).required;
-  return schemaAt(schema, f.path).required;
-}
-
-function describe(f: Field, schema: Json): string {
-  // A checkbox's model description speaks of the YAML value (`true: ...`); its hint speaks to people.
-  const fromModel = f.path && f.kind !== "checkboxes" ? (schemaAt(schema, f.path).node?.description as string | undefined) : undefined;
-  return [fromModel, f.hint].filter(Boolean).join(". ").replace(/\.\./g, ".");
+function describe(f: Field, schema: Json, governance: Governance, kind: FormKind): string {
+  // The hint speaks to people; the model's description (which speaks of the YAML) only stands in without one.
+  const fromModel = f.path && f.kind !== "checkboxes" && !f.hint ? (schemaAt(schema, f.path).node?.description as string | undefined) : undefined;
+  const parts = [fromModel, f.hint, governanceHint(f, governance)];
+  if (kind === "ubah" && !IDENTITY.has(f.id) && f.kind !== "checkboxes")
+    parts.push(f.path && removablePath(f.path, governance, schema) ? `Kosongkan bila tidak berubah; tulis \`${REMOVE_WORD}\` untuk menghapus nilai yang ada` : "Kosongkan bila tidak berubah");
+  else if (kind === "baru" && f.kind !== "checkboxes" && !isRequired(f, governance, schema) && !f.path?.[0]?.startsWith("target")) parts.push("Boleh dikosongkan");
+  // A single zone is shown by name; with several, <zona> stays the placeholder for the chosen one.
+  const zone = governance.zones.length === 1 ? governance.zones[0]!.name : undefined;
+  const text = parts.filter(Boolean).map((p) => p!.replace(/\.$/, "")).join(". ") + ".";
+  return zone ? text.replaceAll("<zona>", zone) : text;
 }
 
 function formBody(kind: FormKind, governance: Governance, schema: Json): Json[] {
@@ -63,16 +63,18 @@ function formBody(kind: FormKind, governance: Governance, schema: Json): Json[] 
   for (const f of fieldsOf(kind)) {
     if (f.id === "zone" && governance.zones.length < 2) continue;
     const attributes: Json = { label: f.label };
-    const description = describe(f, schema);
+    const description = describe(f, schema, governance, kind);
     if (description) attributes.description = description;
     if (f.placeholder && f.kind !== "dropdown" && f.kind !== "checkboxes") attributes.placeholder = f.placeholder;
     if (f.id === "opd") attributes.options = [...governance.opds].sort((a, b) => a.code.localeCompare(b.code)).map((o) => `${o.code} — ${o.name}`);
     if (f.id === "zone") attributes.options = governance.zones.map((z) => z.name);
     if (f.id === "target-kind") attributes.options = Object.values(TARGET_KINDS);
     if (f.id === "delete-data") attributes.options = [{ label: DELETE_DATA_OPTION, required: false }];
+    if (f.id === "confirm") attributes.options = [{ label: CONFIRM_OPTION, required: false }];
     if (f.id === "records") attributes.render = "yaml";
     const item: Json = { type: f.kind, id: f.id, attributes };
-    if (f.kind !== "checkboxes") item.validations = { required: isRequired(f, schema, governance) };
+    // The change form carries only what changes: nothing but the request's identity is required.
+    if (f.kind !== "checkboxes") item.validations = { required: kind === "ubah" && !IDENTITY.has(f.id) ? false : isRequired(f, governance, schema) };
     body.push(item);
   }
   return body;
@@ -80,7 +82,7 @@ function formBody(kind: FormKind, governance: Governance, schema: Json): Json[] 
 
 /** File name under .github/ISSUE_TEMPLATE -> text. */
 export function renderForms(governance: Governance): Record<string, string> {
-  const schema = JSON.parse(renderSchemas()["request.schema.json"]!) as Json;
+  const schema = requestSchema();
   const header = "# Dibuat oleh `npm run forms` dari model permohonan dan governance.yaml; jangan disunting tangan.\n";
   const out: Record<string, string> = {};
   for (const kind of ["baru", "ubah", "hapus"] as const) {

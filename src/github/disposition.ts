@@ -4,6 +4,7 @@ import { chainOf, evaluateDisposition } from "../disposition/evaluate.ts";
 import type { DispositionInput, DispositionResult, Review, ReviewState } from "../disposition/types.ts";
 import { clockFor } from "../disposition/work-clock.ts";
 import type { Governance } from "../model/governance.ts";
+import { readFileAt } from "./files.ts";
 import { teamMembers } from "./ownership.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
 import type { PullRequestView } from "./pull-request.ts";
@@ -23,7 +24,26 @@ export async function readDispositionInput(gh: GitHub, ref: RepoRef, pr: PullReq
   const teams = [...new Set(chainOf({ rules, destructive }).flatMap((s) => (s.team ? [s.team] : [])))].sort();
   const members: Record<string, string[]> = {};
   for (const team of teams) members[team] = await teamMembers(gh, team);
-  return { rules, applicant: pr.applicant, author: pr.author, contributors: [...pr.coAuthors, ...pr.pushers], headSha: pr.headSha, commits, reviews, members, destructive, openedAt: pr.createdAt, clock: clockFor(governance) };
+  const sameChangesAs = await commitsWithHeadChanges(gh, ref, pr, reviews.map((r) => r.commitId));
+  return { rules, applicant: pr.applicant, author: pr.author, sameChangesAs, contributors: [...pr.coAuthors, ...pr.pushers], headSha: pr.headSha, commits, reviews, members, destructive, openedAt: pr.createdAt, clock: clockFor(governance) };
+}
+
+/**
+ * Of the reviewed commits, those on the pull request where every file the pull request changes
+ * has the same content (or is equally absent) as at the head: the head differs from them only by
+ * what came from the base. Only consulted when the file list is complete.
+ */
+async function commitsWithHeadChanges(gh: GitHub, ref: RepoRef, pr: PullRequestView, reviewed: readonly string[]): Promise<string[]> {
+  if (!pr.filesComplete || !pr.files.length) return [];
+  const onPr = new Set(pr.commits.map((c) => c.sha));
+  const candidates = [...new Set(reviewed)].filter((sha) => sha !== pr.headSha && onPr.has(sha));
+  if (!candidates.length) return [];
+  const paths = [...new Set(pr.files.flatMap((f) => [f.path, ...(f.previous ? [f.previous] : [])]))];
+  const blobs = async (sha: string) => Promise.all(paths.map(async (p) => (await readFileAt(gh, ref, p, sha))?.sha ?? null));
+  const head = await blobs(pr.headSha);
+  const out: string[] = [];
+  for (const sha of candidates) if ((await blobs(sha)).every((b, i) => b === head[i])) out.push(sha);
+  return out.sort();
 }
 
 export async function evaluatePullRequest(gh: GitHub, ref: RepoRef, pr: PullRequestView, governance: Governance, destructive: boolean): Promise<DispositionResult> {

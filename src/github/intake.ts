@@ -4,7 +4,9 @@
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { buildRequest, type FormProblem } from "../forms/build.ts";
 import { checkIntake, type FieldDiagnostic } from "../forms/check.ts";
-import { FORM_LABELS, type FormKind } from "../forms/fields.ts";
+import { CONFIRM_OPTION, FIELDS, FORM_LABELS, type FormKind } from "../forms/fields.ts";
+import type { FieldChange } from "../forms/merge.ts";
+import { code, esc } from "../plan/render-markdown.ts";
 import { parseIssueBody } from "../forms/parse.ts";
 import { parseYaml } from "../load/parse.ts";
 import { LIMITS } from "../load/limits.ts";
@@ -15,6 +17,7 @@ import { syncLabels } from "./labels.ts";
 import { statusOf, type GitHub, type RepoRef } from "./octokit.ts";
 import { applicantMarker, checkOwnership, isAdmin } from "./ownership.ts";
 
+const CONFIRM_LABEL = FIELDS.find((f) => f.id === "confirm")!.label;
 export const INTAKE_MARKER = "<!-- intake -->";
 export const NEEDS_FIX_LABEL = "perlu-perbaikan";
 const ISSUE_MARKER = (n: number) => `<!-- isu: ${n} -->`;
@@ -38,6 +41,7 @@ export interface IntakeOptions {
 export type IntakeOutcome =
   | { kind: "skipped"; reason: string }
   | { kind: "invalid"; problems: FormProblem[]; diagnostics: FieldDiagnostic[] }
+  | { kind: "preview"; path: string; changes: FieldChange[] }
   | { kind: "pull-request"; number: number; action: "created" | "updated" | "unchanged"; path: string };
 
 const KIND_WORD: Record<FormKind, string> = { baru: "baru", ubah: "perubahan", hapus: "penghapusan" };
@@ -50,6 +54,13 @@ const TEXT = {
     rule: "aturan",
     warnings: "Peringatan (tidak menghalangi):",
     merged: (pr: number) => `Pull request #${pr} untuk isu ini sudah digabung. Untuk perubahan berikutnya, buat isu baru dengan formulir perubahan.`,
+    previewTitle: "### 🔎 Periksa perubahan sebelum pull request dibuat",
+    previewHelp: `Bila ringkasan ini benar, sunting isu ini (menu ⋯ → *Edit*) dan centang **${CONFIRM_LABEL}**; pull request dibuat setelah itu. Bila ada yang salah, perbaiki isiannya saja: bagian yang dikosongkan tetap seperti semula.`,
+    changesTitle: (path: string) => `Perubahan pada \`${path}\`, per isian:`,
+    changesHead: "| Isian | Sebelum | Sesudah |",
+    absent: "*(tidak ada)*",
+    removed: "*(dihapus)*",
+    untouched: "Bagian lain berkas, termasuk komentarnya, tetap seperti semula.",
     ok: (path: string, pr: number) => `### ✅ Isian lengkap\n\nBerkas \`${path}\` ada di pull request #${pr}. Pemeriksaan, rencana perubahan dan disposisi berjalan di sana. Bila perlu mengubah isian, sunting isu ini; pull request yang sama ikut diperbarui.`,
   },
   en: {
@@ -58,9 +69,29 @@ const TEXT = {
     rule: "rule",
     warnings: "Warnings (not blocking):",
     merged: (pr: number) => `Pull request #${pr} for this issue is already merged. For a further change, open a new issue with the change form.`,
+    previewTitle: "### 🔎 Check the change before the pull request is opened",
+    previewHelp: `If this summary is right, edit this issue (⋯ menu → *Edit*) and tick **${CONFIRM_LABEL}**; the pull request is opened after that. If something is wrong, just fix the fields: fields left empty stay as they are.`,
+    changesTitle: (path: string) => `Changes to \`${path}\`, field by field:`,
+    changesHead: "| Field | Before | After |",
+    absent: "*(none)*",
+    removed: "*(removed)*",
+    untouched: "The rest of the file, comments included, stays as it was.",
     ok: (path: string, pr: number) => `### ✅ The form is complete\n\nThe file \`${path}\` is in pull request #${pr}. Checks, the plan and the disposition run there. To change the form, edit this issue; the same pull request is updated.`,
   },
 };
+
+/** The field-by-field change as a Markdown table; request text is escaped inside <code>. */
+function changesTable(path: string, changes: readonly FieldChange[], lang: Lang): string {
+  const t = TEXT[lang];
+  const cell = (v: string | undefined, gone: string) => (v === undefined ? gone : code(v));
+  const rows = changes.map((c) => `| ${esc(c.field)} | ${cell(c.before, t.absent)} | ${cell(c.after, t.removed)} |`);
+  return [t.changesTitle(path), "", t.changesHead, "|---|---|---|", ...rows, "", t.untouched].join("\n");
+}
+
+function warningLines(diagnostics: readonly FieldDiagnostic[], lang: Lang): string[] {
+  const warnings = diagnostics.filter((x) => x.severity === "warning");
+  return warnings.length ? ["", TEXT[lang].warnings, ...warnings.map((d) => `- ${d.field ? `**${d.field}**: ` : `\`${d.file}:${d.line}\`: `}${d.message[lang]}`)] : [];
+}
 
 function problemsComment(problems: FormProblem[], diagnostics: FieldDiagnostic[], lang: Lang): string {
   const t = TEXT[lang];
@@ -69,8 +100,7 @@ function problemsComment(problems: FormProblem[], diagnostics: FieldDiagnostic[]
   // Without a form field, the place is named: the request's own line, or another file it affects.
   const where = (d: FieldDiagnostic) => (d.field ? `**${d.field}**: ` : `\`${d.file}:${d.line}\`: `);
   for (const d of diagnostics.filter((x) => x.severity === "error")) lines.push(`- ${where(d)}${d.message[lang]} (${t.rule} \`${d.rule}\`)`);
-  const warnings = diagnostics.filter((x) => x.severity === "warning");
-  if (warnings.length) lines.push("", t.warnings, ...warnings.map((d) => `- ${where(d)}${d.message[lang]}`));
+  lines.push(...warningLines(diagnostics, lang));
   return lines.join("\n") + "\n";
 }
 
@@ -91,7 +121,8 @@ export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Pro
   const governance = govLoaded.value as Governance | undefined;
   const decoder = new TextDecoder();
   const base = { read: (p: string) => (baseFiles.has(p) ? decoder.decode(baseFiles.get(p)) : undefined) };
-  const built = governance ? buildRequest(kind, parseIssueBody(issue.body), governance, base, o.issue) : { kind, problems: [{ message: { id: "governance.yaml di cabang dasar tidak dapat dibaca.", en: "The base branch's governance.yaml cannot be read." } }] };
+  const parsed = parseIssueBody(issue.body);
+  const built = governance ? buildRequest(kind, parsed, governance, base, o.issue) : { kind, problems: [{ message: { id: "governance.yaml di cabang dasar tidak dapat dibaca.", en: "The base branch's governance.yaml cannot be read." } }] };
   const problems = [...built.problems];
   let diagnostics: FieldDiagnostic[] = [];
   if (built.path && built.text && governance) {
@@ -109,6 +140,15 @@ export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Pro
   }
   const path = built.path!;
   const text = built.text!;
+  // A change or removal is shown field by field first; the pull request waits for the applicant's tick.
+  const changes = "changes" in built ? built.changes : undefined;
+  const table = changes ? changesTable(path, changes, lang) : undefined;
+  if (changes && !parsed.checked.confirm?.includes(CONFIRM_OPTION)) {
+    const lines = [INTAKE_MARKER, TEXT[lang].previewTitle, "", table!, "", TEXT[lang].previewHelp, ...warningLines(diagnostics, lang)];
+    await upsertComment(gh, ref, o.issue, INTAKE_MARKER, lines.join("\n") + "\n");
+    await syncLabels(gh, ref, o.issue, [], (l) => l === NEEDS_FIX_LABEL);
+    return { kind: "preview", path, changes };
+  }
 
   const branch = branchFor(o.issue);
   const existingPr = await findPullRequest(gh, ref, branch);
@@ -155,6 +195,7 @@ export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Pro
     "",
     `Berkas: \`${path}\`. Untuk mengubah isi permohonan, sunting isu #${o.issue}; pull request ini diperbarui otomatis.`,
     "",
+    ...(changes ? [changesTable(path, changes, "id"), ""] : []),
     applicantMarker(author),
     ISSUE_MARKER(o.issue),
     `<!-- berkas: ${path} -->`,
@@ -173,7 +214,7 @@ export async function runIntake(gh: GitHub, ref: RepoRef, o: IntakeOptions): Pro
     number = data.number;
     action = "created";
   }
-  await upsertComment(gh, ref, o.issue, INTAKE_MARKER, `${INTAKE_MARKER}\n${TEXT[lang].ok(path, number)}\n`);
+  await upsertComment(gh, ref, o.issue, INTAKE_MARKER, `${INTAKE_MARKER}\n${TEXT[lang].ok(path, number)}\n${table ? `\n${table}\n` : ""}${warningLines(diagnostics, lang).join("\n")}`);
   await syncLabels(gh, ref, o.issue, [], (l) => l === NEEDS_FIX_LABEL);
   return { kind: "pull-request", number, action, path };
 }

@@ -9,6 +9,8 @@ import { checkGovernance } from "../validate/validate.ts";
 import { upsertComment } from "./comments.ts";
 import { readPolicyTree } from "./files.ts";
 import { syncLabels } from "./labels.ts";
+import { commitsSince } from "./deployments.ts";
+import { letterSourceOf } from "./letter-flow.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
 import { intakeIssueOf } from "./ownership.ts";
 
@@ -21,6 +23,11 @@ export interface NotifyOptions {
   runUrl?: string;
   botLogin: string;
   today: string;
+  /**
+   * The last successfully deployed commit before this one: every pull request merged after it is
+   * told (a cancelled or failed run's merges included). Absent: only the pull request of `sha`.
+   */
+  since?: string;
   /** governance.yaml and requests/** at `sha`; read through the API when absent. */
   files?: ReadonlyMap<string, Uint8Array>;
 }
@@ -48,7 +55,7 @@ export function accountDetails(state: DesiredState, files: readonly string[], ti
     }
     for (const t of tenants)
       lines.push(
-        `  - Hosting: namespace \`${t.namespace}\` untuk \`${t.host}\`, kuota CPU ${t.quota.cpu}, memori ${t.quota.memory}, penyimpanan ${t.quota.storage} (${t.quota.volumes} volume); akses \`${t.accessRole}\` untuk @${t.technicalContact.github} (${t.technicalContact.name}, ${t.technicalContact.email}).`,
+        `  - Hosting: namespace \`${t.namespace}\` untuk \`${t.host}\`, kuota CPU ${t.quota.cpu}, memori ${t.quota.memory}, penyimpanan ${t.quota.storage} (${t.quota.volumes} volume); akses \`${t.accessRole}\` untuk ${t.technicalContact.github ? `@${t.technicalContact.github} ` : ""}(${t.technicalContact.name}, ${t.technicalContact.email}).`,
       );
   }
   return lines.join("\n") + (timeZoneNote ? `\n\n${timeZoneNote}` : "");
@@ -56,15 +63,21 @@ export function accountDetails(state: DesiredState, files: readonly string[], ti
 
 export async function notifyDeployment(gh: GitHub, ref: RepoRef, o: NotifyOptions): Promise<NotifyOutcome> {
   const out: NotifyOutcome = { pullRequests: [], issues: [], closed: [] };
-  const { data: prs } = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...ref, commit_sha: o.sha });
-  const merged = prs.filter((p) => p.merged_at && p.merge_commit_sha === o.sha);
+  const merged: Awaited<ReturnType<GitHub["rest"]["repos"]["listPullRequestsAssociatedWithCommit"]>>["data"] = [];
+  for (const commit of await commitsSince(gh, ref, o.since, o.sha)) {
+    const { data: prs } = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...ref, commit_sha: commit });
+    for (const p of prs) if (p.merged_at && p.merge_commit_sha === commit && !merged.some((m) => m.number === p.number)) merged.push(p);
+  }
   if (!merged.length) return out;
+  merged.sort((a, b) => a.number - b.number);
   const files = o.files ?? (await readPolicyTree(gh, ref, o.sha));
   const { state } = stateFromFiles(files, o.today);
   const govBytes = files.get("governance.yaml");
   const gov = govBytes ? checkGovernance(parseYaml("governance.yaml", govBytes, LIMITS.governanceBytes)).governance : undefined;
   const run = o.runUrl ? ` ([log](${o.runUrl}))` : "";
   for (const pr of merged) {
+    // A merged reply-letter pull request deployed nothing of its own (see letter-flow.ts).
+    if (letterSourceOf(pr.user?.login ?? "", pr.head.ref, o.botLogin) !== undefined) continue;
     const changed = (await gh.paginate(gh.rest.pulls.listFiles, { ...ref, pull_number: pr.number, per_page: 100 })).map((f) => f.filename).filter((f) => f.startsWith("requests/"));
     const body =
       o.result === "success"

@@ -198,7 +198,9 @@ export async function analysePullRequest(gh: GitHub, ref: RepoRef, pr: PullReque
 
   const changed = new Set(changedRequests);
   const before = new Set(errorsOf(baseFiles, today).map(keyOf));
-  const errors = errorsOf(head, today).filter((d) => changed.has(d.file) || !before.has(keyOf(d)));
+  const all = errorsOf(head, today);
+  // The pull request's own files first: the status description shows the first problem.
+  const errors = [...all.filter((d) => changed.has(d.file)), ...all.filter((d) => !changed.has(d.file) && !before.has(keyOf(d)))];
   const invalidFiles = [...new Set(errors.filter((d) => changed.has(d.file)).map((d) => d.file))].sort();
   return { ...(governance ? { governance } : {}), plan, destructive, kinds: [...kinds].sort(), opds: [...opds].sort(), paths: [...new Set(paths)].sort(), errors, invalidFiles };
 }

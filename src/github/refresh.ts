@@ -8,6 +8,7 @@ import { renderDispositionSummary } from "../disposition/summary.ts";
 import type { DispositionResult } from "../disposition/types.ts";
 import { PLAN_MARKER, renderMarkdown, GITHUB_COMMENT_LIMIT } from "../plan/render-markdown.ts";
 import { unsafeReasons } from "../plan/diff.ts";
+import { botActionOf, withEmergencyChain } from "./bot-action.ts";
 import { upsertComment } from "./comments.ts";
 import { evaluatePhase } from "./phase-disposition.ts";
 import { readPolicyTree } from "./files.ts";
@@ -17,6 +18,10 @@ import { LARGE_CHANGE_LABEL, largeChangeApproved } from "./large-change.ts";
 import { checkOwnership, isAdmin, provenanceProblems, type OwnershipVerdict } from "./ownership.ts";
 import { analysePullRequest, labelsFor, readPullRequest, type PullRequestAnalysis } from "./pull-request.ts";
 import { setStatus } from "./status.ts";
+import { letterSourceOf, refreshLetterPullRequest, type LetterRefreshOptions, type LetterRefreshResult } from "./letter-flow.ts";
+import { requestSides } from "./request-sides.ts";
+import { handleRejection, type Rejection } from "./rejection.ts";
+import { renderRequestSummary } from "./request-summary.ts";
 
 export const DISPOSITION_CONTEXT = "disposisi";
 export const OWNERSHIP_CONTEXT = "kepemilikan";
@@ -28,6 +33,8 @@ export interface RefreshOptions {
   lang?: Lang;
   /** governance.yaml and requests/** of the base branch; read through the API when absent. */
   baseFiles?: ReadonlyMap<string, Uint8Array>;
+  /** For reply-letter pull requests (letter-flow.ts): the signing key and the sender. */
+  letters?: Pick<LetterRefreshOptions, "signingKey" | "deliver" | "now">;
 }
 
 export interface RefreshResult {
@@ -36,6 +43,9 @@ export interface RefreshResult {
   ownership?: OwnershipVerdict;
   disposition?: DispositionResult;
   commentUrl?: string;
+  rejection?: Rejection;
+  /** Set for a reply-letter pull request. */
+  letter?: LetterRefreshResult;
 }
 
 const SEPARATOR = "\n\n---\n\n";
@@ -69,6 +79,12 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const lang = o.lang ?? "id";
   const pr = await readPullRequest(gh, ref, number, o.botLogin);
   if (!pr.open) return { skipped: pr.merged ? "merged" : "closed" };
+  // A reply-letter pull request runs the chain's after-deployment phase (letter-flow.ts).
+  const source = letterSourceOf(pr.author, pr.headRef, o.botLogin);
+  if (source !== undefined) {
+    const letter = await refreshLetterPullRequest(gh, ref, pr, source, { botLogin: o.botLogin, today: o.today, lang, ...o.letters });
+    return { disposition: letter.disposition, letter };
+  }
   const baseFiles = o.baseFiles ?? (await readPolicyTree(gh, ref, pr.baseRef));
   const analysis = await analysePullRequest(gh, ref, pr, baseFiles, o.today);
   const governance = analysis.governance;
@@ -82,16 +98,31 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   // must each be allowed; and the file list and the commits must be what they seem.
   const verdicts: OwnershipVerdict[] = [];
   const people = new Map([pr.applicant, ...pr.coAuthors, ...pr.pushers].filter((p) => p.toLowerCase() !== o.botLogin.toLowerCase() || p === pr.applicant).map((p) => [p.toLowerCase(), p]));
-  for (const person of people.values()) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
+  // Issue 15: the bot's own suspension or review decommission (judged from the files, and with
+  // nobody but the bot behind it) is the bot's to propose; a pure suspension, whoever proposes
+  // it, is approved through governance's emergency chain.
+  const action = await botActionOf(gh, ref, pr, baseFiles);
+  const bot = o.botLogin.toLowerCase();
+  const botOwn = action !== undefined && pr.applicant.toLowerCase() === bot && [...people.keys()].every((p) => p === bot);
+  if (!botOwn) for (const person of people.values()) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
   const provenance = provenanceProblems(pr, o.botLogin);
   const ownership: OwnershipVerdict = { ok: provenance.length === 0 && verdicts.every((v) => v.ok), problems: [...provenance, ...verdicts.flatMap((v) => v.problems)] };
   const validation = validationVerdict(analysis, analysis.plan.safety.largeChange ? await largeChangeApproved(gh, ref, pr.number, governance) : false);
-  const disposition = failClosed(await evaluatePhase(gh, ref, pr, governance, analysis.destructive, "before-merge"), analysis);
+  const disposition = failClosed(await evaluatePhase(gh, ref, pr, action === "suspension" ? withEmergencyChain(governance) : governance, analysis.destructive, "before-merge"), analysis);
+  const sides = await requestSides(gh, ref, pr, baseFiles, governance, o.today);
+  // A decision step's official rejected with a coded reason (rejection.ts): closed, letter sent.
+  const rejection = await handleRejection(gh, ref, pr, governance, disposition, sides, { today: o.today, ...(o.letters ? { letters: o.letters } : {}) });
+  if (rejection && !rejection.problem) {
+    await setStatus(gh, ref, pr.headSha, { context: DISPOSITION_CONTEXT, state: "failure", description: `Ditolak oleh @${rejection.user}: ${rejection.reason}` });
+    return { skipped: "rejected", analysis, disposition, rejection };
+  }
 
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);
 
   const mine = [ownershipSection(ownership, pr.applicant, lang), renderDispositionSummary(disposition, lang, governance.workingHours.timeZone)].join("\n");
-  const plan = renderMarkdown(analysis.plan, lang, GITHUB_COMMENT_LIMIT - mine.length - SEPARATOR.length - 400);
+  // What is asked, in words, before the plan's records (see request-summary.ts).
+  const asked = renderRequestSummary(governance, sides);
+  const plan = asked + "\n" + renderMarkdown(analysis.plan, lang, GITHUB_COMMENT_LIMIT - mine.length - asked.length - SEPARATOR.length - 400);
   // First line: where the request stands, so it is seen before the plan's details.
   const icon = disposition.state === "success" ? "✅" : disposition.state === "failure" ? "↩️" : "⏳";
   const headline = `> ${icon} **${lang === "en" ? "Disposition" : "Disposisi"}:** ${disposition.description[lang]} · **${lang === "en" ? "Ownership" : "Kepemilikan"}:** ${ownership.ok ? "✅" : "❌"}\n\n`;

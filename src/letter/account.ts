@@ -4,7 +4,7 @@
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
 import { unicodeLabel, zoneOf } from "../model/names.ts";
-import type { DesiredState, Quota, RecordSet } from "../state/types.ts";
+import type { DesiredState, Quota, RecordSet, Tenant } from "../state/types.ts";
 import { NAMES } from "../targets/kubernetes/manifests.ts";
 
 export interface AccountRecord {
@@ -18,6 +18,8 @@ export interface AccountRecord {
 export type AccountTarget =
   | { kind: "server"; ipv4: string[]; ipv6: string[] }
   | { kind: "alias"; alias: string }
+  /** No web target (a mail-only name) or a delegation: the records row says everything. */
+  | { kind: "records" }
   | {
       kind: "hosting";
       namespace: string;
@@ -30,6 +32,8 @@ export type AccountTarget =
       accessRole: string;
       /** A kubectl command that sets up a context for the namespace. */
       kubectlHint: string;
+      /** The tenant itself, for the rows on rights and backups (hosting-terms.ts). */
+      tenant: Tenant;
     };
 
 export interface AccountDetails {
@@ -64,6 +68,8 @@ function recordValue(r: RecordSet): string {
       return r.values.map((v) => `${v.priority} ${v.weight} ${v.port} ${v.target}`).join(", ");
     case "TXT":
       return r.values.map((v) => `"${v}"`).join(", ");
+    case "DS":
+      return r.values.map((v) => `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`).join(", ");
     default:
       // A, AAAA, CNAME; a hosted name (INGRESS) has no value of its own: the cluster's ingress.
       return (r.values as string[]).join(", ");
@@ -98,7 +104,10 @@ export function accountDetails(
       user,
       accessRole: tenant.accessRole,
       kubectlHint: `kubectl config set-context ${tenant.namespace} --cluster=${cluster} --namespace=${tenant.namespace}`,
+      tenant,
     };
+  } else if (!request.target || request.target.delegation) {
+    target = { kind: "records" };
   } else if (request.target.alias) {
     target = { kind: "alias", alias: request.target.alias.toLowerCase().replace(/\.$/, "") };
   } else {

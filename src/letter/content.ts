@@ -1,6 +1,7 @@
 // The words of the reply letter (and of the e-mail, which repeats the account table), kept apart
 // from the PDF drawing so that they can be tested and reused. Indonesian by default, English on
 // request. Roles and names come from governance: nothing here names an office.
+import { hostingTermRows } from "./hosting-terms.ts";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
 import type { AccountDetails } from "./account.ts";
@@ -40,7 +41,7 @@ export const BSRE_FOOTER =
   "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara. Sesuai ketentuan UU ITE Nomor 11 Tahun 2008 Pasal 5 ayat 1, Informasi Elektronik dan/atau Dokumen Elektronik dan/atau hasil cetaknya merupakan alat bukti hukum yang sah.";
 
 /** The opening paragraph for each outcome, Indonesian; the English letter keeps its own sentence for a new subdomain. */
-function outcomeOpening(o: LetterOutcome, n: string, d: string, host: string, lang: Lang): string | undefined {
+function outcomeOpening(o: LetterOutcome, n: string, d: string, host: string, lang: Lang, hosting: boolean): string | undefined {
   const intro = lang === "id" ? `Menindaklanjuti surat Saudara Nomor ${n} tanggal ${d} perihal Permohonan Subdomain, dengan hormat kami sampaikan bahwa` : `In reply to your letter number ${n} of ${d} concerning a subdomain request, we inform you that`;
   switch (o.kind) {
     case "baru":
@@ -51,8 +52,8 @@ function outcomeOpening(o: LetterOutcome, n: string, d: string, host: string, la
         : `${intro} the change of the subdomain ${host} has been carried out: ${o.changes.join("; ")}. The details now in force:`;
     case "hapus":
       return lang === "id"
-        ? `${intro} subdomain ${host} telah dihapus pada tanggal ${formatDate(o.removedOn, lang)}. ${o.dataKept ? "Data hosting disimpan oleh Diskominfo dan dapat diminta kembali oleh OPD." : "Data hosting tidak disimpan."} Rincian yang dihapus sebagai berikut:`
-        : `${intro} the subdomain ${host} was removed on ${formatDate(o.removedOn, lang)}. ${o.dataKept ? "The hosting data is kept by the office and may be asked for." : "No hosting data was kept."} What was removed:`;
+        ? `${intro} subdomain ${host} telah dihapus pada tanggal ${formatDate(o.removedOn, lang)}. ${!hosting ? "" : o.dataKept ? "Data hosting disimpan oleh Diskominfo dan dapat diminta kembali oleh OPD. " : "Data hosting ikut dihapus dan tidak disimpan. "}Rincian yang dihapus sebagai berikut:`
+        : `${intro} the subdomain ${host} was removed on ${formatDate(o.removedOn, lang)}. ${!hosting ? "" : o.dataKept ? "The hosting data is kept by the office and may be asked for. " : "The hosting data was deleted too. "}What was removed:`;
     case "tolak":
       return lang === "id"
         ? `${intro} permohonan subdomain ${host} tidak dapat kami setujui dengan alasan: ${o.reason} (kode ${o.code}). OPD dapat mengajukan permohonan baru setelah alasan tersebut tidak berlaku lagi. Permohonan yang kami terima sebagai berikut:`
@@ -186,13 +187,14 @@ export function accountRows(account: AccountDetails, lang: Lang = "id", latinOnl
     if (target.ipv6.length) rows.push([t.ipv6, target.ipv6.join(", ")]);
   } else if (target.kind === "alias") {
     rows.push([t.alias, target.alias]);
-  } else {
+  } else if (target.kind === "hosting") {
     rows.push([t.namespace, target.namespace]);
     rows.push([t.quota, t.quotaValue(target.quota)]);
     rows.push([t.ingress, target.ingressHost]);
     rows.push([t.user, t.userValue(target.user, target.accessRole)]);
     rows.push([t.sa, target.serviceAccount]);
     rows.push([t.kubectl, target.kubectlHint]);
+    rows.push(...hostingTermRows(target.tenant, lang));
   }
   if (account.records.length)
     rows.push([t.records, account.records.map((r) => (r.type === "INGRESS" ? `${r.name} -> ${t.clusterIngress}` : `${r.name} ${r.ttl} ${r.type} ${r.value}`)).join("\n")]);
@@ -238,9 +240,10 @@ export function letterContent(input: LetterInput): LetterContent {
       const host = input.latinOnly && !LATIN.test(a.host.unicode) ? a.host.ascii : a.host.unicode;
       const n = a.opdLetter.number;
       const d = formatDate(a.opdLetter.date, lang);
-      return outcomeOpening(input.outcome ?? { kind: "baru" }, n, d, host, lang) ?? t.opening(n, d, host);
+      return outcomeOpening(input.outcome ?? { kind: "baru" }, n, d, host, lang, a.target.kind === "hosting") ?? t.opening(n, d, host);
     })(),
-    table: accountRows(a, lang, input.latinOnly),
+    // A removed or refused subdomain has no review date to keep.
+    table: accountRows(a, lang, input.latinOnly).filter(([k]) => !(input.outcome && (input.outcome.kind === "hapus" || input.outcome.kind === "tolak") && k === t.reviewBy)),
     closing: input.outcome && input.outcome.kind !== "baru" && input.outcome.kind !== "ubah" ? t.closing("").slice(1) : [...t.closing(formatDate(a.reviewBy, lang))],
     signature: signatureBlock(input),
     copiesTitle: t.copies,

@@ -1,6 +1,7 @@
 // Loads the repository for the papers of one deployed request (letter, e-mail): validates every
 // file (uniqueness needs them all), builds the desired state, and picks the request's account.
 // Never throws on bad input: problems come back as diagnostics.
+import { existsSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { diagnostic, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { validateRepository } from "../load/repository.ts";
@@ -29,6 +30,13 @@ export function loadDeployedRequest(root: string, path: string, today: string | 
   const errors = mine.filter((d) => d.severity === "error");
   const rf = v.requests.find((r) => r.file === file);
   if (!v.governance || !rf || errors.length) {
+    if (!errors.length && !existsSync(resolve(path)))
+      errors.push(
+        diagnostic(file, START, "papers.not-found", "error", {
+          id: `Berkas ${file} tidak ditemukan. Periksa ejaan jalurnya, misalnya requests/dinkes/sehat.yaml.`,
+          en: `File ${file} not found. Check the path's spelling, e.g. requests/dinkes/sehat.yaml.`,
+        }),
+      );
     if (!errors.length)
       errors.push(
         diagnostic(file, START, "papers.no-request", "error", {

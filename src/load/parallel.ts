@@ -15,6 +15,7 @@ import { checkOneChunk, type FileResult, type Job } from "./parallel-job.ts";
 import { fromWire, type WireResult } from "./positions-transfer.ts";
 import { workerBundle } from "./worker-bundle.ts";
 import type { Loaded } from "./parse.ts";
+import { retainedRequests } from "../git/retained.ts";
 import { GOVERNANCE_FILE, governanceToday, validateRepository, type RepositoryValidation } from "./repository.ts";
 import { assemble, checkGovernance, checkRequest, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
 
@@ -84,7 +85,7 @@ export async function validateRepositoryParallel(root: string, today?: string, o
     const day = today ?? governanceToday(gov.governance);
     const filesChecked = files.length + 1;
     if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day };
-    const ctx = { governance: gov.governance, today: day };
+    const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(files)) };
     const results: (RequestCheck | undefined)[] = new Array(files.length);
 
     // The parse cache: hits are checked here, misses go to the threads below.
@@ -152,7 +153,7 @@ export async function validateRepositoryParallel(root: string, today?: string, o
     await Promise.all(finished);
     for (let i = 0; i < results.length; i++) results[i] ??= checkRequest(readYamlFile(root, files[i]!), ctx);
     cache?.save();
-    return { ...assemble(gov, results as RequestCheck[], discovery.diagnostics, ctx), filesChecked, today: day };
+    return { ...assemble(gov, results as RequestCheck[], discovery.diagnostics, ctx), filesChecked, today: day, retained: ctx.retained };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

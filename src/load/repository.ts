@@ -1,6 +1,7 @@
 // Loads and validates a whole repository checkout: the edge between the file system and the pure
 // validation stage. Other commands (plan, deploy, intake) start from here.
 import { discoverRequests } from "./discover.ts";
+import { retainedRequests, type RetainedRequest } from "../git/retained.ts";
 import { readGovernance, readYamlFile } from "./read.ts";
 import { assemble, checkGovernance, checkRequest, unusableGovernance, type ValidationResult } from "../validate/validate.ts";
 import type { Governance } from "../model/governance.ts";
@@ -11,6 +12,8 @@ export interface RepositoryValidation extends ValidationResult {
   filesChecked: number;
   /** The date the rules were judged on (YYYY-MM-DD). */
   today: string;
+  /** Deleted hosting requests whose data is still kept (src/git/retained.ts); for the state. */
+  retained?: RetainedRequest[];
 }
 
 /** Today's date in a time zone, as YYYY-MM-DD. */
@@ -34,7 +37,7 @@ export function validateRepository(root: string, today?: string): RepositoryVali
   const day = today ?? governanceToday(gov.governance);
   const filesChecked = discovery.files.length + 1;
   if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day };
-  const ctx = { governance: gov.governance, today: day };
+  const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(discovery.files)) };
   const checks = discovery.files.map((f) => checkRequest(readYamlFile(root, f), ctx));
-  return { ...assemble(gov, checks, discovery.diagnostics, ctx), filesChecked, today: day };
+  return { ...assemble(gov, checks, discovery.diagnostics, ctx), filesChecked, today: day, retained: ctx.retained };
 }

@@ -5,8 +5,11 @@
 // esbuild (the compiler tsx itself runs on, so the same transform) and kept in the temporary
 // folder with the SHA-256 of every input file: it is used only while all of them are unchanged,
 // and rebuilt otherwise. On any failure the caller starts the worker through tsx as before.
+// The folder is trusted only when lstat shows a real directory of this user that nobody else can
+// write (/tmp is shared: another account could have made the folder first and planted a bundle);
+// otherwise the bundle is built afresh in a new private folder and not reused.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -21,6 +24,30 @@ interface Manifest {
 
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest("base64url");
 
+/** A directory or file of ours that no other account can write, seen without following links. */
+function ours(path: string, kind: "dir" | "file"): boolean {
+  try {
+    const st = lstatSync(path);
+    const uid = process.getuid?.();
+    if (uid === undefined || st.uid !== uid) return false;
+    if (kind === "dir" ? !st.isDirectory() || (st.mode & 0o077) !== 0 : !st.isFile() || (st.mode & 0o022) !== 0) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The shared cache folder when it is safely ours (made now if absent), else a new private one used once. */
+function cacheFolder(dir: string): { dir: string; reuse: boolean } {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch {
+    /* exists already (or cannot be made): judged below */
+  }
+  if (ours(dir, "dir")) return { dir, reuse: true };
+  return { dir: mkdtempSync(join(tmpdir(), "subdomain-gitops-worker-")), reuse: false };
+}
+
 /** Path of an up-to-date bundle of `entry` (a .ts file), or undefined if none can be had. */
 export function workerBundle(entry: URL): string | undefined {
   try {
@@ -29,10 +56,10 @@ export function workerBundle(entry: URL): string | undefined {
     const requireFromTsx = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"));
     const esbuild = requireFromTsx("esbuild") as typeof import("esbuild");
     // Per user and private, as tsx keeps its own cache: only this user's processes write it.
-    const dir = join(tmpdir(), `subdomain-gitops-workers-${process.getuid?.() ?? "user"}`);
+    const { dir, reuse } = cacheFolder(join(tmpdir(), `subdomain-gitops-workers-${process.getuid?.() ?? "user"}`));
     const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + esbuild.version).slice(0, 16)}.json`);
-    const current = readManifest(manifestPath);
-    if (current && upToDate(current)) return current.bundle;
+    const current = reuse ? readManifest(manifestPath) : undefined;
+    if (current && upToDate(current, dir, entryPath)) return current.bundle;
 
     const cwd = dirname(entryPath);
     const built = esbuild.buildSync({
@@ -51,14 +78,13 @@ export function workerBundle(entry: URL): string | undefined {
     const code = built.outputFiles[0]!.contents;
     const inputs: Record<string, string> = {};
     for (const input of Object.keys(built.metafile.inputs)) inputs[input] = sha256(readFileSync(resolve(cwd, input)));
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const bundle = join(dir, `${sha256(code).slice(0, 16)}.mjs`);
     const manifest: Manifest = { bundle, inputs, cwd };
     // Written under a temporary name, then renamed: a concurrent run sees the old file or the new one.
     const tmp = `${manifestPath}.${process.pid}.${Date.now()}`;
-    writeFileSync(`${bundle}.${process.pid}`, code);
+    writeFileSync(`${bundle}.${process.pid}`, code, { mode: 0o600 });
     renameSync(`${bundle}.${process.pid}`, bundle);
-    writeFileSync(tmp, JSON.stringify(manifest));
+    writeFileSync(tmp, JSON.stringify(manifest), { mode: 0o600 });
     renameSync(tmp, manifestPath);
     return bundle;
   } catch {
@@ -74,8 +100,12 @@ function readManifest(path: string): Manifest | undefined {
   }
 }
 
-function upToDate(m: Manifest): boolean {
+function upToDate(m: Manifest, dir: string, entryPath: string): boolean {
   try {
+    // The bundle lies in this folder and is ours; the inputs include the entry itself, and each
+    // is hashed again now: a manifest cannot vouch for code by listing nothing.
+    if (typeof m.bundle !== "string" || dirname(m.bundle) !== dir || !ours(m.bundle, "file")) return false;
+    if (!m.inputs || typeof m.inputs !== "object" || !Object.keys(m.inputs).some((i) => resolve(m.cwd, i) === entryPath)) return false;
     // The bundle is named by the digest of its code: check it is still that code.
     if (!m.bundle.endsWith(`${sha256(readFileSync(m.bundle)).slice(0, 16)}.mjs`)) return false;
     for (const [input, hash] of Object.entries(m.inputs)) if (sha256(readFileSync(resolve(m.cwd, input))) !== hash) return false;

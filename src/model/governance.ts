@@ -27,9 +27,19 @@ export const Zone = z.strictObject({
     expire: z.int().min(3600).optional(),
     minimum: z.int().min(1).optional(),
   }),
+  /** A zone inside another managed zone must say so: the parent delegates it (NS records there). */
+  delegatedFrom: HostName.optional().meta({ description: "Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)" }),
   provider: Provider.optional().meta({ description: "Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)" }),
   /** Names outside the request files that the zone already serves (apex, mail, ...). */
   protected: z.array(z.string()).optional().meta({ description: "Nama yang dikelola di luar berkas permohonan" }),
+  /** Whether OPDs may hand a subdomain to their own name servers; absent: not allowed. */
+  delegation: z
+    .strictObject({
+      allowed: z.boolean().meta({ description: "true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)" }),
+      requireDs: z.boolean().optional().meta({ description: "true: delegasi wajib menyertakan DS (DNSSEC)" }),
+    })
+    .optional()
+    .meta({ description: "Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan" }),
 });
 
 export const Opd = z.strictObject({
@@ -154,6 +164,18 @@ export const Governance = z
     reserved: z.array(z.string()).meta({ description: "Nama yang tidak boleh dipakai" }),
     hosting: HostingPolicy,
     requiredFields: z.array(RequiredField),
+    contactDomains: z
+      .array(HostName)
+      .min(1)
+      .optional()
+      .meta({ description: "Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah" }),
+    forms: z
+      .strictObject({
+        scanUpload: z.string().min(3).max(500).optional().meta({ description: "Di mana OPD mengunggah pindaian surat bertanda tangan (ditampilkan di formulir), misalnya alamat folder unggahan dinas" }),
+        powerOfAttorney: z.boolean().optional().meta({ description: "true: pindaian surat memuat juga surat kuasa dan identitas pengelola domain (SOP Purbalingga)" }),
+      })
+      .optional()
+      .meta({ description: "Petunjuk tambahan pada formulir permohonan" }),
     review: z.strictObject({ maxMonths: z.int().min(1).max(60) }).meta({ description: "Tanggal tinjau ulang paling lama" }),
     adoption: Adoption.optional(),
     letters: z

@@ -28,7 +28,7 @@ export const HYGIENE_DEFAULTS = {
   graceDays: 30,
   timeoutSeconds: 4,
   retries: 1,
-  concurrency: 64,
+  concurrency: 128,
 } as const;
 
 /** Builds the block from the Step shape of governance.ts (passed in to avoid an import cycle). */

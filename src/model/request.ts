@@ -8,10 +8,10 @@ const WebUrl = z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp
 
 export const Contact = z.strictObject({
   name: z.string().min(2).max(120).meta({ description: "Nama lengkap" }),
-  nip: z.string().regex(/^[0-9]{18}$/).optional().meta({ description: "NIP, 18 digit (opsional)" }),
+  nip: z.string().regex(/^[0-9]{18}$/).optional().meta({ description: "NIP, 18 digit" }),
   email: z.string().min(3).max(254).meta({ description: "E-mail dinas" }),
   phone: z.string().min(5).max(30).meta({ description: "Nomor telepon/HP Indonesia" }),
-  github: GithubHandle,
+  github: GithubHandle.optional().meta({ description: "Nama pengguna GitHub (tanpa @)" }),
 });
 
 export const Letter = z.strictObject({
@@ -45,14 +45,42 @@ const Hosting = z
   })
   .meta({ description: "Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan" });
 
+/** A DS record (RFC 4034 §5) for a delegated name signed by the OPD's own name servers. */
+export const DsValue = z.strictObject({
+  keyTag: z.int().min(0).max(65_535),
+  algorithm: z.int().min(1).max(255).meta({ description: "Algoritme DNSSEC, misalnya 13 (ECDSAP256SHA256)" }),
+  digestType: z.int().min(1).max(255).meta({ description: "Jenis digest: 2 (SHA-256) atau 4 (SHA-384)" }),
+  digest: z.string().min(1).max(200).meta({ description: "Digest dalam heksadesimal" }),
+});
+
+/** An address record for a name server inside the delegated name (glue, RFC 1034 §4.2.1). */
+const Glue = z
+  .strictObject({
+    name: z.string().min(1).max(200).meta({ description: "Nama server relatif terhadap subdomain, misalnya ns1" }),
+    ipv4: z.array(z.string()).min(1).max(16).optional(),
+    ipv6: z.array(z.string()).min(1).max(16).optional(),
+  })
+  .refine((g) => Object.keys(g).length >= 2, { message: "glue: isi ipv4 dan/atau ipv6" })
+  .meta({ description: "Alamat server nama di bawah subdomain: ipv4 dan/atau ipv6", minProperties: 2 });
+
+/** The subdomain handed to name servers the OPD runs (NS), when governance allows it for the zone. */
+const Delegation = z
+  .strictObject({
+    nameservers: z.array(HostName).min(1).max(13).meta({ description: "Server nama OPD, nama host lengkap" }),
+    glue: z.array(Glue).min(1).max(13).optional().meta({ description: "Alamat server nama yang berada di bawah subdomain ini" }),
+    ds: z.array(DsValue).min(1).max(8).optional().meta({ description: "Rekaman DS (DNSSEC) dari OPD" }),
+  })
+  .meta({ description: "Delegasi subdomain ke server nama milik OPD (NS, opsional DS)" });
+
 export const Target = z
   .strictObject({
     server: Server.optional(),
     alias: HostName.optional().meta({ description: "Alias (CNAME) ke nama host lain" }),
     hosting: Hosting.optional(),
+    delegation: Delegation.optional(),
   })
-  .refine((t) => Object.keys(t).length === 1, { message: "target: isi tepat satu dari server, alias, atau hosting" })
-  .meta({ description: "Tepat satu: server, alias, atau hosting", minProperties: 1, maxProperties: 1 });
+  .refine((t) => Object.keys(t).length === 1, { message: "target: isi tepat satu dari server, alias, hosting, atau delegation" })
+  .meta({ description: "Tepat satu: server, alias, hosting, atau delegation", minProperties: 1, maxProperties: 1 });
 
 /** Name relative to the subdomain: "@" (or absent) is the subdomain itself. */
 const RecordName = z.string().min(1).max(200).meta({ description: "Nama relatif terhadap subdomain; @ = subdomain itu sendiri" });
@@ -118,7 +146,7 @@ export const Request = z
     letter: Letter,
     recommendation: Recommendation.optional(),
     contacts: z.strictObject({ administrative: Contact, technical: Contact }),
-    target: Target,
+    target: Target.optional().meta({ description: "Tujuan web; boleh kosong bila subdomain hanya punya rekaman (misalnya hanya surel: MX dan TXT)" }),
     ttl: Ttl.optional(),
     proxied: z.boolean().optional().meta({ description: "Lewat proxy Cloudflare (bawaan: tidak)" }),
     records: z.array(ExtraRecord).max(50).optional(),
@@ -133,3 +161,4 @@ export type Contact = z.infer<typeof Contact>;
 export type ExtraRecord = z.infer<typeof ExtraRecord>;
 export type Target = z.infer<typeof Target>;
 export type Suspension = z.infer<typeof Suspension>;
+export type DsValue = z.infer<typeof DsValue>;

@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
+import { insideOutput } from "../load/out-path.ts";
 import type { Governance } from "../model/governance.ts";
 import type { DesiredState } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
@@ -38,9 +39,10 @@ export function writeArtifacts(out: string, a: ArtifactInput): string[] {
   // Written beside and renamed into place: a reader (a DNS server loading the zone, a shell that
   // redirected stdout to out/plan.md) sees the old file or the new one, never half of each.
   const put = (rel: string, text: string) => {
-    const tmp = join(out, `${rel}.${process.pid}.tmp`);
+    const target = insideOutput(out, rel);
+    const tmp = `${target}.${process.pid}.tmp`;
     writeFileSync(tmp, text);
-    renameSync(tmp, join(out, rel));
+    renameSync(tmp, target);
     written.push(rel);
   };
   mkdirSync(out, { recursive: true });

@@ -9,7 +9,10 @@ import { checkGovernance, checkRequest } from "../validate/validate.ts";
 import type { RequestFile } from "../validate/rule.ts";
 import { desiredState } from "../state/desired-state.ts";
 import type { DesiredState } from "../state/types.ts";
+import type { Governance } from "../model/governance.ts";
 import { readTreeAt } from "../git/tree.ts";
+import { retainedRequests } from "../git/retained.ts";
+import type { Request } from "../model/request.ts";
 
 export const EMPTY_STATE: DesiredState = { records: [], tenants: [] };
 
@@ -23,17 +26,23 @@ export interface BaseState {
 const isRequestPath = (p: string) => /^requests\/[^/]+\/[^/]+\.yaml$/.test(p);
 
 /** Pure part: files of a revision -> desired state, with notes for whatever had to be skipped. */
-export function stateFromFiles(files: ReadonlyMap<string, Uint8Array>, today: string): { state: DesiredState; notes: Message[] } {
+export function stateFromFiles(files: ReadonlyMap<string, Uint8Array>, today: string, retained: readonly { file: string; request: Request }[] = []): { state: DesiredState; notes: Message[] } {
+  const r = requestsFromFiles(files, today);
+  return { state: r.governance ? desiredState(r.requests, r.governance, retained) : EMPTY_STATE, notes: r.notes };
+}
+
+/** Files of a revision -> its governance and valid requests (the letters need the requests themselves). */
+export function requestsFromFiles(files: ReadonlyMap<string, Uint8Array>, today: string): { governance?: Governance; requests: RequestFile[]; notes: Message[] } {
   const notes: Message[] = [];
   const govBytes = files.get(GOVERNANCE_FILE);
   if (!govBytes) {
     notes.push({ id: `Revisi dasar tidak memiliki ${GOVERNANCE_FILE}: semua dianggap baru.`, en: `The base revision has no ${GOVERNANCE_FILE}: everything counts as new.` });
-    return { state: EMPTY_STATE, notes };
+    return { requests: [], notes };
   }
   const gov = checkGovernance(parseYaml(GOVERNANCE_FILE, govBytes, LIMITS.governanceBytes));
   if (!gov.governance || gov.diagnostics.some((d) => d.severity === "error")) {
     notes.push({ id: `${GOVERNANCE_FILE} di revisi dasar tidak sah: semua dianggap baru.`, en: `${GOVERNANCE_FILE} in the base revision is invalid: everything counts as new.` });
-    return { state: EMPTY_STATE, notes };
+    return { requests: [], notes };
   }
   const ctx = { governance: gov.governance, today };
   const requests: RequestFile[] = [];
@@ -43,7 +52,7 @@ export function stateFromFiles(files: ReadonlyMap<string, Uint8Array>, today: st
     if (r.request && !r.diagnostics.some((d) => d.severity === "error")) requests.push(r.request);
     else notes.push({ id: `Berkas dasar ${path} tidak sah dan dilewati.`, en: `Base file ${path} is invalid and was skipped.` });
   }
-  return { state: desiredState(requests, gov.governance), notes };
+  return { governance: gov.governance, requests, notes };
 }
 
 export function baseState(root: string, ref: string | undefined, today: string): BaseState {
@@ -52,7 +61,9 @@ export function baseState(root: string, ref: string | undefined, today: string):
   const tree = readTreeAt(root, ref);
   if (!tree)
     return { commit: null, state: EMPTY_STATE, notes: [{ id: `Revisi ${ref} tidak ditemukan: semua dianggap baru.`, en: `Revision ${ref} was not found: everything counts as new.` }] };
-  const { state, notes } = stateFromFiles(tree.files, today);
+  // Tenants kept from request files deleted before the base, so the plan never shows them as new.
+  const retained = retainedRequests(root, new Set([...tree.files.keys()].filter(isRequestPath)), tree.commit);
+  const { state, notes } = stateFromFiles(tree.files, today, retained);
   for (const p of tree.skipped) notes.push({ id: `Entri dasar ${p} bukan berkas biasa dan dilewati.`, en: `Base entry ${p} is not a regular file and was skipped.` });
   return { commit: tree.commit, state, notes };
 }

@@ -73,7 +73,12 @@ function tenantChanges(base: readonly Tenant[], head: readonly Tenant[]): Tenant
       const fields = changedFields(before, after);
       if (!fields.length) continue;
       const releasing = after.releaseData && !before.releaseData;
-      out.push({ action: "update", namespace, before, after, fields, destructive: releasing, ...(releasing ? { note: "data-deleted" as const } : {}) });
+      const note: TenantChange["note"] =
+        releasing ? "data-deleted"
+        : before.status === "retained" && after.status === "active" && before.deletedFile ? "reclaimed"
+        : before.status === "active" && after.status === "retained" ? "access-revoked"
+        : undefined;
+      out.push({ action: "update", namespace, before, after, fields, destructive: releasing, ...(note ? { note } : {}) });
     }
   }
   return out;

@@ -3,6 +3,7 @@
 // HTML-escaped inside <code>, so a TXT value cannot inject Markdown or mentions into the comment.
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
 import type { Action, Plan, RecordChange, TenantChange } from "./types.ts";
+import { tenantTerms } from "../state/tenant-terms.ts";
 import { formatField, formatValues, words } from "./words.ts";
 
 /** Stable marker: the GitHub adapter finds its own comment by it. */
@@ -10,9 +11,10 @@ export const PLAN_MARKER = "<!-- subdomain-plan -->";
 /** GitHub refuses comments longer than 65,536 characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-const esc = (s: string) =>
+/** Request text made inert for GitHub Markdown (no HTML, table cells, mentions or line breaks). */
+export const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/@/g, "&#64;").replace(/[\r\n]+/g, " ");
-const code = (s: string) => `<code>${esc(s)}</code>`;
+export const code = (s: string) => `<code>${esc(s)}</code>`;
 
 function recordRow(c: RecordChange, lang: Lang): string {
   const w = words(lang);
@@ -33,6 +35,11 @@ function tenantRow(c: TenantChange, lang: Lang): string {
   const lines: string[] = [];
   if (c.note) lines.push(c.destructive ? `**⚠️ ${w.note[c.note]}**` : `**${w.note[c.note]}**`);
   if (c.action === "create") lines.push(`${w.quota}: cpu ${code(t.quota.cpu)}, memory ${code(t.quota.memory)}, storage ${code(t.quota.storage)}, volumes ${t.quota.volumes}`);
+  // What the approving officials grant: the OPD's rights, quota and backups, in plain words.
+  if (t.status === "active" && (c.action === "create" || c.note === "reclaimed" || c.fields.some((f) => f.field.startsWith("quota.")))) {
+    const terms = tenantTerms(t, lang);
+    lines.push(`${w.terms.may}: ${esc(terms.may)}`, `${w.terms.mayNot}: ${esc(terms.mayNot)}`, `${w.terms.quota}: ${esc(terms.quota)}`, `${w.terms.backup}: ${esc(terms.backup)}`);
+  }
   for (const f of c.fields) lines.push(`${esc(f.field)}: ${code(formatField(f.before))} → ${code(formatField(f.after))}`);
   lines.push(`${w.source} ${code(t.source.file)}`);
   return `| ${w.action[c.action]} | ${code(c.namespace)} | ${code(t.host)} | ${lines.join("<br>")} |`;

@@ -61,7 +61,7 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   const head = validateRepository(o.root, o.today);
   const today = head.today;
   if (!head.governance || hasErrors(head.diagnostics)) return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked };
-  const state = desiredState(head.requests, head.governance);
+  const state = desiredState(head.requests, head.governance, head.retained);
 
   let ref = o.base;
   const notes: Message[] = [];

@@ -23,7 +23,7 @@ export interface RecordChange {
   fields: FieldChange[];
 }
 
-export type TenantNote = "released" | "data-deleted";
+export type TenantNote = "released" | "data-deleted" | "access-revoked" | "reclaimed";
 
 export interface TenantChange {
   action: Action;
@@ -33,7 +33,11 @@ export interface TenantChange {
   fields: FieldChange[];
   /** The namespace and its storage will be deleted (an approved decommission with deleteData). */
   destructive: boolean;
-  /** "released": the tenant leaves management, the Pulumi program retains namespace and data. */
+  /**
+   * "released": the tenant leaves management, the Pulumi program retains namespace and data.
+   * "access-revoked": decommissioned or its file deleted: access goes, namespace and data stay.
+   * "reclaimed": the same OPD's new request takes back a namespace kept from a deleted file.
+   */
   note?: TenantNote;
 }
 

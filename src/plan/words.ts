@@ -17,8 +17,11 @@ export const WORDS = {
     destructiveWarn: (n: number) => `${n} perubahan akan MENGHAPUS namespace hosting beserta datanya; perlu persetujuan penghapusan.`,
     note: {
       released: "tenant dilepas dari pengelolaan; data TIDAK dihapus",
-      "data-deleted": "namespace dan penyimpanannya AKAN DIHAPUS (decommission.deleteData)",
+      "data-deleted": "namespace dan penyimpanannya AKAN DIHAPUS (decommission.deleteData), setelah cadangan terakhir (Velero) selesai",
+      "access-revoked": "akses OPD dicabut (RoleBinding, akun CI, Ingress dihapus); namespace dan datanya TETAP disimpan",
+      reclaimed: "namespace yang disimpan sejak berkas lamanya dihapus KEMBALI ke OPD yang sama, beserta datanya",
     } satisfies Record<TenantNote, string>,
+    terms: { may: "OPD boleh", mayNot: "OPD tidak boleh", quota: "Kuota", backup: "Cadangan data" },
     ingress: "ingress klaster",
     cols: { action: "Aksi", name: "Nama", type: "Jenis", change: "Perubahan", kind: "Jenis perubahan", namespace: "Namespace", host: "Host" },
     notes: "Catatan",
@@ -42,8 +45,11 @@ export const WORDS = {
     destructiveWarn: (n: number) => `${n} change(s) will DELETE a hosting namespace and its data; a deletion approval is required.`,
     note: {
       released: "tenant released from management; data NOT deleted",
-      "data-deleted": "the namespace and its storage WILL BE DELETED (decommission.deleteData)",
+      "data-deleted": "the namespace and its storage WILL BE DELETED (decommission.deleteData), after a last backup (Velero) has completed",
+      "access-revoked": "the OPD's access is revoked (RoleBindings, CI account, Ingress removed); the namespace and its data are KEPT",
+      reclaimed: "the namespace kept since its old file was deleted RETURNS to the same OPD, with its data",
     } satisfies Record<TenantNote, string>,
+    terms: { may: "The OPD may", mayNot: "The OPD may not", quota: "Quota", backup: "Data backup" },
     ingress: "cluster ingress",
     cols: { action: "Action", name: "Name", type: "Type", change: "Change", kind: "Kind", namespace: "Namespace", host: "Host" },
     notes: "Notes",
@@ -75,6 +81,10 @@ export function formatValues(rs: RecordData, lang: Lang): string[] {
       return rs.values.map((v) => `${v.flags} ${v.tag} ${JSON.stringify(v.value)}`);
     case "SRV":
       return rs.values.map((v) => `${v.priority} ${v.weight} ${v.port} ${v.target}`);
+    case "NS":
+      return [...rs.values];
+    case "DS":
+      return rs.values.map((v) => `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`);
   }
 }
 

@@ -8,14 +8,26 @@ export interface DnsRecordInputs {
   zoneId: string;
   /** Full name without the trailing dot: what the v6 provider reads back, so no endless diff. */
   name: string;
-  type: "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV";
+  type: "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV" | "NS" | "DS";
   ttl: number;
   proxied: boolean;
   comment: string;
   tags?: string[];
   content?: string;
   priority?: number;
-  data?: { flags?: number; tag?: string; value?: string; priority?: number; weight?: number; port?: number; target?: string };
+  data?: {
+    flags?: number;
+    tag?: string;
+    value?: string;
+    priority?: number;
+    weight?: number;
+    port?: number;
+    target?: string;
+    keyTag?: number;
+    algorithm?: number;
+    digestType?: number;
+    digest?: string;
+  };
 }
 
 export interface DnsRecordSpec {
@@ -98,6 +110,14 @@ export function dnsRecordSpecs(rs: RecordSet, zoneId: string, opts: { tags: bool
       return rs.values.map((v) => ({
         logicalName: id(`${v.priority}-${v.weight}-${v.port}-${v.target}`),
         inputs: { ...base, type: "SRV", data: { priority: v.priority, weight: v.weight, port: v.port, target: v.target } },
+      }));
+    case "NS":
+      // A delegation: Cloudflare serves NS below the apex as a referral, as BIND does.
+      return rs.values.map((v) => ({ logicalName: id(v), inputs: { ...base, type: "NS", content: v } }));
+    case "DS":
+      return rs.values.map((v) => ({
+        logicalName: id(`${v.keyTag}-${v.algorithm}-${v.digestType}-${shortHash(v.digest)}`),
+        inputs: { ...base, type: "DS", data: { keyTag: v.keyTag, algorithm: v.algorithm, digestType: v.digestType, digest: v.digest } },
       }));
     case "INGRESS":
       throw new Error(`INGRESS record ${rs.name}.${rs.zone} must be resolved against the stack's ingress first`);

@@ -114,7 +114,10 @@ export async function runPulumi(o: RunOptions): Promise<ExitCode> {
     }
     if (prepare.length) {
       // First update: lift the retention of the released tenants (no change on the cluster).
-      say("Langkah 1/2: melepas perlindungan data tenant yang disetujui untuk dihapus.", "Step 1/2: lifting the retention of the tenants approved for deletion.");
+      say(
+        "Langkah 1/2: cadangan terakhir (Velero) tenant yang disetujui untuk dihapus, ditunggu sampai selesai, lalu perlindungan datanya dilepas. Bila cadangan gagal, tidak ada yang dihapus.",
+        "Step 1/2: a last backup (Velero) of the tenants approved for deletion, awaited until it completes, then their retention is lifted. If the backup fails, nothing is deleted.",
+      );
       const releasing = await open({ [RELEASE_ENV]: prepare.join(",") });
       await releasing.up({ refresh: o.refresh, onOutput });
       say("Langkah 2/2: menerapkan keadaan yang diinginkan.", "Step 2/2: applying the desired state.");

@@ -12,5 +12,5 @@ export type RepositoryState =
 export function repositoryState(root: string, today?: string): RepositoryState {
   const result = validateRepository(root, today);
   if (!result.governance || hasErrors(result.diagnostics)) return { ok: false, diagnostics: result.diagnostics, filesChecked: result.filesChecked };
-  return { ok: true, state: desiredState(result.requests, result.governance), diagnostics: result.diagnostics, filesChecked: result.filesChecked };
+  return { ok: true, state: desiredState(result.requests, result.governance, result.retained), diagnostics: result.diagnostics, filesChecked: result.filesChecked };
 }

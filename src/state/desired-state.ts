@@ -6,7 +6,7 @@ import type { ExtraRecord, Request } from "../model/request.ts";
 import { zoneOf } from "../model/names.ts";
 import type { RequestFile } from "../validate/rule.ts";
 import { asciiHost, namespaceName, relativeName } from "./names.ts";
-import { TENANT_ROLES, type CaaValue, type DesiredState, type MxValue, type RecordData, type RecordSet, type Source, type SrvValue, type Tenant, type TenantBackup } from "./types.ts";
+import { TENANT_ROLES, type CaaValue, type DesiredState, type DsValue, type MxValue, type RecordData, type RecordSet, type Source, type SrvValue, type Tenant, type TenantBackup } from "./types.ts";
 
 const DEFAULT_TTL = 3600;
 
@@ -59,6 +59,11 @@ function extraData(r: ExtraRecord): RecordData {
   }
 }
 
+/** Digest as BIND prints it: uppercase hexadecimal, spaces dropped. */
+function dsValue(d: { keyTag: number; algorithm: number; digestType: number; digest: string }): DsValue {
+  return { keyTag: d.keyTag, algorithm: d.algorithm, digestType: d.digestType, digest: d.digest.replace(/\s+/g, "").toUpperCase() };
+}
+
 /** Proxying exists only for address-like records (Cloudflare proxies A, AAAA and CNAME). */
 const proxiable = (t: RecordData["type"]) => t === "A" || t === "AAAA" || t === "CNAME" || t === "INGRESS";
 
@@ -76,11 +81,22 @@ export function requestRecords(req: Request, source: Source, zone: Zone): Record
   const at = relativeName(req.label, undefined);
   const out: RecordSet[] = [];
   const push = (name: string, ttl: number, data: RecordData) => out.push(recordSet(data.type, data.values, zoneName, name, ttl, proxiable(data.type) && req.proxied === true, source));
-  const t = req.target;
+  const t = req.target ?? {};
   if (t.server?.ipv4?.length) push(at, ttlOf(), { type: "A", values: t.server.ipv4.map(canonicalIp) });
   if (t.server?.ipv6?.length) push(at, ttlOf(), { type: "AAAA", values: t.server.ipv6.map(canonicalIp) });
   if (t.alias) push(at, ttlOf(), { type: "CNAME", values: [asciiHost(t.alias)] });
   if (t.hosting) push(at, ttlOf(), { type: "INGRESS", values: [] });
+  if (t.delegation) {
+    const d = t.delegation;
+    push(at, ttlOf(), { type: "NS", values: d.nameservers.map(asciiHost) });
+    if (d.ds?.length) push(at, ttlOf(), { type: "DS", values: d.ds.map(dsValue) });
+    // Glue: the addresses of name servers below the delegated name, which only this zone can give.
+    for (const g of d.glue ?? []) {
+      const name = relativeName(req.label, g.name);
+      if (g.ipv4?.length) push(name, ttlOf(), { type: "A", values: g.ipv4.map(canonicalIp) });
+      if (g.ipv6?.length) push(name, ttlOf(), { type: "AAAA", values: g.ipv6.map(canonicalIp) });
+    }
+  }
   for (const r of req.records ?? []) push(relativeName(req.label, r.name), ttlOf(r.ttl), extraData(r));
   return out;
 }
@@ -98,8 +114,8 @@ export function tenantBackup(governance: Governance, volumes: number): TenantBac
 }
 
 function tenantOf(req: Request, source: Source, zone: Zone, governance: Governance, deletedFile = false): Tenant | undefined {
-  if (!req.target.hosting) return undefined;
-  const h = req.target.hosting;
+  const h = req.target?.hosting;
+  if (!h) return undefined;
   const d = governance.hosting.defaults;
   const zoneName = asciiHost(zone.name);
   const c = req.contacts.technical;
@@ -110,7 +126,7 @@ function tenantOf(req: Request, source: Source, zone: Zone, governance: Governan
     host: `${relativeName(req.label, undefined)}.${zoneName}`,
     quota: { cpu: h.cpu ?? d.cpu, memory: h.memory ?? d.memory, storage: h.storage ?? d.storage, volumes },
     accessRole: TENANT_ROLES.contact,
-    technicalContact: { name: c.name, email: c.email, github: c.github },
+    technicalContact: { name: c.name, email: c.email, ...(c.github ? { github: c.github } : {}) },
     source,
     status: req.decommission || deletedFile ? "retained" : "active",
     deletedFile,
@@ -130,7 +146,7 @@ export function compareRecords(a: RecordSet, b: RecordSet): number {
  * (src/git/retained.ts). They keep their namespace, without access, until the same OPD takes it
  * back with a new file or releases it.
  */
-export function desiredState(requests: readonly RequestFile[], governance: Governance, retained: readonly RequestFile[] = []): DesiredState {
+export function desiredState(requests: readonly RequestFile[], governance: Governance, retained: readonly { file: string; request: Request }[] = []): DesiredState {
   // Files in path order, so when validation let two files claim the same name the first file wins
   // the source and the result is the same whatever order the caller read them in.
   const files = [...requests].sort((a, b) => cmp(a.file, b.file));

@@ -2,7 +2,7 @@
 // requests and governance. The plan, the offline artifacts and the Pulumi program all read this
 // one value, so what a reviewer sees and what is deployed cannot disagree.
 
-export type RecordType = "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV" | "INGRESS";
+export type RecordType = "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "CAA" | "SRV" | "NS" | "DS" | "INGRESS";
 
 export interface MxValue {
   priority: number;
@@ -20,10 +20,21 @@ export interface SrvValue {
   target: string;
 }
 
+export interface DsValue {
+  keyTag: number;
+  algorithm: number;
+  digestType: number;
+  /** Uppercase hexadecimal, no spaces. */
+  digest: string;
+}
+
 /** Values by type. Host names are absolute, lowercase ASCII, without the trailing dot. */
 export type RecordData =
   | { type: "A" | "AAAA" | "TXT"; values: string[] }
   | { type: "CNAME"; values: [string] }
+  /** A delegation: the name servers the name is handed to (absolute host names). */
+  | { type: "NS"; values: string[] }
+  | { type: "DS"; values: DsValue[] }
   | { type: "MX"; values: MxValue[] }
   | { type: "CAA"; values: CaaValue[] }
   | { type: "SRV"; values: SrvValue[] }
@@ -84,7 +95,7 @@ export interface Tenant {
   quota: Quota;
   /** The ClusterRole the technical contact is bound to (TENANT_ROLES.contact). */
   accessRole: string;
-  technicalContact: { name: string; email: string; github: string };
+  technicalContact: { name: string; email: string; github?: string };
   source: Source;
   /**
    * "active": the OPD works in it. "retained": access revoked (RoleBindings, CI account and

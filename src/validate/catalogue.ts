@@ -39,7 +39,7 @@ const BUILT_IN: CatalogueEntry[] = [
   { id: "schema.format", severity: "error", stage: "schema", summary: m("Kolom berformat (tanggal, tautan, kuantitas) sesuai formatnya", "Formatted fields (dates, links, quantities) match their format") },
   { id: "schema.range", severity: "error", stage: "schema", summary: m("Panjang teks, angka dan jumlah butir dalam batas", "Text lengths, numbers and item counts are within bounds") },
   { id: "contact.github", severity: "error", stage: "schema", summary: m("Akun GitHub kontak berformat sah", "Contacts' GitHub accounts are well-formed") },
-  { id: "target.exactly-one", severity: "error", stage: "schema", summary: m("target berisi tepat satu: server, alias atau hosting", "target holds exactly one of server, alias, hosting") },
+  { id: "target.exactly-one", severity: "error", stage: "schema", summary: m("target berisi tepat satu: server, alias, hosting atau delegation", "target holds exactly one of server, alias, hosting, delegation") },
   { id: "record.type", severity: "error", stage: "schema", summary: m("Jenis rekaman A, AAAA, CNAME, TXT, MX, CAA atau SRV", "Record type is A, AAAA, CNAME, TXT, MX, CAA or SRV") },
   { id: "governance.unusable", severity: "error", stage: "governance", summary: m("governance.yaml sah, sehingga permohonan dapat diperiksa", "governance.yaml is valid, so requests can be checked") },
   { id: "governance.opd-unique", severity: "error", stage: "governance", summary: m("Kode OPD di governance.yaml unik", "OPD codes in governance.yaml are unique") },
@@ -48,6 +48,12 @@ const BUILT_IN: CatalogueEntry[] = [
   { id: "internal", severity: "error", stage: "repository", summary: m("Setiap aturan berjalan tanpa galat internal (bila muncul, laporkan ke pengelola)", "Every rule runs without an internal failure (report one if it appears)") },
   { id: "governance.placeholder", severity: "warning", stage: "governance", summary: m("governance.yaml tidak lagi berisi isian sementara [ISI] dari npm run adopt", "governance.yaml holds no [ISI] placeholder left by npm run adopt") },
   { id: "governance.working-hours", severity: "error", stage: "governance", summary: m("Jam kerja: mulai sebelum selesai", "Working hours: start before end") },
+  { id: "governance.zone-name", severity: "error", stage: "governance", summary: m("Nama zona, server nama dan SOA mname berupa nama host yang sah", "Zone names, name servers and SOA mname are valid host names") },
+  { id: "governance.zone-unique", severity: "error", stage: "governance", summary: m("Setiap zona ditulis sekali", "Each zone is listed once") },
+  { id: "governance.zone-nested", severity: "error", stage: "governance", summary: m("Zona di dalam zona lain yang dikelola hanya bila didelegasikan (`delegatedFrom`)", "A zone inside another managed zone only when delegated (`delegatedFrom`)") },
+  { id: "governance.hosting", severity: "error", stage: "governance", summary: m("Ukuran hosting bawaan di atas nol dan tidak melebihi batasnya", "Hosting defaults are above zero and within the limits") },
+  { id: "governance.ttl", severity: "error", stage: "governance", summary: m("Batas TTL: min di bawah max; TTL zona di antaranya", "TTL bounds: min below max; zone TTLs between them") },
+  { id: "governance.control", severity: "error", stage: "governance", summary: m("Tidak ada karakter kendali (C0, C1, NUL) dalam teks tata kelola", "No control characters (C0, C1, NUL) in governance text") },
 ];
 
 export const CATALOGUE: CatalogueEntry[] = [...ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, stage: r.scope, summary: r.summary })), ...BUILT_IN];

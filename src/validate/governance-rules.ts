@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locate, type Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import { isPlaceholder } from "../model/placeholder.ts";
+import { governanceControl, hostingDefaults, ttlBounds, zoneNames } from "./governance-strict.ts";
 
 type GovernanceRule = (file: string, g: Governance, positions: Positions) => Diagnostic[];
 
@@ -75,4 +76,4 @@ const placeholders: GovernanceRule = (file, g, positions) => {
   return out;
 };
 
-export const GOVERNANCE_RULES: GovernanceRule[] = [uniqueOpdCodes, stepsAssigned, workingDays, placeholders];
+export const GOVERNANCE_RULES: GovernanceRule[] = [uniqueOpdCodes, stepsAssigned, workingDays, placeholders, zoneNames, hostingDefaults, ttlBounds, governanceControl];

@@ -29,11 +29,21 @@ function computeNames(req: Request): OwnedName[] {
   const own = safe(() => asciiHost(req.label));
   if (own === undefined) return [];
   const out: OwnedName[] = [];
-  const t = req.target;
+  const t = req.target ?? {};
   if (t.server?.ipv4) out.push({ name: own, type: "A", ptr: "/target/server/ipv4", namePtr: "/label" });
   if (t.server?.ipv6) out.push({ name: own, type: "AAAA", ptr: "/target/server/ipv6", namePtr: "/label" });
   if (t.alias !== undefined) out.push({ name: own, type: "CNAME", ptr: "/target/alias", namePtr: "/label", alias: t.alias });
   if (t.hosting) out.push({ name: own, type: "HOSTING", ptr: "/target/hosting", namePtr: "/label" });
+  if (t.delegation) {
+    out.push({ name: own, type: "NS", ptr: "/target/delegation", namePtr: "/label" });
+    if (t.delegation.ds?.length) out.push({ name: own, type: "DS", ptr: "/target/delegation/ds", namePtr: "/label" });
+    (t.delegation.glue ?? []).forEach((g, i) => {
+      const name = safe(() => `${asciiHost(g.name)}.${own}`);
+      const ptr = `/target/delegation/glue/${i}`;
+      // Glue is an address record at a name below the delegation; a name may hold both families.
+      if (name !== undefined) out.push({ name, type: "GLUE", ptr, namePtr: `${ptr}/name` });
+    });
+  }
   (req.records ?? []).forEach((r, i) => {
     // recordName(label, r.name), with the label's form computed once above.
     const name = r.name === undefined || r.name === "@" ? own : safe(() => `${asciiHost(r.name!)}.${own}`);

@@ -17,6 +17,11 @@ export interface RuleContext {
   governance: Governance;
   /** Today's date (YYYY-MM-DD) in the governance time zone; passed in so rules stay pure. */
   today: string;
+  /**
+   * Last versions of deleted request files whose hosting data was never released (read from git
+   * history by src/git/retained.ts): their namespace and label are still taken.
+   */
+  retained?: readonly { file: string; request: Request }[];
 }
 
 interface RuleBase {

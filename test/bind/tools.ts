@@ -38,3 +38,46 @@ export async function freePort(): Promise<number> {
   }
   throw new Error("no free port on 127.0.0.1");
 }
+
+/** A real `named` serving the given zone files on 127.0.0.1:port; resolves once it answers. */
+export async function startNamed(work: string, port: number, zones: { name: string; file: string }[]): Promise<{ stop: () => Promise<void> }> {
+  const { spawn } = await import("node:child_process");
+  const { writeFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  writeFileSync(
+    join(work, "named.conf"),
+    `options {
+  directory "${work}";
+  pid-file "${work}/named.pid";
+  session-keyfile "${work}/session.key";
+  managed-keys-directory "${work}";
+  listen-on port ${port} { 127.0.0.1; };
+  listen-on-v6 { none; };
+  recursion no;
+  dnssec-validation no;
+  notify no;
+};
+controls { };
+${zones.map((z) => `zone "${z.name}" { type primary; file "${z.file}"; };`).join("\n")}
+`,
+  );
+  const named = spawn("named", ["-g", "-c", join(work, "named.conf"), "-n", "1"], { stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  named.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  const stop = async () => {
+    if (named.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => named.once("exit", () => resolve()));
+    named.kill("SIGTERM");
+    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5_000))]);
+  };
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const r = spawnSync("dig", ["@127.0.0.1", "-p", String(port), "+short", "+time=1", "+tries=1", zones[0]!.name, "SOA"], { encoding: "utf8" });
+    if (r.status === 0 && r.stdout.trim()) return { stop };
+    if (named.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`named did not start:\n${log}`);
+    }
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}

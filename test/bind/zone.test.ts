@@ -56,6 +56,10 @@ function expected(rs: RecordSet): string[] {
       return rs.values.map((v) => `${v.flags} ${v.tag} "${v.value}"`);
     case "SRV":
       return rs.values.map((v) => `${v.priority} ${v.weight} ${v.port} ${v.target}.`);
+    case "NS":
+      return rs.values.map((v) => `${v}.`);
+    case "DS":
+      return rs.values.map((v) => `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`);
     case "INGRESS":
       throw new Error("resolve first");
   }

@@ -7,6 +7,7 @@ import { notifyDeployment } from "../../src/github/notify.ts";
 import { checkOwnership } from "../../src/github/ownership.ts";
 import { refreshPullRequest } from "../../src/github/refresh.ts";
 import { runIntake } from "../../src/github/intake.ts";
+import { CONFIRM_OPTION } from "../../src/forms/fields.ts";
 import { PLAN_MARKER } from "../../src/plan/render-markdown.ts";
 import { issueBody, newRequestValues } from "./issue-body.ts";
 import { BOT, HOSTED, TODAY, governance, governanceText, world, type World } from "./setup.ts";
@@ -118,10 +119,21 @@ describe("destructive changes", () => {
     expect(w.fake.latestStatus(headOf(pr), "disposisi")!.description).toBe("Menunggu: Pelaksana Pengembangan Aplikasi - registrasi permohonan (1/6)");
   });
 
-  it("the removal form makes a decommission pull request", async () => {
-    const issue = w.fake.openIssue("rina-diskominfo", "[Penghapusan] portal", issueBody("hapus", { opd: "diskominfo — Dinas Komunikasi dan Informatika", label: "portal", reason: "Tidak dipakai lagi sejak 2026", "decommission-letter-number": "000.1/90/DISKOMINFO/2026", "decommission-letter-date": "2026-03-03" }), ["permohonan-hapus"]);
+  it("the removal form shows the change field by field, then makes a decommission pull request once confirmed", async () => {
+    const values = { opd: "diskominfo — Dinas Komunikasi dan Informatika", label: "portal", reason: "Tidak dipakai lagi <b>@semua</b>", "decommission-letter-number": "000.1/90/DISKOMINFO/2026", "decommission-letter-date": "2026-03-03" };
+    const issue = w.fake.openIssue("rina-diskominfo", "[Penghapusan] portal", issueBody("hapus", values), ["permohonan-hapus"]);
+    const preview = await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY });
+    expect(preview.kind).toBe("preview");
+    expect(w.fake.pullRequests()).toHaveLength(0);
+    const shown = w.fake.commentsOn(issue)[0]!.body;
+    expect(shown).toContain("| Alasan penghapusan | *(tidak ada)* | <code>Tidak dipakai lagi &lt;b&gt;&#64;semua&lt;/b&gt;</code> |");
+    expect(shown).toContain("| Tanggal surat penghapusan | *(tidak ada)* | <code>2026-03-03</code> |");
+    expect(shown).toContain("centang **Konfirmasi**");
+    await w.as("rina-diskominfo").rest.issues.update({ ...w.ref, issue_number: issue, body: issueBody("hapus", { ...values, confirm: [CONFIRM_OPTION] }) });
     const out = await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY });
     expect(out.kind).toBe("pull-request");
+    expect(w.fake.commentsOn(issue)).toHaveLength(1); // the same comment, updated
+    expect(w.fake.commentsOn(issue)[0]!.body).toContain("| Alasan penghapusan |");
     const r = await refresh((out as { number: number }).number);
     expect(r.analysis!.kinds).toEqual(["hapus"]);
     expect(r.analysis!.destructive).toBe(false); // data kept: no deleteData
@@ -163,7 +175,7 @@ describe("GitHub trouble on writes", () => {
 
 describe("deployment failure and drift", () => {
   it("a failed deployment is commented and labelled on the pull request and the issue, which stays open", async () => {
-    const issue = w.fake.openIssue("rina-diskominfo", "[Penghapusan] portal", issueBody("hapus", { opd: "diskominfo — Dinas Komunikasi dan Informatika", label: "portal", reason: "Tidak dipakai lagi sejak 2026", "decommission-letter-number": "1/2026", "decommission-letter-date": "2026-03-03" }), ["permohonan-hapus"]);
+    const issue = w.fake.openIssue("rina-diskominfo", "[Penghapusan] portal", issueBody("hapus", { opd: "diskominfo — Dinas Komunikasi dan Informatika", label: "portal", reason: "Tidak dipakai lagi sejak 2026", "decommission-letter-number": "1/2026", "decommission-letter-date": "2026-03-03", confirm: [CONFIRM_OPTION] }), ["permohonan-hapus"]);
     const out = (await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: TODAY })) as { number: number };
     const { data } = await w.as("admin1").rest.pulls.merge({ ...w.ref, pull_number: out.number });
     const n = await notifyDeployment(w.bot, w.ref, { sha: data.sha, result: "failure", botLogin: BOT, today: TODAY });

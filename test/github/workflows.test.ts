@@ -41,7 +41,7 @@ describe("security rules of our workflows", () => {
     expect(wf.permissions === undefined ? "missing" : JSON.stringify(wf.permissions)).toMatch(/^(\{\}|\{"contents":"read"\})$/);
     for (const job of Object.values(wf.jobs)) {
       for (const step of job.steps ?? []) {
-        if (step.uses && step.uses.startsWith("actions/")) expect(step.uses, step.uses).toMatch(/@[0-9a-f]{40}$/);
+        if (step.uses) expect(step.uses, step.uses).toMatch(/@[0-9a-f]{40}$/);
         if (step.run) expect(step.run, step.run).not.toMatch(/\$\{\{/);
       }
     }
@@ -63,12 +63,15 @@ describe("security rules of our workflows", () => {
     expect(load("review-event.yml").permissions).toEqual({});
     const bot = load("pr-bot.yml");
     expect((bot.on.pull_request_target as { types: string[] }).types).toContain("synchronize");
-    expect((bot.on.workflow_run as { workflows: string[] }).workflows).toEqual(["review-event"]);
+    expect((bot.on.workflow_run as { workflows: string[] }).workflows).toContain("review-event");
   });
 
   it("deployments queue per stack in the production environment and are validated first", () => {
     const wf = load("deploy.yml");
     expect(wf.concurrency).toEqual({ group: "deploy-production", "cancel-in-progress": false });
+    // A queued drift run must never displace a pending deployment: no workflow but deploy.yml uses its group.
+    for (const f of files.filter((x) => x !== "deploy.yml")) expect(load(f).concurrency?.group ?? "", f).not.toBe("deploy-production");
+    expect(load("drift.yml").concurrency).toEqual({ group: "drift-production", "cancel-in-progress": false });
     expect(wf.jobs.deploy!.environment).toBe("production");
     const runs = wf.jobs.deploy!.steps!.map((s) => s.run ?? "");
     const validate = runs.findIndex((r) => r.includes("npm run validate"));
@@ -76,5 +79,68 @@ describe("security rules of our workflows", () => {
     expect(validate).toBeGreaterThan(-1);
     expect(deploy).toBeGreaterThan(validate);
     expect(JSON.stringify(wf.jobs.notify)).toContain("always()");
+  });
+});
+
+describe("issue 9: deployments, concurrency and the supply chain", () => {
+  const all = () => files.map((f) => [f, load(f)] as const);
+  const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
+
+  it("the letter and e-mail steps cover every request merged since the last successful deployment", () => {
+    const deploy = JSON.stringify(load("deploy.yml").jobs.notify);
+    expect(deploy).toContain('git diff --name-only --diff-filter=AM \\"$since\\" HEAD');
+    expect(deploy).toContain("steps.notify.outputs.since");
+    const letters = JSON.stringify(load("papers.yml").jobs.letters);
+    expect(letters).toContain("npm run --silent deployed-since");
+    for (const [f, wf] of all()) for (const s of steps(wf)) expect(s.run ?? "", f).not.toMatch(/HEAD\^ HEAD|"\$SHA\^" "\$SHA"/);
+  });
+
+  it("pr-bot's concurrency group is per repository and branch, so a fork's branch of the same name never shares it", () => {
+    const group = load("pr-bot.yml").concurrency!.group;
+    expect(group).toContain("github.event.pull_request.head.repo.full_name");
+    expect(group).toContain("github.event.workflow_run.head_repository.full_name");
+    expect(load("pr-bot.yml").concurrency!["cancel-in-progress"]).toBe(false);
+  });
+
+  it("pr-bot judges again when main moves, when validate completes, and daily; it updates its own intake branches on a push", () => {
+    const on = load("pr-bot.yml").on as Record<string, { branches?: string[]; workflows?: string[] } | { cron: string }[]>;
+    expect((on.push as { branches: string[] }).branches).toEqual(["main"]);
+    expect((on.workflow_run as { workflows: string[] }).workflows).toEqual(["review-event", "validate"]);
+    expect(on.schedule).toHaveLength(1);
+    const run = load("pr-bot.yml").jobs["refresh-all"]!.steps!.map((s) => s.run ?? "").join("\n");
+    expect(run).toContain('--head-sha "$HEAD_SHA"');
+    expect(run).toContain("--all --update-intake");
+  });
+
+  it("every npm ci skips install scripts (none of these workflows needs one)", () => {
+    let seen = 0;
+    for (const [f, wf] of all())
+      for (const s of steps(wf))
+        for (const line of (s.run ?? "").split("\n").filter((l) => /\bnpm ci\b/.test(l))) {
+          seen++;
+          expect(line, f).toContain("--ignore-scripts");
+        }
+    expect(seen).toBeGreaterThanOrEqual(7);
+  });
+
+  it("the Pulumi action is pinned by commit and installs the CLI of the SDK's release", () => {
+    const pkg = JSON.parse(readFileSync(join(dir, "../../package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const uses = all().flatMap(([, wf]) => steps(wf).filter((s) => s.uses?.startsWith("pulumi/actions@")));
+    expect(uses.length).toBe(2);
+    for (const s of uses) {
+      expect(s.uses).toMatch(/^pulumi\/actions@[0-9a-f]{40}$/);
+      expect(String(s.with?.["pulumi-version"])).toBe(pkg.dependencies["@pulumi/pulumi"]);
+    }
+  });
+
+  it("the report token is only read in a job bound to an environment (limited to main)", () => {
+    for (const [f, wf] of all())
+      for (const [name, job] of Object.entries(wf.jobs))
+        if (JSON.stringify(job).includes("secrets.REPORT_TOKEN")) expect(job.environment, `${f}:${name}`).toBe("laporan");
+    expect(JSON.stringify(load("papers.yml").jobs.report)).toContain("secrets.REPORT_TOKEN");
+  });
+
+  it("validate.yml no longer trusts a label it cannot attribute", () => {
+    expect(readFileSync(join(dir, "validate.yml"), "utf8")).not.toMatch(/labels\.\*\.name/);
   });
 });

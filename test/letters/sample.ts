@@ -12,7 +12,7 @@ const OUTCOMES: Record<LetterOutcome["kind"], LetterOutcome> = {
 
 export async function sampleLetter(kind: LetterOutcome["kind"], signer?: { prefix: "Plt." | "Plh." | "a.n."; name: string; title?: string }): Promise<Buffer> {
   const ex = loadExamples();
-  const rf = ex.requests.find((r) => r.request.target.server) ?? ex.requests[0]!;
+  const rf = ex.requests.find((r) => r.request.target?.server) ?? ex.requests[0]!;
   const account = accountDetails(rf.file, rf.request, ex.governance, ex.state);
   return renderLetter({ governance: ex.governance, account, number: "000.5.9/12/Diskominfo/2026", date: "2026-03-16", outcome: OUTCOMES[kind], electronic: true, ...(signer ? { signer } : {}) });
 }

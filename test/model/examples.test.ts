@@ -23,14 +23,14 @@ describe("example data", () => {
   });
 
   it("covers every target kind", () => {
-    const server = requests.flatMap((r) => (r.target.server ? [r.target.server] : []));
+    const server = requests.flatMap((r) => (r.target?.server ? [r.target?.server] : []));
     expect(server.some((s) => s.ipv4 && !s.ipv6)).toBe(true);
     expect(server.some((s) => s.ipv6 && !s.ipv4)).toBe(true);
     expect(server.some((s) => s.ipv4 && s.ipv6)).toBe(true);
     const outside = (host: string) => !host.endsWith(result.governance!.zones[0]!.name);
-    expect(requests.some((r) => r.target.alias && outside(r.target.alias))).toBe(true);
-    expect(requests.some((r) => r.target.hosting && Object.keys(r.target.hosting).length === 0)).toBe(true);
-    expect(requests.some((r) => r.target.hosting && Object.keys(r.target.hosting).length > 0)).toBe(true);
+    expect(requests.some((r) => r.target?.alias && outside(r.target?.alias))).toBe(true);
+    expect(requests.some((r) => r.target?.hosting && Object.keys(r.target?.hosting).length === 0)).toBe(true);
+    expect(requests.some((r) => r.target?.hosting && Object.keys(r.target?.hosting).length > 0)).toBe(true);
   });
 
   it("covers every extra record type, with SPF, DMARC and a verification TXT", () => {
@@ -46,7 +46,7 @@ describe("example data", () => {
     expect(requests.some((r) => /[^\x00-\x7f]/.test(r.label))).toBe(true);
     expect(requests.some((r) => r.recommendation)).toBe(true);
     expect(requests.some((r) => r.decommission && !r.decommission.deleteData)).toBe(true);
-    expect(requests.some((r) => r.decommission?.deleteData === true && r.target.hosting)).toBe(true);
+    expect(requests.some((r) => r.decommission?.deleteData === true && r.target?.hosting)).toBe(true);
   });
 
   it("spreads review dates between today and governance review.maxMonths", () => {

@@ -16,6 +16,8 @@ interface Expected {
   office: string;
   /** [role, kind, standard time] in the SOP's order. */
   chain: [string, Kind, string][];
+  /** Ids of the steps after the deployment (report, draft, paraf, signature), in order. */
+  afterDeployment: string[];
   deadline?: string;
   timeZone: string;
   /** Only the hours the SOP itself states; others are local settings. */
@@ -39,6 +41,7 @@ const SOP: Record<PresetName, Expected> = {
       ["Kepala Bidang Penyelenggaraan E-Government", "signature", "1h"], // checks the draft
       ["Kepala Dinas", "signature", "1d"], // signs the reply letter
     ],
+    afterDeployment: ["pemeriksaan-hasil", "kasi-konsep-surat", "kabid-paraf", "kepala-dinas-tanda-tangan"],
     timeZone: "Asia/Jakarta",
     requiredFields: ["letter.scan"], // printed form signed by both responsible persons
   },
@@ -56,6 +59,7 @@ const SOP: Record<PresetName, Expected> = {
       ["Kepala Dinas", "signature", "1d"], // account letter via MIPP
     ],
     deadline: "7d",
+    afterDeployment: ["surat-akun"],
     timeZone: "Asia/Jakarta",
     requiredFields: ["letter.scan"], // letter uploaded to MIPP
   },
@@ -68,7 +72,9 @@ const SOP: Record<PresetName, Expected> = {
       ["Kepala Bidang Aplikasi Informatika", "verification", "1d"], // analyses, dispositions
       ["Tim Teknis", "verification", "7d"], // analysis report
       ["Tim Teknis", "technical", "1d"], // create, document, letter and e-mail
+      ["Kepala Dinas", "signature", "1d"], // the letter approving the name, signed after the creation
     ],
+    afterDeployment: ["surat-persetujuan"],
     timeZone: "Asia/Makassar",
     hours: {
       mon: ["08:00", "16:00"],
@@ -96,6 +102,7 @@ const SOP: Record<PresetName, Expected> = {
       ["Kepala Bidang Informatika", "signature", "10m"],
       ["Kepala Dinas", "signature", "15m"],
     ],
+    afterDeployment: ["konsep-laporan", "kasi-paraf", "kabid-paraf", "kepala-dinas-tanda-tangan"],
     timeZone: "Asia/Jakarta",
     requiredFields: ["letter.scan", "contacts.technical.nip"], // power of attorney, identity of the manager
   },
@@ -111,7 +118,9 @@ const SOP: Record<PresetName, Expected> = {
       ["Kepala Seksi Pengembangan Aplikasi Pemerintahan", "signature", "1h"], // report to Kabid
       ["Kepala Bidang Layanan e-Gov", "decision", "20m"],
       ["Staf Prakom", "technical", "1h"],
+      ["Kepala Dinas", "signature", "1d"], // reply letter (no standard time in the SOP)
     ],
+    afterDeployment: ["surat-balasan"],
     timeZone: "Asia/Makassar",
     requiredFields: [],
   },
@@ -143,6 +152,11 @@ describe("governance presets", () => {
       it("reproduces the SOP's chain in order, with kinds and standard times", () => {
         expect(g.disposition.steps.map((s) => [s.role, s.kind, s.standardTime])).toEqual(want.chain);
         expect(g.disposition.ordered).toBe(true);
+        expect(g.disposition.steps.filter((st) => st.phase === "after-deployment").map((st) => st.id)).toEqual(want.afterDeployment);
+        // The phases do not interleave: the creation comes before every after-deployment step.
+        const phases = g.disposition.steps.map((st) => st.phase ?? "before-merge");
+        expect(phases.lastIndexOf("before-merge")).toBeLessThan(phases.indexOf("after-deployment"));
+        for (const st of g.disposition.steps) expect(st.task, st.id).toMatch(/^[a-z]/);
         expect(g.disposition.staleOnPush).toBe(true);
       });
 

@@ -10,11 +10,14 @@ import { CONTOH_GOVERNANCE_TEXT } from "../fixtures/contoh.ts";
 
 export const GOVERNANCE = CONTOH_GOVERNANCE_TEXT;
 export const ZONE = "contohkab.go.id";
+/** The same governance with delegation allowed in its zone. */
+export const DELEGATING_GOVERNANCE = GOVERNANCE.replace(/(\n    protected: .*\n)/, "$1    delegation: { allowed: true }\n");
 
 export interface RequestSpec {
   label: string;
   opd?: string;
-  target: Record<string, unknown>;
+  /** Absent: a name with records only (e.g. mail-only). */
+  target?: Record<string, unknown>;
   records?: Record<string, unknown>[];
   ttl?: number;
   decommission?: { deleteData?: true };
@@ -32,7 +35,7 @@ export function requestYaml(s: RequestSpec): string {
       administrative: { name: "Siti Rahmawati", email: `siti@${opd}.contohkab.go.id`, phone: "+62 812-3456-7890", github: "siti-dinkes" },
       technical: { name: "Budi Santoso", email: `budi@${opd}.contohkab.go.id`, phone: "0355 321456", github: "budi-dinkes" },
     },
-    target: s.target,
+    ...(s.target ? { target: s.target } : {}),
     ...(s.ttl !== undefined ? { ttl: s.ttl } : {}),
     ...(s.records ? { records: s.records } : {}),
     reviewBy: "2027-03-01",
@@ -58,9 +61,10 @@ export function sampleRequests(): Record<string, string> {
       target: { server: { ipv4: ["103.10.20.34"] } },
       records: [
         { type: "TXT", name: "_dmarc", values: ["v=DMARC1; p=reject; rua=mailto:dmarc@contohkab.go.id; " + "x".repeat(300) + ' "quoted" \\ end'] },
-        { type: "MX", values: [{ priority: 10, exchange: "mx1.contohkab.go.id" }, { priority: 20, exchange: "mx2.contohkab.go.id" }] },
+        { type: "MX", values: [{ priority: 10, exchange: "mail.contohkab.go.id" }, { priority: 20, exchange: "mx2.surat.contohkab.go.id" }] },
+        { type: "A", name: "mx2", values: ["103.10.20.35"] },
         { type: "CAA", values: [{ flags: 0, tag: "issue", value: "letsencrypt.org" }] },
-        { type: "SRV", name: "_sip._tcp", values: [{ priority: 10, weight: 5, port: 5060, target: "sip.contohkab.go.id" }] },
+        { type: "SRV", name: "_sip._tcp", values: [{ priority: 10, weight: 5, port: 5060, target: "surat.contohkab.go.id" }] },
       ],
     },
     { label: "lama", opd: "bpbd", target: { hosting: {} }, decommission: {} },
@@ -69,6 +73,40 @@ export function sampleRequests(): Record<string, string> {
   for (const s of specs) out[requestPath(s.opd ?? "dinkes", s.label)] = requestYaml(s);
   return out;
 }
+
+/** The shapes real zones need: a mail-only name, a delegation with glue and DS, SRV under a host (needs DELEGATING_GOVERNANCE). */
+export const REAL_SHAPES_DIGEST = "E2D3C916F6DEEAC73294E8268FB5885044A833FC5459588F4A9184CFC41A5766";
+
+export const REAL_SHAPES: Record<string, string> = {
+  "requests/setda/surel.yaml": requestYaml({
+    label: "surel",
+    opd: "setda",
+    records: [
+      { type: "MX", values: [{ priority: 10, exchange: "mail.contohkab.go.id" }] },
+      { type: "TXT", values: ["v=spf1 mx -all"] },
+      { type: "TXT", name: "_dmarc", values: ["v=DMARC1; p=reject"] },
+    ],
+  }),
+  "requests/disdik/sekolah.yaml": requestYaml({
+    label: "sekolah",
+    opd: "disdik",
+    target: {
+      delegation: {
+        nameservers: ["ns1.sekolah.contohkab.go.id", "ns2.dns-opd.example.net"],
+        glue: [{ name: "ns1", ipv4: ["103.10.20.53"], ipv6: ["2400:cb00::53"] }],
+        ds: [{ keyTag: 2371, algorithm: 13, digestType: 2, digest: REAL_SHAPES_DIGEST.toLowerCase() }],
+      },
+    },
+  }),
+  "requests/dinkes/game.yaml": requestYaml({
+    label: "game",
+    target: { server: { ipv4: ["103.10.20.60"] } },
+    records: [
+      { type: "A", name: "mc", values: ["103.10.20.61"] },
+      { type: "SRV", name: "_minecraft._tcp.mc", values: [{ priority: 0, weight: 5, port: 25565, target: "mc.game.contohkab.go.id" }] },
+    ],
+  }),
+};
 
 export function tempRepo(files: Record<string, string>, withGovernance = true): string {
   const dir = mkdtempSync(join(tmpdir(), "plan-test-"));

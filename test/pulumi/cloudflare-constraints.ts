@@ -54,6 +54,15 @@ export function cloudflareProblems(inputs: Record<string, unknown>): string[] {
       if (!data || !["issue", "issuewild", "iodef"].includes(String(data.tag)) || typeof data.value !== "string") p.push(`CAA data ${JSON.stringify(data)}`);
       if (content !== undefined) p.push("CAA with content");
       break;
+    case "NS":
+      // Cloudflare serves NS below the apex as a delegation; the apex's own NS are Cloudflare's.
+      if (!HOST.test(content ?? "")) p.push(`NS content ${content}`);
+      if (name.split(".").length < 4) p.push(`NS at the apex ${name}`);
+      break;
+    case "DS":
+      if (!data || !u16(data.keyTag) || !Number.isInteger(data.algorithm) || !Number.isInteger(data.digestType) || !/^[0-9A-F]+$/.test(String(data.digest))) p.push(`DS data ${JSON.stringify(data)}`);
+      if (content !== undefined) p.push("DS with content");
+      break;
     default:
       p.push(`unexpected type ${type}`);
   }

@@ -14,6 +14,8 @@ import { stateArb } from "./arbitraries.ts";
 import { cloudflareProblems } from "./cloudflare-constraints.ts";
 import { cluster, sehat } from "../kubernetes/fixtures.ts";
 import { CONTOH } from "../fixtures/contoh.ts";
+import { desiredState } from "../../src/state/desired-state.ts";
+import { DELEGATING_GOVERNANCE, REAL_SHAPES, validated } from "../plan/fixture.ts";
 
 const DNS = "cloudflare:index/dnsRecord:DnsRecord";
 const ZONE_IDS = { "contohkab.go.id": "0123456789abcdef0123456789abcdef", "contohkota.go.id": "fedcba9876543210fedcba9876543210" };
@@ -44,6 +46,7 @@ function expectedRecords(state: DesiredState): string[] {
     else if (r.type === "SRV") r.values.forEach((v) => add(r, "SRV", `${v.priority} ${v.weight} ${v.port} ${v.target}`));
     else if (r.type === "CAA") r.values.forEach((v) => add(r, "CAA", `${v.flags} ${v.tag} ${v.value}`));
     else if (r.type === "TXT") r.values.forEach((v) => add(r, "TXT", JSON.stringify(v)));
+    else if (r.type === "DS") r.values.forEach((v) => add(r, "DS", `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`));
     else r.values.forEach((v) => add(r, r.type, v));
   }
   return out.sort();
@@ -73,6 +76,7 @@ function registeredRecords(reg: Registered[]): string[] {
         i.type === "MX" ? `${i.priority} ${i.content}`
         : i.type === "SRV" ? `${d.priority} ${d.weight} ${d.port} ${d.target}`
         : i.type === "CAA" ? `${d.flags} ${d.tag} ${d.value}`
+        : i.type === "DS" ? `${d.keyTag} ${d.algorithm} ${d.digestType} ${d.digest}`
         : i.type === "TXT" ? JSON.stringify(decodeTxt(i.content!))
         : i.content!;
       return `${i.name} ${i.type} ${value}`;
@@ -142,6 +146,22 @@ describe("Pulumi program under mocks", () => {
     const reg = await run(repo.state);
     checkAgainstState(repo.state, reg);
     expect(reg.filter((r) => r.type === DNS).length).toBeGreaterThan(0);
+  });
+
+  it("registers a delegation (NS, DS, glue), a mail-only name and SRV under a host within Cloudflare's constraints", async () => {
+    const { governance, requests } = validated(REAL_SHAPES, DELEGATING_GOVERNANCE);
+    const state = desiredState(requests, governance);
+    const reg = await run(state);
+    checkAgainstState(state, reg);
+    const dns = reg.filter((r) => r.type === DNS).map((r) => r.inputs as Record<string, unknown>);
+    for (const i of dns) expect(cloudflareProblems(i), JSON.stringify(i)).toEqual([]);
+    const at = (name: string, type: string) => dns.filter((i) => i.name === `${name}.contohkab.go.id` && i.type === type);
+    expect(at("sekolah", "NS").map((i) => i.content).sort()).toEqual(["ns1.sekolah.contohkab.go.id", "ns2.dns-opd.example.net"]);
+    expect(at("sekolah", "DS")).toEqual([expect.objectContaining({ data: expect.objectContaining({ keyTag: 2371, algorithm: 13, digestType: 2 }) })]);
+    expect(at("ns1.sekolah", "A").map((i) => i.content)).toEqual(["103.10.20.53"]);
+    expect(at("surel", "MX").length).toBe(1);
+    expect(at("surel", "A").length + at("surel", "CNAME").length).toBe(0);
+    expect(at("_minecraft._tcp.mc.game", "SRV").length).toBe(1);
   });
 
   it("matches the state for random states", async () => {

@@ -1,8 +1,9 @@
 // The worker's bundle is rebuilt whenever one of its inputs changes, reused while none does, and
-// runs as a worker thread.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// runs as a worker thread; a cache folder someone else could write is never trusted.
+import { createHash } from "node:crypto";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,5 +45,99 @@ describe("workerBundle", () => {
   it("gives undefined (so the caller uses tsx) when the entry cannot be bundled", () => {
     writeFileSync(join(dir, "broken.ts"), `import { nothing } from "./missing.ts";\nconsole.log(nothing);\n`);
     expect(workerBundle(pathToFileURL(join(dir, "broken.ts")))).toBeUndefined();
+  });
+});
+
+describe("a hostile bundle cache", () => {
+  // Someone else's code, planted where the cache would be: it must never be what a worker runs.
+  // TMPDIR points this test file's process at a temporary folder of its own, where the planting
+  // happens exactly as another account would do it in a shared /tmp.
+  const EVIL = `import { parentPort } from "node:worker_threads";\nparentPort.postMessage("pwned");\n`;
+  const sha = (data: string | Uint8Array) => createHash("sha256").update(data).digest("base64url");
+  const cacheName = `subdomain-gitops-workers-${process.getuid!()}`;
+
+  function inTmp<T>(tmp: string, f: () => T): T {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      return f();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  }
+
+  function entry(): URL {
+    writeFileSync(join(dir, "dep.ts"), `export const word: string = "aman";\n`);
+    writeFileSync(join(dir, "entry.ts"), `import { parentPort } from "node:worker_threads";\nimport { word } from "./dep.ts";\nparentPort!.postMessage(word);\n`);
+    return pathToFileURL(join(dir, "entry.ts"));
+  }
+
+  /** The name our manifest gets (from the entry path and versions), learnt from a run elsewhere. */
+  function manifestName(): string {
+    const probe = mkdtempSync(join(tmpdir(), "probe-"));
+    try {
+      inTmp(probe, () => workerBundle(entry()));
+      return readdirSync(join(probe, cacheName)).find((f) => f.endsWith(".json"))!;
+    } finally {
+      rmSync(probe, { recursive: true, force: true });
+    }
+  }
+
+  /** A cache folder as an attacker leaves it: their bundle, and a manifest vouching for it with the entry's true hash. */
+  function plant(tmp: string, mode: number, folder = join(tmp, cacheName)): string {
+    const name = manifestName();
+    mkdirSync(folder, { recursive: true });
+    const bundle = join(folder, `${sha(EVIL).slice(0, 16)}.mjs`);
+    writeFileSync(bundle, EVIL);
+    writeFileSync(join(folder, name), JSON.stringify({ bundle, inputs: { "entry.ts": sha(readFileSync(join(dir, "entry.ts"))) }, cwd: dir }));
+    chmodSync(folder, mode);
+    return bundle;
+  }
+
+  it("is not used when others can write the folder (made first by another account in /tmp)", async () => {
+    const tmp = mkdtempSync(join(dir, "open-"));
+    const evil = plant(tmp, 0o777);
+    const got = inTmp(tmp, () => workerBundle(entry()));
+    expect(got).toBeDefined();
+    expect(got).not.toBe(evil);
+    expect(await run(got!)).toBe("aman");
+  });
+
+  it("is not used when the folder belongs to another account", async () => {
+    const tmp = mkdtempSync(join(dir, "foreign-"));
+    const evil = plant(tmp, 0o700);
+    chownSync(join(tmp, cacheName), 65534, 65534);
+    const got = inTmp(tmp, () => workerBundle(entry()));
+    expect(got).not.toBe(evil);
+    expect(await run(got!)).toBe("aman");
+  });
+
+  it("is not used when the folder is a symbolic link to one", async () => {
+    const tmp = mkdtempSync(join(dir, "link-"));
+    const target = join(tmp, "elsewhere");
+    const evil = plant(tmp, 0o700, target);
+    symlinkSync(target, join(tmp, cacheName));
+    const got = inTmp(tmp, () => workerBundle(entry()));
+    expect(got).not.toBe(evil);
+    expect(got).not.toBe(join(tmp, cacheName, basename(evil)));
+    expect(await run(got!)).toBe("aman");
+  });
+
+  it("is not used when a private folder's manifest points outside it or lists nothing", async () => {
+    const tmp = mkdtempSync(join(dir, "private-"));
+    const first = inTmp(tmp, () => workerBundle(entry()))!;
+    const folder = join(tmp, cacheName);
+    const manifest = readdirSync(folder).find((f) => f.endsWith(".json"))!;
+    const outside = join(tmp, `${sha(EVIL).slice(0, 16)}.mjs`);
+    writeFileSync(outside, EVIL);
+    writeFileSync(join(folder, manifest), JSON.stringify({ bundle: outside, inputs: {}, cwd: dir }));
+    expect(await run(inTmp(tmp, () => workerBundle(entry()))!)).toBe("aman");
+    const inside = join(folder, `${sha(EVIL).slice(0, 16)}.mjs`);
+    writeFileSync(inside, EVIL, { mode: 0o600 });
+    writeFileSync(join(folder, manifest), JSON.stringify({ bundle: inside, inputs: {}, cwd: dir }));
+    const got = inTmp(tmp, () => workerBundle(entry()))!;
+    expect(got).toBe(first);
+    expect(await run(got)).toBe("aman");
   });
 });

@@ -245,7 +245,7 @@ function accessObjects(tenant: Tenant, cluster: ClusterSettings): KubeObject[] {
       kind: "RoleBinding",
       metadata: meta(tenant, NAMES.contactBinding, {
         [`${PREFIX}/contact-name`]: tenant.technicalContact.name,
-        [`${PREFIX}/contact-github`]: tenant.technicalContact.github,
+        ...(tenant.technicalContact.github ? { [`${PREFIX}/contact-github`]: tenant.technicalContact.github } : {}),
       }),
       // The cluster authenticates people by OIDC with the e-mail claim as user name (README):
       // the official e-mail identifies a civil servant; a GitHub handle is a private account.

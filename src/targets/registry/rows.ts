@@ -8,7 +8,7 @@ import { asciiHost, relativeName } from "../../state/names.ts";
 import { canonicalIp } from "../../state/desired-state.ts";
 
 export type RegistryStatus = "active" | "decommissioned" | "data-deleted";
-export type TargetKind = "server" | "alias" | "hosting";
+export type TargetKind = "server" | "alias" | "hosting" | "delegation" | "records";
 
 export interface RegistryRow {
   /** ASCII host name: sehat.contohkab.go.id. */
@@ -47,9 +47,13 @@ export function registryRows(requests: readonly RequestFile[], governance: Gover
     const zone = zoneOf(r, governance);
     if (!zone) continue;
     const name = `${relativeName(r.label, undefined)}.${asciiHost(zone.name)}`;
-    const t = r.target;
+    const t = r.target ?? {};
     const d = governance.hosting.defaults;
-    const [targetKind, target]: [TargetKind, string] = t.hosting
+    const [targetKind, target]: [TargetKind, string] = !r.target
+      ? ["records", [...new Set((r.records ?? []).map((x) => x.type))].sort().join(" ")]
+      : t.delegation
+        ? ["delegation", t.delegation.nameservers.map(asciiHost).join(" ")]
+        : t.hosting
       ? ["hosting", `cpu ${t.hosting.cpu ?? d.cpu}, memory ${t.hosting.memory ?? d.memory}, storage ${t.hosting.storage ?? d.storage}`]
       : t.alias
         ? ["alias", asciiHost(t.alias)]

@@ -31,6 +31,10 @@ function rdata(rs: RecordSet): string[] {
       return rs.values.map((v) => `${v.flags} ${v.tag} ${quote(v.value)}`);
     case "SRV":
       return rs.values.map((v) => `${v.priority} ${v.weight} ${v.port} ${fqdn(v.target)}`);
+    case "NS":
+      return rs.values.map(fqdn);
+    case "DS":
+      return rs.values.map((v) => `${v.keyTag} ${v.algorithm} ${v.digestType} ${v.digest}`);
     case "INGRESS":
       return []; // resolved before rendering
   }

@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 64)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}},"delegation":{"description":"Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan","type":"object","properties":{"allowed":{"type":"boolean","description":"true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)"},"requireDs":{"description":"true: delegasi wajib menyertakan DS (DNSSEC)","type":"boolean"}},"required":["allowed"],"additionalProperties":false}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"forms":{"description":"Petunjuk tambahan pada formulir permohonan","type":"object","properties":{"scanUpload":{"description":"Di mana OPD mengunggah pindaian surat bertanda tangan (ditampilkan di formulir), misalnya alamat folder unggahan dinas","type":"string","minLength":3,"maxLength":500},"powerOfAttorney":{"description":"true: pindaian surat memuat juga surat kuasa dan identitas pengelola domain (SOP Purbalingga)","type":"boolean"}},"additionalProperties":false},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 128)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const formats0 = runtime1.fullFormats.date;
@@ -494,7 +494,7 @@ vErrors.push(err39);
 errors++;
 }
 for(const key3 in data13){
-if(!((((((key3 === "name") || (key3 === "ttl")) || (key3 === "nameservers")) || (key3 === "soa")) || (key3 === "provider")) || (key3 === "protected"))){
+if(!((((((((key3 === "name") || (key3 === "ttl")) || (key3 === "nameservers")) || (key3 === "soa")) || (key3 === "delegatedFrom")) || (key3 === "provider")) || (key3 === "protected")) || (key3 === "delegation"))){
 const err40 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items,data:data13};
 if(vErrors === null){
 vErrors = [err40];
@@ -893,11 +893,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data13.provider !== undefined){
-let data25 = data13.provider;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.name === undefined){
-const err74 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.zones.items.properties.provider.required,parentSchema:schema31.properties.zones.items.properties.provider,data:data25};
+if(data13.delegatedFrom !== undefined){
+let data25 = data13.delegatedFrom;
+if(typeof data25 === "string"){
+if(func2(data25) > 253){
+const err74 = {instancePath:instancePath+"/zones/" + i0+"/delegatedFrom",schemaPath:"#/properties/zones/items/properties/delegatedFrom/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.zones.items.properties.delegatedFrom,data:data25};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -906,8 +906,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data25.plan === undefined){
-const err75 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/required",keyword:"required",params:{missingProperty: "plan"},message:"must have required property '"+"plan"+"'",schema:schema31.properties.zones.items.properties.provider.required,parentSchema:schema31.properties.zones.items.properties.provider,data:data25};
+if(func2(data25) < 1){
+const err75 = {instancePath:instancePath+"/zones/" + i0+"/delegatedFrom",schemaPath:"#/properties/zones/items/properties/delegatedFrom/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.zones.items.properties.delegatedFrom,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -916,9 +916,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-for(const key5 in data25){
-if(!((((key5 === "name") || (key5 === "plan")) || (key5 === "zoneCreated")) || (key5 === "recordQuota"))){
-const err76 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items.properties.provider,data:data25};
+}
+else {
+const err76 = {instancePath:instancePath+"/zones/" + i0+"/delegatedFrom",schemaPath:"#/properties/zones/items/properties/delegatedFrom/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.delegatedFrom.type,parentSchema:schema31.properties.zones.items.properties.delegatedFrom,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -928,10 +928,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data25.name !== undefined){
-let data26 = data25.name;
-if(typeof data26 !== "string"){
-const err77 = {instancePath:instancePath+"/zones/" + i0+"/provider/name",schemaPath:"#/properties/zones/items/properties/provider/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.name.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.name,data:data26};
+if(data13.provider !== undefined){
+let data26 = data13.provider;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.name === undefined){
+const err77 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.zones.items.properties.provider.required,parentSchema:schema31.properties.zones.items.properties.provider,data:data26};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -940,8 +941,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if("cloudflare" !== data26){
-const err78 = {instancePath:instancePath+"/zones/" + i0+"/provider/name",schemaPath:"#/properties/zones/items/properties/provider/properties/name/const",keyword:"const",params:{allowedValue: "cloudflare"},message:"must be equal to constant",schema:"cloudflare",parentSchema:schema31.properties.zones.items.properties.provider.properties.name,data:data26};
+if(data26.plan === undefined){
+const err78 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/required",keyword:"required",params:{missingProperty: "plan"},message:"must have required property '"+"plan"+"'",schema:schema31.properties.zones.items.properties.provider.required,parentSchema:schema31.properties.zones.items.properties.provider,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -950,11 +951,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data25.plan !== undefined){
-let data27 = data25.plan;
-if(typeof data27 !== "string"){
-const err79 = {instancePath:instancePath+"/zones/" + i0+"/provider/plan",schemaPath:"#/properties/zones/items/properties/provider/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.plan.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.plan,data:data27};
+for(const key5 in data26){
+if(!((((key5 === "name") || (key5 === "plan")) || (key5 === "zoneCreated")) || (key5 === "recordQuota"))){
+const err79 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items.properties.provider,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -963,8 +962,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!((((data27 === "free") || (data27 === "pro")) || (data27 === "business")) || (data27 === "enterprise"))){
-const err80 = {instancePath:instancePath+"/zones/" + i0+"/provider/plan",schemaPath:"#/properties/zones/items/properties/provider/properties/plan/enum",keyword:"enum",params:{allowedValues: schema31.properties.zones.items.properties.provider.properties.plan.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.zones.items.properties.provider.properties.plan.enum,parentSchema:schema31.properties.zones.items.properties.provider.properties.plan,data:data27};
+}
+if(data26.name !== undefined){
+let data27 = data26.name;
+if(typeof data27 !== "string"){
+const err80 = {instancePath:instancePath+"/zones/" + i0+"/provider/name",schemaPath:"#/properties/zones/items/properties/provider/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.name.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.name,data:data27};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -973,12 +975,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data25.zoneCreated !== undefined){
-let data28 = data25.zoneCreated;
-if(typeof data28 === "string"){
-if(!pattern4.test(data28)){
-const err81 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data28};
+if("cloudflare" !== data27){
+const err81 = {instancePath:instancePath+"/zones/" + i0+"/provider/name",schemaPath:"#/properties/zones/items/properties/provider/properties/name/const",keyword:"const",params:{allowedValue: "cloudflare"},message:"must be equal to constant",schema:"cloudflare",parentSchema:schema31.properties.zones.items.properties.provider.properties.name,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -987,8 +985,11 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!(formats0.validate(data28))){
-const err82 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data28};
+}
+if(data26.plan !== undefined){
+let data28 = data26.plan;
+if(typeof data28 !== "string"){
+const err82 = {instancePath:instancePath+"/zones/" + i0+"/provider/plan",schemaPath:"#/properties/zones/items/properties/provider/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.plan.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.plan,data:data28};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -997,9 +998,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.zoneCreated.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data28};
+if(!((((data28 === "free") || (data28 === "pro")) || (data28 === "business")) || (data28 === "enterprise"))){
+const err83 = {instancePath:instancePath+"/zones/" + i0+"/provider/plan",schemaPath:"#/properties/zones/items/properties/provider/properties/plan/enum",keyword:"enum",params:{allowedValues: schema31.properties.zones.items.properties.provider.properties.plan.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.zones.items.properties.provider.properties.plan.enum,parentSchema:schema31.properties.zones.items.properties.provider.properties.plan,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1009,10 +1009,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data25.recordQuota !== undefined){
-let data29 = data25.recordQuota;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err84 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.zones.items.properties.provider.properties.recordQuota.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data29};
+if(data26.zoneCreated !== undefined){
+let data29 = data26.zoneCreated;
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err84 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data29};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1021,9 +1022,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 9007199254740991 || isNaN(data29)){
-const err85 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data29};
+if(!(formats0.validate(data29))){
+const err85 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data29};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1032,8 +1032,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err86 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data29};
+}
+else {
+const err86 = {instancePath:instancePath+"/zones/" + i0+"/provider/zoneCreated",schemaPath:"#/properties/zones/items/properties/provider/properties/zoneCreated/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.provider.properties.zoneCreated.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.zoneCreated,data:data29};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1043,10 +1044,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.properties.provider.type,parentSchema:schema31.properties.zones.items.properties.provider,data:data25};
+if(data26.recordQuota !== undefined){
+let data30 = data26.recordQuota;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err87 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.zones.items.properties.provider.properties.recordQuota.type,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data30};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1055,15 +1056,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data13.protected !== undefined){
-let data30 = data13.protected;
-if(Array.isArray(data30)){
-const len2 = data30.length;
-for(let i2=0; i2<len2; i2++){
-let data31 = data30[i2];
-if(typeof data31 !== "string"){
-const err88 = {instancePath:instancePath+"/zones/" + i0+"/protected/" + i2,schemaPath:"#/properties/zones/items/properties/protected/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.protected.items.type,parentSchema:schema31.properties.zones.items.properties.protected.items,data:data31};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 9007199254740991 || isNaN(data30)){
+const err88 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data30};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1072,10 +1067,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/zones/" + i0+"/protected",schemaPath:"#/properties/zones/items/properties/protected/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.items.properties.protected.type,parentSchema:schema31.properties.zones.items.properties.protected,data:data30};
+if(data30 < 1 || isNaN(data30)){
+const err89 = {instancePath:instancePath+"/zones/" + i0+"/provider/recordQuota",schemaPath:"#/properties/zones/items/properties/provider/properties/recordQuota/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.zones.items.properties.provider.properties.recordQuota,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1086,8 +1079,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err90 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.type,parentSchema:schema31.properties.zones.items,data:data13};
+const err90 = {instancePath:instancePath+"/zones/" + i0+"/provider",schemaPath:"#/properties/zones/items/properties/provider/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.properties.provider.type,parentSchema:schema31.properties.zones.items.properties.provider,data:data26};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1097,9 +1091,14 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.type,parentSchema:schema31.properties.zones,data:data12};
+if(data13.protected !== undefined){
+let data31 = data13.protected;
+if(Array.isArray(data31)){
+const len2 = data31.length;
+for(let i2=0; i2<len2; i2++){
+let data32 = data31[i2];
+if(typeof data32 !== "string"){
+const err91 = {instancePath:instancePath+"/zones/" + i0+"/protected/" + i2,schemaPath:"#/properties/zones/items/properties/protected/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zones.items.properties.protected.items.type,parentSchema:schema31.properties.zones.items.properties.protected.items,data:data32};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1109,12 +1108,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.admins !== undefined){
-let data32 = data.admins;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key6 in data32){
-if(!((key6 === "team") || (key6 === "users"))){
-const err92 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.admins,data:data32};
+}
+else {
+const err92 = {instancePath:instancePath+"/zones/" + i0+"/protected",schemaPath:"#/properties/zones/items/properties/protected/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.items.properties.protected.type,parentSchema:schema31.properties.zones.items.properties.protected,data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1124,11 +1120,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data32.team !== undefined){
-let data33 = data32.team;
-if(typeof data33 === "string"){
-if(!pattern5.test(data33)){
-const err93 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.admins.properties.team,data:data33};
+if(data13.delegation !== undefined){
+let data33 = data13.delegation;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.allowed === undefined){
+const err93 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/required",keyword:"required",params:{missingProperty: "allowed"},message:"must have required property '"+"allowed"+"'",schema:schema31.properties.zones.items.properties.delegation.required,parentSchema:schema31.properties.zones.items.properties.delegation,data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1137,9 +1133,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.team.type,parentSchema:schema31.properties.admins.properties.team,data:data33};
+for(const key6 in data33){
+if(!((key6 === "allowed") || (key6 === "requireDs"))){
+const err94 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.zones.items.properties.delegation,data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1149,15 +1145,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data32.users !== undefined){
-let data34 = data32.users;
-if(Array.isArray(data34)){
-const len3 = data34.length;
-for(let i3=0; i3<len3; i3++){
-let data35 = data34[i3];
-if(typeof data35 === "string"){
-if(!pattern6.test(data35)){
-const err95 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.admins.properties.users.items,data:data35};
+if(data33.allowed !== undefined){
+let data34 = data33.allowed;
+if(typeof data34 !== "boolean"){
+const err95 = {instancePath:instancePath+"/zones/" + i0+"/delegation/allowed",schemaPath:"#/properties/zones/items/properties/delegation/properties/allowed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.zones.items.properties.delegation.properties.allowed.type,parentSchema:schema31.properties.zones.items.properties.delegation.properties.allowed,data:data34};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1167,8 +1158,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.users.items.type,parentSchema:schema31.properties.admins.properties.users.items,data:data35};
+if(data33.requireDs !== undefined){
+let data35 = data33.requireDs;
+if(typeof data35 !== "boolean"){
+const err96 = {instancePath:instancePath+"/zones/" + i0+"/delegation/requireDs",schemaPath:"#/properties/zones/items/properties/delegation/properties/requireDs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.zones.items.properties.delegation.properties.requireDs.type,parentSchema:schema31.properties.zones.items.properties.delegation.properties.requireDs,data:data35};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1180,7 +1173,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/admins/users",schemaPath:"#/properties/admins/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.admins.properties.users.type,parentSchema:schema31.properties.admins.properties.users,data:data34};
+const err97 = {instancePath:instancePath+"/zones/" + i0+"/delegation",schemaPath:"#/properties/zones/items/properties/delegation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.properties.delegation.type,parentSchema:schema31.properties.zones.items.properties.delegation,data:data33};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1192,7 +1185,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.admins.type,parentSchema:schema31.properties.admins,data:data32};
+const err98 = {instancePath:instancePath+"/zones/" + i0,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.zones.items.type,parentSchema:schema31.properties.zones.items,data:data13};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1202,11 +1195,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.opds !== undefined){
-let data36 = data.opds;
-if(Array.isArray(data36)){
-if(data36.length < 1){
-const err99 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds,data:data36};
+}
+else {
+const err99 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.zones.type,parentSchema:schema31.properties.zones,data:data12};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1215,12 +1206,13 @@ vErrors.push(err99);
 }
 errors++;
 }
-const len4 = data36.length;
-for(let i4=0; i4<len4; i4++){
-let data37 = data36[i4];
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.code === undefined){
-const err100 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data37};
+}
+if(data.admins !== undefined){
+let data36 = data.admins;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key7 in data36){
+if(!((key7 === "team") || (key7 === "users"))){
+const err100 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.admins,data:data36};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1229,8 +1221,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data37.name === undefined){
-const err101 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data37};
+}
+if(data36.team !== undefined){
+let data37 = data36.team;
+if(typeof data37 === "string"){
+if(!pattern5.test(data37)){
+const err101 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.admins.properties.team,data:data37};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1239,8 +1235,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data37.liaisons === undefined){
-const err102 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "liaisons"},message:"must have required property '"+"liaisons"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data37};
+}
+else {
+const err102 = {instancePath:instancePath+"/admins/team",schemaPath:"#/properties/admins/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.team.type,parentSchema:schema31.properties.admins.properties.team,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1249,9 +1246,16 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key7 in data37){
-if(!((((key7 === "code") || (key7 === "name")) || (key7 === "liaisons")) || (key7 === "email"))){
-const err103 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opds.items,data:data37};
+}
+if(data36.users !== undefined){
+let data38 = data36.users;
+if(Array.isArray(data38)){
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+let data39 = data38[i3];
+if(typeof data39 === "string"){
+if(!pattern6.test(data39)){
+const err103 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.admins.properties.users.items,data:data39};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1261,11 +1265,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data37.code !== undefined){
-let data38 = data37.code;
-if(typeof data38 === "string"){
-if(!pattern7.test(data38)){
-const err104 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opds.items.properties.code,data:data38};
+else {
+const err104 = {instancePath:instancePath+"/admins/users/" + i3,schemaPath:"#/properties/admins/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.admins.properties.users.items.type,parentSchema:schema31.properties.admins.properties.users.items,data:data39};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1275,8 +1276,9 @@ vErrors.push(err104);
 errors++;
 }
 }
+}
 else {
-const err105 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.code.type,parentSchema:schema31.properties.opds.items.properties.code,data:data38};
+const err105 = {instancePath:instancePath+"/admins/users",schemaPath:"#/properties/admins/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.admins.properties.users.type,parentSchema:schema31.properties.admins.properties.users,data:data38};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1286,11 +1288,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data37.name !== undefined){
-let data39 = data37.name;
-if(typeof data39 === "string"){
-if(func2(data39) < 3){
-const err106 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.opds.items.properties.name,data:data39};
+}
+else {
+const err106 = {instancePath:instancePath+"/admins",schemaPath:"#/properties/admins/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.admins.type,parentSchema:schema31.properties.admins,data:data36};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1300,8 +1300,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.name.type,parentSchema:schema31.properties.opds.items.properties.name,data:data39};
+if(data.opds !== undefined){
+let data40 = data.opds;
+if(Array.isArray(data40)){
+if(data40.length < 1){
+const err107 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds,data:data40};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1310,12 +1313,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data37.liaisons !== undefined){
-let data40 = data37.liaisons;
-if(Array.isArray(data40)){
-if(data40.length < 1){
-const err108 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data40};
+const len4 = data40.length;
+for(let i4=0; i4<len4; i4++){
+let data41 = data40[i4];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.code === undefined){
+const err108 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data41};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1324,12 +1327,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-const len5 = data40.length;
-for(let i5=0; i5<len5; i5++){
-let data41 = data40[i5];
-if(typeof data41 === "string"){
-if(!pattern6.test(data41)){
-const err109 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data41};
+if(data41.name === undefined){
+const err109 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data41};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1338,9 +1337,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.liaisons.items.type,parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data41};
+if(data41.liaisons === undefined){
+const err110 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/required",keyword:"required",params:{missingProperty: "liaisons"},message:"must have required property '"+"liaisons"+"'",schema:schema31.properties.opds.items.required,parentSchema:schema31.properties.opds.items,data:data41};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1349,10 +1347,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.items.properties.liaisons.type,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data40};
+for(const key8 in data41){
+if(!((((key8 === "code") || (key8 === "name")) || (key8 === "liaisons")) || (key8 === "email"))){
+const err111 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.opds.items,data:data41};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1362,10 +1359,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data37.email !== undefined){
-let data42 = data37.email;
-if(typeof data42 !== "string"){
-const err112 = {instancePath:instancePath+"/opds/" + i4+"/email",schemaPath:"#/properties/opds/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.email.type,parentSchema:schema31.properties.opds.items.properties.email,data:data42};
+if(data41.code !== undefined){
+let data42 = data41.code;
+if(typeof data42 === "string"){
+if(!pattern7.test(data42)){
+const err112 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opds.items.properties.code,data:data42};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1375,9 +1373,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
 else {
-const err113 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opds.items.type,parentSchema:schema31.properties.opds.items,data:data37};
+const err113 = {instancePath:instancePath+"/opds/" + i4+"/code",schemaPath:"#/properties/opds/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.code.type,parentSchema:schema31.properties.opds.items.properties.code,data:data42};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1387,9 +1384,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.type,parentSchema:schema31.properties.opds,data:data36};
+if(data41.name !== undefined){
+let data43 = data41.name;
+if(typeof data43 === "string"){
+if(func2(data43) < 3){
+const err114 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.opds.items.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1399,11 +1398,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data.disposition !== undefined){
-let data43 = data.disposition;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.ordered === undefined){
-const err115 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "ordered"},message:"must have required property '"+"ordered"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data43};
+else {
+const err115 = {instancePath:instancePath+"/opds/" + i4+"/name",schemaPath:"#/properties/opds/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.name.type,parentSchema:schema31.properties.opds.items.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1412,8 +1408,12 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data43.staleOnPush === undefined){
-const err116 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "staleOnPush"},message:"must have required property '"+"staleOnPush"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data43};
+}
+if(data41.liaisons !== undefined){
+let data44 = data41.liaisons;
+if(Array.isArray(data44)){
+if(data44.length < 1){
+const err116 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data44};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1422,8 +1422,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data43.steps === undefined){
-const err117 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data43};
+const len5 = data44.length;
+for(let i5=0; i5<len5; i5++){
+let data45 = data44[i5];
+if(typeof data45 === "string"){
+if(!pattern6.test(data45)){
+const err117 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data45};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1432,9 +1436,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key8 in data43){
-if(!(((((((key8 === "ordered") || (key8 === "staleOnPush")) || (key8 === "deadline")) || (key8 === "steps")) || (key8 === "destructiveStep")) || (key8 === "rejectionReasons")) || (key8 === "reminders"))){
-const err118 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data43};
+}
+else {
+const err118 = {instancePath:instancePath+"/opds/" + i4+"/liaisons/" + i5,schemaPath:"#/properties/opds/items/properties/liaisons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.liaisons.items.type,parentSchema:schema31.properties.opds.items.properties.liaisons.items,data:data45};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1444,10 +1448,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data43.ordered !== undefined){
-let data44 = data43.ordered;
-if(typeof data44 !== "boolean"){
-const err119 = {instancePath:instancePath+"/disposition/ordered",schemaPath:"#/properties/disposition/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.ordered.type,parentSchema:schema31.properties.disposition.properties.ordered,data:data44};
+}
+else {
+const err119 = {instancePath:instancePath+"/opds/" + i4+"/liaisons",schemaPath:"#/properties/opds/items/properties/liaisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.items.properties.liaisons.type,parentSchema:schema31.properties.opds.items.properties.liaisons,data:data44};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1457,10 +1460,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data43.staleOnPush !== undefined){
-let data45 = data43.staleOnPush;
-if(typeof data45 !== "boolean"){
-const err120 = {instancePath:instancePath+"/disposition/staleOnPush",schemaPath:"#/properties/disposition/properties/staleOnPush/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.staleOnPush.type,parentSchema:schema31.properties.disposition.properties.staleOnPush,data:data45};
+if(data41.email !== undefined){
+let data46 = data41.email;
+if(typeof data46 !== "string"){
+const err120 = {instancePath:instancePath+"/opds/" + i4+"/email",schemaPath:"#/properties/opds/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opds.items.properties.email.type,parentSchema:schema31.properties.opds.items.properties.email,data:data46};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1470,11 +1473,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data43.deadline !== undefined){
-let data46 = data43.deadline;
-if(typeof data46 === "string"){
-if(!pattern9.test(data46)){
-const err121 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.deadline,data:data46};
+}
+else {
+const err121 = {instancePath:instancePath+"/opds/" + i4,schemaPath:"#/properties/opds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.opds.items.type,parentSchema:schema31.properties.opds.items,data:data41};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1484,8 +1485,9 @@ vErrors.push(err121);
 errors++;
 }
 }
+}
 else {
-const err122 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.deadline.type,parentSchema:schema31.properties.disposition.properties.deadline,data:data46};
+const err122 = {instancePath:instancePath+"/opds",schemaPath:"#/properties/opds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.opds.type,parentSchema:schema31.properties.opds,data:data40};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1495,11 +1497,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data43.steps !== undefined){
-let data47 = data43.steps;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err123 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.disposition.properties.steps,data:data47};
+if(data.disposition !== undefined){
+let data47 = data.disposition;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.ordered === undefined){
+const err123 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "ordered"},message:"must have required property '"+"ordered"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data47};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1508,12 +1510,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-const len6 = data47.length;
-for(let i6=0; i6<len6; i6++){
-let data48 = data47[i6];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(Object.keys(data48).length < 5){
-const err124 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
+if(data47.staleOnPush === undefined){
+const err124 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "staleOnPush"},message:"must have required property '"+"staleOnPush"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data47};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1522,8 +1520,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data48.id === undefined){
-const err125 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
+if(data47.steps === undefined){
+const err125 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.disposition.required,parentSchema:schema31.properties.disposition,data:data47};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1532,8 +1530,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data48.role === undefined){
-const err126 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
+for(const key9 in data47){
+if(!(((((((key9 === "ordered") || (key9 === "staleOnPush")) || (key9 === "deadline")) || (key9 === "steps")) || (key9 === "destructiveStep")) || (key9 === "rejectionReasons")) || (key9 === "reminders"))){
+const err126 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition,data:data47};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1542,8 +1541,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data48.kind === undefined){
-const err127 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
+}
+if(data47.ordered !== undefined){
+let data48 = data47.ordered;
+if(typeof data48 !== "boolean"){
+const err127 = {instancePath:instancePath+"/disposition/ordered",schemaPath:"#/properties/disposition/properties/ordered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.ordered.type,parentSchema:schema31.properties.disposition.properties.ordered,data:data48};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1552,8 +1554,11 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data48.standardTime === undefined){
-const err128 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
+}
+if(data47.staleOnPush !== undefined){
+let data49 = data47.staleOnPush;
+if(typeof data49 !== "boolean"){
+const err128 = {instancePath:instancePath+"/disposition/staleOnPush",schemaPath:"#/properties/disposition/properties/staleOnPush/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.disposition.properties.staleOnPush.type,parentSchema:schema31.properties.disposition.properties.staleOnPush,data:data49};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1562,9 +1567,12 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key9 in data48){
-if(!(func1.call(schema31.properties.disposition.properties.steps.items.properties, key9))){
-const err129 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
+}
+if(data47.deadline !== undefined){
+let data50 = data47.deadline;
+if(typeof data50 === "string"){
+if(!pattern9.test(data50)){
+const err129 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.deadline,data:data50};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1574,11 +1582,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data48.id !== undefined){
-let data49 = data48.id;
-if(typeof data49 === "string"){
-if(!pattern7.test(data49)){
-const err130 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data49};
+else {
+const err130 = {instancePath:instancePath+"/disposition/deadline",schemaPath:"#/properties/disposition/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.deadline.type,parentSchema:schema31.properties.disposition.properties.deadline,data:data50};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1588,8 +1593,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.id.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data49};
+if(data47.steps !== undefined){
+let data51 = data47.steps;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err131 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.disposition.properties.steps,data:data51};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1598,12 +1606,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data48.role !== undefined){
-let data50 = data48.role;
-if(typeof data50 === "string"){
-if(func2(data50) < 2){
-const err132 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data50};
+const len6 = data51.length;
+for(let i6=0; i6<len6; i6++){
+let data52 = data51[i6];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(Object.keys(data52).length < 5){
+const err132 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1612,9 +1620,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.role.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data50};
+if(data52.id === undefined){
+const err133 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1623,11 +1630,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data48.kind !== undefined){
-let data51 = data48.kind;
-if(typeof data51 !== "string"){
-const err134 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data51};
+if(data52.role === undefined){
+const err134 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1636,8 +1640,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(!((((((data51 === "intake") || (data51 === "disposition")) || (data51 === "verification")) || (data51 === "technical")) || (data51 === "decision")) || (data51 === "signature"))){
-const err135 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data51};
+if(data52.kind === undefined){
+const err135 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1646,12 +1650,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data48.standardTime !== undefined){
-let data52 = data48.standardTime;
-if(typeof data52 === "string"){
-if(!pattern9.test(data52)){
-const err136 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data52};
+if(data52.standardTime === undefined){
+const err136 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.steps.items.required,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1660,9 +1660,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data52};
+for(const key10 in data52){
+if(!(func1.call(schema31.properties.disposition.properties.steps.items.properties, key10))){
+const err137 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1672,11 +1672,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data48.team !== undefined){
-let data53 = data48.team;
+if(data52.id !== undefined){
+let data53 = data52.id;
 if(typeof data53 === "string"){
-if(!pattern5.test(data53)){
-const err138 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data53};
+if(!pattern7.test(data53)){
+const err138 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data53};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1687,7 +1687,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.team.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data53};
+const err139 = {instancePath:instancePath+"/disposition/steps/" + i6+"/id",schemaPath:"#/properties/disposition/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.id.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.id,data:data53};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1697,15 +1697,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data48.users !== undefined){
-let data54 = data48.users;
-if(Array.isArray(data54)){
-const len7 = data54.length;
-for(let i7=0; i7<len7; i7++){
-let data55 = data54[i7];
-if(typeof data55 === "string"){
-if(!pattern6.test(data55)){
-const err140 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data55};
+if(data52.role !== undefined){
+let data54 = data52.role;
+if(typeof data54 === "string"){
+if(func2(data54) < 2){
+const err140 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data54};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1716,7 +1712,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data55};
+const err141 = {instancePath:instancePath+"/disposition/steps/" + i6+"/role",schemaPath:"#/properties/disposition/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.role.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.role,data:data54};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1726,9 +1722,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users",schemaPath:"#/properties/disposition/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.users.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users,data:data54};
+if(data52.kind !== undefined){
+let data55 = data52.kind;
+if(typeof data55 !== "string"){
+const err142 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data55};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1737,11 +1734,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data48.note !== undefined){
-let data56 = data48.note;
-if(typeof data56 !== "string"){
-const err143 = {instancePath:instancePath+"/disposition/steps/" + i6+"/note",schemaPath:"#/properties/disposition/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.note.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.note,data:data56};
+if(!((((((data55 === "intake") || (data55 === "disposition")) || (data55 === "verification")) || (data55 === "technical")) || (data55 === "decision")) || (data55 === "signature"))){
+const err143 = {instancePath:instancePath+"/disposition/steps/" + i6+"/kind",schemaPath:"#/properties/disposition/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.kind,data:data55};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1751,10 +1745,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data48.phase !== undefined){
-let data57 = data48.phase;
-if(typeof data57 !== "string"){
-const err144 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data57};
+if(data52.standardTime !== undefined){
+let data56 = data52.standardTime;
+if(typeof data56 === "string"){
+if(!pattern9.test(data56)){
+const err144 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data56};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1763,8 +1758,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(!((data57 === "before-merge") || (data57 === "after-deployment"))){
-const err145 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data57};
+}
+else {
+const err145 = {instancePath:instancePath+"/disposition/steps/" + i6+"/standardTime",schemaPath:"#/properties/disposition/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.standardTime,data:data56};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1774,11 +1770,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data48.task !== undefined){
-let data58 = data48.task;
-if(typeof data58 === "string"){
-if(func2(data58) > 80){
-const err146 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data58};
+if(data52.team !== undefined){
+let data57 = data52.team;
+if(typeof data57 === "string"){
+if(!pattern5.test(data57)){
+const err146 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1787,8 +1783,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(func2(data58) < 3){
-const err147 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data58};
+}
+else {
+const err147 = {instancePath:instancePath+"/disposition/steps/" + i6+"/team",schemaPath:"#/properties/disposition/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.team.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.team,data:data57};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1798,8 +1795,15 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.task.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data58};
+if(data52.users !== undefined){
+let data58 = data52.users;
+if(Array.isArray(data58)){
+const len7 = data58.length;
+for(let i7=0; i7<len7; i7++){
+let data59 = data58[i7];
+if(typeof data59 === "string"){
+if(!pattern6.test(data59)){
+const err148 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data59};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1809,15 +1813,8 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data48.acting !== undefined){
-let data59 = data48.acting;
-if(Array.isArray(data59)){
-const len8 = data59.length;
-for(let i8=0; i8<len8; i8++){
-let data60 = data59[i8];
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.user === undefined){
-const err149 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
+else {
+const err149 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users/" + i7,schemaPath:"#/properties/disposition/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users.items,data:data59};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1826,8 +1823,10 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data60.title === undefined){
-const err150 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/disposition/steps/" + i6+"/users",schemaPath:"#/properties/disposition/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.users.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.users,data:data58};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1836,8 +1835,11 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data60.from === undefined){
-const err151 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
+}
+if(data52.note !== undefined){
+let data60 = data52.note;
+if(typeof data60 !== "string"){
+const err151 = {instancePath:instancePath+"/disposition/steps/" + i6+"/note",schemaPath:"#/properties/disposition/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.note.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.note,data:data60};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1846,8 +1848,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data60.to === undefined){
-const err152 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
+}
+if(data52.phase !== undefined){
+let data61 = data52.phase;
+if(typeof data61 !== "string"){
+const err152 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data61};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1856,9 +1861,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key10 in data60){
-if(!(((((key10 === "user") || (key10 === "title")) || (key10 === "name")) || (key10 === "from")) || (key10 === "to"))){
-const err153 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
+if(!((data61 === "before-merge") || (data61 === "after-deployment"))){
+const err153 = {instancePath:instancePath+"/disposition/steps/" + i6+"/phase",schemaPath:"#/properties/disposition/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.phase,data:data61};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1868,11 +1872,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data60.user !== undefined){
-let data61 = data60.user;
-if(typeof data61 === "string"){
-if(!pattern6.test(data61)){
-const err154 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data61};
+if(data52.task !== undefined){
+let data62 = data52.task;
+if(typeof data62 === "string"){
+if(func2(data62) > 80){
+const err154 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data62};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1881,9 +1885,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data61};
+if(func2(data62) < 3){
+const err155 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data62};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1893,10 +1896,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data60.title !== undefined){
-let data62 = data60.title;
-if(typeof data62 !== "string"){
-const err156 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data62};
+else {
+const err156 = {instancePath:instancePath+"/disposition/steps/" + i6+"/task",schemaPath:"#/properties/disposition/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.task.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.task,data:data62};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1905,8 +1906,16 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(!((data62 === "Plt.") || (data62 === "Plh."))){
-const err157 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data62};
+}
+if(data52.acting !== undefined){
+let data63 = data52.acting;
+if(Array.isArray(data63)){
+const len8 = data63.length;
+for(let i8=0; i8<len8; i8++){
+let data64 = data63[i8];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.user === undefined){
+const err157 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1915,12 +1924,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data60.name !== undefined){
-let data63 = data60.name;
-if(typeof data63 === "string"){
-if(func2(data63) < 3){
-const err158 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data63};
+if(data64.title === undefined){
+const err158 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1929,9 +1934,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data63};
+if(data64.from === undefined){
+const err159 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1940,12 +1944,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data60.from !== undefined){
-let data64 = data60.from;
-if(typeof data64 === "string"){
-if(!pattern4.test(data64)){
-const err160 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data64};
+if(data64.to === undefined){
+const err160 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1954,8 +1954,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(!(formats0.validate(data64))){
-const err161 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data64};
+for(const key11 in data64){
+if(!(((((key11 === "user") || (key11 === "title")) || (key11 === "name")) || (key11 === "from")) || (key11 === "to"))){
+const err161 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1965,8 +1966,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data64};
+if(data64.user !== undefined){
+let data65 = data64.user;
+if(typeof data65 === "string"){
+if(!pattern6.test(data65)){
+const err162 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data65};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1976,11 +1980,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data60.to !== undefined){
-let data65 = data60.to;
-if(typeof data65 === "string"){
-if(!pattern4.test(data65)){
-const err163 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data65};
+else {
+const err163 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/user",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.user,data:data65};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1989,8 +1990,11 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(!(formats0.validate(data65))){
-const err164 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data65};
+}
+if(data64.title !== undefined){
+let data66 = data64.title;
+if(typeof data66 !== "string"){
+const err164 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data66};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -1999,9 +2003,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-else {
-const err165 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data65};
+if(!((data66 === "Plt.") || (data66 === "Plh."))){
+const err165 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data66};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2011,9 +2014,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data60};
+if(data64.name !== undefined){
+let data67 = data64.name;
+if(typeof data67 === "string"){
+if(func2(data67) < 3){
+const err166 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data67};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2023,9 +2028,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data59};
+const err167 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/name",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.name,data:data67};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2035,9 +2039,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data48};
+if(data64.from !== undefined){
+let data68 = data64.from;
+if(typeof data68 === "string"){
+if(!pattern4.test(data68)){
+const err168 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data68};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2046,10 +2052,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data47};
+if(!(formats0.validate(data68))){
+const err169 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data68};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2059,11 +2063,8 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data43.destructiveStep !== undefined){
-let data66 = data43.destructiveStep;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(Object.keys(data66).length < 5){
-const err170 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
+else {
+const err170 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data68};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2072,8 +2073,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data66.id === undefined){
-const err171 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
+}
+if(data64.to !== undefined){
+let data69 = data64.to;
+if(typeof data69 === "string"){
+if(!pattern4.test(data69)){
+const err171 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data69};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2082,8 +2087,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data66.role === undefined){
-const err172 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
+if(!(formats0.validate(data69))){
+const err172 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data69};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2092,8 +2097,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data66.kind === undefined){
-const err173 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
+}
+else {
+const err173 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data69};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2102,8 +2108,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data66.standardTime === undefined){
-const err174 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2112,9 +2120,10 @@ vErrors.push(err174);
 }
 errors++;
 }
-for(const key11 in data66){
-if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key11))){
-const err175 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data63};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2124,11 +2133,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data66.id !== undefined){
-let data67 = data66.id;
-if(typeof data67 === "string"){
-if(!pattern7.test(data67)){
-const err176 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data67};
+}
+else {
+const err176 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2138,8 +2145,9 @@ vErrors.push(err176);
 errors++;
 }
 }
+}
 else {
-const err177 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data67};
+const err177 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data51};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2149,11 +2157,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data66.role !== undefined){
-let data68 = data66.role;
-if(typeof data68 === "string"){
-if(func2(data68) < 2){
-const err178 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data68};
+if(data47.destructiveStep !== undefined){
+let data70 = data47.destructiveStep;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(Object.keys(data70).length < 5){
+const err178 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2162,9 +2170,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data68};
+if(data70.id === undefined){
+const err179 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2173,11 +2180,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data66.kind !== undefined){
-let data69 = data66.kind;
-if(typeof data69 !== "string"){
-const err180 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data69};
+if(data70.role === undefined){
+const err180 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2186,8 +2190,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(!((((((data69 === "intake") || (data69 === "disposition")) || (data69 === "verification")) || (data69 === "technical")) || (data69 === "decision")) || (data69 === "signature"))){
-const err181 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data69};
+if(data70.kind === undefined){
+const err181 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2196,12 +2200,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data66.standardTime !== undefined){
-let data70 = data66.standardTime;
-if(typeof data70 === "string"){
-if(!pattern9.test(data70)){
-const err182 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data70};
+if(data70.standardTime === undefined){
+const err182 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2210,9 +2210,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data70};
+for(const key12 in data70){
+if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key12))){
+const err183 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2222,11 +2222,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data66.team !== undefined){
-let data71 = data66.team;
+if(data70.id !== undefined){
+let data71 = data70.id;
 if(typeof data71 === "string"){
-if(!pattern5.test(data71)){
-const err184 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data71};
+if(!pattern7.test(data71)){
+const err184 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data71};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2237,7 +2237,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data71};
+const err185 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data71};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2247,15 +2247,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data66.users !== undefined){
-let data72 = data66.users;
-if(Array.isArray(data72)){
-const len9 = data72.length;
-for(let i9=0; i9<len9; i9++){
-let data73 = data72[i9];
-if(typeof data73 === "string"){
-if(!pattern6.test(data73)){
-const err186 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data73};
+if(data70.role !== undefined){
+let data72 = data70.role;
+if(typeof data72 === "string"){
+if(func2(data72) < 2){
+const err186 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data72};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2266,7 +2262,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data73};
+const err187 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data72};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2276,9 +2272,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-}
-else {
-const err188 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data72};
+if(data70.kind !== undefined){
+let data73 = data70.kind;
+if(typeof data73 !== "string"){
+const err188 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data73};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2287,11 +2284,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data66.note !== undefined){
-let data74 = data66.note;
-if(typeof data74 !== "string"){
-const err189 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data74};
+if(!((((((data73 === "intake") || (data73 === "disposition")) || (data73 === "verification")) || (data73 === "technical")) || (data73 === "decision")) || (data73 === "signature"))){
+const err189 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data73};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2301,10 +2295,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data66.phase !== undefined){
-let data75 = data66.phase;
-if(typeof data75 !== "string"){
-const err190 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data75};
+if(data70.standardTime !== undefined){
+let data74 = data70.standardTime;
+if(typeof data74 === "string"){
+if(!pattern9.test(data74)){
+const err190 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data74};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2313,8 +2308,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(!((data75 === "before-merge") || (data75 === "after-deployment"))){
-const err191 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data75};
+}
+else {
+const err191 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data74};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2324,11 +2320,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data66.task !== undefined){
-let data76 = data66.task;
-if(typeof data76 === "string"){
-if(func2(data76) > 80){
-const err192 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data76};
+if(data70.team !== undefined){
+let data75 = data70.team;
+if(typeof data75 === "string"){
+if(!pattern5.test(data75)){
+const err192 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data75};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2337,8 +2333,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(func2(data76) < 3){
-const err193 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data76};
+}
+else {
+const err193 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data75};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2348,8 +2345,15 @@ vErrors.push(err193);
 errors++;
 }
 }
-else {
-const err194 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data76};
+if(data70.users !== undefined){
+let data76 = data70.users;
+if(Array.isArray(data76)){
+const len9 = data76.length;
+for(let i9=0; i9<len9; i9++){
+let data77 = data76[i9];
+if(typeof data77 === "string"){
+if(!pattern6.test(data77)){
+const err194 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data77};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2359,15 +2363,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data66.acting !== undefined){
-let data77 = data66.acting;
-if(Array.isArray(data77)){
-const len10 = data77.length;
-for(let i10=0; i10<len10; i10++){
-let data78 = data77[i10];
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.user === undefined){
-const err195 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
+else {
+const err195 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data77};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2376,8 +2373,10 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(data78.title === undefined){
-const err196 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data76};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2386,8 +2385,11 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data78.from === undefined){
-const err197 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
+}
+if(data70.note !== undefined){
+let data78 = data70.note;
+if(typeof data78 !== "string"){
+const err197 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data78};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2396,8 +2398,11 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data78.to === undefined){
-const err198 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
+}
+if(data70.phase !== undefined){
+let data79 = data70.phase;
+if(typeof data79 !== "string"){
+const err198 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data79};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2406,9 +2411,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-for(const key12 in data78){
-if(!(((((key12 === "user") || (key12 === "title")) || (key12 === "name")) || (key12 === "from")) || (key12 === "to"))){
-const err199 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
+if(!((data79 === "before-merge") || (data79 === "after-deployment"))){
+const err199 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data79};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2418,11 +2422,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data78.user !== undefined){
-let data79 = data78.user;
-if(typeof data79 === "string"){
-if(!pattern6.test(data79)){
-const err200 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data79};
+if(data70.task !== undefined){
+let data80 = data70.task;
+if(typeof data80 === "string"){
+if(func2(data80) > 80){
+const err200 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data80};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2431,9 +2435,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data79};
+if(func2(data80) < 3){
+const err201 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data80};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2443,10 +2446,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data78.title !== undefined){
-let data80 = data78.title;
-if(typeof data80 !== "string"){
-const err202 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data80};
+else {
+const err202 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data80};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2455,8 +2456,16 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(!((data80 === "Plt.") || (data80 === "Plh."))){
-const err203 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data80};
+}
+if(data70.acting !== undefined){
+let data81 = data70.acting;
+if(Array.isArray(data81)){
+const len10 = data81.length;
+for(let i10=0; i10<len10; i10++){
+let data82 = data81[i10];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.user === undefined){
+const err203 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2465,12 +2474,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data78.name !== undefined){
-let data81 = data78.name;
-if(typeof data81 === "string"){
-if(func2(data81) < 3){
-const err204 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data81};
+if(data82.title === undefined){
+const err204 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2479,9 +2484,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-else {
-const err205 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data81};
+if(data82.from === undefined){
+const err205 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2490,12 +2494,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data78.from !== undefined){
-let data82 = data78.from;
-if(typeof data82 === "string"){
-if(!pattern4.test(data82)){
-const err206 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data82};
+if(data82.to === undefined){
+const err206 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2504,8 +2504,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(!(formats0.validate(data82))){
-const err207 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data82};
+for(const key13 in data82){
+if(!(((((key13 === "user") || (key13 === "title")) || (key13 === "name")) || (key13 === "from")) || (key13 === "to"))){
+const err207 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2515,8 +2516,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data82};
+if(data82.user !== undefined){
+let data83 = data82.user;
+if(typeof data83 === "string"){
+if(!pattern6.test(data83)){
+const err208 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data83};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2526,11 +2530,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data78.to !== undefined){
-let data83 = data78.to;
-if(typeof data83 === "string"){
-if(!pattern4.test(data83)){
-const err209 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data83};
+else {
+const err209 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data83};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2539,8 +2540,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(!(formats0.validate(data83))){
-const err210 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data83};
+}
+if(data82.title !== undefined){
+let data84 = data82.title;
+if(typeof data84 !== "string"){
+const err210 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data84};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2549,9 +2553,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data83};
+if(!((data84 === "Plt.") || (data84 === "Plh."))){
+const err211 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data84};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2561,9 +2564,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data78};
+if(data82.name !== undefined){
+let data85 = data82.name;
+if(typeof data85 === "string"){
+if(func2(data85) < 3){
+const err212 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2573,9 +2578,8 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
 else {
-const err213 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data77};
+const err213 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2585,9 +2589,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data66};
+if(data82.from !== undefined){
+let data86 = data82.from;
+if(typeof data86 === "string"){
+if(!pattern4.test(data86)){
+const err214 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data86};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2596,16 +2602,8 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data43.rejectionReasons !== undefined){
-let data84 = data43.rejectionReasons;
-if(Array.isArray(data84)){
-const len11 = data84.length;
-for(let i11=0; i11<len11; i11++){
-let data85 = data84[i11];
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.code === undefined){
-const err215 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data85};
+if(!(formats0.validate(data86))){
+const err215 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data86};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2614,8 +2612,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data85.text === undefined){
-const err216 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data85};
+}
+else {
+const err216 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data86};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2624,9 +2623,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-for(const key13 in data85){
-if(!((key13 === "code") || (key13 === "text"))){
-const err217 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data85};
+}
+if(data82.to !== undefined){
+let data87 = data82.to;
+if(typeof data87 === "string"){
+if(!pattern4.test(data87)){
+const err217 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data87};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2635,12 +2637,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-if(data85.code !== undefined){
-let data86 = data85.code;
-if(typeof data86 === "string"){
-if(!pattern7.test(data86)){
-const err218 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data86};
+if(!(formats0.validate(data87))){
+const err218 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data87};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2651,7 +2649,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data86};
+const err219 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data87};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2661,11 +2659,9 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data85.text !== undefined){
-let data87 = data85.text;
-if(typeof data87 === "string"){
-if(func2(data87) < 3){
-const err220 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data87};
+}
+else {
+const err220 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2675,8 +2671,9 @@ vErrors.push(err220);
 errors++;
 }
 }
+}
 else {
-const err221 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data87};
+const err221 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data81};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2688,7 +2685,7 @@ errors++;
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data85};
+const err222 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2698,9 +2695,15 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data84};
+if(data47.rejectionReasons !== undefined){
+let data88 = data47.rejectionReasons;
+if(Array.isArray(data88)){
+const len11 = data88.length;
+for(let i11=0; i11<len11; i11++){
+let data89 = data88[i11];
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.code === undefined){
+const err223 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data89};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2709,12 +2712,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data43.reminders !== undefined){
-let data88 = data43.reminders;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.escalateAfter === undefined){
-const err224 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data88};
+if(data89.text === undefined){
+const err224 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data89};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2723,9 +2722,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-for(const key14 in data88){
-if(!(key14 === "escalateAfter")){
-const err225 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data88};
+for(const key14 in data89){
+if(!((key14 === "code") || (key14 === "text"))){
+const err225 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data89};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2735,11 +2734,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data88.escalateAfter !== undefined){
-let data89 = data88.escalateAfter;
-if(typeof data89 === "string"){
-if(!pattern9.test(data89)){
-const err226 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data89};
+if(data89.code !== undefined){
+let data90 = data89.code;
+if(typeof data90 === "string"){
+if(!pattern7.test(data90)){
+const err226 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data90};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2750,7 +2749,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data89};
+const err227 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data90};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2760,9 +2759,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data88};
+if(data89.text !== undefined){
+let data91 = data89.text;
+if(typeof data91 === "string"){
+if(func2(data91) < 3){
+const err228 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data91};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2772,9 +2773,8 @@ vErrors.push(err228);
 errors++;
 }
 }
-}
 else {
-const err229 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data43};
+const err229 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data91};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2784,11 +2784,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data.workingHours !== undefined){
-let data90 = data.workingHours;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.timeZone === undefined){
-const err230 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data90};
+}
+else {
+const err230 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data89};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2797,8 +2795,10 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(data90.days === undefined){
-const err231 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data90};
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data88};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2807,8 +2807,12 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data90.holidays === undefined){
-const err232 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data90};
+}
+if(data47.reminders !== undefined){
+let data92 = data47.reminders;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.escalateAfter === undefined){
+const err232 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data92};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2817,9 +2821,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-for(const key15 in data90){
-if(!(((key15 === "timeZone") || (key15 === "days")) || (key15 === "holidays"))){
-const err233 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data90};
+for(const key15 in data92){
+if(!(key15 === "escalateAfter")){
+const err233 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data92};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2829,10 +2833,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data90.timeZone !== undefined){
-let data91 = data90.timeZone;
-if(typeof data91 !== "string"){
-const err234 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data91};
+if(data92.escalateAfter !== undefined){
+let data93 = data92.escalateAfter;
+if(typeof data93 === "string"){
+if(!pattern9.test(data93)){
+const err234 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data93};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2841,8 +2846,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(!(((data91 === "Asia/Jakarta") || (data91 === "Asia/Makassar")) || (data91 === "Asia/Jayapura"))){
-const err235 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data91};
+}
+else {
+const err235 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data93};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2852,13 +2858,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data90.days !== undefined){
-let data92 = data90.days;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key16 in data92){
-const _errs203 = errors;
-if(typeof key16 !== "string"){
-const err236 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key16,propertyName:key16};
+}
+else {
+const err236 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data92};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2867,8 +2869,10 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(!(((((((key16 === "mon") || (key16 === "tue")) || (key16 === "wed")) || (key16 === "thu")) || (key16 === "fri")) || (key16 === "sat")) || (key16 === "sun"))){
-const err237 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key16,propertyName:key16};
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data47};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2877,9 +2881,12 @@ vErrors.push(err237);
 }
 errors++;
 }
-var valid40 = _errs203 === errors;
-if(!valid40){
-const err238 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data92};
+}
+if(data.workingHours !== undefined){
+let data94 = data.workingHours;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.timeZone === undefined){
+const err238 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data94};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2888,12 +2895,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-for(const key17 in data92){
-let data93 = data92[key17];
-if(Array.isArray(data93)){
-if(data93.length > 2){
-const err239 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data93};
+if(data94.days === undefined){
+const err239 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data94};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2902,8 +2905,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data93.length < 2){
-const err240 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data93};
+if(data94.holidays === undefined){
+const err240 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data94};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2912,12 +2915,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-const len12 = data93.length;
-if(len12 > 0){
-let data94 = data93[0];
-if(typeof data94 === "string"){
-if(!pattern26.test(data94)){
-const err241 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data94};
+for(const key16 in data94){
+if(!(((key16 === "timeZone") || (key16 === "days")) || (key16 === "holidays"))){
+const err241 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data94};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2927,8 +2927,10 @@ vErrors.push(err241);
 errors++;
 }
 }
-else {
-const err242 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data94};
+if(data94.timeZone !== undefined){
+let data95 = data94.timeZone;
+if(typeof data95 !== "string"){
+const err242 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data95};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2937,12 +2939,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-if(len12 > 1){
-let data95 = data93[1];
-if(typeof data95 === "string"){
-if(!pattern26.test(data95)){
-const err243 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data95};
+if(!(((data95 === "Asia/Jakarta") || (data95 === "Asia/Makassar")) || (data95 === "Asia/Jayapura"))){
+const err243 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data95};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2952,8 +2950,13 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data95};
+if(data94.days !== undefined){
+let data96 = data94.days;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key17 in data96){
+const _errs212 = errors;
+if(typeof key17 !== "string"){
+const err244 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2962,10 +2965,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-const len13 = data93.length;
-if(!(len13 <= 2)){
-const err245 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data93};
+if(!(((((((key17 === "mon") || (key17 === "tue")) || (key17 === "wed")) || (key17 === "thu")) || (key17 === "fri")) || (key17 === "sat")) || (key17 === "sun"))){
+const err245 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2974,9 +2975,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-else {
-const err246 = {instancePath:instancePath+"/workingHours/days/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data93};
+var valid41 = _errs212 === errors;
+if(!valid41){
+const err246 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data96};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2986,9 +2987,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-else {
-const err247 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data92};
+for(const key18 in data96){
+let data97 = data96[key18];
+if(Array.isArray(data97)){
+if(data97.length > 2){
+const err247 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -2997,12 +3000,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-if(data90.holidays !== undefined){
-let data96 = data90.holidays;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.country === undefined){
-const err248 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data96};
+if(data97.length < 2){
+const err248 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3011,9 +3010,12 @@ vErrors.push(err248);
 }
 errors++;
 }
-for(const key18 in data96){
-if(!(((key18 === "country") || (key18 === "region")) || (key18 === "closed"))){
-const err249 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data96};
+const len12 = data97.length;
+if(len12 > 0){
+let data98 = data97[0];
+if(typeof data98 === "string"){
+if(!pattern26.test(data98)){
+const err249 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data98};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3023,10 +3025,8 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data96.country !== undefined){
-let data97 = data96.country;
-if(typeof data97 !== "string"){
-const err250 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data97};
+else {
+const err250 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data98};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3035,8 +3035,12 @@ vErrors.push(err250);
 }
 errors++;
 }
-if("ID" !== data97){
-const err251 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data97};
+}
+if(len12 > 1){
+let data99 = data97[1];
+if(typeof data99 === "string"){
+if(!pattern26.test(data99)){
+const err251 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data99};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3046,10 +3050,8 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data96.region !== undefined){
-let data98 = data96.region;
-if(typeof data98 !== "string"){
-const err252 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data98};
+else {
+const err252 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data99};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3059,15 +3061,9 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data96.closed !== undefined){
-let data99 = data96.closed;
-if(Array.isArray(data99)){
-const len14 = data99.length;
-for(let i12=0; i12<len14; i12++){
-let data100 = data99[i12];
-if(typeof data100 === "string"){
-if(!pattern4.test(data100)){
-const err253 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data100};
+const len13 = data97.length;
+if(!(len13 <= 2)){
+const err253 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3076,8 +3072,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(!(formats0.validate(data100))){
-const err254 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data100};
+}
+else {
+const err254 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3087,8 +3084,9 @@ vErrors.push(err254);
 errors++;
 }
 }
+}
 else {
-const err255 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data100};
+const err255 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data96};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3098,9 +3096,11 @@ vErrors.push(err255);
 errors++;
 }
 }
-}
-else {
-const err256 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data99};
+if(data94.holidays !== undefined){
+let data100 = data94.holidays;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.country === undefined){
+const err256 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data100};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3109,10 +3109,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-}
-else {
-const err257 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data96};
+for(const key19 in data100){
+if(!(((key19 === "country") || (key19 === "region")) || (key19 === "closed"))){
+const err257 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data100};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3122,9 +3121,10 @@ vErrors.push(err257);
 errors++;
 }
 }
-}
-else {
-const err258 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data90};
+if(data100.country !== undefined){
+let data101 = data100.country;
+if(typeof data101 !== "string"){
+const err258 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data101};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3133,15 +3133,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data.reserved !== undefined){
-let data101 = data.reserved;
-if(Array.isArray(data101)){
-const len15 = data101.length;
-for(let i13=0; i13<len15; i13++){
-let data102 = data101[i13];
-if(typeof data102 !== "string"){
-const err259 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data102};
+if("ID" !== data101){
+const err259 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data101};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3151,9 +3144,10 @@ vErrors.push(err259);
 errors++;
 }
 }
-}
-else {
-const err260 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data101};
+if(data100.region !== undefined){
+let data102 = data100.region;
+if(typeof data102 !== "string"){
+const err260 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data102};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3163,11 +3157,15 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data.hosting !== undefined){
-let data103 = data.hosting;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.defaults === undefined){
-const err261 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data103};
+if(data100.closed !== undefined){
+let data103 = data100.closed;
+if(Array.isArray(data103)){
+const len14 = data103.length;
+for(let i12=0; i12<len14; i12++){
+let data104 = data103[i12];
+if(typeof data104 === "string"){
+if(!pattern4.test(data104)){
+const err261 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data104};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3176,8 +3174,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(data103.limits === undefined){
-const err262 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data103};
+if(!(formats0.validate(data104))){
+const err262 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data104};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3186,9 +3184,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-for(const key19 in data103){
-if(!((((key19 === "defaults") || (key19 === "limits")) || (key19 === "accessRole")) || (key19 === "backup"))){
-const err263 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data103};
+}
+else {
+const err263 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data104};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3198,11 +3196,9 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data103.defaults !== undefined){
-let data104 = data103.defaults;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.cpu === undefined){
-const err264 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
+}
+else {
+const err264 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data103};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3211,8 +3207,10 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data104.memory === undefined){
-const err265 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data100};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3221,8 +3219,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data104.storage === undefined){
-const err266 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data94};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3231,8 +3231,15 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(data104.volumes === undefined){
-const err267 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
+}
+if(data.reserved !== undefined){
+let data105 = data.reserved;
+if(Array.isArray(data105)){
+const len15 = data105.length;
+for(let i13=0; i13<len15; i13++){
+let data106 = data105[i13];
+if(typeof data106 !== "string"){
+const err267 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data106};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3241,9 +3248,10 @@ vErrors.push(err267);
 }
 errors++;
 }
-for(const key20 in data104){
-if(!((((key20 === "cpu") || (key20 === "memory")) || (key20 === "storage")) || (key20 === "volumes"))){
-const err268 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data105};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3253,11 +3261,11 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data104.cpu !== undefined){
-let data105 = data104.cpu;
-if(typeof data105 === "string"){
-if(!pattern29.test(data105)){
-const err269 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data105};
+if(data.hosting !== undefined){
+let data107 = data.hosting;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.defaults === undefined){
+const err269 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data107};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3266,9 +3274,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-else {
-const err270 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data105};
+if(data107.limits === undefined){
+const err270 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data107};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3277,12 +3284,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data104.memory !== undefined){
-let data106 = data104.memory;
-if(typeof data106 === "string"){
-if(!pattern29.test(data106)){
-const err271 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data106};
+for(const key20 in data107){
+if(!((((key20 === "defaults") || (key20 === "limits")) || (key20 === "accessRole")) || (key20 === "backup"))){
+const err271 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data107};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3292,8 +3296,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-else {
-const err272 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data106};
+if(data107.defaults !== undefined){
+let data108 = data107.defaults;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.cpu === undefined){
+const err272 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3302,12 +3309,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data104.storage !== undefined){
-let data107 = data104.storage;
-if(typeof data107 === "string"){
-if(!pattern29.test(data107)){
-const err273 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data107};
+if(data108.memory === undefined){
+const err273 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3316,9 +3319,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data107};
+if(data108.storage === undefined){
+const err274 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3327,11 +3329,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data104.volumes !== undefined){
-let data108 = data104.volumes;
-if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
-const err275 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data108};
+if(data108.volumes === undefined){
+const err275 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3340,9 +3339,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 > 9007199254740991 || isNaN(data108)){
-const err276 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data108};
+for(const key21 in data108){
+if(!((((key21 === "cpu") || (key21 === "memory")) || (key21 === "storage")) || (key21 === "volumes"))){
+const err276 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3351,8 +3350,12 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data108 < 0 || isNaN(data108)){
-const err277 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data108};
+}
+if(data108.cpu !== undefined){
+let data109 = data108.cpu;
+if(typeof data109 === "string"){
+if(!pattern29.test(data109)){
+const err277 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data109};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3362,10 +3365,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
-}
 else {
-const err278 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data104};
+const err278 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data109};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3375,11 +3376,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data103.limits !== undefined){
-let data109 = data103.limits;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.cpu === undefined){
-const err279 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+if(data108.memory !== undefined){
+let data110 = data108.memory;
+if(typeof data110 === "string"){
+if(!pattern29.test(data110)){
+const err279 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data110};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3388,8 +3389,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data109.memory === undefined){
-const err280 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+}
+else {
+const err280 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data110};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3398,8 +3400,12 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data109.storage === undefined){
-const err281 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+}
+if(data108.storage !== undefined){
+let data111 = data108.storage;
+if(typeof data111 === "string"){
+if(!pattern29.test(data111)){
+const err281 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data111};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3408,8 +3414,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data109.volumes === undefined){
-const err282 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+}
+else {
+const err282 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data111};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3418,9 +3425,11 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key21 in data109){
-if(!((((key21 === "cpu") || (key21 === "memory")) || (key21 === "storage")) || (key21 === "volumes"))){
-const err283 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+}
+if(data108.volumes !== undefined){
+let data112 = data108.volumes;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err283 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data112};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3429,12 +3438,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data109.cpu !== undefined){
-let data110 = data109.cpu;
-if(typeof data110 === "string"){
-if(!pattern29.test(data110)){
-const err284 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data110};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 9007199254740991 || isNaN(data112)){
+const err284 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data112};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3443,9 +3449,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-else {
-const err285 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data110};
+if(data112 < 0 || isNaN(data112)){
+const err285 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data112};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3455,11 +3460,10 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data109.memory !== undefined){
-let data111 = data109.memory;
-if(typeof data111 === "string"){
-if(!pattern29.test(data111)){
-const err286 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data111};
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3469,8 +3473,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-else {
-const err287 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data111};
+if(data107.limits !== undefined){
+let data113 = data107.limits;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.cpu === undefined){
+const err287 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3479,12 +3486,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-if(data109.storage !== undefined){
-let data112 = data109.storage;
-if(typeof data112 === "string"){
-if(!pattern29.test(data112)){
-const err288 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data112};
+if(data113.memory === undefined){
+const err288 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3493,9 +3496,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data112};
+if(data113.storage === undefined){
+const err289 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3504,11 +3506,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data109.volumes !== undefined){
-let data113 = data109.volumes;
-if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
-const err290 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data113};
+if(data113.volumes === undefined){
+const err290 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3517,9 +3516,9 @@ vErrors.push(err290);
 }
 errors++;
 }
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 > 9007199254740991 || isNaN(data113)){
-const err291 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data113};
+for(const key22 in data113){
+if(!((((key22 === "cpu") || (key22 === "memory")) || (key22 === "storage")) || (key22 === "volumes"))){
+const err291 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3528,8 +3527,12 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data113 < 0 || isNaN(data113)){
-const err292 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data113};
+}
+if(data113.cpu !== undefined){
+let data114 = data113.cpu;
+if(typeof data114 === "string"){
+if(!pattern29.test(data114)){
+const err292 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data114};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3539,10 +3542,8 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-}
 else {
-const err293 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data109};
+const err293 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data114};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3552,10 +3553,11 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data103.accessRole !== undefined){
-let data114 = data103.accessRole;
-if(typeof data114 !== "string"){
-const err294 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data114};
+if(data113.memory !== undefined){
+let data115 = data113.memory;
+if(typeof data115 === "string"){
+if(!pattern29.test(data115)){
+const err294 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data115};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3564,8 +3566,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(!((data114 === "admin") || (data114 === "edit"))){
-const err295 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data114};
+}
+else {
+const err295 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data115};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3575,12 +3578,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data103.backup !== undefined){
-let data115 = data103.backup;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-for(const key22 in data115){
-if(!(((key22 === "time") || (key22 === "retentionDays")) || (key22 === "finalRetentionDays"))){
-const err296 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data115};
+if(data113.storage !== undefined){
+let data116 = data113.storage;
+if(typeof data116 === "string"){
+if(!pattern29.test(data116)){
+const err296 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data116};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3590,11 +3592,8 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data115.time !== undefined){
-let data116 = data115.time;
-if(typeof data116 === "string"){
-if(!pattern26.test(data116)){
-const err297 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data116};
+else {
+const err297 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data116};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3604,8 +3603,10 @@ vErrors.push(err297);
 errors++;
 }
 }
-else {
-const err298 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data116};
+if(data113.volumes !== undefined){
+let data117 = data113.volumes;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err298 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data117};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3614,11 +3615,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-if(data115.retentionDays !== undefined){
-let data117 = data115.retentionDays;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err299 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data117};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 9007199254740991 || isNaN(data117)){
+const err299 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data117};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3627,9 +3626,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 3650 || isNaN(data117)){
-const err300 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data117};
+if(data117 < 0 || isNaN(data117)){
+const err300 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data117};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3638,8 +3636,11 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data117 < 1 || isNaN(data117)){
-const err301 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data117};
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3649,11 +3650,10 @@ vErrors.push(err301);
 errors++;
 }
 }
-}
-if(data115.finalRetentionDays !== undefined){
-let data118 = data115.finalRetentionDays;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err302 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data118};
+if(data107.accessRole !== undefined){
+let data118 = data107.accessRole;
+if(typeof data118 !== "string"){
+const err302 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data118};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3662,9 +3662,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 > 3650 || isNaN(data118)){
-const err303 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data118};
+if(!((data118 === "admin") || (data118 === "edit"))){
+const err303 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data118};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3673,8 +3672,13 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(data118 < 1 || isNaN(data118)){
-const err304 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data118};
+}
+if(data107.backup !== undefined){
+let data119 = data107.backup;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+for(const key23 in data119){
+if(!(((key23 === "time") || (key23 === "retentionDays")) || (key23 === "finalRetentionDays"))){
+const err304 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data119};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3684,10 +3688,11 @@ vErrors.push(err304);
 errors++;
 }
 }
-}
-}
-else {
-const err305 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data115};
+if(data119.time !== undefined){
+let data120 = data119.time;
+if(typeof data120 === "string"){
+if(!pattern26.test(data120)){
+const err305 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data120};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3697,9 +3702,8 @@ vErrors.push(err305);
 errors++;
 }
 }
-}
 else {
-const err306 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data103};
+const err306 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data120};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3709,14 +3713,10 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data.requiredFields !== undefined){
-let data119 = data.requiredFields;
-if(Array.isArray(data119)){
-const len16 = data119.length;
-for(let i14=0; i14<len16; i14++){
-let data120 = data119[i14];
-if(typeof data120 !== "string"){
-const err307 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data120};
+if(data119.retentionDays !== undefined){
+let data121 = data119.retentionDays;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err307 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data121};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3725,8 +3725,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(!((((data120 === "letter.scan") || (data120 === "recommendation")) || (data120 === "contacts.administrative.nip")) || (data120 === "contacts.technical.nip"))){
-const err308 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data120};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 > 3650 || isNaN(data121)){
+const err308 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data121};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3735,10 +3736,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-}
-else {
-const err309 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data119};
+if(data121 < 1 || isNaN(data121)){
+const err309 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data121};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3748,11 +3747,11 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data121 = data.review;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.maxMonths === undefined){
-const err310 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data121};
+}
+if(data119.finalRetentionDays !== undefined){
+let data122 = data119.finalRetentionDays;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err310 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data122};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3761,9 +3760,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-for(const key23 in data121){
-if(!(key23 === "maxMonths")){
-const err311 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data121};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 3650 || isNaN(data122)){
+const err311 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data122};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3772,11 +3771,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-if(data121.maxMonths !== undefined){
-let data122 = data121.maxMonths;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err312 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data122};
+if(data122 < 1 || isNaN(data122)){
+const err312 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data122};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3785,9 +3781,11 @@ vErrors.push(err312);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 60 || isNaN(data122)){
-const err313 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data122};
+}
+}
+}
+else {
+const err313 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data119};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3796,8 +3794,10 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data122 < 1 || isNaN(data122)){
-const err314 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data122};
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data107};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3807,10 +3807,14 @@ vErrors.push(err314);
 errors++;
 }
 }
-}
-}
-else {
-const err315 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data121};
+if(data.requiredFields !== undefined){
+let data123 = data.requiredFields;
+if(Array.isArray(data123)){
+const len16 = data123.length;
+for(let i14=0; i14<len16; i14++){
+let data124 = data123[i14];
+if(typeof data124 !== "string"){
+const err315 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data124};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3819,12 +3823,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-if(data.adoption !== undefined){
-let data123 = data.adoption;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.base === undefined){
-const err316 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data123};
+if(!((((data124 === "letter.scan") || (data124 === "recommendation")) || (data124 === "contacts.administrative.nip")) || (data124 === "contacts.technical.nip"))){
+const err316 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data124};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3833,8 +3833,10 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(data123.date === undefined){
-const err317 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data123};
+}
+}
+else {
+const err317 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data123};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3843,9 +3845,12 @@ vErrors.push(err317);
 }
 errors++;
 }
-for(const key24 in data123){
-if(!((key24 === "base") || (key24 === "date"))){
-const err318 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data123};
+}
+if(data.contactDomains !== undefined){
+let data125 = data.contactDomains;
+if(Array.isArray(data125)){
+if(data125.length < 1){
+const err318 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contactDomains,data:data125};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3854,12 +3859,12 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data123.base !== undefined){
-let data124 = data123.base;
-if(typeof data124 === "string"){
-if(!pattern36.test(data124)){
-const err319 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data124};
+const len17 = data125.length;
+for(let i15=0; i15<len17; i15++){
+let data126 = data125[i15];
+if(typeof data126 === "string"){
+if(func2(data126) > 253){
+const err319 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.contactDomains.items,data:data126};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3868,9 +3873,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-else {
-const err320 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data124};
+if(func2(data126) < 1){
+const err320 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.contactDomains.items,data:data126};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3880,11 +3884,8 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data123.date !== undefined){
-let data125 = data123.date;
-if(typeof data125 === "string"){
-if(!pattern4.test(data125)){
-const err321 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data125};
+else {
+const err321 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contactDomains.items.type,parentSchema:schema31.properties.contactDomains.items,data:data126};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3893,8 +3894,10 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(!(formats0.validate(data125))){
-const err322 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data125};
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contactDomains.type,parentSchema:schema31.properties.contactDomains,data:data125};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3904,8 +3907,12 @@ vErrors.push(err322);
 errors++;
 }
 }
-else {
-const err323 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data125};
+if(data.forms !== undefined){
+let data127 = data.forms;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key24 in data127){
+if(!((key24 === "scanUpload") || (key24 === "powerOfAttorney"))){
+const err323 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.forms,data:data127};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3915,9 +3922,11 @@ vErrors.push(err323);
 errors++;
 }
 }
-}
-else {
-const err324 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data123};
+if(data127.scanUpload !== undefined){
+let data128 = data127.scanUpload;
+if(typeof data128 === "string"){
+if(func2(data128) > 500){
+const err324 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3926,12 +3935,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-if(data.letters !== undefined){
-let data126 = data.letters;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.numberPattern === undefined){
-const err325 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data126};
+if(func2(data128) < 3){
+const err325 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3940,9 +3945,9 @@ vErrors.push(err325);
 }
 errors++;
 }
-for(const key25 in data126){
-if(!((key25 === "numberPattern") || (key25 === "logo"))){
-const err326 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data126};
+}
+else {
+const err326 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.forms.properties.scanUpload.type,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3952,11 +3957,10 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data126.numberPattern !== undefined){
-let data127 = data126.numberPattern;
-if(typeof data127 === "string"){
-if(func2(data127) < 5){
-const err327 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data127};
+if(data127.powerOfAttorney !== undefined){
+let data129 = data127.powerOfAttorney;
+if(typeof data129 !== "boolean"){
+const err327 = {instancePath:instancePath+"/forms/powerOfAttorney",schemaPath:"#/properties/forms/properties/powerOfAttorney/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.forms.properties.powerOfAttorney.type,parentSchema:schema31.properties.forms.properties.powerOfAttorney,data:data129};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3966,8 +3970,9 @@ vErrors.push(err327);
 errors++;
 }
 }
+}
 else {
-const err328 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data127};
+const err328 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.forms.type,parentSchema:schema31.properties.forms,data:data127};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3977,10 +3982,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data126.logo !== undefined){
-let data128 = data126.logo;
-if(typeof data128 !== "string"){
-const err329 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data128};
+if(data.review !== undefined){
+let data130 = data.review;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.maxMonths === undefined){
+const err329 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data130};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -3989,10 +3995,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-}
-else {
-const err330 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data126};
+for(const key25 in data130){
+if(!(key25 === "maxMonths")){
+const err330 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data130};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4002,11 +4007,10 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data129 = data.limits;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.ttl === undefined){
-const err331 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data129};
+if(data130.maxMonths !== undefined){
+let data131 = data130.maxMonths;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err331 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4015,9 +4019,9 @@ vErrors.push(err331);
 }
 errors++;
 }
-for(const key26 in data129){
-if(!(key26 === "ttl")){
-const err332 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data129};
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 60 || isNaN(data131)){
+const err332 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4026,12 +4030,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-if(data129.ttl !== undefined){
-let data130 = data129.ttl;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.min === undefined){
-const err333 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data130};
+if(data131 < 1 || isNaN(data131)){
+const err333 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4040,8 +4040,11 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(data130.max === undefined){
-const err334 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data130};
+}
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data130};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4050,9 +4053,12 @@ vErrors.push(err334);
 }
 errors++;
 }
-for(const key27 in data130){
-if(!((key27 === "min") || (key27 === "max"))){
-const err335 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data130};
+}
+if(data.adoption !== undefined){
+let data132 = data.adoption;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.base === undefined){
+const err335 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data132};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4061,11 +4067,8 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-if(data130.min !== undefined){
-let data131 = data130.min;
-if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
-const err336 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data131};
+if(data132.date === undefined){
+const err336 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data132};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4074,9 +4077,9 @@ vErrors.push(err336);
 }
 errors++;
 }
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 9007199254740991 || isNaN(data131)){
-const err337 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data131};
+for(const key26 in data132){
+if(!((key26 === "base") || (key26 === "date"))){
+const err337 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data132};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4085,8 +4088,12 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(data131 < 1 || isNaN(data131)){
-const err338 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data131};
+}
+if(data132.base !== undefined){
+let data133 = data132.base;
+if(typeof data133 === "string"){
+if(!pattern36.test(data133)){
+const err338 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data133};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4096,11 +4103,8 @@ vErrors.push(err338);
 errors++;
 }
 }
-}
-if(data130.max !== undefined){
-let data132 = data130.max;
-if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
-const err339 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data132};
+else {
+const err339 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data133};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4109,9 +4113,12 @@ vErrors.push(err339);
 }
 errors++;
 }
-if((typeof data132 == "number") && (isFinite(data132))){
-if(data132 > 86400 || isNaN(data132)){
-const err340 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data132};
+}
+if(data132.date !== undefined){
+let data134 = data132.date;
+if(typeof data134 === "string"){
+if(!pattern4.test(data134)){
+const err340 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data134};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4120,8 +4127,8 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(data132 < -9007199254740991 || isNaN(data132)){
-const err341 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data132};
+if(!(formats0.validate(data134))){
+const err341 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data134};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4131,10 +4138,8 @@ vErrors.push(err341);
 errors++;
 }
 }
-}
-}
 else {
-const err342 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data130};
+const err342 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data134};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4146,7 +4151,7 @@ errors++;
 }
 }
 else {
-const err343 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data129};
+const err343 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data132};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4156,12 +4161,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data.hygiene !== undefined){
-let data133 = data.hygiene;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key28 in data133){
-if(!(((((key28 === "gamblingKeywords") || (key28 === "tlsExpiringDays")) || (key28 === "review")) || (key28 === "suspension")) || (key28 === "audit"))){
-const err344 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data133};
+if(data.letters !== undefined){
+let data135 = data.letters;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+if(data135.numberPattern === undefined){
+const err344 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data135};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4170,12 +4174,9 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-if(data133.gamblingKeywords !== undefined){
-let data134 = data133.gamblingKeywords;
-if(Array.isArray(data134)){
-if(data134.length < 1){
-const err345 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data134};
+for(const key27 in data135){
+if(!((key27 === "numberPattern") || (key27 === "logo"))){
+const err345 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data135};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4184,12 +4185,12 @@ vErrors.push(err345);
 }
 errors++;
 }
-const len17 = data134.length;
-for(let i15=0; i15<len17; i15++){
-let data135 = data134[i15];
-if(typeof data135 === "string"){
-if(func2(data135) > 60){
-const err346 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data135};
+}
+if(data135.numberPattern !== undefined){
+let data136 = data135.numberPattern;
+if(typeof data136 === "string"){
+if(func2(data136) < 5){
+const err346 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data136};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4198,8 +4199,9 @@ vErrors.push(err346);
 }
 errors++;
 }
-if(func2(data135) < 3){
-const err347 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data135};
+}
+else {
+const err347 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data136};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4209,8 +4211,10 @@ vErrors.push(err347);
 errors++;
 }
 }
-else {
-const err348 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i15,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data135};
+if(data135.logo !== undefined){
+let data137 = data135.logo;
+if(typeof data137 !== "string"){
+const err348 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data137};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4222,7 +4226,7 @@ errors++;
 }
 }
 else {
-const err349 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data134};
+const err349 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data135};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4232,10 +4236,11 @@ vErrors.push(err349);
 errors++;
 }
 }
-if(data133.tlsExpiringDays !== undefined){
-let data136 = data133.tlsExpiringDays;
-if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
-const err350 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data136};
+if(data.limits !== undefined){
+let data138 = data.limits;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.ttl === undefined){
+const err350 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data138};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4244,9 +4249,9 @@ vErrors.push(err350);
 }
 errors++;
 }
-if((typeof data136 == "number") && (isFinite(data136))){
-if(data136 > 365 || isNaN(data136)){
-const err351 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data136};
+for(const key28 in data138){
+if(!(key28 === "ttl")){
+const err351 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data138};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4255,8 +4260,12 @@ vErrors.push(err351);
 }
 errors++;
 }
-if(data136 < 1 || isNaN(data136)){
-const err352 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data136};
+}
+if(data138.ttl !== undefined){
+let data139 = data138.ttl;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.min === undefined){
+const err352 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4265,14 +4274,8 @@ vErrors.push(err352);
 }
 errors++;
 }
-}
-}
-if(data133.review !== undefined){
-let data137 = data133.review;
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-for(const key29 in data137){
-if(!((key29 === "remindDays") || (key29 === "graceDays"))){
-const err353 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data137};
+if(data139.max === undefined){
+const err353 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4281,11 +4284,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-if(data137.remindDays !== undefined){
-let data138 = data137.remindDays;
-if(!(((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138))) && (isFinite(data138)))){
-const err354 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data138};
+for(const key29 in data139){
+if(!((key29 === "min") || (key29 === "max"))){
+const err354 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4294,9 +4295,11 @@ vErrors.push(err354);
 }
 errors++;
 }
-if((typeof data138 == "number") && (isFinite(data138))){
-if(data138 > 365 || isNaN(data138)){
-const err355 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data138};
+}
+if(data139.min !== undefined){
+let data140 = data139.min;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err355 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4305,8 +4308,9 @@ vErrors.push(err355);
 }
 errors++;
 }
-if(data138 < 1 || isNaN(data138)){
-const err356 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data138};
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 > 9007199254740991 || isNaN(data140)){
+const err356 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4315,12 +4319,8 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-}
-if(data137.graceDays !== undefined){
-let data139 = data137.graceDays;
-if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
-const err357 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data139};
+if(data140 < 1 || isNaN(data140)){
+const err357 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4329,9 +4329,12 @@ vErrors.push(err357);
 }
 errors++;
 }
-if((typeof data139 == "number") && (isFinite(data139))){
-if(data139 > 365 || isNaN(data139)){
-const err358 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data139};
+}
+}
+if(data139.max !== undefined){
+let data141 = data139.max;
+if(!(((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141))) && (isFinite(data141)))){
+const err358 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4340,8 +4343,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-if(data139 < 0 || isNaN(data139)){
-const err359 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data139};
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 > 86400 || isNaN(data141)){
+const err359 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4350,11 +4354,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err360 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data137};
+if(data141 < -9007199254740991 || isNaN(data141)){
+const err360 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4364,11 +4365,10 @@ vErrors.push(err360);
 errors++;
 }
 }
-if(data133.suspension !== undefined){
-let data140 = data133.suspension;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.steps === undefined){
-const err361 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data140};
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4377,9 +4377,10 @@ vErrors.push(err361);
 }
 errors++;
 }
-for(const key30 in data140){
-if(!(key30 === "steps")){
-const err362 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data140};
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data138};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4389,11 +4390,12 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data140.steps !== undefined){
-let data141 = data140.steps;
-if(Array.isArray(data141)){
-if(data141.length < 1){
-const err363 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data141};
+if(data.hygiene !== undefined){
+let data142 = data.hygiene;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key30 in data142){
+if(!(((((key30 === "gamblingKeywords") || (key30 === "tlsExpiringDays")) || (key30 === "review")) || (key30 === "suspension")) || (key30 === "audit"))){
+const err363 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data142};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4402,12 +4404,12 @@ vErrors.push(err363);
 }
 errors++;
 }
-const len18 = data141.length;
-for(let i16=0; i16<len18; i16++){
-let data142 = data141[i16];
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-if(Object.keys(data142).length < 5){
-const err364 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+}
+if(data142.gamblingKeywords !== undefined){
+let data143 = data142.gamblingKeywords;
+if(Array.isArray(data143)){
+if(data143.length < 1){
+const err364 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data143};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4416,8 +4418,12 @@ vErrors.push(err364);
 }
 errors++;
 }
-if(data142.id === undefined){
-const err365 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+const len18 = data143.length;
+for(let i16=0; i16<len18; i16++){
+let data144 = data143[i16];
+if(typeof data144 === "string"){
+if(func2(data144) > 60){
+const err365 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4426,8 +4432,8 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(data142.role === undefined){
-const err366 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(func2(data144) < 3){
+const err366 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4436,8 +4442,9 @@ vErrors.push(err366);
 }
 errors++;
 }
-if(data142.kind === undefined){
-const err367 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+}
+else {
+const err367 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4446,8 +4453,10 @@ vErrors.push(err367);
 }
 errors++;
 }
-if(data142.standardTime === undefined){
-const err368 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data143};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4456,9 +4465,11 @@ vErrors.push(err368);
 }
 errors++;
 }
-for(const key31 in data142){
-if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key31))){
-const err369 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+}
+if(data142.tlsExpiringDays !== undefined){
+let data145 = data142.tlsExpiringDays;
+if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
+const err369 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4467,12 +4478,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-}
-if(data142.id !== undefined){
-let data143 = data142.id;
-if(typeof data143 === "string"){
-if(!pattern7.test(data143)){
-const err370 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data143};
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 > 365 || isNaN(data145)){
+const err370 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4481,9 +4489,8 @@ vErrors.push(err370);
 }
 errors++;
 }
-}
-else {
-const err371 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data143};
+if(data145 < 1 || isNaN(data145)){
+const err371 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4493,11 +4500,13 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data142.role !== undefined){
-let data144 = data142.role;
-if(typeof data144 === "string"){
-if(func2(data144) < 2){
-const err372 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data144};
+}
+if(data142.review !== undefined){
+let data146 = data142.review;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+for(const key31 in data146){
+if(!((key31 === "remindDays") || (key31 === "graceDays"))){
+const err372 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data146};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4507,8 +4516,10 @@ vErrors.push(err372);
 errors++;
 }
 }
-else {
-const err373 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data144};
+if(data146.remindDays !== undefined){
+let data147 = data146.remindDays;
+if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
+const err373 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4517,11 +4528,9 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-if(data142.kind !== undefined){
-let data145 = data142.kind;
-if(typeof data145 !== "string"){
-const err374 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data145};
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 > 365 || isNaN(data147)){
+const err374 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4530,8 +4539,8 @@ vErrors.push(err374);
 }
 errors++;
 }
-if(!((((((data145 === "intake") || (data145 === "disposition")) || (data145 === "verification")) || (data145 === "technical")) || (data145 === "decision")) || (data145 === "signature"))){
-const err375 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data145};
+if(data147 < 1 || isNaN(data147)){
+const err375 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4541,11 +4550,11 @@ vErrors.push(err375);
 errors++;
 }
 }
-if(data142.standardTime !== undefined){
-let data146 = data142.standardTime;
-if(typeof data146 === "string"){
-if(!pattern9.test(data146)){
-const err376 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data146};
+}
+if(data146.graceDays !== undefined){
+let data148 = data146.graceDays;
+if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
+const err376 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4554,9 +4563,9 @@ vErrors.push(err376);
 }
 errors++;
 }
-}
-else {
-const err377 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data146};
+if((typeof data148 == "number") && (isFinite(data148))){
+if(data148 > 365 || isNaN(data148)){
+const err377 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4565,12 +4574,8 @@ vErrors.push(err377);
 }
 errors++;
 }
-}
-if(data142.team !== undefined){
-let data147 = data142.team;
-if(typeof data147 === "string"){
-if(!pattern5.test(data147)){
-const err378 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data147};
+if(data148 < 0 || isNaN(data148)){
+const err378 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4580,8 +4585,10 @@ vErrors.push(err378);
 errors++;
 }
 }
+}
+}
 else {
-const err379 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data147};
+const err379 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data146};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4591,15 +4598,11 @@ vErrors.push(err379);
 errors++;
 }
 }
-if(data142.users !== undefined){
-let data148 = data142.users;
-if(Array.isArray(data148)){
-const len19 = data148.length;
-for(let i17=0; i17<len19; i17++){
-let data149 = data148[i17];
-if(typeof data149 === "string"){
-if(!pattern6.test(data149)){
-const err380 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data149};
+if(data142.suspension !== undefined){
+let data149 = data142.suspension;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+if(data149.steps === undefined){
+const err380 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4608,9 +4611,9 @@ vErrors.push(err380);
 }
 errors++;
 }
-}
-else {
-const err381 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data149};
+for(const key32 in data149){
+if(!(key32 === "steps")){
+const err381 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4620,9 +4623,11 @@ vErrors.push(err381);
 errors++;
 }
 }
-}
-else {
-const err382 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data148};
+if(data149.steps !== undefined){
+let data150 = data149.steps;
+if(Array.isArray(data150)){
+if(data150.length < 1){
+const err382 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data150};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4631,11 +4636,12 @@ vErrors.push(err382);
 }
 errors++;
 }
-}
-if(data142.note !== undefined){
-let data150 = data142.note;
-if(typeof data150 !== "string"){
-const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data150};
+const len19 = data150.length;
+for(let i17=0; i17<len19; i17++){
+let data151 = data150[i17];
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(Object.keys(data151).length < 5){
+const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4644,11 +4650,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-if(data142.phase !== undefined){
-let data151 = data142.phase;
-if(typeof data151 !== "string"){
-const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data151};
+if(data151.id === undefined){
+const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4657,8 +4660,8 @@ vErrors.push(err384);
 }
 errors++;
 }
-if(!((data151 === "before-merge") || (data151 === "after-deployment"))){
-const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data151};
+if(data151.role === undefined){
+const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4667,12 +4670,8 @@ vErrors.push(err385);
 }
 errors++;
 }
-}
-if(data142.task !== undefined){
-let data152 = data142.task;
-if(typeof data152 === "string"){
-if(func2(data152) > 80){
-const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data152};
+if(data151.kind === undefined){
+const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4681,8 +4680,8 @@ vErrors.push(err386);
 }
 errors++;
 }
-if(func2(data152) < 3){
-const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data152};
+if(data151.standardTime === undefined){
+const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4691,9 +4690,9 @@ vErrors.push(err387);
 }
 errors++;
 }
-}
-else {
-const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data152};
+for(const key33 in data151){
+if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key33))){
+const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4703,15 +4702,11 @@ vErrors.push(err388);
 errors++;
 }
 }
-if(data142.acting !== undefined){
-let data153 = data142.acting;
-if(Array.isArray(data153)){
-const len20 = data153.length;
-for(let i18=0; i18<len20; i18++){
-let data154 = data153[i18];
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.user === undefined){
-const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+if(data151.id !== undefined){
+let data152 = data151.id;
+if(typeof data152 === "string"){
+if(!pattern7.test(data152)){
+const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data152};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4720,8 +4715,9 @@ vErrors.push(err389);
 }
 errors++;
 }
-if(data154.title === undefined){
-const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+}
+else {
+const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data152};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4730,8 +4726,12 @@ vErrors.push(err390);
 }
 errors++;
 }
-if(data154.from === undefined){
-const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+}
+if(data151.role !== undefined){
+let data153 = data151.role;
+if(typeof data153 === "string"){
+if(func2(data153) < 2){
+const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data153};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4740,8 +4740,9 @@ vErrors.push(err391);
 }
 errors++;
 }
-if(data154.to === undefined){
-const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+}
+else {
+const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data153};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4750,9 +4751,11 @@ vErrors.push(err392);
 }
 errors++;
 }
-for(const key32 in data154){
-if(!(((((key32 === "user") || (key32 === "title")) || (key32 === "name")) || (key32 === "from")) || (key32 === "to"))){
-const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+}
+if(data151.kind !== undefined){
+let data154 = data151.kind;
+if(typeof data154 !== "string"){
+const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data154};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4761,12 +4764,8 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-if(data154.user !== undefined){
-let data155 = data154.user;
-if(typeof data155 === "string"){
-if(!pattern6.test(data155)){
-const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data155};
+if(!((((((data154 === "intake") || (data154 === "disposition")) || (data154 === "verification")) || (data154 === "technical")) || (data154 === "decision")) || (data154 === "signature"))){
+const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data154};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4776,8 +4775,11 @@ vErrors.push(err394);
 errors++;
 }
 }
-else {
-const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data155};
+if(data151.standardTime !== undefined){
+let data155 = data151.standardTime;
+if(typeof data155 === "string"){
+if(!pattern9.test(data155)){
+const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data155};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4787,10 +4789,8 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data154.title !== undefined){
-let data156 = data154.title;
-if(typeof data156 !== "string"){
-const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data156};
+else {
+const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data155};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4799,8 +4799,12 @@ vErrors.push(err396);
 }
 errors++;
 }
-if(!((data156 === "Plt.") || (data156 === "Plh."))){
-const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data156};
+}
+if(data151.team !== undefined){
+let data156 = data151.team;
+if(typeof data156 === "string"){
+if(!pattern5.test(data156)){
+const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data156};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4810,11 +4814,8 @@ vErrors.push(err397);
 errors++;
 }
 }
-if(data154.name !== undefined){
-let data157 = data154.name;
-if(typeof data157 === "string"){
-if(func2(data157) < 3){
-const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data157};
+else {
+const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data156};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4824,8 +4825,15 @@ vErrors.push(err398);
 errors++;
 }
 }
-else {
-const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data157};
+if(data151.users !== undefined){
+let data157 = data151.users;
+if(Array.isArray(data157)){
+const len20 = data157.length;
+for(let i18=0; i18<len20; i18++){
+let data158 = data157[i18];
+if(typeof data158 === "string"){
+if(!pattern6.test(data158)){
+const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data158};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4835,11 +4843,8 @@ vErrors.push(err399);
 errors++;
 }
 }
-if(data154.from !== undefined){
-let data158 = data154.from;
-if(typeof data158 === "string"){
-if(!pattern4.test(data158)){
-const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data158};
+else {
+const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data158};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4848,8 +4853,10 @@ vErrors.push(err400);
 }
 errors++;
 }
-if(!(formats0.validate(data158))){
-const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data158};
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data157};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4859,8 +4866,10 @@ vErrors.push(err401);
 errors++;
 }
 }
-else {
-const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data158};
+if(data151.note !== undefined){
+let data159 = data151.note;
+if(typeof data159 !== "string"){
+const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data159};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -4870,11 +4879,10 @@ vErrors.push(err402);
 errors++;
 }
 }
-if(data154.to !== undefined){
-let data159 = data154.to;
-if(typeof data159 === "string"){
-if(!pattern4.test(data159)){
-const err403 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data159};
+if(data151.phase !== undefined){
+let data160 = data151.phase;
+if(typeof data160 !== "string"){
+const err403 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data160};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -4883,8 +4891,8 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(!(formats0.validate(data159))){
-const err404 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data159};
+if(!((data160 === "before-merge") || (data160 === "after-deployment"))){
+const err404 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data160};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -4894,8 +4902,11 @@ vErrors.push(err404);
 errors++;
 }
 }
-else {
-const err405 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data159};
+if(data151.task !== undefined){
+let data161 = data151.task;
+if(typeof data161 === "string"){
+if(func2(data161) > 80){
+const err405 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -4904,10 +4915,8 @@ vErrors.push(err405);
 }
 errors++;
 }
-}
-}
-else {
-const err406 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data154};
+if(func2(data161) < 3){
+const err406 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -4917,9 +4926,8 @@ vErrors.push(err406);
 errors++;
 }
 }
-}
 else {
-const err407 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data153};
+const err407 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -4929,9 +4937,15 @@ vErrors.push(err407);
 errors++;
 }
 }
-}
-else {
-const err408 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i16,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data142};
+if(data151.acting !== undefined){
+let data162 = data151.acting;
+if(Array.isArray(data162)){
+const len21 = data162.length;
+for(let i19=0; i19<len21; i19++){
+let data163 = data162[i19];
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+if(data163.user === undefined){
+const err408 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -4940,10 +4954,8 @@ vErrors.push(err408);
 }
 errors++;
 }
-}
-}
-else {
-const err409 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data141};
+if(data163.title === undefined){
+const err409 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -4952,10 +4964,8 @@ vErrors.push(err409);
 }
 errors++;
 }
-}
-}
-else {
-const err410 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data140};
+if(data163.from === undefined){
+const err410 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -4964,13 +4974,8 @@ vErrors.push(err410);
 }
 errors++;
 }
-}
-if(data133.audit !== undefined){
-let data160 = data133.audit;
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-for(const key33 in data160){
-if(!(((key33 === "timeoutSeconds") || (key33 === "retries")) || (key33 === "concurrency"))){
-const err411 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data160};
+if(data163.to === undefined){
+const err411 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -4979,11 +4984,9 @@ vErrors.push(err411);
 }
 errors++;
 }
-}
-if(data160.timeoutSeconds !== undefined){
-let data161 = data160.timeoutSeconds;
-if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
-const err412 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data161};
+for(const key34 in data163){
+if(!(((((key34 === "user") || (key34 === "title")) || (key34 === "name")) || (key34 === "from")) || (key34 === "to"))){
+const err412 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -4992,9 +4995,12 @@ vErrors.push(err412);
 }
 errors++;
 }
-if((typeof data161 == "number") && (isFinite(data161))){
-if(data161 > 60 || isNaN(data161)){
-const err413 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data161};
+}
+if(data163.user !== undefined){
+let data164 = data163.user;
+if(typeof data164 === "string"){
+if(!pattern6.test(data164)){
+const err413 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data164};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5003,8 +5009,9 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(data161 < 1 || isNaN(data161)){
-const err414 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data161};
+}
+else {
+const err414 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data164};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5014,11 +5021,10 @@ vErrors.push(err414);
 errors++;
 }
 }
-}
-if(data160.retries !== undefined){
-let data162 = data160.retries;
-if(!(((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162))) && (isFinite(data162)))){
-const err415 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data162};
+if(data163.title !== undefined){
+let data165 = data163.title;
+if(typeof data165 !== "string"){
+const err415 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data165};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5027,9 +5033,8 @@ vErrors.push(err415);
 }
 errors++;
 }
-if((typeof data162 == "number") && (isFinite(data162))){
-if(data162 > 5 || isNaN(data162)){
-const err416 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data162};
+if(!((data165 === "Plt.") || (data165 === "Plh."))){
+const err416 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data165};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5038,8 +5043,12 @@ vErrors.push(err416);
 }
 errors++;
 }
-if(data162 < 0 || isNaN(data162)){
-const err417 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data162};
+}
+if(data163.name !== undefined){
+let data166 = data163.name;
+if(typeof data166 === "string"){
+if(func2(data166) < 3){
+const err417 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data166};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5049,11 +5058,8 @@ vErrors.push(err417);
 errors++;
 }
 }
-}
-if(data160.concurrency !== undefined){
-let data163 = data160.concurrency;
-if(!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163)))){
-const err418 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data163};
+else {
+const err418 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data166};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5062,9 +5068,12 @@ vErrors.push(err418);
 }
 errors++;
 }
-if((typeof data163 == "number") && (isFinite(data163))){
-if(data163 > 512 || isNaN(data163)){
-const err419 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data163};
+}
+if(data163.from !== undefined){
+let data167 = data163.from;
+if(typeof data167 === "string"){
+if(!pattern4.test(data167)){
+const err419 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5073,8 +5082,8 @@ vErrors.push(err419);
 }
 errors++;
 }
-if(data163 < 1 || isNaN(data163)){
-const err420 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data163};
+if(!(formats0.validate(data167))){
+const err420 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5084,10 +5093,8 @@ vErrors.push(err420);
 errors++;
 }
 }
-}
-}
 else {
-const err421 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data160};
+const err421 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5097,9 +5104,11 @@ vErrors.push(err421);
 errors++;
 }
 }
-}
-else {
-const err422 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data133};
+if(data163.to !== undefined){
+let data168 = data163.to;
+if(typeof data168 === "string"){
+if(!pattern4.test(data168)){
+const err422 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5108,15 +5117,240 @@ vErrors.push(err422);
 }
 errors++;
 }
-}
-}
-else {
-const err423 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(!(formats0.validate(data168))){
+const err423 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
 if(vErrors === null){
 vErrors = [err423];
 }
 else {
 vErrors.push(err423);
+}
+errors++;
+}
+}
+else {
+const err424 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+}
+else {
+const err425 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+}
+else {
+const err426 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data162};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+}
+}
+else {
+const err427 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+}
+else {
+const err428 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data150};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+}
+}
+else {
+const err429 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+if(data142.audit !== undefined){
+let data169 = data142.audit;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+for(const key35 in data169){
+if(!(((key35 === "timeoutSeconds") || (key35 === "retries")) || (key35 === "concurrency"))){
+const err430 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data169};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+}
+if(data169.timeoutSeconds !== undefined){
+let data170 = data169.timeoutSeconds;
+if(!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170)))){
+const err431 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 > 60 || isNaN(data170)){
+const err432 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+if(data170 < 1 || isNaN(data170)){
+const err433 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+}
+if(data169.retries !== undefined){
+let data171 = data169.retries;
+if(!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171)))){
+const err434 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+if((typeof data171 == "number") && (isFinite(data171))){
+if(data171 > 5 || isNaN(data171)){
+const err435 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+if(data171 < 0 || isNaN(data171)){
+const err436 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+}
+}
+if(data169.concurrency !== undefined){
+let data172 = data169.concurrency;
+if(!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172)))){
+const err437 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+if((typeof data172 == "number") && (isFinite(data172))){
+if(data172 > 512 || isNaN(data172)){
+const err438 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+if(data172 < 1 || isNaN(data172)){
+const err439 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err440 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data169};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+}
+else {
+const err441 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data142};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+}
+}
+else {
+const err442 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
 }
 errors++;
 }

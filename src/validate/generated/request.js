@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/request.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":63,"description":"Nama subdomain (bagian sebelum nama zona)"},"opd":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Kode OPD, sama dengan nama folder"},"zone":{"description":"Zona induk; bawaan: zona pertama di governance.yaml","type":"string","minLength":1,"maxLength":253},"purpose":{"type":"string","minLength":10,"maxLength":1000,"description":"Kegunaan/fungsi subdomain"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false},"recommendation":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor rekomendasi/izin aplikasi"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"issuer":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number"],"additionalProperties":false},"contacts":{"type":"object","properties":{"administrative":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false},"technical":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit (opsional)","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"required":["name","email","phone","github"],"additionalProperties":false}},"required":["administrative","technical"],"additionalProperties":false},"target":{"type":"object","properties":{"server":{"type":"object","properties":{"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Server milik OPD: alamat IPv4 dan/atau IPv6","minProperties":1},"alias":{"description":"Alias (CNAME) ke nama host lain","type":"string","minLength":1,"maxLength":253},"hosting":{"type":"object","properties":{"storage":{"description":"Kapasitas penyimpanan, misalnya 10Gi","type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"description":"Jumlah PersistentVolumeClaim","type":"integer","minimum":0,"maximum":100}},"additionalProperties":false,"description":"Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan"}},"additionalProperties":false,"description":"Tepat satu: server, alias, atau hosting","minProperties":1,"maxProperties":1},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"proxied":{"description":"Lewat proxy Cloudflare (bawaan: tidak)","type":"boolean"},"records":{"maxItems":50,"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"A"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"AAAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CNAME"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"value":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["type","value"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"TXT"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string","maxLength":4000}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"MX"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"exchange":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","exchange"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"flags":{"type":"integer","minimum":0,"maximum":255},"tag":{"type":"string"},"value":{"type":"string","maxLength":255}},"required":["tag","value"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"SRV"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"weight":{"type":"integer","minimum":0,"maximum":65535},"port":{"type":"integer","minimum":0,"maximum":65535},"target":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","weight","port","target"],"additionalProperties":false}}},"required":["type","name","values"],"additionalProperties":false}],"type":"object","discriminator":{"propertyName":"type"}}},"reviewBy":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal OPD wajib menegaskan subdomain masih dipakai"},"decommission":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penghapusan"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false,"description":"Surat permohonan penghapusan"},"deleteData":{"description":"true: data hosting (namespace dan penyimpanan) ikut dihapus","type":"boolean","const":true}},"required":["reason","letter"],"additionalProperties":false},"suspension":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penangguhan"},"since":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal temuan"},"finding":{"type":"string","enum":["gambling-content","takeover-risk"],"description":"Jenis temuan audit"}},"required":["reason","since","finding"],"additionalProperties":false,"description":"Penangguhan darurat: catatan DNS dicabut, berkas dan data hosting disimpan. Cabut dengan permohonan perubahan yang menghapus blok ini."}},"required":["label","opd","purpose","letter","contacts","target","reviewBy"],"additionalProperties":false,"title":"Permohonan subdomain","description":"Satu berkas per subdomain: requests/<opd>/<label>.yaml"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/request.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"label":{"type":"string","minLength":1,"maxLength":63,"description":"Nama subdomain (bagian sebelum nama zona)"},"opd":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Kode OPD, sama dengan nama folder"},"zone":{"description":"Zona induk; bawaan: zona pertama di governance.yaml","type":"string","minLength":1,"maxLength":253},"purpose":{"type":"string","minLength":10,"maxLength":1000,"description":"Kegunaan/fungsi subdomain"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false},"recommendation":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor rekomendasi/izin aplikasi"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"issuer":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number"],"additionalProperties":false},"contacts":{"type":"object","properties":{"administrative":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"description":"Nama pengguna GitHub (tanpa @)","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"required":["name","email","phone"],"additionalProperties":false},"technical":{"type":"object","properties":{"name":{"type":"string","minLength":2,"maxLength":120,"description":"Nama lengkap"},"nip":{"description":"NIP, 18 digit","type":"string","pattern":"^[0-9]{18}$"},"email":{"type":"string","minLength":3,"maxLength":254,"description":"E-mail dinas"},"phone":{"type":"string","minLength":5,"maxLength":30,"description":"Nomor telepon/HP Indonesia"},"github":{"description":"Nama pengguna GitHub (tanpa @)","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}},"required":["name","email","phone"],"additionalProperties":false}},"required":["administrative","technical"],"additionalProperties":false},"target":{"description":"Tujuan web; boleh kosong bila subdomain hanya punya rekaman (misalnya hanya surel: MX dan TXT)","type":"object","properties":{"server":{"type":"object","properties":{"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Server milik OPD: alamat IPv4 dan/atau IPv6","minProperties":1},"alias":{"description":"Alias (CNAME) ke nama host lain","type":"string","minLength":1,"maxLength":253},"hosting":{"type":"object","properties":{"storage":{"description":"Kapasitas penyimpanan, misalnya 10Gi","type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"description":"Jumlah PersistentVolumeClaim","type":"integer","minimum":0,"maximum":100}},"additionalProperties":false,"description":"Hosting terkelola di klaster Diskominfo; kosongkan nilai untuk memakai bawaan"},"delegation":{"type":"object","properties":{"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"description":"Server nama OPD, nama host lengkap"},"glue":{"description":"Alamat server nama yang berada di bawah subdomain ini","minItems":1,"maxItems":13,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama server relatif terhadap subdomain, misalnya ns1"},"ipv4":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}},"ipv6":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Alamat server nama di bawah subdomain: ipv4 dan/atau ipv6","minProperties":2}},"ds":{"description":"Rekaman DS (DNSSEC) dari OPD","minItems":1,"maxItems":8,"type":"array","items":{"type":"object","properties":{"keyTag":{"type":"integer","minimum":0,"maximum":65535},"algorithm":{"type":"integer","minimum":1,"maximum":255,"description":"Algoritme DNSSEC, misalnya 13 (ECDSAP256SHA256)"},"digestType":{"type":"integer","minimum":1,"maximum":255,"description":"Jenis digest: 2 (SHA-256) atau 4 (SHA-384)"},"digest":{"type":"string","minLength":1,"maxLength":200,"description":"Digest dalam heksadesimal"}},"required":["keyTag","algorithm","digestType","digest"],"additionalProperties":false}}},"required":["nameservers"],"additionalProperties":false,"description":"Delegasi subdomain ke server nama milik OPD (NS, opsional DS)"}},"additionalProperties":false,"minProperties":1,"maxProperties":1},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"proxied":{"description":"Lewat proxy Cloudflare (bawaan: tidak)","type":"boolean"},"records":{"maxItems":50,"type":"array","items":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"A"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"AAAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string"}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CNAME"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"value":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["type","value"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"TXT"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"string","maxLength":4000}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"MX"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"exchange":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","exchange"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"CAA"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"flags":{"type":"integer","minimum":0,"maximum":255},"tag":{"type":"string"},"value":{"type":"string","maxLength":255}},"required":["tag","value"],"additionalProperties":false}}},"required":["type","values"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"SRV"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"Nama relatif terhadap subdomain; @ = subdomain itu sendiri"},"ttl":{"type":"integer","minimum":1,"maximum":86400,"description":"TTL dalam detik (1 = otomatis)"},"values":{"minItems":1,"maxItems":16,"type":"array","items":{"type":"object","properties":{"priority":{"type":"integer","minimum":0,"maximum":65535},"weight":{"type":"integer","minimum":0,"maximum":65535},"port":{"type":"integer","minimum":0,"maximum":65535},"target":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"required":["priority","weight","port","target"],"additionalProperties":false}}},"required":["type","name","values"],"additionalProperties":false}],"type":"object","discriminator":{"propertyName":"type"}}},"reviewBy":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal OPD wajib menegaskan subdomain masih dipakai"},"decommission":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penghapusan"},"letter":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":120,"description":"Nomor surat permohonan"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"scan":{"description":"Tautan pindaian surat bertanda tangan","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://"}},"required":["number","date"],"additionalProperties":false,"description":"Surat permohonan penghapusan"},"deleteData":{"description":"true: data hosting (namespace dan penyimpanan) ikut dihapus","type":"boolean","const":true}},"required":["reason","letter"],"additionalProperties":false},"suspension":{"type":"object","properties":{"reason":{"type":"string","minLength":5,"maxLength":500,"description":"Alasan penangguhan"},"since":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal temuan"},"finding":{"type":"string","enum":["gambling-content","takeover-risk"],"description":"Jenis temuan audit"}},"required":["reason","since","finding"],"additionalProperties":false,"description":"Penangguhan darurat: catatan DNS dicabut, berkas dan data hosting disimpan. Cabut dengan permohonan perubahan yang menghapus blok ini."}},"required":["label","opd","purpose","letter","contacts","reviewBy"],"additionalProperties":false,"title":"Permohonan subdomain","description":"Satu berkas per subdomain: requests/<opd>/<label>.yaml"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
@@ -81,8 +81,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.target === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.reviewBy === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reviewBy"},message:"must have required property '"+"reviewBy"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -91,8 +91,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.reviewBy === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reviewBy"},message:"must have required property '"+"reviewBy"+"'",schema:schema31.required,parentSchema:schema31,data};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -101,9 +102,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+}
+if(data.label !== undefined){
+let data0 = data.label;
+if(typeof data0 === "string"){
+if(func2(data0) > 63){
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -112,12 +116,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data0 = data.label;
-if(typeof data0 === "string"){
-if(func2(data0) > 63){
-const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.label,data:data0};
+if(func2(data0) < 1){
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -126,8 +126,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func2(data0) < 1){
-const err9 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.label,data:data0};
+}
+else {
+const err9 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.label.type,parentSchema:schema31.properties.label,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -137,8 +138,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.label.type,parentSchema:schema31.properties.label,data:data0};
+if(data.opd !== undefined){
+let data1 = data.opd;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err10 = {instancePath:instancePath+"/opd",schemaPath:"#/properties/opd/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opd,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -148,11 +152,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.opd !== undefined){
-let data1 = data.opd;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err11 = {instancePath:instancePath+"/opd",schemaPath:"#/properties/opd/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.opd,data:data1};
+else {
+const err11 = {instancePath:instancePath+"/opd",schemaPath:"#/properties/opd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opd.type,parentSchema:schema31.properties.opd,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -162,8 +163,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/opd",schemaPath:"#/properties/opd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.opd.type,parentSchema:schema31.properties.opd,data:data1};
+if(data.zone !== undefined){
+let data2 = data.zone;
+if(typeof data2 === "string"){
+if(func2(data2) > 253){
+const err12 = {instancePath:instancePath+"/zone",schemaPath:"#/properties/zone/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.zone,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -172,12 +176,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.zone !== undefined){
-let data2 = data.zone;
-if(typeof data2 === "string"){
-if(func2(data2) > 253){
-const err13 = {instancePath:instancePath+"/zone",schemaPath:"#/properties/zone/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.zone,data:data2};
+if(func2(data2) < 1){
+const err13 = {instancePath:instancePath+"/zone",schemaPath:"#/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.zone,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -186,8 +186,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func2(data2) < 1){
-const err14 = {instancePath:instancePath+"/zone",schemaPath:"#/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.zone,data:data2};
+}
+else {
+const err14 = {instancePath:instancePath+"/zone",schemaPath:"#/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zone.type,parentSchema:schema31.properties.zone,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -197,8 +198,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/zone",schemaPath:"#/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.zone.type,parentSchema:schema31.properties.zone,data:data2};
+if(data.purpose !== undefined){
+let data3 = data.purpose;
+if(typeof data3 === "string"){
+if(func2(data3) > 1000){
+const err15 = {instancePath:instancePath+"/purpose",schemaPath:"#/properties/purpose/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.purpose,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -207,12 +211,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.purpose !== undefined){
-let data3 = data.purpose;
-if(typeof data3 === "string"){
-if(func2(data3) > 1000){
-const err16 = {instancePath:instancePath+"/purpose",schemaPath:"#/properties/purpose/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.purpose,data:data3};
+if(func2(data3) < 10){
+const err16 = {instancePath:instancePath+"/purpose",schemaPath:"#/properties/purpose/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters",schema:10,parentSchema:schema31.properties.purpose,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -221,8 +221,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func2(data3) < 10){
-const err17 = {instancePath:instancePath+"/purpose",schemaPath:"#/properties/purpose/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters",schema:10,parentSchema:schema31.properties.purpose,data:data3};
+}
+else {
+const err17 = {instancePath:instancePath+"/purpose",schemaPath:"#/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.purpose.type,parentSchema:schema31.properties.purpose,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -232,8 +233,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/purpose",schemaPath:"#/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.purpose.type,parentSchema:schema31.properties.purpose,data:data3};
+if(data.letter !== undefined){
+let data4 = data.letter;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.number === undefined){
+const err18 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.letter.required,parentSchema:schema31.properties.letter,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -242,12 +246,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data.letter !== undefined){
-let data4 = data.letter;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.number === undefined){
-const err19 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.letter.required,parentSchema:schema31.properties.letter,data:data4};
+if(data4.date === undefined){
+const err19 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.letter.required,parentSchema:schema31.properties.letter,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -256,8 +256,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data4.date === undefined){
-const err20 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.letter.required,parentSchema:schema31.properties.letter,data:data4};
+for(const key1 in data4){
+if(!(((key1 === "number") || (key1 === "date")) || (key1 === "scan"))){
+const err20 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letter,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -266,9 +267,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((key1 === "number") || (key1 === "date")) || (key1 === "scan"))){
-const err21 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letter,data:data4};
+}
+if(data4.number !== undefined){
+let data5 = data4.number;
+if(typeof data5 === "string"){
+if(func2(data5) > 120){
+const err21 = {instancePath:instancePath+"/letter/number",schemaPath:"#/properties/letter/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.letter.properties.number,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -277,12 +281,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data4.number !== undefined){
-let data5 = data4.number;
-if(typeof data5 === "string"){
-if(func2(data5) > 120){
-const err22 = {instancePath:instancePath+"/letter/number",schemaPath:"#/properties/letter/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.letter.properties.number,data:data5};
+if(func2(data5) < 1){
+const err22 = {instancePath:instancePath+"/letter/number",schemaPath:"#/properties/letter/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.letter.properties.number,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -291,8 +291,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(func2(data5) < 1){
-const err23 = {instancePath:instancePath+"/letter/number",schemaPath:"#/properties/letter/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.letter.properties.number,data:data5};
+}
+else {
+const err23 = {instancePath:instancePath+"/letter/number",schemaPath:"#/properties/letter/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letter.properties.number.type,parentSchema:schema31.properties.letter.properties.number,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -302,8 +303,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/letter/number",schemaPath:"#/properties/letter/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letter.properties.number.type,parentSchema:schema31.properties.letter.properties.number,data:data5};
+if(data4.date !== undefined){
+let data6 = data4.date;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err24 = {instancePath:instancePath+"/letter/date",schemaPath:"#/properties/letter/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.letter.properties.date,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -312,12 +316,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data4.date !== undefined){
-let data6 = data4.date;
-if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
-const err25 = {instancePath:instancePath+"/letter/date",schemaPath:"#/properties/letter/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.letter.properties.date,data:data6};
+if(!(formats0.validate(data6))){
+const err25 = {instancePath:instancePath+"/letter/date",schemaPath:"#/properties/letter/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.letter.properties.date,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -326,8 +326,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!(formats0.validate(data6))){
-const err26 = {instancePath:instancePath+"/letter/date",schemaPath:"#/properties/letter/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.letter.properties.date,data:data6};
+}
+else {
+const err26 = {instancePath:instancePath+"/letter/date",schemaPath:"#/properties/letter/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letter.properties.date.type,parentSchema:schema31.properties.letter.properties.date,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -337,8 +338,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/letter/date",schemaPath:"#/properties/letter/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letter.properties.date.type,parentSchema:schema31.properties.letter.properties.date,data:data6};
+if(data4.scan !== undefined){
+let data7 = data4.scan;
+if(typeof data7 === "string"){
+if(!pattern6.test(data7)){
+const err27 = {instancePath:instancePath+"/letter/scan",schemaPath:"#/properties/letter/properties/scan/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.letter.properties.scan,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -347,12 +351,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data4.scan !== undefined){
-let data7 = data4.scan;
-if(typeof data7 === "string"){
-if(!pattern6.test(data7)){
-const err28 = {instancePath:instancePath+"/letter/scan",schemaPath:"#/properties/letter/properties/scan/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.letter.properties.scan,data:data7};
+if(!(formats2(data7))){
+const err28 = {instancePath:instancePath+"/letter/scan",schemaPath:"#/properties/letter/properties/scan/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.letter.properties.scan,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -361,8 +361,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!(formats2(data7))){
-const err29 = {instancePath:instancePath+"/letter/scan",schemaPath:"#/properties/letter/properties/scan/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.letter.properties.scan,data:data7};
+}
+else {
+const err29 = {instancePath:instancePath+"/letter/scan",schemaPath:"#/properties/letter/properties/scan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letter.properties.scan.type,parentSchema:schema31.properties.letter.properties.scan,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -372,8 +373,9 @@ vErrors.push(err29);
 errors++;
 }
 }
+}
 else {
-const err30 = {instancePath:instancePath+"/letter/scan",schemaPath:"#/properties/letter/properties/scan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letter.properties.scan.type,parentSchema:schema31.properties.letter.properties.scan,data:data7};
+const err30 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letter.type,parentSchema:schema31.properties.letter,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -383,9 +385,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/letter",schemaPath:"#/properties/letter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letter.type,parentSchema:schema31.properties.letter,data:data4};
+if(data.recommendation !== undefined){
+let data8 = data.recommendation;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.number === undefined){
+const err31 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.recommendation.required,parentSchema:schema31.properties.recommendation,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -394,12 +398,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data.recommendation !== undefined){
-let data8 = data.recommendation;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.number === undefined){
-const err32 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.recommendation.required,parentSchema:schema31.properties.recommendation,data:data8};
+for(const key2 in data8){
+if(!((((key2 === "number") || (key2 === "date")) || (key2 === "issuer")) || (key2 === "url"))){
+const err32 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.recommendation,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -408,9 +409,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!((((key2 === "number") || (key2 === "date")) || (key2 === "issuer")) || (key2 === "url"))){
-const err33 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.recommendation,data:data8};
+}
+if(data8.number !== undefined){
+let data9 = data8.number;
+if(typeof data9 === "string"){
+if(func2(data9) > 120){
+const err33 = {instancePath:instancePath+"/recommendation/number",schemaPath:"#/properties/recommendation/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.recommendation.properties.number,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -419,12 +423,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data8.number !== undefined){
-let data9 = data8.number;
-if(typeof data9 === "string"){
-if(func2(data9) > 120){
-const err34 = {instancePath:instancePath+"/recommendation/number",schemaPath:"#/properties/recommendation/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.recommendation.properties.number,data:data9};
+if(func2(data9) < 1){
+const err34 = {instancePath:instancePath+"/recommendation/number",schemaPath:"#/properties/recommendation/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recommendation.properties.number,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -433,8 +433,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(func2(data9) < 1){
-const err35 = {instancePath:instancePath+"/recommendation/number",schemaPath:"#/properties/recommendation/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recommendation.properties.number,data:data9};
+}
+else {
+const err35 = {instancePath:instancePath+"/recommendation/number",schemaPath:"#/properties/recommendation/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recommendation.properties.number.type,parentSchema:schema31.properties.recommendation.properties.number,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -444,8 +445,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/recommendation/number",schemaPath:"#/properties/recommendation/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recommendation.properties.number.type,parentSchema:schema31.properties.recommendation.properties.number,data:data9};
+if(data8.date !== undefined){
+let data10 = data8.date;
+if(typeof data10 === "string"){
+if(!pattern5.test(data10)){
+const err36 = {instancePath:instancePath+"/recommendation/date",schemaPath:"#/properties/recommendation/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.recommendation.properties.date,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -454,12 +458,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data8.date !== undefined){
-let data10 = data8.date;
-if(typeof data10 === "string"){
-if(!pattern5.test(data10)){
-const err37 = {instancePath:instancePath+"/recommendation/date",schemaPath:"#/properties/recommendation/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.recommendation.properties.date,data:data10};
+if(!(formats0.validate(data10))){
+const err37 = {instancePath:instancePath+"/recommendation/date",schemaPath:"#/properties/recommendation/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.recommendation.properties.date,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -468,8 +468,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!(formats0.validate(data10))){
-const err38 = {instancePath:instancePath+"/recommendation/date",schemaPath:"#/properties/recommendation/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.recommendation.properties.date,data:data10};
+}
+else {
+const err38 = {instancePath:instancePath+"/recommendation/date",schemaPath:"#/properties/recommendation/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recommendation.properties.date.type,parentSchema:schema31.properties.recommendation.properties.date,data:data10};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -479,8 +480,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/recommendation/date",schemaPath:"#/properties/recommendation/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recommendation.properties.date.type,parentSchema:schema31.properties.recommendation.properties.date,data:data10};
+if(data8.issuer !== undefined){
+let data11 = data8.issuer;
+if(typeof data11 === "string"){
+if(func2(data11) > 200){
+const err39 = {instancePath:instancePath+"/recommendation/issuer",schemaPath:"#/properties/recommendation/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.recommendation.properties.issuer,data:data11};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -489,12 +493,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data8.issuer !== undefined){
-let data11 = data8.issuer;
-if(typeof data11 === "string"){
-if(func2(data11) > 200){
-const err40 = {instancePath:instancePath+"/recommendation/issuer",schemaPath:"#/properties/recommendation/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.recommendation.properties.issuer,data:data11};
+if(func2(data11) < 1){
+const err40 = {instancePath:instancePath+"/recommendation/issuer",schemaPath:"#/properties/recommendation/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recommendation.properties.issuer,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -503,8 +503,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(func2(data11) < 1){
-const err41 = {instancePath:instancePath+"/recommendation/issuer",schemaPath:"#/properties/recommendation/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.recommendation.properties.issuer,data:data11};
+}
+else {
+const err41 = {instancePath:instancePath+"/recommendation/issuer",schemaPath:"#/properties/recommendation/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recommendation.properties.issuer.type,parentSchema:schema31.properties.recommendation.properties.issuer,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -514,8 +515,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/recommendation/issuer",schemaPath:"#/properties/recommendation/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recommendation.properties.issuer.type,parentSchema:schema31.properties.recommendation.properties.issuer,data:data11};
+if(data8.url !== undefined){
+let data12 = data8.url;
+if(typeof data12 === "string"){
+if(!pattern6.test(data12)){
+const err42 = {instancePath:instancePath+"/recommendation/url",schemaPath:"#/properties/recommendation/properties/url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.recommendation.properties.url,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -524,12 +528,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data8.url !== undefined){
-let data12 = data8.url;
-if(typeof data12 === "string"){
-if(!pattern6.test(data12)){
-const err43 = {instancePath:instancePath+"/recommendation/url",schemaPath:"#/properties/recommendation/properties/url/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.recommendation.properties.url,data:data12};
+if(!(formats2(data12))){
+const err43 = {instancePath:instancePath+"/recommendation/url",schemaPath:"#/properties/recommendation/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.recommendation.properties.url,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -538,8 +538,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!(formats2(data12))){
-const err44 = {instancePath:instancePath+"/recommendation/url",schemaPath:"#/properties/recommendation/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.recommendation.properties.url,data:data12};
+}
+else {
+const err44 = {instancePath:instancePath+"/recommendation/url",schemaPath:"#/properties/recommendation/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recommendation.properties.url.type,parentSchema:schema31.properties.recommendation.properties.url,data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -549,8 +550,9 @@ vErrors.push(err44);
 errors++;
 }
 }
+}
 else {
-const err45 = {instancePath:instancePath+"/recommendation/url",schemaPath:"#/properties/recommendation/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recommendation.properties.url.type,parentSchema:schema31.properties.recommendation.properties.url,data:data12};
+const err45 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.recommendation.type,parentSchema:schema31.properties.recommendation,data:data8};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -560,9 +562,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.recommendation.type,parentSchema:schema31.properties.recommendation,data:data8};
+if(data.contacts !== undefined){
+let data13 = data.contacts;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.administrative === undefined){
+const err46 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "administrative"},message:"must have required property '"+"administrative"+"'",schema:schema31.properties.contacts.required,parentSchema:schema31.properties.contacts,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -571,12 +575,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data.contacts !== undefined){
-let data13 = data.contacts;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.administrative === undefined){
-const err47 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "administrative"},message:"must have required property '"+"administrative"+"'",schema:schema31.properties.contacts.required,parentSchema:schema31.properties.contacts,data:data13};
+if(data13.technical === undefined){
+const err47 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "technical"},message:"must have required property '"+"technical"+"'",schema:schema31.properties.contacts.required,parentSchema:schema31.properties.contacts,data:data13};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -585,8 +585,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data13.technical === undefined){
-const err48 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "technical"},message:"must have required property '"+"technical"+"'",schema:schema31.properties.contacts.required,parentSchema:schema31.properties.contacts,data:data13};
+for(const key3 in data13){
+if(!((key3 === "administrative") || (key3 === "technical"))){
+const err48 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -595,9 +596,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!((key3 === "administrative") || (key3 === "technical"))){
-const err49 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts,data:data13};
+}
+if(data13.administrative !== undefined){
+let data14 = data13.administrative;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.name === undefined){
+const err49 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -606,12 +610,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data13.administrative !== undefined){
-let data14 = data13.administrative;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.name === undefined){
-const err50 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+if(data14.email === undefined){
+const err50 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -620,8 +620,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data14.email === undefined){
-const err51 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+if(data14.phone === undefined){
+const err51 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -630,8 +630,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data14.phone === undefined){
-const err52 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+for(const key4 in data14){
+if(!(((((key4 === "name") || (key4 === "nip")) || (key4 === "email")) || (key4 === "phone")) || (key4 === "github"))){
+const err52 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -640,8 +641,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data14.github === undefined){
-const err53 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema31.properties.contacts.properties.administrative.required,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+}
+if(data14.name !== undefined){
+let data15 = data14.name;
+if(typeof data15 === "string"){
+if(func2(data15) > 120){
+const err53 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -650,9 +655,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-for(const key4 in data14){
-if(!(((((key4 === "name") || (key4 === "nip")) || (key4 === "email")) || (key4 === "phone")) || (key4 === "github"))){
-const err54 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+if(func2(data15) < 2){
+const err54 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -662,11 +666,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func2(data15) > 120){
-const err55 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+else {
+const err55 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.name.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -675,8 +676,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(func2(data15) < 2){
-const err56 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+}
+if(data14.nip !== undefined){
+let data16 = data14.nip;
+if(typeof data16 === "string"){
+if(!pattern9.test(data16)){
+const err56 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -687,7 +692,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/contacts/administrative/name",schemaPath:"#/properties/contacts/properties/administrative/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.name.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.name,data:data15};
+const err57 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.nip.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -697,11 +702,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data14.nip !== undefined){
-let data16 = data14.nip;
-if(typeof data16 === "string"){
-if(!pattern9.test(data16)){
-const err58 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
+if(data14.email !== undefined){
+let data17 = data14.email;
+if(typeof data17 === "string"){
+if(func2(data17) > 254){
+const err58 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -710,9 +715,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/contacts/administrative/nip",schemaPath:"#/properties/contacts/properties/administrative/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.nip.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.nip,data:data16};
+if(func2(data17) < 3){
+const err59 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -722,11 +726,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data14.email !== undefined){
-let data17 = data14.email;
-if(typeof data17 === "string"){
-if(func2(data17) > 254){
-const err60 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+else {
+const err60 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.email.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -735,8 +736,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(func2(data17) < 3){
-const err61 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+}
+if(data14.phone !== undefined){
+let data18 = data14.phone;
+if(typeof data18 === "string"){
+if(func2(data18) > 30){
+const err61 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -745,9 +750,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/contacts/administrative/email",schemaPath:"#/properties/contacts/properties/administrative/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.email.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.email,data:data17};
+if(func2(data18) < 5){
+const err62 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -757,11 +761,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data14.phone !== undefined){
-let data18 = data14.phone;
-if(typeof data18 === "string"){
-if(func2(data18) > 30){
-const err63 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+else {
+const err63 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.phone.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -770,8 +771,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(func2(data18) < 5){
-const err64 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+}
+if(data14.github !== undefined){
+let data19 = data14.github;
+if(typeof data19 === "string"){
+if(!pattern10.test(data19)){
+const err64 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -782,7 +787,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/contacts/administrative/phone",schemaPath:"#/properties/contacts/properties/administrative/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.phone.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.phone,data:data18};
+const err65 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.github.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -792,11 +797,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data14.github !== undefined){
-let data19 = data14.github;
-if(typeof data19 === "string"){
-if(!pattern10.test(data19)){
-const err66 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
+}
+else {
+const err66 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.administrative.type,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -806,8 +809,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/contacts/administrative/github",schemaPath:"#/properties/contacts/properties/administrative/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.administrative.properties.github.type,parentSchema:schema31.properties.contacts.properties.administrative.properties.github,data:data19};
+if(data13.technical !== undefined){
+let data20 = data13.technical;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.name === undefined){
+const err67 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -816,10 +822,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/contacts/administrative",schemaPath:"#/properties/contacts/properties/administrative/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.administrative.type,parentSchema:schema31.properties.contacts.properties.administrative,data:data14};
+if(data20.email === undefined){
+const err68 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -828,12 +832,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data13.technical !== undefined){
-let data20 = data13.technical;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.name === undefined){
-const err69 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(data20.phone === undefined){
+const err69 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -842,8 +842,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data20.email === undefined){
-const err70 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+for(const key5 in data20){
+if(!(((((key5 === "name") || (key5 === "nip")) || (key5 === "email")) || (key5 === "phone")) || (key5 === "github"))){
+const err70 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -852,8 +853,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data20.phone === undefined){
-const err71 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "phone"},message:"must have required property '"+"phone"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+}
+if(data20.name !== undefined){
+let data21 = data20.name;
+if(typeof data21 === "string"){
+if(func2(data21) > 120){
+const err71 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -862,8 +867,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data20.github === undefined){
-const err72 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/required",keyword:"required",params:{missingProperty: "github"},message:"must have required property '"+"github"+"'",schema:schema31.properties.contacts.properties.technical.required,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(func2(data21) < 2){
+const err72 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -872,9 +877,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key5 in data20){
-if(!(((((key5 === "name") || (key5 === "nip")) || (key5 === "email")) || (key5 === "phone")) || (key5 === "github"))){
-const err73 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+}
+else {
+const err73 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.name.type,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -884,11 +889,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data20.name !== undefined){
-let data21 = data20.name;
-if(typeof data21 === "string"){
-if(func2(data21) > 120){
-const err74 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+if(data20.nip !== undefined){
+let data22 = data20.nip;
+if(typeof data22 === "string"){
+if(!pattern9.test(data22)){
+const err74 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -897,8 +902,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func2(data21) < 2){
-const err75 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+}
+else {
+const err75 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.nip.type,parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -908,8 +914,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/contacts/technical/name",schemaPath:"#/properties/contacts/properties/technical/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.name.type,parentSchema:schema31.properties.contacts.properties.technical.properties.name,data:data21};
+if(data20.email !== undefined){
+let data23 = data20.email;
+if(typeof data23 === "string"){
+if(func2(data23) > 254){
+const err76 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -918,12 +927,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data20.nip !== undefined){
-let data22 = data20.nip;
-if(typeof data22 === "string"){
-if(!pattern9.test(data22)){
-const err77 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
+if(func2(data23) < 3){
+const err77 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -934,7 +939,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/contacts/technical/nip",schemaPath:"#/properties/contacts/properties/technical/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.nip.type,parentSchema:schema31.properties.contacts.properties.technical.properties.nip,data:data22};
+const err78 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.email.type,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -944,11 +949,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data20.email !== undefined){
-let data23 = data20.email;
-if(typeof data23 === "string"){
-if(func2(data23) > 254){
-const err79 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+if(data20.phone !== undefined){
+let data24 = data20.phone;
+if(typeof data24 === "string"){
+if(func2(data24) > 30){
+const err79 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -957,8 +962,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(func2(data23) < 3){
-const err80 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+if(func2(data24) < 5){
+const err80 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -969,7 +974,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/contacts/technical/email",schemaPath:"#/properties/contacts/properties/technical/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.email.type,parentSchema:schema31.properties.contacts.properties.technical.properties.email,data:data23};
+const err81 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.phone.type,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -979,11 +984,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data20.phone !== undefined){
-let data24 = data20.phone;
-if(typeof data24 === "string"){
-if(func2(data24) > 30){
-const err82 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters",schema:30,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+if(data20.github !== undefined){
+let data25 = data20.github;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err82 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -992,8 +997,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(func2(data24) < 5){
-const err83 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+}
+else {
+const err83 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.github.type,parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1003,8 +1009,9 @@ vErrors.push(err83);
 errors++;
 }
 }
+}
 else {
-const err84 = {instancePath:instancePath+"/contacts/technical/phone",schemaPath:"#/properties/contacts/properties/technical/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.phone.type,parentSchema:schema31.properties.contacts.properties.technical.properties.phone,data:data24};
+const err84 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.technical.type,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1014,11 +1021,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data20.github !== undefined){
-let data25 = data20.github;
-if(typeof data25 === "string"){
-if(!pattern10.test(data25)){
-const err85 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
+}
+else {
+const err85 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.type,parentSchema:schema31.properties.contacts,data:data13};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1028,8 +1033,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/contacts/technical/github",schemaPath:"#/properties/contacts/properties/technical/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contacts.properties.technical.properties.github.type,parentSchema:schema31.properties.contacts.properties.technical.properties.github,data:data25};
+if(data.target !== undefined){
+let data26 = data.target;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(Object.keys(data26).length > 1){
+const err86 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1038,10 +1046,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/contacts/technical",schemaPath:"#/properties/contacts/properties/technical/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.properties.technical.type,parentSchema:schema31.properties.contacts.properties.technical,data:data20};
+if(Object.keys(data26).length < 1){
+const err87 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1050,10 +1056,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.contacts.type,parentSchema:schema31.properties.contacts,data:data13};
+for(const key6 in data26){
+if(!((((key6 === "server") || (key6 === "alias")) || (key6 === "hosting")) || (key6 === "delegation"))){
+const err88 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1063,11 +1068,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.target !== undefined){
-let data26 = data.target;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(Object.keys(data26).length > 1){
-const err89 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
+if(data26.server !== undefined){
+let data27 = data26.server;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(Object.keys(data27).length < 1){
+const err89 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1076,8 +1081,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(Object.keys(data26).length < 1){
-const err90 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target,data:data26};
+for(const key7 in data27){
+if(!((key7 === "ipv4") || (key7 === "ipv6"))){
+const err90 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1086,9 +1092,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key6 in data26){
-if(!(((key6 === "server") || (key6 === "alias")) || (key6 === "hosting"))){
-const err91 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target,data:data26};
+}
+if(data27.ipv4 !== undefined){
+let data28 = data27.ipv4;
+if(Array.isArray(data28)){
+if(data28.length > 16){
+const err91 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1097,12 +1106,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data26.server !== undefined){
-let data27 = data26.server;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(Object.keys(data27).length < 1){
-const err92 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.target.properties.server,data:data27};
+if(data28.length < 1){
+const err92 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1111,9 +1116,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key7 in data27){
-if(!((key7 === "ipv4") || (key7 === "ipv6"))){
-const err93 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.server,data:data27};
+const len0 = data28.length;
+for(let i0=0; i0<len0; i0++){
+let data29 = data28[i0];
+if(typeof data29 !== "string"){
+const err93 = {instancePath:instancePath+"/target/server/ipv4/" + i0,schemaPath:"#/properties/target/properties/server/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4.items,data:data29};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1123,11 +1130,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data27.ipv4 !== undefined){
-let data28 = data27.ipv4;
-if(Array.isArray(data28)){
-if(data28.length > 16){
-const err94 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+}
+else {
+const err94 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv4.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1136,8 +1141,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data28.length < 1){
-const err95 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+}
+if(data27.ipv6 !== undefined){
+let data30 = data27.ipv6;
+if(Array.isArray(data30)){
+if(data30.length > 16){
+const err95 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1146,11 +1155,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-const len0 = data28.length;
-for(let i0=0; i0<len0; i0++){
-let data29 = data28[i0];
-if(typeof data29 !== "string"){
-const err96 = {instancePath:instancePath+"/target/server/ipv4/" + i0,schemaPath:"#/properties/target/properties/server/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4.items,data:data29};
+if(data30.length < 1){
+const err96 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1159,10 +1165,11 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/target/server/ipv4",schemaPath:"#/properties/target/properties/server/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv4.type,parentSchema:schema31.properties.target.properties.server.properties.ipv4,data:data28};
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(typeof data31 !== "string"){
+const err97 = {instancePath:instancePath+"/target/server/ipv6/" + i1,schemaPath:"#/properties/target/properties/server/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6.items,data:data31};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1172,11 +1179,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data27.ipv6 !== undefined){
-let data30 = data27.ipv6;
-if(Array.isArray(data30)){
-if(data30.length > 16){
-const err98 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+}
+else {
+const err98 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv6.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1185,8 +1190,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data30.length < 1){
-const err99 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.server.type,parentSchema:schema31.properties.target.properties.server,data:data27};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1195,11 +1202,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-const len1 = data30.length;
-for(let i1=0; i1<len1; i1++){
-let data31 = data30[i1];
-if(typeof data31 !== "string"){
-const err100 = {instancePath:instancePath+"/target/server/ipv6/" + i1,schemaPath:"#/properties/target/properties/server/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.server.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6.items,data:data31};
+}
+if(data26.alias !== undefined){
+let data32 = data26.alias;
+if(typeof data32 === "string"){
+if(func2(data32) > 253){
+const err100 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1208,10 +1216,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/target/server/ipv6",schemaPath:"#/properties/target/properties/server/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.server.properties.ipv6.type,parentSchema:schema31.properties.target.properties.server.properties.ipv6,data:data30};
+if(func2(data32) < 1){
+const err101 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1221,9 +1227,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath:instancePath+"/target/server",schemaPath:"#/properties/target/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.server.type,parentSchema:schema31.properties.target.properties.server,data:data27};
+const err102 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.alias.type,parentSchema:schema31.properties.target.properties.alias,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1233,11 +1238,12 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data26.alias !== undefined){
-let data32 = data26.alias;
-if(typeof data32 === "string"){
-if(func2(data32) > 253){
-const err103 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.alias,data:data32};
+if(data26.hosting !== undefined){
+let data33 = data26.hosting;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key8 in data33){
+if(!((((key8 === "storage") || (key8 === "cpu")) || (key8 === "memory")) || (key8 === "volumes"))){
+const err103 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.hosting,data:data33};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1246,8 +1252,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(func2(data32) < 1){
-const err104 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.alias,data:data32};
+}
+if(data33.storage !== undefined){
+let data34 = data33.storage;
+if(typeof data34 === "string"){
+if(!pattern13.test(data34)){
+const err104 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1258,7 +1268,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/target/alias",schemaPath:"#/properties/target/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.alias.type,parentSchema:schema31.properties.target.properties.alias,data:data32};
+const err105 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.storage.type,parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1268,12 +1278,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data26.hosting !== undefined){
-let data33 = data26.hosting;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key8 in data33){
-if(!((((key8 === "storage") || (key8 === "cpu")) || (key8 === "memory")) || (key8 === "volumes"))){
-const err106 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.hosting,data:data33};
+if(data33.cpu !== undefined){
+let data35 = data33.cpu;
+if(typeof data35 === "string"){
+if(!pattern13.test(data35)){
+const err106 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1283,11 +1292,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data33.storage !== undefined){
-let data34 = data33.storage;
-if(typeof data34 === "string"){
-if(!pattern13.test(data34)){
-const err107 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
+else {
+const err107 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.cpu.type,parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1297,8 +1303,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/target/hosting/storage",schemaPath:"#/properties/target/properties/hosting/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.storage.type,parentSchema:schema31.properties.target.properties.hosting.properties.storage,data:data34};
+if(data33.memory !== undefined){
+let data36 = data33.memory;
+if(typeof data36 === "string"){
+if(!pattern13.test(data36)){
+const err108 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1308,11 +1317,8 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data33.cpu !== undefined){
-let data35 = data33.cpu;
-if(typeof data35 === "string"){
-if(!pattern13.test(data35)){
-const err109 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
+else {
+const err109 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.memory.type,parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1322,8 +1328,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-else {
-const err110 = {instancePath:instancePath+"/target/hosting/cpu",schemaPath:"#/properties/target/properties/hosting/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.cpu.type,parentSchema:schema31.properties.target.properties.hosting.properties.cpu,data:data35};
+if(data33.volumes !== undefined){
+let data37 = data33.volumes;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err110 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.hosting.properties.volumes.type,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1332,12 +1340,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data33.memory !== undefined){
-let data36 = data33.memory;
-if(typeof data36 === "string"){
-if(!pattern13.test(data36)){
-const err111 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 100 || isNaN(data37)){
+const err111 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1346,9 +1351,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/target/hosting/memory",schemaPath:"#/properties/target/properties/hosting/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.hosting.properties.memory.type,parentSchema:schema31.properties.target.properties.hosting.properties.memory,data:data36};
+if(data37 < 0 || isNaN(data37)){
+const err112 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1358,10 +1362,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data33.volumes !== undefined){
-let data37 = data33.volumes;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err113 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.hosting.properties.volumes.type,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.hosting.type,parentSchema:schema31.properties.target.properties.hosting,data:data33};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1370,9 +1374,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 100 || isNaN(data37)){
-const err114 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+}
+if(data26.delegation !== undefined){
+let data38 = data26.delegation;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.nameservers === undefined){
+const err114 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/required",keyword:"required",params:{missingProperty: "nameservers"},message:"must have required property '"+"nameservers"+"'",schema:schema31.properties.target.properties.delegation.required,parentSchema:schema31.properties.target.properties.delegation,data:data38};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1381,8 +1388,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err115 = {instancePath:instancePath+"/target/hosting/volumes",schemaPath:"#/properties/target/properties/hosting/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.hosting.properties.volumes,data:data37};
+for(const key9 in data38){
+if(!(((key9 === "nameservers") || (key9 === "glue")) || (key9 === "ds"))){
+const err115 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation,data:data38};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1392,10 +1400,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/target/hosting",schemaPath:"#/properties/target/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.hosting.type,parentSchema:schema31.properties.target.properties.hosting,data:data33};
+if(data38.nameservers !== undefined){
+let data39 = data38.nameservers;
+if(Array.isArray(data39)){
+if(data39.length > 13){
+const err116 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/maxItems",keyword:"maxItems",params:{limit: 13},message:"must NOT have more than 13 items",schema:13,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1404,10 +1413,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.type,parentSchema:schema31.properties.target,data:data26};
+if(data39.length < 1){
+const err117 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1416,11 +1423,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data.ttl !== undefined){
-let data38 = data.ttl;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err118 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.ttl.type,parentSchema:schema31.properties.ttl,data:data38};
+const len2 = data39.length;
+for(let i2=0; i2<len2; i2++){
+let data40 = data39[i2];
+if(typeof data40 === "string"){
+if(func2(data40) > 253){
+const err118 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1429,9 +1437,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 86400 || isNaN(data38)){
-const err119 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.ttl,data:data38};
+if(func2(data40) < 1){
+const err119 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1440,8 +1447,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data38 < 1 || isNaN(data38)){
-const err120 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.ttl,data:data38};
+}
+else {
+const err120 = {instancePath:instancePath+"/target/delegation/nameservers/" + i2,schemaPath:"#/properties/target/properties/delegation/properties/nameservers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.nameservers.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers.items,data:data40};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1452,10 +1460,8 @@ errors++;
 }
 }
 }
-if(data.proxied !== undefined){
-let data39 = data.proxied;
-if(typeof data39 !== "boolean"){
-const err121 = {instancePath:instancePath+"/proxied",schemaPath:"#/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.proxied.type,parentSchema:schema31.properties.proxied,data:data39};
+else {
+const err121 = {instancePath:instancePath+"/target/delegation/nameservers",schemaPath:"#/properties/target/properties/delegation/properties/nameservers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.nameservers.type,parentSchema:schema31.properties.target.properties.delegation.properties.nameservers,data:data39};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1465,11 +1471,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data.records !== undefined){
-let data40 = data.records;
-if(Array.isArray(data40)){
-if(data40.length > 50){
-const err122 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.records,data:data40};
+if(data38.glue !== undefined){
+let data41 = data38.glue;
+if(Array.isArray(data41)){
+if(data41.length > 13){
+const err122 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/maxItems",keyword:"maxItems",params:{limit: 13},message:"must NOT have more than 13 items",schema:13,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1478,16 +1484,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-const len2 = data40.length;
-for(let i2=0; i2<len2; i2++){
-let data41 = data40[i2];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-const tag0 = data41.type;
-if(typeof tag0 == "string"){
-if(tag0 === "A"){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err123 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+if(data41.length < 1){
+const err123 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1496,8 +1494,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err124 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+let data42 = data41[i3];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(Object.keys(data42).length < 2){
+const err124 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1506,9 +1508,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key9 in data41){
-if(!((((key9 === "type") || (key9 === "name")) || (key9 === "ttl")) || (key9 === "values"))){
-const err125 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+if(data42.name === undefined){
+const err125 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.target.properties.delegation.properties.glue.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1517,11 +1518,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data41.type !== undefined){
-let data42 = data41.type;
-if(typeof data42 !== "string"){
-const err126 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data42};
+for(const key10 in data42){
+if(!(((key10 === "name") || (key10 === "ipv4")) || (key10 === "ipv6"))){
+const err126 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1530,8 +1529,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if("A" !== data42){
-const err127 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "A"},message:"must be equal to constant",schema:"A",parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data42};
+}
+if(data42.name !== undefined){
+let data43 = data42.name;
+if(typeof data43 === "string"){
+if(func2(data43) > 200){
+const err127 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1540,12 +1543,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data41.name !== undefined){
-let data43 = data41.name;
-if(typeof data43 === "string"){
-if(func2(data43) > 200){
-const err128 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
+if(func2(data43) < 1){
+const err128 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1554,8 +1553,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(func2(data43) < 1){
-const err129 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
+}
+else {
+const err129 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/name",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1565,8 +1565,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data43};
+if(data42.ipv4 !== undefined){
+let data44 = data42.ipv4;
+if(Array.isArray(data44)){
+if(data44.length > 16){
+const err130 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1575,11 +1578,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data44 = data41.ttl;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err131 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[0].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
+if(data44.length < 1){
+const err131 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1588,9 +1588,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 86400 || isNaN(data44)){
-const err132 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
+const len4 = data44.length;
+for(let i4=0; i4<len4; i4++){
+let data45 = data44[i4];
+if(typeof data45 !== "string"){
+const err132 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4/" + i4,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.items,data:data45};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1599,8 +1601,10 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data44 < 1 || isNaN(data44)){
-const err133 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data44};
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv4",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv4,data:data44};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1610,12 +1614,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
-if(data41.values !== undefined){
-let data45 = data41.values;
-if(Array.isArray(data45)){
-if(data45.length > 16){
-const err134 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
+if(data42.ipv6 !== undefined){
+let data46 = data42.ipv6;
+if(Array.isArray(data46)){
+if(data46.length > 16){
+const err134 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1624,8 +1627,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data45.length < 1){
-const err135 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
+if(data46.length < 1){
+const err135 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1634,11 +1637,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-const len3 = data45.length;
-for(let i3=0; i3<len3; i3++){
-let data46 = data45[i3];
-if(typeof data46 !== "string"){
-const err136 = {instancePath:instancePath+"/records/" + i2+"/values/" + i3,schemaPath:"#/properties/records/items/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values.items,data:data46};
+const len5 = data46.length;
+for(let i5=0; i5<len5; i5++){
+let data47 = data46[i5];
+if(typeof data47 !== "string"){
+const err136 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6/" + i5,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.items,data:data47};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1650,7 +1653,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[0].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data45};
+const err137 = {instancePath:instancePath+"/target/delegation/glue/" + i3+"/ipv6",schemaPath:"#/properties/target/properties/delegation/properties/glue/items/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items.properties.ipv6,data:data46};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1662,7 +1665,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[0].type,parentSchema:schema31.properties.records.items.oneOf[0],data:data41};
+const err138 = {instancePath:instancePath+"/target/delegation/glue/" + i3,schemaPath:"#/properties/target/properties/delegation/properties/glue/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.properties.glue.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue.items,data:data42};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1671,12 +1674,10 @@ vErrors.push(err138);
 }
 errors++;
 }
-var props0 = true;
 }
-else if(tag0 === "AAAA"){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err139 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
+}
+else {
+const err139 = {instancePath:instancePath+"/target/delegation/glue",schemaPath:"#/properties/target/properties/delegation/properties/glue/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.glue.type,parentSchema:schema31.properties.target.properties.delegation.properties.glue,data:data41};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1685,8 +1686,12 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err140 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
+}
+if(data38.ds !== undefined){
+let data48 = data38.ds;
+if(Array.isArray(data48)){
+if(data48.length > 8){
+const err140 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1695,9 +1700,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key10 in data41){
-if(!((((key10 === "type") || (key10 === "name")) || (key10 === "ttl")) || (key10 === "values"))){
-const err141 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
+if(data48.length < 1){
+const err141 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1706,11 +1710,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data41.type !== undefined){
-let data47 = data41.type;
-if(typeof data47 !== "string"){
-const err142 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data47};
+const len6 = data48.length;
+for(let i6=0; i6<len6; i6++){
+let data49 = data48[i6];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.keyTag === undefined){
+const err142 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "keyTag"},message:"must have required property '"+"keyTag"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1719,8 +1724,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if("AAAA" !== data47){
-const err143 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "AAAA"},message:"must be equal to constant",schema:"AAAA",parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data47};
+if(data49.algorithm === undefined){
+const err143 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1729,12 +1734,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data41.name !== undefined){
-let data48 = data41.name;
-if(typeof data48 === "string"){
-if(func2(data48) > 200){
-const err144 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
+if(data49.digestType === undefined){
+const err144 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "digestType"},message:"must have required property '"+"digestType"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1743,8 +1744,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(func2(data48) < 1){
-const err145 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
+if(data49.digest === undefined){
+const err145 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.target.properties.delegation.properties.ds.items.required,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1753,9 +1754,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data48};
+for(const key11 in data49){
+if(!((((key11 === "keyTag") || (key11 === "algorithm")) || (key11 === "digestType")) || (key11 === "digest"))){
+const err146 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1765,10 +1766,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data41.ttl !== undefined){
-let data49 = data41.ttl;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err147 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[1].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
+if(data49.keyTag !== undefined){
+let data50 = data49.keyTag;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err147 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1777,9 +1778,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 86400 || isNaN(data49)){
-const err148 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 65535 || isNaN(data50)){
+const err148 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1788,8 +1789,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data49 < 1 || isNaN(data49)){
-const err149 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data49};
+if(data50 < 0 || isNaN(data50)){
+const err149 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/keyTag",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/keyTag/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.keyTag,data:data50};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1800,11 +1801,10 @@ errors++;
 }
 }
 }
-if(data41.values !== undefined){
-let data50 = data41.values;
-if(Array.isArray(data50)){
-if(data50.length > 16){
-const err150 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
+if(data49.algorithm !== undefined){
+let data51 = data49.algorithm;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err150 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1813,8 +1813,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data50.length < 1){
-const err151 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 255 || isNaN(data51)){
+const err151 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1823,11 +1824,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len4 = data50.length;
-for(let i4=0; i4<len4; i4++){
-let data51 = data50[i4];
-if(typeof data51 !== "string"){
-const err152 = {instancePath:instancePath+"/records/" + i2+"/values/" + i4,schemaPath:"#/properties/records/items/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values.items,data:data51};
+if(data51 < 1 || isNaN(data51)){
+const err152 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/algorithm",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/algorithm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.algorithm,data:data51};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1838,8 +1836,10 @@ errors++;
 }
 }
 }
-else {
-const err153 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[1].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data50};
+if(data49.digestType !== undefined){
+let data52 = data49.digestType;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err153 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1848,10 +1848,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[1].type,parentSchema:schema31.properties.records.items.oneOf[1],data:data41};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 255 || isNaN(data52)){
+const err154 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1860,14 +1859,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
-}
-}
-else if(tag0 === "CNAME"){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err155 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+if(data52 < 1 || isNaN(data52)){
+const err155 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digestType",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digestType/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digestType,data:data52};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1876,8 +1869,13 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data41.value === undefined){
-const err156 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+}
+}
+if(data49.digest !== undefined){
+let data53 = data49.digest;
+if(typeof data53 === "string"){
+if(func2(data53) > 200){
+const err156 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1886,9 +1884,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key11 in data41){
-if(!((((key11 === "type") || (key11 === "name")) || (key11 === "ttl")) || (key11 === "value"))){
-const err157 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+if(func2(data53) < 1){
+const err157 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1898,10 +1895,8 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data52 = data41.type;
-if(typeof data52 !== "string"){
-const err158 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data52};
+else {
+const err158 = {instancePath:instancePath+"/target/delegation/ds/" + i6+"/digest",schemaPath:"#/properties/target/properties/delegation/properties/ds/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items.properties.digest,data:data53};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1910,8 +1905,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-if("CNAME" !== data52){
-const err159 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "CNAME"},message:"must be equal to constant",schema:"CNAME",parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data52};
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/target/delegation/ds/" + i6,schemaPath:"#/properties/target/properties/delegation/properties/ds/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.properties.ds.items.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds.items,data:data49};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1921,11 +1918,9 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data53 = data41.name;
-if(typeof data53 === "string"){
-if(func2(data53) > 200){
-const err160 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
+}
+else {
+const err160 = {instancePath:instancePath+"/target/delegation/ds",schemaPath:"#/properties/target/properties/delegation/properties/ds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.target.properties.delegation.properties.ds.type,parentSchema:schema31.properties.target.properties.delegation.properties.ds,data:data48};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1934,8 +1929,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(func2(data53) < 1){
-const err161 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/target/delegation",schemaPath:"#/properties/target/properties/delegation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.properties.delegation.type,parentSchema:schema31.properties.target.properties.delegation,data:data38};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1945,8 +1942,9 @@ vErrors.push(err161);
 errors++;
 }
 }
+}
 else {
-const err162 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data53};
+const err162 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.target.type,parentSchema:schema31.properties.target,data:data26};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1956,10 +1954,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data41.ttl !== undefined){
-let data54 = data41.ttl;
+if(data.ttl !== undefined){
+let data54 = data.ttl;
 if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err163 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[2].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
+const err163 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.ttl.type,parentSchema:schema31.properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1970,7 +1968,7 @@ errors++;
 }
 if((typeof data54 == "number") && (isFinite(data54))){
 if(data54 > 86400 || isNaN(data54)){
-const err164 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
+const err164 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -1980,7 +1978,7 @@ vErrors.push(err164);
 errors++;
 }
 if(data54 < 1 || isNaN(data54)){
-const err165 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data54};
+const err165 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.ttl,data:data54};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -1991,11 +1989,10 @@ errors++;
 }
 }
 }
-if(data41.value !== undefined){
-let data55 = data41.value;
-if(typeof data55 === "string"){
-if(func2(data55) > 253){
-const err166 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
+if(data.proxied !== undefined){
+let data55 = data.proxied;
+if(typeof data55 !== "boolean"){
+const err166 = {instancePath:instancePath+"/proxied",schemaPath:"#/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.proxied.type,parentSchema:schema31.properties.proxied,data:data55};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2004,8 +2001,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(func2(data55) < 1){
-const err167 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
+}
+if(data.records !== undefined){
+let data56 = data.records;
+if(Array.isArray(data56)){
+if(data56.length > 50){
+const err167 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.records,data:data56};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2014,9 +2015,16 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/records/" + i2+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.value.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data55};
+const len7 = data56.length;
+for(let i7=0; i7<len7; i7++){
+let data57 = data56[i7];
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+const tag0 = data57.type;
+if(typeof tag0 == "string"){
+if(tag0 === "A"){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err168 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2025,10 +2033,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[2].type,parentSchema:schema31.properties.records.items.oneOf[2],data:data41};
+if(data57.values === undefined){
+const err169 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[0].required,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2037,14 +2043,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
-}
-}
-else if(tag0 === "TXT"){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err170 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+for(const key12 in data57){
+if(!((((key12 === "type") || (key12 === "name")) || (key12 === "ttl")) || (key12 === "values"))){
+const err170 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2053,8 +2054,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err171 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+}
+if(data57.type !== undefined){
+let data58 = data57.type;
+if(typeof data58 !== "string"){
+const err171 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data58};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2063,9 +2067,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key12 in data41){
-if(!((((key12 === "type") || (key12 === "name")) || (key12 === "ttl")) || (key12 === "values"))){
-const err172 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+if("A" !== data58){
+const err172 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "A"},message:"must be equal to constant",schema:"A",parentSchema:schema31.properties.records.items.oneOf[0].properties.type,data:data58};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2075,10 +2078,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data56 = data41.type;
-if(typeof data56 !== "string"){
-const err173 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data56};
+if(data57.name !== undefined){
+let data59 = data57.name;
+if(typeof data59 === "string"){
+if(func2(data59) > 200){
+const err173 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2087,8 +2091,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if("TXT" !== data56){
-const err174 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "TXT"},message:"must be equal to constant",schema:"TXT",parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data56};
+if(func2(data59) < 1){
+const err174 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2098,11 +2102,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data57 = data41.name;
-if(typeof data57 === "string"){
-if(func2(data57) > 200){
-const err175 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
+else {
+const err175 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.name,data:data59};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2111,8 +2112,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err176 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
+}
+if(data57.ttl !== undefined){
+let data60 = data57.ttl;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err176 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[0].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2121,9 +2125,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data57};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 86400 || isNaN(data60)){
+const err177 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2132,11 +2136,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data58 = data41.ttl;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err178 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[3].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
+if(data60 < 1 || isNaN(data60)){
+const err178 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/0/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.ttl,data:data60};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2145,9 +2146,13 @@ vErrors.push(err178);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 86400 || isNaN(data58)){
-const err179 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
+}
+}
+if(data57.values !== undefined){
+let data61 = data57.values;
+if(Array.isArray(data61)){
+if(data61.length > 16){
+const err179 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2156,8 +2161,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data58 < 1 || isNaN(data58)){
-const err180 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data58};
+if(data61.length < 1){
+const err180 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2166,13 +2171,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-}
-if(data41.values !== undefined){
-let data59 = data41.values;
-if(Array.isArray(data59)){
-if(data59.length > 16){
-const err181 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
+const len8 = data61.length;
+for(let i8=0; i8<len8; i8++){
+let data62 = data61[i8];
+if(typeof data62 !== "string"){
+const err181 = {instancePath:instancePath+"/records/" + i7+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[0].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values.items,data:data62};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2181,8 +2184,10 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data59.length < 1){
-const err182 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[0].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[0].properties.values,data:data61};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2191,12 +2196,10 @@ vErrors.push(err182);
 }
 errors++;
 }
-const len5 = data59.length;
-for(let i5=0; i5<len5; i5++){
-let data60 = data59[i5];
-if(typeof data60 === "string"){
-if(func2(data60) > 4000){
-const err183 = {instancePath:instancePath+"/records/" + i2+"/values/" + i5,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data60};
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[0].type,parentSchema:schema31.properties.records.items.oneOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2205,9 +2208,12 @@ vErrors.push(err183);
 }
 errors++;
 }
+var props0 = true;
 }
-else {
-const err184 = {instancePath:instancePath+"/records/" + i2+"/values/" + i5,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data60};
+else if(tag0 === "AAAA"){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err184 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2216,10 +2222,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[3].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data59};
+if(data57.values === undefined){
+const err185 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[1].required,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2228,10 +2232,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[3].type,parentSchema:schema31.properties.records.items.oneOf[3],data:data41};
+for(const key13 in data57){
+if(!((((key13 === "type") || (key13 === "name")) || (key13 === "ttl")) || (key13 === "values"))){
+const err186 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2240,14 +2243,11 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
 }
-}
-else if(tag0 === "MX"){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err187 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+if(data57.type !== undefined){
+let data63 = data57.type;
+if(typeof data63 !== "string"){
+const err187 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data63};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2256,8 +2256,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err188 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+if("AAAA" !== data63){
+const err188 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "AAAA"},message:"must be equal to constant",schema:"AAAA",parentSchema:schema31.properties.records.items.oneOf[1].properties.type,data:data63};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2266,9 +2266,12 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key13 in data41){
-if(!((((key13 === "type") || (key13 === "name")) || (key13 === "ttl")) || (key13 === "values"))){
-const err189 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+}
+if(data57.name !== undefined){
+let data64 = data57.name;
+if(typeof data64 === "string"){
+if(func2(data64) > 200){
+const err189 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2277,11 +2280,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data41.type !== undefined){
-let data61 = data41.type;
-if(typeof data61 !== "string"){
-const err190 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data61};
+if(func2(data64) < 1){
+const err190 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2290,8 +2290,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-if("MX" !== data61){
-const err191 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "MX"},message:"must be equal to constant",schema:"MX",parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data61};
+}
+else {
+const err191 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.name,data:data64};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2301,11 +2302,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data62 = data41.name;
-if(typeof data62 === "string"){
-if(func2(data62) > 200){
-const err192 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
+if(data57.ttl !== undefined){
+let data65 = data57.ttl;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err192 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[1].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2314,8 +2314,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(func2(data62) < 1){
-const err193 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 86400 || isNaN(data65)){
+const err193 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2324,9 +2325,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-else {
-const err194 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data62};
+if(data65 < 1 || isNaN(data65)){
+const err194 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/1/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.ttl,data:data65};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2336,10 +2336,12 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data41.ttl !== undefined){
-let data63 = data41.ttl;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err195 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
+}
+if(data57.values !== undefined){
+let data66 = data57.values;
+if(Array.isArray(data66)){
+if(data66.length > 16){
+const err195 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2348,9 +2350,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 86400 || isNaN(data63)){
-const err196 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
+if(data66.length < 1){
+const err196 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2359,8 +2360,11 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data63 < 1 || isNaN(data63)){
-const err197 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data63};
+const len9 = data66.length;
+for(let i9=0; i9<len9; i9++){
+let data67 = data66[i9];
+if(typeof data67 !== "string"){
+const err197 = {instancePath:instancePath+"/records/" + i7+"/values/" + i9,schemaPath:"#/properties/records/items/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[1].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values.items,data:data67};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2371,11 +2375,8 @@ errors++;
 }
 }
 }
-if(data41.values !== undefined){
-let data64 = data41.values;
-if(Array.isArray(data64)){
-if(data64.length > 16){
-const err198 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
+else {
+const err198 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[1].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[1].properties.values,data:data66};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2384,8 +2385,10 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(data64.length < 1){
-const err199 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[1].type,parentSchema:schema31.properties.records.items.oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2394,12 +2397,14 @@ vErrors.push(err199);
 }
 errors++;
 }
-const len6 = data64.length;
-for(let i6=0; i6<len6; i6++){
-let data65 = data64[i6];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.priority === undefined){
-const err200 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+if(props0 !== true){
+props0 = true;
+}
+}
+else if(tag0 === "CNAME"){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err200 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2408,8 +2413,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data65.exchange === undefined){
-const err201 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+if(data57.value === undefined){
+const err201 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[2].required,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2418,9 +2423,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key14 in data65){
-if(!((key14 === "priority") || (key14 === "exchange"))){
-const err202 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+for(const key14 in data57){
+if(!((((key14 === "type") || (key14 === "name")) || (key14 === "ttl")) || (key14 === "value"))){
+const err202 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2430,10 +2435,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data65.priority !== undefined){
-let data66 = data65.priority;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err203 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
+if(data57.type !== undefined){
+let data68 = data57.type;
+if(typeof data68 !== "string"){
+const err203 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2442,9 +2447,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 65535 || isNaN(data66)){
-const err204 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
+if("CNAME" !== data68){
+const err204 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "CNAME"},message:"must be equal to constant",schema:"CNAME",parentSchema:schema31.properties.records.items.oneOf[2].properties.type,data:data68};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2453,8 +2457,12 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data66 < 0 || isNaN(data66)){
-const err205 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data66};
+}
+if(data57.name !== undefined){
+let data69 = data57.name;
+if(typeof data69 === "string"){
+if(func2(data69) > 200){
+const err205 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2463,13 +2471,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-}
-if(data65.exchange !== undefined){
-let data67 = data65.exchange;
-if(typeof data67 === "string"){
-if(func2(data67) > 253){
-const err206 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
+if(func2(data69) < 1){
+const err206 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2478,8 +2481,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(func2(data67) < 1){
-const err207 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
+}
+else {
+const err207 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.name,data:data69};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2489,8 +2493,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data67};
+if(data57.ttl !== undefined){
+let data70 = data57.ttl;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err208 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[2].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2499,10 +2505,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/records/" + i2+"/values/" + i6,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data65};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 86400 || isNaN(data70)){
+const err209 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2511,10 +2516,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[4].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data64};
+if(data70 < 1 || isNaN(data70)){
+const err210 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/2/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.ttl,data:data70};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2525,8 +2528,11 @@ errors++;
 }
 }
 }
-else {
-const err211 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].type,parentSchema:schema31.properties.records.items.oneOf[4],data:data41};
+if(data57.value !== undefined){
+let data71 = data57.value;
+if(typeof data71 === "string"){
+if(func2(data71) > 253){
+const err211 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2535,14 +2541,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
-}
-}
-else if(tag0 === "CAA"){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err212 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+if(func2(data71) < 1){
+const err212 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2551,8 +2551,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err213 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+}
+else {
+const err213 = {instancePath:instancePath+"/records/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/2/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[2].properties.value.type,parentSchema:schema31.properties.records.items.oneOf[2].properties.value,data:data71};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2561,9 +2562,10 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key15 in data41){
-if(!((((key15 === "type") || (key15 === "name")) || (key15 === "ttl")) || (key15 === "values"))){
-const err214 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[2].type,parentSchema:schema31.properties.records.items.oneOf[2],data:data57};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2572,11 +2574,14 @@ vErrors.push(err214);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = true;
 }
-if(data41.type !== undefined){
-let data68 = data41.type;
-if(typeof data68 !== "string"){
-const err215 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data68};
+}
+else if(tag0 === "TXT"){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err215 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2585,8 +2590,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-if("CAA" !== data68){
-const err216 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "CAA"},message:"must be equal to constant",schema:"CAA",parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data68};
+if(data57.values === undefined){
+const err216 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[3].required,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2595,12 +2600,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-if(data41.name !== undefined){
-let data69 = data41.name;
-if(typeof data69 === "string"){
-if(func2(data69) > 200){
-const err217 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
+for(const key15 in data57){
+if(!((((key15 === "type") || (key15 === "name")) || (key15 === "ttl")) || (key15 === "values"))){
+const err217 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2609,8 +2611,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(func2(data69) < 1){
-const err218 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
+}
+if(data57.type !== undefined){
+let data72 = data57.type;
+if(typeof data72 !== "string"){
+const err218 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data72};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2619,9 +2624,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data69};
+if("TXT" !== data72){
+const err219 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "TXT"},message:"must be equal to constant",schema:"TXT",parentSchema:schema31.properties.records.items.oneOf[3].properties.type,data:data72};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2631,10 +2635,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data41.ttl !== undefined){
-let data70 = data41.ttl;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err220 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
+if(data57.name !== undefined){
+let data73 = data57.name;
+if(typeof data73 === "string"){
+if(func2(data73) > 200){
+const err220 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2643,9 +2648,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 86400 || isNaN(data70)){
-const err221 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
+if(func2(data73) < 1){
+const err221 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2654,8 +2658,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(data70 < 1 || isNaN(data70)){
-const err222 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data70};
+}
+else {
+const err222 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.name,data:data73};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2665,12 +2670,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
-if(data41.values !== undefined){
-let data71 = data41.values;
-if(Array.isArray(data71)){
-if(data71.length > 16){
-const err223 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
+if(data57.ttl !== undefined){
+let data74 = data57.ttl;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err223 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[3].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2679,8 +2682,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data71.length < 1){
-const err224 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 86400 || isNaN(data74)){
+const err224 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2689,12 +2693,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-const len7 = data71.length;
-for(let i7=0; i7<len7; i7++){
-let data72 = data71[i7];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.tag === undefined){
-const err225 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+if(data74 < 1 || isNaN(data74)){
+const err225 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/3/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.ttl,data:data74};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2703,8 +2703,13 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data72.value === undefined){
-const err226 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+}
+}
+if(data57.values !== undefined){
+let data75 = data57.values;
+if(Array.isArray(data75)){
+if(data75.length > 16){
+const err226 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2713,9 +2718,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key16 in data72){
-if(!(((key16 === "flags") || (key16 === "tag")) || (key16 === "value"))){
-const err227 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+if(data75.length < 1){
+const err227 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2724,11 +2728,12 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data72.flags !== undefined){
-let data73 = data72.flags;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err228 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
+const len10 = data75.length;
+for(let i10=0; i10<len10; i10++){
+let data76 = data75[i10];
+if(typeof data76 === "string"){
+if(func2(data76) > 4000){
+const err228 = {instancePath:instancePath+"/records/" + i7+"/values/" + i10,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data76};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2737,9 +2742,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 > 255 || isNaN(data73)){
-const err229 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
+}
+else {
+const err229 = {instancePath:instancePath+"/records/" + i7+"/values/" + i10,schemaPath:"#/properties/records/items/oneOf/3/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[3].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values.items,data:data76};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2748,8 +2753,10 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data73 < 0 || isNaN(data73)){
-const err230 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data73};
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/3/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[3].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[3].properties.values,data:data75};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2760,10 +2767,8 @@ errors++;
 }
 }
 }
-if(data72.tag !== undefined){
-let data74 = data72.tag;
-if(typeof data74 !== "string"){
-const err231 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/tag",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag,data:data74};
+else {
+const err231 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[3].type,parentSchema:schema31.properties.records.items.oneOf[3],data:data57};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2772,12 +2777,14 @@ vErrors.push(err231);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = true;
 }
-if(data72.value !== undefined){
-let data75 = data72.value;
-if(typeof data75 === "string"){
-if(func2(data75) > 255){
-const err232 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data75};
+}
+else if(tag0 === "MX"){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err232 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2786,9 +2793,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data75};
+if(data57.values === undefined){
+const err233 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[4].required,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2797,10 +2803,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-}
-else {
-const err234 = {instancePath:instancePath+"/records/" + i2+"/values/" + i7,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data72};
+for(const key16 in data57){
+if(!((((key16 === "type") || (key16 === "name")) || (key16 === "ttl")) || (key16 === "values"))){
+const err234 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2810,9 +2815,10 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[5].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data71};
+if(data57.type !== undefined){
+let data77 = data57.type;
+if(typeof data77 !== "string"){
+const err235 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data77};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2821,10 +2827,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].type,parentSchema:schema31.properties.records.items.oneOf[5],data:data41};
+if("MX" !== data77){
+const err236 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "MX"},message:"must be equal to constant",schema:"MX",parentSchema:schema31.properties.records.items.oneOf[4].properties.type,data:data77};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2833,14 +2837,12 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
 }
-}
-else if(tag0 === "SRV"){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err237 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+if(data57.name !== undefined){
+let data78 = data57.name;
+if(typeof data78 === "string"){
+if(func2(data78) > 200){
+const err237 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2849,8 +2851,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data41.name === undefined){
-const err238 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+if(func2(data78) < 1){
+const err238 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2859,8 +2861,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(data41.values === undefined){
-const err239 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+}
+else {
+const err239 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.name,data:data78};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2869,9 +2872,11 @@ vErrors.push(err239);
 }
 errors++;
 }
-for(const key17 in data41){
-if(!((((key17 === "type") || (key17 === "name")) || (key17 === "ttl")) || (key17 === "values"))){
-const err240 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+}
+if(data57.ttl !== undefined){
+let data79 = data57.ttl;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err240 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2880,11 +2885,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-if(data41.type !== undefined){
-let data76 = data41.type;
-if(typeof data76 !== "string"){
-const err241 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data76};
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 > 86400 || isNaN(data79)){
+const err241 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2893,8 +2896,8 @@ vErrors.push(err241);
 }
 errors++;
 }
-if("SRV" !== data76){
-const err242 = {instancePath:instancePath+"/records/" + i2+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "SRV"},message:"must be equal to constant",schema:"SRV",parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data76};
+if(data79 < 1 || isNaN(data79)){
+const err242 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/4/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.ttl,data:data79};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2904,11 +2907,12 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data41.name !== undefined){
-let data77 = data41.name;
-if(typeof data77 === "string"){
-if(func2(data77) > 200){
-const err243 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
+}
+if(data57.values !== undefined){
+let data80 = data57.values;
+if(Array.isArray(data80)){
+if(data80.length > 16){
+const err243 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2917,8 +2921,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(func2(data77) < 1){
-const err244 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
+if(data80.length < 1){
+const err244 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2927,9 +2931,12 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-else {
-const err245 = {instancePath:instancePath+"/records/" + i2+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data77};
+const len11 = data80.length;
+for(let i11=0; i11<len11; i11++){
+let data81 = data80[i11];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.priority === undefined){
+const err245 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2938,11 +2945,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data41.ttl !== undefined){
-let data78 = data41.ttl;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
-const err246 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
+if(data81.exchange === undefined){
+const err246 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema31.properties.records.items.oneOf[4].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2951,9 +2955,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 > 86400 || isNaN(data78)){
-const err247 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
+for(const key17 in data81){
+if(!((key17 === "priority") || (key17 === "exchange"))){
+const err247 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -2962,8 +2966,11 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data78 < 1 || isNaN(data78)){
-const err248 = {instancePath:instancePath+"/records/" + i2+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data78};
+}
+if(data81.priority !== undefined){
+let data82 = data81.priority;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err248 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -2972,13 +2979,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-}
-if(data41.values !== undefined){
-let data79 = data41.values;
-if(Array.isArray(data79)){
-if(data79.length > 16){
-const err249 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 65535 || isNaN(data82)){
+const err249 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -2987,8 +2990,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data79.length < 1){
-const err250 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
+if(data82 < 0 || isNaN(data82)){
+const err250 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/priority",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.priority,data:data82};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -2997,12 +3000,13 @@ vErrors.push(err250);
 }
 errors++;
 }
-const len8 = data79.length;
-for(let i8=0; i8<len8; i8++){
-let data80 = data79[i8];
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.priority === undefined){
-const err251 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+}
+}
+if(data81.exchange !== undefined){
+let data83 = data81.exchange;
+if(typeof data83 === "string"){
+if(func2(data83) > 253){
+const err251 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3011,8 +3015,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data80.weight === undefined){
-const err252 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+if(func2(data83) < 1){
+const err252 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3021,8 +3025,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data80.port === undefined){
-const err253 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+}
+else {
+const err253 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11+"/exchange",schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items.properties.exchange,data:data83};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3031,8 +3036,10 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data80.target === undefined){
-const err254 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/records/" + i7+"/values/" + i11,schemaPath:"#/properties/records/items/oneOf/4/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values.items,data:data81};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3041,9 +3048,10 @@ vErrors.push(err254);
 }
 errors++;
 }
-for(const key18 in data80){
-if(!((((key18 === "priority") || (key18 === "weight")) || (key18 === "port")) || (key18 === "target"))){
-const err255 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/4/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[4].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[4].properties.values,data:data80};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3053,10 +3061,9 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data80.priority !== undefined){
-let data81 = data80.priority;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err256 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
+}
+else {
+const err256 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[4].type,parentSchema:schema31.properties.records.items.oneOf[4],data:data57};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3065,9 +3072,14 @@ vErrors.push(err256);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 65535 || isNaN(data81)){
-const err257 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
+if(props0 !== true){
+props0 = true;
+}
+}
+else if(tag0 === "CAA"){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err257 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3076,8 +3088,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(data81 < 0 || isNaN(data81)){
-const err258 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data81};
+if(data57.values === undefined){
+const err258 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[5].required,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3086,12 +3098,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-}
-if(data80.weight !== undefined){
-let data82 = data80.weight;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err259 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
+for(const key18 in data57){
+if(!((((key18 === "type") || (key18 === "name")) || (key18 === "ttl")) || (key18 === "values"))){
+const err259 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3100,9 +3109,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 65535 || isNaN(data82)){
-const err260 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
+}
+if(data57.type !== undefined){
+let data84 = data57.type;
+if(typeof data84 !== "string"){
+const err260 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3111,8 +3122,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data82 < 0 || isNaN(data82)){
-const err261 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data82};
+if("CAA" !== data84){
+const err261 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "CAA"},message:"must be equal to constant",schema:"CAA",parentSchema:schema31.properties.records.items.oneOf[5].properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3122,11 +3133,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-}
-if(data80.port !== undefined){
-let data83 = data80.port;
-if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
-const err262 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
+if(data57.name !== undefined){
+let data85 = data57.name;
+if(typeof data85 === "string"){
+if(func2(data85) > 200){
+const err262 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3135,9 +3146,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 > 65535 || isNaN(data83)){
-const err263 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
+if(func2(data85) < 1){
+const err263 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3146,8 +3156,9 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data83 < 0 || isNaN(data83)){
-const err264 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data83};
+}
+else {
+const err264 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3157,12 +3168,10 @@ vErrors.push(err264);
 errors++;
 }
 }
-}
-if(data80.target !== undefined){
-let data84 = data80.target;
-if(typeof data84 === "string"){
-if(func2(data84) > 253){
-const err265 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
+if(data57.ttl !== undefined){
+let data86 = data57.ttl;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+const err265 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3171,8 +3180,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(func2(data84) < 1){
-const err266 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 86400 || isNaN(data86)){
+const err266 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3181,9 +3191,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data84};
+if(data86 < 1 || isNaN(data86)){
+const err267 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/5/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.ttl,data:data86};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3194,8 +3203,11 @@ errors++;
 }
 }
 }
-else {
-const err268 = {instancePath:instancePath+"/records/" + i2+"/values/" + i8,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data80};
+if(data57.values !== undefined){
+let data87 = data57.values;
+if(Array.isArray(data87)){
+if(data87.length > 16){
+const err268 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3204,10 +3216,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-}
-else {
-const err269 = {instancePath:instancePath+"/records/" + i2+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[6].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data79};
+if(data87.length < 1){
+const err269 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3216,10 +3226,12 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-}
-else {
-const err270 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].type,parentSchema:schema31.properties.records.items.oneOf[6],data:data41};
+const len12 = data87.length;
+for(let i12=0; i12<len12; i12++){
+let data88 = data87[i12];
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.tag === undefined){
+const err270 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3228,12 +3240,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
-}
-}
-else {
-const err271 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data41};
+if(data88.value === undefined){
+const err271 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.records.items.oneOf[5].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3242,9 +3250,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-else {
-const err272 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data41};
+for(const key19 in data88){
+if(!(((key19 === "flags") || (key19 === "tag")) || (key19 === "value"))){
+const err272 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3254,8 +3262,10 @@ vErrors.push(err272);
 errors++;
 }
 }
-else {
-const err273 = {instancePath:instancePath+"/records/" + i2,schemaPath:"#/properties/records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.type,parentSchema:schema31.properties.records.items,data:data41};
+if(data88.flags !== undefined){
+let data89 = data88.flags;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err273 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3264,10 +3274,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-}
-else {
-const err274 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.type,parentSchema:schema31.properties.records,data:data40};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 255 || isNaN(data89)){
+const err274 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3276,12 +3285,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data.reviewBy !== undefined){
-let data85 = data.reviewBy;
-if(typeof data85 === "string"){
-if(!pattern5.test(data85)){
-const err275 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.reviewBy,data:data85};
+if(data89 < 0 || isNaN(data89)){
+const err275 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/flags",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/flags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.flags,data:data89};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3290,8 +3295,12 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(!(formats0.validate(data85))){
-const err276 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.reviewBy,data:data85};
+}
+}
+if(data88.tag !== undefined){
+let data90 = data88.tag;
+if(typeof data90 !== "string"){
+const err276 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/tag",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.tag,data:data90};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3301,8 +3310,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-else {
-const err277 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reviewBy.type,parentSchema:schema31.properties.reviewBy,data:data85};
+if(data88.value !== undefined){
+let data91 = data88.value;
+if(typeof data91 === "string"){
+if(func2(data91) > 255){
+const err277 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data91};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3312,11 +3324,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data.decommission !== undefined){
-let data86 = data.decommission;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.reason === undefined){
-const err278 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data86};
+else {
+const err278 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12+"/value",schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items.properties.value,data:data91};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3325,8 +3334,10 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data86.letter === undefined){
-const err279 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "letter"},message:"must have required property '"+"letter"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data86};
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/records/" + i7+"/values/" + i12,schemaPath:"#/properties/records/items/oneOf/5/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values.items,data:data88};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3335,9 +3346,10 @@ vErrors.push(err279);
 }
 errors++;
 }
-for(const key19 in data86){
-if(!(((key19 === "reason") || (key19 === "letter")) || (key19 === "deleteData"))){
-const err280 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission,data:data86};
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/5/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[5].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[5].properties.values,data:data87};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3347,11 +3359,9 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data86.reason !== undefined){
-let data87 = data86.reason;
-if(typeof data87 === "string"){
-if(func2(data87) > 500){
-const err281 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
+}
+else {
+const err281 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[5].type,parentSchema:schema31.properties.records.items.oneOf[5],data:data57};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3360,8 +3370,14 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(func2(data87) < 5){
-const err282 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
+if(props0 !== true){
+props0 = true;
+}
+}
+else if(tag0 === "SRV"){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.type === undefined){
+const err282 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3370,9 +3386,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-else {
-const err283 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.reason.type,parentSchema:schema31.properties.decommission.properties.reason,data:data87};
+if(data57.name === undefined){
+const err283 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3381,12 +3396,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data86.letter !== undefined){
-let data88 = data86.letter;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.number === undefined){
-const err284 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
+if(data57.values === undefined){
+const err284 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'",schema:schema31.properties.records.items.oneOf[6].required,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3395,8 +3406,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data88.date === undefined){
-const err285 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
+for(const key20 in data57){
+if(!((((key20 === "type") || (key20 === "name")) || (key20 === "ttl")) || (key20 === "values"))){
+const err285 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3405,9 +3417,11 @@ vErrors.push(err285);
 }
 errors++;
 }
-for(const key20 in data88){
-if(!(((key20 === "number") || (key20 === "date")) || (key20 === "scan"))){
-const err286 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
+}
+if(data57.type !== undefined){
+let data92 = data57.type;
+if(typeof data92 !== "string"){
+const err286 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.type.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data92};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3416,12 +3430,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-if(data88.number !== undefined){
-let data89 = data88.number;
-if(typeof data89 === "string"){
-if(func2(data89) > 120){
-const err287 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
+if("SRV" !== data92){
+const err287 = {instancePath:instancePath+"/records/" + i7+"/type",schemaPath:"#/properties/records/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "SRV"},message:"must be equal to constant",schema:"SRV",parentSchema:schema31.properties.records.items.oneOf[6].properties.type,data:data92};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3430,8 +3440,12 @@ vErrors.push(err287);
 }
 errors++;
 }
-if(func2(data89) < 1){
-const err288 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
+}
+if(data57.name !== undefined){
+let data93 = data57.name;
+if(typeof data93 === "string"){
+if(func2(data93) > 200){
+const err288 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3440,9 +3454,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.number.type,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data89};
+if(func2(data93) < 1){
+const err289 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3452,11 +3465,8 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data88.date !== undefined){
-let data90 = data88.date;
-if(typeof data90 === "string"){
-if(!pattern5.test(data90)){
-const err290 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
+else {
+const err290 = {instancePath:instancePath+"/records/" + i7+"/name",schemaPath:"#/properties/records/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.name.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3465,8 +3475,11 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(!(formats0.validate(data90))){
-const err291 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
+}
+if(data57.ttl !== undefined){
+let data94 = data57.ttl;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err291 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.ttl.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3475,9 +3488,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.date.type,parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data90};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 86400 || isNaN(data94)){
+const err292 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3486,12 +3499,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data88.scan !== undefined){
-let data91 = data88.scan;
-if(typeof data91 === "string"){
-if(!pattern6.test(data91)){
-const err293 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
+if(data94 < 1 || isNaN(data94)){
+const err293 = {instancePath:instancePath+"/records/" + i7+"/ttl",schemaPath:"#/properties/records/items/oneOf/6/properties/ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.ttl,data:data94};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3500,8 +3509,13 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(!(formats2(data91))){
-const err294 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
+}
+}
+if(data57.values !== undefined){
+let data95 = data57.values;
+if(Array.isArray(data95)){
+if(data95.length > 16){
+const err294 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3510,9 +3524,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-else {
-const err295 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.scan.type,parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data91};
+if(data95.length < 1){
+const err295 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3521,10 +3534,12 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-}
-else {
-const err296 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.properties.letter.type,parentSchema:schema31.properties.decommission.properties.letter,data:data88};
+const len13 = data95.length;
+for(let i13=0; i13<len13; i13++){
+let data96 = data95[i13];
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.priority === undefined){
+const err296 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3533,11 +3548,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data86.deleteData !== undefined){
-let data92 = data86.deleteData;
-if(typeof data92 !== "boolean"){
-const err297 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.decommission.properties.deleteData.type,parentSchema:schema31.properties.decommission.properties.deleteData,data:data92};
+if(data96.weight === undefined){
+const err297 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3546,8 +3558,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(true !== data92){
-const err298 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema31.properties.decommission.properties.deleteData,data:data92};
+if(data96.port === undefined){
+const err298 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3556,10 +3568,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-}
-else {
-const err299 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.type,parentSchema:schema31.properties.decommission,data:data86};
+if(data96.target === undefined){
+const err299 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema31.properties.records.items.oneOf[6].properties.values.items.required,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3568,12 +3578,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-if(data.suspension !== undefined){
-let data93 = data.suspension;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.reason === undefined){
-const err300 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data93};
+for(const key21 in data96){
+if(!((((key21 === "priority") || (key21 === "weight")) || (key21 === "port")) || (key21 === "target"))){
+const err300 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3582,8 +3589,11 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data93.since === undefined){
-const err301 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data93};
+}
+if(data96.priority !== undefined){
+let data97 = data96.priority;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err301 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3592,8 +3602,9 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data93.finding === undefined){
-const err302 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data93};
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 65535 || isNaN(data97)){
+const err302 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3602,9 +3613,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-for(const key21 in data93){
-if(!(((key21 === "reason") || (key21 === "since")) || (key21 === "finding"))){
-const err303 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.suspension,data:data93};
+if(data97 < 0 || isNaN(data97)){
+const err303 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/priority",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.priority,data:data97};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3614,11 +3624,11 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data93.reason !== undefined){
-let data94 = data93.reason;
-if(typeof data94 === "string"){
-if(func2(data94) > 500){
-const err304 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.suspension.properties.reason,data:data94};
+}
+if(data96.weight !== undefined){
+let data98 = data96.weight;
+if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
+const err304 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3627,8 +3637,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(func2(data94) < 5){
-const err305 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.suspension.properties.reason,data:data94};
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 65535 || isNaN(data98)){
+const err305 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3637,9 +3648,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-else {
-const err306 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.reason.type,parentSchema:schema31.properties.suspension.properties.reason,data:data94};
+if(data98 < 0 || isNaN(data98)){
+const err306 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/weight",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.weight,data:data98};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3649,11 +3659,11 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data93.since !== undefined){
-let data95 = data93.since;
-if(typeof data95 === "string"){
-if(!pattern5.test(data95)){
-const err307 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.suspension.properties.since,data:data95};
+}
+if(data96.port !== undefined){
+let data99 = data96.port;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err307 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3662,8 +3672,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(!(formats0.validate(data95))){
-const err308 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.suspension.properties.since,data:data95};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 65535 || isNaN(data99)){
+const err308 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3672,9 +3683,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-else {
-const err309 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.since.type,parentSchema:schema31.properties.suspension.properties.since,data:data95};
+if(data99 < 0 || isNaN(data99)){
+const err309 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/port",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.port,data:data99};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3684,10 +3694,12 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data93.finding !== undefined){
-let data96 = data93.finding;
-if(typeof data96 !== "string"){
-const err310 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.finding.type,parentSchema:schema31.properties.suspension.properties.finding,data:data96};
+}
+if(data96.target !== undefined){
+let data100 = data96.target;
+if(typeof data100 === "string"){
+if(func2(data100) > 253){
+const err310 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3696,8 +3708,8 @@ vErrors.push(err310);
 }
 errors++;
 }
-if(!((data96 === "gambling-content") || (data96 === "takeover-risk"))){
-const err311 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/enum",keyword:"enum",params:{allowedValues: schema31.properties.suspension.properties.finding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.suspension.properties.finding.enum,parentSchema:schema31.properties.suspension.properties.finding,data:data96};
+if(func2(data100) < 1){
+const err311 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3707,9 +3719,8 @@ vErrors.push(err311);
 errors++;
 }
 }
-}
 else {
-const err312 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.suspension.type,parentSchema:schema31.properties.suspension,data:data93};
+const err312 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13+"/target",schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items.properties.target,data:data100};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3721,12 +3732,538 @@ errors++;
 }
 }
 else {
-const err313 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err313 = {instancePath:instancePath+"/records/" + i7+"/values/" + i13,schemaPath:"#/properties/records/items/oneOf/6/properties/values/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].properties.values.items.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values.items,data:data96};
 if(vErrors === null){
 vErrors = [err313];
 }
 else {
 vErrors.push(err313);
+}
+errors++;
+}
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/records/" + i7+"/values",schemaPath:"#/properties/records/items/oneOf/6/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.items.oneOf[6].properties.values.type,parentSchema:schema31.properties.records.items.oneOf[6].properties.values,data:data95};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+}
+else {
+const err315 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.oneOf[6].type,parentSchema:schema31.properties.records.items.oneOf[6],data:data57};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data57};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+else {
+const err317 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema31.properties.records.items.discriminator,parentSchema:schema31.properties.records.items,data:data57};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/records/" + i7,schemaPath:"#/properties/records/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.records.items.type,parentSchema:schema31.properties.records.items,data:data57};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.records.type,parentSchema:schema31.properties.records,data:data56};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+if(data.reviewBy !== undefined){
+let data101 = data.reviewBy;
+if(typeof data101 === "string"){
+if(!pattern5.test(data101)){
+const err320 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.reviewBy,data:data101};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+if(!(formats0.validate(data101))){
+const err321 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.reviewBy,data:data101};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/reviewBy",schemaPath:"#/properties/reviewBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reviewBy.type,parentSchema:schema31.properties.reviewBy,data:data101};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data.decommission !== undefined){
+let data102 = data.decommission;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.reason === undefined){
+const err323 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data102};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+if(data102.letter === undefined){
+const err324 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/required",keyword:"required",params:{missingProperty: "letter"},message:"must have required property '"+"letter"+"'",schema:schema31.properties.decommission.required,parentSchema:schema31.properties.decommission,data:data102};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+for(const key22 in data102){
+if(!(((key22 === "reason") || (key22 === "letter")) || (key22 === "deleteData"))){
+const err325 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission,data:data102};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+if(data102.reason !== undefined){
+let data103 = data102.reason;
+if(typeof data103 === "string"){
+if(func2(data103) > 500){
+const err326 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+if(func2(data103) < 5){
+const err327 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/decommission/reason",schemaPath:"#/properties/decommission/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.reason.type,parentSchema:schema31.properties.decommission.properties.reason,data:data103};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+if(data102.letter !== undefined){
+let data104 = data102.letter;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.number === undefined){
+const err329 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+if(data104.date === undefined){
+const err330 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.decommission.properties.letter.required,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+for(const key23 in data104){
+if(!(((key23 === "number") || (key23 === "date")) || (key23 === "scan"))){
+const err331 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+if(data104.number !== undefined){
+let data105 = data104.number;
+if(typeof data105 === "string"){
+if(func2(data105) > 120){
+const err332 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+if(func2(data105) < 1){
+const err333 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/decommission/letter/number",schemaPath:"#/properties/decommission/properties/letter/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.number.type,parentSchema:schema31.properties.decommission.properties.letter.properties.number,data:data105};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+if(data104.date !== undefined){
+let data106 = data104.date;
+if(typeof data106 === "string"){
+if(!pattern5.test(data106)){
+const err335 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+if(!(formats0.validate(data106))){
+const err336 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/decommission/letter/date",schemaPath:"#/properties/decommission/properties/letter/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.date.type,parentSchema:schema31.properties.decommission.properties.letter.properties.date,data:data106};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data104.scan !== undefined){
+let data107 = data104.scan;
+if(typeof data107 === "string"){
+if(!pattern6.test(data107)){
+const err338 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+if(!(formats2(data107))){
+const err339 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+else {
+const err340 = {instancePath:instancePath+"/decommission/letter/scan",schemaPath:"#/properties/decommission/properties/letter/properties/scan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decommission.properties.letter.properties.scan.type,parentSchema:schema31.properties.decommission.properties.letter.properties.scan,data:data107};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/decommission/letter",schemaPath:"#/properties/decommission/properties/letter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.properties.letter.type,parentSchema:schema31.properties.decommission.properties.letter,data:data104};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+if(data102.deleteData !== undefined){
+let data108 = data102.deleteData;
+if(typeof data108 !== "boolean"){
+const err342 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.decommission.properties.deleteData.type,parentSchema:schema31.properties.decommission.properties.deleteData,data:data108};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+if(true !== data108){
+const err343 = {instancePath:instancePath+"/decommission/deleteData",schemaPath:"#/properties/decommission/properties/deleteData/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema31.properties.decommission.properties.deleteData,data:data108};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+}
+else {
+const err344 = {instancePath:instancePath+"/decommission",schemaPath:"#/properties/decommission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decommission.type,parentSchema:schema31.properties.decommission,data:data102};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data.suspension !== undefined){
+let data109 = data.suspension;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.reason === undefined){
+const err345 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+if(data109.since === undefined){
+const err346 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+if(data109.finding === undefined){
+const err347 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'",schema:schema31.properties.suspension.required,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+for(const key24 in data109){
+if(!(((key24 === "reason") || (key24 === "since")) || (key24 === "finding"))){
+const err348 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data109.reason !== undefined){
+let data110 = data109.reason;
+if(typeof data110 === "string"){
+if(func2(data110) > 500){
+const err349 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+if(func2(data110) < 5){
+const err350 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/suspension/reason",schemaPath:"#/properties/suspension/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.reason.type,parentSchema:schema31.properties.suspension.properties.reason,data:data110};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data109.since !== undefined){
+let data111 = data109.since;
+if(typeof data111 === "string"){
+if(!pattern5.test(data111)){
+const err352 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.suspension.properties.since,data:data111};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+if(!(formats0.validate(data111))){
+const err353 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.suspension.properties.since,data:data111};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/suspension/since",schemaPath:"#/properties/suspension/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.since.type,parentSchema:schema31.properties.suspension.properties.since,data:data111};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data109.finding !== undefined){
+let data112 = data109.finding;
+if(typeof data112 !== "string"){
+const err355 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.suspension.properties.finding.type,parentSchema:schema31.properties.suspension.properties.finding,data:data112};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+if(!((data112 === "gambling-content") || (data112 === "takeover-risk"))){
+const err356 = {instancePath:instancePath+"/suspension/finding",schemaPath:"#/properties/suspension/properties/finding/enum",keyword:"enum",params:{allowedValues: schema31.properties.suspension.properties.finding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.suspension.properties.finding.enum,parentSchema:schema31.properties.suspension.properties.finding,data:data112};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/suspension",schemaPath:"#/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.suspension.type,parentSchema:schema31.properties.suspension,data:data109};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+}
+else {
+const err358 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
 }
 errors++;
 }

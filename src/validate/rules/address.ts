@@ -15,9 +15,13 @@ interface AddressList {
 
 function lists(req: RequestFile): AddressList[] {
   const out: AddressList[] = [];
-  const s = req.request.target.server;
+  const s = req.request.target?.server;
   if (s?.ipv4) out.push({ family: "ipv4", ptr: "/target/server/ipv4", values: s.ipv4 });
   if (s?.ipv6) out.push({ family: "ipv6", ptr: "/target/server/ipv6", values: s.ipv6 });
+  (req.request.target?.delegation?.glue ?? []).forEach((g, i) => {
+    if (g.ipv4) out.push({ family: "ipv4", ptr: `/target/delegation/glue/${i}/ipv4`, values: g.ipv4 });
+    if (g.ipv6) out.push({ family: "ipv6", ptr: `/target/delegation/glue/${i}/ipv6`, values: g.ipv6 });
+  });
   (req.request.records ?? []).forEach((r, i) => {
     if (r.type === "A") out.push({ family: "ipv4", ptr: `/records/${i}/values`, values: r.values });
     if (r.type === "AAAA") out.push({ family: "ipv6", ptr: `/records/${i}/values`, values: r.values });

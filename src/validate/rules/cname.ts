@@ -1,5 +1,8 @@
 // CNAME rules (RFC 1034 §3.6.2, RFC 2181 §10.1): an alias shares its name with no other record,
 // does not point at itself, and aliases inside the zone do not go round in a circle.
+// Decided (issue 10): a CNAME stays alone even when proxied. Cloudflare would serve MX/TXT beside a
+// proxied CNAME, but the same desired state is written as a BIND zone, where that is illegal, and
+// one edit turning the proxy off would make it illegal at Cloudflare's side too. See the README.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { absoluteName, asciiHost, zoneOf } from "../../model/names.ts";
 import type { Request } from "../../model/request.ts";
@@ -47,8 +50,8 @@ export const cnameAlone: FileRule = {
       const what = others.map(describe);
       out.push(
         report(this, req, c.ptr, {
-          id: `Nama \`${c.name}\` memakai CNAME, jadi tidak boleh punya rekaman lain, tetapi juga punya ${what.map((w) => w.id).join(", ")}. Hapus salah satunya, atau taruh rekaman lain di nama lain.`,
-          en: `The name \`${c.name}\` has a CNAME, so it may hold no other record, but it also has ${what.map((w) => w.en).join(", ")}. Remove one, or put the other records under another name.`,
+          id: `Nama \`${c.name}\` memakai CNAME, jadi tidak boleh punya rekaman lain, tetapi juga punya ${what.map((w) => w.id).join(", ")}. Hapus salah satunya, atau taruh rekaman lain di nama lain.${req.request.proxied === true ? " Proxy Cloudflare tidak mengubah ini: zona yang sama juga ditulis untuk BIND, yang menolak CNAME di samping rekaman lain (RFC 1034 §3.6.2), dan mematikan proxy kelak akan membuat nama ini tidak sah. Untuk web plus surel di satu nama, pakai target.server atau target.hosting." : ""}`,
+          en: `The name \`${c.name}\` has a CNAME, so it may hold no other record, but it also has ${what.map((w) => w.en).join(", ")}. Remove one, or put the other records under another name.${req.request.proxied === true ? " Cloudflare's proxy does not change this: the same zone is also written for BIND, which refuses a CNAME beside other records (RFC 1034 §3.6.2), and turning the proxy off later would make this name invalid. For web and mail at one name, use target.server or target.hosting." : ""}`,
         }),
       );
     }

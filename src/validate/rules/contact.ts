@@ -2,6 +2,8 @@
 // phone number, and a civil-servant NIP whose embedded dates make sense.
 import { report, type FileRule, type RequestFile } from "../rule.ts";
 import { validDate } from "../dates.ts";
+import type { Governance } from "../../model/governance.ts";
+import { asciiHost } from "../../model/names.ts";
 import { isPlaceholder } from "../../model/placeholder.ts";
 
 const ROLES = ["administrative", "technical"] as const;
@@ -27,6 +29,44 @@ export const contactEmail: FileRule = {
         report(this, req, `${ptr}/email`, {
           id: `E-mail kontak ${ROLE_WORD[role].id} \`${c.email}\` tidak sah; tulis satu alamat lengkap, misalnya nama@dinkes.contohkab.go.id.`,
           en: `The ${ROLE_WORD[role].en} contact e-mail \`${c.email}\` is invalid; write one full address, e.g. name@dinkes.example.go.id.`,
+        }),
+      );
+  },
+};
+
+/** The domains contact addresses may use: governance's list, by default the managed zones and the government's own e-mail domain. */
+export function contactDomains(g: Governance): string[] {
+  if (g.contactDomains) return g.contactDomains.map((d) => asciiHost(d.toLowerCase()));
+  const own = g.government.email?.split("@")[1];
+  return [...g.zones.map((z) => asciiHost(z.name.toLowerCase())), ...(own ? [asciiHost(own.toLowerCase())] : [])];
+}
+
+const domainCache = new WeakMap<Governance, string[]>();
+
+/**
+ * The technical contact becomes the cluster user and every contact receives official mail, so an
+ * address is an identity: only the government's own domains (or those governance lists) are taken.
+ */
+export const contactDomain: FileRule = {
+  id: "contact.domain",
+  scope: "file",
+  reads: ["contacts"],
+  severity: "error",
+  summary: { id: "Domain e-mail kontak termasuk domain pemerintah (governance `contactDomains`, bawaan: zona yang dikelola)", en: "Contact e-mail domains belong to the government (governance `contactDomains`, default: the managed zones)" },
+  check(req, ctx) {
+    let allowed = domainCache.get(ctx.governance);
+    if (!allowed) domainCache.set(ctx.governance, (allowed = contactDomains(ctx.governance)));
+    const list = allowed;
+    return contacts(req)
+      .filter(({ c }) => EMAIL.test(c.email))
+      .filter(({ c }) => {
+        const domain = c.email.slice(c.email.lastIndexOf("@") + 1).toLowerCase();
+        return !list.some((d) => domain === d || domain.endsWith(`.${d}`));
+      })
+      .map(({ role, c, ptr }) =>
+        report(this, req, `${ptr}/email`, {
+          id: `E-mail kontak ${ROLE_WORD[role].id} \`${c.email}\` bukan alamat dinas: domainnya harus ${list.join(" atau ")} (atau subdomainnya). Alamat ini menjadi akun klaster dan penerima surat resmi.`,
+          en: `The ${ROLE_WORD[role].en} contact e-mail \`${c.email}\` is not an official address: its domain must be ${list.join(" or ")} (or a subdomain). It becomes the cluster account and receives official mail.`,
         }),
       );
   },

@@ -13,7 +13,7 @@ export const hostingLimits: FileRule = {
   severity: "error",
   summary: { id: "Ukuran hosting (cpu, memory, storage, volumes) di atas nol dan tidak melebihi batas governance", en: "Hosting sizes (cpu, memory, storage, volumes) are above zero and within the governance limits" },
   check(req, ctx) {
-    const h = req.request.target.hosting;
+    const h = req.request.target?.hosting;
     if (!h) return [];
     const limits = ctx.governance.hosting.limits;
     const out: Diagnostic[] = [];

@@ -1,10 +1,21 @@
-// SRV records (RFC 2782): the name is `_service._proto` under the subdomain, the target a host
-// name, or "." alone for "no such service".
+// SRV records (RFC 2782): the name is `_service._proto` under the subdomain or under any host name
+// below it (`_minecraft._tcp.game`), the target a host name, or "." alone for "no such service".
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { asciiHost } from "../../model/names.ts";
 import { hostProblem } from "../host-name.ts";
 import { report, type FileRule } from "../rule.ts";
 
-const NAME = /^_[a-z0-9]([a-z0-9-]*[a-z0-9])?\._(tcp|udp|tls|sctp)$/;
+const LDH = "[a-z0-9]([a-z0-9-]*[a-z0-9])?";
+const NAME = new RegExp(`^_${LDH}\\._(tcp|udp|tls|sctp)(\\.${LDH})*$`);
+
+/** The host part may be written in Unicode (`_x._tcp.bücher`); compared in its ASCII form. */
+const ascii = (s: string) => {
+  try {
+    return asciiHost(s);
+  } catch {
+    return s;
+  }
+};
 
 export const srvFields: FileRule = {
   id: "srv.fields",
@@ -16,11 +27,11 @@ export const srvFields: FileRule = {
     const out: Diagnostic[] = [];
     for (const [i, r] of (req.request.records ?? []).entries()) {
       if (r.type !== "SRV") continue;
-      if (!NAME.test(r.name))
+      if (!NAME.test(ascii(r.name)))
         out.push(
           report(this, req, `/records/${i}/name`, {
-            id: `Nama SRV \`${r.name}\` harus berbentuk _layanan._protokol, misalnya _sip._tcp atau _xmpp-server._tcp (protokol: tcp, udp, tls, sctp).`,
-            en: `The SRV name \`${r.name}\` must be _service._proto, e.g. _sip._tcp or _xmpp-server._tcp (proto: tcp, udp, tls, sctp).`,
+            id: `Nama SRV \`${r.name}\` harus berbentuk _layanan._protokol, misalnya _sip._tcp atau _xmpp-server._tcp (protokol: tcp, udp, tls, sctp), boleh diikuti nama host di bawah subdomain: _minecraft._tcp.game.`,
+            en: `The SRV name \`${r.name}\` must be _service._proto, e.g. _sip._tcp or _xmpp-server._tcp (proto: tcp, udp, tls, sctp), optionally followed by a host name below the subdomain: _minecraft._tcp.game.`,
           }),
         );
       for (const [j, v] of r.values.entries()) {

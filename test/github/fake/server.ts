@@ -730,6 +730,44 @@ export class FakeGitHub {
       return [202, { message: "Updating pull request branch.", url: `https://github.test/${this.owner}/${this.repo}/pull/${i.number}` }];
     }
 
+    if (is(/^\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/, "GET")) {
+      const base = this.commits.get(g(1));
+      const head = this.commits.get(g(2));
+      if (!base || !head) throw notFound();
+      const onBase = this.ancestors(base.sha);
+      // Oldest first, as GitHub lists them (first-parent order is enough for the fake's history).
+      const list: CommitRec[] = [];
+      for (let c: CommitRec | undefined = head; c && !onBase.has(c.sha); c = this.commits.get(c.parents[0] ?? "")) list.unshift(c);
+      const commitJson = (c: CommitRec) =>
+        this.checker.sample("commit", {
+          sha: c.sha,
+          url: `${this.api}/commits/${c.sha}`,
+          html_url: `https://github.test/commit/${c.sha}`,
+          comments_url: `${this.api}/commits/${c.sha}/comments`,
+          author: this.user(c.author),
+          committer: this.user(c.author),
+          parents: c.parents.map((s2) => ({ sha: s2, url: `${this.api}/commits/${s2}` })),
+          commit: { message: c.message, url: `${this.api}/git/commits/${c.sha}`, comment_count: 0, tree: { sha: c.treeSha, url: `${this.api}/git/trees/${c.treeSha}` }, author: { name: c.author, email: "x@x", date: c.date }, committer: { name: c.author, email: "x@x", date: c.date } },
+        });
+      return [
+        200,
+        this.checker.sample("commit-comparison", {
+          url: `${this.api}/compare/${g(1)}...${g(2)}`,
+          html_url: "https://github.test/compare",
+          permalink_url: "https://github.test/compare",
+          diff_url: "https://github.test/compare.diff",
+          patch_url: "https://github.test/compare.patch",
+          base_commit: commitJson(base),
+          merge_base_commit: commitJson(base),
+          status: list.length ? "ahead" : "identical",
+          ahead_by: list.length,
+          behind_by: 0,
+          total_commits: list.length,
+          commits: list.map(commitJson),
+        }),
+      ];
+    }
+
     // activity, timeline, deployments
     if (is(/^\/activity$/, "GET")) {
       const want = q.get("ref");
@@ -755,7 +793,7 @@ export class FakeGitHub {
     if (is(/^\/deployments\/(\d+)\/statuses$/, "GET")) {
       const d = this.deployments.find((x) => x.id === Number(g(1)));
       if (!d) throw notFound();
-      return [200, [...d.statuses].reverse().map((st) => this.checker.sample("deployment-status", { id: st.id, node_id: `DS${st.id}`, state: st.state, creator: this.user("github-actions[bot]"), description: "", deployment_url: `${this.api}/deployments/${d.id}`, target_url: "", repository_url: this.api, url: `${this.api}/deployments/${d.id}/statuses/${st.id}`, created_at: st.at, updated_at: st.at }))];
+      return [200, [...d.statuses].reverse().map((st) => this.checker.sample("deployment-status", { id: st.id, node_id: `DS${st.id}`, state: st.state, creator: this.user("github-actions[bot]"), description: "", deployment_url: `${this.api}/deployments/${d.id}`, target_url: `https://github.test/actions/runs/${d.id}`, repository_url: this.api, url: `${this.api}/deployments/${d.id}/statuses/${st.id}`, created_at: st.at, updated_at: st.at }))];
     }
 
     // statuses

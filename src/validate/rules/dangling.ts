@@ -1,0 +1,100 @@
+// No dangling names inside the zones we serve: a CNAME, MX, SRV or NS destination that falls in a
+// zone of governance must be a name the desired state holds (some active request's name, the
+// apex, the zone's name servers, a protected name), or lie below a delegation, whose names only
+// the OPD's servers know. An in-zone name server outside its own delegation needs addresses
+// (A/AAAA), since a resolver must reach it. A repository rule: the name is usually another file's.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { absoluteName, asciiHost, zoneOf } from "../../model/names.ts";
+import { byZoneField, ownedNames } from "../request-names.ts";
+import { report, type RepoRule, type RequestFile } from "../rule.ts";
+
+const host = (s: string) => {
+  try {
+    return asciiHost(s);
+  } catch {
+    return s.toLowerCase();
+  }
+};
+
+const ADDRESS = new Set(["A", "AAAA", "GLUE"]);
+
+interface Destination {
+  type: "CNAME" | "MX" | "SRV" | "NS";
+  name: string;
+  ptr: string;
+}
+
+function destinations(req: RequestFile): Destination[] {
+  const out: Destination[] = [];
+  const r = req.request;
+  if (r.target?.alias !== undefined) out.push({ type: "CNAME", name: r.target.alias, ptr: "/target/alias" });
+  (r.target?.delegation?.nameservers ?? []).forEach((ns, i) => out.push({ type: "NS", name: ns, ptr: `/target/delegation/nameservers/${i}` }));
+  (r.records ?? []).forEach((x, i) => {
+    if (x.type === "CNAME") out.push({ type: "CNAME", name: x.value, ptr: `/records/${i}/value` });
+    if (x.type === "MX") x.values.forEach((v, j) => v.exchange !== "." && out.push({ type: "MX", name: v.exchange, ptr: `/records/${i}/values/${j}/exchange` }));
+    if (x.type === "SRV") x.values.forEach((v, j) => v.target !== "." && out.push({ type: "SRV", name: v.target, ptr: `/records/${i}/values/${j}/target` }));
+  });
+  return out;
+}
+
+export const nameDangling: RepoRule = {
+  id: "name.dangling",
+  scope: "repository",
+  severity: "error",
+  summary: {
+    id: "Tujuan CNAME, MX, SRV dan NS di dalam zona yang dikelola adalah nama yang ada (tidak menggantung)",
+    en: "CNAME, MX, SRV and NS destinations inside a managed zone are names that exist (not dangling)",
+  },
+  check(all, ctx) {
+    const zones = ctx.governance.zones.map((z) => host(z.name)).sort((a, b) => b.length - a.length);
+    const zoneOfName = (name: string) => zones.find((z) => name === z || name.endsWith(`.${z}`));
+    // Absolute name -> whether it has addresses; delegated names cover everything below them.
+    const exists = new Map<string, boolean>();
+    const delegated = new Set<string>();
+    for (const z of ctx.governance.zones) {
+      const origin = host(z.name);
+      exists.set(origin, false);
+      for (const ns of z.nameservers) exists.set(host(ns), true);
+      for (const p of z.protected ?? []) exists.set(p === "@" ? origin : `${host(p)}.${origin}`, true); // kept outside: assumed complete
+    }
+    const zoneName = byZoneField((req) => host(zoneOf(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
+    for (const req of all) {
+      if (req.request.decommission) continue; // a decommissioned request serves nothing
+      const zone = zoneName(req.request);
+      for (const n of ownedNames(req.request)) {
+        const abs = absoluteName(n.name, zone);
+        exists.set(abs, exists.get(abs) === true || ADDRESS.has(n.type));
+        if (n.type === "NS") delegated.add(abs);
+      }
+    }
+    const underDelegation = (name: string) => {
+      for (let i = name.indexOf("."); i >= 0; i = name.indexOf(".", i + 1)) if (delegated.has(name.slice(i + 1))) return true;
+      return false;
+    };
+    const out: Diagnostic[] = [];
+    for (const req of all) {
+      if (req.request.decommission) continue;
+      for (const d of destinations(req)) {
+        const name = host(d.name);
+        const zone = zoneOfName(name);
+        if (!zone || underDelegation(name)) continue;
+        const known = exists.get(name);
+        if (known === undefined)
+          out.push(
+            report(this, req, d.ptr, {
+              id: `Tujuan ${d.type} \`${d.name}\` ada di zona ${zone} yang kita kelola, tetapi tidak ada permohonan aktif yang membuat nama itu, jadi rekaman ini menunjuk ke nama kosong. Ajukan dulu permohonan untuk \`${name}\`, atau perbaiki tujuannya.`,
+              en: `The ${d.type} destination \`${d.name}\` is in zone ${zone}, which we manage, but no active request creates that name, so this record points at nothing. Request \`${name}\` first, or correct the destination.`,
+            }),
+          );
+        else if (d.type === "NS" && !known && !name.endsWith(`.${absoluteName(host(req.request.label), zoneName(req.request))}`))
+          out.push(
+            report(this, req, d.ptr, {
+              id: `Server nama \`${d.name}\` ada di zona ${zone} tetapi tidak punya alamat (A/AAAA); resolver tidak dapat menghubunginya. Beri nama itu target.server, atau pakai server nama lain.`,
+              en: `Name server \`${d.name}\` is in zone ${zone} but has no address (A/AAAA); resolvers cannot reach it. Give that name a target.server, or use another name server.`,
+            }),
+          );
+      }
+    }
+    return out;
+  },
+};
