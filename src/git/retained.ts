@@ -32,9 +32,12 @@ export interface RetainedRequest {
  * that exist at `ref`; a path deleted once and added again is governed by its present file.
  * An empty list when there is no repository or no history.
  */
-export function retainedRequests(root: string, present: ReadonlySet<string>, ref = "HEAD"): RetainedRequest[] {
-  if (ref.startsWith("-") || !isTopLevel(root)) return [];
-  const log = git(root, ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", ref, "--", "requests"]);
+export function retainedRequests(root: string, present: ReadonlySet<string>, ref = "HEAD", since?: string): RetainedRequest[] {
+  if (ref.startsWith("-") || since?.startsWith("-") || !isTopLevel(root)) return [];
+  // `since` (governance's adoption base): the product's example tenants, deleted by the adoption,
+  // never held anything of this government's.
+  if (since && git(root, ["merge-base", "--is-ancestor", ref, since]).ok) return [];
+  const log = git(root, ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", since ? `${since}..${ref}` : ref, "--", "requests"]);
   if (!log.ok) return [];
   const newest = new Map<string, string>(); // path -> commit that deleted it last
   for (const chunk of log.stdout.toString("utf8").split("\x01")) {
