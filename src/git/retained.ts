@@ -54,6 +54,13 @@ export function retainedRequests(root: string, present: ReadonlySet<string>, ref
     const tracked = git(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", "requests"]);
     if (tracked.ok) for (const path of tracked.stdout.toString("utf8").split("\0")) if (/\.ya?ml$/.test(path) && !present.has(path)) newest.set(path, "HEAD");
   }
+  // After an adoption, only files the government itself added can hold a tenant: the adoption
+  // commit deletes the product's examples, which never deployed anything of its own.
+  if (since) {
+    const added = git(root, ["log", "--first-parent", "--diff-filter=A", "--name-only", "-z", "--format=", `${since}..${ref}`, "--", "requests"]);
+    const own = new Set(added.ok ? added.stdout.toString("utf8").split("\0").map((p) => p.trim()).filter(Boolean) : []);
+    for (const path of [...newest.keys()]) if (!own.has(path)) newest.delete(path);
+  }
   if (newest.size === 0) return [];
   const entries = [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const batch = git(root, ["cat-file", "--batch"], entries.map(([path, commit]) => (commit === "HEAD" ? `HEAD:${path}` : `${commit}^:${path}`)).join("\n") + "\n");
