@@ -32,9 +32,12 @@ export interface RetainedRequest {
  * that exist at `ref`; a path deleted once and added again is governed by its present file.
  * An empty list when there is no repository or no history.
  */
-export function retainedRequests(root: string, present: ReadonlySet<string>, ref = "HEAD"): RetainedRequest[] {
-  if (ref.startsWith("-") || !isTopLevel(root)) return [];
-  const log = git(root, ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", ref, "--", "requests"]);
+export function retainedRequests(root: string, present: ReadonlySet<string>, ref = "HEAD", since?: string): RetainedRequest[] {
+  if (ref.startsWith("-") || since?.startsWith("-") || !isTopLevel(root)) return [];
+  // `since` (governance's adoption base): the product's example tenants, deleted by the adoption,
+  // never held anything of this government's.
+  if (since && git(root, ["merge-base", "--is-ancestor", ref, since]).ok) return [];
+  const log = git(root, ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", since ? `${since}..${ref}` : ref, "--", "requests"]);
   if (!log.ok) return [];
   const newest = new Map<string, string>(); // path -> commit that deleted it last
   for (const chunk of log.stdout.toString("utf8").split("\x01")) {
@@ -50,6 +53,13 @@ export function retainedRequests(root: string, present: ReadonlySet<string>, ref
   if (ref === "HEAD") {
     const tracked = git(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", "requests"]);
     if (tracked.ok) for (const path of tracked.stdout.toString("utf8").split("\0")) if (/\.ya?ml$/.test(path) && !present.has(path)) newest.set(path, "HEAD");
+  }
+  // After an adoption, only files the government itself added can hold a tenant: the adoption
+  // commit deletes the product's examples, which never deployed anything of its own.
+  if (since) {
+    const added = git(root, ["log", "--first-parent", "--diff-filter=A", "--name-only", "-z", "--format=", `${since}..${ref}`, "--", "requests"]);
+    const own = new Set(added.ok ? added.stdout.toString("utf8").split("\0").map((p) => p.trim()).filter(Boolean) : []);
+    for (const path of [...newest.keys()]) if (!own.has(path)) newest.delete(path);
   }
   if (newest.size === 0) return [];
   const entries = [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

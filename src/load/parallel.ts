@@ -85,7 +85,7 @@ export async function validateRepositoryParallel(root: string, today?: string, o
     const day = today ?? governanceToday(gov.governance);
     const filesChecked = files.length + 1;
     if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day };
-    const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(files)) };
+    const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(files), "HEAD", gov.governance.adoption?.base) };
     const results: (RequestCheck | undefined)[] = new Array(files.length);
 
     // The parse cache: hits are checked here, misses go to the threads below.

@@ -37,7 +37,7 @@ export function validateRepository(root: string, today?: string): RepositoryVali
   const day = today ?? governanceToday(gov.governance);
   const filesChecked = discovery.files.length + 1;
   if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day };
-  const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(discovery.files)) };
+  const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(discovery.files), "HEAD", gov.governance.adoption?.base) };
   const checks = discovery.files.map((f) => checkRequest(readYamlFile(root, f), ctx));
   return { ...assemble(gov, checks, discovery.diagnostics, ctx), filesChecked, today: day, retained: ctx.retained };
 }

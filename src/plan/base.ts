@@ -55,14 +55,15 @@ export function requestsFromFiles(files: ReadonlyMap<string, Uint8Array>, today:
   return { governance: gov.governance, requests, notes };
 }
 
-export function baseState(root: string, ref: string | undefined, today: string): BaseState {
+/** `since`: the adoption base; deletions up to it are the product's examples, not retained tenants. */
+export function baseState(root: string, ref: string | undefined, today: string, since?: string): BaseState {
   if (ref === undefined)
     return { commit: null, state: EMPTY_STATE, notes: [{ id: "Tidak ada riwayat git atau cabang main: semua dianggap baru.", en: "No git history or main branch: everything counts as new." }] };
   const tree = readTreeAt(root, ref);
   if (!tree)
     return { commit: null, state: EMPTY_STATE, notes: [{ id: `Revisi ${ref} tidak ditemukan: semua dianggap baru.`, en: `Revision ${ref} was not found: everything counts as new.` }] };
   // Tenants kept from request files deleted before the base, so the plan never shows them as new.
-  const retained = retainedRequests(root, new Set([...tree.files.keys()].filter(isRequestPath)), tree.commit);
+  const retained = retainedRequests(root, new Set([...tree.files.keys()].filter(isRequestPath)), tree.commit, since);
   const { state, notes } = stateFromFiles(tree.files, today, retained);
   for (const p of tree.skipped) notes.push({ id: `Entri dasar ${p} bukan berkas biasa dan dilewati.`, en: `Base entry ${p} is not a regular file and was skipped.` });
   return { commit: tree.commit, state, notes };

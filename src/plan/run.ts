@@ -85,7 +85,7 @@ export function runPlan(o: PlanOptions): PlanOutcome {
       en: `Base ${ref!.slice(0, 12)} is before the adoption (${adoption.date}): everything counts as new.`,
     });
   }
-  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today);
+  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base);
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
   // A zone over its provider's quota cannot be deployed: no override flag lets it through.
   const quota = quotaMessages(quotaUsage(state, head.governance, o.ingress));

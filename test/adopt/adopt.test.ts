@@ -3,47 +3,22 @@
 // product's example government never shows up in its plans, letters or registry.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { fileHistory } from "../../src/git/history.ts";
 import { letterSequence } from "../../src/letter/sequence.ts";
 import { readGovernance } from "../../src/load/read.ts";
-import { todayIn } from "../../src/load/repository.ts";
 import { PRESET_NAMES } from "../../src/model/presets/index.ts";
 import { checkGovernance } from "../../src/validate/validate.ts";
 import { renderGenerated } from "../../src/forms/render-all.ts";
 import { runPlan } from "../../src/plan/run.ts";
 import { parseIngress } from "../../src/state/ingress.ts";
-import { cleanup, cli, cloneRelease, gitOk } from "./clone.ts";
+import { cleanup, cli, cloneRelease, gitOk, sukamajuRequest } from "./clone.ts";
 
 const CLUSTER = { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" };
 
 afterAll(cleanup);
 
 const ADOPT = ["--zone", "sukamajukab.go.id", "--government", "Kabupaten Sukamaju", "--org", "diskominfo-sukamaju"];
-
-function monthsAhead(today: string, months: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A request every preset accepts (all optional evidence given). */
-export function sukamajuRequest(label: string, ip: string, today = todayIn("Asia/Jakarta")): string {
-  return stringify({
-    label,
-    opd: "diskominfo",
-    purpose: `Layanan ${label} Pemerintah Kabupaten Sukamaju`,
-    letter: { number: `000.1/${label.length}/DISKOMINFO/2026`, date: today, scan: `https://arsip.sukamajukab.go.id/surat/${label}.pdf` },
-    recommendation: { number: `REK/${label}/2026`, date: today },
-    contacts: {
-      administrative: { name: "Rina Marlina", nip: "198703152010012004", email: "rina@sukamajukab.go.id", phone: "+62 812-3456-7890", github: "rina-sukamaju" },
-      technical: { name: "Agus Salim", nip: "199001012015031002", email: "agus@sukamajukab.go.id", phone: "0281 891234", github: "agus-sukamaju" },
-    },
-    target: { server: { ipv4: [ip] } },
-    reviewBy: monthsAhead(today, 6),
-  });
-}
 
 describe.each(PRESET_NAMES)("npm run adopt --preset %s", (preset) => {
   it("writes a valid government of its own whose history starts at the adoption", { timeout: 180_000 }, () => {

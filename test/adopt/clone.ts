@@ -6,6 +6,8 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { appendFileSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { stringify } from "yaml";
+import { todayIn } from "../../src/load/repository.ts";
 
 export const REPO = join(import.meta.dirname, "..", "..");
 
@@ -57,4 +59,27 @@ export function cloneRelease(prefix = "adopt-"): { root: string; release: string
   gitOk(root, "add", "-A");
   gitOk(root, "commit", "-q", "-m", "Rilis produk");
   return { root, release: gitOk(root, "rev-parse", "HEAD") };
+}
+
+function monthsAhead(today: string, months: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A request every preset accepts (all optional evidence given). */
+export function sukamajuRequest(label: string, ip: string, today = todayIn("Asia/Jakarta")): string {
+  return stringify({
+    label,
+    opd: "diskominfo",
+    purpose: `Layanan ${label} Pemerintah Kabupaten Sukamaju`,
+    letter: { number: `000.1/${label.length}/DISKOMINFO/2026`, date: today, scan: `https://arsip.sukamajukab.go.id/surat/${label}.pdf` },
+    recommendation: { number: `REK/${label}/2026`, date: today },
+    contacts: {
+      administrative: { name: "Rina Marlina", nip: "198703152010012004", email: "rina@sukamajukab.go.id", phone: "+62 812-3456-7890", github: "rina-sukamaju" },
+      technical: { name: "Agus Salim", nip: "199001012015031002", email: "agus@sukamajukab.go.id", phone: "0281 891234", github: "agus-sukamaju" },
+    },
+    target: { server: { ipv4: [ip] } },
+    reviewBy: monthsAhead(today, 6),
+  });
 }
