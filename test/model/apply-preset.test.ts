@@ -50,8 +50,10 @@ describe("applyPreset", () => {
 
       const before = sections(GOVERNANCE);
       const after = sections(result.text);
-      for (const key of Object.keys(before).filter((k) => !(PRESET_SECTIONS as readonly string[]).includes(k))) expect(after[key], key).toBe(before[key]);
-      expect(Object.keys(after)).toEqual(Object.keys(before));
+      // `forms` carries the preset's powerOfAttorney (tested below); everything else is the user's.
+      const own = (k: string) => !(PRESET_SECTIONS as readonly string[]).includes(k) && k !== "forms";
+      for (const key of Object.keys(before).filter(own)) expect(after[key], key).toBe(before[key]);
+      expect(Object.keys(after).filter(own)).toEqual(Object.keys(before).filter(own));
       // The heading comments are the user's and stay.
       expect(result.text.slice(0, GOVERNANCE.indexOf("government:"))).toBe(GOVERNANCE.slice(0, GOVERNANCE.indexOf("government:")));
 
@@ -96,6 +98,30 @@ describe("applyPreset", () => {
     const result = applyPreset("government: [unclosed\n", "governance.yaml", presetText("demak"), "demak");
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problem.id).toMatch(/^governance\.yaml:\d+:\d+: YAML tidak sah/);
+  });
+});
+
+describe("applyPreset and the forms' SOP text", () => {
+  const withUpload = GOVERNANCE.replace(/\n*$/, "\n") + "forms:\n  # where our OPDs upload scans\n  scanUpload: https://arsip.contohkab.go.id/unggah\n";
+  it("gives Purbalingga's power of attorney to the forms and keeps the government's upload place", () => {
+    const r = applyPreset(withUpload, "governance.yaml", presetText("purbalingga"), "purbalingga");
+    if (!r.ok) throw new Error(r.problem.en);
+    expect(parse(r.text).forms).toEqual({ scanUpload: "https://arsip.contohkab.go.id/unggah", powerOfAttorney: true });
+    expect(r.text).toContain("# where our OPDs upload scans");
+  });
+
+  it("takes it away again when another preset is applied, and adds nothing for presets without it", () => {
+    const purbalingga = applyPreset(withUpload, "governance.yaml", presetText("purbalingga"), "purbalingga");
+    if (!purbalingga.ok) throw new Error(purbalingga.problem.en);
+    const demak = applyPreset(purbalingga.text, "governance.yaml", presetText("demak"), "demak");
+    if (!demak.ok) throw new Error(demak.problem.en);
+    expect(parse(demak.text).forms).toEqual({ scanUpload: "https://arsip.contohkab.go.id/unggah" });
+    const plain = applyPreset(GOVERNANCE, "governance.yaml", presetText("demak"), "demak");
+    if (!plain.ok) throw new Error(plain.problem.en);
+    expect(parse(plain.text).forms).toBeUndefined();
+    const fresh = applyPreset(GOVERNANCE, "governance.yaml", presetText("purbalingga"), "purbalingga");
+    if (!fresh.ok) throw new Error(fresh.problem.en);
+    expect(parse(fresh.text).forms).toEqual({ powerOfAttorney: true });
   });
 });
 

@@ -93,6 +93,21 @@ export function applyPreset(governanceText: string, governanceFile: string, pres
     edits.push({ span, text: piece.toString(RENDER).replace(/\n$/, "") });
   }
 
+  // `forms.powerOfAttorney` is the SOP's (Purbalingga asks for a power of attorney with the scan);
+  // the rest of `forms` (where scans are uploaded) is the government's and stays as written.
+  const attorney = preset.getIn(["forms", "powerOfAttorney"]) === true;
+  const formsNode = target.get("forms", true) as Node | undefined;
+  if (attorney || (isMap(formsNode) && formsNode.has("powerOfAttorney"))) {
+    const forms = isMap(formsNode) ? (formsNode.clone() as YAMLMap) : (new Document().createNode({}) as YAMLMap);
+    if (attorney) forms.set("powerOfAttorney", true);
+    else forms.delete("powerOfAttorney");
+    const piece = new Document();
+    piece.contents = piece.createNode({});
+    if (forms.items.length) (piece.contents as YAMLMap).set("forms", forms);
+    const span = pairSpan(target, "forms");
+    edits.push({ ...(span ? { span } : {}), text: forms.items.length ? piece.toString(RENDER).replace(/\n$/, "") : "" });
+  }
+
   // Splice from the end so earlier offsets stay valid; sections the file lacks go at its end.
   let text = governanceText;
   // A block value's span ends after its last line break, a flow value's before it.
