@@ -8,6 +8,7 @@ import { textControl } from "./control.ts";
 import { contactDomain, contactEmail, contactNip, contactPhone } from "./contact.ts";
 import { letterDate, reviewExpired, reviewTooFar } from "./dates.ts";
 import { hostingLimits } from "./hosting.ts";
+import { labelConfusable, labelScript } from "./confusable.ts";
 import { labelIdn, labelSyntax } from "./label.ts";
 import { mxFields } from "./mx.ts";
 import { opdExists, opdFolder, pathMatches } from "./path.ts";
@@ -24,6 +25,7 @@ export const FILE_RULES: FileRule[] = [
   textControl,
   labelSyntax,
   labelIdn,
+  labelScript,
   labelReserved,
   pathMatches,
   opdExists,
@@ -51,6 +53,6 @@ export const FILE_RULES: FileRule[] = [
   reviewTooFar,
 ];
 
-export const REPOSITORY_RULES: RepoRule[] = [nameUnique, cnameLoop, mxFields];
+export const REPOSITORY_RULES: RepoRule[] = [nameUnique, labelConfusable, cnameLoop, mxFields];
 
 export const ALL_RULES: Rule[] = [...FILE_RULES, ...REPOSITORY_RULES];
