@@ -2,6 +2,7 @@
 // table, destructive changes first, the details folded. Everything taken from request files is
 // HTML-escaped inside <code>, so a TXT value cannot inject Markdown or mentions into the comment.
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
+import { markdownCode, markdownText } from "../diagnostics/inert.ts";
 import type { Action, Plan, RecordChange, TenantChange } from "./types.ts";
 import { formatField, formatValues, words } from "./words.ts";
 
@@ -10,9 +11,8 @@ export const PLAN_MARKER = "<!-- subdomain-plan -->";
 /** GitHub refuses comments longer than 65,536 characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/@/g, "&#64;").replace(/[\r\n]+/g, " ");
-const code = (s: string) => `<code>${esc(s)}</code>`;
+const esc = markdownText;
+const code = markdownCode;
 
 function recordRow(c: RecordChange, lang: Lang): string {
   const w = words(lang);
