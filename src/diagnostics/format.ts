@@ -1,5 +1,6 @@
 // Renderers for diagnostics: human text, GitHub Actions annotations, JSON.
 import type { Diagnostic, Lang } from "./diagnostic.ts";
+import { terminalText } from "./inert.ts";
 
 const WORDS = {
   id: { error: "galat", warning: "peringatan", ok: "Semua berkas valid.", summary: (e: number, w: number, f: number) => `${e} galat, ${w} peringatan dalam ${f} berkas.` },
@@ -8,7 +9,7 @@ const WORDS = {
 
 export function formatText(list: readonly Diagnostic[], lang: Lang, filesChecked: number): string {
   const w = WORDS[lang];
-  const lines = list.map((d) => `${d.file}:${d.line}:${d.column}: ${w[d.severity]} [${d.rule}] ${d.message[lang]}`);
+  const lines = list.map((d) => terminalText(`${d.file}:${d.line}:${d.column}: ${w[d.severity]} [${d.rule}] ${d.message[lang]}`));
   const errors = list.filter((d) => d.severity === "error").length;
   lines.push(list.length === 0 ? `${w.ok} (${filesChecked})` : w.summary(errors, list.length - errors, filesChecked));
   return lines.join("\n") + "\n";
@@ -16,7 +17,8 @@ export function formatText(list: readonly Diagnostic[], lang: Lang, filesChecked
 
 /** Workflow commands: the message must escape %, CR and LF; properties also : and ,. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // %, CR and LF as the runner decodes them; other control characters shown, never sent raw.
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => terminalText(c));
 }
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");

@@ -1,6 +1,7 @@
 // After a deployment on main: tell the merged pull request and its intake issue how it went, with
 // the account details of what was made; close the issue on success. A failure is commented and
 // labelled, never silent. Each comment is keyed by the commit, so a rerun updates, not repeats.
+import { markdownCode, markdownText } from "../diagnostics/inert.ts";
 import { parseYaml } from "../load/parse.ts";
 import { LIMITS } from "../load/limits.ts";
 import { stateFromFiles } from "../plan/base.ts";
@@ -45,17 +46,17 @@ export function accountDetails(state: DesiredState, files: readonly string[], ti
     const records = state.records.filter((r) => r.source.file === file);
     const tenants = state.tenants.filter((t) => t.source.file === file);
     if (!records.length && !tenants.length) {
-      lines.push(`- \`${file}\`: tidak ada lagi rekaman DNS atau hosting (dihapus).`);
+      lines.push(`- ${markdownCode(file)}: tidak ada lagi rekaman DNS atau hosting (dihapus).`);
       continue;
     }
-    lines.push(`- \`${file}\``);
+    lines.push(`- ${markdownCode(file)}`);
     for (const r of records) {
       const values = r.values.map((v) => (typeof v === "string" ? v : Object.values(v).join(" "))).join(", ");
-      lines.push(`  - DNS \`${r.name}.${r.zone}\` ${r.type} \`${values}\` (TTL ${r.ttl}${r.proxied ? ", lewat proxy" : ""})`);
+      lines.push(`  - DNS ${markdownCode(`${r.name}.${r.zone}`)} ${r.type} ${markdownCode(values)} (TTL ${r.ttl}${r.proxied ? ", lewat proxy" : ""})`);
     }
     for (const t of tenants)
       lines.push(
-        `  - Hosting: namespace \`${t.namespace}\` untuk \`${t.host}\`, kuota CPU ${t.quota.cpu}, memori ${t.quota.memory}, penyimpanan ${t.quota.storage} (${t.quota.volumes} volume); akses \`${t.accessRole}\` untuk ${t.technicalContact.github ? `@${t.technicalContact.github} ` : ""}(${t.technicalContact.name}, ${t.technicalContact.email}).`,
+        `  - Hosting: namespace ${markdownCode(t.namespace)} untuk ${markdownCode(t.host)}, kuota CPU ${t.quota.cpu}, memori ${t.quota.memory}, penyimpanan ${t.quota.storage} (${t.quota.volumes} volume); akses \`${t.accessRole}\` untuk ${t.technicalContact.github ? `@${t.technicalContact.github} ` : ""}(${markdownText(t.technicalContact.name)}, ${markdownCode(t.technicalContact.email)}).`,
       );
   }
   return lines.join("\n") + (timeZoneNote ? `\n\n${timeZoneNote}` : "");

@@ -4,6 +4,7 @@
 // approval it waits for. Runs from base-branch code only (pull_request_target / workflow_run);
 // the pull request's files are read as data through the API. Safe to run any number of times.
 import type { Lang } from "../diagnostics/diagnostic.ts";
+import { markdownText } from "../diagnostics/inert.ts";
 import { renderDispositionSummary } from "../disposition/summary.ts";
 import type { DispositionResult } from "../disposition/types.ts";
 import { PLAN_MARKER, renderMarkdown, GITHUB_COMMENT_LIMIT } from "../plan/render-markdown.ts";
@@ -50,10 +51,10 @@ export interface RefreshResult {
 
 const SEPARATOR = "\n\n---\n\n";
 
-function ownershipSection(v: OwnershipVerdict, applicant: string, lang: Lang): string {
+export function ownershipSection(v: OwnershipVerdict, applicant: string, lang: Lang): string {
   const title = lang === "en" ? "Ownership" : "Kepemilikan";
   if (v.ok) return `### ${title}: ✅\n\n${lang === "en" ? `@${applicant} may change these files.` : `@${applicant} berhak mengubah berkas-berkas ini.`}\n`;
-  return `### ${title}: ❌\n\n${v.problems.map((p) => `- ${p[lang]}`).join("\n")}\n`;
+  return `### ${title}: ❌\n\n${v.problems.map((p) => `- ${markdownText(p[lang])}`).join("\n")}\n`;
 }
 
 /**

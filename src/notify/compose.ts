@@ -4,6 +4,7 @@
 // appears in it.
 import { createHash } from "node:crypto";
 import type Mail from "nodemailer/lib/mailer/index.js";
+import addressparser from "nodemailer/lib/addressparser/index.js";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
 import type { AccountDetails } from "../letter/account.ts";
@@ -114,8 +115,11 @@ ${input.link ? `<p>${escapeHtml(t.link(input.link))}</p>` : ""}
     recipients: [to, ...cc],
     message: {
       from: input.from,
-      to: `${admin.name} <${to}>`,
-      ...(cc.length ? { cc: `${tech.name} <${cc[0]}>` } : {}),
+      // Addresses as objects (nodemailer encodes the name) and the SMTP envelope set explicitly:
+      // a contact name holding `<`, `,`, quotes or a line break changes no recipient.
+      to: [{ name: oneLine(admin.name), address: to }],
+      ...(cc.length ? { cc: [{ name: oneLine(tech.name), address: cc[0]! }] } : {}),
+      envelope: { from: envelopeFrom(input.from), to: [to, ...cc] },
       ...(g.email ? { replyTo: g.email } : {}),
       subject: t.subject(a.host.unicode),
       messageId: id,
@@ -128,8 +132,18 @@ ${input.link ? `<p>${escapeHtml(t.link(input.link))}</p>` : ""}
   };
 }
 
+/** A display name on one line: control characters (refused by validation anyway) become spaces. */
+const oneLine = (s: string) => s.replace(/[\x00-\x1f\x7f-\x9f]+/g, " ").trim();
+
+/** The bare address of the configured sender (`Name <a@b>` or `a@b`). */
+function envelopeFrom(from: string): string {
+  const parsed = addressparser(from, { flatten: true })[0];
+  if (!parsed?.address) throw new Error(`SMTP_FROM tanpa alamat / SMTP_FROM has no address: ${from}`);
+  return parsed.address;
+}
+
 /** Names of the secrets found in the message (by value); empty when the message is clean. */
 export function leakedSecrets(message: Mail.Options, secrets: readonly string[]): string[] {
-  const visible = [message.subject, message.text, message.html, JSON.stringify(message.headers ?? {}), String(message.to), String(message.cc ?? "")].join("\n");
+  const visible = [message.subject, message.text, message.html, JSON.stringify(message.headers ?? {}), JSON.stringify(message.to ?? ""), JSON.stringify(message.cc ?? "")].join("\n");
   return secrets.filter((s) => s && visible.includes(s));
 }

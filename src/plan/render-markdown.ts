@@ -2,6 +2,7 @@
 // table, destructive changes first, the details folded. Everything taken from request files is
 // HTML-escaped inside <code>, so a TXT value cannot inject Markdown or mentions into the comment.
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
+import { markdownCode, markdownText } from "../diagnostics/inert.ts";
 import type { Action, Plan, RecordChange, TenantChange } from "./types.ts";
 import { tenantTerms } from "../state/tenant-terms.ts";
 import { formatField, formatValues, words } from "./words.ts";
@@ -11,10 +12,9 @@ export const PLAN_MARKER = "<!-- subdomain-plan -->";
 /** GitHub refuses comments longer than 65,536 characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-/** Request text made inert for GitHub Markdown (no HTML, table cells, mentions or line breaks). */
-export const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/@/g, "&#64;").replace(/[\r\n]+/g, " ");
-export const code = (s: string) => `<code>${esc(s)}</code>`;
+/** Request text made inert for GitHub Markdown: one escaper for every output (src/diagnostics/inert.ts). */
+export const esc = markdownText;
+export const code = markdownCode;
 
 function recordRow(c: RecordChange, lang: Lang): string {
   const w = words(lang);

@@ -1,6 +1,7 @@
 // The plan for a terminal: the summary line, then one line per change.
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Plan } from "./types.ts";
+import { terminalText } from "../diagnostics/inert.ts";
 import { formatField, formatValues, words } from "./words.ts";
 
 const SIGN = { create: "+", update: "~", delete: "-" } as const;
@@ -29,5 +30,5 @@ export function renderText(plan: Plan, lang: Lang = "id"): string {
     for (const f of c.fields) out.push(`    ${f.field}: ${formatField(f.before)} -> ${formatField(f.after)}`);
   }
   if (plan.records.length + plan.tenants.length === 0) out.push(w.noChange);
-  return out.join("\n") + "\n";
+  return out.map(terminalText).join("\n") + "\n";
 }

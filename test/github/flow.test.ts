@@ -148,7 +148,7 @@ describe("the GitHub flow, end to end", () => {
     const onPr = w.fake.commentsOn(pr).filter((c) => c.body.includes(`<!-- deploy: ${sha} -->`));
     expect(onPr).toHaveLength(1);
     expect(onPr[0]!.body).toContain("Penyediaan selesai");
-    expect(onPr[0]!.body).toContain("`antrian.contohkab.go.id` A `103.147.8.20`");
+    expect(onPr[0]!.body).toContain("<code>antrian.contohkab.go.id</code> A <code>103.147.8.20</code>");
     expect(w.fake.commentsOn(issue).filter((c) => c.body.includes("Penyediaan selesai"))).toHaveLength(1);
     expect(w.fake.issue(issue)).toMatchObject({ state: "closed", stateReason: "completed" });
 

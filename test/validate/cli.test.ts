@@ -56,7 +56,7 @@ describe.concurrent("npm run validate", () => {
     const r = await cli(["--root", INVALID, "--today", "2026-11-22", "--lang", "en", "requests/dinkes/ip-privat.yaml"].map((a) => (a.startsWith("requests/") ? join(INVALID, a) : a)));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("requests/dinkes/ip-privat.yaml:24:9: error [address.public] `10.0.0.5` is not a public address");
-    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("8 errors, 0 warnings in 61 files.");
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("8 errors, 0 warnings in 64 files.");
   });
   it("narrows the report to the paths given, still judging uniqueness on every file", async () => {
     const r = await cli(["--root", INVALID, "--today", "2026-11-22", "--format", "json", join(INVALID, "requests/disdik")]);

@@ -1,5 +1,6 @@
 // The registry as Markdown (for people, in the repository) and CSV (for spreadsheets).
 import type { Lang } from "../../diagnostics/diagnostic.ts";
+import { markdownText } from "../../diagnostics/inert.ts";
 import type { RegistryRow, RegistryStatus, TargetKind } from "./rows.ts";
 
 export const REGISTRY_WORDS = {
@@ -26,8 +27,7 @@ function cells(r: RegistryRow, lang: Lang): string[] {
   return [r.displayName === r.name ? r.name : `${r.displayName} (${r.name})`, `${r.opdName} (${r.opd})`, r.purpose, w.kind[r.targetKind], r.target, w.status[r.status], r.created ?? w.uncommitted, r.lastChanged ?? w.uncommitted, r.reviewBy, r.file];
 }
 
-const MD_SPECIAL = /[&<>|\r\n]/;
-const mdCell = (s: string) => (MD_SPECIAL.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ") : s);
+const mdCell = markdownText;
 
 export function registryMarkdown(rows: readonly RegistryRow[], lang: Lang = "id"): string {
   const w = REGISTRY_WORDS[lang];

@@ -11,6 +11,7 @@ import { delegationAllowed, delegationFields } from "./delegation.ts";
 import { contactDomain, contactEmail, contactNip, contactPhone } from "./contact.ts";
 import { letterDate, reviewExpired, reviewTooFar } from "./dates.ts";
 import { hostingLimits } from "./hosting.ts";
+import { labelConfusable, labelScript } from "./confusable.ts";
 import { labelIdn, labelSyntax } from "./label.ts";
 import { mxFields } from "./mx.ts";
 import { opdExists, opdFolder, pathMatches } from "./path.ts";
@@ -30,6 +31,7 @@ export const FILE_RULES: FileRule[] = [
   textControl,
   labelSyntax,
   labelIdn,
+  labelScript,
   labelReserved,
   pathMatches,
   opdExists,
@@ -62,6 +64,6 @@ export const FILE_RULES: FileRule[] = [
   reviewTooFar,
 ];
 
-export const REPOSITORY_RULES: RepoRule[] = [nameUnique, namespaceUnique, cnameLoop, mxFields, nameDangling];
+export const REPOSITORY_RULES: RepoRule[] = [nameUnique, labelConfusable, namespaceUnique, cnameLoop, mxFields, nameDangling];
 
 export const ALL_RULES: Rule[] = [...FILE_RULES, ...REPOSITORY_RULES];

@@ -1,0 +1,156 @@
+// Names that look alike are one name (UTS #39, see ../confusable.ts): a label that mixes scripts,
+// that is written in other letters but reads as a Latin name (Cyrillic `раураl`, dotless `dınas`),
+// or that uses symbols IDNA2008 does not allow is refused on its own; a name whose skeleton equals
+// another request's name is refused naming that request.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { unicodeLabel, zoneOf } from "../../model/names.ts";
+import { idna2008Problem, lookalike, mixedScripts, scriptName, skeleton } from "../confusable.ts";
+import { byZoneField, ownedNames } from "../request-names.ts";
+import { idnProblem } from "./label.ts";
+import { report, type FileRule, type RepoRule, type RequestFile } from "../rule.ts";
+
+const ASCII = /^[\x00-\x7f]*$/;
+const LDH = /^[a-z0-9-]+$/;
+
+/** The Unicode labels of the subdomain and its record names, with their pointers. */
+function unicodeParts(req: RequestFile): { text: string; part: string; ptr: string }[] {
+  const out: { text: string; part: string; ptr: string }[] = [];
+  const add = (text: string, ptr: string) => {
+    for (const raw of text.split(".")) {
+      if (idnProblem(raw)) continue; // label.idn says it
+      let part = raw;
+      try {
+        part = ASCII.test(raw) ? (raw.toLowerCase().startsWith("xn--") ? unicodeLabel(raw.toLowerCase()) : raw) : raw.normalize("NFC").toLowerCase();
+      } catch {
+        continue; // bad punycode is label.idn's finding
+      }
+      if (!ASCII.test(part)) out.push({ text, part, ptr });
+    }
+  };
+  add(req.request.label, "/label");
+  (req.request.records ?? []).forEach((r, i) => {
+    if (r.name !== undefined && r.name !== "@") add(r.name, `/records/${i}/name`);
+  });
+  return out;
+}
+
+export const labelScript: FileRule = {
+  id: "label.script",
+  scope: "file",
+  reads: ["label", "records"],
+  severity: "error",
+  summary: {
+    id: "Nama internasional: satu aksara per label, hanya huruf dan angka (IDNA2008, tanpa emoji atau simbol), dan tidak menyerupai nama Latin",
+    en: "Internationalised names: one script per label, letters and digits only (IDNA2008, no emoji or symbols), and not a look-alike of a Latin name",
+  },
+  check(req) {
+    const out: Diagnostic[] = [];
+    for (const { text, part, ptr } of unicodeParts(req)) {
+      const bad = idna2008Problem(part);
+      if (bad !== undefined) {
+        const code = `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+        out.push(
+          report(this, req, ptr, {
+            id: `\`${text}\` memuat ${code}, yang bukan huruf atau angka; nama domain (IDNA2008) tidak boleh berisi emoji, simbol atau tanda baca.`,
+            en: `\`${text}\` holds ${code}, which is no letter or digit; domain names (IDNA2008) allow no emoji, symbols or punctuation.`,
+          }),
+        );
+        continue;
+      }
+      const mixed = mixedScripts(part);
+      if (mixed) {
+        const names = mixed.map(scriptName).join(", ");
+        out.push(
+          report(this, req, ptr, {
+            id: `\`${text}\` mencampur aksara (${names}) dalam satu label; huruf yang mirip dari aksara lain membuat nama tampak seperti nama lain. Tulis dengan satu aksara saja.`,
+            en: `\`${text}\` mixes scripts (${names}) in one label; look-alike letters from another script make a name pass for another. Write it in one script.`,
+          }),
+        );
+        continue;
+      }
+      const seen = lookalike(part);
+      if (LDH.test(seen))
+        out.push(
+          report(this, req, ptr, {
+            id: `\`${text}\` terbaca sebagai \`${seen}\` tetapi ditulis dengan huruf lain (misalnya Sirilik, Yunani atau i tanpa titik); tulis \`${seen}\` dengan huruf Latin biasa.`,
+            en: `\`${text}\` reads as \`${seen}\` but is written with other letters (such as Cyrillic, Greek or a dotless i); write \`${seen}\` in plain Latin letters.`,
+          }),
+        );
+    }
+    return out;
+  },
+};
+
+interface Holder {
+  req: RequestFile;
+  name: string;
+  ptr: string;
+}
+
+export const labelConfusable: RepoRule = {
+  id: "label.confusable",
+  scope: "repository",
+  severity: "error",
+  summary: {
+    id: "Nama yang tampak sama (kerangka UTS #39 sama, misalnya rn dan m, 1 dan l) hanya untuk satu permohonan dalam satu zona",
+    en: "Names that look the same (one UTS #39 skeleton, such as rn and m, 1 and l) belong to one request in a zone",
+  },
+  check(all, ctx) {
+    // zone -> skeleton -> the first holder, or every holder once a different name shares it.
+    const groups = new Map<string, Map<string, Holder | Holder[]>>();
+    const zones = byZoneField((req) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase());
+    for (const req of all) {
+      const zone = zones(req.request);
+      let bySkeleton = groups.get(zone);
+      if (!bySkeleton) groups.set(zone, (bySkeleton = new Map()));
+      for (const n of ownedNames(req.request)) {
+        let display: string;
+        try {
+          display = n.name.includes("xn--") ? n.name.split(".").map(unicodeLabel).join(".") : n.name;
+        } catch {
+          continue;
+        }
+        const key = skeleton(display);
+        const had = bySkeleton.get(key);
+        const holder = { req, name: n.name, ptr: n.namePtr };
+        const last = Array.isArray(had) ? had[had.length - 1] : had;
+        if (last && last.req === req && last.name === n.name) continue; // several types at one name
+        if (had === undefined) bySkeleton.set(key, holder);
+        else if (Array.isArray(had)) had.push(holder);
+        else bySkeleton.set(key, [had, holder]);
+      }
+    }
+    const out: Diagnostic[] = [];
+    for (const bySkeleton of groups.values())
+      for (const list of bySkeleton.values()) {
+        if (!Array.isArray(list)) continue;
+        const names = new Set(list.map((h) => h.name));
+        if (names.size < 2) continue; // one name held twice is name.unique's finding
+        // Linear in the holders: each names the first holder of another name and a count.
+        const perName = new Map<string, number>();
+        for (const h of list) perName.set(h.name, (perName.get(h.name) ?? 0) + 1);
+        const firstOther = list.find((o) => o.name !== list[0]!.name)!;
+        for (const h of list) {
+          const first = h.name === list[0]!.name ? firstOther : list[0]!;
+          const more = list.length - perName.get(h.name)! - 1;
+          out.push(
+            report(this, h.req, h.ptr, {
+              id: `Nama \`${showName(h.name)}\` tampak sama dengan \`${showName(first.name)}\` milik ${first.req.file}${more > 0 ? ` (dan ${more} berkas lain)` : ""}; nama yang serupa dapat dipakai untuk menipu. Pilih nama yang jelas berbeda.`,
+              en: `The name \`${showName(h.name)}\` looks the same as \`${showName(first.name)}\` of ${first.req.file}${more > 0 ? ` (and ${more} other file${more === 1 ? "" : "s"})` : ""}; look-alike names can be used to deceive. Choose a clearly different name.`,
+            }),
+          );
+        }
+      }
+    return out;
+  },
+};
+
+/** `xn--80ak6aa92e (раураl)` for an IDN, the name itself otherwise. */
+function showName(name: string): string {
+  if (!name.includes("xn--")) return name;
+  try {
+    return `${name} (${name.split(".").map(unicodeLabel).join(".")})`;
+  } catch {
+    return name;
+  }
+}
