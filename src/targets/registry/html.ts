@@ -60,7 +60,7 @@ td.date{white-space:nowrap}
 td.purpose{min-width:16rem}
 td.file{font-size:.8rem;min-width:11rem;overflow-wrap:anywhere}
 .ascii{display:block;font-weight:400;color:var(--muted);font-size:.875rem}
-.status-active{color:#1a7f37}.status-decommissioned,.status-data-deleted{color:#9a6700}
+.status-active{color:#1a7f37}.status-awaiting{color:#9a6700}.status-suspended{color:#b60205}.status-decommissioned,.status-data-deleted{color:#9a6700}
 @media (max-width:48rem){
  thead{position:absolute;left:-999px}
  table,caption,tbody,tr,th,td{display:block;width:100%}
