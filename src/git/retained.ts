@@ -46,9 +46,14 @@ export function retainedRequests(root: string, present: ReadonlySet<string>, ref
       if (/\.ya?ml$/.test(path) && !present.has(path) && !newest.has(path)) newest.set(path, commit);
     }
   }
+  // A deletion not yet committed (a liaison's working tree): the file as HEAD holds it.
+  if (ref === "HEAD") {
+    const tracked = git(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", "requests"]);
+    if (tracked.ok) for (const path of tracked.stdout.toString("utf8").split("\0")) if (/\.ya?ml$/.test(path) && !present.has(path)) newest.set(path, "HEAD");
+  }
   if (newest.size === 0) return [];
   const entries = [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const batch = git(root, ["cat-file", "--batch"], entries.map(([path, commit]) => `${commit}^:${path}`).join("\n") + "\n");
+  const batch = git(root, ["cat-file", "--batch"], entries.map(([path, commit]) => (commit === "HEAD" ? `HEAD:${path}` : `${commit}^:${path}`)).join("\n") + "\n");
   if (!batch.ok) return [];
   const out: RetainedRequest[] = [];
   const buf = batch.stdout;

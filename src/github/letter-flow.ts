@@ -27,23 +27,25 @@ import { updateAgenda } from "./agenda.ts";
 import { upsertComment } from "./comments.ts";
 import { readPolicyTree } from "./files.ts";
 import { statusOf, type GitHub, type RepoRef } from "./octokit.ts";
-import { applicantMarker, applicantOf } from "./ownership.ts";
 import { evaluatePhase } from "./phase-disposition.ts";
-import type { PullRequestView } from "./pull-request.ts";
+import { readPullRequest, type PullRequestView } from "./pull-request.ts";
 import { changesInWords, md } from "./request-summary.ts";
 import { setStatus } from "./status.ts";
 
 export const LETTER_MARKER = "<!-- surat-balasan -->";
-const SOURCE = /<!-- surat-untuk: #(\d+) -->/;
+const SOURCE = /^surat\/pr-([1-9][0-9]{0,9})$/;
 export const letterBranch = (n: number) => `surat/pr-${n}`;
 export const letterPath = (n: number) => `letters/pr-${n}.md`;
 const DISPOSITION_CONTEXT = "disposisi";
 const OWNERSHIP_CONTEXT = "kepemilikan";
 
-/** The request pull request a reply-letter pull request answers; trusted only from the bot's own pull requests. */
-export function letterSourceOf(author: string, body: string | null | undefined, botLogin: string): number | undefined {
+/**
+ * The request pull request a reply-letter pull request answers: from the bot's own pull request
+ * on its branch `surat/pr-N` only, never from body text, which people with triage access can edit.
+ */
+export function letterSourceOf(author: string, headRef: string, botLogin: string): number | undefined {
   if (author.toLowerCase() !== botLogin.toLowerCase()) return undefined;
-  const m = SOURCE.exec(body ?? "");
+  const m = SOURCE.exec(headRef);
   return m ? Number(m[1]) : undefined;
 }
 
@@ -108,7 +110,7 @@ export async function openLetterPullRequests(gh: GitHub, ref: RepoRef, o: { sha:
   const { data: prs } = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...ref, commit_sha: o.sha });
   const opened: number[] = [];
   for (const pr of prs.filter((p) => p.merged_at && p.merge_commit_sha === o.sha)) {
-    if (letterSourceOf(pr.user?.login ?? "", pr.body, o.botLogin) !== undefined) continue; // a letter pull request itself
+    if (letterSourceOf(pr.user?.login ?? "", pr.head.ref, o.botLogin) !== undefined) continue; // a letter pull request itself
     const branch = letterBranch(pr.number);
     const existing = await gh.rest.pulls.list({ ...ref, head: `${ref.owner}:${branch}`, state: "all" });
     if (existing.data.length) {
@@ -124,12 +126,8 @@ export async function openLetterPullRequests(gh: GitHub, ref: RepoRef, o: { sha:
     }
     const path = letterPath(pr.number);
     await putFile(gh, ref, branch, path, draftMarkdown(planned.governance, pr.number, planned.letters), `Konsep surat balasan untuk #${pr.number}`);
-    const applicant = await applicantOf(gh, ref, { author: pr.user?.login ?? "", headRef: pr.head.ref, sameRepo: pr.head.repo?.full_name === pr.base.repo.full_name }, o.botLogin);
     const hosts = planned.letters.map((l) => l.account.host.unicode).join(", ");
     const body = [
-      `<!-- surat-untuk: #${pr.number} -->`,
-      `<!-- dikerahkan: ${o.sha} -->`,
-      applicantMarker(applicant),
       `Surat balasan untuk permohonan #${pr.number} (${hosts}), setelah penyediaan berhasil.`,
       "",
       "Langkah sesudah penyediaan (laporan, konsep surat, paraf, tanda tangan) disetujui di sini berurutan dengan tombol **Review changes → Approve**. Surat diberi nomor agenda, ditandatangani secara elektronik, dan dikirim ke OPD setelah langkah terakhir disetujui.",
@@ -201,7 +199,9 @@ export async function refreshLetterPullRequest(gh: GitHub, ref: RepoRef, pr: Pul
   const baseFiles = await readPolicyTree(gh, ref, pr.baseRef);
   const governance = requestsFromFiles(baseFiles, o.today).governance;
   if (!governance) throw new Error("governance.yaml di cabang dasar tidak sah / the base branch's governance.yaml is invalid");
-  const disposition = await evaluatePhase(gh, ref, pr, governance, false, "after-deployment");
+  // The request's applicant may not approve its reply letter either.
+  const sourceView = await readPullRequest(gh, ref, source, o.botLogin);
+  const disposition = await evaluatePhase(gh, ref, { ...pr, applicant: sourceView.applicant }, governance, false, "after-deployment");
   // The bot's own pull request may change its one draft file and nothing else.
   const ownOnly = pr.files.every((f) => f.path === letterPath(source));
   const summary = renderDispositionSummary(disposition, lang, governance.workingHours.timeZone);
@@ -216,8 +216,10 @@ export async function refreshLetterPullRequest(gh: GitHub, ref: RepoRef, pr: Pul
     await setStatus(gh, ref, pr.headSha, { context: "tanda-tangan", state: "error", description: result.problem });
     return result;
   }
-  // The deployed commit, recorded by the bot in its own pull request's body.
-  const deployedSha = /<!-- dikerahkan: ([0-9a-f]{40}) -->/.exec(pr.body)?.[1] ?? pr.headSha;
+  // The deployed commit: the request pull request's merge, as GitHub reports it.
+  const { data: sourcePr } = await gh.rest.pulls.get({ ...ref, pull_number: source });
+  if (!sourcePr.merge_commit_sha || !sourcePr.merged_at) return result;
+  const deployedSha = sourcePr.merge_commit_sha;
   const planned = await plannedLetters(gh, ref, source, deployedSha, o.today);
   if (!planned) return result;
   const signer = signerOf(governance, disposition);

@@ -77,7 +77,7 @@ export async function notifyDeployment(gh: GitHub, ref: RepoRef, o: NotifyOption
   const run = o.runUrl ? ` ([log](${o.runUrl}))` : "";
   for (const pr of merged) {
     // A merged reply-letter pull request deployed nothing of its own (see letter-flow.ts).
-    if (letterSourceOf(pr.user?.login ?? "", pr.body, o.botLogin) !== undefined) continue;
+    if (letterSourceOf(pr.user?.login ?? "", pr.head.ref, o.botLogin) !== undefined) continue;
     const changed = (await gh.paginate(gh.rest.pulls.listFiles, { ...ref, pull_number: pr.number, per_page: 100 })).map((f) => f.filename).filter((f) => f.startsWith("requests/"));
     const body =
       o.result === "success"

@@ -48,20 +48,36 @@ export function intakeIssueOf(headRef: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export const isIntakeBranch = (headRef: string) => headRef.startsWith("permohonan/");
+/** Branches only the bot pushes to (rulesets in the README): intake branches and reply-letter branches. */
+export const isIntakeBranch = (headRef: string) => headRef.startsWith("permohonan/") || headRef.startsWith("surat/");
+
+/** The source pull request of a reply-letter branch (`surat/pr-N`, see letter-flow.ts), or undefined. */
+export function letterSourceOfBranch(headRef: string): number | undefined {
+  const m = /^surat\/pr-([1-9][0-9]{0,9})$/.exec(headRef);
+  return m ? Number(m[1]) : undefined;
+}
 
 /**
  * The applicant: the pull request's author; when the bot opened it from its own branch of this
- * repository, the author of the intake issue read through the API. Anything else the bot opened
- * has no applicant but the bot, which owns no OPD folder, so ownership fails (closed).
+ * repository, the author of the intake issue read through the API (for a reply-letter branch, the
+ * applicant of the pull request it answers). Anything else the bot opened has no applicant but the
+ * bot, which owns no OPD folder, so ownership fails (closed).
  */
-export async function applicantOf(gh: GitHub, ref: RepoRef, pr: { author: string; headRef: string; sameRepo: boolean }, botLogin: string): Promise<string> {
-  if (!same(pr.author, botLogin)) return pr.author;
-  const issue = pr.sameRepo ? intakeIssueOf(pr.headRef) : undefined;
-  if (issue === undefined) return pr.author;
+export async function applicantOf(gh: GitHub, ref: RepoRef, pr: { author: string; headRef: string; sameRepo: boolean }, botLogin: string, depth = 0): Promise<string> {
+  if (!same(pr.author, botLogin) || !pr.sameRepo) return pr.author;
   try {
-    const { data } = await gh.rest.issues.get({ ...ref, issue_number: issue });
-    return data.user?.login && !data.pull_request ? data.user.login : pr.author;
+    const issue = intakeIssueOf(pr.headRef);
+    if (issue !== undefined) {
+      const { data } = await gh.rest.issues.get({ ...ref, issue_number: issue });
+      return data.user?.login && !data.pull_request ? data.user.login : pr.author;
+    }
+    const source = letterSourceOfBranch(pr.headRef);
+    if (source !== undefined && depth === 0) {
+      const { data } = await gh.rest.pulls.get({ ...ref, pull_number: source });
+      const sameRepo = data.head.repo !== null && data.head.repo.full_name.toLowerCase() === `${ref.owner}/${ref.repo}`.toLowerCase();
+      return applicantOf(gh, ref, { author: data.user?.login ?? "ghost", headRef: data.head.ref, sameRepo }, botLogin, depth + 1);
+    }
+    return pr.author;
   } catch (e) {
     if (statusOf(e) === 404) return pr.author;
     throw e;
@@ -117,8 +133,8 @@ export function provenanceProblems(
     const others = new Set([...pr.commits.flatMap((c) => (c.author ? [c.author] : [])), ...pr.pushers].filter((l) => !same(l, botLogin)));
     for (const who of [...others].sort())
       problems.push({
-        id: `@${who} mendorong atau menulis commit di cabang ${pr.headRef}; cabang permohonan/* hanya boleh diubah oleh bot. Ajukan perubahan lewat isu formulirnya.`,
-        en: `@${who} pushed or authored a commit on ${pr.headRef}; permohonan/* branches may be changed by the bot only. Change the request through its form issue.`,
+        id: `@${who} mendorong atau menulis commit di cabang ${pr.headRef}; cabang permohonan/* dan surat/* hanya boleh diubah oleh bot. Ajukan perubahan lewat isu formulirnya.`,
+        en: `@${who} pushed or authored a commit on ${pr.headRef}; permohonan/* and surat/* branches may be changed by the bot only. Change the request through its form issue.`,
       });
   }
   return problems;

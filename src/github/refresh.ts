@@ -20,6 +20,7 @@ import { analysePullRequest, labelsFor, readPullRequest, type PullRequestAnalysi
 import { setStatus } from "./status.ts";
 import { letterSourceOf, refreshLetterPullRequest, type LetterRefreshOptions, type LetterRefreshResult } from "./letter-flow.ts";
 import { requestSides } from "./request-sides.ts";
+import { handleRejection, type Rejection } from "./rejection.ts";
 import { renderRequestSummary } from "./request-summary.ts";
 
 export const DISPOSITION_CONTEXT = "disposisi";
@@ -42,6 +43,7 @@ export interface RefreshResult {
   ownership?: OwnershipVerdict;
   disposition?: DispositionResult;
   commentUrl?: string;
+  rejection?: Rejection;
   /** Set for a reply-letter pull request. */
   letter?: LetterRefreshResult;
 }
@@ -78,7 +80,7 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const pr = await readPullRequest(gh, ref, number, o.botLogin);
   if (!pr.open) return { skipped: pr.merged ? "merged" : "closed" };
   // A reply-letter pull request runs the chain's after-deployment phase (letter-flow.ts).
-  const source = letterSourceOf(pr.author, pr.body, o.botLogin);
+  const source = letterSourceOf(pr.author, pr.headRef, o.botLogin);
   if (source !== undefined) {
     const letter = await refreshLetterPullRequest(gh, ref, pr, source, { botLogin: o.botLogin, today: o.today, lang, ...o.letters });
     return { disposition: letter.disposition, letter };
@@ -107,12 +109,19 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   const ownership: OwnershipVerdict = { ok: provenance.length === 0 && verdicts.every((v) => v.ok), problems: [...provenance, ...verdicts.flatMap((v) => v.problems)] };
   const validation = validationVerdict(analysis, analysis.plan.safety.largeChange ? await largeChangeApproved(gh, ref, pr.number, governance) : false);
   const disposition = failClosed(await evaluatePhase(gh, ref, pr, action === "suspension" ? withEmergencyChain(governance) : governance, analysis.destructive, "before-merge"), analysis);
+  const sides = await requestSides(gh, ref, pr, baseFiles, governance, o.today);
+  // A decision step's official rejected with a coded reason (rejection.ts): closed, letter sent.
+  const rejection = await handleRejection(gh, ref, pr, governance, disposition, sides, { today: o.today, ...(o.letters ? { letters: o.letters } : {}) });
+  if (rejection && !rejection.problem) {
+    await setStatus(gh, ref, pr.headSha, { context: DISPOSITION_CONTEXT, state: "failure", description: `Ditolak oleh @${rejection.user}: ${rejection.reason}` });
+    return { skipped: "rejected", analysis, disposition, rejection };
+  }
 
   await syncLabels(gh, ref, pr.number, labelsFor(analysis), isPullRequestLabel);
 
   const mine = [ownershipSection(ownership, pr.applicant, lang), renderDispositionSummary(disposition, lang, governance.workingHours.timeZone)].join("\n");
   // What is asked, in words, before the plan's records (see request-summary.ts).
-  const asked = renderRequestSummary(governance, await requestSides(gh, ref, pr, baseFiles, governance, o.today));
+  const asked = renderRequestSummary(governance, sides);
   const plan = asked + "\n" + renderMarkdown(analysis.plan, lang, GITHUB_COMMENT_LIMIT - mine.length - asked.length - SEPARATOR.length - 400);
   // First line: where the request stands, so it is seen before the plan's details.
   const icon = disposition.state === "success" ? "✅" : disposition.state === "failure" ? "↩️" : "⏳";

@@ -41,7 +41,7 @@ export const BSRE_FOOTER =
   "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara. Sesuai ketentuan UU ITE Nomor 11 Tahun 2008 Pasal 5 ayat 1, Informasi Elektronik dan/atau Dokumen Elektronik dan/atau hasil cetaknya merupakan alat bukti hukum yang sah.";
 
 /** The opening paragraph for each outcome, Indonesian; the English letter keeps its own sentence for a new subdomain. */
-function outcomeOpening(o: LetterOutcome, n: string, d: string, host: string, lang: Lang): string | undefined {
+function outcomeOpening(o: LetterOutcome, n: string, d: string, host: string, lang: Lang, hosting: boolean): string | undefined {
   const intro = lang === "id" ? `Menindaklanjuti surat Saudara Nomor ${n} tanggal ${d} perihal Permohonan Subdomain, dengan hormat kami sampaikan bahwa` : `In reply to your letter number ${n} of ${d} concerning a subdomain request, we inform you that`;
   switch (o.kind) {
     case "baru":
@@ -52,8 +52,8 @@ function outcomeOpening(o: LetterOutcome, n: string, d: string, host: string, la
         : `${intro} the change of the subdomain ${host} has been carried out: ${o.changes.join("; ")}. The details now in force:`;
     case "hapus":
       return lang === "id"
-        ? `${intro} subdomain ${host} telah dihapus pada tanggal ${formatDate(o.removedOn, lang)}. ${o.dataKept ? "Data hosting disimpan oleh Diskominfo dan dapat diminta kembali oleh OPD." : "Data hosting tidak disimpan."} Rincian yang dihapus sebagai berikut:`
-        : `${intro} the subdomain ${host} was removed on ${formatDate(o.removedOn, lang)}. ${o.dataKept ? "The hosting data is kept by the office and may be asked for." : "No hosting data was kept."} What was removed:`;
+        ? `${intro} subdomain ${host} telah dihapus pada tanggal ${formatDate(o.removedOn, lang)}. ${!hosting ? "" : o.dataKept ? "Data hosting disimpan oleh Diskominfo dan dapat diminta kembali oleh OPD. " : "Data hosting ikut dihapus dan tidak disimpan. "}Rincian yang dihapus sebagai berikut:`
+        : `${intro} the subdomain ${host} was removed on ${formatDate(o.removedOn, lang)}. ${!hosting ? "" : o.dataKept ? "The hosting data is kept by the office and may be asked for. " : "The hosting data was deleted too. "}What was removed:`;
     case "tolak":
       return lang === "id"
         ? `${intro} permohonan subdomain ${host} tidak dapat kami setujui dengan alasan: ${o.reason} (kode ${o.code}). OPD dapat mengajukan permohonan baru setelah alasan tersebut tidak berlaku lagi. Permohonan yang kami terima sebagai berikut:`
@@ -240,9 +240,10 @@ export function letterContent(input: LetterInput): LetterContent {
       const host = input.latinOnly && !LATIN.test(a.host.unicode) ? a.host.ascii : a.host.unicode;
       const n = a.opdLetter.number;
       const d = formatDate(a.opdLetter.date, lang);
-      return outcomeOpening(input.outcome ?? { kind: "baru" }, n, d, host, lang) ?? t.opening(n, d, host);
+      return outcomeOpening(input.outcome ?? { kind: "baru" }, n, d, host, lang, a.target.kind === "hosting") ?? t.opening(n, d, host);
     })(),
-    table: accountRows(a, lang, input.latinOnly),
+    // A removed or refused subdomain has no review date to keep.
+    table: accountRows(a, lang, input.latinOnly).filter(([k]) => !(input.outcome && (input.outcome.kind === "hapus" || input.outcome.kind === "tolak") && k === t.reviewBy)),
     closing: input.outcome && input.outcome.kind !== "baru" && input.outcome.kind !== "ubah" ? t.closing("").slice(1) : [...t.closing(formatDate(a.reviewBy, lang))],
     signature: signatureBlock(input),
     copiesTitle: t.copies,

@@ -3,6 +3,7 @@
 // disposes of alias bombs: a request file has no use for them.
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import { diagnostic, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
+import { yamlProblem } from "./yaml-errors.ts";
 import { LIMITS } from "./limits.ts";
 import { parseFastYaml } from "./fast-yaml.ts";
 
@@ -153,17 +154,18 @@ function parseBytes(file: string, bytes: Uint8Array, maxBytes: number, fast: boo
         pos(list[1]!.range[0]),
       );
     const doc = list[0]!;
+    const seenLines = new Set<number>();
     for (const e of doc.errors) {
-      const dup = e.code === "DUPLICATE_KEY";
-      out.diagnostics.push(
-        diagnostic(
-          file,
-          pos(e.pos[0]),
-          dup ? "yaml.duplicate-key" : "yaml.syntax",
-          "error",
-          dup ? msg("Kunci yang sama ditulis dua kali dalam satu pemetaan.", "The same key appears twice in one mapping.") : msg(`YAML tidak sah: ${e.message.split("\n")[0]}`, `Invalid YAML: ${e.message.split("\n")[0]}`),
-        ),
-      );
+      const at = pos(e.pos[0]);
+      if (e.code === "DUPLICATE_KEY") {
+        out.diagnostics.push(diagnostic(file, at, "yaml.duplicate-key", "error", msg(`Kunci yang sama ditulis dua kali dalam satu pemetaan (baris ${at.line}); hapus salah satunya.`, `The same key appears twice in one mapping (line ${at.line}); remove one of them.`)));
+        continue;
+      }
+      // The first syntax problem only: after a broken line the library's further errors are echoes of it.
+      if (seenLines.size) continue;
+      const p = yamlProblem(e.code, text, at.line, at.column);
+      seenLines.add(p.line);
+      out.diagnostics.push(diagnostic(file, p.line === at.line ? at : { line: p.line, column: 1 }, "yaml.syntax", "error", p.message));
     }
     if (out.diagnostics.some((d) => d.severity === "error")) return out;
     const value = walk(doc, text, out, pos);

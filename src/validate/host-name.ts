@@ -5,6 +5,9 @@ import { idnProblem, labelProblem } from "./rules/label.ts";
 import { asciiLabel } from "../model/names.ts";
 
 export function hostProblem(text: string): Message | undefined {
+  // A web address pasted where a host name belongs: the host is inside it.
+  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:\s]+)/i.exec(text);
+  if (url) return { id: `\`${text}\` adalah alamat web (URL); tulis nama host saja: \`${url[1]!.toLowerCase()}\``, en: `\`${text}\` is a web address (URL); write the host name only: \`${url[1]!.toLowerCase()}\`` };
   if (/^[\d.]+$/.test(text) || (text.includes(":") && ipaddr.isValid(text)))
     return { id: `\`${text}\` adalah alamat IP; di sini harus nama host (misalnya mail.contohkab.go.id)`, en: `\`${text}\` is an IP address; a host name is needed here (e.g. mail.contohkab.go.id)` };
   const bare = text.endsWith(".") ? text.slice(0, -1) : text;

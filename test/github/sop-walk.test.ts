@@ -6,89 +6,35 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { phaseOf } from "../../src/disposition/phases.ts";
 import { AGENDA_BRANCH, AGENDA_FILE } from "../../src/github/agenda.ts";
-import { letterPath, openLetterPullRequests, type SignedLetter } from "../../src/github/letter-flow.ts";
+import { letterPath, openLetterPullRequests } from "../../src/github/letter-flow.ts";
 import { notifyDeployment } from "../../src/github/notify.ts";
-import { createGitHub } from "../../src/github/octokit.ts";
-import { refreshPullRequest } from "../../src/github/refresh.ts";
 import { sha256 } from "../../src/letter/sign.ts";
 import { parseAgenda } from "../../src/letter/agenda.ts";
-import { Governance } from "../../src/model/governance.ts";
-import { PRESET_NAMES, presetFile } from "../../src/model/presets/index.ts";
+import { PRESET_NAMES } from "../../src/model/presets/index.ts";
 import { makeTestCa, type TestCa } from "../letters/test-ca.ts";
-import { FakeGitHub } from "./fake/server.ts";
-import { BOT, root, TODAY } from "./setup.ts";
+import { presetWorld } from "./preset-world.ts";
+import { BOT, TODAY } from "./setup.ts";
 import { SOP_ROWS } from "./sop-rows.ts";
-import { readFileSync } from "node:fs";
 
 let ca: TestCa;
 beforeAll(() => {
   ca = makeTestCa();
 }, 60_000);
 
-function requestYaml(g: Governance, opd: string, label: string): string {
-  const zone = g.zones[0]!.name;
-  return `label: ${label}
-opd: ${opd}
-purpose: Layanan informasi publik ${opd}
-letter:
-  number: 000.1/12/${opd.toUpperCase()}/2026
-  date: 2026-03-02
-  scan: https://arsip.${zone}/surat/${label}.pdf
-recommendation:
-  number: REK/5/2026
-  date: 2026-02-20
-  issuer: Bidang Aplikasi Informatika
-contacts:
-  administrative:
-    name: Rina Wulandari
-    email: rina@${opd}.${zone}
-    phone: "+62 812-1111-2222"
-    github: rina-${opd}
-    nip: "198905122014032001"
-  technical:
-    name: Agus Pratama
-    email: agus@${opd}.${zone}
-    phone: "+62 812-3333-4444"
-    github: agus-${opd}
-    nip: "198608242011011003"
-target:
-  server:
-    ipv4: [103.147.8.10]
-reviewBy: 2027-02-01
-`;
-}
-
 for (const name of PRESET_NAMES) {
   describe(`SOP ${name}, row by row`, () => {
-    const text = readFileSync(join(root, presetFile(name)), "utf8");
-    const g = Governance.parse(parse(text));
-    const steps = g.disposition.steps;
-    const member = (team: string) => `${team.split("/")[1]}-a`;
+    const { g, steps, fake, ref, as, memberFor, delivered, refresh, start, open } = presetWorld(name, () => ca);
     const opd = g.opds[1]!;
-    const liaison = opd.liaisons[0]!;
     const label = `layanan-${name}`;
     const file = `requests/${opd.code}/${label}.yaml`;
     const host = `${label}.${g.zones[0]!.name}`;
-    const fake = new FakeGitHub();
-    const ref = { owner: fake.owner, repo: fake.repo };
-    const as = (login: string) => createGitHub({ token: fake.token(login), baseUrl: fake.url, fast: true });
-    const delivered: SignedLetter[] = [];
     let pr = 0;
     let letterPr = 0;
     let mergeSha = "";
-    const refresh = (n: number) =>
-      refreshPullRequest(as(BOT), ref, n, { botLogin: BOT, today: TODAY, letters: { signingKey: { p12: ca.p12, passphrase: ca.passphrase }, deliver: async (l) => void delivered.push(l), now: () => fake.now } });
-
-    beforeAll(async () => {
-      await fake.start();
-      fake.seed({ "governance.yaml": text, "requests/.gitkeep": "" });
-      for (const team of new Set(steps.flatMap((s) => (s.team ? [s.team] : [])))) fake.setTeam(team, [member(team)]);
-      if (g.admins.team) fake.setTeam(g.admins.team, ["admin-a"]);
-    });
+    beforeAll(start);
     afterAll(async () => {
       await fake.stop();
     });
@@ -105,15 +51,12 @@ for (const name of PRESET_NAMES) {
         if ("product" in action && action.product === "intake") {
           if (pr) {
             // A second intake row (the signed form, the letter): recorded in the request file itself.
-            expect(fake.fileAt(`permohonan/${label}`, file)).toContain("letter:");
+            expect(fake.fileAt(`opd/${label}`, file)).toContain("letter:");
             return;
           }
-          fake.createBranch(`permohonan/${label}`);
-          fake.push(`permohonan/${label}`, liaison, { [file]: requestYaml(g, opd.code, label) }, `Permohonan ${host}`);
-          const { data } = await as(liaison).rest.pulls.create({ ...ref, title: `Permohonan ${host}`, head: `permohonan/${label}`, base: "main" });
-          pr = data.number;
+          pr = (await open(label)).pr;
           const r = await refresh(pr);
-          expect(r.ownership?.ok).toBe(true);
+          expect(r.ownership?.problems).toEqual([]);
           const comment = fake.commentsOn(pr).find((c) => c.user === BOT)!.body;
           // The request on the page, in words; the contacts by name only.
           expect(comment).toContain(`**Permohonan baru: \`${host}\`** untuk ${opd.name}`);
@@ -129,10 +72,10 @@ for (const name of PRESET_NAMES) {
           const target = phaseOf(step) === "before-merge" ? pr : letterPr;
           expect(target, "the pull request of the step's phase exists").toBeGreaterThan(0);
           const sentBefore = delivered.length;
-          fake.review(target, member(step.team!), "APPROVED");
+          fake.review(target, memberFor(step), "APPROVED");
           const r = await refresh(target);
           const outcome = r.disposition!.steps.find((s) => s.id === step.id)!;
-          expect(outcome).toMatchObject({ status: "approved", approver: member(step.team!), task: step.task });
+          expect(outcome).toMatchObject({ status: "approved", approver: memberFor(step), task: step.task });
           const phaseSteps = steps.filter((s) => phaseOf(s) === phaseOf(step));
           const next = phaseSteps[phaseSteps.indexOf(step) + 1];
           const status = fake.latestStatus(fake.issue(target)!.pull!.headSha, "disposisi")!;

@@ -79,7 +79,7 @@ describe("2. ownership comes from facts GitHub vouches for", () => {
     w.fake.push(branch, BOT, { "requests/dinkes/antrian.yaml": w.fake.fileAt(branch, "requests/dinkes/antrian.yaml")!.replace("103.147.8.21", "103.147.8.99") }, "Perubahan", "siti-dinkes");
     const r = await refresh(out.number);
     expect(r.ownership!.ok).toBe(false);
-    expect(r.ownership!.problems[0]!.en).toContain(`@siti-dinkes pushed or authored a commit on ${branch}; permohonan/* branches may be changed by the bot only`);
+    expect(r.ownership!.problems[0]!.en).toContain(`@siti-dinkes pushed or authored a commit on ${branch}; permohonan/* and surat/* branches may be changed by the bot only`);
     expect(status(out.number, "kepemilikan")!.state).toBe("failure");
   });
 

@@ -87,15 +87,16 @@ describe("plan of a pull request", () => {
     expect(r.plan.notes[0]!.en).toMatch(/^Base: the tip of origin\/main/);
   });
 
-  it("says a deleted hosting request releases its tenant and keeps the data", () => {
+  it("keeps a deleted hosting request's tenant, revoking access and keeping the data", () => {
     const dir = repo();
     gitInit(dir);
     commitAll(dir, "awal");
     writeFiles(dir, { "requests/setda/arsip.yaml": null });
     const r = runPlan(opts(dir));
     if (r.kind !== "planned") throw new Error("invalid");
-    expect(r.plan.summary).toEqual({ create: 0, update: 0, delete: 2 });
-    expect(r.plan.tenants).toMatchObject([{ action: "delete", namespace: "tenant-arsip", destructive: false, note: "released" }]);
+    expect(r.plan.summary).toEqual({ create: 0, update: 1, delete: 1 });
+    // The namespace stays, held by setda (git history), without access: never deleted, never freed.
+    expect(r.plan.tenants).toMatchObject([{ action: "update", namespace: "tenant-arsip", destructive: false, note: "access-revoked", after: { status: "retained", deletedFile: true } }]);
     expect(r.plan.records).toMatchObject([{ action: "delete", name: "arsip", type: "INGRESS" }]);
   });
 

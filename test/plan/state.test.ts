@@ -163,3 +163,40 @@ describe("ingress resolution", () => {
     expect(parseIngress("not a host!")).toBeUndefined();
   });
 });
+
+describe("tenants of random requests", () => {
+  // One valid hosting request, cloned with other labels, zones and OPDs: the state is computed on
+  // sets that validation would also judge, to see what the state alone guarantees.
+  const base = validated({ "requests/dinkes/ruang.yaml": requestYaml({ label: "ruang", target: { hosting: {} } }) });
+  const governance = { ...base.governance, zones: [...base.governance.zones, { ...base.governance.zones[0]!, name: "kec.contohkab.go.id" }, { ...base.governance.zones[0]!, name: "contohkab-go.id" }] };
+  const proto = base.requests[0]!;
+  const file = (label: string, zone: string, i: number) => ({
+    ...proto,
+    file: `requests/opd${i}/${label}-${i}.yaml`,
+    request: { ...proto.request, label, opd: `opd${i}`, zone },
+  });
+  const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$/);
+  const zone = fc.constantFrom("contohkab.go.id", "kec.contohkab.go.id", "contohkab-go.id");
+
+  it("never share a namespace, and a newcomer never renames an existing tenant", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(label, zone), { minLength: 2, maxLength: 12, selector: ([l, z]) => `${l}.${z}` }), (hosts) => {
+        const files = hosts.map(([l, z], i) => file(l, z, i));
+        const all = desiredState(files, governance);
+        expect(new Set(all.tenants.map((t) => t.namespace)).size).toBe(files.length);
+        // Each tenant's namespace is the one it has alone: no other request changes it.
+        for (const f of files) {
+          const alone = desiredState([f], governance).tenants[0]!;
+          expect(all.tenants.find((t) => t.source.file === f.file)!.namespace).toBe(alone.namespace);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the collisions of the first version stay apart: a label spelling another zone, a dot against a hyphen", () => {
+    const files = [file("sehat-kec-contohkab-go-id", "contohkab.go.id", 1), file("sehat", "kec.contohkab.go.id", 2), file("sehat-kec", "contohkab-go.id", 3)];
+    const s = desiredState(files, governance);
+    expect(new Set(s.tenants.map((t) => t.namespace)).size).toBe(3);
+  });
+});

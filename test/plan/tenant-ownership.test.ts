@@ -75,6 +75,15 @@ describe("namespace.unique with git history", () => {
     expect(md).toContain("setiap hari pukul 01:00 WIB");
   });
 
+  it("sees a deletion not yet committed, as a liaison's own checkout has it", () => {
+    const dir = tempRepo({ [PORTAL]: portal() });
+    dirs.push(dir);
+    gitInit(dir);
+    commitAll(dir, "dinkes: portal");
+    writeFiles(dir, { [PORTAL]: null, "requests/disdik/portal.yaml": requestYaml({ label: "portal", opd: "disdik", target: { hosting: {} } }) });
+    expect(errors(dir, "namespace.unique").map((d) => d.file)).toEqual(["requests/disdik/portal.yaml"]);
+  });
+
   it("frees the label once the data was released (last version said deleteData)", () => {
     const dir = tempRepo({ [PORTAL]: portal() });
     dirs.push(dir);

@@ -13,6 +13,13 @@ describe("stack settings", () => {
     expect(parseStackSettings({ ...ok, ingress: "ingress.contohkab.go.id", recordTags: false })).toMatchObject({ ingress: { host: "ingress.contohkab.go.id" }, recordTags: false });
   });
 
+  it("reads the node/control-plane ranges tenants must not reach and Velero's namespace; refuses a range that is no CIDR", () => {
+    const s = parseStackSettings({ ...ok, cluster: { ...cluster, veleroNamespace: "cadangan", blockedRanges: ["10.0.0.0/24", "fd00:10::/64"] } });
+    expect(s.cluster).toMatchObject({ veleroNamespace: "cadangan", blockedRanges: ["10.0.0.0/24", "fd00:10::/64"] });
+    expect(parseStackSettings(ok).cluster).not.toHaveProperty("blockedRanges");
+    expect(() => parseStackSettings({ ...ok, cluster: { ...cluster, blockedRanges: ["10.0.0.0"] } })).toThrow(/cluster\.blockedRanges\.0/);
+  });
+
   it("names every wrong or missing key in one message", () => {
     let err: unknown;
     try {

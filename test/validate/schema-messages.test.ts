@@ -15,7 +15,7 @@ describe("schema messages", () => {
     const d = check(requestText({ target: { server: { ipv4: "103.28.12.10" } } }).replace(/phone: \+62 812-3456-7890/, "phone: 0812345678"));
     const en = d.map((x) => x.message.en).join("\n");
     expect(en).toContain("`target.server.ipv4` must be a list. Write it in square brackets");
-    expect(en).toContain("`contacts.administrative.phone` must be text. Put it in quotes");
+    expect(en).toContain("`contacts.administrative.phone`: this number is written without quotes, so it is read as a number (a leading 0 is lost). Put it in quotes");
   });
   it("suggests capitals for a lowercase record type", () => {
     const d = check(requestText({ records: [{ type: "txt", values: ["x"] }] }));

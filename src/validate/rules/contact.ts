@@ -4,6 +4,7 @@ import { report, type FileRule, type RequestFile } from "../rule.ts";
 import { validDate } from "../dates.ts";
 import type { Governance } from "../../model/governance.ts";
 import { asciiHost } from "../../model/names.ts";
+import { isPlaceholder } from "../../model/placeholder.ts";
 
 const ROLES = ["administrative", "technical"] as const;
 const ROLE_WORD = { administrative: { id: "administratif", en: "administrative" }, technical: { id: "teknis", en: "technical" } };
@@ -23,7 +24,7 @@ export const contactEmail: FileRule = {
   summary: { id: "E-mail kontak berbentuk nama@domain.go.id yang sah", en: "Contact e-mail is a valid name@domain address" },
   check(req) {
     return contacts(req)
-      .filter(({ c }) => !EMAIL.test(c.email))
+      .filter(({ c }) => !EMAIL.test(c.email) && !isPlaceholder(c.email)) // an [ISI] mark: request.placeholder says so
       .map(({ role, c, ptr }) =>
         report(this, req, `${ptr}/email`, {
           id: `E-mail kontak ${ROLE_WORD[role].id} \`${c.email}\` tidak sah; tulis satu alamat lengkap, misalnya nama@dinkes.contohkab.go.id.`,
@@ -99,7 +100,7 @@ export const contactPhone: FileRule = {
   summary: { id: "Telepon kontak nomor Indonesia (+62/62/0; HP 08xx atau telepon rumah/kantor dengan kode wilayah)", en: "Contact phone is an Indonesian number (+62/62/0; mobile 08xx or a landline with area code)" },
   check(req) {
     return contacts(req)
-      .filter(({ c }) => nationalPhone(c.phone) === undefined)
+      .filter(({ c }) => nationalPhone(c.phone) === undefined && !isPlaceholder(c.phone))
       .map(({ role, c, ptr }) =>
         report(this, req, `${ptr}/phone`, {
           id: `Nomor telepon kontak ${ROLE_WORD[role].id} \`${c.phone}\` tidak sah; tulis nomor Indonesia seperti +62 812-3456-7890, 0812 3456 7890 atau 0355 321456.`,

@@ -16,6 +16,7 @@ import { mxFields } from "./mx.ts";
 import { opdExists, opdFolder, pathMatches } from "./path.ts";
 import { cnameTarget, recordDuplicate } from "./records.ts";
 import { fieldRequired } from "./required.ts";
+import { requestPlaceholder } from "./placeholder.ts";
 import { labelReserved } from "./reserved.ts";
 import { srvFields } from "./srv.ts";
 import { targetOrRecords } from "./target.ts";
@@ -56,6 +57,7 @@ export const FILE_RULES: FileRule[] = [
   contactNip,
   letterDate,
   fieldRequired,
+  requestPlaceholder,
   reviewExpired,
   reviewTooFar,
 ];

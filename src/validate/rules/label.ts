@@ -97,6 +97,18 @@ export const labelSyntax: FileRule = {
   check(req, ctx) {
     const out: Diagnostic[] = [];
     for (const n of names(req)) {
+      const zoneName = (zoneOf(req.request, ctx.governance)?.name ?? "").toLowerCase();
+      if (!n.record && zoneName && n.text.toLowerCase().endsWith(`.${zoneName}`) && !n.text.slice(0, -zoneName.length - 1).includes(".")) {
+        // The full address typed where only its first part belongs.
+        const first = n.text.slice(0, -zoneName.length - 1);
+        out.push(
+          report(this, req, n.ptr, {
+            id: `Label \`${n.text}\` memuat nama zona. Hapus \`.${zoneName}\`: tulis \`${first}\` (alamat lengkapnya tetap ${first}.${zoneName}).`,
+            en: `Label \`${n.text}\` includes the zone. Remove \`.${zoneName}\`: write \`${first}\` (the full address stays ${first}.${zoneName}).`,
+          }),
+        );
+        continue;
+      }
       if (!n.record && n.text.includes(".")) {
         out.push(
           report(this, req, n.ptr, {

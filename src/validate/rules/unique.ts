@@ -1,6 +1,7 @@
 // Every name in a zone belongs to one request: its label and every extra record name, compared
 // case-insensitively in ASCII form. Each file involved is told, and told which other file it is.
 import type { Diagnostic, Message } from "../../diagnostics/diagnostic.ts";
+import type { Governance } from "../../model/governance.ts";
 import { zoneOf } from "../../model/names.ts";
 import { byZoneField, ownedNames } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile } from "../rule.ts";
@@ -10,12 +11,24 @@ interface Owner {
   ptr: string;
 }
 
-/** "also used by X" or "also used by X and N other files". */
-function claimedBy(name: string, first: string, others: number): Message {
+/**
+ * The message for one owner of a name held by several requests. Whose name it is decides the
+ * advice: one's own other request can be changed; another OPD's request is never to be merged
+ * into, only a different name helps.
+ */
+function claimedBy(name: string, first: string, others: number, mine: string, foreign: string[], governance: Governance): Message {
   const more = others - 1;
+  const where = { id: `${first}${more ? ` dan ${more} berkas lain` : ""}`, en: `${first}${more ? ` and ${more} other file${more === 1 ? "" : "s"}` : ""}` };
+  const suggestion = name.includes(".") ? { id: "", en: "" } : { id: `, misalnya \`${name}-${mine}\``, en: `, e.g. \`${name}-${mine}\`` };
+  const opdName = (code: string) => governance.opds.find((o) => o.code === code)?.name ?? code;
+  if (foreign.length)
+    return {
+      id: `Nama \`${name}\` sudah dipakai ${foreign.map(opdName).join(", ")} (${where.id}). Satu nama hanya untuk satu permohonan: pilih nama lain${suggestion.id}.`,
+      en: `The name \`${name}\` is already used by ${foreign.map(opdName).join(", ")} (${where.en}). A name belongs to one request: choose another name${suggestion.en}.`,
+    };
   return {
-    id: `Nama \`${name}\` juga dipakai oleh ${first}${more ? ` dan ${more} berkas lain` : ""}; satu nama hanya untuk satu permohonan. Pilih nama lain atau gabungkan ke permohonan yang sudah ada.`,
-    en: `The name \`${name}\` is also used by ${first}${more ? ` and ${more} other file${more === 1 ? "" : "s"}` : ""}; a name belongs to one request. Choose another name or add to the existing request.`,
+    id: `Nama \`${name}\` sudah dipakai permohonan lain OPD Anda sendiri (${where.id}). Ubah permohonan itu dengan formulir perubahan, atau pilih nama lain${suggestion.id}.`,
+    en: `The name \`${name}\` is already used by another request of your own OPD (${where.en}). Change that request with the change form, or choose another name${suggestion.en}.`,
   };
 }
 
@@ -55,8 +68,13 @@ export const nameUnique: RepoRule = {
       for (const [name, list] of names) {
         if (!Array.isArray(list)) continue;
         // Each file names its first other owner and how many there are: a report that grows with
-        // the number of files, never with its square (5,000 files claiming one name).
-        for (const { req, ptr } of list) out.push(report(this, req, ptr, claimedBy(name, list[0]!.req === req ? list[1]!.req.file : list[0]!.req.file, list.length - 1)));
+        // the number of files, never with its square (5,000 files claiming one name). The OPDs
+        // holding the name are gathered once per name for the same reason.
+        const opds = new Set(list.map((o) => o.req.request.opd));
+        for (const { req, ptr } of list) {
+          const first = list[0]!.req === req ? list[1]!.req.file : list[0]!.req.file;
+          out.push(report(this, req, ptr, claimedBy(name, first, list.length - 1, req.request.opd, [...opds].filter((c) => c !== req.request.opd), ctx.governance)));
+        }
       }
     }
     return out;

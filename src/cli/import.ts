@@ -1,0 +1,242 @@
+// npm run import -- (--zone-file BERKAS | --axfr HOST[:PORT] [--tsig-key BERKAS.key]) [--zone ZONA]
+//                   [--opd-map BERKAS.csv] [--default-opd KODE] [--report BERKAS.md] [--root DIR] [--lang id|en]
+// Brings an existing zone in: BIND reads the zone (named-checkzone -D, also for what dig fetched
+// by AXFR, so every record is in one canonical form), src/import/to-requests.ts sorts each record
+// into a request file, governance.yaml (apex, name servers, delegations, wildcards, DNSSEC) or the
+// report; drafted files that fail validation go to the report with the rule and its message. The
+// three add up to the zone's record count, or the command fails.
+// Needs BIND's tools (bind9-utils, bind9-dnsutils). Exit 0 imported, 1 refused, 2 bad usage.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { parseDocument, stringify } from "yaml";
+import type { Lang, Message } from "../diagnostics/diagnostic.ts";
+import { canonicalLine, parseCanonical } from "../import/canonical.ts";
+import { mapZone, type Routed } from "../import/to-requests.ts";
+import { discoverRequests } from "../load/discover.ts";
+import { LIMITS } from "../load/limits.ts";
+import { parseYaml, type Loaded } from "../load/parse.ts";
+import { readGovernance, readYamlFile } from "../load/read.ts";
+import { GOVERNANCE_FILE, todayIn } from "../load/repository.ts";
+import { requestPath } from "../model/names.ts";
+import { checkGovernance, validate } from "../validate/validate.ts";
+import { parseCommandLine, runMain, UsageError } from "./common.ts";
+
+const USAGE =
+  "Penggunaan / usage: npm run import -- (--zone-file BERKAS | --axfr HOST[:PORT] [--tsig-key BERKAS.key]) [--zone ZONA] [--opd-map BERKAS.csv] [--default-opd KODE] [--report BERKAS.md] [--root DIR] [--lang id|en]";
+
+let lang: Lang = "id";
+const say = (id: string, en: string) => (lang === "en" ? en : id);
+const enc = new TextEncoder();
+
+/** BIND's canonical dump of a zone file, or its complaint. */
+function canonicalDump(zone: string, file: string): { ok: true; text: string } | { ok: false; error: string } {
+  const r = spawnSync("named-checkzone", ["-D", "-o", "-", zone, file], { encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.error) return { ok: false, error: say("named-checkzone tidak ditemukan; pasang paket bind9-utils.", "named-checkzone not found; install bind9-utils.") };
+  if (r.status !== 0) return { ok: false, error: (r.stdout + r.stderr).trim() };
+  return { ok: true, text: r.stdout };
+}
+
+/** AXFR by dig into a file; dig's text is zone-file syntax that named-checkzone then reads. */
+function axfr(zone: string, server: string, keyFile: string | undefined, into: string): string | undefined {
+  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/i.exec(server);
+  if (!m) return say(`--axfr: HOST[:PORT] (${server})`, `--axfr: HOST[:PORT] (${server})`);
+  const host = m[1]!.replace(/^\[|\]$/g, "");
+  const args = ["+nocmd", "+nostats", "+nocomments", "+noclass", "-p", m[2] ?? "53", `@${host}`, zone, "AXFR"];
+  if (keyFile) args.unshift("-k", keyFile);
+  const r = spawnSync("dig", args, { encoding: "utf8", maxBuffer: 1 << 30, timeout: 120_000 });
+  if (r.error) return say("dig tidak ditemukan; pasang paket bind9-dnsutils.", "dig not found; install bind9-dnsutils.");
+  // dig reports a refused or failed transfer in comment lines ("; Transfer failed.").
+  const comments = [...r.stdout.split("\n").filter((l) => l.startsWith(";")), ...r.stderr.split("\n").filter(Boolean)];
+  const failed = comments.find((l) => /Transfer failed|communications error|connection refused|timed out|NOTAUTH|BADSIG|BADKEY|BADTIME|REFUSED|couldn't/i.test(l));
+  // +noclass drops "IN"; put it back so named-checkzone reads standard lines. TSIG records sign
+  // the messages and are no zone data; the closing SOA repeats the first.
+  const records = r.stdout.split("\n").filter((l) => l.trim() && !l.startsWith(";")).map((l) => l.split(/\s+/));
+  const data = records.filter((f) => f[2] !== "TSIG");
+  const soas = data.filter((f) => f[2] === "SOA").length;
+  if (r.status !== 0 || failed || soas !== 2 || data[0]?.[2] !== "SOA" || data.at(-1)?.[2] !== "SOA")
+    return say(`AXFR ${zone} dari ${server} gagal: ${failed ?? comments.slice(-1)[0] ?? "transfer tidak lengkap"}`, `AXFR of ${zone} from ${server} failed: ${failed ?? comments.slice(-1)[0] ?? "incomplete transfer"}`);
+  const body = data.slice(0, -1).map((f) => [f[0], f[1], "IN", ...f.slice(2)].join(" ")).join("\n");
+  writeFileSync(into, body + "\n");
+  return undefined;
+}
+
+/** `name,opd` lines; a header line and blank lines are skipped. */
+function readOpdMap(path: string, codes: ReadonlySet<string>): { map: Map<string, string>; problems: Message[] } {
+  const map = new Map<string, string>();
+  const problems: Message[] = [];
+  const lines = readFileSync(path, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const [name, opd] = line.split(/[,;]/).map((s) => s.trim().toLowerCase());
+    if (!name || (i === 0 && opd === "opd")) return;
+    if (!opd || !codes.has(opd)) {
+      problems.push({ id: `${path}:${i + 1}: OPD \`${opd ?? ""}\` tidak ada di governance.yaml; ${name} masuk OPD bawaan.`, en: `${path}:${i + 1}: OPD \`${opd ?? ""}\` is not in governance.yaml; ${name} goes to the default OPD.` });
+      return;
+    }
+    map.set(name.replace(/\.$/, ""), opd);
+  });
+  return { map, problems };
+}
+
+const mdCell = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+
+function reportMarkdown(o: { zone: string; total: number; written: string[]; governance: Routed[]; report: Routed[]; unmapped: string[]; notes: Message[] }): string {
+  const row = (r: Routed) => `| ${r.rr.line} | \`${mdCell(canonicalLine(r.rr))}\` | \`${r.rule}\` | ${mdCell(r.message[lang])} |`;
+  return [
+    say(`# Laporan impor zona ${o.zone}`, `# Import report for zone ${o.zone}`),
+    "",
+    say(
+      `${o.total} rekaman: ${o.total - o.governance.length - o.report.length} di ${o.written.length} berkas permohonan, ${o.governance.length} di governance.yaml, ${o.report.length} tidak diimpor (perlu tindakan).`,
+      `${o.total} records: ${o.total - o.governance.length - o.report.length} in ${o.written.length} request files, ${o.governance.length} in governance.yaml, ${o.report.length} not imported (action needed).`,
+    ),
+    "",
+    ...o.notes.map((n) => `- ${mdCell(n[lang])}`),
+    "",
+    say("## Tidak diimpor: perlu tindakan", "## Not imported: action needed"),
+    "",
+    "| # | " + say("rekaman", "record") + " | " + say("aturan", "rule") + " | " + say("yang harus dilakukan", "what to do") + " |",
+    "|---|---|---|---|",
+    ...o.report.map(row),
+    "",
+    say("## Di governance.yaml", "## In governance.yaml"),
+    "",
+    "| # | " + say("rekaman", "record") + " | " + say("aturan", "rule") + " | " + say("keterangan", "note") + " |",
+    "|---|---|---|---|",
+    ...o.governance.map(row),
+    "",
+    say("## Nama tanpa peta OPD (masuk OPD bawaan)", "## Names without an OPD mapping (default OPD)"),
+    "",
+    ...o.unmapped.map((n) => `- ${mdCell(n)}`),
+    "",
+    say("## Berkas permohonan", "## Request files"),
+    "",
+    ...o.written.map((f) => `- ${f}`),
+    "",
+  ].join("\n");
+}
+
+function main(): number {
+  const cli = parseCommandLine(USAGE, {
+    "zone-file": { type: "string" },
+    axfr: { type: "string" },
+    "tsig-key": { type: "string" },
+    zone: { type: "string" },
+    "opd-map": { type: "string" },
+    "default-opd": { type: "string" },
+    report: { type: "string" },
+    root: { type: "string" },
+    today: { type: "string" },
+  });
+  if (!cli) return 0;
+  const v = cli.values;
+  lang = cli.lang;
+  if (!v["zone-file"] === !v.axfr) throw new UsageError(say(`Pilih salah satu: --zone-file atau --axfr.\n${USAGE}`, `Choose one: --zone-file or --axfr.\n${USAGE}`));
+  if (v["tsig-key"] && !v.axfr) throw new UsageError(`--tsig-key: ${say("hanya dengan --axfr", "only with --axfr")}\n${USAGE}`);
+  if (v.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.today)) throw new UsageError(`--today: TTTT-BB-HH\n${USAGE}`);
+  const root = resolve(v.root ?? ".");
+  const fail = (id: string, en: string) => (process.stderr.write(say(id, en) + "\n"), 1);
+
+  const govText = (() => {
+    try {
+      return readFileSync(join(root, GOVERNANCE_FILE), "utf8");
+    } catch {
+      return undefined;
+    }
+  })();
+  const gov = checkGovernance(readGovernance(root));
+  if (!govText || !gov.governance) return fail(`${GOVERNANCE_FILE} tidak sah; jalankan npm run validate.`, `${GOVERNANCE_FILE} is not valid; run npm run validate.`);
+  const governance = gov.governance;
+  const zone = (v.zone ?? governance.zones[0]!.name).toLowerCase().replace(/\.$/, "");
+  const zoneIndex = governance.zones.findIndex((z) => z.name.toLowerCase().replace(/\.$/, "") === zone);
+  if (zoneIndex < 0) return fail(`Zona ${zone} tidak ada di ${GOVERNANCE_FILE}.`, `Zone ${zone} is not in ${GOVERNANCE_FILE}.`);
+  const codes = new Set(governance.opds.map((o) => o.code));
+  const defaultOpd = v["default-opd"] ?? (codes.has("diskominfo") ? "diskominfo" : governance.opds[0]!.code);
+  if (!codes.has(defaultOpd)) return fail(`--default-opd: OPD ${defaultOpd} tidak ada di ${GOVERNANCE_FILE}.`, `--default-opd: OPD ${defaultOpd} is not in ${GOVERNANCE_FILE}.`);
+
+  // 1. The zone in BIND's canonical form.
+  const tmp = mkdtempSync(join(tmpdir(), "import-"));
+  let dump: ReturnType<typeof canonicalDump>;
+  try {
+    const file = v["zone-file"] ? resolve(v["zone-file"]) : join(tmp, "axfr.zone");
+    if (v.axfr) {
+      const problem = axfr(zone, v.axfr, v["tsig-key"] ? resolve(v["tsig-key"]) : undefined, file);
+      if (problem) return fail(problem, problem);
+    } else if (!existsSync(file)) return fail(`${v["zone-file"]}: berkas tidak ditemukan.`, `${v["zone-file"]}: file not found.`);
+    dump = canonicalDump(zone, file);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  if (!dump.ok) return fail(`BIND tidak dapat membaca zona ${zone}:\n${dump.error}`, `BIND cannot read the zone ${zone}:\n${dump.error}`);
+  const rrs = parseCanonical(dump.text);
+
+  // 2. Sort every record.
+  const opdMap = v["opd-map"] ? readOpdMap(resolve(v["opd-map"]), codes) : { map: new Map<string, string>(), problems: [] };
+  const today = v.today ?? todayIn(governance.workingHours.timeZone);
+  const source = v.axfr ? `AXFR ${v.axfr}` : `berkas ${v["zone-file"]}`;
+  const mapping = mapZone(rrs, { zone, governance, opdMap: opdMap.map, defaultOpd, today, source });
+
+  // 3. governance.yaml: name servers, SOA and the protected names, other sections untouched.
+  const doc = parseDocument(govText);
+  const z = governance.zones[zoneIndex]!;
+  if (mapping.nameservers.length) doc.setIn(["zones", zoneIndex, "nameservers"], doc.createNode(mapping.nameservers));
+  if (mapping.soa) doc.setIn(["zones", zoneIndex, "soa"], doc.createNode(mapping.soa));
+  const protectedNames = [...new Set([...(z.protected ?? []), ...mapping.protected])];
+  if (protectedNames.length !== (z.protected ?? []).length) doc.setIn(["zones", zoneIndex, "protected"], doc.createNode(protectedNames));
+  const newGovText = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const newGov = parseYaml(GOVERNANCE_FILE, enc.encode(newGovText), LIMITS.governanceBytes);
+
+  // 4. Drafts through the ordinary validation, with the requests already there; a draft with an
+  //    error goes to the report with the rule's own message, until the rest validates.
+  const existing = discoverRequests(root).files.map((f) => readYamlFile(root, f));
+  const report: Routed[] = [...mapping.report];
+  let drafts = mapping.requests.filter((d) => {
+    if (!existsSync(join(root, requestPath(d.opd, d.label)))) return true;
+    for (const rr of d.records) report.push({ rr, rule: "import.exists", message: { id: `${requestPath(d.opd, d.label)} sudah ada; berkas itu tidak ditimpa. Bandingkan dan satukan dengan tangan.`, en: `${requestPath(d.opd, d.label)} exists already and is not overwritten. Compare and merge by hand.` } });
+    return false;
+  });
+  for (let round = 0; round < 10; round++) {
+    const loaded: Loaded[] = drafts.map((d) => parseYaml(requestPath(d.opd, d.label), enc.encode(stringify(d.request, { lineWidth: 0, aliasDuplicateObjects: false }))));
+    const result = validate(newGov, [...existing, ...loaded], [], today);
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    if (!result.governance) return fail(`${GOVERNANCE_FILE} setelah impor tidak sah.`, `${GOVERNANCE_FILE} is not valid after the import.`);
+    const bad = new Map<string, (typeof errors)[number]>();
+    for (const e of errors) if (!bad.has(e.file)) bad.set(e.file, e);
+    const failing = drafts.filter((d) => bad.has(requestPath(d.opd, d.label)));
+    if (!failing.length) break;
+    for (const d of failing) {
+      const e = bad.get(requestPath(d.opd, d.label))!;
+      for (const rr of d.records) report.push({ rr, rule: e.rule, message: { id: `${e.message.id} (${requestPath(d.opd, d.label)}:${e.line})`, en: `${e.message.en} (${requestPath(d.opd, d.label)}:${e.line})` } });
+    }
+    drafts = drafts.filter((d) => !failing.includes(d));
+  }
+
+  // 5. Nothing dropped: every record is in exactly one place.
+  const placed = drafts.reduce((n, d) => n + d.records.length, 0) + mapping.governance.length + report.length;
+  if (placed !== rrs.length)
+    return fail(`Kesalahan internal impor: ${rrs.length} rekaman dibaca, ${placed} ditempatkan; tidak ada yang ditulis.`, `Internal import error: ${rrs.length} records read, ${placed} placed; nothing was written.`);
+
+  writeFileSync(join(root, GOVERNANCE_FILE), newGovText);
+  const written: string[] = [];
+  for (const d of drafts) {
+    const path = requestPath(d.opd, d.label);
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), `# yaml-language-server: $schema=../../schemas/request.schema.json\n# Diimpor dari ${source} pada ${today}; lengkapi setiap nilai [ISI].\n${stringify(d.request, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+    written.push(path);
+  }
+  const unmapped = drafts.filter((d) => !d.mapped).map((d) => `${d.label} -> ${d.opd}`);
+  const reportPath = resolve(v.report ?? join(root, "out", "import-report.md"));
+  mkdirSync(dirname(reportPath), { recursive: true });
+  writeFileSync(reportPath, reportMarkdown({ zone, total: rrs.length, written, governance: mapping.governance, report: report.sort((a, b) => a.rr.line - b.rr.line), unmapped, notes: opdMap.problems }));
+  process.stdout.write(
+    say(
+      `Zona ${zone}: ${rrs.length} rekaman; ${placed - mapping.governance.length - report.length} di ${written.length} berkas permohonan, ${mapping.governance.length} di ${GOVERNANCE_FILE}, ${report.length} tidak diimpor. ${unmapped.length} nama tanpa peta OPD masuk ${defaultOpd}.\nLaporan: ${reportPath}\nBerikutnya: npm run validate (menunjukkan nilai [ISI] yang harus dilengkapi OPD), lalu npm run plan.\n`,
+      `Zone ${zone}: ${rrs.length} records; ${placed - mapping.governance.length - report.length} in ${written.length} request files, ${mapping.governance.length} in ${GOVERNANCE_FILE}, ${report.length} not imported. ${unmapped.length} names without an OPD mapping went to ${defaultOpd}.\nReport: ${reportPath}\nNext: npm run validate (shows the [ISI] values the OPDs complete), then npm run plan.\n`,
+    ),
+  );
+  for (const p of opdMap.problems) process.stderr.write(p[lang] + "\n");
+  return 0;
+}
+
+void runMain(main, () => lang);
+
