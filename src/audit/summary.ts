@@ -11,7 +11,7 @@ import { asciiHost, relativeName } from "../state/names.ts";
 import type { RequestFile } from "../validate/rule.ts";
 import { sortFindings } from "./render.ts";
 import type { AuditReport, Finding } from "./types.ts";
-import { KIND, label, mdText, URGENCY, type Urgency } from "./words.ts";
+import { ACTION, KIND, label, mdText, URGENCY, type Urgency } from "./words.ts";
 
 interface OpdSummary {
   code: string;
@@ -25,38 +25,51 @@ interface OpdSummary {
 const T = {
   id: {
     title: (gov: string) => `Ringkasan kebersihan subdomain — ${gov}`,
-    checked: (date: string, n: number) => `Diperiksa ${date}: ${n} nama.`,
+    checked: (date: string, n: number) => `Diperiksa ${date}: ${n} nama subdomain.`,
     allClear: "Tidak ada temuan. Semua nama yang diperiksa sesuai catatan resmi dan tidak menunjukkan masalah.",
     headline: (c: number, i: number, n: number) =>
-      `**${c} gawat**, ${i} penting, ${n} perlu diperhatikan.`,
+      `Subdomain bermasalah: **${c} gawat**, ${i} penting, ${n} perlu diperhatikan.`,
     critical: "Gawat berarti nama pemerintah dapat dipakai pihak lain atau sudah memuat judi online; Diskominfo mengajukan penangguhan darurat untuk nama-nama ini.",
     incomplete: (n: number) => `⚠️ ${n} pemeriksaan tidak dapat dilakukan (server DNS tidak menjawab); ringkasan ini belum lengkap.`,
-    table: ["OPD", "Nama aktif", "Gawat", "Penting", "Perlu diperhatikan", "Ditangguhkan", "Menunggu penegasan"],
-    active: (n: number) => `${n} nama aktif`,
+    table: ["OPD", "Subdomain aktif", "Gawat", "Penting", "Perlu diperhatikan", "Ditangguhkan", "Menunggu penegasan"],
+    active: (n: number) => `${n} subdomain aktif`,
+    notApplied: "penangguhan belum berlaku: nama masih aktif di DNS",
     suspended: "Ditangguhkan (DNS dicabut sementara)",
     awaiting: "Menunggu penegasan masih dipakai",
     reviewBy: (d: string, s: ReviewStatus) => (s === "due" ? `tinjau ulang ${d}` : s === "overdue" ? `lewat tanggal tinjau ulang ${d}` : `lewat tanggal tinjau ulang ${d}; diusulkan dinonaktifkan`),
-    todo: "Yang perlu dilakukan",
+    todo: "Tindakan",
     nothing: "Tidak ada temuan.",
   },
   en: {
     title: (gov: string) => `Subdomain hygiene summary — ${gov}`,
     checked: (date: string, n: number) => `Checked ${date}: ${n} names.`,
     allClear: "Nothing found. Every name checked matches the official record and shows no problem.",
-    headline: (c: number, i: number, n: number) => `**${c} critical**, ${i} important, ${n} notice.`,
+    headline: (c: number, i: number, n: number) => `Subdomains with problems: **${c} critical**, ${i} important, ${n} notice.`,
     critical: "Critical means a government name can be used by others or already carries online gambling; Diskominfo proposes an emergency suspension for these names.",
     incomplete: (n: number) => `⚠️ ${n} check(s) could not be made (the DNS server did not answer); this summary is incomplete.`,
     table: ["Agency", "Active names", "Critical", "Important", "Notice", "Suspended", "Awaiting confirmation"],
     active: (n: number) => `${n} active names`,
+    notApplied: "the suspension is not in effect yet: the name still answers in DNS",
     suspended: "Suspended (DNS temporarily removed)",
     awaiting: "Awaiting confirmation that they are still used",
     reviewBy: (d: string, s: ReviewStatus) => (s === "due" ? `review by ${d}` : s === "overdue" ? `past its review date ${d}` : `past its review date ${d}; proposed for decommissioning`),
-    todo: "What to do",
+    todo: "Action",
     nothing: "Nothing found.",
   },
 };
 
-const count = (fs: readonly Finding[], u: Urgency) => fs.filter((f) => KIND[f.kind].urgency === u).length;
+const RANK: Urgency[] = ["critical", "important", "notice"];
+/** A name counts once, at its most urgent finding. */
+function urgencyByName(fs: readonly Finding[]): Map<string, Urgency> {
+  const m = new Map<string, Urgency>();
+  for (const f of fs) {
+    const u = KIND[f.kind].urgency;
+    const prev = m.get(f.name);
+    if (!prev || RANK.indexOf(u) < RANK.indexOf(prev)) m.set(f.name, u);
+  }
+  return m;
+}
+const count = (fs: readonly Finding[], u: Urgency) => [...urgencyByName(fs).values()].filter((x) => x === u).length;
 
 export function summarise(report: AuditReport, requests: readonly RequestFile[], governance: Governance): OpdSummary[] {
   const settings = hygieneSettings(governance);
@@ -93,12 +106,18 @@ export function renderSummary(report: AuditReport, requests: readonly RequestFil
   for (const o of opds) {
     if (!o.findings.length && !o.suspended.length && !o.awaiting.length) continue;
     out.push("", `## ${mdText(o.name)}`, "", `${t.active(o.active)}.`);
-    const urgencies: Urgency[] = ["critical", "important", "notice"];
-    for (const u of urgencies) {
-      const fs = o.findings.filter((f) => KIND[f.kind].urgency === u);
-      if (!fs.length) continue;
+    const byName = urgencyByName(o.findings);
+    for (const u of RANK) {
+      const names = [...byName.entries()].filter(([, x]) => x === u).map(([n]) => n);
+      if (!names.length) continue;
       out.push("", `**${URGENCY[u][lang]}**`, "");
-      for (const f of fs) out.push(`- ${mdText(f.name)}: ${mdText(label(f.kind, lang))}. ${t.todo}: ${mdText(f.fix[lang])}`);
+      for (const name of names) {
+        const fs = o.findings.filter((f) => f.name === name);
+        const suspended = o.suspended.includes(name);
+        const what = fs.map((f) => (f.kind === "live-differs" && suspended ? t.notApplied : label(f.kind, lang)));
+        const actions = [...new Set(fs.map((f) => (f.kind === "live-differs" && suspended ? (lang === "en" ? "Diskominfo applies the suspension in DNS" : "Diskominfo menerapkan penangguhan di DNS") : ACTION[f.kind][lang])))];
+        out.push(`- **${mdText(name)}**: ${mdText(what.join("; "))}. ${t.todo}: ${mdText(actions.join("; "))}.`);
+      }
     }
     if (o.suspended.length) out.push("", `**${t.suspended}**`, "", ...o.suspended.map((n) => `- ${mdText(n)}`));
     if (o.awaiting.length) out.push("", `**${t.awaiting}**`, "", ...o.awaiting.map((a) => `- ${mdText(a.name)} (${t.reviewBy(formatDate(a.reviewBy, lang), a.status)})`));

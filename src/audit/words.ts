@@ -16,6 +16,19 @@ export const KIND: Record<FindingKind, { label: Message; urgency: Urgency }> = {
   "live-differs": { label: { id: "DNS berbeda dari catatan resmi", en: "DNS differs from the official record" }, urgency: "notice" },
 };
 
+/** What must happen, in a sentence for leadership (the technical fix is in the issue). */
+export const ACTION: Record<FindingKind, Message> = {
+  "gambling-content": { id: "OPD mematikan dan membersihkan situs lalu melapor ke CSIRT; Diskominfo menangguhkan DNS sampai bersih", en: "the agency takes the site down, cleans it and reports to the CSIRT; Diskominfo suspends DNS until it is clean" },
+  "takeover-risk": { id: "OPD mengklaim kembali layanan hosting atau menghapus alias; Diskominfo menangguhkan DNS sampai aman", en: "the agency reclaims the hosting service or removes the alias; Diskominfo suspends DNS until it is safe" },
+  "dangling-cname": { id: "OPD mengarahkan alias ke layanan yang aktif atau mengajukan penghapusan", en: "the agency points the alias at a live service or asks for removal" },
+  unreachable: { id: "OPD menghidupkan kembali server atau mengajukan penghapusan", en: "the agency brings the server back or asks for removal" },
+  "tls-expired": { id: "OPD memperbarui sertifikat", en: "the agency renews the certificate" },
+  "tls-self-signed": { id: "OPD memasang sertifikat resmi", en: "the agency installs a proper certificate" },
+  "tls-name-mismatch": { id: "OPD memasang sertifikat untuk nama ini", en: "the agency installs a certificate for this name" },
+  "tls-expiring": { id: "OPD memperbarui sertifikat sebelum habis", en: "the agency renews the certificate before it expires" },
+  "live-differs": { id: "Diskominfo menyamakan DNS dengan catatan resmi", en: "Diskominfo brings DNS back in line with the official record" },
+};
+
 export const URGENCY: Record<Urgency, Message> = {
   critical: { id: "Gawat", en: "Critical" },
   important: { id: "Penting", en: "Important" },

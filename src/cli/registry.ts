@@ -36,10 +36,10 @@ function main(): number {
     return 1;
   }
   const history = fileHistory(root, undefined, v.governance.adoption?.base);
-  const rows = registryRows(v.requests, v.governance, history.files);
   const tz = v.governance.workingHours.timeZone;
   // The page's date is the newest commit's, not the clock's: the same commit builds the same page.
   const generated = history.commits[0] ? todayIn(tz, new Date(history.commits[0])) : todayIn(tz);
+  const rows = registryRows(v.requests, v.governance, history.files, generated);
   const out = resolve(values.out ?? "out/registry");
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "index.html"), registryHtml(rows, { lang, government: v.governance.government.name, generated, ...(sourceUrl ? { sourceUrl } : {}) }));

@@ -7,9 +7,15 @@ import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
 import { validateRepositoryParallel } from "../load/parallel.ts";
 import { validDate } from "../validate/dates.ts";
 import { catalogueMarkdown, catalogueText, CATALOGUE } from "../validate/catalogue.ts";
+import { checkNewAliases } from "../audit/door.ts";
+import { Dns, parseDnsServer } from "../audit/dns.ts";
+import { fingerprints } from "../audit/fingerprints.ts";
+import { hygieneSettings } from "../model/hygiene.ts";
+import { readTreeAt } from "../git/tree.ts";
+import { parseYaml } from "../load/parse.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
-const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR] [--threads N]`;
+const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR] [--threads N] [--network [--dns HOST[:PORT]] [--base REF]]`;
 
 let lang: Lang = "id";
 
@@ -21,6 +27,12 @@ async function main(): Promise<number> {
       rules: { type: "boolean" },
       cache: { type: "string" },
       threads: { type: "string" },
+      // Issue 15: new aliases checked over the network (CI); off by default.
+      network: { type: "boolean" },
+      dns: { type: "string" },
+      base: { type: "string" },
+      "http-port": { type: "string" },
+      "https-port": { type: "string" },
   }, { positionals: true });
   if (!cli) return 0;
   const { values, positionals } = cli;
@@ -55,6 +67,15 @@ async function main(): Promise<number> {
   });
   const inScope = (file: string) => scopes.length === 0 || scopes.some((s) => s === "" || file === s || file.startsWith(s + "/") || file === "governance.yaml");
   const diagnostics = result.diagnostics.filter((d) => inScope(d.file));
+  const inScopeRequests = result.requests.filter((r) => inScope(r.file));
+  if (values.network && result.governance) diagnostics.push(...(await networkChecks(root, inScopeRequests, result.governance, values)));
+  // Said where it matters: in a workflow's log, where the check could have been switched on.
+  else if (process.env.GITHUB_ACTIONS === "true" && inScopeRequests.some((r) => r.request.target?.alias))
+    process.stderr.write(
+      lang === "en"
+        ? "Note: alias targets were not checked over the network (off by default on machines without a network; CI turns it on with --network).\n"
+        : "Catatan: tujuan alias tidak diperiksa lewat jaringan (mati secara bawaan di mesin tanpa jaringan; CI menyalakannya dengan --network).\n",
+    );
 
   if (format === "json") process.stdout.write(formatJson(diagnostics, result.filesChecked));
   else if (format === "github") process.stdout.write(formatGithub(diagnostics, lang));
@@ -63,6 +84,29 @@ async function main(): Promise<number> {
     if (process.env.GITHUB_ACTIONS === "true") process.stdout.write(formatGithub(diagnostics, lang));
   }
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+async function networkChecks(root: string, requests: Parameters<typeof checkNewAliases>[0], governance: NonNullable<Awaited<ReturnType<typeof validateRepositoryParallel>>["governance"]>, values: { dns?: string; base?: string; "http-port"?: string; "https-port"?: string }) {
+  const server = values.dns === undefined ? undefined : parseDnsServer(values.dns);
+  if (values.dns !== undefined && !server) throw new UsageError(`--dns: alamat IP resolver / the resolver's IP address (${values.dns})\n${USAGE}`);
+  const port = (v: string | undefined, d: number) => (v === undefined ? d : /^[0-9]{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535 ? Number(v) : Number.NaN);
+  const httpPort = port(values["http-port"], 80);
+  const httpsPort = port(values["https-port"], 443);
+  if (Number.isNaN(httpPort) || Number.isNaN(httpsPort)) throw new UsageError(`--http-port/--https-port: 1-65535\n${USAGE}`);
+  // With --base, an alias is new unless the same file on the base already points to the same target.
+  let isNew = (_file: string, _target: string) => true;
+  if (values.base !== undefined) {
+    const tree = readTreeAt(root, values.base);
+    if (!tree) throw new UsageError(`--base: ${values.base} tidak ditemukan / not found\n${USAGE}`);
+    const before = new Map<string, string>();
+    for (const [file, bytes] of tree.files) {
+      const alias = (parseYaml(file, bytes).value as { target?: { alias?: unknown } } | undefined)?.target?.alias;
+      if (typeof alias === "string") before.set(file, alias.toLowerCase().replace(/\.$/, ""));
+    }
+    isNew = (file, target) => before.get(file) !== target;
+  }
+  const s = hygieneSettings(governance);
+  return checkNewAliases(requests, { dns: new Dns(server, s.timeoutMs, s.retries), fingerprints: fingerprints(), timeoutMs: s.timeoutMs, retries: s.retries, httpPort, httpsPort, isNew });
 }
 
 void runMain(main, () => lang);

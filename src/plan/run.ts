@@ -101,7 +101,7 @@ export function runPlan(o: PlanOptions): PlanOutcome {
       governance: head.governance,
       zone: { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses },
       cluster: o.cluster,
-      registry: registryRows(head.requests, head.governance, history.files),
+      registry: registryRows(head.requests, head.governance, history.files, today),
       plan,
       lang: o.lang,
     });

@@ -80,6 +80,18 @@ describe.skipIf(missing.length > 0)("npm run audit on a planted world", () => {
     expect(of("sunyi", "unreachable").evidence).toMatch(/tidak menjawab/);
   });
 
+  it("gives leadership one summary with a section per OPD: names once, suspended, awaiting confirmation, no file paths", async () => {
+    const md = (await runCli("audit.ts", [...world.args, "--format", "markdown", "--today", "2026-11-30"], world.env)).stdout;
+    expect(md).toMatch(/^# Ringkasan kebersihan subdomain — Pemerintah Kabupaten Contoh/);
+    expect(md).toContain("Subdomain bermasalah: **6 gawat**, 6 penting, 3 perlu diperhatikan.");
+    expect(md).toMatch(/\| Dinas Pendidikan \| 2 \| 2 \| 0 \| 0 \| 0 \| 0 \|/);
+    expect(md).toContain("## Dinas Kesehatan");
+    expect(md.match(/\*\*azure\.contohkab\.go\.id\*\*/g)).toHaveLength(1); // one line for both of its findings
+    expect(md).toContain("**ditangguhkan.contohkab.go.id**: penangguhan belum berlaku");
+    expect(md).toMatch(/Menunggu penegasan masih dipakai\*\*\n\n- bersih\.contohkab\.go\.id \(tinjau ulang 20 Desember 2026\)/);
+    expect(md).not.toMatch(/requests\//);
+  }, 60_000);
+
   it("prints text by default and English with --lang en", async () => {
     const en = await runCli("audit.ts", [...world.args, "--lang", "en"], world.env);
     expect(en.code).toBe(1);

@@ -38,8 +38,8 @@ const WORDS = {
 
 /** Status in plain words for the public. */
 const STATUS_WORDS = {
-  id: { active: "Aktif", decommissioned: "Tidak dipakai lagi (data hosting disimpan)", "data-deleted": "Tidak dipakai lagi (data dihapus)" },
-  en: { active: "Active", decommissioned: "No longer in use (hosting data kept)", "data-deleted": "No longer in use (data deleted)" },
+  id: { active: "Aktif", awaiting: "Menunggu konfirmasi OPD (tinjau ulang)", suspended: "Dihentikan sementara (keamanan)", decommissioned: "Tidak dipakai lagi (data hosting disimpan)", "data-deleted": "Tidak dipakai lagi (data dihapus)" },
+  en: { active: "Active", awaiting: "Awaiting the agency's confirmation (review)", suspended: "Suspended (security)", decommissioned: "No longer in use (hosting data kept)", "data-deleted": "No longer in use (data deleted)" },
 } as const;
 
 /** 2026-03-02 -> "2 Maret 2026" / "2 March 2026". */
@@ -97,7 +97,7 @@ td.purpose{min-width:12rem}
 td.target{min-width:8rem}
 td.file{font-size:.8rem;min-width:8rem;overflow-wrap:break-word}
 .ascii{display:block;font-weight:400;color:var(--muted);font-size:.875rem}
-.status-active{color:#1a7f37}.status-decommissioned,.status-data-deleted{color:#9a6700}
+.status-active{color:#1a7f37}.status-awaiting{color:#9a6700}.status-suspended{color:#b60205}.status-decommissioned,.status-data-deleted{color:#9a6700}
 @media (max-width:48rem){
  thead{position:absolute;left:-999px}
  table,caption,tbody,tr,th,td{display:block;width:100%}

@@ -1,13 +1,15 @@
 // The registry of subdomains (the "daftar subdomain" every SOP keeps): one row per request file,
 // with its dates from git history. Pure: the caller passes the history.
 import type { Governance } from "../../model/governance.ts";
+import { hygieneSettings, reviewStatus } from "../../model/hygiene.ts";
 import { unicodeLabel, zoneOf } from "../../model/names.ts";
 import type { RequestFile } from "../../validate/rule.ts";
 import type { FileDates } from "../../git/history.ts";
 import { asciiHost, relativeName } from "../../state/names.ts";
 import { canonicalIp } from "../../state/desired-state.ts";
 
-export type RegistryStatus = "active" | "decommissioned" | "data-deleted";
+/** `suspended` and `awaiting` (confirmation before reviewBy, issue 15) are active names too. */
+export type RegistryStatus = "active" | "awaiting" | "suspended" | "decommissioned" | "data-deleted";
 export type TargetKind = "server" | "alias" | "hosting" | "delegation" | "records";
 
 export interface RegistryRow {
@@ -33,7 +35,9 @@ export interface RegistryRow {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function registryRows(requests: readonly RequestFile[], governance: Governance, history: ReadonlyMap<string, FileDates>): RegistryRow[] {
+/** `today` (YYYY-MM-DD): names whose review date is near or past show as awaiting confirmation. */
+export function registryRows(requests: readonly RequestFile[], governance: Governance, history: ReadonlyMap<string, FileDates>, today?: string): RegistryRow[] {
+  const review = hygieneSettings(governance);
   const tz = governance.workingHours.timeZone;
   const fmt = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
   // Formatting dates is slow and history repeats them (one merge, many files): memoised.
@@ -70,7 +74,7 @@ export function registryRows(requests: readonly RequestFile[], governance: Gover
       targetKind,
       target,
       ...(t.hosting ? { hosting: { cpu: t.hosting.cpu ?? d.cpu, memory: t.hosting.memory ?? d.memory, storage: t.hosting.storage ?? d.storage } } : {}),
-      status: r.decommission ? (r.decommission.deleteData ? "data-deleted" : "decommissioned") : "active",
+      status: r.decommission ? (r.decommission.deleteData ? "data-deleted" : "decommissioned") : r.suspension ? "suspended" : today && reviewStatus(r, today, review) !== "ok" ? "awaiting" : "active",
       created: day(dates?.created),
       lastChanged: day(dates?.lastChanged),
       reviewBy: r.reviewBy,
