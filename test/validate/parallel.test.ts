@@ -1,6 +1,5 @@
 // The parallel validation gives exactly what the one-thread validation gives, worker threads and all.
 import { join } from "node:path";
-import { REPOSITORY_RULES } from "../../src/validate/rules/index.ts";
 import { describe, expect, it } from "vitest";
 import { discoverRequests } from "../../src/load/discover.ts";
 import { startWorker, validateRepositoryParallel } from "../../src/load/parallel.ts";
