@@ -13,7 +13,7 @@ import { formatText } from "../diagnostics/format.ts";
 import { md } from "../github/request-summary.ts";
 import { axfr, canonicalDump, parseServer } from "../import/bind.ts";
 import { parseCanonical, type Rr } from "../import/canonical.ts";
-import { compareZone, groupRrsets, isEqual, type RrsetDiff, type ZoneDiff } from "../import/compare.ts";
+import { compareZone, groupRrsets, isEqual, type RrsetDiff, VERIFY_EXIT, type ZoneDiff } from "../import/compare.ts";
 import { queryRrsets } from "../import/query.ts";
 import { readGovernance } from "../load/read.ts";
 import { runPlan } from "../plan/run.ts";
@@ -21,9 +21,6 @@ import { asciiHost } from "../state/names.ts";
 import { checkGovernance } from "../validate/validate.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 import { DEFAULT_CLUSTER, planTargets, TARGET_OPTIONS } from "./plan-options.ts";
-
-/** Documented in the README; `npm run drift-issue -- --check dns` reads VERIFY_EXIT.differs. */
-export const VERIFY_EXIT = { equal: 0, invalid: 1, usage: 2, unreachable: 3, differs: 8 } as const;
 
 const USAGE =
   "Penggunaan / usage: npm run verify-dns -- [--server HOST[:PORT]]... [--zone ZONA] [--tsig-key BERKAS.key] [--format text|markdown|json] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--lang id|en]\n" +

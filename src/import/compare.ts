@@ -52,4 +52,7 @@ export function compareZone(desired: readonly Rr[], live: readonly Rr[], complet
   return out;
 }
 
+/** Exit codes of `npm run verify-dns` (documented in the README); `drift-issue --check dns` reads `differs`. */
+export const VERIFY_EXIT = { equal: 0, invalid: 1, usage: 2, unreachable: 3, differs: 8 } as const;
+
 export const isEqual = (d: ZoneDiff) => !d.missing.length && !d.different.length && !(d.extra?.length ?? 0);
