@@ -12,8 +12,8 @@ import { githubEnv } from "./github-env.ts";
 
 /** Per check: the exit code meaning "differs" and the issue it keeps. */
 const CHECKS = {
-  pulumi: { differs: EXIT.drift as number, issue: DRIFT_ISSUE },
-  dns: { differs: VERIFY_EXIT.differs as number, issue: DNS_ISSUE },
+  pulumi: { differs: EXIT.drift as number, issue: DRIFT_ISSUE, name: "drift" },
+  dns: { differs: VERIFY_EXIT.differs as number, issue: DNS_ISSUE, name: "DNS" },
 };
 
 const USAGE = "Penggunaan / usage: npm run drift-issue -- --exit-code N --report FILE [--run-url URL] [--check pulumi|dns]";
@@ -35,12 +35,12 @@ async function main(): Promise<number> {
   }
   const code = Number(values["exit-code"]);
   if (code !== 0 && code !== check.differs) {
-    process.stderr.write(`Pemeriksaan drift gagal (kode ${code}); isu drift tidak diubah / the drift check failed (code ${code}); drift issue left unchanged\n`);
+    process.stderr.write(`Pemeriksaan ${check.name} gagal (kode ${code}); isu ${check.name} tidak diubah / the ${check.name} check failed (code ${code}); ${check.name} issue left unchanged\n`);
     return 1;
   }
   const env = githubEnv();
   const out = await reportDrift(env.gh, env.ref, { drifted: code === check.differs, report, kind: check.issue, ...(values["run-url"] ? { runUrl: values["run-url"] } : {}) });
-  process.stdout.write(`Isu drift / drift issue: ${out.action}${out.issue ? ` #${out.issue}` : ""}\n`);
+  process.stdout.write(`Isu ${check.name} / ${check.name} issue: ${out.action}${out.issue ? ` #${out.issue}` : ""}\n`);
   return 0;
 }
 

@@ -42,7 +42,7 @@ describe("the verify-dns issue", () => {
       writeFileSync(join(dir, "r.md"), "x");
       const r = cli(REPO, "drift-issue", ["--check", "dns", "--exit-code", "3", "--report", join(dir, "r.md")]);
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain("kode 3");
+      expect(r.stderr).toContain("Pemeriksaan DNS gagal (kode 3)");
       expect(cli(REPO, "drift-issue", ["--check", "nslookup", "--exit-code", "0", "--report", join(dir, "r.md")]).status).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
