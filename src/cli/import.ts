@@ -6,12 +6,12 @@
 // report; drafted files that fail validation go to the report with the rule and its message. The
 // three add up to the zone's record count, or the command fails.
 // Needs BIND's tools (bind9-utils, bind9-dnsutils). Exit 0 imported, 1 refused, 2 bad usage.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseDocument, stringify } from "yaml";
 import type { Lang, Message } from "../diagnostics/diagnostic.ts";
+import { axfr, canonicalDump } from "../import/bind.ts";
 import { canonicalLine, parseCanonical } from "../import/canonical.ts";
 import { mapZone, type Routed } from "../import/to-requests.ts";
 import { discoverRequests } from "../load/discover.ts";
@@ -29,38 +29,6 @@ const USAGE =
 let lang: Lang = "id";
 const say = (id: string, en: string) => (lang === "en" ? en : id);
 const enc = new TextEncoder();
-
-/** BIND's canonical dump of a zone file, or its complaint. */
-function canonicalDump(zone: string, file: string): { ok: true; text: string } | { ok: false; error: string } {
-  const r = spawnSync("named-checkzone", ["-D", "-o", "-", zone, file], { encoding: "utf8", maxBuffer: 1 << 30 });
-  if (r.error) return { ok: false, error: say("named-checkzone tidak ditemukan; pasang paket bind9-utils.", "named-checkzone not found; install bind9-utils.") };
-  if (r.status !== 0) return { ok: false, error: (r.stdout + r.stderr).trim() };
-  return { ok: true, text: r.stdout };
-}
-
-/** AXFR by dig into a file; dig's text is zone-file syntax that named-checkzone then reads. */
-function axfr(zone: string, server: string, keyFile: string | undefined, into: string): string | undefined {
-  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/i.exec(server);
-  if (!m) return say(`--axfr: HOST[:PORT] (${server})`, `--axfr: HOST[:PORT] (${server})`);
-  const host = m[1]!.replace(/^\[|\]$/g, "");
-  const args = ["+nocmd", "+nostats", "+nocomments", "+noclass", "-p", m[2] ?? "53", `@${host}`, zone, "AXFR"];
-  if (keyFile) args.unshift("-k", keyFile);
-  const r = spawnSync("dig", args, { encoding: "utf8", maxBuffer: 1 << 30, timeout: 120_000 });
-  if (r.error) return say("dig tidak ditemukan; pasang paket bind9-dnsutils.", "dig not found; install bind9-dnsutils.");
-  // dig reports a refused or failed transfer in comment lines ("; Transfer failed.").
-  const comments = [...r.stdout.split("\n").filter((l) => l.startsWith(";")), ...r.stderr.split("\n").filter(Boolean)];
-  const failed = comments.find((l) => /Transfer failed|communications error|connection refused|timed out|NOTAUTH|BADSIG|BADKEY|BADTIME|REFUSED|couldn't/i.test(l));
-  // +noclass drops "IN"; put it back so named-checkzone reads standard lines. TSIG records sign
-  // the messages and are no zone data; the closing SOA repeats the first.
-  const records = r.stdout.split("\n").filter((l) => l.trim() && !l.startsWith(";")).map((l) => l.split(/\s+/));
-  const data = records.filter((f) => f[2] !== "TSIG");
-  const soas = data.filter((f) => f[2] === "SOA").length;
-  if (r.status !== 0 || failed || soas !== 2 || data[0]?.[2] !== "SOA" || data.at(-1)?.[2] !== "SOA")
-    return say(`AXFR ${zone} dari ${server} gagal: ${failed ?? comments.slice(-1)[0] ?? "transfer tidak lengkap"}`, `AXFR of ${zone} from ${server} failed: ${failed ?? comments.slice(-1)[0] ?? "incomplete transfer"}`);
-  const body = data.slice(0, -1).map((f) => [f[0], f[1], "IN", ...f.slice(2)].join(" ")).join("\n");
-  writeFileSync(into, body + "\n");
-  return undefined;
-}
 
 /** `name,opd` lines; a header line and blank lines are skipped. */
 function readOpdMap(path: string, codes: ReadonlySet<string>): { map: Map<string, string>; problems: Message[] } {
@@ -160,10 +128,10 @@ function main(): number {
   try {
     const file = v["zone-file"] ? resolve(v["zone-file"]) : join(tmp, "axfr.zone");
     if (v.axfr) {
-      const problem = axfr(zone, v.axfr, v["tsig-key"] ? resolve(v["tsig-key"]) : undefined, file);
+      const problem = axfr(zone, v.axfr, v["tsig-key"] ? resolve(v["tsig-key"]) : undefined, file, lang);
       if (problem) return fail(problem, problem);
     } else if (!existsSync(file)) return fail(`${v["zone-file"]}: berkas tidak ditemukan.`, `${v["zone-file"]}: file not found.`);
-    dump = canonicalDump(zone, file);
+    dump = canonicalDump(zone, file, lang);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -2,29 +2,16 @@
 //   [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAME=IP]... [--today DATE]
 // Exit 0 ok, 1 invalid requests or an unsafe plan, 2 bad usage.
 import { isAbsolute, join, relative, resolve } from "node:path";
-import ipaddr from "ipaddr.js";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { formatJson, formatText } from "../diagnostics/format.ts";
-import { parseIngress } from "../state/ingress.ts";
-import { asciiHost } from "../state/names.ts";
-import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { renderText } from "../plan/render-text.ts";
 import { renderInvalidMarkdown, renderMarkdown } from "../plan/render-markdown.ts";
 import { renderJson } from "../plan/render-json.ts";
 import { runPlan, type PlanOutcome } from "../plan/run.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
+import { DEFAULT_CLUSTER, DEFAULT_INGRESS, planTargets, TARGET_OPTIONS } from "./plan-options.ts";
 
 const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH]`;
-
-/**
- * Offline defaults, used when no flag is given, so a fresh clone writes a zone BIND loads. The
- * ingress address is from the documentation range (RFC 5737), as are the name-server addresses
- * src/plan/run.ts fills in: a Diskominfo that serves the file sets
- * its real ingress and name-server addresses with --ingress and --ns-address.
- */
-const DEFAULT_INGRESS = "192.0.2.80";
-/** Cluster settings for the offline manifests; the Pulumi stack has its own. */
-const DEFAULT_CLUSTER: ClusterSettings = { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" };
 
 let lang: Lang = "id";
 
@@ -35,8 +22,7 @@ function main(): number {
     out: { type: "string" },
     "allow-large-change": { type: "boolean" },
     root: { type: "string" },
-    ingress: { type: "string" },
-    "ns-address": { type: "string", multiple: true },
+    ...TARGET_OPTIONS,
     today: { type: "string" },
   });
   if (!cli) return 0;
@@ -46,14 +32,7 @@ function main(): number {
   if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`--format: text, markdown, json\n${USAGE}`);
   if (v.today && !/^\d{4}-\d{2}-\d{2}$/.test(v.today)) throw new UsageError(`--today: TTTT-BB-HH\n${USAGE}`);
   if (v.base !== undefined && (v.base === "" || v.base.startsWith("-"))) throw new UsageError(`--base: REF\n${USAGE}`);
-  const ingress = parseIngress(v.ingress ?? DEFAULT_INGRESS);
-  if (!ingress) throw new UsageError(`--ingress: alamat IP atau nama host / IP addresses or a host name\n${USAGE}`);
-  const nameserverAddresses: Record<string, string[]> = {};
-  for (const pair of v["ns-address"] ?? []) {
-    const [name, ip] = pair.split("=");
-    if (!name || !ip || !ipaddr.isValid(ip)) throw new UsageError(`--ns-address NAMA=IP (${pair})\n${USAGE}`);
-    (nameserverAddresses[asciiHost(name)] ??= []).push(ipaddr.parse(ip).toString());
-  }
+  const { ingress, nameserverAddresses } = planTargets(v, USAGE);
   const root = resolve(v.root ?? ".");
   const out = v.out === undefined ? join(root, "out") : isAbsolute(v.out) ? v.out : resolve(v.out);
 

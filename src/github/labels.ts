@@ -2,7 +2,7 @@
 // ever removed; labels people add by hand stay.
 import { statusOf, type GitHub, type RepoRef } from "./octokit.ts";
 
-export const LABEL_COLORS: Record<string, string> = { opd: "1d76db", jenis: "5319e7", destruktif: "b60205", "perlu-perbaikan": "d93f0b", "deploy-gagal": "b60205", drift: "fbca04" };
+export const LABEL_COLORS: Record<string, string> = { opd: "1d76db", jenis: "5319e7", destruktif: "b60205", "perlu-perbaikan": "d93f0b", "deploy-gagal": "b60205", drift: "fbca04", "dns-berbeda": "fbca04" };
 
 const colorOf = (name: string) => LABEL_COLORS[name.split(":")[0]!] ?? "ededed";
 
