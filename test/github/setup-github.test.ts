@@ -2,12 +2,13 @@
 // GitHub's OpenAPI description): a fresh repository gets the settings, a second run and --check
 // find nothing, and a setting an admin changes afterwards is reported and put back.
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeGitHub } from "./fake/server.ts";
 import { root } from "./setup.ts";
-import { desiredLabels, ENVIRONMENTS, REQUIRED_STATUSES } from "../../src/github/repo-settings.ts";
+import { BOT_BRANCHES, BOT_RULESET, desiredLabels, ENVIRONMENT_BRANCH, ENVIRONMENTS, REQUIRED_STATUSES } from "../../src/github/repo-settings.ts";
 
 const run = promisify(execFile);
 const tsx = join(root, "node_modules/.bin/tsx");
@@ -159,5 +160,14 @@ describe("setup-github", { timeout: 180_000 }, () => {
 
   it("every request and response matched GitHub's OpenAPI description", () => {
     expect(fake.mismatches).toEqual([]);
+  });
+});
+
+describe("the README's settings section names what setup-github applies", () => {
+  it("every required status, environment, ruleset and request branch of repo-settings.ts", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Pengaturan repositori"), readme.indexOf("\n## ", readme.indexOf("## Pengaturan repositori") + 3));
+    expect(section).toContain("npm run setup-github");
+    for (const name of [...REQUIRED_STATUSES, ...ENVIRONMENTS, BOT_RULESET, ...BOT_BRANCHES, ENVIRONMENT_BRANCH]) expect(section).toContain(`\`${name}\``);
   });
 });
