@@ -19,11 +19,12 @@ export const differenceText = (d: SettingDifference, lang: Lang) => (lang === "e
 
 type Json = Record<string, unknown>;
 
-async function orUndefined<T>(p: Promise<{ data: T }>): Promise<T | undefined> {
+/** The data, or undefined when GitHub answers 404 (or 403, a token without the scope, when `forbidden`). */
+async function orUndefined<T>(p: Promise<{ data: T }>, forbidden = false): Promise<T | undefined> {
   try {
     return (await p).data;
   } catch (e) {
-    if (statusOf(e) === 404) return undefined;
+    if (statusOf(e) === 404 || (forbidden && statusOf(e) === 403)) return undefined;
     throw e;
   }
 }
@@ -31,7 +32,8 @@ async function orUndefined<T>(p: Promise<{ data: T }>): Promise<T | undefined> {
 /** A ruleset reduced to what the product relies on, in a stable order, so two compare as strings. */
 function canonical(r: { target?: unknown; enforcement?: unknown; conditions?: unknown; rules?: unknown; bypass_actors?: unknown }, want: RulesetSpec): Record<string, string> {
   const ref = ((r.conditions as Json | undefined)?.ref_name ?? {}) as { include?: string[]; exclude?: string[] };
-  const rules = ((r.rules ?? []) as { type: string; parameters?: Json }[]).map((rule) => {
+  // Rules of other types an admin added (signed commits, say) are theirs and not compared.
+  const rules = ((r.rules ?? []) as { type: string; parameters?: Json }[]).filter((rule) => want.rules.some((w) => w.type === rule.type)).map((rule) => {
     const keys = Object.keys(want.rules.find((w) => w.type === rule.type)?.parameters ?? {}).sort();
     const params = keys.map((k) => {
       const v = rule.parameters?.[k];
@@ -84,7 +86,8 @@ async function rulesets(gh: GitHub, ref: RepoRef, appId: number, apply: boolean)
     const fields = Object.keys(b).filter((k) => a[k] !== b[k]);
     if (!fields.length) continue;
     out.push({ id: `ruleset ${want.name}: berbeda pada ${fields.join(", ")}`, en: `ruleset ${want.name}: differs in ${fields.join(", ")}`, fixable: true });
-    if (apply) await gh.rest.repos.updateRepoRuleset({ ...(body as Parameters<GitHub["rest"]["repos"]["updateRepoRuleset"]>[0] & object), ...ref, ruleset_id: found.id });
+    const extra = (have.rules ?? []).filter((rule) => !want.rules.some((w) => w.type === rule.type));
+    if (apply) await gh.rest.repos.updateRepoRuleset({ ...(body as Parameters<GitHub["rest"]["repos"]["updateRepoRuleset"]>[0] & object), ...ref, ruleset_id: found.id, rules: [...want.rules, ...extra] as never });
   }
   return out;
 }
@@ -131,7 +134,7 @@ async function environments(gh: GitHub, ref: RepoRef, apply: boolean): Promise<S
 
 /** Whether the App is installed for the organisation, and only on selected repositories. Never writes. */
 async function installation(gh: GitHub, ref: RepoRef, appId: number): Promise<SettingDifference[]> {
-  const org = await orUndefined(gh.rest.orgs.listAppInstallations({ org: ref.owner, per_page: 100 }));
+  const org = await orUndefined(gh.rest.orgs.listAppInstallations({ org: ref.owner, per_page: 100 }), true);
   if (!org) return [{ id: `GitHub App ${appId}: pemasangan tidak dapat diperiksa (${ref.owner} bukan organisasi atau token tanpa izin admin:read org)`, en: `GitHub App ${appId}: installation cannot be checked (${ref.owner} is not an organisation or the token lacks admin:read org)`, fixable: false }];
   const inst = org.installations.find((i) => i.app_id === appId);
   if (!inst) return [{ id: `GitHub App ${appId}: belum dipasang di ${ref.owner}; pasang dari halaman App, hanya untuk repositori ${ref.repo}`, en: `GitHub App ${appId}: not installed on ${ref.owner}; install it from the App's page for ${ref.repo} only`, fixable: false }];

@@ -95,6 +95,22 @@ describe("setup-github", { timeout: 180_000 }, () => {
     expect((await setup("--check")).code).toBe(0);
   });
 
+  it("a rule of another type an admin added stays and is not a difference", async () => {
+    fake.editRuleset("main", (r) => {
+      (r.rules as unknown[]).push({ type: "required_signatures" });
+    });
+    expect((await setup("--check")).code).toBe(0);
+    fake.editRuleset("main", (r) => {
+      (r.rules as { type: string; parameters?: Record<string, unknown> }[]).find((x) => x.type === "pull_request")!.parameters!.require_code_owner_review = false;
+    });
+    const fix = await setup();
+    expect(fix.stdout).toContain("ruleset main: berbeda pada rules");
+    const main = [...fake.rulesets.values()].find((r) => r.name === "main")!;
+    const rules = main.rules as { type: string; parameters?: Record<string, unknown> }[];
+    expect(rules.map((x) => x.type)).toContain("required_signatures");
+    expect(rules.find((x) => x.type === "pull_request")!.parameters!.require_code_owner_review).toBe(true);
+  });
+
   it("a status accepted from any source instead of the App is a difference", async () => {
     fake.editRuleset("main", (r) => {
       const rule = (r.rules as { type: string; parameters: Record<string, unknown> }[]).find((x) => x.type === "required_status_checks")!;
