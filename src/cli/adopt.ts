@@ -193,7 +193,7 @@ async function main(): Promise<number> {
         say(`Buat tim GitHub berikut di ${org} dan isi dengan pejabat yang tepat: ${[`${org}/admin-subdomain`, ...built.teams].join(", ")}.`, `Create these GitHub teams in ${org} and add the right officials: ${[`${org}/admin-subdomain`, ...built.teams].join(", ")}.`),
         say("Isi zone id Cloudflare di stacks/Pulumi.*.yaml.", "Write the Cloudflare zone id into stacks/Pulumi.*.yaml."),
         say(`Commit langsung ke main: git add -A && git commit -m "Adopsi ${check.governance.government.name}"`, `Commit straight to main: git add -A && git commit -m "Adopt ${check.governance.government.name}"`),
-        say("Terapkan pengaturan repositori di GitHub (README, \"Pengaturan repositori\").", "Apply the repository settings on GitHub (README, \"Pengaturan repositori\")."),
+        say("Terapkan pengaturan repositori di GitHub: `npm run setup-github` (README, \"Pengaturan repositori\").", "Apply the repository settings on GitHub: `npm run setup-github` (README, \"Pengaturan repositori\")."),
       ]
         .map((s, i) => `  ${i + 1}. ${s}\n`)
         .join(""),

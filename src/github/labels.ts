@@ -4,7 +4,8 @@ import { statusOf, type GitHub, type RepoRef } from "./octokit.ts";
 
 export const LABEL_COLORS: Record<string, string> = { opd: "1d76db", jenis: "5319e7", destruktif: "b60205", "perlu-perbaikan": "d93f0b", "deploy-gagal": "b60205", drift: "fbca04", "dns-berbeda": "fbca04" };
 
-const colorOf = (name: string) => LABEL_COLORS[name.split(":")[0]!] ?? "ededed";
+/** A label's colour: by its prefix (opd:, jenis:) or whole name; grey otherwise. */
+export const colorOf = (name: string) => LABEL_COLORS[name.split(":")[0]!] ?? "ededed";
 
 /** Creates a repository label unless it exists (422 already_exists is success). */
 async function ensureRepoLabel(gh: GitHub, ref: RepoRef, name: string): Promise<void> {

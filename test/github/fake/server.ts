@@ -92,6 +92,15 @@ interface DeploymentRec {
   createdAt: string;
   statuses: { id: number; state: string; at: string }[];
 }
+export interface EnvironmentRec {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+  policy: { protected_branches: boolean; custom_branch_policies: boolean } | null;
+  reviewers: string[];
+  waitTimer: number;
+  branchPolicies: { id: number; name: string; type: "branch" | "tag" }[];
+}
 export type Fault = "server-error" | "rate-limit" | "secondary-rate-limit";
 
 class HttpError extends Error {
@@ -137,6 +146,10 @@ export class FakeGitHub {
   private labelEvents: LabelEventRec[] = [];
   private deployments: DeploymentRec[] = [];
   private protection?: { contexts: string[]; strict: boolean };
+  /** Repository settings (setup-github): rulesets as GitHub stores them, environments, App installations. */
+  readonly rulesets = new Map<number, Json>();
+  readonly environments = new Map<string, EnvironmentRec>();
+  readonly installations: { appId: number; selection: "all" | "selected" }[] = [];
   private seq = 100;
   /** GitHub lists at most 3,000 files of a pull request; tests lower this to provoke a cut list. */
   fileListCap = 3000;
@@ -208,6 +221,18 @@ export class FakeGitHub {
   /** The ruleset on the default branch: required status contexts, and whether the head must be up to date. */
   protect(contexts: string[], strict: boolean): void {
     this.protection = { contexts, strict };
+  }
+  /** An admin edits a ruleset in the browser. */
+  editRuleset(name: string, edit: (r: Json) => void): void {
+    edit([...this.rulesets.values()].find((r) => r.name === name)!);
+  }
+  /** An admin recolours a label in the browser. */
+  recolorLabel(name: string, color: string): void {
+    this.ensureLabel(name).color = color;
+  }
+  /** The repository's labels and their colours. */
+  labelColors(): Map<string, string> {
+    return new Map([...this.labels].map(([n, l]) => [n, l.color]));
   }
   /** A deployment of `sha` to an environment, as a job with `environment:` makes one, with its final state. */
   deployment(sha: string, state: "success" | "failure" | "in_progress", environment = "production"): number {
@@ -417,6 +442,18 @@ export class FakeGitHub {
       download_url: null,
       _links: { git: null, html: null, self: `${this.api}/contents/${path}` },
     });
+  }
+  /** A ruleset as GitHub returns it; the list leaves out conditions, rules and bypass actors. */
+  private rulesetJson(r: Json, full: boolean): Json {
+    const { conditions, rules, bypass_actors, ...head } = r;
+    return this.checker.sample("repository-ruleset", { ...head, node_id: `RRS${String(r.id)}`, source_type: "Repository", source: `${this.owner}/${this.repo}`, ...(full ? { conditions, rules, bypass_actors: bypass_actors ?? [] } : {}) });
+  }
+  private environmentJson(name: string, e: EnvironmentRec): Json {
+    const rules: Json[] = [];
+    if (e.waitTimer) rules.push({ id: e.id + 1, node_id: `GA${e.id}w`, type: "wait_timer", wait_timer: e.waitTimer });
+    if (e.reviewers.length) rules.push({ id: e.id + 2, node_id: `GA${e.id}r`, type: "required_reviewers", prevent_self_review: false, reviewers: e.reviewers.map((u) => ({ type: "User", reviewer: this.user(u) })) });
+    if (e.policy) rules.push({ id: e.id + 3, node_id: `GA${e.id}b`, type: "branch_policy" });
+    return this.checker.sample("environment", { id: e.id, node_id: `EN${e.id}`, name, url: `${this.api}/environments/${name}`, html_url: `https://github.test/${this.owner}/${this.repo}/deployments/activity_log?environments_filter=${name}`, created_at: e.createdAt, updated_at: e.updatedAt, protection_rules: rules, deployment_branch_policy: e.policy });
   }
   private statusJson(s: StatusRec): Json {
     return this.checker.sample("status", { id: s.id, state: s.state, context: s.context, description: s.description, target_url: s.targetUrl, created_at: s.createdAt, updated_at: s.createdAt, creator: this.user(s.creator) });
@@ -822,6 +859,81 @@ export class FakeGitHub {
           url: `${this.api}/commits/${c.sha}/status`,
         }),
       ];
+    }
+
+    // repository settings: labels, rulesets, environments, App installations
+    if (is(/^\/labels$/, "GET")) return [200, [...this.labels.keys()].map((l) => this.label(l))];
+    if (is(/^\/labels\/(.+)$/, "PATCH")) {
+      const l = this.labels.get(g(1));
+      if (!l) throw notFound();
+      if (b.color !== undefined) l.color = String(b.color);
+      return [200, this.label(g(1))];
+    }
+    if (is(/^\/rulesets$/, "GET"))
+      return [200, [...this.rulesets.values()].map((r) => this.rulesetJson(r, false))];
+    if (is(/^\/rulesets$/, "POST")) {
+      if ([...this.rulesets.values()].some((r) => r.name === b.name)) throw unprocessable("Validation Failed: Name must be unique");
+      const id = this.seq++;
+      this.rulesets.set(id, { ...b, id, created_at: at(), updated_at: at() });
+      return [201, this.rulesetJson(this.rulesets.get(id)!, true)];
+    }
+    if (is(/^\/rulesets\/(\d+)$/, "GET")) {
+      const r = this.rulesets.get(Number(g(1)));
+      if (!r) throw notFound();
+      return [200, this.rulesetJson(r, true)];
+    }
+    if (is(/^\/rulesets\/(\d+)$/, "PUT")) {
+      const r = this.rulesets.get(Number(g(1)));
+      if (!r) throw notFound();
+      Object.assign(r, b, { updated_at: at() });
+      return [200, this.rulesetJson(r, true)];
+    }
+    if (is(/^\/environments$/, "GET")) {
+      const list = [...this.environments].map(([name, e]) => this.environmentJson(name, e));
+      return [200, { total_count: list.length, environments: list }];
+    }
+    if (is(/^\/environments\/([^/]+)$/, "GET")) {
+      const e = this.environments.get(g(1));
+      if (!e) throw notFound();
+      return [200, this.environmentJson(g(1), e)];
+    }
+    if (is(/^\/environments\/([^/]+)$/, "PUT")) {
+      const e = this.environments.get(g(1)) ?? { id: this.seq++, createdAt: at(), updatedAt: at(), policy: null, reviewers: [], waitTimer: 0, branchPolicies: [] };
+      // Like GitHub: PUT sets the protection rules it is given and clears those it is not.
+      e.policy = (b.deployment_branch_policy as EnvironmentRec["policy"] | undefined) ?? null;
+      e.reviewers = ((b.reviewers ?? []) as { id: number }[]).map((r) => [...this.userIds].find(([, id]) => id === r.id)?.[0] ?? "").filter(Boolean);
+      e.waitTimer = Number(b.wait_timer ?? 0);
+      if (!e.policy?.custom_branch_policies) e.branchPolicies = [];
+      e.updatedAt = at();
+      this.environments.set(g(1), e);
+      return [200, this.environmentJson(g(1), e)];
+    }
+    if (is(/^\/environments\/([^/]+)\/deployment-branch-policies$/, "GET")) {
+      const e = this.environments.get(g(1));
+      if (!e) throw notFound();
+      return [200, { total_count: e.branchPolicies.length, branch_policies: e.branchPolicies.map((x) => this.checker.sample("deployment-branch-policy", { id: x.id, node_id: `BP${x.id}`, name: x.name, type: x.type })) }];
+    }
+    if (is(/^\/environments\/([^/]+)\/deployment-branch-policies$/, "POST")) {
+      const e = this.environments.get(g(1));
+      if (!e) throw notFound();
+      if (!e.policy?.custom_branch_policies) throw notFound(); // GitHub: only with custom policies on
+      const x = { id: this.seq++, name: String(b.name), type: (b.type === "tag" ? "tag" : "branch") as "branch" | "tag" };
+      if (e.branchPolicies.some((y) => y.name === x.name && y.type === x.type)) throw new HttpError(303, undefined);
+      e.branchPolicies.push(x);
+      return [200, this.checker.sample("deployment-branch-policy", { id: x.id, node_id: `BP${x.id}`, name: x.name, type: x.type })];
+    }
+    if (is(/^\/environments\/([^/]+)\/deployment-branch-policies\/(\d+)$/, "DELETE")) {
+      const e = this.environments.get(g(1));
+      if (!e || !e.branchPolicies.some((x) => x.id === Number(g(2)))) throw notFound();
+      e.branchPolicies = e.branchPolicies.filter((x) => x.id !== Number(g(2)));
+      return [204, undefined];
+    }
+    if (is(/^\/orgs\/([^/]+)\/installations$/, "GET")) {
+      if (g(1) !== this.owner) throw notFound();
+      const list = this.installations.map((i, n) =>
+        this.checker.sample("installation", { id: 9000 + n, app_id: i.appId, app_slug: `app-${i.appId}`, target_id: 1, target_type: "Organization", repository_selection: i.selection, suspended_at: null, suspended_by: null, single_file_name: null, account: this.user(this.owner), events: [], permissions: {}, created_at: at(), updated_at: at() }),
+      );
+      return [200, { total_count: list.length, installations: list }];
     }
 
     // teams
