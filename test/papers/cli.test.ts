@@ -55,7 +55,7 @@ describe("letter and registry commands", () => {
     expect(registry.code).toBe(1);
     expect(registry.stderr).toMatch(/requests\/dinkes\/sehat\.yaml:\d+:\d+: galat/);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("requests/dinkes/tidak-ada.yaml:1:1: galat [papers.no-request]");
+    expect(missing.stderr).toContain("requests/dinkes/tidak-ada.yaml:1:1: galat [papers.not-found] Berkas requests/dinkes/tidak-ada.yaml tidak ditemukan.");
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("--date: TTTT-BB-HH");
     for (const r of [letter, registry, missing, usage]) expect(r.stderr).not.toMatch(/\n\s+at /);

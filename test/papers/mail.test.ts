@@ -57,12 +57,13 @@ describe("deployment e-mail over SMTP", () => {
       "Yth. Siti Rahmawati, S.Kom.,",
       "surat Nomor 000.1/530/DINKES/2026 tanggal 4 Agustus 2026",
       "telah selesai diproses dan subdomain sudah aktif",
-      "Namespace hosting          : tenant-puskesmas",
-      "ServiceAccount untuk CI    : ci-opd",
       "Surat balasan Nomor 000.5.9/6/Diskominfo/2026 terlampir",
       "Hormat kami,",
     ])
       expect(text).toContain(phrase);
+    // The table is padded to its longest row label, which grows with what the letter says.
+    expect(text).toMatch(/^Namespace hosting +: tenant-puskesmas$/m);
+    expect(text).toMatch(/^ServiceAccount untuk CI +: ci-opd$/m);
     expect(got.mail.html).toContain("<th align=\"left\" style=\"background:#f0f0f0\">Host ingress</th>");
 
     expect(got.mail.attachments).toHaveLength(1);

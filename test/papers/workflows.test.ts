@@ -41,7 +41,8 @@ describe("papers.yml", () => {
     expect(wf.on.workflow_run).toEqual({ workflows: ["deploy"], types: ["completed"], branches: ["main"] });
     expect(wf.jobs.letters!.if).toContain("github.event.workflow_run.conclusion == 'success'");
     expect(wf.jobs.letters!.if).toContain("github.event.workflow_run.event == 'push'");
-    expect(wf.jobs.letters!.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    // deployments: read finds the last successful deployment, so letters cover every merge since it.
+    expect(wf.jobs.letters!.permissions).toEqual({ contents: "read", "pull-requests": "write", deployments: "read" });
     const checkout = wf.jobs.letters!.steps.find((s) => s.uses?.startsWith("actions/checkout"))!;
     expect(checkout.with).toMatchObject({ ref: "${{ github.event.workflow_run.head_sha }}", "persist-credentials": false });
   });
