@@ -34,8 +34,8 @@ describe("a name claimed by 5,000 files", () => {
     expect(out.code).toBe(1);
     const unique = out.stdout.split("\n").filter((l) => l.includes("[name.unique]"));
     expect(unique).toHaveLength(N);
-    expect(unique[0]).toContain("also used by requests/dinkes/portal-0001.yaml and 4998 other files");
-    expect(unique[1]).toContain("also used by requests/dinkes/portal-0000.yaml and 4998 other files");
+    expect(unique[0]).toContain("already used by another request of your own OPD (requests/dinkes/portal-0001.yaml and 4998 other files)");
+    expect(unique[1]).toContain("already used by another request of your own OPD (requests/dinkes/portal-0000.yaml and 4998 other files)");
     // Linear: no line names more than one other file.
     for (const l of unique) expect(l.match(/requests\/dinkes\/portal-\d{4}\.yaml/g)!.length).toBe(2);
     expect(out.stdout.length).toBeLessThan(N * 600);
