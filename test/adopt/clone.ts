@@ -46,11 +46,16 @@ export function cloneRelease(prefix = "adopt-"): { root: string; release: string
   const root = mkdtempSync(join(tmpdir(), prefix));
   dirs.push(root);
   const files = sh(REPO, "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).stdout.split("\0").filter(Boolean);
-  for (const f of files) {
-    const from = join(REPO, f);
+  // The release ships the example government (the fixtures' copy), whatever this checkout's own
+  // requests/ and governance.yaml hold: an adopted repository's suite must still test adoption.
+  const fixture = join(REPO, "test", "fixtures", "contoh");
+  const listed = (dir: string) => sh(dir, "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).stdout.split("\0").filter(Boolean);
+  const live = (f: string) => f === "governance.yaml" || f.startsWith("requests/");
+  const copies = [...files.filter((f) => !live(f)).map((f) => [join(REPO, f), f]), ...listed(fixture).map((f) => [join(fixture, f), f])] as [string, string][];
+  for (const [from, to] of copies) {
     if (!existsSync(from) || !lstatSync(from).isFile()) continue; // deleted in the work tree, or a link
-    mkdirSync(dirname(join(root, f)), { recursive: true });
-    copyFileSync(from, join(root, f));
+    mkdirSync(dirname(join(root, to)), { recursive: true });
+    copyFileSync(from, join(root, to));
   }
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"), "dir");
   gitOk(root, "init", "-q", "-b", "main");
