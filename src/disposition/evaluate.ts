@@ -14,8 +14,12 @@
 //   otherwise approvals on any commit of the pull request count;
 // - ordered: an approval counts only when made after the previous step was approved;
 // - a "request changes" review on the head commit by a member of the chain returns the request to
-//   the applicant until they push a fix (or the reviewer approves).
+//   the applicant until they push a fix (or the reviewer approves);
+// - an acting official (governance `acting`: Plt./Plh./a.n. with from/until) counts for that step
+//   only with a review made on a day inside the appointment (in governance's time zone); outside
+//   it they are nobody in the chain.
 import type { Message } from "../diagnostics/diagnostic.ts";
+import { localDay } from "./phases.ts";
 import type { DispositionInput, DispositionResult, IgnoredApproval, Returned, Review, Step, StepOutcome } from "./types.ts";
 
 const MAX_DESCRIPTION = 140;
@@ -37,9 +41,16 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
   const chain = chainOf(input);
   const excluded = new Set([input.applicant, input.author, ...(input.contributors ?? [])].map(lower));
   const members = new Map(Object.entries(input.members).map(([team, users]) => [lower(team), new Set(users.map(lower))]));
-  const eligible = (step: Step, user: string) =>
-    !excluded.has(lower(user)) &&
-    ((step.users ?? []).some((u) => lower(u) === lower(user)) || (step.team !== undefined && (members.get(lower(step.team))?.has(lower(user)) ?? false)));
+  const timeZone = input.timeZone ?? "UTC";
+  const regular = (step: Step, user: string) =>
+    (step.users ?? []).some((u) => lower(u) === lower(user)) || (step.team !== undefined && (members.get(lower(step.team))?.has(lower(user)) ?? false));
+  const actingAt = (step: Step, user: string, at: string) => {
+    const day = localDay(at, timeZone);
+    return step.acting?.find((a) => lower(a.user) === lower(user) && a.from <= day && day <= a.until);
+  };
+  // Without a time (an approval's time is always known): any appointment makes the user one of the step's people.
+  const eligible = (step: Step, user: string, at?: string) =>
+    !excluded.has(lower(user)) && (regular(step, user) || (at === undefined ? (step.acting ?? []).some((a) => lower(a.user) === lower(user)) : actingAt(step, user, at) !== undefined));
   const prCommits = new Set(input.commits.map((c) => c.sha));
   const same = new Set(input.sameChangesAs ?? []);
   const validCommit = (r: Review) => r.commitId === input.headSha || same.has(r.commitId) || (!rules.staleOnPush && prCommits.has(r.commitId));
@@ -79,7 +90,7 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
     }
     const standardMinutes = clock.standardMinutes(step.standardTime, new Date(opensAt));
     const hit = approvals.find(
-      (r) => !used.has(r.id) && (step === rules.destructiveStep || !approvers.has(lower(r.user))) && eligible(step, r.user) && validCommit(r) && (!rules.ordered || time(r.submittedAt) >= time(opensAt)),
+      (r) => !used.has(r.id) && (step === rules.destructiveStep || !approvers.has(lower(r.user))) && eligible(step, r.user, r.submittedAt) && validCommit(r) && (!rules.ordered || time(r.submittedAt) >= time(opensAt)),
     );
     if (!hit) {
       steps.push({ ...base, standardMinutes, status: "waiting", startedAt: opensAt });
@@ -89,6 +100,7 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
     used.add(hit.id);
     approvers.add(lower(hit.user));
     const elapsedMinutes = clock.minutesBetween(new Date(opensAt), new Date(hit.submittedAt));
+    const acting = regular(step, hit.user) ? undefined : actingAt(step, hit.user, hit.submittedAt);
     steps.push({
       ...base,
       standardMinutes,
@@ -98,6 +110,7 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
       approvedAt: hit.submittedAt,
       elapsedMinutes,
       overdue: elapsedMinutes > standardMinutes,
+      ...(acting ? { acting: acting.title } : {}),
     });
     previousDone = hit.submittedAt;
   });
@@ -123,25 +136,26 @@ function ignoredReason(
   r: Review,
   chain: Step[],
   steps: readonly StepOutcome[],
-  eligible: (s: Step, u: string) => boolean,
+  eligible: (s: Step, u: string, at?: string) => boolean,
   validCommit: (r: Review) => boolean,
   excluded: Set<string>,
 ): IgnoredApproval["reason"] {
   if (excluded.has(lower(r.user))) return "applicant";
   if (!chain.some((s) => eligible(s, r.user))) return "not-member";
+  if (!chain.some((s) => eligible(s, r.user, r.submittedAt))) return "acting-outside-dates";
   if (!validCommit(r)) return "stale";
   // A valid approval left over: either its steps were approved by someone else, or it came early.
-  const open = chain.some((s, i) => eligible(s, r.user) && steps[i]?.status !== "approved");
+  const open = chain.some((s, i) => eligible(s, r.user, r.submittedAt) && steps[i]?.status !== "approved");
   return open ? "out-of-order" : "redundant";
 }
 
-function findReturned(input: DispositionInput, chain: Step[], eligible: (s: Step, u: string) => boolean, latest: Map<string, Review>): Returned | undefined {
+function findReturned(input: DispositionInput, chain: Step[], eligible: (s: Step, u: string, at?: string) => boolean, latest: Map<string, Review>): Returned | undefined {
   const active = [...latest.values()]
-    .filter((r) => r.state === "CHANGES_REQUESTED" && r.commitId === input.headSha && chain.some((s) => eligible(s, r.user)))
+    .filter((r) => r.state === "CHANGES_REQUESTED" && r.commitId === input.headSha && chain.some((s) => eligible(s, r.user, r.submittedAt)))
     .sort(byTime);
   const last = active[active.length - 1];
   if (!last) return undefined;
-  const roles = [...new Set(chain.filter((s) => eligible(s, last.user)).map((s) => s.role))];
+  const roles = [...new Set(chain.filter((s) => eligible(s, last.user, last.submittedAt)).map((s) => s.role))];
   return { user: last.user, roles, at: last.submittedAt, ...(last.body ? { body: last.body } : {}) };
 }
 

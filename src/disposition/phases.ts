@@ -8,15 +8,9 @@ export const phaseOf = (step: Step): StepPhase => step.phase ?? "before-merge";
 
 /** The rules of one phase: its steps only; the destructive step belongs to the decision before the merge. */
 export function rulesForPhase(rules: Governance["disposition"], phase: StepPhase): Governance["disposition"] {
-  const steps = rules.steps.filter((s) => phaseOf(s) === phase).map(withActing);
+  const steps = rules.steps.filter((s) => phaseOf(s) === phase);
   const { destructiveStep, ...rest } = rules;
-  return { ...rest, steps, ...(phase === "before-merge" && destructiveStep ? { destructiveStep: withActing(destructiveStep) } : {}) };
-}
-
-/** Acting officials may approve the step: they are added to its users; their date range is checked by actingReviewFilter. */
-function withActing(step: Step): Step {
-  if (!step.acting?.length) return step;
-  return { ...step, users: [...new Set([...(step.users ?? []), ...step.acting.map((a) => a.user)])] };
+  return { ...rest, steps, ...(phase === "before-merge" && destructiveStep ? { destructiveStep } : {}) };
 }
 
 /** What a step does, in Indonesian: governance's own words, else a default for its kind. */
@@ -46,18 +40,5 @@ export function localDay(iso: string, timeZone: string): string {
 /** The acting appointment of `user` for `step` on the day of `at`, if any. */
 export function actingOn(step: Pick<Step, "acting">, user: string, at: string, timeZone: string): Acting | undefined {
   const day = localDay(at, timeZone);
-  return step.acting?.find((a) => a.user.toLowerCase() === user.toLowerCase() && a.from <= day && day <= a.to);
-}
-
-/**
- * An approval by someone who may approve a step only as its acting official counts only inside
- * the appointment's dates: outside them it is treated as a comment.
- */
-export function actingReviewAllowed(steps: readonly Step[], user: string, at: string, timeZone: string): boolean {
-  const u = user.toLowerCase();
-  const regular = steps.some((s) => (s.users ?? []).some((x) => x.toLowerCase() === u) && !(s.acting ?? []).some((a) => a.user.toLowerCase() === u));
-  if (regular) return true;
-  const acting = steps.filter((s) => (s.acting ?? []).some((a) => a.user.toLowerCase() === u));
-  if (!acting.length) return true; // a team member: the team decides
-  return acting.some((s) => actingOn(s, user, at, timeZone) !== undefined);
+  return step.acting?.find((a) => a.user.toLowerCase() === user.toLowerCase() && a.from <= day && day <= a.until);
 }

@@ -23,6 +23,7 @@ const WORDS = {
     reasons: {
       applicant: "pemohon/penulis pull request tidak boleh menyetujui permohonannya sendiri",
       "not-member": "bukan anggota tim langkah mana pun",
+      "acting-outside-dates": "di luar masa penunjukan Plt./Plh./a.n. dalam governance.yaml (from-until)",
       stale: "dibuat sebelum commit terbaru (kedaluwarsa karena dorongan baru)",
       "out-of-order": "mendahului langkah sebelumnya; setujui lagi setelah langkah sebelumnya selesai",
       redundant: "langkahnya sudah disetujui dengan persetujuan lain",
@@ -46,6 +47,7 @@ const WORDS = {
     reasons: {
       applicant: "the applicant or pull request author cannot approve their own request",
       "not-member": "not a member of any step's team",
+      "acting-outside-dates": "outside the dates of the acting appointment in governance.yaml (from-until)",
       stale: "made before the latest commit (stale after a new push)",
       "out-of-order": "came before the previous step was done; approve again once it is",
       redundant: "the step was already approved by another approval",

@@ -54,6 +54,8 @@ export interface DispositionInput {
   /** When the pull request was opened. */
   openedAt: string;
   clock: WorkClock;
+  /** Governance's time zone: an acting appointment's dates are whole days there. Default UTC. */
+  timeZone?: string;
 }
 
 export type StepStatus = "approved" | "waiting" | "not-started";
@@ -79,11 +81,11 @@ export interface StepOutcome {
   overdue?: boolean;
   /** What the step does, in Indonesian (see phases.ts taskOf). */
   task?: string;
-  /** "Plt." or "Plh." when the approver signed as an acting official. */
+  /** "Plt.", "Plh." or "a.n." when the approver approved as an acting official (inside the appointment's dates). */
   acting?: string;
 }
 
-export type IgnoredReason = "applicant" | "not-member" | "stale" | "out-of-order" | "redundant";
+export type IgnoredReason = "applicant" | "not-member" | "acting-outside-dates" | "stale" | "out-of-order" | "redundant";
 
 /** An approval that did not count, and why: shown so nobody wonders where their approval went. */
 export interface IgnoredApproval {

@@ -25,7 +25,7 @@ export async function readDispositionInput(gh: GitHub, ref: RepoRef, pr: PullReq
   const members: Record<string, string[]> = {};
   for (const team of teams) members[team] = await teamMembers(gh, team);
   const sameChangesAs = await commitsWithHeadChanges(gh, ref, pr, reviews.map((r) => r.commitId));
-  return { rules, applicant: pr.applicant, author: pr.author, sameChangesAs, contributors: [...pr.coAuthors, ...pr.pushers], headSha: pr.headSha, commits, reviews, members, destructive, openedAt: pr.createdAt, clock: clockFor(governance) };
+  return { rules, applicant: pr.applicant, author: pr.author, sameChangesAs, contributors: [...pr.coAuthors, ...pr.pushers], headSha: pr.headSha, commits, reviews, members, destructive, openedAt: pr.createdAt, clock: clockFor(governance), timeZone: governance.workingHours.timeZone };
 }
 
 /**

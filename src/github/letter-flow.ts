@@ -190,7 +190,7 @@ function signerOf(governance: Governance, d: DispositionResult): LetterInput["si
   const step = steps[i >= 0 ? i : steps.length - 1];
   if (!outcome?.approver || !outcome.approvedAt || !step) return undefined;
   const acting = actingOn(step, outcome.approver, outcome.approvedAt, governance.workingHours.timeZone);
-  return acting ? { prefix: acting.title, name: acting.name ?? outcome.approver } : undefined;
+  return acting ? { prefix: acting.title, name: acting.name ?? outcome.approver, ...(acting.position ? { title: acting.position } : {}), ...(acting.nip ? { nip: acting.nip } : {}) } : undefined;
 }
 
 /** Refreshes a reply-letter pull request; when its chain is complete, signs, sends and merges. */

@@ -5,7 +5,7 @@
 // from the agenda, signs it and sends it to the OPD. Only an official of a decision step whose
 // turn it is (every step before it approved) can reject; anyone else's `/tolak` stays a plain
 // "returned for fixing", and an unknown code is answered with the codes governance allows.
-import { rulesForPhase } from "../disposition/phases.ts";
+import { actingOn, rulesForPhase } from "../disposition/phases.ts";
 import type { DispositionResult } from "../disposition/types.ts";
 import { accountDetails } from "../letter/account.ts";
 import { recordSigned, reserve } from "../letter/agenda.ts";
@@ -51,7 +51,9 @@ async function findRejection(gh: GitHub, ref: RepoRef, pr: PullRequestView, gove
       const s = steps[i]!;
       if (s.kind !== "decision" || !d.steps.slice(0, i).every((o) => o.status === "approved")) continue;
       const login = r.user!.login.toLowerCase();
-      const allowed = (s.users ?? []).some((u) => u.toLowerCase() === login) || (s.team !== undefined && (await teamMembers(gh, s.team)).some((u) => u.toLowerCase() === login));
+      const allowed =
+        (s.users ?? []).some((u) => u.toLowerCase() === login) ||
+        actingOn(s, login, r.submitted_at!, governance.workingHours.timeZone) !== undefined || (s.team !== undefined && (await teamMembers(gh, s.team)).some((u) => u.toLowerCase() === login));
       if (!allowed) continue;
       const code = m[1]!.toLowerCase();
       const reason = governance.disposition.rejectionReasons?.find((x) => x.code === code);

@@ -5,6 +5,9 @@
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
 import { formatDate } from "../letter/date.ts";
+import { changesInWords, targetInWords } from "../letter/request-words.ts";
+
+export { changesInWords, targetInWords };
 
 /** Request text is data: it must not become Markdown, HTML or a mention. */
 export function md(s: string): string {
@@ -15,36 +18,6 @@ export function md(s: string): string {
 }
 
 const link = (url: string, text: string) => (/^https:\/\/[^\s()<>]+$/.test(url) ? `[${md(text)}](${url})` : md(url));
-
-export function targetInWords(t: Request["target"]): string {
-  // A mail-only name has no web target, only its records.
-  if (!t) return "hanya rekaman DNS (tanpa tujuan web)";
-  if (t.server) return `server OPD ${[...(t.server.ipv4 ?? []), ...(t.server.ipv6 ?? [])].join(", ")}`;
-  if (t.alias) return `alias (CNAME) ke ${t.alias}`;
-  const h = t.hosting ?? {};
-  const parts = [h.storage ? `penyimpanan ${h.storage}` : "", h.cpu ? `CPU ${h.cpu}` : "", h.memory ? `memori ${h.memory}` : "", h.volumes !== undefined ? `${h.volumes} volume` : ""].filter(Boolean);
-  return `hosting di klaster Diskominfo${parts.length ? ` (${parts.join(", ")})` : " (kuota bawaan)"}`;
-}
-
-/** What differs between the merged request and the proposed one, one plain sentence each. */
-export function changesInWords(before: Request, after: Request): string[] {
-  const out: string[] = [];
-  const tb = targetInWords(before.target);
-  const ta = targetInWords(after.target);
-  if (tb !== ta) {
-    const kind = (t: Request["target"]) => (!t ? "records" : t.server ? "server" : t.alias ? "alias" : "hosting");
-    out.push(kind(before.target) === kind(after.target) && before.target?.server ? `alamat server berubah dari ${tb.replace("server OPD ", "")} ke ${ta.replace("server OPD ", "")}` : `tujuan berubah dari ${tb} menjadi ${ta}`);
-  }
-  if (before.purpose !== after.purpose) out.push(`kegunaan berubah dari "${before.purpose}" menjadi "${after.purpose}"`);
-  for (const k of ["administrative", "technical"] as const) {
-    if (before.contacts[k].name !== after.contacts[k].name) out.push(`kontak ${k === "administrative" ? "administratif" : "teknis"} berganti dari ${before.contacts[k].name} ke ${after.contacts[k].name}`);
-  }
-  if (before.reviewBy !== after.reviewBy) out.push(`tanggal tinjau ulang berubah dari ${formatDate(before.reviewBy, "id")} ke ${formatDate(after.reviewBy, "id")}`);
-  if (JSON.stringify(before.records ?? []) !== JSON.stringify(after.records ?? [])) out.push("rekaman DNS tambahan diubah (rinciannya di rencana perubahan)");
-  if (before.ttl !== after.ttl) out.push(`TTL berubah dari ${before.ttl ?? "bawaan"} ke ${after.ttl ?? "bawaan"}`);
-  if (!before.decommission && after.decommission) out.push(`subdomain diminta dihapus: ${after.decommission.reason}${after.decommission.deleteData ? " (data hosting ikut dihapus)" : ""}`);
-  return out;
-}
 
 export interface RequestSide {
   file: string;

@@ -6,6 +6,7 @@ import type { Request } from "../model/request.ts";
 import { unicodeLabel, zoneOf } from "../model/names.ts";
 import type { DesiredState, Quota, RecordSet, Tenant } from "../state/types.ts";
 import { NAMES } from "../targets/kubernetes/manifests.ts";
+import { targetInWords } from "./request-words.ts";
 
 export interface AccountRecord {
   /** Full ASCII name, e.g. sehat.contohkab.go.id. */
@@ -45,6 +46,8 @@ export interface AccountDetails {
   /** The OPD's own letter that the reply answers. */
   opdLetter: { number: string; date: string };
   target: AccountTarget;
+  /** The target as the request asks it, in words (request-words.ts): what a refusal letter names. */
+  requested: string;
   records: AccountRecord[];
   contacts: {
     administrative: { name: string; email: string };
@@ -126,6 +129,7 @@ export function accountDetails(
     reviewBy: request.reviewBy,
     opdLetter: { number: request.letter.number, date: request.letter.date },
     target,
+    requested: targetInWords(request.target, governance.hosting.defaults),
     records: records.map((r) => ({ name: `${r.name}.${r.zone}`, type: r.type, value: recordValue(r), ttl: r.ttl })),
     contacts: {
       administrative: { name: request.contacts.administrative.name, email: request.contacts.administrative.email },

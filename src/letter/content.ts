@@ -19,14 +19,25 @@ export interface LetterInput {
   copies?: string[];
   /** Default: "Kepala <OPD name>". */
   addressee?: string;
-  /** Set by the PDF renderer: its standard fonts draw Latin script only. */
-  latinOnly?: boolean;
+  /** The government's emblem for the letterhead (PNG or JPEG bytes, see logo.ts). */
+  logo?: Buffer;
   /** What the letter answers; default: a new subdomain made. */
   outcome?: LetterOutcome;
   /** An acting official signs: "Plt."/"Plh." before the title, or "a.n." on behalf of the head. */
-  signer?: { prefix: "Plt." | "Plh." | "a.n."; name: string; title?: string; nip?: string };
+  signer?: Signer;
+  /** No agenda number yet: a draft, marked KONSEP, whose number row says so. */
+  draft?: boolean;
   /** Signed electronically: the BSrE footer is printed (see render.ts). */
   electronic?: boolean;
+}
+
+/** Who signs when it is not the head of office himself (Permendagri 1/2023 on official letters). */
+export interface Signer {
+  prefix: "Plt." | "Plh." | "a.n.";
+  name: string;
+  /** With "a.n.": the signer's own position, written under "a.n. <head's title>". */
+  title?: string;
+  nip?: string;
 }
 
 /** The outcome a reply letter states (Permendagri 1/2023 leaves the wording to the office). */
@@ -40,20 +51,36 @@ export type LetterOutcome =
 export const BSRE_FOOTER =
   "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara. Sesuai ketentuan UU ITE Nomor 11 Tahun 2008 Pasal 5 ayat 1, Informasi Elektronik dan/atau Dokumen Elektronik dan/atau hasil cetaknya merupakan alat bukti hukum yang sah.";
 
+/** What happened to the data of a removed subdomain: hosting data is kept or deleted with a last backup (governance's final retention). */
+function removedData(account: AccountDetails, o: Extract<LetterOutcome, { kind: "hapus" }>, lang: Lang): string {
+  const t = account.target;
+  if (t.kind !== "hosting")
+    return lang === "id" ? "Data pada server OPD tidak tersentuh: yang dihapus hanya nama dan rekaman DNS-nya." : "Data on the agency's own server is untouched: only the name and its DNS records were removed.";
+  const days = t.tenant.backup.finalRetentionDays;
+  const until = formatDate(new Date(Date.parse(`${o.removedOn}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10), lang);
+  if (o.dataKept)
+    return lang === "id"
+      ? `Data hosting (namespace ${t.namespace} beserta volume penyimpanannya) tidak ikut dihapus: data tersebut tetap disimpan oleh Diskominfo dan dapat diminta kembali oleh OPD dengan surat.`
+      : `The hosting data (namespace ${t.namespace} with its storage volumes) was not deleted: the office keeps it and the agency may ask for it by letter.`;
+  return lang === "id"
+    ? `Atas permintaan OPD, data hosting (namespace ${t.namespace} beserta volume penyimpanannya) ikut dihapus; cadangan terakhirnya disimpan selama ${days} hari, sampai tanggal ${until}, lalu dimusnahkan.`
+    : `At the agency's request the hosting data (namespace ${t.namespace} with its storage volumes) was deleted too; its last backup is kept for ${days} days, until ${until}, then destroyed.`;
+}
+
 /** The opening paragraph for each outcome, Indonesian; the English letter keeps its own sentence for a new subdomain. */
-function outcomeOpening(o: LetterOutcome, n: string, d: string, host: string, lang: Lang, hosting: boolean): string | undefined {
+function outcomeOpening(o: LetterOutcome, n: string, d: string, host: string, lang: Lang, data: string): string | undefined {
   const intro = lang === "id" ? `Menindaklanjuti surat Saudara Nomor ${n} tanggal ${d} perihal Permohonan Subdomain, dengan hormat kami sampaikan bahwa` : `In reply to your letter number ${n} of ${d} concerning a subdomain request, we inform you that`;
   switch (o.kind) {
     case "baru":
       return undefined;
     case "ubah":
       return lang === "id"
-        ? `${intro} perubahan subdomain ${host} telah selesai kami laksanakan, yaitu: ${o.changes.join("; ")}. Rincian yang berlaku sekarang sebagai berikut:`
-        : `${intro} the change of the subdomain ${host} has been carried out: ${o.changes.join("; ")}. The details now in force:`;
+        ? `${intro} perubahan subdomain ${host} telah selesai kami laksanakan${o.changes.length ? `, yaitu: ${o.changes.join("; ")}` : ""}. Rincian yang berlaku sekarang sebagai berikut:`
+        : `${intro} the change of the subdomain ${host} has been carried out${o.changes.length ? `: ${o.changes.join("; ")}` : ""}. The details now in force:`;
     case "hapus":
       return lang === "id"
-        ? `${intro} subdomain ${host} telah dihapus pada tanggal ${formatDate(o.removedOn, lang)}. ${!hosting ? "" : o.dataKept ? "Data hosting disimpan oleh Diskominfo dan dapat diminta kembali oleh OPD. " : "Data hosting ikut dihapus dan tidak disimpan. "}Rincian yang dihapus sebagai berikut:`
-        : `${intro} the subdomain ${host} was removed on ${formatDate(o.removedOn, lang)}. ${!hosting ? "" : o.dataKept ? "The hosting data is kept by the office and may be asked for. " : "The hosting data was deleted too. "}What was removed:`;
+        ? `${intro} subdomain ${host} telah dihapus pada tanggal ${formatDate(o.removedOn, lang)}. ${data} Rincian yang dihapus sebagai berikut:`
+        : `${intro} the subdomain ${host} was removed on ${formatDate(o.removedOn, lang)}. ${data} What was removed:`;
     case "tolak":
       return lang === "id"
         ? `${intro} permohonan subdomain ${host} tidak dapat kami setujui dengan alasan: ${o.reason} (kode ${o.code}). OPD dapat mengajukan permohonan baru setelah alasan tersebut tidak berlaku lagi. Permohonan yang kami terima sebagai berikut:`
@@ -67,12 +94,17 @@ export interface LetterContent {
   numbering: Array<[string, string]>;
   addressee: string[];
   opening: string;
+  /** The body's table: what the letter is about, in words. */
   table: Array<[string, string]>;
+  /** Technical access details (accounts, namespace, quotas, records): the attachment page (Lampiran). */
+  attachment?: { heading: Array<[string, string]>; title: string; rows: Array<[string, string]> };
   closing: string[];
   signature: { title: string; name: string; rank?: string; nip?: string };
   copiesTitle: string;
   copies: string[];
   title: string;
+  /** "KONSEP" on a draft without an agenda number. */
+  draftMark?: string;
 }
 
 const T = {
@@ -105,7 +137,17 @@ const T = {
     kubectl: "Petunjuk kubectl",
     records: "Rekaman DNS",
     clusterIngress: "ingress klaster Diskominfo",
-    otherScript: "(nama beraksara non-Latin; bentuk aslinya tercantum dalam e-mail dan daftar subdomain)",
+    service: "Layanan",
+    hostingService: "hosting di klaster Diskominfo; rincian akses teknis (akun, namespace, kuota) dalam Lampiran",
+    requested: "Tujuan yang dimohonkan",
+    oneSheet: "1 (satu) berkas",
+    unnumbered: "(belum bernomor: nomor diberikan dari agenda saat surat ditandatangani)",
+    draftMark: "KONSEP",
+    attachmentOf: "Lampiran",
+    letterOf: "Surat",
+    date: "Tanggal",
+    accessDetails: "RINCIAN AKSES TEKNIS",
+    removedDetails: "RINCIAN TEKNIS YANG DIHAPUS",
     admin: "Kontak administratif",
     tech: "Kontak teknis",
     reviewBy: "Tinjau ulang paling lambat",
@@ -147,7 +189,17 @@ const T = {
     kubectl: "kubectl hint",
     records: "DNS records",
     clusterIngress: "the cluster's ingress",
-    otherScript: "(a name in a non-Latin script; its own form is in the e-mail and the registry)",
+    service: "Service",
+    hostingService: "hosting on the office's cluster; technical access details (accounts, namespace, quota) in the attachment",
+    requested: "Requested target",
+    oneSheet: "1 (one) document",
+    unnumbered: "(not yet numbered: the agenda gives the number when the letter is signed)",
+    draftMark: "DRAFT",
+    attachmentOf: "Attachment to the letter of the",
+    letterOf: "",
+    date: "Date",
+    accessDetails: "TECHNICAL ACCESS DETAILS",
+    removedDetails: "TECHNICAL DETAILS REMOVED",
     admin: "Administrative contact",
     tech: "Technical contact",
     reviewBy: "Review by",
@@ -167,41 +219,41 @@ function regionOf(governance: Governance): string {
   return governance.government.name.replace(/^Pemerintah\s+/i, "");
 }
 
-/** Characters the standard PDF fonts (WinAnsi) can draw. */
-const LATIN = /^[\n\x20-\x7e\u00a0-\u00ff]*$/;
-
-/**
- * The account rows shared by the letter and the e-mail. `latinOnly` (the PDF, whose standard
- * fonts draw Latin script only): a name in another script, such as Javanese ꦧꦸꦢꦪ, is given in
- * its ASCII form with a note, instead of as unreadable glyphs.
- */
-export function accountRows(account: AccountDetails, lang: Lang = "id", latinOnly = false): Array<[string, string]> {
+/** The account's rows in two parts: what the letter says in its body, and the technical access details for the attachment. */
+export function accountSections(account: AccountDetails, lang: Lang = "id"): { body: Array<[string, string]>; technical: Array<[string, string]> } {
   const t = T[lang];
-  const drawable = !latinOnly || LATIN.test(account.host.unicode);
-  const rows: Array<[string, string]> = [[t.host, drawable ? account.host.unicode : `${account.host.ascii}\n${t.otherScript}`]];
-  if (drawable && account.host.ascii !== account.host.unicode) rows.push([t.ascii, account.host.ascii]);
-  rows.push([t.purpose, account.purpose]);
+  const body: Array<[string, string]> = [[t.host, account.host.unicode]];
+  const technical: Array<[string, string]> = [];
+  if (account.host.ascii !== account.host.unicode) body.push([t.ascii, account.host.ascii]);
+  body.push([t.purpose, account.purpose]);
   const target = account.target;
   if (target.kind === "server") {
-    if (target.ipv4.length) rows.push([t.ipv4, target.ipv4.join(", ")]);
-    if (target.ipv6.length) rows.push([t.ipv6, target.ipv6.join(", ")]);
+    if (target.ipv4.length) body.push([t.ipv4, target.ipv4.join(", ")]);
+    if (target.ipv6.length) body.push([t.ipv6, target.ipv6.join(", ")]);
   } else if (target.kind === "alias") {
-    rows.push([t.alias, target.alias]);
+    body.push([t.alias, target.alias]);
   } else if (target.kind === "hosting") {
-    rows.push([t.namespace, target.namespace]);
-    rows.push([t.quota, t.quotaValue(target.quota)]);
-    rows.push([t.ingress, target.ingressHost]);
-    rows.push([t.user, t.userValue(target.user, target.accessRole)]);
-    rows.push([t.sa, target.serviceAccount]);
-    rows.push([t.kubectl, target.kubectlHint]);
-    rows.push(...hostingTermRows(target.tenant, lang));
+    body.push([t.service, t.hostingService]);
+    technical.push([t.namespace, target.namespace]);
+    technical.push([t.quota, t.quotaValue(target.quota)]);
+    technical.push([t.ingress, target.ingressHost]);
+    technical.push([t.user, t.userValue(target.user, target.accessRole)]);
+    technical.push([t.sa, target.serviceAccount]);
+    technical.push([t.kubectl, target.kubectlHint]);
+    technical.push(...hostingTermRows(target.tenant, lang));
   }
   if (account.records.length)
-    rows.push([t.records, account.records.map((r) => (r.type === "INGRESS" ? `${r.name} -> ${t.clusterIngress}` : `${r.name} ${r.ttl} ${r.type} ${r.value}`)).join("\n")]);
-  rows.push([t.admin, account.contacts.administrative.name]);
-  rows.push([t.tech, account.contacts.technical.name]);
-  rows.push([t.reviewBy, formatDate(account.reviewBy, lang)]);
-  return rows;
+    technical.push([t.records, account.records.map((r) => (r.type === "INGRESS" ? `${r.name} -> ${t.clusterIngress}` : `${r.name} ${r.ttl} ${r.type} ${r.value}`)).join("\n")]);
+  body.push([t.admin, account.contacts.administrative.name]);
+  body.push([t.tech, account.contacts.technical.name]);
+  body.push([t.reviewBy, formatDate(account.reviewBy, lang)]);
+  return { body, technical };
+}
+
+/** The account rows of the e-mail: body and technical details in one table. */
+export function accountRows(account: AccountDetails, lang: Lang = "id"): Array<[string, string]> {
+  const { body, technical } = accountSections(account, lang);
+  return [...body, ...technical];
 }
 
 /**
@@ -212,8 +264,30 @@ function signatureBlock(input: LetterInput): LetterContent["signature"] {
   const head = input.governance.government.head;
   const s = input.signer;
   if (!s) return { title: head.title, name: head.name, ...(head.rank ? { rank: head.rank } : {}), ...(head.nip ? { nip: `NIP. ${head.nip}` } : {}) };
-  const title = s.prefix === "a.n." ? `a.n. ${head.title}\n${s.title ?? ""}`.trim() : `${s.prefix} ${head.title}`;
+  // Permendagri 1/2023: "Plt."/"Plh." stands before the head's title; "a.n." (atas nama) before
+  // the head's title, with the signer's own position on the next line.
+  const title = s.prefix === "a.n." ? `a.n. ${head.title}${s.title ? `\n${s.title}` : ""}` : `${s.prefix} ${head.title}`;
   return { title, name: s.name, ...(s.nip ? { nip: `NIP. ${s.nip}` } : {}) };
+}
+
+/** The rows of the letter's body and attachment for its outcome. */
+function rowsFor(input: LetterInput, lang: Lang): { table: Array<[string, string]>; technical: Array<[string, string]> } {
+  const t = T[lang];
+  const kind = input.outcome?.kind ?? "baru";
+  const { body, technical } = accountSections(input.account, lang);
+  if (kind === "tolak") {
+    // Nothing was made: the request as received, its target in words, no access details.
+    const keep = new Set<string>([t.host, t.ascii, t.purpose, t.admin, t.tech]);
+    const rows = body.filter(([k]) => keep.has(k));
+    rows.splice(rows.findIndex(([k]) => k === t.purpose) + 1, 0, [t.requested, input.account.requested]);
+    return { table: rows, technical: [] };
+  }
+  if (kind === "hapus") {
+    // A removed subdomain has no review date; what was removed technically is the attachment.
+    const removed = technical.filter(([k]) => k === t.records || k === t.namespace || k === t.quota);
+    return { table: body.filter(([k]) => k !== t.reviewBy), technical: removed };
+  }
+  return { table: body, technical };
 }
 
 /** Everything the letter says, in order. Pure. */
@@ -225,28 +299,36 @@ export function letterContent(input: LetterInput): LetterContent {
   const contact = [g.website ? (lang === "id" ? `Laman: ${g.website.replace(/^https?:\/\//, "")}` : `Website: ${g.website.replace(/^https?:\/\//, "")}`) : "", g.email ? (lang === "id" ? `Pos-el: ${g.email}` : `E-mail: ${g.email}`) : ""]
     .filter(Boolean)
     .join("   ");
+  const { table, technical } = rowsFor(input, lang);
+  const numberRow: [string, string] = [t.number, input.draft ? t.unnumbered : input.number];
+  const subject = t.subjectValue;
+  const signature = signatureBlock(input);
   return {
     title: t.title(a.host.unicode),
     letterhead: { government: g.name.toUpperCase(), office: g.office.toUpperCase(), address: g.address, contact },
     placeDate: `${g.city}, ${formatDate(input.date, lang)}`,
-    numbering: [
-      [t.number, input.number],
-      [t.nature, t.natureValue],
-      [t.attachment, t.none],
-      [t.subject, t.subjectValue],
-    ],
+    numbering: [numberRow, [t.nature, t.natureValue], [t.attachment, technical.length ? t.oneSheet : t.none], [t.subject, subject]],
     addressee: [t.to, input.addressee ?? t.addressee(a.opd.name), t.at, g.city],
-    opening: (() => {
-      const host = input.latinOnly && !LATIN.test(a.host.unicode) ? a.host.ascii : a.host.unicode;
-      const n = a.opdLetter.number;
-      const d = formatDate(a.opdLetter.date, lang);
-      return outcomeOpening(input.outcome ?? { kind: "baru" }, n, d, host, lang, a.target.kind === "hosting") ?? t.opening(n, d, host);
-    })(),
-    // A removed or refused subdomain has no review date to keep.
-    table: accountRows(a, lang, input.latinOnly).filter(([k]) => !(input.outcome && (input.outcome.kind === "hapus" || input.outcome.kind === "tolak") && k === t.reviewBy)),
+    opening: outcomeOpening(input.outcome ?? { kind: "baru" }, a.opdLetter.number, formatDate(a.opdLetter.date, lang), a.host.unicode, lang, input.outcome?.kind === "hapus" ? removedData(a, input.outcome, lang) : "") ?? t.opening(a.opdLetter.number, formatDate(a.opdLetter.date, lang), a.host.unicode),
+    table,
+    ...(technical.length
+      ? {
+          attachment: {
+            heading: [
+              [t.attachmentOf, `${t.letterOf} ${input.governance.government.head.title}`.trim()],
+              numberRow,
+              [t.date, formatDate(input.date, lang)],
+              [t.subject, subject],
+            ],
+            title: input.outcome?.kind === "hapus" ? t.removedDetails : t.accessDetails,
+            rows: technical,
+          },
+        }
+      : {}),
     closing: input.outcome && input.outcome.kind !== "baru" && input.outcome.kind !== "ubah" ? t.closing("").slice(1) : [...t.closing(formatDate(a.reviewBy, lang))],
-    signature: signatureBlock(input),
+    signature,
     copiesTitle: t.copies,
     copies: input.copies ?? [...t.defaultCopies(regionOf(input.governance))],
+    ...(input.draft ? { draftMark: t.draftMark } : {}),
   };
 }

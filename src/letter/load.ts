@@ -10,6 +10,7 @@ import type { Request } from "../model/request.ts";
 import { desiredState } from "../state/index.ts";
 import type { DesiredState } from "../state/types.ts";
 import { accountDetails, type AccountDetails, type AccountOptions } from "./account.ts";
+import { readLogo } from "./logo.ts";
 
 export interface DeployedRequest {
   governance: Governance;
@@ -18,6 +19,8 @@ export interface DeployedRequest {
   account: AccountDetails;
   state: DesiredState;
   allFiles: string[];
+  /** The letterhead's emblem (governance letters.logo), checked. */
+  logo?: Buffer;
 }
 
 export type LoadResult = { ok: true; value: DeployedRequest; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -46,6 +49,9 @@ export function loadDeployedRequest(root: string, path: string, today: string | 
       );
     return { ok: false, diagnostics: errors };
   }
+  const logoPath = v.governance.letters?.logo;
+  const logo = logoPath ? readLogo(root, logoPath) : undefined;
+  if (logo && !logo.ok) return { ok: false, diagnostics: [diagnostic("governance.yaml", START, "governance.letters-logo", "error", logo.message)] };
   const state = desiredState(v.requests, v.governance);
   return {
     ok: true,
@@ -56,6 +62,7 @@ export function loadDeployedRequest(root: string, path: string, today: string | 
       account: accountDetails(file, rf.request, v.governance, state, options),
       state,
       allFiles: v.requests.map((r) => r.file),
+      ...(logo?.ok ? { logo: logo.bytes } : {}),
     },
     warnings: mine.filter((d) => d.severity !== "error"),
   };

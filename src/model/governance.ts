@@ -58,13 +58,20 @@ export const StepKind = z.enum(["intake", "disposition", "verification", "techni
  */
 export const StepPhase = z.enum(["before-merge", "after-deployment"]);
 
-/** An acting official (Plt./Plh.) who stands in for a step's role for a period. */
+/**
+ * An official who approves a step in another's place for a period (Permendagri 1/2023 on official
+ * letters): Plt. (pelaksana tugas) or Plh. (pelaksana harian) stand in for the step's role while it
+ * is vacant or its holder is away; a.n. (atas nama) signs on the head's behalf in their own position.
+ * Their approval counts only from `from` to `until` (whole days in governance's time zone).
+ */
 export const Acting = z.strictObject({
   user: GithubHandle,
-  title: z.enum(["Plt.", "Plh."]).meta({ description: "Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023" }),
+  title: z.enum(["Plt.", "Plh.", "a.n."]).meta({ description: "Plt. (pelaksana tugas), Plh. (pelaksana harian) atau a.n. (atas nama), Permendagri 1/2023" }),
   name: z.string().min(3).optional().meta({ description: "Nama lengkap, untuk blok tanda tangan surat" }),
-  from: IsoDate,
-  to: IsoDate,
+  position: z.string().min(3).optional().meta({ description: "Jabatan sendiri penanda tangan a.n., ditulis di bawah \"a.n. <jabatan kepala>\", misalnya Sekretaris" }),
+  nip: z.string().regex(/^[0-9]{18}$/).optional().meta({ description: "NIP penanda tangan, hanya untuk blok tanda tangan surat" }),
+  from: IsoDate.meta({ description: "Hari pertama penunjukan (TTTT-BB-HH)" }),
+  until: IsoDate.meta({ description: "Hari terakhir penunjukan (TTTT-BB-HH), termasuk hari itu" }),
 });
 
 export const Step = z

@@ -1,5 +1,6 @@
 // Checks of the governance file beyond its schema: codes unique, every step assigned to someone.
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { isAbsolute } from "node:path";
+import { diagnostic, type Diagnostic, type Message } from "../diagnostics/diagnostic.ts";
 import { locate, type Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import { isPlaceholder } from "../model/placeholder.ts";
@@ -76,4 +77,36 @@ const placeholders: GovernanceRule = (file, g, positions) => {
   return out;
 };
 
-export const GOVERNANCE_RULES: GovernanceRule[] = [uniqueOpdCodes, stepsAssigned, workingDays, placeholders, zoneNames, hostingDefaults, ttlBounds, governanceControl];
+/** The letterhead emblem's path: relative, inside the repository, PNG or JPEG (the file itself is checked by src/letter/logo.ts). */
+export function logoPathProblem(path: string): Message | undefined {
+  if (isAbsolute(path) || path.split(/[\\/]/).includes("..") || !/\.(png|jpe?g)$/i.test(path))
+    return {
+      id: `letters.logo \`${path}\`: tulis jalur berkas PNG atau JPEG di dalam repositori, relatif terhadap akarnya, misalnya assets/lambang.png.`,
+      en: `letters.logo \`${path}\`: give the path of a PNG or JPEG file inside the repository, relative to its root, e.g. assets/lambang.png.`,
+    };
+  return undefined;
+}
+
+const letterLogo: GovernanceRule = (file, g, positions) => {
+  const problem = g.letters?.logo !== undefined ? logoPathProblem(g.letters.logo) : undefined;
+  return problem ? [diagnostic(file, locate(positions, "/letters/logo"), "governance.letters-logo", "error", problem)] : [];
+};
+
+/** An acting appointment ends on or after the day it starts. */
+const actingDates: GovernanceRule = (file, g, positions) => {
+  const steps = g.disposition.steps.map((s, i) => ({ s, ptr: `/disposition/steps/${i}` }));
+  return steps.flatMap(({ s, ptr }) =>
+    (s.acting ?? []).flatMap((a, j) =>
+      a.until < a.from
+        ? [
+            diagnostic(file, locate(positions, `${ptr}/acting/${j}/until`), "governance.acting-dates", "error", {
+              id: `Penunjukan ${a.title} @${a.user} pada langkah \`${s.id}\`: tanggal until (${a.until}) sebelum from (${a.from}).`,
+              en: `Acting appointment ${a.title} @${a.user} on step \`${s.id}\`: until (${a.until}) is before from (${a.from}).`,
+            }),
+          ]
+        : [],
+    ),
+  );
+};
+
+export const GOVERNANCE_RULES: GovernanceRule[] = [letterLogo, actingDates, uniqueOpdCodes, stepsAssigned, workingDays, placeholders, zoneNames, hostingDefaults, ttlBounds, governanceControl];

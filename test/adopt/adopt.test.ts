@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fileHistory } from "../../src/git/history.ts";
-import { letterSequence } from "../../src/letter/sequence.ts";
+import { reserve } from "../../src/letter/agenda.ts";
+import { loadAgenda } from "../../src/letter/agenda-local.ts";
 import { readGovernance } from "../../src/load/read.ts";
 import { PRESET_NAMES } from "../../src/model/presets/index.ts";
 import { checkGovernance } from "../../src/validate/validate.ts";
@@ -85,11 +86,14 @@ describe.each(PRESET_NAMES)("npm run adopt --preset %s", (preset) => {
     const own = runPlan({ root, base: adoption, lang: "id", allowLargeChange: false, ingress: parseIngress("192.0.2.80")!, nameserverAddresses: {}, cluster: CLUSTER });
     expect(own.kind === "planned" && own.plan.summary).toMatchObject({ create: parsed.summary.create, delete: 0 });
 
-    // Letters count from 1: the examples added before the adoption do not take numbers.
+    // Letters count from 1: numbers come from the government's own agenda (the agenda branch),
+    // which the product's release never carries; the examples before the adoption take none.
     const all = ["requests/diskominfo/portal.yaml", "requests/diskominfo/ppid.yaml"];
-    expect(letterSequence(root, all[0]!, all, release)).toBe(1);
-    expect(letterSequence(root, all[1]!, all, release)).toBe(2);
-    expect(letterSequence(root, all[1]!, all)).toBeGreaterThan(exampleCount); // what it was without the adoption base
+    const agenda = loadAgenda(root, 2026);
+    expect(agenda.letters).toEqual([]);
+    const first = reserve(agenda, { date: "2026-03-02", pattern: "000.5.9/{seq}/Diskominfo/{year}", opd: "diskominfo", request: all[0]!, pullRequest: 1, kind: "baru" });
+    expect(first.entry.number).toBe("000.5.9/1/Diskominfo/2026");
+    expect(reserve(first.agenda, { date: "2026-03-02", pattern: "000.5.9/{seq}/Diskominfo/{year}", opd: "diskominfo", request: all[1]!, pullRequest: 2, kind: "baru" }).entry.seq).toBe(2);
     // Registry dates and the zone serial see only the government's commits.
     const history = fileHistory(root, undefined, release);
     expect([...history.files.keys()].filter((f) => f.endsWith(".yaml") && f.startsWith("requests/")).sort()).toEqual(all);

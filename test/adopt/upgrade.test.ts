@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { letterSequence } from "../../src/letter/sequence.ts";
+import { loadAgenda } from "../../src/letter/agenda-local.ts";
 import { readGovernance } from "../../src/load/read.ts";
 import { checkGovernance } from "../../src/validate/validate.ts";
 import { cleanup, cli, cloneRelease, gitOk, sh, sukamajuRequest } from "./clone.ts";
@@ -59,8 +59,8 @@ describe("npm run upgrade", () => {
     expect(gitOk(root, "rev-list", "--count", "HEAD..produk/main")).toBe("0"); // a real merge: the next one starts from here
     expect(checkGovernance(readGovernance(root)).governance?.review.maxMonths).toBe(12);
     expect(cli(root, "validate").status).toBe(0);
-    // Letter numbers are still the government's own.
-    expect(letterSequence(root, "requests/diskominfo/portal.yaml", ["requests/diskominfo/portal.yaml"], release)).toBe(1);
+    // Letter numbers are still the government's own: an upgrade brings no agenda with it.
+    expect(loadAgenda(root, 2026).letters).toEqual([]);
 
     // Nothing new upstream: nothing to do.
     expect(cli(root, "upgrade", ["--from", "produk/main"]).stdout).toContain("Sudah memuat");

@@ -3,7 +3,7 @@
 // a test CA, and a refresh that collects the letters it would send.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { phaseOf } from "../../src/disposition/phases.ts";
 import type { SignedLetter } from "../../src/github/letter-flow.ts";
 import { createGitHub } from "../../src/github/octokit.ts";
@@ -47,8 +47,10 @@ reviewBy: 2027-02-01
 `;
 }
 
-export function presetWorld(name: PresetName, ca: () => TestCa) {
-  const text = readFileSync(join(root, presetFile(name)), "utf8");
+/** `edit` changes the preset's governance before it is seeded (e.g. an acting official). */
+export function presetWorld(name: PresetName, ca: () => TestCa, edit?: (g: Governance) => void) {
+  const original = readFileSync(join(root, presetFile(name)), "utf8");
+  const text = edit ? (() => { const g = parse(original) as Governance; edit(g); return stringify(g); })() : original;
   const g = Governance.parse(parse(text));
   const steps = g.disposition.steps;
   const fake = new FakeGitHub();

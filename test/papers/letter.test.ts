@@ -56,7 +56,11 @@ describe("reply letter content", () => {
     const c = content("requests/dinkes/puskesmas.yaml");
     expect(c.numbering).toContainEqual(["Perihal", "Balasan Permohonan Subdomain"]);
     expect(c.opening).toContain("000.1/530/DINKES/2026 tanggal 4 Agustus 2026");
-    const table = Object.fromEntries(c.table);
+    // The body names the service; the technical access details are the attachment (Lampiran).
+    expect(Object.fromEntries(c.table)["Layanan"]).toContain("rincian akses teknis (akun, namespace, kuota) dalam Lampiran");
+    expect(c.table.map(([k]) => k)).not.toContain("Namespace hosting");
+    expect(c.numbering).toContainEqual(["Lampiran", "1 (satu) berkas"]);
+    const table = Object.fromEntries([...c.table, ...(c.attachment?.rows ?? [])]);
     const d = ex.governance.hosting.defaults;
     expect(table).toMatchObject({
       "Nama subdomain": "puskesmas.contohkab.go.id",
@@ -85,20 +89,19 @@ describe("reply letter content", () => {
   });
 
   it("gives an alias target, and every record of the request from the desired state", () => {
-    const table = Object.fromEntries(content("requests/dpmptsp/perizinan.yaml").table);
+    const c = content("requests/dpmptsp/perizinan.yaml");
+    const table = Object.fromEntries([...c.table, ...(c.attachment?.rows ?? [])]);
     expect(table["Rekaman DNS"]).toContain("mail.perizinan.contohkab.go.id 3600 AAAA 2404:8000:1024:29::9");
     expect(table["Rekaman DNS"]).toContain('_dmarc.perizinan.contohkab.go.id 3600 TXT "v=DMARC1;');
     const alias = Object.fromEntries(content("requests/bpbd/peta-bencana.yaml").table);
     expect(alias["Alias (CNAME) ke"]).toBeTruthy();
   });
 
-  it("shows a Unicode name with its ASCII form, and only the ASCII form with a note where the PDF fonts cannot draw it", () => {
+  it("shows a Unicode name with its ASCII form (the PDF prints every script: test/letters/scripts.test.ts)", () => {
     const rf = exampleRequest(ex, "requests/disdik/xn--dm9ajak8c.yaml");
     const account = accountDetails(rf.file, rf.request, ex.governance, ex.state);
     const base = { governance: ex.governance, account, number: "N/2", date: "2026-11-16" };
     expect(Object.fromEntries(letterContent(base).table)).toMatchObject({ "Nama subdomain": "ꦧꦸꦢꦪ.contohkab.go.id", "Nama dalam ASCII (punycode)": "xn--dm9ajak8c.contohkab.go.id" });
-    const pdfRows = Object.fromEntries(letterContent({ ...base, latinOnly: true }).table);
-    expect(pdfRows["Nama subdomain"]).toMatch(/^xn--dm9ajak8c\.contohkab\.go\.id\n\(nama beraksara non-Latin/);
   });
 });
 
@@ -129,11 +132,14 @@ describe.skipIf(!PDF)("reply letter PDF", () => {
     for (const secret of contactSecrets(ex)) expect(text).not.toContain(secret);
   });
 
-  it("is a tagged PDF 1.7 on one A4 page for a server request", async () => {
+  it("is a tagged PDF 1.7: the letter on one A4 page and its attachment (Lampiran) for a server request", async () => {
     const { path } = await render("requests/dinkes/sehat.yaml");
     const info = execFileSync("pdfinfo", [path], { encoding: "utf8" });
     expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toMatch(/Pages:\s+2\n/);
+    const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", path, "-"], { encoding: "utf8" });
+    expect(first).toContain("Dr. Ahmad Fauzi");
+    expect(execFileSync("pdftotext", ["-f", "2", "-l", "2", path, "-"], { encoding: "utf8" })).toContain("RINCIAN AKSES TEKNIS");
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     expect(info).toMatch(/Title:\s+Balasan Permohonan Subdomain sehat\.contohkab\.go\.id/);
   });
@@ -148,10 +154,14 @@ describe.skipIf(!PDF)("reply letter PDF", () => {
     const { path } = await render("requests/dinkes/puskesmas.yaml");
     const pages = execFileSync("pdfinfo", [path], { encoding: "utf8" });
     const count = Number(/Pages:\s+(\d+)/.exec(pages)?.[1]);
-    const last = execFileSync("pdftotext", ["-f", String(count), "-l", String(count), "-layout", path, "-"], { encoding: "utf8" });
-    expect(last).toContain("Dr. Ahmad Fauzi");
-    expect(last).toContain("Demikian kami sampaikan");
-    if (count > 1) expect(last).toMatch(new RegExp(`-\\s*${count}\\s*-`));
+    const texts = Array.from({ length: count }, (_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", path, "-"], { encoding: "utf8" }));
+    const signed = texts.findIndex((t) => t.includes("Demikian kami sampaikan"));
+    expect(signed).toBeGreaterThanOrEqual(0);
+    expect(texts[signed]).toContain("Dr. Ahmad Fauzi");
+    if (signed > 0) expect(texts[signed]).toMatch(new RegExp(`-\\s*${signed + 1}\\s*-`));
+    // The attachment comes last and is signed too.
+    expect(texts[count - 1]).toContain("RINCIAN AKSES TEKNIS");
+    expect(texts[count - 1]).toContain("Dr. Ahmad Fauzi");
   });
 
   it("speaks English on request", async () => {

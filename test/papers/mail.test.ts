@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountDetails } from "../../src/letter/account.ts";
+import { renderAgenda, reserve } from "../../src/letter/agenda.ts";
 import { renderLetter } from "../../src/letter/render.ts";
 import { composeMail, FileLedger, mailId, SecretInMessageError, sendOnce, smtpSettingsFromEnv, type SmtpSettings } from "../../src/notify/index.ts";
 import { contactSecrets, exampleRequest, loadExamples, type Examples } from "./examples.ts";
@@ -110,8 +111,15 @@ describe("deployment e-mail over SMTP", () => {
   it("the notify command sends once, and a second run of it sends nothing", async () => {
     const before = smtp.received.length;
     const env = { ...process.env, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), SMTP_USER: USER, SMTP_PASSWORD: PASSWORD, SMTP_FROM: FROM, SMTP_SECURE: "false" };
-    // --number: the running number from git history is tested in sequence.test.ts (CI may clone shallow).
-    const args = ["--import", "tsx", join(ROOT, "src/cli/notify.ts"), "requests/bpbd/peta-bencana.yaml", "--sha", SHA, "--ledger", join(dir, "cli.json"), "--date", "2026-11-16", "--number", "9"];
+    // The number comes from the agenda (sequence.test.ts); without an entry nothing is sent.
+    const agenda = join(dir, "agenda.yaml");
+    writeFileSync(agenda, renderAgenda({ year: 2026, next: 1, letters: [] }));
+    const args = ["--import", "tsx", join(ROOT, "src/cli/notify.ts"), "requests/bpbd/peta-bencana.yaml", "--sha", SHA, "--ledger", join(dir, "cli.json"), "--date", "2026-11-16", "--agenda", agenda];
+    const unnumbered = await run(process.execPath, args, { cwd: CONTOH, env }).catch((e: { code: number; stderr: string }) => e);
+    expect(unnumbered).toMatchObject({ code: 1 });
+    expect((unnumbered as { stderr: string }).stderr).toContain("Belum ada nomor agenda untuk requests/bpbd/peta-bencana.yaml");
+    expect(smtp.received.length).toBe(before);
+    writeFileSync(agenda, renderAgenda(reserve({ year: 2026, next: 9, letters: [] }, { date: "2026-11-16", pattern: "000.5.9/{seq}/Diskominfo/{year}", opd: "bpbd", request: "requests/bpbd/peta-bencana.yaml", pullRequest: 3, kind: "baru" }).agenda));
     const first = await run(process.execPath, args, { cwd: CONTOH, env });
     expect(first.stdout).toContain("terkirim ke");
     expect(smtp.received.length).toBe(before + 1);

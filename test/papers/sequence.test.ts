@@ -1,54 +1,70 @@
+// Letter numbers come from the office's agenda only (agenda.yaml on the bot's agenda branch, or a
+// file given with --agenda): read from a checkout, the request's latest entry, and nothing when the
+// agenda has no entry. Git history plays no part: a file's position, a deleted file, a shallow
+// clone change no number.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { letterSequence, resolveLetterNumber, ShallowHistoryError } from "../../src/letter/sequence.ts";
+import { renderAgenda, reserve, type Agenda } from "../../src/letter/agenda.ts";
+import { agendaEntryFor, loadAgenda, noNumberMessage } from "../../src/letter/agenda-local.ts";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=Uji", "-c", "user.email=uji@contohkab.go.id", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
-/** A repository where requests were added in three commits, one later deleted. */
-function history(): string {
-  const root = mkdtempSync(join(tmpdir(), "seq-"));
+const PATTERN = "000.5.9/{seq}/Diskominfo/{year}";
+function agendaWith(...items: Array<[string, number, "baru" | "ubah" | "hapus", string]>): Agenda {
+  let a: Agenda = { year: 2026, next: 1, letters: [] };
+  for (const [request, pullRequest, kind, date] of items) a = reserve(a, { date, pattern: PATTERN, opd: "dinkes", request, pullRequest, kind }).agenda;
+  return a;
+}
+
+/** A repository whose agenda branch holds agenda.yaml, and whose requests were added in an order unrelated to it. */
+function repository(agenda: Agenda): string {
+  const root = mkdtempSync(join(tmpdir(), "agenda-"));
   git(root, "init", "-q");
   mkdirSync(join(root, "requests/dinkes"), { recursive: true });
-  mkdirSync(join(root, "requests/bpbd"), { recursive: true });
-  writeFileSync(join(root, "requests/dinkes/sehat.yaml"), "a: 1\n");
+  for (const f of ["a", "b", "sehat"]) writeFileSync(join(root, `requests/dinkes/${f}.yaml`), "a: 1\n");
   git(root, "add", ".");
-  git(root, "commit", "-qm", "satu");
-  writeFileSync(join(root, "requests/bpbd/siaga.yaml"), "a: 2\n");
-  writeFileSync(join(root, "requests/dinkes/lama.yaml"), "a: 3\n");
-  git(root, "add", ".");
-  git(root, "commit", "-qm", "dua");
-  git(root, "rm", "-q", "requests/dinkes/lama.yaml");
-  writeFileSync(join(root, "requests/bpbd/peta.yaml"), "a: 4\n");
-  git(root, "add", ".");
-  git(root, "commit", "-qm", "tiga");
+  git(root, "commit", "-qm", "permohonan");
+  git(root, "checkout", "-q", "--orphan", "agenda");
+  git(root, "rm", "-rq", "--cached", ".");
+  writeFileSync(join(root, "agenda.yaml"), renderAgenda(agenda));
+  git(root, "add", "agenda.yaml");
+  git(root, "commit", "-qm", "agenda");
+  git(root, "checkout", "-q", "-f", "main");
   return root;
 }
 
-describe("letter running numbers", () => {
-  it("follow the order in which request files were first added, deleted files keeping their place", () => {
-    const root = history();
-    const files = ["requests/bpbd/peta.yaml", "requests/bpbd/siaga.yaml", "requests/dinkes/sehat.yaml"];
-    expect(files.map((f) => letterSequence(root, f, files))).toEqual([4, 2, 1]);
-    // Not committed yet: after every committed file.
-    expect(letterSequence(root, "requests/setda/baru.yaml", [...files, "requests/setda/baru.yaml"])).toBe(5);
-    expect(resolveLetterNumber({ root, file: "requests/bpbd/siaga.yaml", allFiles: files, opd: "bpbd", date: "2026-03-05" })).toBe("000.5.9/2/Diskominfo/2026");
-    expect(resolveLetterNumber({ root, file: "x", allFiles: files, opd: "bpbd", date: "2026-03-05", given: "17" })).toBe("000.5.9/17/Diskominfo/2026");
-    expect(resolveLetterNumber({ root, file: "x", allFiles: files, opd: "bpbd", date: "2026-03-05", given: "800/1/X/2026" })).toBe("800/1/X/2026");
+describe("letter numbers from the agenda", () => {
+  it("reads the agenda branch of a checkout and gives the request's own number, not its place in git history", () => {
+    const root = repository(agendaWith(["requests/dinkes/sehat.yaml", 4, "baru", "2026-03-02"], ["requests/dinkes/a.yaml", 5, "baru", "2026-03-03"]));
+    const agenda = loadAgenda(root, 2026);
+    expect(agendaEntryFor(agenda, "requests/dinkes/sehat.yaml")?.number).toBe("000.5.9/1/Diskominfo/2026");
+    expect(agendaEntryFor(agenda, "requests/dinkes/a.yaml")?.number).toBe("000.5.9/2/Diskominfo/2026");
+    // b.yaml was committed before sehat.yaml's letter existed: it still has no number.
+    expect(agendaEntryFor(agenda, "requests/dinkes/b.yaml")).toBeUndefined();
   });
 
-  it("refuse a shallow clone instead of numbering from its last commits", () => {
-    const root = history();
-    const shallow = mkdtempSync(join(tmpdir(), "seq-shallow-"));
-    git(shallow, "clone", "-q", "--depth", "1", `file://${root}`, "r");
-    expect(() => letterSequence(join(shallow, "r"), "requests/bpbd/peta.yaml", ["requests/bpbd/peta.yaml"])).toThrow(ShallowHistoryError);
+  it("gives a changed request its latest letter, and a letter of the kind asked for", () => {
+    const a = agendaWith(["requests/dinkes/sehat.yaml", 4, "baru", "2026-03-02"], ["requests/dinkes/sehat.yaml", 9, "ubah", "2026-05-11"]);
+    expect(agendaEntryFor(a, "requests/dinkes/sehat.yaml")).toMatchObject({ number: "000.5.9/2/Diskominfo/2026", kind: "ubah", date: "2026-05-11" });
+    expect(agendaEntryFor(a, "requests/dinkes/sehat.yaml", "baru")?.number).toBe("000.5.9/1/Diskominfo/2026");
   });
 
-  it("count in path order outside git", () => {
-    const root = mkdtempSync(join(tmpdir(), "seq-nogit-"));
-    expect(letterSequence(root, "requests/b.yaml", ["requests/c.yaml", "requests/b.yaml", "requests/a.yaml"])).toBe(2);
+  it("reads an agenda file given with --agenda, and has nothing outside git without one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "agenda-file-"));
+    writeFileSync(join(dir, "agenda.yaml"), renderAgenda(agendaWith(["requests/dinkes/sehat.yaml", 4, "baru", "2026-03-02"])));
+    expect(agendaEntryFor(loadAgenda(dir, 2026, join(dir, "agenda.yaml")), "requests/dinkes/sehat.yaml")?.seq).toBe(1);
+    expect(loadAgenda(dir, 2026).letters).toEqual([]);
+  });
+
+  it("says what happens when no number has been assigned", () => {
+    const m = noNumberMessage("requests/dinkes/b.yaml");
+    expect(m.id).toContain("Belum ada nomor agenda untuk requests/dinkes/b.yaml");
+    expect(m.id).toContain("Tidak ada surat yang dibuat");
+    expect(m.id).toContain("--draft");
+    expect(m.en).toContain("No letter was written");
   });
 });

@@ -7,7 +7,7 @@ const runtime0 = { default: (s) => (surrogate.test(s) ? cjs(runtime0Namespace).d
 const runtime1 = cjs(runtime1Namespace);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}},"delegation":{"description":"Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan","type":"object","properties":{"allowed":{"type":"boolean","description":"true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)"},"requireDs":{"description":"true: delegasi wajib menyertakan DS (DNSSEC)","type":"boolean"}},"required":["allowed"],"additionalProperties":false}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"forms":{"description":"Petunjuk tambahan pada formulir permohonan","type":"object","properties":{"scanUpload":{"description":"Di mana OPD mengunggah pindaian surat bertanda tangan (ditampilkan di formulir), misalnya alamat folder unggahan dinas","type":"string","minLength":3,"maxLength":500},"powerOfAttorney":{"description":"true: pindaian surat memuat juga surat kuasa dan identitas pengelola domain (SOP Purbalingga)","type":"boolean"}},"additionalProperties":false},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh."],"description":"Plt. (pelaksana tugas) atau Plh. (pelaksana harian), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"},"to":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}},"required":["user","title","from","to"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 128)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
+const schema31 = {"$id":"https://subdomain-gitops.local/schemas/governance.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"government":{"type":"object","properties":{"name":{"type":"string","minLength":3,"description":"Pemerintah Kabupaten/Kota/Provinsi ..."},"office":{"type":"string","minLength":3,"description":"Nama dinas, misalnya Dinas Komunikasi dan Informatika"},"address":{"type":"string","minLength":3},"city":{"type":"string","minLength":2},"email":{"type":"string"},"website":{"type":"string"},"head":{"type":"object","properties":{"name":{"type":"string"},"title":{"type":"string","description":"Jabatan penanda tangan, misalnya Kepala Dinas"},"rank":{"description":"Pangkat/golongan","type":"string"},"nip":{"type":"string"}},"required":["name","title"],"additionalProperties":false}},"required":["name","office","address","city","head"],"additionalProperties":false},"zones":{"minItems":1,"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"},"ttl":{"description":"TTL bawaan zona","type":"integer","minimum":1,"maximum":86400},"nameservers":{"minItems":1,"maxItems":13,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"soa":{"type":"object","properties":{"mname":{"type":"string","minLength":1,"maxLength":253,"description":"Server nama utama"},"rname":{"type":"string","minLength":3,"description":"E-mail pengelola, misalnya hostmaster@contohkab.go.id"},"refresh":{"type":"integer","minimum":60,"maximum":9007199254740991},"retry":{"type":"integer","minimum":60,"maximum":9007199254740991},"expire":{"type":"integer","minimum":3600,"maximum":9007199254740991},"minimum":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["mname","rname"],"additionalProperties":false},"delegatedFrom":{"description":"Zona induk yang dikelola di sini dan mendelegasikan zona ini (wajib bila zona ini berada di dalam zona lain)","type":"string","minLength":1,"maxLength":253},"provider":{"description":"Penyedia DNS dan paketnya (bawaan: Cloudflare Free, kuota 200 rekaman)","type":"object","properties":{"name":{"type":"string","const":"cloudflare"},"plan":{"type":"string","enum":["free","pro","business","enterprise"],"description":"Paket Cloudflare zona ini"},"zoneCreated":{"description":"Tanggal zona dibuat di Cloudflare (zona Free sebelum 2024-09-01: kuota 1.000)","type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},"recordQuota":{"description":"Kuota rekaman yang disepakati, bila berbeda dari paketnya (misalnya Enterprise)","type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","plan"],"additionalProperties":false},"protected":{"description":"Nama yang dikelola di luar berkas permohonan","type":"array","items":{"type":"string"}},"delegation":{"description":"Delegasi subdomain ke server nama OPD; bawaan: tidak diizinkan","type":"object","properties":{"allowed":{"type":"boolean","description":"true: OPD boleh mendelegasikan subdomain ke server namanya sendiri (NS)"},"requireDs":{"description":"true: delegasi wajib menyertakan DS (DNSSEC)","type":"boolean"}},"required":["allowed"],"additionalProperties":false}},"required":["name","nameservers","soa"],"additionalProperties":false}},"admins":{"type":"object","properties":{"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}}},"additionalProperties":false},"opds":{"minItems":1,"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":3},"liaisons":{"minItems":1,"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"description":"Penghubung OPD (akun GitHub) yang boleh mengajukan"},"email":{"type":"string"}},"required":["code","name","liaisons"],"additionalProperties":false}},"disposition":{"type":"object","properties":{"ordered":{"type":"boolean","description":"Persetujuan harus berurutan sesuai langkah"},"staleOnPush":{"type":"boolean","description":"Dorongan baru dari pemohon membatalkan persetujuan sebelumnya"},"deadline":{"description":"Batas waktu seluruh layanan, misalnya 7d","type":"string","pattern":"^[1-9][0-9]*(m|h|d)$"},"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh.","a.n."],"description":"Plt. (pelaksana tugas), Plh. (pelaksana harian) atau a.n. (atas nama), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"position":{"description":"Jabatan sendiri penanda tangan a.n., ditulis di bawah \"a.n. <jabatan kepala>\", misalnya Sekretaris","type":"string","minLength":3},"nip":{"description":"NIP penanda tangan, hanya untuk blok tanda tangan surat","type":"string","pattern":"^[0-9]{18}$"},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Hari pertama penunjukan (TTTT-BB-HH)"},"until":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Hari terakhir penunjukan (TTTT-BB-HH), termasuk hari itu"}},"required":["user","title","from","until"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5}},"destructiveStep":{"description":"Langkah tambahan untuk perubahan yang menghapus","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh.","a.n."],"description":"Plt. (pelaksana tugas), Plh. (pelaksana harian) atau a.n. (atas nama), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"position":{"description":"Jabatan sendiri penanda tangan a.n., ditulis di bawah \"a.n. <jabatan kepala>\", misalnya Sekretaris","type":"string","minLength":3},"nip":{"description":"NIP penanda tangan, hanya untuk blok tanda tangan surat","type":"string","pattern":"^[0-9]{18}$"},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Hari pertama penunjukan (TTTT-BB-HH)"},"until":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Hari terakhir penunjukan (TTTT-BB-HH), termasuk hari itu"}},"required":["user","title","from","until"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"minProperties":5},"rejectionReasons":{"description":"Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE","type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"text":{"type":"string","minLength":3}},"required":["code","text"],"additionalProperties":false}},"reminders":{"type":"object","properties":{"escalateAfter":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu"}},"required":["escalateAfter"],"additionalProperties":false}},"required":["ordered","staleOnPush","steps"],"additionalProperties":false},"workingHours":{"type":"object","properties":{"timeZone":{"type":"string","enum":["Asia/Jakarta","Asia/Makassar","Asia/Jayapura"],"description":"WIB, WITA atau WIT"},"days":{"type":"object","propertyNames":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"additionalProperties":{"type":"array","prefixItems":[{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"},{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","description":"Jam, format JJ:MM"}],"items":false,"minItems":2,"maxItems":2,"description":"[mulai, selesai]"}},"holidays":{"type":"object","properties":{"country":{"type":"string","const":"ID"},"region":{"type":"string"},"closed":{"description":"Hari libur tambahan, misalnya cuti bersama","type":"array","items":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal, format TTTT-BB-HH (contoh 2026-03-02)"}}},"required":["country"],"additionalProperties":false}},"required":["timeZone","days","holidays"],"additionalProperties":false},"reserved":{"type":"array","items":{"type":"string"},"description":"Nama yang tidak boleh dipakai"},"hosting":{"type":"object","properties":{"defaults":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"limits":{"type":"object","properties":{"cpu":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"storage":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$","description":"Kuantitas Kubernetes, misalnya 500m, 1, 512Mi, 10Gi"},"volumes":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["cpu","memory","storage","volumes"],"additionalProperties":false},"accessRole":{"description":"Tidak dipakai lagi: OPD selalu mendapat peran khusus layanan ini (lihat README)","type":"string","enum":["admin","edit"]},"backup":{"type":"object","properties":{"time":{"description":"Jam cadangan harian (zona waktu jam kerja); bawaan 01:00","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"retentionDays":{"description":"Lama cadangan harian disimpan (hari); bawaan 30","type":"integer","minimum":1,"maximum":3650},"finalRetentionDays":{"description":"Lama cadangan terakhir sebelum data dihapus disimpan (hari); bawaan 365","type":"integer","minimum":1,"maximum":3650}},"additionalProperties":false,"description":"Cadangan Velero untuk tenant hosting yang memakai penyimpanan"}},"required":["defaults","limits"],"additionalProperties":false},"requiredFields":{"type":"array","items":{"type":"string","enum":["letter.scan","recommendation","contacts.administrative.nip","contacts.technical.nip"]}},"contactDomains":{"description":"Domain e-mail kontak yang diterima, beserta subdomainnya; bawaan: zona yang dikelola dan domain e-mail pemerintah","minItems":1,"type":"array","items":{"type":"string","minLength":1,"maxLength":253,"description":"Nama host lengkap, misalnya app.contoh.go.id"}},"forms":{"description":"Petunjuk tambahan pada formulir permohonan","type":"object","properties":{"scanUpload":{"description":"Di mana OPD mengunggah pindaian surat bertanda tangan (ditampilkan di formulir), misalnya alamat folder unggahan dinas","type":"string","minLength":3,"maxLength":500},"powerOfAttorney":{"description":"true: pindaian surat memuat juga surat kuasa dan identitas pengelola domain (SOP Purbalingga)","type":"boolean"}},"additionalProperties":false},"review":{"type":"object","properties":{"maxMonths":{"type":"integer","minimum":1,"maximum":60}},"required":["maxMonths"],"additionalProperties":false,"description":"Tanggal tinjau ulang paling lama"},"adoption":{"type":"object","properties":{"base":{"type":"string","pattern":"^[0-9a-f]{40}$","description":"Commit rilis produk yang diadopsi (40 digit heksadesimal)"},"date":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Tanggal adopsi"}},"required":["base","date"],"additionalProperties":false,"description":"Awal riwayat pemerintah sendiri; ditulis oleh npm run adopt"},"letters":{"description":"Surat balasan: pola nomor agenda dan lambang daerah","type":"object","properties":{"numberPattern":{"type":"string","minLength":5,"description":"Pola nomor surat keluar, misalnya 000.5.9/{seq}/Diskominfo/{year}"},"logo":{"description":"Berkas PNG/JPEG lambang daerah di repositori, untuk kop surat","type":"string"}},"required":["numberPattern"],"additionalProperties":false},"limits":{"type":"object","properties":{"ttl":{"type":"object","properties":{"min":{"type":"integer","minimum":1,"maximum":9007199254740991},"max":{"type":"integer","minimum":-9007199254740991,"maximum":86400}},"required":["min","max"],"additionalProperties":false}},"required":["ttl"],"additionalProperties":false},"hygiene":{"type":"object","properties":{"gamblingKeywords":{"description":"Kata kunci judi online yang dicari di halaman (bawaan: slot gacor, situs slot, slot online, slot88, judi online, judi slot, togel, toto macau, maxwin, rtp live, rtp slot, scatter hitam, bandar togel)","minItems":1,"type":"array","items":{"type":"string","minLength":3,"maxLength":60}},"tlsExpiringDays":{"description":"Sertifikat yang habis dalam sekian hari dilaporkan (bawaan 21)","type":"integer","minimum":1,"maximum":365},"review":{"type":"object","properties":{"remindDays":{"description":"Pengingat dikirim sekian hari sebelum reviewBy (bawaan 30)","type":"integer","minimum":1,"maximum":365},"graceDays":{"description":"Masa tenggang setelah reviewBy sebelum usulan penonaktifan (bawaan 30)","type":"integer","minimum":0,"maximum":365}},"additionalProperties":false},"suspension":{"description":"Alur persetujuan penangguhan darurat (bawaan: alur disposisi biasa)","type":"object","properties":{"steps":{"minItems":1,"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"role":{"type":"string","minLength":2,"description":"Nama jabatan, misalnya Kepala Dinas"},"kind":{"type":"string","enum":["intake","disposition","verification","technical","decision","signature"]},"standardTime":{"type":"string","pattern":"^[1-9][0-9]*(m|h|d)$","description":"Mutu baku waktu"},"team":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Tim GitHub, format organisasi/nama-tim"},"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"}},"note":{"type":"string"},"phase":{"description":"before-merge (bawaan) atau after-deployment (setelah penyediaan berhasil: laporan, konsep surat, paraf, tanda tangan)","type":"string","enum":["before-merge","after-deployment"]},"task":{"description":"Tugas langkah menurut SOP, misalnya verifikasi data, paraf konsep surat, tanda tangan","type":"string","minLength":3,"maxLength":80},"acting":{"description":"Pejabat Plt./Plh. untuk langkah ini beserta masa berlakunya","type":"array","items":{"type":"object","properties":{"user":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$","description":"Nama pengguna GitHub (tanpa @)"},"title":{"type":"string","enum":["Plt.","Plh.","a.n."],"description":"Plt. (pelaksana tugas), Plh. (pelaksana harian) atau a.n. (atas nama), Permendagri 1/2023"},"name":{"description":"Nama lengkap, untuk blok tanda tangan surat","type":"string","minLength":3},"position":{"description":"Jabatan sendiri penanda tangan a.n., ditulis di bawah \"a.n. <jabatan kepala>\", misalnya Sekretaris","type":"string","minLength":3},"nip":{"description":"NIP penanda tangan, hanya untuk blok tanda tangan surat","type":"string","pattern":"^[0-9]{18}$"},"from":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Hari pertama penunjukan (TTTT-BB-HH)"},"until":{"type":"string","format":"date","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$","description":"Hari terakhir penunjukan (TTTT-BB-HH), termasuk hari itu"}},"required":["user","title","from","until"],"additionalProperties":false}}},"required":["id","role","kind","standardTime"],"additionalProperties":false,"description":"Satu langkah disposisi; isi team atau users","minProperties":5},"description":"Alur darurat, misalnya satu langkah Kepala Bidang dengan waktu baku singkat"}},"required":["steps"],"additionalProperties":false},"audit":{"type":"object","properties":{"timeoutSeconds":{"description":"Batas waktu setiap sambungan (bawaan 4)","type":"integer","minimum":1,"maximum":60},"retries":{"description":"Percobaan ulang bila tidak ada jawaban (bawaan 1)","type":"integer","minimum":0,"maximum":5},"concurrency":{"description":"Nama yang diperiksa bersamaan (bawaan 128)","type":"integer","minimum":1,"maximum":512}},"additionalProperties":false}},"additionalProperties":false,"description":"Kebersihan subdomain: audit, penangguhan darurat, siklus tinjau ulang"}},"required":["government","zones","admins","opds","disposition","workingHours","reserved","hosting","requiredFields","review"],"additionalProperties":false,"title":"Tata kelola layanan subdomain","description":"governance.yaml: semua yang berbeda antar pemerintah daerah"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = runtime0.default;
 const formats0 = runtime1.fullFormats.date;
@@ -16,9 +16,10 @@ const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.
 const pattern6 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 const pattern7 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[1-9][0-9]*(m|h|d)$", "u");
-const pattern26 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
-const pattern29 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
-const pattern36 = new RegExp("^[0-9a-f]{40}$", "u");
+const pattern15 = new RegExp("^[0-9]{18}$", "u");
+const pattern28 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+const pattern31 = new RegExp("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$", "u");
+const pattern38 = new RegExp("^[0-9a-f]{40}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://subdomain-gitops.local/schemas/governance.schema.json" */;
@@ -1944,8 +1945,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data64.to === undefined){
-const err160 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
+if(data64.until === undefined){
+const err160 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1955,7 +1956,7 @@ vErrors.push(err160);
 errors++;
 }
 for(const key11 in data64){
-if(!(((((key11 === "user") || (key11 === "title")) || (key11 === "name")) || (key11 === "from")) || (key11 === "to"))){
+if(!(((((((key11 === "user") || (key11 === "title")) || (key11 === "name")) || (key11 === "position")) || (key11 === "nip")) || (key11 === "from")) || (key11 === "until"))){
 const err161 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err161];
@@ -2003,7 +2004,7 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(!((data66 === "Plt.") || (data66 === "Plh."))){
+if(!(((data66 === "Plt.") || (data66 === "Plh.")) || (data66 === "a.n."))){
 const err165 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/title",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.title,data:data66};
 if(vErrors === null){
 vErrors = [err165];
@@ -2039,11 +2040,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data64.from !== undefined){
-let data68 = data64.from;
+if(data64.position !== undefined){
+let data68 = data64.position;
 if(typeof data68 === "string"){
-if(!pattern4.test(data68)){
-const err168 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data68};
+if(func2(data68) < 3){
+const err168 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/position",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/position/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.position,data:data68};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2052,8 +2053,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(!(formats0.validate(data68))){
-const err169 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data68};
+}
+else {
+const err169 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/position",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.position.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.position,data:data68};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2063,8 +2065,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-else {
-const err170 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data68};
+if(data64.nip !== undefined){
+let data69 = data64.nip;
+if(typeof data69 === "string"){
+if(!pattern15.test(data69)){
+const err170 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/nip",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.nip,data:data69};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2074,11 +2079,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data64.to !== undefined){
-let data69 = data64.to;
-if(typeof data69 === "string"){
-if(!pattern4.test(data69)){
-const err171 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data69};
+else {
+const err171 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/nip",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.nip.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.nip,data:data69};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2087,8 +2089,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(!(formats0.validate(data69))){
-const err172 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data69};
+}
+if(data64.from !== undefined){
+let data70 = data64.from;
+if(typeof data70 === "string"){
+if(!pattern4.test(data70)){
+const err172 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data70};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2097,9 +2103,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/to",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.to,data:data69};
+if(!(formats0.validate(data70))){
+const err173 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data70};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2109,9 +2114,8 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
 else {
-const err174 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
+const err174 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/from",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.from,data:data70};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2121,9 +2125,11 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data63};
+if(data64.until !== undefined){
+let data71 = data64.until;
+if(typeof data71 === "string"){
+if(!pattern4.test(data71)){
+const err175 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/until",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/until/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.until,data:data71};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2132,10 +2138,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-}
-else {
-const err176 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
+if(!(formats0.validate(data71))){
+const err176 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/until",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.until,data:data71};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2145,9 +2149,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
 else {
-const err177 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data51};
+const err177 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8+"/until",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.until.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items.properties.until,data:data71};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2157,11 +2160,9 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data47.destructiveStep !== undefined){
-let data70 = data47.destructiveStep;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(Object.keys(data70).length < 5){
-const err178 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
+}
+else {
+const err178 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting/" + i8,schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting.items,data:data64};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2170,8 +2171,10 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data70.id === undefined){
-const err179 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/disposition/steps/" + i6+"/acting",schemaPath:"#/properties/disposition/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.disposition.properties.steps.items.properties.acting,data:data63};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2180,8 +2183,10 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data70.role === undefined){
-const err180 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/disposition/steps/" + i6,schemaPath:"#/properties/disposition/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.steps.items.type,parentSchema:schema31.properties.disposition.properties.steps.items,data:data52};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2190,8 +2195,10 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data70.kind === undefined){
-const err181 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/disposition/steps",schemaPath:"#/properties/disposition/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.steps.type,parentSchema:schema31.properties.disposition.properties.steps,data:data51};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2200,8 +2207,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data70.standardTime === undefined){
-const err182 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
+}
+if(data47.destructiveStep !== undefined){
+let data72 = data47.destructiveStep;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(Object.keys(data72).length < 5){
+const err182 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data72};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2210,9 +2221,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key12 in data70){
-if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key12))){
-const err183 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
+if(data72.id === undefined){
+const err183 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data72};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2221,12 +2231,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data70.id !== undefined){
-let data71 = data70.id;
-if(typeof data71 === "string"){
-if(!pattern7.test(data71)){
-const err184 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data71};
+if(data72.role === undefined){
+const err184 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data72};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2235,9 +2241,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data71};
+if(data72.kind === undefined){
+const err185 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data72};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2246,12 +2251,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data70.role !== undefined){
-let data72 = data70.role;
-if(typeof data72 === "string"){
-if(func2(data72) < 2){
-const err186 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data72};
+if(data72.standardTime === undefined){
+const err186 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.disposition.properties.destructiveStep.required,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data72};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2260,9 +2261,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data72};
+for(const key12 in data72){
+if(!(func1.call(schema31.properties.disposition.properties.destructiveStep.properties, key12))){
+const err187 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data72};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2272,10 +2273,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data70.kind !== undefined){
-let data73 = data70.kind;
-if(typeof data73 !== "string"){
-const err188 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data73};
+if(data72.id !== undefined){
+let data73 = data72.id;
+if(typeof data73 === "string"){
+if(!pattern7.test(data73)){
+const err188 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data73};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2284,8 +2286,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!((((((data73 === "intake") || (data73 === "disposition")) || (data73 === "verification")) || (data73 === "technical")) || (data73 === "decision")) || (data73 === "signature"))){
-const err189 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data73};
+}
+else {
+const err189 = {instancePath:instancePath+"/disposition/destructiveStep/id",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.id.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.id,data:data73};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2295,11 +2298,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data70.standardTime !== undefined){
-let data74 = data70.standardTime;
+if(data72.role !== undefined){
+let data74 = data72.role;
 if(typeof data74 === "string"){
-if(!pattern9.test(data74)){
-const err190 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data74};
+if(func2(data74) < 2){
+const err190 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data74};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2310,7 +2313,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data74};
+const err191 = {instancePath:instancePath+"/disposition/destructiveStep/role",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.role.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.role,data:data74};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2320,11 +2323,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data70.team !== undefined){
-let data75 = data70.team;
-if(typeof data75 === "string"){
-if(!pattern5.test(data75)){
-const err192 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data75};
+if(data72.kind !== undefined){
+let data75 = data72.kind;
+if(typeof data75 !== "string"){
+const err192 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data75};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2333,9 +2335,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-else {
-const err193 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data75};
+if(!((((((data75 === "intake") || (data75 === "disposition")) || (data75 === "verification")) || (data75 === "technical")) || (data75 === "decision")) || (data75 === "signature"))){
+const err193 = {instancePath:instancePath+"/disposition/destructiveStep/kind",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.kind.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.kind,data:data75};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2345,15 +2346,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data70.users !== undefined){
-let data76 = data70.users;
-if(Array.isArray(data76)){
-const len9 = data76.length;
-for(let i9=0; i9<len9; i9++){
-let data77 = data76[i9];
-if(typeof data77 === "string"){
-if(!pattern6.test(data77)){
-const err194 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data77};
+if(data72.standardTime !== undefined){
+let data76 = data72.standardTime;
+if(typeof data76 === "string"){
+if(!pattern9.test(data76)){
+const err194 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data76};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2364,7 +2361,7 @@ errors++;
 }
 }
 else {
-const err195 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data77};
+const err195 = {instancePath:instancePath+"/disposition/destructiveStep/standardTime",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.standardTime,data:data76};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2374,9 +2371,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-}
-else {
-const err196 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data76};
+if(data72.team !== undefined){
+let data77 = data72.team;
+if(typeof data77 === "string"){
+if(!pattern5.test(data77)){
+const err196 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data77};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2386,10 +2385,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data70.note !== undefined){
-let data78 = data70.note;
-if(typeof data78 !== "string"){
-const err197 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data78};
+else {
+const err197 = {instancePath:instancePath+"/disposition/destructiveStep/team",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.team.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.team,data:data77};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2399,10 +2396,15 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data70.phase !== undefined){
-let data79 = data70.phase;
-if(typeof data79 !== "string"){
-const err198 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data79};
+if(data72.users !== undefined){
+let data78 = data72.users;
+if(Array.isArray(data78)){
+const len9 = data78.length;
+for(let i9=0; i9<len9; i9++){
+let data79 = data78[i9];
+if(typeof data79 === "string"){
+if(!pattern6.test(data79)){
+const err198 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data79};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2411,8 +2413,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(!((data79 === "before-merge") || (data79 === "after-deployment"))){
-const err199 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data79};
+}
+else {
+const err199 = {instancePath:instancePath+"/disposition/destructiveStep/users/" + i9,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users.items,data:data79};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2422,11 +2425,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data70.task !== undefined){
-let data80 = data70.task;
-if(typeof data80 === "string"){
-if(func2(data80) > 80){
-const err200 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data80};
+}
+else {
+const err200 = {instancePath:instancePath+"/disposition/destructiveStep/users",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.users.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.users,data:data78};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2435,8 +2436,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(func2(data80) < 3){
-const err201 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data80};
+}
+if(data72.note !== undefined){
+let data80 = data72.note;
+if(typeof data80 !== "string"){
+const err201 = {instancePath:instancePath+"/disposition/destructiveStep/note",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.note.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.note,data:data80};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2446,8 +2450,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-else {
-const err202 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data80};
+if(data72.phase !== undefined){
+let data81 = data72.phase;
+if(typeof data81 !== "string"){
+const err202 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data81};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2456,16 +2462,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data70.acting !== undefined){
-let data81 = data70.acting;
-if(Array.isArray(data81)){
-const len10 = data81.length;
-for(let i10=0; i10<len10; i10++){
-let data82 = data81[i10];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.user === undefined){
-const err203 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
+if(!((data81 === "before-merge") || (data81 === "after-deployment"))){
+const err203 = {instancePath:instancePath+"/disposition/destructiveStep/phase",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.phase.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.phase,data:data81};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2474,8 +2472,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data82.title === undefined){
-const err204 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
+}
+if(data72.task !== undefined){
+let data82 = data72.task;
+if(typeof data82 === "string"){
+if(func2(data82) > 80){
+const err204 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data82};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2484,8 +2486,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data82.from === undefined){
-const err205 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
+if(func2(data82) < 3){
+const err205 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data82};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2494,8 +2496,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data82.to === undefined){
-const err206 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
+}
+else {
+const err206 = {instancePath:instancePath+"/disposition/destructiveStep/task",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.task.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.task,data:data82};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2504,9 +2507,16 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key13 in data82){
-if(!(((((key13 === "user") || (key13 === "title")) || (key13 === "name")) || (key13 === "from")) || (key13 === "to"))){
-const err207 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
+}
+if(data72.acting !== undefined){
+let data83 = data72.acting;
+if(Array.isArray(data83)){
+const len10 = data83.length;
+for(let i10=0; i10<len10; i10++){
+let data84 = data83[i10];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.user === undefined){
+const err207 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data84};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2515,12 +2525,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data82.user !== undefined){
-let data83 = data82.user;
-if(typeof data83 === "string"){
-if(!pattern6.test(data83)){
-const err208 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data83};
+if(data84.title === undefined){
+const err208 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data84};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2529,9 +2535,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data83};
+if(data84.from === undefined){
+const err209 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data84};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2540,11 +2545,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data82.title !== undefined){
-let data84 = data82.title;
-if(typeof data84 !== "string"){
-const err210 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data84};
+if(data84.until === undefined){
+const err210 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.required,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data84};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2553,8 +2555,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(!((data84 === "Plt.") || (data84 === "Plh."))){
-const err211 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data84};
+for(const key13 in data84){
+if(!(((((((key13 === "user") || (key13 === "title")) || (key13 === "name")) || (key13 === "position")) || (key13 === "nip")) || (key13 === "from")) || (key13 === "until"))){
+const err211 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data84};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2564,11 +2567,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data82.name !== undefined){
-let data85 = data82.name;
+if(data84.user !== undefined){
+let data85 = data84.user;
 if(typeof data85 === "string"){
-if(func2(data85) < 3){
-const err212 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data85};
+if(!pattern6.test(data85)){
+const err212 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data85};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2579,7 +2582,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data85};
+const err213 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/user",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.user,data:data85};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2589,11 +2592,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data82.from !== undefined){
-let data86 = data82.from;
-if(typeof data86 === "string"){
-if(!pattern4.test(data86)){
-const err214 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data86};
+if(data84.title !== undefined){
+let data86 = data84.title;
+if(typeof data86 !== "string"){
+const err214 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data86};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2602,8 +2604,8 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(!(formats0.validate(data86))){
-const err215 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data86};
+if(!(((data86 === "Plt.") || (data86 === "Plh.")) || (data86 === "a.n."))){
+const err215 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/title",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.title,data:data86};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2613,8 +2615,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-else {
-const err216 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data86};
+if(data84.name !== undefined){
+let data87 = data84.name;
+if(typeof data87 === "string"){
+if(func2(data87) < 3){
+const err216 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data87};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2624,11 +2629,8 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data82.to !== undefined){
-let data87 = data82.to;
-if(typeof data87 === "string"){
-if(!pattern4.test(data87)){
-const err217 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data87};
+else {
+const err217 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/name",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.name,data:data87};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2637,8 +2639,12 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(!(formats0.validate(data87))){
-const err218 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data87};
+}
+if(data84.position !== undefined){
+let data88 = data84.position;
+if(typeof data88 === "string"){
+if(func2(data88) < 3){
+const err218 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/position",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/position/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.position,data:data88};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2649,7 +2655,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/to",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.to,data:data87};
+const err219 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/position",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.position.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.position,data:data88};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2659,9 +2665,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data82};
+if(data84.nip !== undefined){
+let data89 = data84.nip;
+if(typeof data89 === "string"){
+if(!pattern15.test(data89)){
+const err220 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/nip",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.nip,data:data89};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2671,9 +2679,8 @@ vErrors.push(err220);
 errors++;
 }
 }
-}
 else {
-const err221 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data81};
+const err221 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/nip",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.nip.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.nip,data:data89};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2683,9 +2690,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data70};
+if(data84.from !== undefined){
+let data90 = data84.from;
+if(typeof data90 === "string"){
+if(!pattern4.test(data90)){
+const err222 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data90};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2694,16 +2703,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data47.rejectionReasons !== undefined){
-let data88 = data47.rejectionReasons;
-if(Array.isArray(data88)){
-const len11 = data88.length;
-for(let i11=0; i11<len11; i11++){
-let data89 = data88[i11];
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.code === undefined){
-const err223 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data89};
+if(!(formats0.validate(data90))){
+const err223 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data90};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2712,8 +2713,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data89.text === undefined){
-const err224 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data89};
+}
+else {
+const err224 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/from",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.from,data:data90};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2722,9 +2724,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-for(const key14 in data89){
-if(!((key14 === "code") || (key14 === "text"))){
-const err225 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data89};
+}
+if(data84.until !== undefined){
+let data91 = data84.until;
+if(typeof data91 === "string"){
+if(!pattern4.test(data91)){
+const err225 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/until",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/until/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.until,data:data91};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2733,12 +2738,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-if(data89.code !== undefined){
-let data90 = data89.code;
-if(typeof data90 === "string"){
-if(!pattern7.test(data90)){
-const err226 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data90};
+if(!(formats0.validate(data91))){
+const err226 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/until",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.until,data:data91};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2749,7 +2750,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data90};
+const err227 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10+"/until",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.until.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.properties.until,data:data91};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2759,11 +2760,9 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data89.text !== undefined){
-let data91 = data89.text;
-if(typeof data91 === "string"){
-if(func2(data91) < 3){
-const err228 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data91};
+}
+else {
+const err228 = {instancePath:instancePath+"/disposition/destructiveStep/acting/" + i10,schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting.items,data:data84};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2773,8 +2772,9 @@ vErrors.push(err228);
 errors++;
 }
 }
+}
 else {
-const err229 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data91};
+const err229 = {instancePath:instancePath+"/disposition/destructiveStep/acting",schemaPath:"#/properties/disposition/properties/destructiveStep/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.destructiveStep.properties.acting.type,parentSchema:schema31.properties.disposition.properties.destructiveStep.properties.acting,data:data83};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2786,7 +2786,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data89};
+const err230 = {instancePath:instancePath+"/disposition/destructiveStep",schemaPath:"#/properties/disposition/properties/destructiveStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.destructiveStep.type,parentSchema:schema31.properties.disposition.properties.destructiveStep,data:data72};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2796,9 +2796,15 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data88};
+if(data47.rejectionReasons !== undefined){
+let data92 = data47.rejectionReasons;
+if(Array.isArray(data92)){
+const len11 = data92.length;
+for(let i11=0; i11<len11; i11++){
+let data93 = data92[i11];
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.code === undefined){
+const err231 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data93};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2807,12 +2813,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data47.reminders !== undefined){
-let data92 = data47.reminders;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.escalateAfter === undefined){
-const err232 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data92};
+if(data93.text === undefined){
+const err232 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.disposition.properties.rejectionReasons.items.required,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data93};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2821,9 +2823,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-for(const key15 in data92){
-if(!(key15 === "escalateAfter")){
-const err233 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data92};
+for(const key14 in data93){
+if(!((key14 === "code") || (key14 === "text"))){
+const err233 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data93};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2833,11 +2835,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data92.escalateAfter !== undefined){
-let data93 = data92.escalateAfter;
-if(typeof data93 === "string"){
-if(!pattern9.test(data93)){
-const err234 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data93};
+if(data93.code !== undefined){
+let data94 = data93.code;
+if(typeof data94 === "string"){
+if(!pattern7.test(data94)){
+const err234 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data94};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2848,7 +2850,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data93};
+const err235 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/code",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.code,data:data94};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2858,9 +2860,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data92};
+if(data93.text !== undefined){
+let data95 = data93.text;
+if(typeof data95 === "string"){
+if(func2(data95) < 3){
+const err236 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data95};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2870,9 +2874,8 @@ vErrors.push(err236);
 errors++;
 }
 }
-}
 else {
-const err237 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data47};
+const err237 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11+"/text",schemaPath:"#/properties/disposition/properties/rejectionReasons/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items.properties.text,data:data95};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2882,11 +2885,9 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data.workingHours !== undefined){
-let data94 = data.workingHours;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.timeZone === undefined){
-const err238 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data94};
+}
+else {
+const err238 = {instancePath:instancePath+"/disposition/rejectionReasons/" + i11,schemaPath:"#/properties/disposition/properties/rejectionReasons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.rejectionReasons.items.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons.items,data:data93};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2895,8 +2896,10 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(data94.days === undefined){
-const err239 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data94};
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/disposition/rejectionReasons",schemaPath:"#/properties/disposition/properties/rejectionReasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.disposition.properties.rejectionReasons.type,parentSchema:schema31.properties.disposition.properties.rejectionReasons,data:data92};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2905,8 +2908,12 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data94.holidays === undefined){
-const err240 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data94};
+}
+if(data47.reminders !== undefined){
+let data96 = data47.reminders;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.escalateAfter === undefined){
+const err240 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/required",keyword:"required",params:{missingProperty: "escalateAfter"},message:"must have required property '"+"escalateAfter"+"'",schema:schema31.properties.disposition.properties.reminders.required,parentSchema:schema31.properties.disposition.properties.reminders,data:data96};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2915,9 +2922,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-for(const key16 in data94){
-if(!(((key16 === "timeZone") || (key16 === "days")) || (key16 === "holidays"))){
-const err241 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data94};
+for(const key15 in data96){
+if(!(key15 === "escalateAfter")){
+const err241 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.disposition.properties.reminders,data:data96};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2927,10 +2934,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data94.timeZone !== undefined){
-let data95 = data94.timeZone;
-if(typeof data95 !== "string"){
-const err242 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data95};
+if(data96.escalateAfter !== undefined){
+let data97 = data96.escalateAfter;
+if(typeof data97 === "string"){
+if(!pattern9.test(data97)){
+const err242 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data97};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2939,8 +2947,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(!(((data95 === "Asia/Jakarta") || (data95 === "Asia/Makassar")) || (data95 === "Asia/Jayapura"))){
-const err243 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data95};
+}
+else {
+const err243 = {instancePath:instancePath+"/disposition/reminders/escalateAfter",schemaPath:"#/properties/disposition/properties/reminders/properties/escalateAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.disposition.properties.reminders.properties.escalateAfter.type,parentSchema:schema31.properties.disposition.properties.reminders.properties.escalateAfter,data:data97};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2950,13 +2959,9 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data94.days !== undefined){
-let data96 = data94.days;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key17 in data96){
-const _errs212 = errors;
-if(typeof key17 !== "string"){
-const err244 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key17,propertyName:key17};
+}
+else {
+const err244 = {instancePath:instancePath+"/disposition/reminders",schemaPath:"#/properties/disposition/properties/reminders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.properties.reminders.type,parentSchema:schema31.properties.disposition.properties.reminders,data:data96};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2965,8 +2970,10 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(!(((((((key17 === "mon") || (key17 === "tue")) || (key17 === "wed")) || (key17 === "thu")) || (key17 === "fri")) || (key17 === "sat")) || (key17 === "sun"))){
-const err245 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key17,propertyName:key17};
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/disposition",schemaPath:"#/properties/disposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.disposition.type,parentSchema:schema31.properties.disposition,data:data47};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2975,9 +2982,12 @@ vErrors.push(err245);
 }
 errors++;
 }
-var valid41 = _errs212 === errors;
-if(!valid41){
-const err246 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data96};
+}
+if(data.workingHours !== undefined){
+let data98 = data.workingHours;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.timeZone === undefined){
+const err246 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data98};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2986,12 +2996,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-for(const key18 in data96){
-let data97 = data96[key18];
-if(Array.isArray(data97)){
-if(data97.length > 2){
-const err247 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data97};
+if(data98.days === undefined){
+const err247 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data98};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3000,8 +3006,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data97.length < 2){
-const err248 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data97};
+if(data98.holidays === undefined){
+const err248 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/required",keyword:"required",params:{missingProperty: "holidays"},message:"must have required property '"+"holidays"+"'",schema:schema31.properties.workingHours.required,parentSchema:schema31.properties.workingHours,data:data98};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3010,12 +3016,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-const len12 = data97.length;
-if(len12 > 0){
-let data98 = data97[0];
-if(typeof data98 === "string"){
-if(!pattern26.test(data98)){
-const err249 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data98};
+for(const key16 in data98){
+if(!(((key16 === "timeZone") || (key16 === "days")) || (key16 === "holidays"))){
+const err249 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours,data:data98};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3025,8 +3028,10 @@ vErrors.push(err249);
 errors++;
 }
 }
-else {
-const err250 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data98};
+if(data98.timeZone !== undefined){
+let data99 = data98.timeZone;
+if(typeof data99 !== "string"){
+const err250 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.timeZone.type,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data99};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3035,12 +3040,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-if(len12 > 1){
-let data99 = data97[1];
-if(typeof data99 === "string"){
-if(!pattern26.test(data99)){
-const err251 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data99};
+if(!(((data99 === "Asia/Jakarta") || (data99 === "Asia/Makassar")) || (data99 === "Asia/Jayapura"))){
+const err251 = {instancePath:instancePath+"/workingHours/timeZone",schemaPath:"#/properties/workingHours/properties/timeZone/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.timeZone.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.timeZone.enum,parentSchema:schema31.properties.workingHours.properties.timeZone,data:data99};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3050,8 +3051,13 @@ vErrors.push(err251);
 errors++;
 }
 }
-else {
-const err252 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data99};
+if(data98.days !== undefined){
+let data100 = data98.days;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+for(const key17 in data100){
+const _errs220 = errors;
+if(typeof key17 !== "string"){
+const err252 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.propertyNames.type,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3060,10 +3066,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-const len13 = data97.length;
-if(!(len13 <= 2)){
-const err253 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data97};
+if(!(((((((key17 === "mon") || (key17 === "tue")) || (key17 === "wed")) || (key17 === "thu")) || (key17 === "fri")) || (key17 === "sat")) || (key17 === "sun"))){
+const err253 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames/enum",keyword:"enum",params:{allowedValues: schema31.properties.workingHours.properties.days.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.workingHours.properties.days.propertyNames.enum,parentSchema:schema31.properties.workingHours.properties.days.propertyNames,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3072,9 +3076,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data97};
+var valid41 = _errs220 === errors;
+if(!valid41){
+const err254 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema31.properties.workingHours.properties.days.propertyNames,parentSchema:schema31.properties.workingHours.properties.days,data:data100};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3084,9 +3088,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-}
-else {
-const err255 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data96};
+for(const key18 in data100){
+let data101 = data100[key18];
+if(Array.isArray(data101)){
+if(data101.length > 2){
+const err255 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data101};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3095,12 +3101,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-if(data94.holidays !== undefined){
-let data100 = data94.holidays;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.country === undefined){
-const err256 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data100};
+if(data101.length < 2){
+const err256 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data101};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3109,9 +3111,12 @@ vErrors.push(err256);
 }
 errors++;
 }
-for(const key19 in data100){
-if(!(((key19 === "country") || (key19 === "region")) || (key19 === "closed"))){
-const err257 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data100};
+const len12 = data101.length;
+if(len12 > 0){
+let data102 = data101[0];
+if(typeof data102 === "string"){
+if(!pattern28.test(data102)){
+const err257 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data102};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3121,10 +3126,8 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data100.country !== undefined){
-let data101 = data100.country;
-if(typeof data101 !== "string"){
-const err258 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data101};
+else {
+const err258 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/0",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[0],data:data102};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3133,8 +3136,12 @@ vErrors.push(err258);
 }
 errors++;
 }
-if("ID" !== data101){
-const err259 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data101};
+}
+if(len12 > 1){
+let data103 = data101[1];
+if(typeof data103 === "string"){
+if(!pattern28.test(data103)){
+const err259 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data103};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3144,10 +3151,8 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data100.region !== undefined){
-let data102 = data100.region;
-if(typeof data102 !== "string"){
-const err260 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data102};
+else {
+const err260 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/1",schemaPath:"#/properties/workingHours/properties/days/additionalProperties/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1].type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties.prefixItems[1],data:data103};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3157,15 +3162,9 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data100.closed !== undefined){
-let data103 = data100.closed;
-if(Array.isArray(data103)){
-const len14 = data103.length;
-for(let i12=0; i12<len14; i12++){
-let data104 = data103[i12];
-if(typeof data104 === "string"){
-if(!pattern4.test(data104)){
-const err261 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data104};
+const len13 = data101.length;
+if(!(len13 <= 2)){
+const err261 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data101};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3174,8 +3173,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(!(formats0.validate(data104))){
-const err262 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data104};
+}
+else {
+const err262 = {instancePath:instancePath+"/workingHours/days/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/workingHours/properties/days/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.days.additionalProperties.type,parentSchema:schema31.properties.workingHours.properties.days.additionalProperties,data:data101};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3185,8 +3185,9 @@ vErrors.push(err262);
 errors++;
 }
 }
+}
 else {
-const err263 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data104};
+const err263 = {instancePath:instancePath+"/workingHours/days",schemaPath:"#/properties/workingHours/properties/days/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.days.type,parentSchema:schema31.properties.workingHours.properties.days,data:data100};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3196,9 +3197,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-}
-else {
-const err264 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data103};
+if(data98.holidays !== undefined){
+let data104 = data98.holidays;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.country === undefined){
+const err264 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema31.properties.workingHours.properties.holidays.required,parentSchema:schema31.properties.workingHours.properties.holidays,data:data104};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3207,10 +3210,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data100};
+for(const key19 in data104){
+if(!(((key19 === "country") || (key19 === "region")) || (key19 === "closed"))){
+const err265 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.workingHours.properties.holidays,data:data104};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3220,9 +3222,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data94};
+if(data104.country !== undefined){
+let data105 = data104.country;
+if(typeof data105 !== "string"){
+const err266 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.country.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data105};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3231,15 +3234,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data.reserved !== undefined){
-let data105 = data.reserved;
-if(Array.isArray(data105)){
-const len15 = data105.length;
-for(let i13=0; i13<len15; i13++){
-let data106 = data105[i13];
-if(typeof data106 !== "string"){
-const err267 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data106};
+if("ID" !== data105){
+const err267 = {instancePath:instancePath+"/workingHours/holidays/country",schemaPath:"#/properties/workingHours/properties/holidays/properties/country/const",keyword:"const",params:{allowedValue: "ID"},message:"must be equal to constant",schema:"ID",parentSchema:schema31.properties.workingHours.properties.holidays.properties.country,data:data105};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3249,9 +3245,10 @@ vErrors.push(err267);
 errors++;
 }
 }
-}
-else {
-const err268 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data105};
+if(data104.region !== undefined){
+let data106 = data104.region;
+if(typeof data106 !== "string"){
+const err268 = {instancePath:instancePath+"/workingHours/holidays/region",schemaPath:"#/properties/workingHours/properties/holidays/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.region.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.region,data:data106};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3261,11 +3258,15 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data.hosting !== undefined){
-let data107 = data.hosting;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.defaults === undefined){
-const err269 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data107};
+if(data104.closed !== undefined){
+let data107 = data104.closed;
+if(Array.isArray(data107)){
+const len14 = data107.length;
+for(let i12=0; i12<len14; i12++){
+let data108 = data107[i12];
+if(typeof data108 === "string"){
+if(!pattern4.test(data108)){
+const err269 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data108};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3274,8 +3275,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(data107.limits === undefined){
-const err270 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data107};
+if(!(formats0.validate(data108))){
+const err270 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data108};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3284,9 +3285,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-for(const key20 in data107){
-if(!((((key20 === "defaults") || (key20 === "limits")) || (key20 === "accessRole")) || (key20 === "backup"))){
-const err271 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data107};
+}
+else {
+const err271 = {instancePath:instancePath+"/workingHours/holidays/closed/" + i12,schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.workingHours.properties.holidays.properties.closed.items.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed.items,data:data108};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3296,11 +3297,9 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data107.defaults !== undefined){
-let data108 = data107.defaults;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.cpu === undefined){
-const err272 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
+}
+else {
+const err272 = {instancePath:instancePath+"/workingHours/holidays/closed",schemaPath:"#/properties/workingHours/properties/holidays/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.workingHours.properties.holidays.properties.closed.type,parentSchema:schema31.properties.workingHours.properties.holidays.properties.closed,data:data107};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3309,8 +3308,10 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data108.memory === undefined){
-const err273 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/workingHours/holidays",schemaPath:"#/properties/workingHours/properties/holidays/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.properties.holidays.type,parentSchema:schema31.properties.workingHours.properties.holidays,data:data104};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3319,8 +3320,10 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(data108.storage === undefined){
-const err274 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/workingHours",schemaPath:"#/properties/workingHours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.workingHours.type,parentSchema:schema31.properties.workingHours,data:data98};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3329,8 +3332,15 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(data108.volumes === undefined){
-const err275 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
+}
+if(data.reserved !== undefined){
+let data109 = data.reserved;
+if(Array.isArray(data109)){
+const len15 = data109.length;
+for(let i13=0; i13<len15; i13++){
+let data110 = data109[i13];
+if(typeof data110 !== "string"){
+const err275 = {instancePath:instancePath+"/reserved/" + i13,schemaPath:"#/properties/reserved/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.reserved.items.type,parentSchema:schema31.properties.reserved.items,data:data110};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3339,9 +3349,10 @@ vErrors.push(err275);
 }
 errors++;
 }
-for(const key21 in data108){
-if(!((((key21 === "cpu") || (key21 === "memory")) || (key21 === "storage")) || (key21 === "volumes"))){
-const err276 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.reserved.type,parentSchema:schema31.properties.reserved,data:data109};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3351,11 +3362,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data108.cpu !== undefined){
-let data109 = data108.cpu;
-if(typeof data109 === "string"){
-if(!pattern29.test(data109)){
-const err277 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data109};
+if(data.hosting !== undefined){
+let data111 = data.hosting;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.defaults === undefined){
+const err277 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "defaults"},message:"must have required property '"+"defaults"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data111};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3364,9 +3375,8 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-else {
-const err278 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data109};
+if(data111.limits === undefined){
+const err278 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema31.properties.hosting.required,parentSchema:schema31.properties.hosting,data:data111};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3375,12 +3385,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data108.memory !== undefined){
-let data110 = data108.memory;
-if(typeof data110 === "string"){
-if(!pattern29.test(data110)){
-const err279 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data110};
+for(const key20 in data111){
+if(!((((key20 === "defaults") || (key20 === "limits")) || (key20 === "accessRole")) || (key20 === "backup"))){
+const err279 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting,data:data111};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3390,8 +3397,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-else {
-const err280 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data110};
+if(data111.defaults !== undefined){
+let data112 = data111.defaults;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.cpu === undefined){
+const err280 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data112};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3400,12 +3410,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data108.storage !== undefined){
-let data111 = data108.storage;
-if(typeof data111 === "string"){
-if(!pattern29.test(data111)){
-const err281 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data111};
+if(data112.memory === undefined){
+const err281 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data112};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3414,9 +3420,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-else {
-const err282 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data111};
+if(data112.storage === undefined){
+const err282 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data112};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3425,11 +3430,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-if(data108.volumes !== undefined){
-let data112 = data108.volumes;
-if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err283 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data112};
+if(data112.volumes === undefined){
+const err283 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.defaults.required,parentSchema:schema31.properties.hosting.properties.defaults,data:data112};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3438,9 +3440,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 9007199254740991 || isNaN(data112)){
-const err284 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data112};
+for(const key21 in data112){
+if(!((((key21 === "cpu") || (key21 === "memory")) || (key21 === "storage")) || (key21 === "volumes"))){
+const err284 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.defaults,data:data112};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3449,8 +3451,12 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err285 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data112};
+}
+if(data112.cpu !== undefined){
+let data113 = data112.cpu;
+if(typeof data113 === "string"){
+if(!pattern31.test(data113)){
+const err285 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data113};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3460,10 +3466,8 @@ vErrors.push(err285);
 errors++;
 }
 }
-}
-}
 else {
-const err286 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data108};
+const err286 = {instancePath:instancePath+"/hosting/defaults/cpu",schemaPath:"#/properties/hosting/properties/defaults/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.cpu,data:data113};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3473,11 +3477,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data107.limits !== undefined){
-let data113 = data107.limits;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.cpu === undefined){
-const err287 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
+if(data112.memory !== undefined){
+let data114 = data112.memory;
+if(typeof data114 === "string"){
+if(!pattern31.test(data114)){
+const err287 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data114};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3486,8 +3490,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-if(data113.memory === undefined){
-const err288 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
+}
+else {
+const err288 = {instancePath:instancePath+"/hosting/defaults/memory",schemaPath:"#/properties/hosting/properties/defaults/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.memory.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.memory,data:data114};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3496,8 +3501,12 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data113.storage === undefined){
-const err289 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
+}
+if(data112.storage !== undefined){
+let data115 = data112.storage;
+if(typeof data115 === "string"){
+if(!pattern31.test(data115)){
+const err289 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data115};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3506,8 +3515,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-if(data113.volumes === undefined){
-const err290 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
+}
+else {
+const err290 = {instancePath:instancePath+"/hosting/defaults/storage",schemaPath:"#/properties/hosting/properties/defaults/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.defaults.properties.storage.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.storage,data:data115};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3516,9 +3526,11 @@ vErrors.push(err290);
 }
 errors++;
 }
-for(const key22 in data113){
-if(!((((key22 === "cpu") || (key22 === "memory")) || (key22 === "storage")) || (key22 === "volumes"))){
-const err291 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
+}
+if(data112.volumes !== undefined){
+let data116 = data112.volumes;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err291 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.defaults.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data116};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3527,12 +3539,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-if(data113.cpu !== undefined){
-let data114 = data113.cpu;
-if(typeof data114 === "string"){
-if(!pattern29.test(data114)){
-const err292 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data114};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 9007199254740991 || isNaN(data116)){
+const err292 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data116};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3541,9 +3550,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-else {
-const err293 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data114};
+if(data116 < 0 || isNaN(data116)){
+const err293 = {instancePath:instancePath+"/hosting/defaults/volumes",schemaPath:"#/properties/hosting/properties/defaults/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.defaults.properties.volumes,data:data116};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3553,11 +3561,10 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data113.memory !== undefined){
-let data115 = data113.memory;
-if(typeof data115 === "string"){
-if(!pattern29.test(data115)){
-const err294 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data115};
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/hosting/defaults",schemaPath:"#/properties/hosting/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.defaults.type,parentSchema:schema31.properties.hosting.properties.defaults,data:data112};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3567,8 +3574,11 @@ vErrors.push(err294);
 errors++;
 }
 }
-else {
-const err295 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data115};
+if(data111.limits !== undefined){
+let data117 = data111.limits;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.cpu === undefined){
+const err295 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3577,12 +3587,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-if(data113.storage !== undefined){
-let data116 = data113.storage;
-if(typeof data116 === "string"){
-if(!pattern29.test(data116)){
-const err296 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data116};
+if(data117.memory === undefined){
+const err296 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3591,9 +3597,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-else {
-const err297 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data116};
+if(data117.storage === undefined){
+const err297 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "storage"},message:"must have required property '"+"storage"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3602,11 +3607,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-if(data113.volumes !== undefined){
-let data117 = data113.volumes;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err298 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data117};
+if(data117.volumes === undefined){
+const err298 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/required",keyword:"required",params:{missingProperty: "volumes"},message:"must have required property '"+"volumes"+"'",schema:schema31.properties.hosting.properties.limits.required,parentSchema:schema31.properties.hosting.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3615,9 +3617,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 9007199254740991 || isNaN(data117)){
-const err299 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data117};
+for(const key22 in data117){
+if(!((((key22 === "cpu") || (key22 === "memory")) || (key22 === "storage")) || (key22 === "volumes"))){
+const err299 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3626,8 +3628,12 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data117 < 0 || isNaN(data117)){
-const err300 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data117};
+}
+if(data117.cpu !== undefined){
+let data118 = data117.cpu;
+if(typeof data118 === "string"){
+if(!pattern31.test(data118)){
+const err300 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data118};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3637,10 +3643,8 @@ vErrors.push(err300);
 errors++;
 }
 }
-}
-}
 else {
-const err301 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data113};
+const err301 = {instancePath:instancePath+"/hosting/limits/cpu",schemaPath:"#/properties/hosting/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.cpu.type,parentSchema:schema31.properties.hosting.properties.limits.properties.cpu,data:data118};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3650,10 +3654,11 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data107.accessRole !== undefined){
-let data118 = data107.accessRole;
-if(typeof data118 !== "string"){
-const err302 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data118};
+if(data117.memory !== undefined){
+let data119 = data117.memory;
+if(typeof data119 === "string"){
+if(!pattern31.test(data119)){
+const err302 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data119};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3662,8 +3667,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(!((data118 === "admin") || (data118 === "edit"))){
-const err303 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data118};
+}
+else {
+const err303 = {instancePath:instancePath+"/hosting/limits/memory",schemaPath:"#/properties/hosting/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.memory.type,parentSchema:schema31.properties.hosting.properties.limits.properties.memory,data:data119};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3673,12 +3679,11 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data107.backup !== undefined){
-let data119 = data107.backup;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-for(const key23 in data119){
-if(!(((key23 === "time") || (key23 === "retentionDays")) || (key23 === "finalRetentionDays"))){
-const err304 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data119};
+if(data117.storage !== undefined){
+let data120 = data117.storage;
+if(typeof data120 === "string"){
+if(!pattern31.test(data120)){
+const err304 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$",parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data120};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3688,11 +3693,8 @@ vErrors.push(err304);
 errors++;
 }
 }
-if(data119.time !== undefined){
-let data120 = data119.time;
-if(typeof data120 === "string"){
-if(!pattern26.test(data120)){
-const err305 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data120};
+else {
+const err305 = {instancePath:instancePath+"/hosting/limits/storage",schemaPath:"#/properties/hosting/properties/limits/properties/storage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.limits.properties.storage.type,parentSchema:schema31.properties.hosting.properties.limits.properties.storage,data:data120};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3702,8 +3704,10 @@ vErrors.push(err305);
 errors++;
 }
 }
-else {
-const err306 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data120};
+if(data117.volumes !== undefined){
+let data121 = data117.volumes;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err306 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.limits.properties.volumes.type,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data121};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3712,11 +3716,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data119.retentionDays !== undefined){
-let data121 = data119.retentionDays;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err307 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data121};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 > 9007199254740991 || isNaN(data121)){
+const err307 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data121};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3725,9 +3727,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 3650 || isNaN(data121)){
-const err308 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data121};
+if(data121 < 0 || isNaN(data121)){
+const err308 = {instancePath:instancePath+"/hosting/limits/volumes",schemaPath:"#/properties/hosting/properties/limits/properties/volumes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hosting.properties.limits.properties.volumes,data:data121};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3736,8 +3737,11 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(data121 < 1 || isNaN(data121)){
-const err309 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data121};
+}
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/hosting/limits",schemaPath:"#/properties/hosting/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.limits.type,parentSchema:schema31.properties.hosting.properties.limits,data:data117};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3747,11 +3751,10 @@ vErrors.push(err309);
 errors++;
 }
 }
-}
-if(data119.finalRetentionDays !== undefined){
-let data122 = data119.finalRetentionDays;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err310 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data122};
+if(data111.accessRole !== undefined){
+let data122 = data111.accessRole;
+if(typeof data122 !== "string"){
+const err310 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.accessRole.type,parentSchema:schema31.properties.hosting.properties.accessRole,data:data122};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3760,9 +3763,8 @@ vErrors.push(err310);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 3650 || isNaN(data122)){
-const err311 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data122};
+if(!((data122 === "admin") || (data122 === "edit"))){
+const err311 = {instancePath:instancePath+"/hosting/accessRole",schemaPath:"#/properties/hosting/properties/accessRole/enum",keyword:"enum",params:{allowedValues: schema31.properties.hosting.properties.accessRole.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hosting.properties.accessRole.enum,parentSchema:schema31.properties.hosting.properties.accessRole,data:data122};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3771,8 +3773,13 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(data122 < 1 || isNaN(data122)){
-const err312 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data122};
+}
+if(data111.backup !== undefined){
+let data123 = data111.backup;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+for(const key23 in data123){
+if(!(((key23 === "time") || (key23 === "retentionDays")) || (key23 === "finalRetentionDays"))){
+const err312 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hosting.properties.backup,data:data123};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3782,10 +3789,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
-}
-else {
-const err313 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data119};
+if(data123.time !== undefined){
+let data124 = data123.time;
+if(typeof data124 === "string"){
+if(!pattern28.test(data124)){
+const err313 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data124};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3795,9 +3803,8 @@ vErrors.push(err313);
 errors++;
 }
 }
-}
 else {
-const err314 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data107};
+const err314 = {instancePath:instancePath+"/hosting/backup/time",schemaPath:"#/properties/hosting/properties/backup/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosting.properties.backup.properties.time.type,parentSchema:schema31.properties.hosting.properties.backup.properties.time,data:data124};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3807,14 +3814,10 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data.requiredFields !== undefined){
-let data123 = data.requiredFields;
-if(Array.isArray(data123)){
-const len16 = data123.length;
-for(let i14=0; i14<len16; i14++){
-let data124 = data123[i14];
-if(typeof data124 !== "string"){
-const err315 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data124};
+if(data123.retentionDays !== undefined){
+let data125 = data123.retentionDays;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err315 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.retentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data125};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3823,8 +3826,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(!((((data124 === "letter.scan") || (data124 === "recommendation")) || (data124 === "contacts.administrative.nip")) || (data124 === "contacts.technical.nip"))){
-const err316 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data124};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 3650 || isNaN(data125)){
+const err316 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data125};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3833,10 +3837,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-}
-else {
-const err317 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data123};
+if(data125 < 1 || isNaN(data125)){
+const err317 = {instancePath:instancePath+"/hosting/backup/retentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.retentionDays,data:data125};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3846,11 +3848,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data.contactDomains !== undefined){
-let data125 = data.contactDomains;
-if(Array.isArray(data125)){
-if(data125.length < 1){
-const err318 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contactDomains,data:data125};
+}
+if(data123.finalRetentionDays !== undefined){
+let data126 = data123.finalRetentionDays;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err318 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays.type,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data126};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3859,12 +3861,9 @@ vErrors.push(err318);
 }
 errors++;
 }
-const len17 = data125.length;
-for(let i15=0; i15<len17; i15++){
-let data126 = data125[i15];
-if(typeof data126 === "string"){
-if(func2(data126) > 253){
-const err319 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.contactDomains.items,data:data126};
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 3650 || isNaN(data126)){
+const err319 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data126};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3873,8 +3872,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(func2(data126) < 1){
-const err320 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.contactDomains.items,data:data126};
+if(data126 < 1 || isNaN(data126)){
+const err320 = {instancePath:instancePath+"/hosting/backup/finalRetentionDays",schemaPath:"#/properties/hosting/properties/backup/properties/finalRetentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hosting.properties.backup.properties.finalRetentionDays,data:data126};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3884,8 +3883,10 @@ vErrors.push(err320);
 errors++;
 }
 }
+}
+}
 else {
-const err321 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contactDomains.items.type,parentSchema:schema31.properties.contactDomains.items,data:data126};
+const err321 = {instancePath:instancePath+"/hosting/backup",schemaPath:"#/properties/hosting/properties/backup/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.properties.backup.type,parentSchema:schema31.properties.hosting.properties.backup,data:data123};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3897,7 +3898,7 @@ errors++;
 }
 }
 else {
-const err322 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contactDomains.type,parentSchema:schema31.properties.contactDomains,data:data125};
+const err322 = {instancePath:instancePath+"/hosting",schemaPath:"#/properties/hosting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hosting.type,parentSchema:schema31.properties.hosting,data:data111};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3907,12 +3908,14 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data.forms !== undefined){
-let data127 = data.forms;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key24 in data127){
-if(!((key24 === "scanUpload") || (key24 === "powerOfAttorney"))){
-const err323 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.forms,data:data127};
+if(data.requiredFields !== undefined){
+let data127 = data.requiredFields;
+if(Array.isArray(data127)){
+const len16 = data127.length;
+for(let i14=0; i14<len16; i14++){
+let data128 = data127[i14];
+if(typeof data128 !== "string"){
+const err323 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.requiredFields.items.type,parentSchema:schema31.properties.requiredFields.items,data:data128};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3921,12 +3924,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-if(data127.scanUpload !== undefined){
-let data128 = data127.scanUpload;
-if(typeof data128 === "string"){
-if(func2(data128) > 500){
-const err324 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
+if(!((((data128 === "letter.scan") || (data128 === "recommendation")) || (data128 === "contacts.administrative.nip")) || (data128 === "contacts.technical.nip"))){
+const err324 = {instancePath:instancePath+"/requiredFields/" + i14,schemaPath:"#/properties/requiredFields/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.requiredFields.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.requiredFields.items.enum,parentSchema:schema31.properties.requiredFields.items,data:data128};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3935,8 +3934,10 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(func2(data128) < 3){
-const err325 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/requiredFields",schemaPath:"#/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.requiredFields.type,parentSchema:schema31.properties.requiredFields,data:data127};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3946,8 +3947,11 @@ vErrors.push(err325);
 errors++;
 }
 }
-else {
-const err326 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.forms.properties.scanUpload.type,parentSchema:schema31.properties.forms.properties.scanUpload,data:data128};
+if(data.contactDomains !== undefined){
+let data129 = data.contactDomains;
+if(Array.isArray(data129)){
+if(data129.length < 1){
+const err326 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contactDomains,data:data129};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3956,11 +3960,12 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-if(data127.powerOfAttorney !== undefined){
-let data129 = data127.powerOfAttorney;
-if(typeof data129 !== "boolean"){
-const err327 = {instancePath:instancePath+"/forms/powerOfAttorney",schemaPath:"#/properties/forms/properties/powerOfAttorney/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.forms.properties.powerOfAttorney.type,parentSchema:schema31.properties.forms.properties.powerOfAttorney,data:data129};
+const len17 = data129.length;
+for(let i15=0; i15<len17; i15++){
+let data130 = data129[i15];
+if(typeof data130 === "string"){
+if(func2(data130) > 253){
+const err327 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.contactDomains.items,data:data130};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3969,10 +3974,8 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-}
-else {
-const err328 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.forms.type,parentSchema:schema31.properties.forms,data:data127};
+if(func2(data130) < 1){
+const err328 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.contactDomains.items,data:data130};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3982,11 +3985,8 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data.review !== undefined){
-let data130 = data.review;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.maxMonths === undefined){
-const err329 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data130};
+else {
+const err329 = {instancePath:instancePath+"/contactDomains/" + i15,schemaPath:"#/properties/contactDomains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.contactDomains.items.type,parentSchema:schema31.properties.contactDomains.items,data:data130};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -3995,9 +3995,10 @@ vErrors.push(err329);
 }
 errors++;
 }
-for(const key25 in data130){
-if(!(key25 === "maxMonths")){
-const err330 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data130};
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/contactDomains",schemaPath:"#/properties/contactDomains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contactDomains.type,parentSchema:schema31.properties.contactDomains,data:data129};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4007,10 +4008,12 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data130.maxMonths !== undefined){
-let data131 = data130.maxMonths;
-if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
-const err331 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
+if(data.forms !== undefined){
+let data131 = data.forms;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key24 in data131){
+if(!((key24 === "scanUpload") || (key24 === "powerOfAttorney"))){
+const err331 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.forms,data:data131};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4019,9 +4022,12 @@ vErrors.push(err331);
 }
 errors++;
 }
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 60 || isNaN(data131)){
-const err332 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
+}
+if(data131.scanUpload !== undefined){
+let data132 = data131.scanUpload;
+if(typeof data132 === "string"){
+if(func2(data132) > 500){
+const err332 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.forms.properties.scanUpload,data:data132};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4030,8 +4036,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-if(data131 < 1 || isNaN(data131)){
-const err333 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data131};
+if(func2(data132) < 3){
+const err333 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.forms.properties.scanUpload,data:data132};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4041,10 +4047,8 @@ vErrors.push(err333);
 errors++;
 }
 }
-}
-}
 else {
-const err334 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data130};
+const err334 = {instancePath:instancePath+"/forms/scanUpload",schemaPath:"#/properties/forms/properties/scanUpload/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.forms.properties.scanUpload.type,parentSchema:schema31.properties.forms.properties.scanUpload,data:data132};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4054,11 +4058,10 @@ vErrors.push(err334);
 errors++;
 }
 }
-if(data.adoption !== undefined){
-let data132 = data.adoption;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.base === undefined){
-const err335 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data132};
+if(data131.powerOfAttorney !== undefined){
+let data133 = data131.powerOfAttorney;
+if(typeof data133 !== "boolean"){
+const err335 = {instancePath:instancePath+"/forms/powerOfAttorney",schemaPath:"#/properties/forms/properties/powerOfAttorney/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.forms.properties.powerOfAttorney.type,parentSchema:schema31.properties.forms.properties.powerOfAttorney,data:data133};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4067,8 +4070,10 @@ vErrors.push(err335);
 }
 errors++;
 }
-if(data132.date === undefined){
-const err336 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data132};
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.forms.type,parentSchema:schema31.properties.forms,data:data131};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4077,9 +4082,12 @@ vErrors.push(err336);
 }
 errors++;
 }
-for(const key26 in data132){
-if(!((key26 === "base") || (key26 === "date"))){
-const err337 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data132};
+}
+if(data.review !== undefined){
+let data134 = data.review;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.maxMonths === undefined){
+const err337 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/required",keyword:"required",params:{missingProperty: "maxMonths"},message:"must have required property '"+"maxMonths"+"'",schema:schema31.properties.review.required,parentSchema:schema31.properties.review,data:data134};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4088,12 +4096,9 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-if(data132.base !== undefined){
-let data133 = data132.base;
-if(typeof data133 === "string"){
-if(!pattern36.test(data133)){
-const err338 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data133};
+for(const key25 in data134){
+if(!(key25 === "maxMonths")){
+const err338 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.review,data:data134};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4103,8 +4108,10 @@ vErrors.push(err338);
 errors++;
 }
 }
-else {
-const err339 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data133};
+if(data134.maxMonths !== undefined){
+let data135 = data134.maxMonths;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err339 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.review.properties.maxMonths.type,parentSchema:schema31.properties.review.properties.maxMonths,data:data135};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4113,12 +4120,9 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-if(data132.date !== undefined){
-let data134 = data132.date;
-if(typeof data134 === "string"){
-if(!pattern4.test(data134)){
-const err340 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data134};
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 60 || isNaN(data135)){
+const err340 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.review.properties.maxMonths,data:data135};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4127,8 +4131,8 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(!(formats0.validate(data134))){
-const err341 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data134};
+if(data135 < 1 || isNaN(data135)){
+const err341 = {instancePath:instancePath+"/review/maxMonths",schemaPath:"#/properties/review/properties/maxMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.review.properties.maxMonths,data:data135};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4138,8 +4142,10 @@ vErrors.push(err341);
 errors++;
 }
 }
+}
+}
 else {
-const err342 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data134};
+const err342 = {instancePath:instancePath+"/review",schemaPath:"#/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.review.type,parentSchema:schema31.properties.review,data:data134};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4149,9 +4155,11 @@ vErrors.push(err342);
 errors++;
 }
 }
-}
-else {
-const err343 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data132};
+if(data.adoption !== undefined){
+let data136 = data.adoption;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.base === undefined){
+const err343 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data136};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4160,12 +4168,8 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-if(data.letters !== undefined){
-let data135 = data.letters;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-if(data135.numberPattern === undefined){
-const err344 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data135};
+if(data136.date === undefined){
+const err344 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema31.properties.adoption.required,parentSchema:schema31.properties.adoption,data:data136};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4174,9 +4178,9 @@ vErrors.push(err344);
 }
 errors++;
 }
-for(const key27 in data135){
-if(!((key27 === "numberPattern") || (key27 === "logo"))){
-const err345 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data135};
+for(const key26 in data136){
+if(!((key26 === "base") || (key26 === "date"))){
+const err345 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.adoption,data:data136};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4186,11 +4190,11 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data135.numberPattern !== undefined){
-let data136 = data135.numberPattern;
-if(typeof data136 === "string"){
-if(func2(data136) < 5){
-const err346 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data136};
+if(data136.base !== undefined){
+let data137 = data136.base;
+if(typeof data137 === "string"){
+if(!pattern38.test(data137)){
+const err346 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\"",schema:"^[0-9a-f]{40}$",parentSchema:schema31.properties.adoption.properties.base,data:data137};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4201,7 +4205,7 @@ errors++;
 }
 }
 else {
-const err347 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data136};
+const err347 = {instancePath:instancePath+"/adoption/base",schemaPath:"#/properties/adoption/properties/base/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.base.type,parentSchema:schema31.properties.adoption.properties.base,data:data137};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4211,10 +4215,11 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data135.logo !== undefined){
-let data137 = data135.logo;
-if(typeof data137 !== "string"){
-const err348 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data137};
+if(data136.date !== undefined){
+let data138 = data136.date;
+if(typeof data138 === "string"){
+if(!pattern4.test(data138)){
+const err348 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.adoption.properties.date,data:data138};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4223,10 +4228,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-}
-else {
-const err349 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data135};
+if(!(formats0.validate(data138))){
+const err349 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.adoption.properties.date,data:data138};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4236,11 +4239,8 @@ vErrors.push(err349);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data138 = data.limits;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.ttl === undefined){
-const err350 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data138};
+else {
+const err350 = {instancePath:instancePath+"/adoption/date",schemaPath:"#/properties/adoption/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.adoption.properties.date.type,parentSchema:schema31.properties.adoption.properties.date,data:data138};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4249,9 +4249,10 @@ vErrors.push(err350);
 }
 errors++;
 }
-for(const key28 in data138){
-if(!(key28 === "ttl")){
-const err351 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data138};
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/adoption",schemaPath:"#/properties/adoption/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.adoption.type,parentSchema:schema31.properties.adoption,data:data136};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4261,11 +4262,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data138.ttl !== undefined){
-let data139 = data138.ttl;
+if(data.letters !== undefined){
+let data139 = data.letters;
 if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.min === undefined){
-const err352 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
+if(data139.numberPattern === undefined){
+const err352 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/required",keyword:"required",params:{missingProperty: "numberPattern"},message:"must have required property '"+"numberPattern"+"'",schema:schema31.properties.letters.required,parentSchema:schema31.properties.letters,data:data139};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4274,8 +4275,9 @@ vErrors.push(err352);
 }
 errors++;
 }
-if(data139.max === undefined){
-const err353 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
+for(const key27 in data139){
+if(!((key27 === "numberPattern") || (key27 === "logo"))){
+const err353 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.letters,data:data139};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4284,9 +4286,12 @@ vErrors.push(err353);
 }
 errors++;
 }
-for(const key29 in data139){
-if(!((key29 === "min") || (key29 === "max"))){
-const err354 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
+}
+if(data139.numberPattern !== undefined){
+let data140 = data139.numberPattern;
+if(typeof data140 === "string"){
+if(func2(data140) < 5){
+const err354 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema31.properties.letters.properties.numberPattern,data:data140};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4296,10 +4301,8 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data139.min !== undefined){
-let data140 = data139.min;
-if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
-const err355 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
+else {
+const err355 = {instancePath:instancePath+"/letters/numberPattern",schemaPath:"#/properties/letters/properties/numberPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.numberPattern.type,parentSchema:schema31.properties.letters.properties.numberPattern,data:data140};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4308,9 +4311,11 @@ vErrors.push(err355);
 }
 errors++;
 }
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 > 9007199254740991 || isNaN(data140)){
-const err356 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
+}
+if(data139.logo !== undefined){
+let data141 = data139.logo;
+if(typeof data141 !== "string"){
+const err356 = {instancePath:instancePath+"/letters/logo",schemaPath:"#/properties/letters/properties/logo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.letters.properties.logo.type,parentSchema:schema31.properties.letters.properties.logo,data:data141};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4319,8 +4324,10 @@ vErrors.push(err356);
 }
 errors++;
 }
-if(data140 < 1 || isNaN(data140)){
-const err357 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data140};
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/letters",schemaPath:"#/properties/letters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.letters.type,parentSchema:schema31.properties.letters,data:data139};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4330,11 +4337,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-}
-if(data139.max !== undefined){
-let data141 = data139.max;
-if(!(((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141))) && (isFinite(data141)))){
-const err358 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
+if(data.limits !== undefined){
+let data142 = data.limits;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.ttl === undefined){
+const err358 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/required",keyword:"required",params:{missingProperty: "ttl"},message:"must have required property '"+"ttl"+"'",schema:schema31.properties.limits.required,parentSchema:schema31.properties.limits,data:data142};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4343,9 +4350,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-if((typeof data141 == "number") && (isFinite(data141))){
-if(data141 > 86400 || isNaN(data141)){
-const err359 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
+for(const key28 in data142){
+if(!(key28 === "ttl")){
+const err359 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data142};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4354,8 +4361,12 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(data141 < -9007199254740991 || isNaN(data141)){
-const err360 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data141};
+}
+if(data142.ttl !== undefined){
+let data143 = data142.ttl;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.min === undefined){
+const err360 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data143};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4364,11 +4375,8 @@ vErrors.push(err360);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err361 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data139};
+if(data143.max === undefined){
+const err361 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema31.properties.limits.properties.ttl.required,parentSchema:schema31.properties.limits.properties.ttl,data:data143};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4377,10 +4385,9 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-}
-else {
-const err362 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data138};
+for(const key29 in data143){
+if(!((key29 === "min") || (key29 === "max"))){
+const err362 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits.properties.ttl,data:data143};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4390,12 +4397,10 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data.hygiene !== undefined){
-let data142 = data.hygiene;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key30 in data142){
-if(!(((((key30 === "gamblingKeywords") || (key30 === "tlsExpiringDays")) || (key30 === "review")) || (key30 === "suspension")) || (key30 === "audit"))){
-const err363 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data142};
+if(data143.min !== undefined){
+let data144 = data143.min;
+if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
+const err363 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.min.type,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data144};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4404,12 +4409,9 @@ vErrors.push(err363);
 }
 errors++;
 }
-}
-if(data142.gamblingKeywords !== undefined){
-let data143 = data142.gamblingKeywords;
-if(Array.isArray(data143)){
-if(data143.length < 1){
-const err364 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data143};
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 > 9007199254740991 || isNaN(data144)){
+const err364 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data144};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4418,12 +4420,8 @@ vErrors.push(err364);
 }
 errors++;
 }
-const len18 = data143.length;
-for(let i16=0; i16<len18; i16++){
-let data144 = data143[i16];
-if(typeof data144 === "string"){
-if(func2(data144) > 60){
-const err365 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
+if(data144 < 1 || isNaN(data144)){
+const err365 = {instancePath:instancePath+"/limits/ttl/min",schemaPath:"#/properties/limits/properties/ttl/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.limits.properties.ttl.properties.min,data:data144};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4432,8 +4430,12 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(func2(data144) < 3){
-const err366 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
+}
+}
+if(data143.max !== undefined){
+let data145 = data143.max;
+if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
+const err366 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties.ttl.properties.max.type,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data145};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4442,9 +4444,9 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-else {
-const err367 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data144};
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 > 86400 || isNaN(data145)){
+const err367 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data145};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4453,10 +4455,8 @@ vErrors.push(err367);
 }
 errors++;
 }
-}
-}
-else {
-const err368 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data143};
+if(data145 < -9007199254740991 || isNaN(data145)){
+const err368 = {instancePath:instancePath+"/limits/ttl/max",schemaPath:"#/properties/limits/properties/ttl/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema31.properties.limits.properties.ttl.properties.max,data:data145};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4466,10 +4466,10 @@ vErrors.push(err368);
 errors++;
 }
 }
-if(data142.tlsExpiringDays !== undefined){
-let data145 = data142.tlsExpiringDays;
-if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
-const err369 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
+}
+}
+else {
+const err369 = {instancePath:instancePath+"/limits/ttl",schemaPath:"#/properties/limits/properties/ttl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.properties.ttl.type,parentSchema:schema31.properties.limits.properties.ttl,data:data143};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4478,9 +4478,10 @@ vErrors.push(err369);
 }
 errors++;
 }
-if((typeof data145 == "number") && (isFinite(data145))){
-if(data145 > 365 || isNaN(data145)){
-const err370 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
+}
+}
+else {
+const err370 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data142};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4489,8 +4490,13 @@ vErrors.push(err370);
 }
 errors++;
 }
-if(data145 < 1 || isNaN(data145)){
-const err371 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data145};
+}
+if(data.hygiene !== undefined){
+let data146 = data.hygiene;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+for(const key30 in data146){
+if(!(((((key30 === "gamblingKeywords") || (key30 === "tlsExpiringDays")) || (key30 === "review")) || (key30 === "suspension")) || (key30 === "audit"))){
+const err371 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene,data:data146};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4500,13 +4506,11 @@ vErrors.push(err371);
 errors++;
 }
 }
-}
-if(data142.review !== undefined){
-let data146 = data142.review;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-for(const key31 in data146){
-if(!((key31 === "remindDays") || (key31 === "graceDays"))){
-const err372 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data146};
+if(data146.gamblingKeywords !== undefined){
+let data147 = data146.gamblingKeywords;
+if(Array.isArray(data147)){
+if(data147.length < 1){
+const err372 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data147};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4515,11 +4519,12 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-if(data146.remindDays !== undefined){
-let data147 = data146.remindDays;
-if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
-const err373 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
+const len18 = data147.length;
+for(let i16=0; i16<len18; i16++){
+let data148 = data147[i16];
+if(typeof data148 === "string"){
+if(func2(data148) > 60){
+const err373 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data148};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4528,9 +4533,8 @@ vErrors.push(err373);
 }
 errors++;
 }
-if((typeof data147 == "number") && (isFinite(data147))){
-if(data147 > 365 || isNaN(data147)){
-const err374 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
+if(func2(data148) < 3){
+const err374 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data148};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4539,8 +4543,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-if(data147 < 1 || isNaN(data147)){
-const err375 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data147};
+}
+else {
+const err375 = {instancePath:instancePath+"/hygiene/gamblingKeywords/" + i16,schemaPath:"#/properties/hygiene/properties/gamblingKeywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.gamblingKeywords.items.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords.items,data:data148};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4551,10 +4556,8 @@ errors++;
 }
 }
 }
-if(data146.graceDays !== undefined){
-let data148 = data146.graceDays;
-if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
-const err376 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
+else {
+const err376 = {instancePath:instancePath+"/hygiene/gamblingKeywords",schemaPath:"#/properties/hygiene/properties/gamblingKeywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.gamblingKeywords.type,parentSchema:schema31.properties.hygiene.properties.gamblingKeywords,data:data147};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4563,9 +4566,11 @@ vErrors.push(err376);
 }
 errors++;
 }
-if((typeof data148 == "number") && (isFinite(data148))){
-if(data148 > 365 || isNaN(data148)){
-const err377 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
+}
+if(data146.tlsExpiringDays !== undefined){
+let data149 = data146.tlsExpiringDays;
+if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
+const err377 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.tlsExpiringDays.type,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data149};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4574,8 +4579,9 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(data148 < 0 || isNaN(data148)){
-const err378 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data148};
+if((typeof data149 == "number") && (isFinite(data149))){
+if(data149 > 365 || isNaN(data149)){
+const err378 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data149};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4584,11 +4590,8 @@ vErrors.push(err378);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err379 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data146};
+if(data149 < 1 || isNaN(data149)){
+const err379 = {instancePath:instancePath+"/hygiene/tlsExpiringDays",schemaPath:"#/properties/hygiene/properties/tlsExpiringDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.tlsExpiringDays,data:data149};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4598,11 +4601,13 @@ vErrors.push(err379);
 errors++;
 }
 }
-if(data142.suspension !== undefined){
-let data149 = data142.suspension;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-if(data149.steps === undefined){
-const err380 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
+}
+if(data146.review !== undefined){
+let data150 = data146.review;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+for(const key31 in data150){
+if(!((key31 === "remindDays") || (key31 === "graceDays"))){
+const err380 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.review,data:data150};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4611,9 +4616,11 @@ vErrors.push(err380);
 }
 errors++;
 }
-for(const key32 in data149){
-if(!(key32 === "steps")){
-const err381 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
+}
+if(data150.remindDays !== undefined){
+let data151 = data150.remindDays;
+if(!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151)))){
+const err381 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.remindDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data151};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4622,12 +4629,9 @@ vErrors.push(err381);
 }
 errors++;
 }
-}
-if(data149.steps !== undefined){
-let data150 = data149.steps;
-if(Array.isArray(data150)){
-if(data150.length < 1){
-const err382 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data150};
+if((typeof data151 == "number") && (isFinite(data151))){
+if(data151 > 365 || isNaN(data151)){
+const err382 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data151};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4636,12 +4640,8 @@ vErrors.push(err382);
 }
 errors++;
 }
-const len19 = data150.length;
-for(let i17=0; i17<len19; i17++){
-let data151 = data150[i17];
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(Object.keys(data151).length < 5){
-const err383 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
+if(data151 < 1 || isNaN(data151)){
+const err383 = {instancePath:instancePath+"/hygiene/review/remindDays",schemaPath:"#/properties/hygiene/properties/review/properties/remindDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.review.properties.remindDays,data:data151};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4650,8 +4650,12 @@ vErrors.push(err383);
 }
 errors++;
 }
-if(data151.id === undefined){
-const err384 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
+}
+}
+if(data150.graceDays !== undefined){
+let data152 = data150.graceDays;
+if(!(((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152))) && (isFinite(data152)))){
+const err384 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.review.properties.graceDays.type,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data152};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4660,8 +4664,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-if(data151.role === undefined){
-const err385 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
+if((typeof data152 == "number") && (isFinite(data152))){
+if(data152 > 365 || isNaN(data152)){
+const err385 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data152};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4670,8 +4675,8 @@ vErrors.push(err385);
 }
 errors++;
 }
-if(data151.kind === undefined){
-const err386 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
+if(data152 < 0 || isNaN(data152)){
+const err386 = {instancePath:instancePath+"/hygiene/review/graceDays",schemaPath:"#/properties/hygiene/properties/review/properties/graceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.review.properties.graceDays,data:data152};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4680,8 +4685,11 @@ vErrors.push(err386);
 }
 errors++;
 }
-if(data151.standardTime === undefined){
-const err387 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
+}
+}
+}
+else {
+const err387 = {instancePath:instancePath+"/hygiene/review",schemaPath:"#/properties/hygiene/properties/review/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.review.type,parentSchema:schema31.properties.hygiene.properties.review,data:data150};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4690,9 +4698,12 @@ vErrors.push(err387);
 }
 errors++;
 }
-for(const key33 in data151){
-if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key33))){
-const err388 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
+}
+if(data146.suspension !== undefined){
+let data153 = data146.suspension;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+if(data153.steps === undefined){
+const err388 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema31.properties.hygiene.properties.suspension.required,parentSchema:schema31.properties.hygiene.properties.suspension,data:data153};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4701,12 +4712,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-if(data151.id !== undefined){
-let data152 = data151.id;
-if(typeof data152 === "string"){
-if(!pattern7.test(data152)){
-const err389 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data152};
+for(const key32 in data153){
+if(!(key32 === "steps")){
+const err389 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension,data:data153};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4716,8 +4724,11 @@ vErrors.push(err389);
 errors++;
 }
 }
-else {
-const err390 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data152};
+if(data153.steps !== undefined){
+let data154 = data153.steps;
+if(Array.isArray(data154)){
+if(data154.length < 1){
+const err390 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data154};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4726,12 +4737,12 @@ vErrors.push(err390);
 }
 errors++;
 }
-}
-if(data151.role !== undefined){
-let data153 = data151.role;
-if(typeof data153 === "string"){
-if(func2(data153) < 2){
-const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data153};
+const len19 = data154.length;
+for(let i17=0; i17<len19; i17++){
+let data155 = data154[i17];
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+if(Object.keys(data155).length < 5){
+const err391 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/minProperties",keyword:"minProperties",params:{limit: 5},message:"must NOT have fewer than 5 properties",schema:5,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data155};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4740,9 +4751,8 @@ vErrors.push(err391);
 }
 errors++;
 }
-}
-else {
-const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data153};
+if(data155.id === undefined){
+const err392 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data155};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4751,11 +4761,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-if(data151.kind !== undefined){
-let data154 = data151.kind;
-if(typeof data154 !== "string"){
-const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data154};
+if(data155.role === undefined){
+const err393 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data155};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4764,8 +4771,8 @@ vErrors.push(err393);
 }
 errors++;
 }
-if(!((((((data154 === "intake") || (data154 === "disposition")) || (data154 === "verification")) || (data154 === "technical")) || (data154 === "decision")) || (data154 === "signature"))){
-const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data154};
+if(data155.kind === undefined){
+const err394 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data155};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4774,12 +4781,8 @@ vErrors.push(err394);
 }
 errors++;
 }
-}
-if(data151.standardTime !== undefined){
-let data155 = data151.standardTime;
-if(typeof data155 === "string"){
-if(!pattern9.test(data155)){
-const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data155};
+if(data155.standardTime === undefined){
+const err395 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/required",keyword:"required",params:{missingProperty: "standardTime"},message:"must have required property '"+"standardTime"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data155};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4788,9 +4791,9 @@ vErrors.push(err395);
 }
 errors++;
 }
-}
-else {
-const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data155};
+for(const key33 in data155){
+if(!(func1.call(schema31.properties.hygiene.properties.suspension.properties.steps.items.properties, key33))){
+const err396 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data155};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4800,11 +4803,11 @@ vErrors.push(err396);
 errors++;
 }
 }
-if(data151.team !== undefined){
-let data156 = data151.team;
+if(data155.id !== undefined){
+let data156 = data155.id;
 if(typeof data156 === "string"){
-if(!pattern5.test(data156)){
-const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data156};
+if(!pattern7.test(data156)){
+const err397 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data156};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4815,7 +4818,7 @@ errors++;
 }
 }
 else {
-const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data156};
+const err398 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/id",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.id,data:data156};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4825,15 +4828,11 @@ vErrors.push(err398);
 errors++;
 }
 }
-if(data151.users !== undefined){
-let data157 = data151.users;
-if(Array.isArray(data157)){
-const len20 = data157.length;
-for(let i18=0; i18<len20; i18++){
-let data158 = data157[i18];
-if(typeof data158 === "string"){
-if(!pattern6.test(data158)){
-const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data158};
+if(data155.role !== undefined){
+let data157 = data155.role;
+if(typeof data157 === "string"){
+if(func2(data157) < 2){
+const err399 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data157};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4844,7 +4843,7 @@ errors++;
 }
 }
 else {
-const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data158};
+const err400 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/role",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.role,data:data157};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4854,9 +4853,10 @@ vErrors.push(err400);
 errors++;
 }
 }
-}
-else {
-const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data157};
+if(data155.kind !== undefined){
+let data158 = data155.kind;
+if(typeof data158 !== "string"){
+const err401 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data158};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4865,11 +4865,8 @@ vErrors.push(err401);
 }
 errors++;
 }
-}
-if(data151.note !== undefined){
-let data159 = data151.note;
-if(typeof data159 !== "string"){
-const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data159};
+if(!((((((data158 === "intake") || (data158 === "disposition")) || (data158 === "verification")) || (data158 === "technical")) || (data158 === "decision")) || (data158 === "signature"))){
+const err402 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/kind",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.kind,data:data158};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -4879,10 +4876,11 @@ vErrors.push(err402);
 errors++;
 }
 }
-if(data151.phase !== undefined){
-let data160 = data151.phase;
-if(typeof data160 !== "string"){
-const err403 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data160};
+if(data155.standardTime !== undefined){
+let data159 = data155.standardTime;
+if(typeof data159 === "string"){
+if(!pattern9.test(data159)){
+const err403 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(m|h|d)$"+"\"",schema:"^[1-9][0-9]*(m|h|d)$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data159};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -4891,8 +4889,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(!((data160 === "before-merge") || (data160 === "after-deployment"))){
-const err404 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data160};
+}
+else {
+const err404 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/standardTime",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/standardTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.standardTime,data:data159};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -4902,11 +4901,11 @@ vErrors.push(err404);
 errors++;
 }
 }
-if(data151.task !== undefined){
-let data161 = data151.task;
-if(typeof data161 === "string"){
-if(func2(data161) > 80){
-const err405 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
+if(data155.team !== undefined){
+let data160 = data155.team;
+if(typeof data160 === "string"){
+if(!pattern5.test(data160)){
+const err405 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*\\/[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data160};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -4915,8 +4914,9 @@ vErrors.push(err405);
 }
 errors++;
 }
-if(func2(data161) < 3){
-const err406 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
+}
+else {
+const err406 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/team",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.team,data:data160};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -4926,8 +4926,15 @@ vErrors.push(err406);
 errors++;
 }
 }
-else {
-const err407 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data161};
+if(data155.users !== undefined){
+let data161 = data155.users;
+if(Array.isArray(data161)){
+const len20 = data161.length;
+for(let i18=0; i18<len20; i18++){
+let data162 = data161[i18];
+if(typeof data162 === "string"){
+if(!pattern6.test(data162)){
+const err407 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data162};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -4937,15 +4944,8 @@ vErrors.push(err407);
 errors++;
 }
 }
-if(data151.acting !== undefined){
-let data162 = data151.acting;
-if(Array.isArray(data162)){
-const len21 = data162.length;
-for(let i19=0; i19<len21; i19++){
-let data163 = data162[i19];
-if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
-if(data163.user === undefined){
-const err408 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
+else {
+const err408 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users/" + i18,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.items,data:data162};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -4954,8 +4954,10 @@ vErrors.push(err408);
 }
 errors++;
 }
-if(data163.title === undefined){
-const err409 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/users",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.users,data:data161};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -4964,8 +4966,11 @@ vErrors.push(err409);
 }
 errors++;
 }
-if(data163.from === undefined){
-const err410 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
+}
+if(data155.note !== undefined){
+let data163 = data155.note;
+if(typeof data163 !== "string"){
+const err410 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/note",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.note,data:data163};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -4974,8 +4979,11 @@ vErrors.push(err410);
 }
 errors++;
 }
-if(data163.to === undefined){
-const err411 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
+}
+if(data155.phase !== undefined){
+let data164 = data155.phase;
+if(typeof data164 !== "string"){
+const err411 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data164};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -4984,9 +4992,8 @@ vErrors.push(err411);
 }
 errors++;
 }
-for(const key34 in data163){
-if(!(((((key34 === "user") || (key34 === "title")) || (key34 === "name")) || (key34 === "from")) || (key34 === "to"))){
-const err412 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
+if(!((data164 === "before-merge") || (data164 === "after-deployment"))){
+const err412 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/phase",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.phase,data:data164};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -4996,11 +5003,11 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data163.user !== undefined){
-let data164 = data163.user;
-if(typeof data164 === "string"){
-if(!pattern6.test(data164)){
-const err413 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data164};
+if(data155.task !== undefined){
+let data165 = data155.task;
+if(typeof data165 === "string"){
+if(func2(data165) > 80){
+const err413 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data165};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5009,9 +5016,8 @@ vErrors.push(err413);
 }
 errors++;
 }
-}
-else {
-const err414 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data164};
+if(func2(data165) < 3){
+const err414 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data165};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5021,10 +5027,8 @@ vErrors.push(err414);
 errors++;
 }
 }
-if(data163.title !== undefined){
-let data165 = data163.title;
-if(typeof data165 !== "string"){
-const err415 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data165};
+else {
+const err415 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/task",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.task,data:data165};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5033,8 +5037,16 @@ vErrors.push(err415);
 }
 errors++;
 }
-if(!((data165 === "Plt.") || (data165 === "Plh."))){
-const err416 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data165};
+}
+if(data155.acting !== undefined){
+let data166 = data155.acting;
+if(Array.isArray(data166)){
+const len21 = data166.length;
+for(let i19=0; i19<len21; i19++){
+let data167 = data166[i19];
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+if(data167.user === undefined){
+const err416 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data167};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5043,12 +5055,8 @@ vErrors.push(err416);
 }
 errors++;
 }
-}
-if(data163.name !== undefined){
-let data166 = data163.name;
-if(typeof data166 === "string"){
-if(func2(data166) < 3){
-const err417 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data166};
+if(data167.title === undefined){
+const err417 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data167};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5057,9 +5065,8 @@ vErrors.push(err417);
 }
 errors++;
 }
-}
-else {
-const err418 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data166};
+if(data167.from === undefined){
+const err418 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data167};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5068,12 +5075,8 @@ vErrors.push(err418);
 }
 errors++;
 }
-}
-if(data163.from !== undefined){
-let data167 = data163.from;
-if(typeof data167 === "string"){
-if(!pattern4.test(data167)){
-const err419 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
+if(data167.until === undefined){
+const err419 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.required,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data167};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5082,8 +5085,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-if(!(formats0.validate(data167))){
-const err420 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
+for(const key34 in data167){
+if(!(((((((key34 === "user") || (key34 === "title")) || (key34 === "name")) || (key34 === "position")) || (key34 === "nip")) || (key34 === "from")) || (key34 === "until"))){
+const err420 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data167};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5093,8 +5097,11 @@ vErrors.push(err420);
 errors++;
 }
 }
-else {
-const err421 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data167};
+if(data167.user !== undefined){
+let data168 = data167.user;
+if(typeof data168 === "string"){
+if(!pattern6.test(data168)){
+const err421 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data168};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5104,11 +5111,8 @@ vErrors.push(err421);
 errors++;
 }
 }
-if(data163.to !== undefined){
-let data168 = data163.to;
-if(typeof data168 === "string"){
-if(!pattern4.test(data168)){
-const err422 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
+else {
+const err422 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/user",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.user,data:data168};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5117,8 +5121,11 @@ vErrors.push(err422);
 }
 errors++;
 }
-if(!(formats0.validate(data168))){
-const err423 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
+}
+if(data167.title !== undefined){
+let data169 = data167.title;
+if(typeof data169 !== "string"){
+const err423 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data169};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5127,9 +5134,8 @@ vErrors.push(err423);
 }
 errors++;
 }
-}
-else {
-const err424 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/to",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.to,data:data168};
+if(!(((data169 === "Plt.") || (data169 === "Plh.")) || (data169 === "a.n."))){
+const err424 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/title",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/title/enum",keyword:"enum",params:{allowedValues: schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title.enum,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.title,data:data169};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5139,9 +5145,11 @@ vErrors.push(err424);
 errors++;
 }
 }
-}
-else {
-const err425 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data163};
+if(data167.name !== undefined){
+let data170 = data167.name;
+if(typeof data170 === "string"){
+if(func2(data170) < 3){
+const err425 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data170};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5151,9 +5159,8 @@ vErrors.push(err425);
 errors++;
 }
 }
-}
 else {
-const err426 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data162};
+const err426 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/name",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.name,data:data170};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5163,9 +5170,11 @@ vErrors.push(err426);
 errors++;
 }
 }
-}
-else {
-const err427 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data151};
+if(data167.position !== undefined){
+let data171 = data167.position;
+if(typeof data171 === "string"){
+if(func2(data171) < 3){
+const err427 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/position",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/position/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.position,data:data171};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5175,9 +5184,8 @@ vErrors.push(err427);
 errors++;
 }
 }
-}
 else {
-const err428 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data150};
+const err428 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/position",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.position.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.position,data:data171};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5187,9 +5195,11 @@ vErrors.push(err428);
 errors++;
 }
 }
-}
-else {
-const err429 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data149};
+if(data167.nip !== undefined){
+let data172 = data167.nip;
+if(typeof data172 === "string"){
+if(!pattern15.test(data172)){
+const err429 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/nip",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/nip/pattern",keyword:"pattern",params:{pattern: "^[0-9]{18}$"},message:"must match pattern \""+"^[0-9]{18}$"+"\"",schema:"^[0-9]{18}$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.nip,data:data172};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5199,12 +5209,8 @@ vErrors.push(err429);
 errors++;
 }
 }
-if(data142.audit !== undefined){
-let data169 = data142.audit;
-if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
-for(const key35 in data169){
-if(!(((key35 === "timeoutSeconds") || (key35 === "retries")) || (key35 === "concurrency"))){
-const err430 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data169};
+else {
+const err430 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/nip",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.nip.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.nip,data:data172};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5214,10 +5220,11 @@ vErrors.push(err430);
 errors++;
 }
 }
-if(data169.timeoutSeconds !== undefined){
-let data170 = data169.timeoutSeconds;
-if(!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170)))){
-const err431 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
+if(data167.from !== undefined){
+let data173 = data167.from;
+if(typeof data173 === "string"){
+if(!pattern4.test(data173)){
+const err431 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data173};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5226,9 +5233,8 @@ vErrors.push(err431);
 }
 errors++;
 }
-if((typeof data170 == "number") && (isFinite(data170))){
-if(data170 > 60 || isNaN(data170)){
-const err432 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
+if(!(formats0.validate(data173))){
+const err432 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data173};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5237,8 +5243,9 @@ vErrors.push(err432);
 }
 errors++;
 }
-if(data170 < 1 || isNaN(data170)){
-const err433 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data170};
+}
+else {
+const err433 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/from",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.from,data:data173};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5248,11 +5255,11 @@ vErrors.push(err433);
 errors++;
 }
 }
-}
-if(data169.retries !== undefined){
-let data171 = data169.retries;
-if(!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171)))){
-const err434 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
+if(data167.until !== undefined){
+let data174 = data167.until;
+if(typeof data174 === "string"){
+if(!pattern4.test(data174)){
+const err434 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/until",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/until/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"+"\"",schema:"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.until,data:data174};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5261,9 +5268,8 @@ vErrors.push(err434);
 }
 errors++;
 }
-if((typeof data171 == "number") && (isFinite(data171))){
-if(data171 > 5 || isNaN(data171)){
-const err435 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
+if(!(formats0.validate(data174))){
+const err435 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/until",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/until/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.until,data:data174};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5272,8 +5278,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-if(data171 < 0 || isNaN(data171)){
-const err436 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data171};
+}
+else {
+const err436 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19+"/until",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.until.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.properties.until,data:data174};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5284,10 +5291,8 @@ errors++;
 }
 }
 }
-if(data169.concurrency !== undefined){
-let data172 = data169.concurrency;
-if(!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172)))){
-const err437 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+else {
+const err437 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting/" + i19,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.items,data:data167};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5296,9 +5301,10 @@ vErrors.push(err437);
 }
 errors++;
 }
-if((typeof data172 == "number") && (isFinite(data172))){
-if(data172 > 512 || isNaN(data172)){
-const err438 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+}
+}
+else {
+const err438 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17+"/acting",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/properties/acting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items.properties.acting,data:data166};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5307,8 +5313,10 @@ vErrors.push(err438);
 }
 errors++;
 }
-if(data172 < 1 || isNaN(data172)){
-const err439 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data172};
+}
+}
+else {
+const err439 = {instancePath:instancePath+"/hygiene/suspension/steps/" + i17,schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.properties.steps.items.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps.items,data:data155};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5319,9 +5327,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err440 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data169};
+const err440 = {instancePath:instancePath+"/hygiene/suspension/steps",schemaPath:"#/properties/hygiene/properties/suspension/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hygiene.properties.suspension.properties.steps.type,parentSchema:schema31.properties.hygiene.properties.suspension.properties.steps,data:data154};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5333,7 +5340,7 @@ errors++;
 }
 }
 else {
-const err441 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data142};
+const err441 = {instancePath:instancePath+"/hygiene/suspension",schemaPath:"#/properties/hygiene/properties/suspension/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.suspension.type,parentSchema:schema31.properties.hygiene.properties.suspension,data:data153};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5343,14 +5350,158 @@ vErrors.push(err441);
 errors++;
 }
 }
-}
-else {
-const err442 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data146.audit !== undefined){
+let data175 = data146.audit;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+for(const key35 in data175){
+if(!(((key35 === "timeoutSeconds") || (key35 === "retries")) || (key35 === "concurrency"))){
+const err442 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hygiene.properties.audit,data:data175};
 if(vErrors === null){
 vErrors = [err442];
 }
 else {
 vErrors.push(err442);
+}
+errors++;
+}
+}
+if(data175.timeoutSeconds !== undefined){
+let data176 = data175.timeoutSeconds;
+if(!(((typeof data176 == "number") && (!(data176 % 1) && !isNaN(data176))) && (isFinite(data176)))){
+const err443 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data176};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+if((typeof data176 == "number") && (isFinite(data176))){
+if(data176 > 60 || isNaN(data176)){
+const err444 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60",schema:60,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data176};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+if(data176 < 1 || isNaN(data176)){
+const err445 = {instancePath:instancePath+"/hygiene/audit/timeoutSeconds",schemaPath:"#/properties/hygiene/properties/audit/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.timeoutSeconds,data:data176};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+}
+}
+if(data175.retries !== undefined){
+let data177 = data175.retries;
+if(!(((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177))) && (isFinite(data177)))){
+const err446 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.retries.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data177};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+if((typeof data177 == "number") && (isFinite(data177))){
+if(data177 > 5 || isNaN(data177)){
+const err447 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data177};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+if(data177 < 0 || isNaN(data177)){
+const err448 = {instancePath:instancePath+"/hygiene/audit/retries",schemaPath:"#/properties/hygiene/properties/audit/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.hygiene.properties.audit.properties.retries,data:data177};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+}
+}
+if(data175.concurrency !== undefined){
+let data178 = data175.concurrency;
+if(!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178)))){
+const err449 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.hygiene.properties.audit.properties.concurrency.type,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data178};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+if((typeof data178 == "number") && (isFinite(data178))){
+if(data178 > 512 || isNaN(data178)){
+const err450 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data178};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+if(data178 < 1 || isNaN(data178)){
+const err451 = {instancePath:instancePath+"/hygiene/audit/concurrency",schemaPath:"#/properties/hygiene/properties/audit/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.hygiene.properties.audit.properties.concurrency,data:data178};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err452 = {instancePath:instancePath+"/hygiene/audit",schemaPath:"#/properties/hygiene/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.properties.audit.type,parentSchema:schema31.properties.hygiene.properties.audit,data:data175};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+}
+}
+else {
+const err453 = {instancePath:instancePath+"/hygiene",schemaPath:"#/properties/hygiene/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hygiene.type,parentSchema:schema31.properties.hygiene,data:data146};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+}
+else {
+const err454 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
 }
 errors++;
 }
