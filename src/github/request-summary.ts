@@ -24,17 +24,27 @@ export interface RequestSide {
   request: Request;
 }
 
-/** The Markdown section "Permohonan" for each request file of a pull request. */
+/** The Markdown section "Permohonan" for each request file of a pull request: one sentence saying what is asked, then the particulars. */
 export function renderRequestSummary(governance: Governance, items: ReadonlyArray<{ before?: RequestSide; after?: RequestSide }>): string {
   const lines = ["### Permohonan", ""];
+  const defaults = governance.hosting.defaults;
   for (const { before, after } of items) {
     const r = (after ?? before)!.request;
     const zone = r.zone ?? governance.zones[0]!.name;
-    const opd = governance.opds.find((o) => o.code === r.opd)?.name ?? r.opd;
-    const kind = !after ? "Penghapusan" : !before ? "Permohonan baru" : after.request.decommission && !before.request.decommission ? "Penghapusan" : "Perubahan";
-    lines.push(`**${kind}: \`${r.label}.${zone}\`** untuk ${md(opd)}`, "");
+    const opd = md(governance.opds.find((o) => o.code === r.opd)?.name ?? r.opd);
+    const host = `\`${r.label}.${zone}\``;
+    const removing = !after || (after.request.decommission !== undefined && !before?.request.decommission);
+    const changes = before && after ? changesInWords(before.request, after.request, defaults).filter((c) => !c.startsWith("subdomain diminta dihapus")) : [];
+    // The first sentence says what the official approves, without opening any file.
+    if (!after) lines.push(`**Penghapusan subdomain ${host}** milik ${opd}: berkas permohonannya dihapus, sehingga subdomain dan semua rekamannya akan dihapus.`, "");
+    else if (removing) {
+      const d = after.request.decommission!;
+      const data = r.target?.hosting ? (d.deleteData ? " Data hosting (namespace dan penyimpanannya) ikut dihapus atas permintaan OPD." : " Data hosting (namespace dan penyimpanannya) tidak dihapus dan tetap disimpan.") : "";
+      lines.push(`**${opd} memohon penghapusan subdomain ${host}** dengan alasan: ${md(d.reason)}.${data}`, "");
+    } else if (!before) lines.push(`**${opd} memohon subdomain baru ${host}** untuk ${md(r.purpose)}, diarahkan ke ${md(targetInWords(r.target, defaults))}.`, "");
+    else lines.push(`**${opd} memohon perubahan subdomain ${host}**: ${changes.length ? changes.map(md).join("; ") : "tidak ada perubahan isi"}.`, "");
     lines.push(`- Kegunaan: ${md(r.purpose)}`);
-    lines.push(`- Tujuan: ${md(targetInWords(r.target))}`);
+    lines.push(`- Tujuan${before && after && !removing ? " setelah perubahan" : ""}: ${md(targetInWords(r.target, defaults))}`);
     const l = r.decommission?.letter ?? r.letter;
     lines.push(`- Surat OPD: Nomor ${md(l.number)} tanggal ${formatDate(l.date, "id")}${l.scan ? ` (${link(l.scan, "pindaian surat")})` : " (tanpa pindaian)"}`);
     if (r.recommendation) {
@@ -42,11 +52,6 @@ export function renderRequestSummary(governance: Governance, items: ReadonlyArra
       lines.push(`- Rekomendasi: Nomor ${md(rec.number)}${rec.date ? ` tanggal ${formatDate(rec.date, "id")}` : ""}${rec.issuer ? ` dari ${md(rec.issuer)}` : ""}${rec.url ? ` (${link(rec.url, "dokumen")})` : ""}`);
     }
     lines.push(`- Penanggung jawab: ${md(r.contacts.administrative.name)} (administratif), ${md(r.contacts.technical.name)} (teknis)`);
-    if (before && after) {
-      const changes = changesInWords(before.request, after.request);
-      lines.push(`- Yang berubah: ${changes.length ? changes.map(md).join("; ") : "tidak ada perubahan isi"}`);
-    }
-    if (!after) lines.push("- Berkas permohonan dihapus: subdomain dan rekamannya akan dihapus.");
     lines.push("");
   }
   return lines.join("\n");

@@ -59,7 +59,7 @@ for (const name of PRESET_NAMES) {
           expect(r.ownership?.problems).toEqual([]);
           const comment = fake.commentsOn(pr).find((c) => c.user === BOT)!.body;
           // The request on the page, in words; the contacts by name only.
-          expect(comment).toContain(`**Permohonan baru: \`${host}\`** untuk ${opd.name}`);
+          expect(comment).toContain(`**${opd.name} memohon subdomain baru \`${host}\`** untuk`);
           expect(comment).toContain("Surat OPD: Nomor");
           expect(comment).toContain("Rina Wulandari");
           expect(comment).not.toContain("812");
