@@ -54,6 +54,8 @@ const BUILT_IN: CatalogueEntry[] = [
   { id: "governance.hosting", severity: "error", stage: "governance", summary: m("Ukuran hosting bawaan di atas nol dan tidak melebihi batasnya", "Hosting defaults are above zero and within the limits") },
   { id: "governance.ttl", severity: "error", stage: "governance", summary: m("Batas TTL: min di bawah max; TTL zona di antaranya", "TTL bounds: min below max; zone TTLs between them") },
   { id: "governance.control", severity: "error", stage: "governance", summary: m("Tidak ada karakter kendali (C0, C1, NUL) dalam teks tata kelola", "No control characters (C0, C1, NUL) in governance text") },
+  { id: "governance.letters-logo", severity: "error", stage: "governance", summary: m("Lambang kop surat (letters.logo): berkas PNG/JPEG di dalam repositori, paling besar 1 MB", "Letterhead emblem (letters.logo): a PNG/JPEG file inside the repository, at most 1 MB") },
+  { id: "governance.acting-dates", severity: "error", stage: "governance", summary: m("Penunjukan Plt./Plh./a.n.: until tidak sebelum from", "Acting appointments: until is not before from") },
 ];
 
 export const CATALOGUE: CatalogueEntry[] = [...ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, stage: r.scope, summary: r.summary })), ...BUILT_IN];
