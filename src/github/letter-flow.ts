@@ -100,7 +100,14 @@ function draftMarkdown(governance: Governance, source: number, letters: PlannedL
     const c = letterContent({ governance, account: l.account, number: "(nomor agenda diberikan saat ditandatangani)", date: "", outcome: l.outcome });
     lines.push(`## ${md(c.title)}`, "", `Perihal: ${c.numbering[3]![1]}`, "", `${c.addressee[0]} ${md(c.addressee[1]!)}`, "", md(c.opening), "", "| | |", "|---|---|");
     for (const [k, v] of c.table) lines.push(`| ${md(k)} | ${md(v).replace(/\n/g, "<br>")} |`);
-    lines.push("", ...c.closing.map(md), "", `${md(c.signature.title)}`, "", "");
+    lines.push("", ...c.closing.map(md), "", `${md(c.signature.title)}`, "");
+    // The attachment (Lampiran) is part of what is initialled and signed.
+    if (c.attachment) {
+      lines.push(`### Lampiran: ${md(c.attachment.title)}`, "", "| | |", "|---|---|");
+      for (const [k, v] of c.attachment.rows) lines.push(`| ${md(k)} | ${md(v).replace(/\n/g, "<br>")} |`);
+      lines.push("");
+    }
+    lines.push("");
   }
   return lines.join("\n");
 }

@@ -140,6 +140,7 @@ const T = {
     service: "Layanan",
     hostingService: "hosting di klaster Diskominfo; rincian akses teknis (akun, namespace, kuota) dalam Lampiran",
     requested: "Tujuan yang dimohonkan",
+    hostingRemoved: "hosting di klaster Diskominfo (dihapus); rincian teknis yang dihapus dalam Lampiran",
     oneSheet: "1 (satu) berkas",
     unnumbered: "(belum bernomor: nomor diberikan dari agenda saat surat ditandatangani)",
     draftMark: "KONSEP",
@@ -192,6 +193,7 @@ const T = {
     service: "Service",
     hostingService: "hosting on the office's cluster; technical access details (accounts, namespace, quota) in the attachment",
     requested: "Requested target",
+    hostingRemoved: "hosting on the office's cluster (removed); the technical details removed are in the attachment",
     oneSheet: "1 (one) document",
     unnumbered: "(not yet numbered: the agenda gives the number when the letter is signed)",
     draftMark: "DRAFT",
@@ -285,7 +287,8 @@ function rowsFor(input: LetterInput, lang: Lang): { table: Array<[string, string
   if (kind === "hapus") {
     // A removed subdomain has no review date; what was removed technically is the attachment.
     const removed = technical.filter(([k]) => k === t.records || k === t.namespace || k === t.quota);
-    return { table: body.filter(([k]) => k !== t.reviewBy), technical: removed };
+    const table = body.filter(([k]) => k !== t.reviewBy).map(([k, v]): [string, string] => (k === t.service ? [k, t.hostingRemoved] : [k, v]));
+    return { table, technical: removed };
   }
   return { table: body, technical };
 }

@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { haveTool, pdfText } from "../papers/tools.ts";
+import { accountDetails, renderLetter } from "../../src/letter/index.ts";
+import { loadExamples } from "../papers/examples.ts";
 import { sampleLetter } from "./sample.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "outcome-"));
@@ -30,6 +32,25 @@ describe("reply letter outcomes", () => {
     expect(t).toContain("Rincian yang dihapus");
     expect(t).not.toContain("Tinjau ulang");
     expect(t).not.toContain("telah selesai kami siapkan dan dapat digunakan");
+    // Whether data was kept: a server request's data is on the OPD's own server.
+    expect(t).toContain("Data pada server OPD tidak tersentuh");
+  });
+
+  it("a hosting removal says whether the data was kept, and how long its last backup stays", async () => {
+    const ex = loadExamples();
+    const rf = ex.requests.find((r) => r.file === "requests/dinkes/puskesmas.yaml")!;
+    const account = accountDetails(rf.file, rf.request, ex.governance, ex.state);
+    const render = async (dataKept: boolean) => {
+      const path = join(dir, `hapus-hosting-${dataKept}.pdf`);
+      writeFileSync(path, await renderLetter({ governance: ex.governance, account, number: "000.5.9/13/Diskominfo/2026", date: "2026-03-16", outcome: { kind: "hapus", removedOn: "2026-03-16", dataKept } }));
+      return pdfText(path).replace(/\s+/g, " ");
+    };
+    const kept = await render(true);
+    expect(kept).toContain("Data hosting (namespace tenant-puskesmas beserta volume penyimpanannya) tidak ikut dihapus");
+    expect(kept).toContain("RINCIAN TEKNIS YANG DIHAPUS");
+    expect(kept).not.toContain("rincian akses teknis");
+    const deleted = await render(false);
+    expect(deleted).toContain("ikut dihapus; cadangan terakhirnya disimpan selama 365 hari, sampai tanggal 16 Maret 2027, lalu dimusnahkan");
   });
 
   it("a refusal gives the coded reason and is signed by the acting official as Plt.", async () => {
