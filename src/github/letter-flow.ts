@@ -25,7 +25,9 @@ import { requestsFromFiles } from "../plan/base.ts";
 import { desiredState } from "../state/index.ts";
 import { updateAgenda } from "./agenda.ts";
 import { upsertComment } from "./comments.ts";
-import { readPolicyTree } from "./files.ts";
+import { readFileAt, readPolicyTree } from "./files.ts";
+import { checkLogoBytes } from "../letter/logo.ts";
+import { logoPathProblem } from "../validate/governance-rules.ts";
 import { statusOf, type GitHub, type RepoRef } from "./octokit.ts";
 import { evaluatePhase } from "./phase-disposition.ts";
 import { readPullRequest, type PullRequestView } from "./pull-request.ts";
@@ -145,6 +147,18 @@ export async function openLetterPullRequests(gh: GitHub, ref: RepoRef, o: { sha:
   return opened;
 }
 
+/** The letterhead emblem (governance letters.logo) at `gitRef`, checked like a checkout's (letter/logo.ts). */
+export async function logoAt(gh: GitHub, ref: RepoRef, governance: Governance, gitRef: string): Promise<{ logo?: Buffer; problem?: string }> {
+  const path = governance.letters?.logo;
+  if (!path) return {};
+  const pathProblem = logoPathProblem(path);
+  if (pathProblem) return { problem: pathProblem.id };
+  const file = await readFileAt(gh, ref, path, gitRef);
+  if (!file) return { problem: `letters.logo \`${path}\`: berkas tidak ditemukan di repositori.` };
+  const checked = checkLogoBytes(path, file.bytes);
+  return checked.ok ? { logo: checked.bytes } : { problem: checked.message.id };
+}
+
 async function putFile(gh: GitHub, ref: RepoRef, branch: string, path: string, text: string, message: string): Promise<void> {
   let sha: string | undefined;
   try {
@@ -229,6 +243,13 @@ export async function refreshLetterPullRequest(gh: GitHub, ref: RepoRef, pr: Pul
   const deployedSha = sourcePr.merge_commit_sha;
   const planned = await plannedLetters(gh, ref, source, deployedSha, o.today);
   if (!planned) return result;
+  // An official letter with a broken emblem is not signed: the problem is said on the status.
+  const emblem = await logoAt(gh, ref, governance, pr.baseRef);
+  if (emblem.problem) {
+    result.problem = emblem.problem;
+    await setStatus(gh, ref, pr.headSha, { context: "tanda-tangan", state: "error", description: emblem.problem.slice(0, 140) });
+    return result;
+  }
   const signer = signerOf(governance, disposition);
   const pattern = governance.letters?.numberPattern ?? DEFAULT_SCHEME;
   const now = (o.now ?? (() => new Date()))();
@@ -238,7 +259,7 @@ export async function refreshLetterPullRequest(gh: GitHub, ref: RepoRef, pr: Pul
       return { agenda: r.agenda, result: r.entry };
     });
     if (entry.sha256) continue; // signed and recorded by an earlier run
-    const pdf = await renderLetter({ governance, account: l.account, number: entry.number, date: entry.date, lang, outcome: l.outcome, electronic: true, ...(signer ? { signer } : {}) });
+    const pdf = await renderLetter({ governance, account: l.account, number: entry.number, date: entry.date, lang, outcome: l.outcome, electronic: true, ...(signer ? { signer } : {}), ...(emblem.logo ? { logo: emblem.logo } : {}) });
     const signedBy = signer ? `${signer.prefix} ${signer.name}` : governance.government.head.name;
     const signed = await signPdf(pdf, o.signingKey, { name: signedBy, reason: `Surat balasan ${entry.number}`, location: governance.government.city, at: now });
     const letter: SignedLetter = { file: l.file, kind: l.kind, account: l.account, governance, entry, pdf: signed, filename: `surat-${l.opd}-${asciiLabel(l.account.host.unicode.split(".")[0]!)}.pdf`, sha256: sha256(signed), source };

@@ -17,7 +17,7 @@ import { asciiLabel } from "../model/names.ts";
 import { EMPTY_STATE } from "../plan/base.ts";
 import { updateAgenda } from "./agenda.ts";
 import { upsertComment } from "./comments.ts";
-import type { LetterRefreshOptions, SignedLetter } from "./letter-flow.ts";
+import { logoAt, type LetterRefreshOptions, type SignedLetter } from "./letter-flow.ts";
 import type { GitHub, RepoRef } from "./octokit.ts";
 import { teamMembers } from "./ownership.ts";
 import type { PullRequestView } from "./pull-request.ts";
@@ -81,7 +81,9 @@ export async function handleRejection(
   }
   const result: Rejection = { user: found.user, code: found.code, reason: found.reason, at: found.at, letters: [] };
   const key = o.letters?.signingKey;
+  const emblem = key ? await logoAt(gh, ref, governance, pr.baseRef) : {};
   if (!key) result.problem = "Kunci tanda tangan elektronik (LETTER_SIGNING_P12) belum diisi: surat penolakan belum ditandatangani dan belum dikirim.";
+  else if (emblem.problem) result.problem = `${emblem.problem} Surat penolakan belum ditandatangani dan belum dikirim.`;
   else {
     const pattern = governance.letters?.numberPattern ?? DEFAULT_SCHEME;
     const year = Number(o.today.slice(0, 4));
@@ -94,7 +96,7 @@ export async function handleRejection(
       });
       if (entry.sha256) continue;
       const outcome = { kind: "tolak" as const, code: found.code, reason: found.reason };
-      const pdf = await renderLetter({ governance, account, number: entry.number, date: entry.date, outcome, electronic: true });
+      const pdf = await renderLetter({ governance, account, number: entry.number, date: entry.date, outcome, electronic: true, ...(emblem.logo ? { logo: emblem.logo } : {}) });
       const signed = await signPdf(pdf, key, { name: governance.government.head.name, reason: `Surat penolakan ${entry.number}`, location: governance.government.city, at: (o.letters?.now ?? (() => new Date()))() });
       const letter: SignedLetter = { file: s.file, kind: "tolak", account, governance, entry, pdf: signed, filename: `surat-tolak-${s.request.opd}-${asciiLabel(s.request.label)}.pdf`, sha256: sha256(signed), source: pr.number };
       await o.letters?.deliver?.(letter);

@@ -17,6 +17,8 @@ const PLT = "plt-kadis";
 const appoint = (g: Governance) => {
   const step = g.disposition.steps.find((s) => s.id === "kepala-dinas")!;
   step.acting = [{ user: PLT, title: "Plt.", name: "Dewi Lestari, S.Kom.", from: "2026-03-17", until: "2026-03-18" }];
+  // An emblem that is not in the repository: no letter may be signed with a broken letterhead.
+  g.letters = { numberPattern: g.letters?.numberPattern ?? "000.5.9/{seq}/Diskominfo/{year}", logo: "assets/lambang.png" };
 };
 let ca: TestCa;
 const w = presetWorld("purbalingga", () => ca, appoint);
@@ -97,5 +99,23 @@ describe("acting officials (Plt./Plh./a.n.) with a date range", () => {
     const r = await w.refresh(pr);
     expect(r.disposition!.steps[kadis + 1]!.status).toBe("waiting");
     expect(r.disposition!.steps[kadis + 1]!.approver).toBeUndefined();
+  });
+
+  it("a letterhead emblem missing from the repository stops the signing, and says why", async () => {
+    const decision = w.steps.findIndex((st) => st.id === "keputusan");
+    const pr = await openAndReachKadis("lambang-hilang");
+    for (const step of w.steps.slice(1, decision)) {
+      w.fake.advance(2);
+      w.fake.review(pr, w.memberFor(step), "APPROVED");
+    }
+    w.fake.advance(2);
+    w.fake.review(pr, w.memberFor(w.steps[decision]!), "CHANGES_REQUESTED", "/tolak nama-sudah-ada");
+    const r = await w.refresh(pr);
+    // The rejection is recorded with its problem; nothing is signed, sent or closed.
+    expect(r.skipped).toBeUndefined();
+    const said = w.fake.commentsOn(pr).find((c) => c.body.includes("<!-- penolakan -->"))!.body;
+    expect(said).toContain("letters.logo `assets/lambang.png`: berkas tidak ditemukan di repositori. Surat penolakan belum ditandatangani dan belum dikirim.");
+    expect(w.delivered).toHaveLength(0);
+    expect(w.fake.issue(pr)!.state).toBe("open");
   });
 });
