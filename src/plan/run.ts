@@ -85,7 +85,10 @@ export function runPlan(o: PlanOptions): PlanOutcome {
       en: `Base ${ref!.slice(0, 12)} is before the adoption (${adoption.date}): everything counts as new.`,
     });
   }
-  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base);
+  // The working tree's own requests, for the base files git says are unchanged (none of them has
+  // an error here: an error anywhere made this run "invalid" above).
+  const fromHead = { governance: head.governance, requests: new Map(head.requests.map((r) => [r.file, r])) };
+  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base, fromHead);
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
   // A zone over its provider's quota cannot be deployed: no override flag lets it through.
   const quota = quotaMessages(quotaUsage(state, head.governance, o.ingress));
