@@ -1,5 +1,6 @@
 // npm run plan [-- --base REF] [--format text|markdown|json] [--out DIR] [--lang en]
 //   [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAME=IP]... [--today DATE]
+//   [--cache DIR | --no-cache]
 // Exit 0 ok, 1 invalid requests or an unsafe plan, 2 bad usage.
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
@@ -11,7 +12,7 @@ import { runPlan, type PlanOutcome } from "../plan/run.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 import { DEFAULT_CLUSTER, DEFAULT_INGRESS, planTargets, TARGET_OPTIONS } from "./plan-options.ts";
 
-const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH]`;
+const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH] [--cache FOLDER | --no-cache]`;
 
 let lang: Lang = "id";
 
@@ -24,6 +25,8 @@ function main(): number {
     root: { type: "string" },
     ...TARGET_OPTIONS,
     today: { type: "string" },
+    cache: { type: "string" },
+    "no-cache": { type: "boolean" },
   });
   if (!cli) return 0;
   const v = cli.values;
@@ -34,6 +37,9 @@ function main(): number {
   if (v.base !== undefined && (v.base === "" || v.base.startsWith("-"))) throw new UsageError(`--base: REF\n${USAGE}`);
   const { ingress, nameserverAddresses } = planTargets(v, USAGE);
   const root = resolve(v.root ?? ".");
+  if (v.cache !== undefined && (v.cache === "" || v["no-cache"])) throw new UsageError(`--cache FOLDER, or --no-cache\n${USAGE}`);
+  // Results of single files kept between runs (README, "Cache"); safe to lose, git-ignored.
+  const cacheDir = v["no-cache"] ? undefined : v.cache !== undefined ? resolve(v.cache) : join(root, ".cache", "plan");
   const out = v.out === undefined ? join(root, "out") : isAbsolute(v.out) ? v.out : resolve(v.out);
 
   const result = runPlan({
@@ -46,6 +52,7 @@ function main(): number {
     ingress,
     nameserverAddresses,
     cluster: DEFAULT_CLUSTER,
+    ...(cacheDir ? { cacheDir } : {}),
   });
   if (result.kind === "invalid") {
     // The same diagnostics as `npm run validate`, in the format asked for.
