@@ -6,10 +6,10 @@
 //
 // Safe to lose: a missing, unreadable, truncated or altered cache file, or one written for another
 // repository, governance, day or code, is ignored whole and everything is computed again, with the
-// same result. The file's name carries a digest of all of that (its namespace), and its first line
+// same result. The file's name carries a digest of all of that (its namespace), and its last line
 // the SHA-256 of the rest, checked before any entry is used.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Positions } from "../load/parse.ts";
@@ -141,16 +141,31 @@ export function openCheckCache(dir: string | undefined, ns: CacheNamespace | und
       if (!dir || !path) return;
       // Nothing new and nothing dropped: the file on disk is already this run's cache.
       if (fresh.size === 0 && used.size === stored.size && cache.rejected === undefined) return;
+      let fd: number | undefined;
+      const tmp = `${path}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
+        // Streamed line by line, the digest last: never the whole file as one string in memory.
+        fd = openSync(tmp, "w");
+        const digest = createHash("sha256");
+        let chunk = "";
+        const line = (text: string) => {
+          digest.update(text);
+          chunk += text;
+          if (chunk.length > 1 << 20) {
+            writeSync(fd!, chunk);
+            chunk = "";
+          }
+        };
+        for (const [key, text] of used) line(`${key}\t${text}\n`);
         for (const [key, c] of fresh) {
           // A value JSON cannot carry (.inf, .nan) is not cached: a miss costs only time.
-          if (c.request !== undefined && !jsonSafe(c.request)) continue;
-          used.set(key, JSON.stringify({ d: c.diagnostics.map((d) => ({ ...d, file: "" })), ...(c.request !== undefined ? { r: c.request } : {}) }));
+          if (used.has(key) || (c.request !== undefined && !jsonSafe(c.request))) continue;
+          line(`${key}\t${JSON.stringify({ d: c.diagnostics.map((d) => ({ ...d, file: "" })), ...(c.request !== undefined ? { r: c.request } : {}) })}\n`);
         }
-        const body = [...used].map(([k, v]) => `${k}\t${v}\n`).join("");
-        const tmp = `${path}.${process.pid}.tmp`;
-        writeFileSync(tmp, `${sha256(body)}\n${body}`);
+        writeSync(fd, `${chunk}${digest.digest("hex")}\n`);
+        closeSync(fd);
+        fd = undefined;
         renameSync(tmp, path);
         // Other namespaces: the newest few stay (a base a day older still helps), the rest go.
         const others = readdirSync(dir)
@@ -160,6 +175,8 @@ export function openCheckCache(dir: string | undefined, ns: CacheNamespace | und
         for (const { f } of others.slice(KEEP)) rmSync(join(dir, f), { force: true });
       } catch {
         // A cache that cannot be written only costs time next run.
+        if (fd !== undefined) closeSync(fd);
+        rmSync(tmp, { force: true });
       }
     },
   };
@@ -171,9 +188,10 @@ export function openCheckCache(dir: string | undefined, ns: CacheNamespace | und
     cache.rejected = "missing";
     return cache;
   }
-  const nl = text.indexOf("\n");
-  const body = text.slice(nl + 1);
-  if (nl !== 64 || text.slice(0, nl) !== sha256(body)) {
+  // The last line is the SHA-256 of everything before it.
+  const nl = text.lastIndexOf("\n", text.length - 2);
+  const body = text.slice(0, nl + 1);
+  if (!text.endsWith("\n") || text.length - nl - 2 !== 64 || text.slice(nl + 1, -1) !== sha256(body)) {
     cache.rejected = "altered";
     return cache;
   }

@@ -96,9 +96,9 @@ const cacheFile = (dir: string) => join(dir, readdirSync(dir).find((f) => f.ends
 function rewrite(dir: string, edit: (body: string) => string, sign: boolean) {
   const path = cacheFile(dir);
   const text = readFileSync(path, "utf8");
-  const nl = text.indexOf("\n");
-  const body = edit(text.slice(nl + 1));
-  writeFileSync(path, `${sign ? createHash("sha256").update(body).digest("hex") : text.slice(0, nl)}\n${body}`);
+  const nl = text.lastIndexOf("\n", text.length - 2); // the last line is the digest
+  const body = edit(text.slice(0, nl + 1));
+  writeFileSync(path, `${body}${sign ? createHash("sha256").update(body).digest("hex") : text.slice(nl + 1, -1)}\n`);
 }
 
 /** Each of the first two entries now carries the other's result. */
