@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Positions } from "../load/parse.ts";
 import type { Request } from "../model/request.ts";
@@ -69,6 +70,9 @@ let codeDigest: string | undefined;
 /** Digest of every source file of this program and of the locked dependencies: new code never reads old results. */
 export function codeVersion(): string {
   if (!codeDigest) {
+    // Run from one bundle (src/cli/plan.ts): the bundle holds all the code, libraries included.
+    const here = fileURLToPath(import.meta.url);
+    if (here.endsWith(".mjs")) return (codeDigest = sha256(readFileSync(here)));
     const src = new URL("..", import.meta.url).pathname;
     const h = createHash("sha256");
     const walk = (dir: string) => {
