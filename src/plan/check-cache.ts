@@ -17,6 +17,7 @@ import type { Positions } from "../load/parse.ts";
 import type { Request } from "../model/request.ts";
 import type { RequestCheck } from "../validate/validate.ts";
 import { git } from "../git/run.ts";
+import { jsonSafe } from "../load/cache.ts";
 
 export interface CachedCheck {
   diagnostics: Diagnostic[];
@@ -91,14 +92,6 @@ export function codeVersion(): string {
     codeDigest = h.digest("hex");
   }
   return codeDigest;
-}
-
-/** JSON keeps every YAML core value except non-finite numbers and -0. */
-function jsonSafe(value: unknown): boolean {
-  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
-  if (Array.isArray(value)) return value.every(jsonSafe);
-  if (value && typeof value === "object") return Object.values(value).every(jsonSafe);
-  return true;
 }
 
 const PREFIX = "checks-";
