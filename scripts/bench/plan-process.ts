@@ -6,7 +6,7 @@
 // load adds wall time, not CPU time) and peak memory. Budgets (issue 10): full plan 2.5 s,
 // one-file change 0.5 s, peak RSS 300 MB. The governance declares an Enterprise zone (no record
 // quota): 15,000 requests are far beyond Cloudflare Free's 200 records, which the plan refuses.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -27,13 +27,15 @@ interface Run {
 function planProcess(root: string, extra: string[] = []): Run {
   rmSync(join(root, "out"), { recursive: true, force: true });
   const t0 = performance.now();
-  const r = execFileSync("/usr/bin/env", ["time", "-f", "%M %U %S", "npx", "tsx", "src/cli/plan.ts", "--root", root, "--base", "HEAD", "--out", join(root, "out"), "--today", BENCH_TODAY, ...extra], {
+  const r = spawnSync("/usr/bin/env", ["time", "-f", "%M %U %S", "npx", "tsx", "src/cli/plan.ts", "--root", root, "--base", "HEAD", "--out", join(root, "out"), "--today", BENCH_TODAY, ...extra], {
     cwd: join(import.meta.dirname, "../.."),
     encoding: "utf8",
     stdio: ["ignore", "ignore", "pipe"],
   });
   const ms = performance.now() - t0;
-  const [rss, user, sys] = r.trim().split("\n").pop()!.split(" ").map(Number);
+  // A plan that fails measures nothing: say why instead of reporting its time.
+  if (r.status !== 0) throw new Error(`npm run plan exit ${r.status}: ${r.stderr.trim().split("\n").slice(-4).join(" | ")}`);
+  const [rss, user, sys] = r.stderr.trim().split("\n").pop()!.split(" ").map(Number);
   return { ms, rssMb: rss! / 1024, cpuMs: (user! + sys!) * 1000 };
 }
 
