@@ -68,6 +68,8 @@ describe("benchmark request generator", () => {
       ["delegation with glue", /glue/],
       ["second zone", /zone: "?contohkab\.id/],
       ["empty hosting", /hosting: \{\}/],
+      ["document start marker", /^---\r?\n/m],
+      ["double-quoted over two lines", /^purpose: "[^"\r\n]*\r?\n/m],
     ];
     for (const [what, re] of shapes) expect(has(re), what).toBeGreaterThan(0);
     // Key orders other than the canonical one (label first).
