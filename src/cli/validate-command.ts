@@ -1,18 +1,12 @@
-// npm run validate [paths...] [--lang en] [--format text|json|github] [--root DIR] [--today DATE] [--rules] [--cache DIR] [--threads N]
-// Exit 0 valid (warnings allowed), 1 invalid, 2 bad usage.
+// The validate command (src/cli/validate.ts starts it). Modules only --rules and --network need
+// are imported when asked for: the usual run does not pay for them.
 import { existsSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
 import { validateRepositoryParallel } from "../load/parallel.ts";
 import { validDate } from "../validate/dates.ts";
-import { catalogueMarkdown, catalogueText, CATALOGUE } from "../validate/catalogue.ts";
-import { checkNewAliases } from "../audit/door.ts";
-import { Dns, parseDnsServer } from "../audit/dns.ts";
-import { fingerprints } from "../audit/fingerprints.ts";
-import { hygieneSettings } from "../model/hygiene.ts";
-import { readTreeAt } from "../git/tree.ts";
-import { parseYaml } from "../load/parse.ts";
+import type { checkNewAliases } from "../audit/door.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR] [--threads N] [--network [--dns HOST[:PORT]] [--base REF]]`;
@@ -40,6 +34,7 @@ async function main(): Promise<number> {
   const format = values.format ?? "text";
   if (values.rules) {
     if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`--rules --format: text, json, markdown\n${USAGE}`);
+    const { catalogueMarkdown, catalogueText, CATALOGUE } = await import("../validate/catalogue.ts");
     const out = format === "json" ? JSON.stringify(CATALOGUE, null, 2) + "\n" : format === "markdown" ? catalogueMarkdown(lang) : catalogueText(lang);
     process.stdout.write(out);
     return 0;
@@ -87,6 +82,14 @@ async function main(): Promise<number> {
 }
 
 async function networkChecks(root: string, requests: Parameters<typeof checkNewAliases>[0], governance: NonNullable<Awaited<ReturnType<typeof validateRepositoryParallel>>["governance"]>, values: { dns?: string; base?: string; "http-port"?: string; "https-port"?: string }) {
+  const [{ checkNewAliases }, { Dns, parseDnsServer }, { fingerprints }, { hygieneSettings }, { readTreeAt }, { parseYaml }] = await Promise.all([
+    import("../audit/door.ts"),
+    import("../audit/dns.ts"),
+    import("../audit/fingerprints.ts"),
+    import("../model/hygiene.ts"),
+    import("../git/tree.ts"),
+    import("../load/parse.ts"),
+  ]);
   const server = values.dns === undefined ? undefined : parseDnsServer(values.dns);
   if (values.dns !== undefined && !server) throw new UsageError(`--dns: alamat IP resolver / the resolver's IP address (${values.dns})\n${USAGE}`);
   const port = (v: string | undefined, d: number) => (v === undefined ? d : /^[0-9]{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535 ? Number(v) : Number.NaN);

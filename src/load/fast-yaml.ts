@@ -134,8 +134,11 @@ function at(line: number, column: number): [number, number] {
 let LINES = new Int32Array(4 * 256);
 const NO = 0, START = 1, END = 2, INDENT = 3;
 
-/** Parses `text` if it lies in the subset; undefined means "not handled: ask `yaml`". */
-export function parseFastYaml(text: string): FastParse | undefined {
+/**
+ * Parses `text` if it lies in the subset; undefined means "not handled: ask `yaml`". Without
+ * `positions`, the positions are left empty: the value is the same, and cheaper to get.
+ */
+export function parseFastYaml(text: string, positions = true): FastParse | undefined {
   if (FORBIDDEN.test(text)) return undefined;
   if (text.includes("\r") && LONE_CR.test(text)) return undefined;
   // Significant lines only: blank lines and comment lines carry nothing in this subset.
@@ -176,7 +179,7 @@ export function parseFastYaml(text: string): FastParse | undefined {
     first = 1;
   }
   if (n === first || LINES[4 * first + INDENT] !== 0) return undefined;
-  const parser = new Parser(text, LINES, n);
+  const parser = new Parser(text, LINES, n, positions);
   try {
     const [value, next] = parser.blockMap(first, 0, 0, ROOT);
     if (next !== n) return undefined;
@@ -208,6 +211,8 @@ class Parser {
     private readonly text: string,
     private readonly lines: Int32Array,
     private readonly n: number,
+    /** Whether to record positions (parse.ts asks for them only when a diagnostic needs one). */
+    private readonly record: boolean,
   ) {}
 
   private skipSpaces(p: number, end: number): number {
@@ -249,7 +254,7 @@ class Parser {
     if (depth > LIMITS.depth) refuse();
     const { text, lines, positions } = this;
     const obj: Record<string, unknown> = {};
-    positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
+    if (this.record) positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
     for (let first = true; li < this.n; first = false) {
       const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!, indent = lines[4 * li + INDENT]!;
       if (!first) {
@@ -262,7 +267,7 @@ class Parser {
       if (e + 1 < end && text.charCodeAt(e + 1) !== SPACE) refuse();
       const key = this.key(p, e);
       const child = ptr.child(key);
-      positions[child.key] = at(no, col + 1);
+      if (this.record) positions[child.key] = at(no, col + 1);
       const q = this.skipSpaces(e + 1, end);
       let value: unknown;
       if (q === end || text.charCodeAt(q) === HASH) {
@@ -288,7 +293,7 @@ class Parser {
     if (depth > LIMITS.depth) refuse();
     const { text, lines } = this;
     const arr: unknown[] = [];
-    this.positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
+    if (this.record) this.positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
     while (li < this.n) {
       const start = lines[4 * li + START]!, end = lines[4 * li + END]!, indent = lines[4 * li + INDENT]!;
       if (indent < col) break;
@@ -328,7 +333,7 @@ class Parser {
       if (after < end && (after === e || text.charCodeAt(after) !== HASH)) refuse();
       return [value, li + 1];
     }
-    this.positions[ptr.ptr] = at(lines[4 * li + NO]!, q - start + 1);
+    if (this.record) this.positions[ptr.ptr] = at(lines[4 * li + NO]!, q - start + 1);
     if (c === PIPE || c === GT) return this.blockScalar(li, q, parent);
     if (INDICATOR.has(c) && !(c === DASH && isNumberStart(text.charCodeAt(q + 1)))) refuse();
     // A plain scalar runs to the line's end or to a ` #` comment.
@@ -425,7 +430,7 @@ class Parser {
     if (depth > LIMITS.depth) refuse();
     const { text, lines } = this;
     const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!;
-    this.positions[ptr.ptr] = at(no, p - start + 1);
+    if (this.record) this.positions[ptr.ptr] = at(no, p - start + 1);
     const c = text.charCodeAt(p);
     if (c === DQUOTE) {
       let out = "";
@@ -492,7 +497,7 @@ class Parser {
         if (k < 0 || k + 1 >= end || text.charCodeAt(k) !== COLON || text.charCodeAt(k + 1) !== SPACE) refuse();
         const key = this.key(i, k);
         const child = ptr.child(key);
-        this.positions[child.key] = at(no, i - start + 1);
+        if (this.record) this.positions[child.key] = at(no, i - start + 1);
         const v0 = this.skipSpaces(k + 1, end);
         if (v0 >= end) refuse();
         const vc = text.charCodeAt(v0);
