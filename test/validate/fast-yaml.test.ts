@@ -67,7 +67,7 @@ describe("fast YAML path: real files", () => {
       const handled = differential(text);
       if (style === "form") expect(handled, text).toBe(true);
     }
-  });
+  }, 120_000);
 
   it("handles the test helpers' request texts", () => {
     expect(differential(requestText())).toBe(true);
