@@ -239,7 +239,10 @@ function multiline(v: string, indent: string, w: Writer): string | undefined {
   const cut = v.indexOf(" ", 20);
   if (cut < 0 || !plainOk(v, false) || /  /.test(v)) return undefined;
   const [a, b] = [v.slice(0, cut), v.slice(cut + 1)];
-  return w.r() < 0.5 ? ` >-\n${indent}${a}\n${indent}${b}` : ` ${a}\n${indent}${b}`;
+  const x = w.r();
+  // Double-quoted over two lines: rare, and outside the fast reader's subset (yaml reads it).
+  if (x < 0.2) return ` "${a}\n${indent}${b}"`;
+  return x < 0.55 ? ` >-\n${indent}${a}\n${indent}${b}` : ` ${a}\n${indent}${b}`;
 }
 
 function blockMap(obj: Record<string, unknown>, indent: string, w: Writer, keys = Object.keys(obj)): string {
@@ -248,7 +251,7 @@ function blockMap(obj: Record<string, unknown>, indent: string, w: Writer, keys 
     const v = obj[k];
     const inner = indent + " ".repeat(w.step);
     if (isScalar(v)) {
-      const long = typeof v === "string" && k === "purpose" && w.quoting === "mixed" && w.r() < 0.15 ? multiline(v, inner, w) : undefined;
+      const long = typeof v === "string" && k === "purpose" && w.quoting === "mixed" && w.r() < 0.3 ? multiline(v, inner, w) : undefined;
       out += long !== undefined ? `${indent}${k}:${long}\n` : `${indent}${k}: ${scalar(v, w, false)}${trail(w)}\n`;
     } else if (Array.isArray(v)) {
       if (v.every(isScalar) && w.r() < w.flow) out += `${indent}${k}: ${flowValue(v, w)}${trail(w)}\n`;
@@ -294,6 +297,7 @@ function handWritten(value: Record<string, unknown>, style: "canonical" | "hand"
     keys = r() < 0.5 ? [...keys].sort() : [...keys].sort(() => r() - 0.5);
   }
   let text = style === "canonical" || r() < 0.7 ? "# yaml-language-server: $schema=../../schemas/request.schema.json\n" : "";
+  if (style === "hand" && r() < 0.05) text += "---\n";
   for (const k of keys) {
     if (style === "hand" && r() < 0.07) text += `${pick(r, HAND_COMMENTS)}\n`;
     if (style === "hand" && r() < 0.03) text += "\n";

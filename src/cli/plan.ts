@@ -1,105 +1,15 @@
 // npm run plan [-- --base REF] [--format text|markdown|json] [--out DIR] [--lang en]
 //   [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAME=IP]... [--today DATE]
+//   [--cache DIR | --no-cache]
 // Exit 0 ok, 1 invalid requests or an unsafe plan, 2 bad usage.
-import { isAbsolute, join, relative, resolve } from "node:path";
-import type { Lang } from "../diagnostics/diagnostic.ts";
-import { formatJson, formatText } from "../diagnostics/format.ts";
-import { renderText } from "../plan/render-text.ts";
-import { renderInvalidMarkdown, renderMarkdown } from "../plan/render-markdown.ts";
-import { renderJson } from "../plan/render-json.ts";
-import { runPlan, type PlanOutcome } from "../plan/run.ts";
-import { parseCommandLine, runMain, UsageError } from "./common.ts";
-import { DEFAULT_CLUSTER, DEFAULT_INGRESS, planTargets, TARGET_OPTIONS } from "./plan-options.ts";
+//
+// Starts plan-main.ts from one bundled file (src/load/worker-bundle.ts: built with tsx's own
+// esbuild, kept while every input is unchanged): through tsx, each of the plan's ~200 modules
+// passes the loader hooks one by one, about half a second of CPU before any work; the bundle loads
+// as one. Without a usable bundle (or with SUBDOMAIN_GITOPS_NO_BUNDLE=1) it runs through tsx as before.
+import { pathToFileURL } from "node:url";
+import { workerBundle } from "../load/worker-bundle.ts";
 
-const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH]`;
-
-let lang: Lang = "id";
-
-function main(): number {
-  const cli = parseCommandLine(USAGE, {
-    base: { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-    "allow-large-change": { type: "boolean" },
-    root: { type: "string" },
-    ...TARGET_OPTIONS,
-    today: { type: "string" },
-  });
-  if (!cli) return 0;
-  const v = cli.values;
-  lang = cli.lang;
-  const format = v.format ?? "text";
-  if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`--format: text, markdown, json\n${USAGE}`);
-  if (v.today && !/^\d{4}-\d{2}-\d{2}$/.test(v.today)) throw new UsageError(`--today: TTTT-BB-HH\n${USAGE}`);
-  if (v.base !== undefined && (v.base === "" || v.base.startsWith("-"))) throw new UsageError(`--base: REF\n${USAGE}`);
-  const { ingress, nameserverAddresses } = planTargets(v, USAGE);
-  const root = resolve(v.root ?? ".");
-  const out = v.out === undefined ? join(root, "out") : isAbsolute(v.out) ? v.out : resolve(v.out);
-
-  const result = runPlan({
-    root,
-    ...(v.base !== undefined ? { base: v.base } : {}),
-    out,
-    lang,
-    allowLargeChange: v["allow-large-change"] === true,
-    ...(v.today ? { today: v.today } : {}),
-    ingress,
-    nameserverAddresses,
-    cluster: DEFAULT_CLUSTER,
-  });
-  if (result.kind === "invalid") {
-    // The same diagnostics as `npm run validate`, in the format asked for.
-    if (format === "json") process.stdout.write(formatJson(result.diagnostics, result.filesChecked));
-    else if (format === "markdown") process.stdout.write(renderInvalidMarkdown(result.diagnostics, lang));
-    else process.stdout.write(formatText(result.diagnostics, lang, result.filesChecked));
-    return 1;
-  }
-  const { plan } = result;
-  process.stdout.write(format === "json" ? renderJson(plan) : format === "markdown" ? renderMarkdown(plan, lang) : renderText(plan, lang));
-  const warnings = result.diagnostics.filter((d) => d.severity === "warning");
-  if (warnings.length) process.stderr.write(formatText(warnings, lang, result.diagnostics.length));
-  process.stderr.write(outcomeText(result, relative(process.cwd(), out) || ".", lang));
-  if (!v.ingress) process.stderr.write(lang === "en" ? `Note: ingress ${DEFAULT_INGRESS} is a documentation address; set --ingress.\n` : `Catatan: ingress ${DEFAULT_INGRESS} adalah alamat dokumentasi; atur dengan --ingress.\n`);
-  for (const ns of result.defaultedNameservers)
-    process.stderr.write(lang === "en" ? `Note: name server ${ns} has no address; a documentation address was used; set --ns-address ${ns}=IP.\n` : `Catatan: server nama ${ns} tanpa alamat; dipakai alamat dokumentasi; atur dengan --ns-address ${ns}=IP.\n`);
-  for (const m of result.unsafe) process.stderr.write(m[lang] + "\n");
-  return result.unsafe.length ? 1 : 0;
-}
-
-/** What the run checked and where each output went, so that a first run with no change still says what happened. */
-function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: string, lang: Lang): string {
-  const { records, tenants } = r.state;
-  const zones = new Set(records.map((x) => x.zone)).size;
-  const requests = new Set([...records.map((x) => x.source.file), ...tenants.map((x) => x.source.file)]).size;
-  const warnings = r.diagnostics.filter((d) => d.severity === "warning").length;
-  const en = lang === "en";
-  const group = (test: (f: string) => boolean) => r.written.filter(test);
-  const kinds: [string[], string, string][] = [
-    [group((f) => f.startsWith("zones/")), "berkas zona BIND (rekaman DNS yang akan dipasang)", "BIND zone files (the DNS records to be set up)"],
-    [group((f) => f.startsWith("kubernetes/")), "manifest Kubernetes untuk hosting", "Kubernetes manifests for hosting"],
-    [group((f) => f.startsWith("registry.")), "daftar subdomain publik", "the public list of subdomains"],
-    [group((f) => f.startsWith("plan.")), "rencana ini (Markdown untuk pull request, JSON untuk mesin)", "this plan (Markdown for pull requests, JSON for machines)"],
-  ];
-  const other = r.written.filter((f) => !kinds.some(([files]) => files.includes(f)));
-  const list = (files: string[]) => (files.length > 3 ? `${files.slice(0, 2).join(", ")} … (${files.length})` : files.join(", "));
-  const lines = [
-    en
-      ? `Checked: governance.yaml and ${r.filesChecked - 1} request files, all valid (${warnings} warnings).`
-      : `Diperiksa: governance.yaml dan ${r.filesChecked - 1} berkas permohonan, semuanya valid (${warnings} peringatan).`,
-    en
-      ? `Desired state: ${records.length} DNS record sets in ${zones} zone(s) and ${tenants.length} hosting tenants, from ${requests} requests.`
-      : `Keadaan yang diinginkan: ${records.length} set rekaman DNS di ${zones} zona dan ${tenants.length} tenant hosting, dari ${requests} permohonan.`,
-    en ? `Outputs in ${outDir}/:` : `Hasil di ${outDir}/:`,
-    ...kinds.filter(([files]) => files.length).map(([files, id, enText]) => `  - ${list(files)}: ${en ? enText : id}`),
-    ...(other.length ? [`  - ${list(other)}`] : []),
-  ];
-  if (r.plan.records.length === 0 && r.plan.tenants.length === 0)
-    lines.push(
-      en
-        ? "Nothing to change against the base. Next: add or edit a file under requests/<opd>/ and run npm run plan again to see what would change."
-        : "Tidak ada yang berubah dibanding dasar. Berikutnya: tambah atau ubah berkas di requests/<opd>/, lalu jalankan npm run plan lagi untuk melihat apa yang akan berubah.",
-    );
-  return lines.join("\n") + "\n";
-}
-
-void runMain(main, () => lang);
+const main = new URL("./plan-main.ts", import.meta.url);
+const bundle = process.env.SUBDOMAIN_GITOPS_NO_BUNDLE ? undefined : workerBundle(main);
+await import(bundle ? pathToFileURL(bundle).href : main.href);

@@ -1,5 +1,6 @@
-// Files of a revision read straight from the object store: one `git ls-tree` for the listing and
-// one `git cat-file --batch` for every blob, so no checkout and no process per file.
+// Files of a revision read straight from the object store: one `git ls-tree` for the listing (with
+// each file's blob id, which names its content) and one `git cat-file --batch` for the blobs
+// wanted, so no checkout and no process per file.
 import { git, resolveCommit } from "./run.ts";
 
 export interface TreeAt {
@@ -10,40 +11,67 @@ export interface TreeAt {
   skipped: string[];
 }
 
-/** `governance.yaml` and everything under `requests/` at `ref`; undefined when `ref` names no commit. */
-export function readTreeAt(root: string, ref: string, paths: string[] = ["governance.yaml", "requests"]): TreeAt | undefined {
+export interface TreeListing {
+  commit: string;
+  /** Repository-relative path -> blob id, for regular files only. */
+  blobs: Map<string, string>;
+  skipped: string[];
+}
+
+/** The regular files under `paths` at `ref` with their blob ids, without reading any of them. */
+export function listTreeAt(root: string, ref: string, paths: string[] = ["governance.yaml", "requests"]): TreeListing | undefined {
   const commit = resolveCommit(root, ref);
   if (!commit) return undefined;
   const ls = git(root, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...paths]);
   if (!ls.ok) return undefined;
-  const entries: { path: string; oid: string }[] = [];
+  const blobs = new Map<string, string>();
   const skipped: string[] = [];
   for (const line of ls.stdout.toString("utf8").split("\0")) {
     if (!line) continue;
     const tab = line.indexOf("\t");
     const [mode, type, oid] = line.slice(0, tab).split(" ");
     const path = line.slice(tab + 1);
-    if (type === "blob" && (mode === "100644" || mode === "100755")) entries.push({ path, oid: oid! });
+    if (type === "blob" && (mode === "100644" || mode === "100755")) blobs.set(path, oid!);
     else skipped.push(path);
   }
-  const files = new Map<string, Uint8Array>();
-  if (entries.length === 0) return { commit, files, skipped };
-  const batch = git(root, ["cat-file", "--batch"], entries.map((e) => e.oid).join("\n") + "\n");
+  return { commit, blobs, skipped };
+}
+
+/** The bytes of blobs by id; undefined when git fails. An id that is not a blob is left out. */
+export function readBlobs(root: string, oids: readonly string[]): Map<string, Uint8Array> | undefined {
+  const out = new Map<string, Uint8Array>();
+  if (oids.length === 0) return out;
+  const batch = git(root, ["cat-file", "--batch"], oids.join("\n") + "\n");
   if (!batch.ok) return undefined;
-  // Output per object: "<oid> blob <size>\n<bytes>\n", in the order asked.
-  const out = batch.stdout;
+  // Output per object: "<oid> blob <size>\n<bytes>\n", in the order asked ("<oid> missing\n" for none).
+  const buf = batch.stdout;
   let at = 0;
-  for (const e of entries) {
-    const nl = out.indexOf(0x0a, at);
-    const header = out.subarray(at, nl).toString("utf8").split(" ");
+  for (const oid of oids) {
+    const nl = buf.indexOf(0x0a, at);
+    const header = buf.subarray(at, nl).toString("utf8").split(" ");
     const size = Number(header[2]);
     if (header[1] !== "blob" || !Number.isFinite(size)) {
-      skipped.push(e.path);
       at = nl + 1;
       continue;
     }
-    files.set(e.path, out.subarray(nl + 1, nl + 1 + size));
+    out.set(oid, buf.subarray(nl + 1, nl + 1 + size));
     at = nl + 1 + size + 1;
+  }
+  return out;
+}
+
+/** `governance.yaml` and everything under `requests/` at `ref`; undefined when `ref` names no commit. */
+export function readTreeAt(root: string, ref: string, paths: string[] = ["governance.yaml", "requests"]): TreeAt | undefined {
+  const listing = listTreeAt(root, ref, paths);
+  if (!listing) return undefined;
+  const { commit, blobs, skipped } = listing;
+  const bytes = readBlobs(root, [...new Set(blobs.values())]);
+  if (!bytes) return undefined;
+  const files = new Map<string, Uint8Array>();
+  for (const [path, oid] of blobs) {
+    const b = bytes.get(oid);
+    if (b) files.set(path, b);
+    else skipped.push(path);
   }
   return { commit, files, skipped };
 }

@@ -37,7 +37,7 @@ function loaderVersion(): string {
 }
 
 /** JSON keeps every YAML core value except non-finite numbers (.inf, .nan): those entries are not cached. */
-function jsonSafe(value: unknown): boolean {
+export function jsonSafe(value: unknown): boolean {
   if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
   if (Array.isArray(value)) return value.every(jsonSafe);
   if (value && typeof value === "object") return Object.values(value).every(jsonSafe);

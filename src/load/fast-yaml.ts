@@ -36,10 +36,17 @@ const LONE_CR = /\r(?!\n)/;
 
 // Character codes.
 const SPACE = 32, HASH = 35, COLON = 58, DASH = 45, DQUOTE = 34, SQUOTE = 39, BACKSLASH = 92;
-const LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125, COMMA = 44, DOT = 46;
+const LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125, COMMA = 44, DOT = 46, PIPE = 124, GT = 62;
 
 /** Indicator characters a plain scalar may not start with (`-` only before a digit or dot). */
 const INDICATOR = new Set([..."-?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
+
+/** Double-quoted escapes with a fixed meaning (YAML 1.2 §5.7), as yaml decodes them. */
+const ESCAPES: Record<string, string> = {
+  "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v",
+  N: "\u0085", _: "\u00a0", L: "\u2028", P: "\u2029", " ": " ", '"': '"', "/": "/", "\\": "\\",
+};
+const HEX = /^[0-9a-fA-F]+$/;
 
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -127,8 +134,11 @@ function at(line: number, column: number): [number, number] {
 let LINES = new Int32Array(4 * 256);
 const NO = 0, START = 1, END = 2, INDENT = 3;
 
-/** Parses `text` if it lies in the subset; undefined means "not handled: ask `yaml`". */
-export function parseFastYaml(text: string): FastParse | undefined {
+/**
+ * Parses `text` if it lies in the subset; undefined means "not handled: ask `yaml`". Without
+ * `positions`, the positions are left empty: the value is the same, and cheaper to get.
+ */
+export function parseFastYaml(text: string, positions = true): FastParse | undefined {
   if (FORBIDDEN.test(text)) return undefined;
   if (text.includes("\r") && LONE_CR.test(text)) return undefined;
   // Significant lines only: blank lines and comment lines carry nothing in this subset.
@@ -156,10 +166,22 @@ export function parseFastYaml(text: string): FastParse | undefined {
     }
     start = nl + 1;
   }
-  if (n === 0 || LINES[INDENT] !== 0) return undefined;
-  const parser = new Parser(text, LINES, n);
+  // A document start marker on the first line (`---`, maybe with a comment) starts the one document.
+  let first = 0;
+  if (n > 1 && LINES[INDENT] === 0 && text.startsWith("---", LINES[START]!)) {
+    let a = LINES[START]! + 3;
+    const e = LINES[END]!;
+    if (a < e) {
+      if (text.charCodeAt(a) !== SPACE) return undefined;
+      while (a < e && text.charCodeAt(a) === SPACE) a++;
+      if (a < e && text.charCodeAt(a) !== HASH) return undefined;
+    }
+    first = 1;
+  }
+  if (n === first || LINES[4 * first + INDENT] !== 0) return undefined;
+  const parser = new Parser(text, LINES, n, positions);
   try {
-    const [value, next] = parser.blockMap(0, 0, 0, ROOT);
+    const [value, next] = parser.blockMap(first, 0, 0, ROOT);
     if (next !== n) return undefined;
     return { value, positions: parser.positions };
   } catch (e) {
@@ -189,6 +211,8 @@ class Parser {
     private readonly text: string,
     private readonly lines: Int32Array,
     private readonly n: number,
+    /** Whether to record positions (parse.ts asks for them only when a diagnostic needs one). */
+    private readonly record: boolean,
   ) {}
 
   private skipSpaces(p: number, end: number): number {
@@ -230,7 +254,7 @@ class Parser {
     if (depth > LIMITS.depth) refuse();
     const { text, lines, positions } = this;
     const obj: Record<string, unknown> = {};
-    positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
+    if (this.record) positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
     for (let first = true; li < this.n; first = false) {
       const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!, indent = lines[4 * li + INDENT]!;
       if (!first) {
@@ -243,7 +267,7 @@ class Parser {
       if (e + 1 < end && text.charCodeAt(e + 1) !== SPACE) refuse();
       const key = this.key(p, e);
       const child = ptr.child(key);
-      positions[child.key] = at(no, col + 1);
+      if (this.record) positions[child.key] = at(no, col + 1);
       const q = this.skipSpaces(e + 1, end);
       let value: unknown;
       if (q === end || text.charCodeAt(q) === HASH) {
@@ -257,8 +281,7 @@ class Parser {
           [value, li] = this.blockSeq(li, col, depth + 1, child);
         } else refuse();
       } else {
-        value = this.inlineValue(li, q, depth + 1, child);
-        li++;
+        [value, li] = this.inlineValue(li, q, depth + 1, child, col);
       }
       put(obj, key, value);
     }
@@ -270,7 +293,7 @@ class Parser {
     if (depth > LIMITS.depth) refuse();
     const { text, lines } = this;
     const arr: unknown[] = [];
-    this.positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
+    if (this.record) this.positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
     while (li < this.n) {
       const start = lines[4 * li + START]!, end = lines[4 * li + END]!, indent = lines[4 * li + INDENT]!;
       if (indent < col) break;
@@ -286,16 +309,20 @@ class Parser {
       let value: unknown;
       if (this.isKeyLine(q, end)) [value, li] = this.blockMap(li, q - start, depth + 1, child);
       else {
-        value = this.inlineValue(li, q, depth + 1, child);
-        li++;
+        [value, li] = this.inlineValue(li, q, depth + 1, child, col);
       }
       arr.push(value);
     }
     return [arr, li];
   }
 
-  /** A value written on the rest of block line `li` from `q`; only a comment may follow it. */
-  private inlineValue(li: number, q: number, depth: number, ptr: Pointer): unknown {
+  /**
+   * A value written on block line `li` from `q`, in a block whose entries stand at column
+   * `parent`: a one-line scalar or flow collection (only a comment may follow it), a plain scalar
+   * continued on more indented lines, or a block scalar (`|`, `>`). Returns the value and the
+   * next significant line.
+   */
+  private inlineValue(li: number, q: number, depth: number, ptr: Pointer, parent: number): [unknown, number] {
     if (depth > LIMITS.depth) refuse();
     const { text, lines } = this;
     const start = lines[4 * li + START]!, end = lines[4 * li + END]!;
@@ -304,23 +331,95 @@ class Parser {
       const [value, e] = this.flowItem(li, q, depth, ptr);
       const after = this.skipSpaces(e, end);
       if (after < end && (after === e || text.charCodeAt(after) !== HASH)) refuse();
-      return value;
+      return [value, li + 1];
     }
-    this.positions[ptr.ptr] = at(lines[4 * li + NO]!, q - start + 1);
+    if (this.record) this.positions[ptr.ptr] = at(lines[4 * li + NO]!, q - start + 1);
+    if (c === PIPE || c === GT) return this.blockScalar(li, q, parent);
     if (INDICATOR.has(c) && !(c === DASH && isNumberStart(text.charCodeAt(q + 1)))) refuse();
     // A plain scalar runs to the line's end or to a ` #` comment.
     let e = end;
+    let comment = false;
     for (let i = q; i < end; i++) {
       const d = text.charCodeAt(i);
       if (d === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) refuse();
       if (d === HASH && text.charCodeAt(i - 1) === SPACE) {
         e = i;
+        comment = true;
         break;
       }
       if (d === LBRACKET || d === RBRACKET || d === LBRACE || d === RBRACE) refuse();
     }
     while (text.charCodeAt(e - 1) === SPACE) e--;
-    return resolvePlain(text.slice(q, e));
+    let value = text.slice(q, e);
+    // Continuation lines: the very next lines, indented beyond the block, each folded into one
+    // space. Anything doubtful in them (an indicator first, `: `, ` #`, a bracket) is refused.
+    let next = li + 1;
+    for (; next < this.n && lines[4 * next + NO] === lines[4 * next - 4 + NO]! + 1 && lines[4 * next + INDENT]! > parent; next++) {
+      if (comment) refuse();
+      const from = lines[4 * next + START]! + lines[4 * next + INDENT]!, to = lines[4 * next + END]!;
+      if (INDICATOR.has(text.charCodeAt(from))) refuse();
+      for (let i = from; i < to; i++) {
+        const d = text.charCodeAt(i);
+        if ((d === COLON && (i + 1 === to || text.charCodeAt(i + 1) === SPACE)) || (d === HASH && text.charCodeAt(i - 1) === SPACE)) refuse();
+        if (d === LBRACKET || d === RBRACKET || d === LBRACE || d === RBRACE) refuse();
+      }
+      let t = to;
+      while (text.charCodeAt(t - 1) === SPACE) t--;
+      value += " " + text.slice(from, t);
+    }
+    return [resolvePlain(value), next];
+  }
+
+  /**
+   * A block scalar whose header (`|`, `|-`, `>`, `>-`, maybe a comment after it) is at `q` on
+   * line `li`, in a block whose entries stand at column `parent`. The subset: content lines all at
+   * one indentation, no blank line between them, no trailing spaces; keep chomping (`+`) and
+   * indentation indicators are left to yaml. Its lines are read from the text itself (the line
+   * table leaves out comment-like lines, which are content here).
+   */
+  private blockScalar(li: number, q: number, parent: number): [string, number] {
+    const { text, lines } = this;
+    const end = lines[4 * li + END]!;
+    const folded = text.charCodeAt(q) === GT;
+    let h = q + 1;
+    const strip = text.charCodeAt(h) === DASH;
+    if (strip) h++;
+    if (h < end) {
+      if (text.charCodeAt(h) !== SPACE) refuse();
+      h = this.skipSpaces(h, end);
+      if (h < end && text.charCodeAt(h) !== HASH) refuse();
+    }
+    const parts: string[] = [];
+    let indent = -1;
+    let blank = false;
+    let lastNo = lines[4 * li + NO]!;
+    for (let p = text.indexOf("\n", end) + 1, no = lastNo + 1; p > 0 && p < text.length; no++) {
+      let nl = text.indexOf("\n", p);
+      if (nl < 0) nl = text.length;
+      const e = nl > p && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      const s = this.skipSpaces(p, e);
+      if (s === e) {
+        // A blank line: before the content or between its lines, left to yaml; after it, dropped
+        // by clip and strip chomping, unless it holds more spaces than the content's indentation.
+        if (indent < 0 || s - p > indent) refuse();
+        blank = true;
+      } else {
+        const k = s - p;
+        if (indent < 0) {
+          if (k <= parent) refuse(); // an empty block scalar
+          indent = k;
+        } else if (k < indent) break;
+        if (k > indent || blank || text.charCodeAt(e - 1) === SPACE) refuse();
+        parts.push(text.slice(s, e));
+        lastNo = no;
+      }
+      p = nl + 1;
+    }
+    if (indent < 0) refuse();
+    let next = li + 1;
+    while (next < this.n && lines[4 * next + NO]! <= lastNo) next++;
+    const value = parts.join(folded ? " " : "\n");
+    return [strip ? value : value + "\n", next];
   }
 
   /**
@@ -331,13 +430,30 @@ class Parser {
     if (depth > LIMITS.depth) refuse();
     const { text, lines } = this;
     const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!;
-    this.positions[ptr.ptr] = at(no, p - start + 1);
+    if (this.record) this.positions[ptr.ptr] = at(no, p - start + 1);
     const c = text.charCodeAt(p);
     if (c === DQUOTE) {
+      let out = "";
+      let from = p + 1;
       for (let i = p + 1; i < end; i++) {
         const d = text.charCodeAt(i);
-        if (d === BACKSLASH) refuse();
-        if (d === DQUOTE) return [text.slice(p + 1, i), i + 1];
+        if (d === DQUOTE) return [from === p + 1 ? text.slice(from, i) : out + text.slice(from, i), i + 1];
+        if (d !== BACKSLASH) continue;
+        // An escape, decoded as yaml does (compose/resolve-flow-scalar.js); an unknown one is refused.
+        out += text.slice(from, i);
+        const x = text[++i];
+        const simple = x === undefined || i >= end ? undefined : ESCAPES[x];
+        if (simple !== undefined) out += simple;
+        else {
+          const length = x === "x" ? 2 : x === "u" ? 4 : x === "U" ? 8 : 0;
+          const hex = text.slice(i + 1, i + 1 + length);
+          if (length === 0 || i + length >= end || !HEX.test(hex)) refuse();
+          const code = parseInt(hex, 16);
+          if (code > 0x10ffff) refuse();
+          out += String.fromCodePoint(code);
+          i += length;
+        }
+        from = i + 1;
       }
       refuse();
     }
@@ -381,7 +497,7 @@ class Parser {
         if (k < 0 || k + 1 >= end || text.charCodeAt(k) !== COLON || text.charCodeAt(k + 1) !== SPACE) refuse();
         const key = this.key(i, k);
         const child = ptr.child(key);
-        this.positions[child.key] = at(no, i - start + 1);
+        if (this.record) this.positions[child.key] = at(no, i - start + 1);
         const v0 = this.skipSpaces(k + 1, end);
         if (v0 >= end) refuse();
         const vc = text.charCodeAt(v0);
@@ -397,13 +513,18 @@ class Parser {
         if (i >= end || text.charCodeAt(i) === RBRACE || text.charCodeAt(i) === COMMA) refuse();
       }
     }
-    // A plain scalar inside a flow collection: it ends at `,` `]` `}`; `:` `#` and quotes refused.
+    // A plain scalar inside a flow collection: it ends at `,` `]` `}`; `#`, quotes and a `:` not
+    // followed by a character of the scalar (`https://x` is one scalar, `a:` or `a: b` is not) refused.
     if (INDICATOR.has(c) && !(c === DASH && isNumberStart(text.charCodeAt(p + 1)))) refuse();
     let i = p;
     for (; i < end; i++) {
       const d = text.charCodeAt(i);
       if (d === COMMA || d === RBRACKET || d === RBRACE) break;
-      if (d === COLON || d === HASH || d === LBRACKET || d === LBRACE || d === DQUOTE || d === SQUOTE) refuse();
+      if (d === HASH || d === LBRACKET || d === LBRACE || d === DQUOTE || d === SQUOTE) refuse();
+      if (d === COLON) {
+        const f = i + 1 < end ? text.charCodeAt(i + 1) : SPACE;
+        if (f === SPACE || f === COMMA || f === RBRACKET || f === RBRACE || f === LBRACKET || f === LBRACE) refuse();
+      }
     }
     let e = i;
     while (text.charCodeAt(e - 1) === SPACE) e--;

@@ -24,6 +24,26 @@ export function pointer(parts: readonly (string | number)[]): string {
   return parts.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
 
+/**
+ * Gives `target` a `positions` property computed by `compute` when first read, then kept as a
+ * plain data property (so reading, comparing and cloning see an ordinary record).
+ */
+export function definePositions<T extends object>(target: T, compute: () => Positions): T & { positions: Positions } {
+  const settle = (self: T, value: Positions) => Object.defineProperty(self, "positions", { value, enumerable: true, writable: true, configurable: true });
+  return Object.defineProperty(target, "positions", {
+    enumerable: true,
+    configurable: true,
+    get(this: T) {
+      const positions = compute();
+      settle(this, positions);
+      return positions;
+    },
+    set(this: T, value: Positions) {
+      settle(this, value);
+    },
+  }) as T & { positions: Positions };
+}
+
 /** Position of a JSON pointer, falling back to its nearest located ancestor, then the start. */
 export function locate(positions: Positions, ptr: string, key = false): Position {
   if (key && positions[ptr + "#key"]) {
@@ -122,12 +142,14 @@ function parseBytes(file: string, bytes: Uint8Array, maxBytes: number, fast: boo
     if (flowDepth(text) > LIMITS.depth)
       return fail("yaml.depth", msg(`Struktur bersarang terlalu dalam (lebih dari ${LIMITS.depth} tingkat).`, `Nesting is too deep (more than ${LIMITS.depth} levels).`));
     // The fast path declines any text whose indentation could exceed the limit checked below.
+    // Its positions are found only if something asks for them (a diagnostic's line), by reading
+    // the text again: most files never need them, and 15,000 files' worth cost time and memory.
     if (fast) {
-      const parsed = parseFastYaml(text);
+      const parsed = parseFastYaml(text, false);
       if (parsed) {
         out.value = parsed.value;
-        out.positions = parsed.positions;
-        return out;
+        const source = text;
+        return definePositions(out, () => parseFastYaml(source)!.positions);
       }
     }
     const deep = overIndented(text);

@@ -4,7 +4,7 @@
 // something reads `positions`: usually nothing does, since positions serve only diagnostics.
 import type { RequestFile } from "../validate/rule.ts";
 import type { FileResult } from "./parallel-job.ts";
-import type { Positions } from "./parse.ts";
+import { definePositions, type Positions } from "./parse.ts";
 
 export interface PackedPositions {
   /** The pointers, concatenated. */
@@ -40,18 +40,7 @@ export function unpackPositions(packed: PackedPositions): Positions {
  * data property (so reading, comparing and cloning see an ordinary record).
  */
 export function definePackedPositions<T extends object>(target: T, packed: PackedPositions): T & { positions: Positions } {
-  return Object.defineProperty(target, "positions", {
-    enumerable: true,
-    configurable: true,
-    get(this: T) {
-      const positions = unpackPositions(packed);
-      Object.defineProperty(this, "positions", { value: positions, enumerable: true, writable: true, configurable: true });
-      return positions;
-    },
-    set(this: T, value: Positions) {
-      Object.defineProperty(this, "positions", { value, enumerable: true, writable: true, configurable: true });
-    },
-  }) as T & { positions: Positions };
+  return definePositions(target, () => unpackPositions(packed));
 }
 
 /** A file's result as it crosses from a worker: the request's positions packed. */

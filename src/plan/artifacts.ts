@@ -1,6 +1,6 @@
 // Writes the offline artifacts of a desired state to a folder: zone files, tenant manifests, the
 // registry, and the plan itself (the workflow artifact the pull request comment points to).
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { insideOutput } from "../load/out-path.ts";
@@ -27,28 +27,48 @@ export interface ArtifactInput {
   lang: Lang;
 }
 
-/** Removes what an earlier run wrote in one of our subfolders, so a removed zone or tenant leaves no stale file. */
-function resetDir(dir: string, ext: string): void {
+/** The names in `dir` ending in `ext` (the folder is made when missing). */
+function existing(dir: string, ext: string): Set<string> {
   mkdirSync(dir, { recursive: true });
-  for (const f of readdirSync(dir)) if (f.endsWith(ext)) rmSync(join(dir, f));
+  return new Set(readdirSync(dir).filter((f) => f.endsWith(ext)));
 }
 
-/** Returns the paths written, relative to `out`. */
+/** Whether `path` holds exactly `bytes` already: the size first, the bytes only when it matches. */
+function holds(path: string, bytes: Buffer): boolean {
+  try {
+    return statSync(path).size === bytes.length && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** Returns the paths written, relative to `out` (unchanged files count: they hold this run's output). */
 export function writeArtifacts(out: string, a: ArtifactInput): string[] {
   const written: string[] = [];
-  // Written beside and renamed into place: a reader (a DNS server loading the zone, a shell that
-  // redirected stdout to out/plan.md) sees the old file or the new one, never half of each.
+  // A file whose bytes are already right is left alone (a re-run or a one-file change rewrites a
+  // handful of 3,000 manifests); the rest is written beside and renamed into place, so a reader (a
+  // DNS server loading the zone, a shell that redirected stdout to out/plan.md) sees the old file
+  // or the new one, never half of each.
   const put = (rel: string, text: string) => {
     const target = insideOutput(out, rel);
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
+    const bytes = Buffer.from(text);
+    if (!holds(target, bytes)) {
+      const tmp = `${target}.${process.pid}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, target);
+    }
     written.push(rel);
   };
+  /** Removes what an earlier run wrote in one of our subfolders and this one did not, so a removed zone or tenant leaves no stale file. */
+  const prune = (sub: string, before: Set<string>) => {
+    const now = new Set(written.filter((w) => w.startsWith(`${sub}/`)).map((w) => w.slice(sub.length + 1)));
+    for (const f of before) if (!now.has(f)) rmSync(join(out, sub, f), { force: true });
+  };
   mkdirSync(out, { recursive: true });
-  resetDir(join(out, "zones"), ".zone");
+  const zones = existing(join(out, "zones"), ".zone");
   for (const z of a.governance.zones) put(`zones/${asciiHost(z.name)}.zone`, renderZone(z, a.state.records, a.zone));
-  resetDir(join(out, "kubernetes"), ".yaml");
+  prune("zones", zones);
+  const manifests = existing(join(out, "kubernetes"), ".yaml");
   // Cluster-wide roles and network baseline; the name sorts first, so `kubectl apply -f` on the
   // folder creates them before any tenant binds to them.
   if (a.state.tenants.length) put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
@@ -57,6 +77,7 @@ export function writeArtifacts(out: string, a: ArtifactInput): string[] {
     // A tenant released for deletion gets only its final backup: the rest would recreate what goes.
     put(`kubernetes/${t.namespace}.yaml`, renderManifests(t.releaseData ? objects.filter((o) => o.kind === "Backup") : objects));
   }
+  prune("kubernetes", manifests);
   put("registry.md", registryMarkdown(a.registry, a.lang));
   put("registry.csv", registryCsv(a.registry, a.lang));
   // The full plan, never truncated: the comment on the pull request points here.

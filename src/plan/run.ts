@@ -2,7 +2,8 @@
 // the working tree, compute its desired state, diff it with the base revision, write out/.
 import type { Diagnostic, Lang, Message } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { validateRepository } from "../load/repository.ts";
+import { validateWorkingTree } from "./head.ts";
+import type { CheckCache } from "./check-cache.ts";
 import { desiredState } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
 import type { DesiredState } from "../state/types.ts";
@@ -32,11 +33,22 @@ export interface PlanOptions {
   nameserverAddresses: Record<string, string[]>;
   cluster: ClusterSettings;
   safety?: Partial<SafetyOptions>;
+  /**
+   * Folder keeping single files' check results between runs (src/plan/check-cache.ts); undefined:
+   * none kept, results are shared only between the two sides of this run.
+   */
+  cacheDir?: string;
 }
 
 export type PlanOutcome =
-  | { kind: "invalid"; diagnostics: Diagnostic[]; filesChecked: number }
-  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[] };
+  | { kind: "invalid"; diagnostics: Diagnostic[]; filesChecked: number; cache: CacheUse }
+  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[]; cache: CacheUse };
+
+/** How much the check cache saved: results taken from it, and why a stored cache was not used. */
+export interface CacheUse {
+  hits: number;
+  rejected?: string;
+}
 
 /**
  * BIND refuses a zone whose in-zone name server has no address, and the addresses are not in
@@ -57,10 +69,15 @@ export function completeNameserverAddresses(zones: readonly { name: string; name
   return { addresses, defaulted };
 }
 
+const cacheUse = (c: CheckCache): CacheUse => ({ hits: c.hits, ...(c.rejected ? { rejected: c.rejected } : {}) });
+
 export function runPlan(o: PlanOptions): PlanOutcome {
-  const head = validateRepository(o.root, o.today);
+  const head = validateWorkingTree(o.root, o.today, o.cacheDir);
   const today = head.today;
-  if (!head.governance || hasErrors(head.diagnostics)) return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked };
+  if (!head.governance || hasErrors(head.diagnostics)) {
+    head.cache.save(); // the files that are fine need no check next time either
+    return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: cacheUse(head.cache) };
+  }
   const state = desiredState(head.requests, head.governance, head.retained);
 
   let ref = o.base;
@@ -85,7 +102,10 @@ export function runPlan(o: PlanOptions): PlanOutcome {
       en: `Base ${ref!.slice(0, 12)} is before the adoption (${adoption.date}): everything counts as new.`,
     });
   }
-  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base);
+  // Files the base shares with the working tree (same blob, same governance) are not checked twice.
+  const fromHead = { cache: head.cache, governance: head.governance, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
+  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base, fromHead);
+  head.cache.save();
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
   // A zone over its provider's quota cannot be deployed: no override flag lets it through.
   const quota = quotaMessages(quotaUsage(state, head.governance, o.ingress));
@@ -106,5 +126,5 @@ export function runPlan(o: PlanOptions): PlanOutcome {
       lang: o.lang,
     });
   }
-  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [] };
+  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache: cacheUse(head.cache) };
 }

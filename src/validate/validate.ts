@@ -1,7 +1,7 @@
 // The validation stage: loaded files in, diagnostics and typed requests out. Pure: the caller
 // reads the files (src/load) and passes today's date.
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { Loaded } from "../load/parse.ts";
+import { definePositions, type Loaded } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
 import { checkSchema, schemaFindings, WHOLE } from "./schema.ts";
@@ -35,7 +35,8 @@ export function checkRequest(loaded: Loaded, ctx: RuleContext): RequestCheck {
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { diagnostics };
   const schema = schemaFindings(loaded, "request");
-  const request: RequestFile = { file: loaded.file, request: loaded.value as Request, positions: loaded.positions };
+  // Positions are read through to the loaded file's only if a diagnostic needs them (see parse.ts).
+  const request = definePositions({ file: loaded.file, request: loaded.value as Request }, () => loaded.positions) satisfies RequestFile;
   const sound = (rule: FileRule) => !schema.broken.size || (!schema.broken.has(WHOLE) && !!rule.reads?.every((f) => !schema.broken.has(f)));
   diagnostics.push(...schema.diagnostics);
   for (const rule of FILE_RULES) {

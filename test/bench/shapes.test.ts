@@ -63,13 +63,16 @@ describe("benchmark request generator", () => {
       ["folded scalar", /: >-\r?\n/],
       ["multi-line plain scalar", /^purpose: [^"'>\r\n][^\r\n]*\r?\n {2,}[^ -]/m],
       ["CRLF line ends", /\r\n/],
-      ["unicode label", /^label: [^\x00-\x7f]/m],
       ["SRV under a host", /_minecraft\._tcp\.game/],
       ["delegation with glue", /glue/],
       ["second zone", /zone: "?contohkab\.id/],
       ["empty hosting", /hosting: \{\}/],
+      ["document start marker", /^---\r?\n/m],
+      ["double-quoted over two lines", /^purpose: "[^"\r\n]*\r?\n/m],
     ];
     for (const [what, re] of shapes) expect(has(re), what).toBeGreaterThan(0);
+    // Unicode labels, written as they are or escaped.
+    expect(count((q) => /[^\x00-\x7f]/.test(q.label) && q.text.includes(q.label))).toBeGreaterThan(0);
     // Key orders other than the canonical one (label first).
     expect(count((q) => !/^(?:#.*\r?\n)*label:/.test(q.text))).toBeGreaterThan(10);
   });

@@ -67,7 +67,7 @@ describe("fast YAML path: real files", () => {
       const handled = differential(text);
       if (style === "form") expect(handled, text).toBe(true);
     }
-  });
+  }, 120_000);
 
   it("handles the test helpers' request texts", () => {
     expect(differential(requestText())).toBe(true);
@@ -109,25 +109,56 @@ describe("fast YAML path: the indentation limit", () => {
   });
 });
 
+describe("fast YAML path: reads the shapes hand-written files have, exactly as yaml does", () => {
+  const inside: [string, string][] = [
+    ["a literal block scalar", "a: |\n  one\n  # not a comment\nb: 1\n"],
+    ["a stripped literal block scalar", "a: |-\n  one\n  two\n\n\nb: 1\n"],
+    ["a folded block scalar", "a: >-\n  one two\n  three\nb: 1\n"],
+    ["a folded block scalar with a comment on its header", "a: > # c\n    one\n    two\n"],
+    ["a block scalar in a sequence", "a:\n  - |-\n    x\n  - y\n"],
+    ["a block scalar at the end of the file without a newline", "a: >\n  x"],
+    ["a multi-line plain scalar", "a: one\n  two\n   three\nb: 1\n"],
+    ["a multi-line plain scalar in a sequence", "a:\n  - one\n    two\n  - three\n"],
+    ["a document start marker", "---\na: 1\n"],
+    ["a document start marker with a comment", "# c\n--- # d\na: 1\n"],
+    ["double-quoted escapes", 'a: "\\"q\\" \\\\ \\/ \\t \\n \\x41 \\u00e9 \\U0001F600 \\0 \\e \\_ \\N \\L \\P \\ "\n'],
+    ["escapes in a flow sequence", 'a: ["x\\"y", "\\u00fc"]\n'],
+    ["a URL in a flow mapping", "a: { scan: https://x.go.id/a?b=c, b: mailto:x@y }\n"],
+    ["a CRLF block scalar", "a: |-\r\n  one\r\n  two\r\nb: 1\r\n"],
+  ];
+  it.each(inside)("%s", (_, text) => {
+    expect(parseFastYaml(text), text).toBeDefined();
+    expect(differential(text)).toBe(true);
+  });
+});
+
 describe("fast YAML path: refuses what is outside its subset", () => {
   const outside: [string, string][] = [
     ["an anchor", "a: &x 1\nb: 2\n"],
     ["an alias", "a: 1\nb: *x\n"],
     ["a tag", "a: !!str 1\n"],
     ["an explicit key", "? a\n: 1\n"],
-    ["a block scalar", "a: |\n  text\n"],
-    ["a folded scalar", "a: >-\n  text\n"],
-    ["a document marker", "---\na: 1\n"],
+    ["a block scalar with keep chomping", "a: |+\n  text\n"],
+    ["a block scalar with an indentation indicator", "a: |2\n  text\n"],
+    ["a block scalar with a blank line inside", "a: >-\n  one\n\n  two\n"],
+    ["a block scalar with a more indented line", "a: >-\n  one\n    two\n"],
+    ["a block scalar with a leading blank line", "a: |\n\n  text\n"],
+    ["an empty block scalar", "a: |\nb: 1\n"],
+    ["a document marker with content", "--- a: 1\n"],
     ["a document end", "a: 1\n...\n"],
     ["a directive", "%YAML 1.2\n---\na: 1\n"],
-    ["a multi-line plain scalar", "a: one\n  two\n"],
+    ["a multi-line plain scalar after a blank line", "a: one\n\n  two\n"],
+    ["a multi-line plain scalar after a comment", "a: one # c\n  two\n"],
+    ["a multi-line plain scalar with `: `", "a: one\n  b: two\n"],
     ["a multi-line quoted scalar", 'a: "one\n  two"\n'],
     ["an empty value", "a:\nb: 1\n"],
     ["a duplicate key", "a: 1\na: 2\n"],
     ["a duplicate flow key", "a: { b: 1, b: 2 }\n"],
     ["a tab", "a:\n\tb: 1\n"],
     ["a tab in a value", "a: x\ty\n"],
-    ["a backslash escape", 'a: "x\\ty"\n'],
+    ["an unknown escape", 'a: "x\\qy"\n'],
+    ["a short \\u escape", 'a: "x\\u12"\n'],
+    ["a \\U escape past Unicode", 'a: "\\U00110000"\n'],
     ["`: ` in a plain scalar", "a: b: c\n"],
     ["a lone CR", "a: 1\rb: 2\n"],
     ["a top-level sequence", "- a\n- b\n"],
@@ -153,7 +184,7 @@ describe("fast YAML path: refuses what is outside its subset", () => {
 // Generated documents: trees of mappings, sequences and scalars, written in the styles the
 // subset covers (and some it does not), with comments, blank lines, CRLF and odd indentation.
 type Tree =
-  | { t: "scalar"; text: string; style: "plain" | "single" | "double" }
+  | { t: "scalar"; text: string; style: "plain" | "single" | "double" | "json" | "literal" | "folded" | "multiline" }
   | { t: "map"; entries: [string, Tree][]; indent: number }
   | { t: "seq"; items: Tree[]; indent: number; sameColumn: boolean }
   | { t: "flowMap"; entries: [string, Tree][] }
@@ -162,7 +193,7 @@ type Tree =
 const TRICKY = ["true", "False", "null", "~", "", " ", "0", "-0", "+12", "1_000", "0o17", "0x1f", "1e3", ".inf", "-.5", "1.", ".nan", "12345678901234567890", "a #b", "a#b", "a:b", "a: b", "a:", "-a", "- a", "-1", "?a", ":a", "@a", "`a", "%a", "&a", "*a", "!a", "|", ">", "a'b", 'a"b', "'", '"', "a\\b", "[a]", "{a}", "a,b", "a, b", "bücher", "日本語", "😀", "2026-04-20", "103.1.2.3", "2400:cb00::1", "v=spf1 mx -all", "https://x.go.id/a?b=c#d", "Siti, S.Kom.", "a  ", "  a", "#", "---", "..."];
 const KEYS = ["label", "opd", "a", "b", "c", "true", "null", "Null", "__proto__", "constructor", "x.y", "a-b", "_dmarc", "1", "0x1", "a b", "a:b", "-a", "key", "k"];
 
-const style = fc.constantFrom("plain" as const, "plain" as const, "single" as const, "double" as const);
+const style = fc.constantFrom("plain" as const, "plain" as const, "single" as const, "double" as const, "json" as const, "literal" as const, "folded" as const, "multiline" as const);
 /** Scalars a request file holds: words, numbers, addresses, dates, unicode text. */
 const usual = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,@\/=+_-]{0,20}[A-Za-z0-9.]$/),
@@ -197,7 +228,8 @@ const { tree } = fc.letrec<{ tree: Tree; flow: Tree }>((tie) => ({
 function inline(n: Tree): string {
   switch (n.t) {
     case "scalar":
-      return n.style === "plain" ? n.text : n.style === "single" ? `'${n.text.replaceAll("'", "''")}'` : `"${n.text}"`;
+      // Block styles inside a flow collection are written as escaped double-quoted text (JSON's escapes are YAML's).
+      return n.style === "plain" ? n.text : n.style === "single" ? `'${n.text.replaceAll("'", "''")}'` : n.style === "double" ? `"${n.text}"` : JSON.stringify(n.text);
     case "flowMap":
       return `{ ${n.entries.map(([k, v]) => `${k}: ${inline(v)}`).join(", ")} }`;
     case "flowSeq":
@@ -209,6 +241,16 @@ function inline(n: Tree): string {
   }
 }
 
+/** A scalar in a block style (literal, folded, continued plain) after `head`, its lines at column `col`; undefined for the other styles. */
+function blockScalar(n: Tree, head: string, col: number): string[] | undefined {
+  if (n.t !== "scalar" || !["literal", "folded", "multiline"].includes(n.style)) return undefined;
+  const words = n.text.split(" ");
+  const pad = " ".repeat(col);
+  if (n.style === "multiline") return [`${head} ${words[0]}`, ...words.slice(1).map((w) => pad + w)];
+  const chomp = n.text.length % 3 === 0 ? "-" : n.text.length % 3 === 1 ? "" : "+";
+  return [`${head} ${n.style === "literal" ? "|" : ">"}${chomp}`, ...words.map((w) => pad + w)];
+}
+
 /** Lines of a block node whose first line starts at column `col`. */
 function block(n: Tree, col: number): string[] {
   const pad = " ".repeat(col);
@@ -216,7 +258,7 @@ function block(n: Tree, col: number): string[] {
     return n.entries.flatMap(([k, v]) => {
       if (v.t === "map") return [`${pad}${k}:`, ...block(v, col + v.indent)];
       if (v.t === "seq") return [`${pad}${k}:`, ...block(v, v.sameColumn ? col : col + v.indent)];
-      return [`${pad}${k}: ${inline(v)}`];
+      return blockScalar(v, `${pad}${k}:`, col + 2) ?? [`${pad}${k}: ${inline(v)}`];
     });
   if (n.t === "seq")
     return n.items.flatMap((v) => {
@@ -227,7 +269,7 @@ function block(n: Tree, col: number): string[] {
       }
       // A nested block sequence (outside the subset) sometimes, a flow one otherwise.
       if (v.t === "seq") return v.sameColumn ? [`${pad}-`, ...block(v, col + v.indent)] : [`${pad}- ${inline(v)}`];
-      return [`${pad}- ${inline(v)}`];
+      return blockScalar(v, `${pad}-`, col + 2) ?? [`${pad}- ${inline(v)}`];
     });
   return [`${pad}${inline(n)}`];
 }

@@ -48,6 +48,15 @@ export function registryRows(requests: readonly RequestFile[], governance: Gover
     if (d === undefined) days.set(iso, (d = fmt.format(new Date(iso))));
     return d;
   };
+  // The review status of an active name depends on its review date alone: asked once per date.
+  const awaiting = new Map<string, boolean>();
+  const isAwaiting = (reviewBy: string) => {
+    let a = awaiting.get(reviewBy);
+    if (a === undefined) awaiting.set(reviewBy, (a = today !== undefined && reviewStatus({ reviewBy }, today, review) !== "ok"));
+    return a;
+  };
+  const opdNames = new Map<string, string>();
+  for (const o of governance.opds) if (!opdNames.has(o.code)) opdNames.set(o.code, o.name);
   const rows: RegistryRow[] = [];
   for (const { file, request: r } of requests) {
     const zone = zoneOf(r, governance);
@@ -69,12 +78,12 @@ export function registryRows(requests: readonly RequestFile[], governance: Gover
       name,
       displayName: name.includes("xn--") ? name.split(".").map(unicodeLabel).join(".") : name,
       opd: r.opd,
-      opdName: governance.opds.find((o) => o.code === r.opd)?.name ?? r.opd,
+      opdName: opdNames.get(r.opd) ?? r.opd,
       purpose: r.purpose,
       targetKind,
       target,
       ...(t.hosting ? { hosting: { cpu: t.hosting.cpu ?? d.cpu, memory: t.hosting.memory ?? d.memory, storage: t.hosting.storage ?? d.storage } } : {}),
-      status: r.decommission ? (r.decommission.deleteData ? "data-deleted" : "decommissioned") : r.suspension ? "suspended" : today && reviewStatus(r, today, review) !== "ok" ? "awaiting" : "active",
+      status: r.decommission ? (r.decommission.deleteData ? "data-deleted" : "decommissioned") : r.suspension ? "suspended" : isAwaiting(r.reviewBy) ? "awaiting" : "active",
       created: day(dates?.created),
       lastChanged: day(dates?.lastChanged),
       reviewBy: r.reviewBy,

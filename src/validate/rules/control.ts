@@ -37,6 +37,15 @@ export function* strings(value: unknown, ptr = ""): Generator<[string, string]> 
   else if (value !== null && typeof value === "object") for (const k of Object.keys(value)) yield* strings((value as Record<string, unknown>)[k], `${ptr}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`);
 }
 
+/** Whether any string in a value holds a control character or a line feed: the usual answer, no, without building a pointer per string. */
+function anyControl(value: unknown): boolean {
+  if (typeof value === "string") return CONTROL_OR_LF.test(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (anyControl(value[i])) return true;
+  } else if (value !== null && typeof value === "object") for (const k in value) if (Object.hasOwn(value, k) && anyControl((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 const FIELDS: (keyof Request)[] = ["label", "opd", "zone", "purpose", "letter", "recommendation", "contacts", "target", "ttl", "proxied", "records", "reviewBy", "decommission"];
 
 export const textControl: FileRule = {
@@ -47,6 +56,7 @@ export const textControl: FileRule = {
   summary: { id: "Tidak ada karakter kendali (C0, C1, NUL) dalam teks; baris baru hanya di `purpose` dan `decommission.reason`", en: "No control characters (C0, C1, NUL) in any text; line breaks only in `purpose` and `decommission.reason`" },
   check(req) {
     const out: Diagnostic[] = [];
+    if (!anyControl(req.request)) return out;
     for (const [ptr, text] of strings(req.request)) {
       if (TXT_VALUE.test(ptr) && (req.request.records?.[Number(ptr.split("/")[2])] as { type?: unknown } | undefined)?.type === "TXT") continue; // txt.length says it for TXT
       const p = controlProblem(ptr.slice(1).replace(/\//g, "."), text, MULTILINE.has(ptr));

@@ -1,0 +1,59 @@
+// The working tree's side of a plan: the same validation as `npm run validate` (the same checks
+// per file, the same rules across files, the same sorted diagnostics), except that a file git
+// says is unchanged since HEAD takes its own checks' result from the cache by its blob id.
+// Rules across files always run on every request: a one-file change can break another file.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { discoverRequests } from "../load/discover.ts";
+import { GOVERNANCE_FILE, governanceToday, type RepositoryValidation } from "../load/repository.ts";
+import { readGovernance, readYamlFile } from "../load/read.ts";
+import { retainedRequests } from "../git/retained.ts";
+import { changedSince } from "../git/changed.ts";
+import { listTreeAt } from "../git/tree.ts";
+import { assemble, checkGovernance, checkRequest, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
+import { blobId, openCheckCache, repositoryIdentity, restoreCheck, type CheckCache } from "./check-cache.ts";
+
+export interface HeadValidation extends RepositoryValidation {
+  /** Results of single files by path and blob, for the base side of this plan and for the next run. */
+  cache: CheckCache;
+  /** Blob id of the working tree's governance file, the cache's namespace. */
+  governanceBlob?: string;
+}
+
+/** Validates the working tree; `cacheDir` undefined: results are shared only within this run. */
+export function validateWorkingTree(root: string, today: string | undefined, cacheDir: string | undefined): HeadValidation {
+  const discovery = discoverRequests(root);
+  const governanceFile = readGovernance(root, GOVERNANCE_FILE);
+  const gov = checkGovernance(governanceFile);
+  const day = today ?? governanceToday(gov.governance);
+  const filesChecked = discovery.files.length + 1;
+  if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day, cache: openCheckCache(undefined, undefined) };
+  const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(discovery.files), "HEAD", gov.governance.adoption?.base) };
+
+  // Blob ids from HEAD's tree, for the files the working tree has not changed since HEAD.
+  const listing = listTreeAt(root, "HEAD");
+  const dirty = listing && changedSince(root, listing.commit);
+  const blobs = dirty ? listing.blobs : new Map<string, string>();
+  let governanceBlob: string | undefined;
+  try {
+    governanceBlob = blobId(readFileSync(join(root, GOVERNANCE_FILE)));
+  } catch {
+    governanceBlob = undefined;
+  }
+  const identity = dirty ? repositoryIdentity(root) : undefined;
+  const cache = openCheckCache(cacheDir, identity && governanceBlob ? { repository: identity, governance: governanceBlob, today: day } : undefined);
+
+  const checks: RequestCheck[] = [];
+  for (const file of discovery.files) {
+    const blob = dirty && !dirty.has(file) ? blobs.get(file) : undefined;
+    const cached = blob ? cache.get(file, blob) : undefined;
+    if (cached) {
+      checks.push(restoreCheck(file, cached, () => readYamlFile(root, file).positions));
+      continue;
+    }
+    const check = checkRequest(readYamlFile(root, file), ctx);
+    if (blob) cache.set(file, blob, check);
+    checks.push(check);
+  }
+  return { ...assemble(gov, checks, discovery.diagnostics, ctx), filesChecked, today: day, retained: ctx.retained, cache, ...(governanceBlob ? { governanceBlob } : {}) };
+}
