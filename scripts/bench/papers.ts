@@ -29,7 +29,7 @@ const section: BenchSection = {
     let t0 = performance.now();
     const report = serviceReport(many, governance, { since: "2026-01-01", until: "2026-12-31" }, file.teams);
     reportMarkdown(report, governance, "c.svg");
-    stepChartSvg(report.steps);
+    stepChartSvg(report.steps, { government: governance.government.name, since: "2026-01-01", until: "2026-12-31" });
     const reportMs = performance.now() - t0;
 
     const v = validateRepository(`${root}test/fixtures/contoh`, "2026-11-16");
