@@ -28,6 +28,8 @@ export interface StepSummary {
   standards: string[];
   /** Nominal standard in minutes (for the chart); a `d` standard varies by weekday. */
   standardMinutes: number;
+  /** Every distinct standard in minutes among the requests counted (a changed chain gives more than one). */
+  standardMinutesAll: number[];
   count: number;
   medianMinutes: number;
   maxMinutes: number;
@@ -135,10 +137,19 @@ export function serviceReport(
   const calendars = new WeakMap<Governance, WorkCalendar>();
   const calendar = (g: Governance) => calendars.get(g) ?? (calendars.set(g, calendarOf(g.workingHours)), calendars.get(g)!);
 
-  // What each step is, learnt from today's chain first, then from the chains that judged requests.
+  // What each step is, learnt from today's chain first, then from the chains that judged requests;
+  // a step only an older chain has is placed after the step it followed there.
   const info = new Map<string, { role: string; task: string; phase: StepPhase; standard: string; current: boolean }>();
+  const order: string[] = [];
   const learn = (g: Governance, current: boolean) => {
-    for (const s of stepsInOrder(g)) if (!info.has(s.id)) info.set(s.id, { role: s.role, task: taskOf(s), phase: s === g.disposition.destructiveStep ? "before-merge" : phaseOf(s), standard: s.standardTime, current });
+    let after = -1;
+    for (const s of stepsInOrder(g)) {
+      if (!info.has(s.id)) {
+        info.set(s.id, { role: s.role, task: taskOf(s), phase: s === g.disposition.destructiveStep ? "before-merge" : phaseOf(s), standard: s.standardTime, current });
+        order.splice(after + 1, 0, s.id);
+      }
+      after = order.indexOf(s.id);
+    }
   };
   learn(governance, true);
 
@@ -195,7 +206,8 @@ export function serviceReport(
 
   const counted = [...completed, ...letters, ...rejected];
   const currentCalendar = calendar(governance);
-  const steps: StepSummary[] = [...info].map(([id, s]) => {
+  const steps: StepSummary[] = order.map((id) => {
+    const s = info.get(id)!;
     const done = counted.flatMap((p) => p.steps.filter((x) => x.step === id && x.status === "done"));
     const minutes = done.map((x) => x.workingMinutes);
     const within = done.filter((x) => x.withinStandard).length;
@@ -209,6 +221,7 @@ export function serviceReport(
       phase: s.phase,
       standards,
       standardMinutes: done[0]?.standardMinutes ?? (duration ? nominalMinutes(currentCalendar, duration) : 0),
+      standardMinutesAll: done.length ? [...new Set(done.map((x) => x.standardMinutes))].sort((a, b) => a - b) : [duration ? nominalMinutes(currentCalendar, duration) : 0],
       count: done.length,
       medianMinutes: median(minutes),
       maxMinutes: minutes.length ? Math.max(...minutes) : 0,
@@ -258,7 +271,8 @@ export function serviceReport(
     letterService: { count: letters.length, medianMinutes: median(letters.map((p) => p.service.workingMinutes)) },
     rejectedService: { count: rejected.length, medianMinutes: median(rejected.map((p) => p.service.workingMinutes)) },
     breaches,
-    returned: counted.reduce((n, p) => n + p.steps.reduce((m, s) => m + s.returned, 0), 0),
+    // A rejection is a decision, not a return for fixing.
+    returned: [...completed, ...letters].reduce((n, p) => n + p.steps.reduce((m, s) => m + s.returned, 0), 0),
     reminders: total,
     judgedByToday,
   };
