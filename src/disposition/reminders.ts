@@ -138,7 +138,7 @@ export function dueReminders(input: ReminderInput): ReminderEntry[] {
 const W = {
   id: {
     title: "⏰ Pengingat disposisi",
-    intro: "Bot mengingatkan langkah yang menunggu melewati mutu baku waktunya (dihitung dalam jam kerja). Satu komentar ini diperbarui; riwayatnya tercatat untuk laporan waktu layanan.",
+    intro: "Bot mengingatkan langkah yang menunggu lebih lama dari mutu baku waktunya (dihitung dalam jam kerja). Satu komentar ini diperbarui; riwayatnya tercatat untuk laporan waktu layanan.",
     reminder: (when: string, step: string, since: string, standard: string, to: string) =>
       `- **Pengingat**, ${when}: langkah **${step}** menunggu sejak ${since} dan sudah melewati mutu bakunya (${standard}). ${to} mohon ditindaklanjuti: **Review changes → Approve**, atau **Request changes** dengan alasannya.`,
     escalation: (when: string, step: string, after: string, above: string, to: string) =>

@@ -10,7 +10,7 @@ import type { Governance, StepPhase } from "../model/governance.ts";
 import { botActionOf, withEmergencyChain } from "./bot-action.ts";
 import { readPolicyTree } from "./files.ts";
 import { letterDisposition, letterSourceOf } from "./letter-flow.ts";
-import type { GitHub, RepoRef } from "./octokit.ts";
+import { statusOf, type GitHub, type RepoRef } from "./octokit.ts";
 import { evaluatePhase } from "./phase-disposition.ts";
 import { analysePullRequest, readPullRequest } from "./pull-request.ts";
 import { failClosed } from "./refresh.ts";
@@ -30,6 +30,8 @@ export interface RemindResult {
   action: "created" | "updated" | "unchanged" | "skipped";
   reason?: string;
   added: ReminderEntry[];
+  /** Whether GitHub accepted the review request for the reminded step (refused: the mention alone). */
+  reviewRequest?: "requested" | "refused";
 }
 
 /** The bot's own reminder comment: only a comment by the bot account counts (nobody can plant a marker). */
@@ -38,23 +40,23 @@ export async function findReminderComment(gh: GitHub, ref: RepoRef, number: numb
   return comments.find((c) => c.user?.type === "Bot" && c.user.login.toLowerCase() === botLogin.toLowerCase() && (c.body ?? "").includes(REMINDER_MARKER));
 }
 
-async function phaseDisposition(gh: GitHub, ref: RepoRef, number: number, o: RemindOptions): Promise<{ governance: Governance; phase: StepPhase; disposition: DispositionResult } | string> {
+async function phaseDisposition(gh: GitHub, ref: RepoRef, number: number, o: RemindOptions): Promise<{ governance: Governance; phase: StepPhase; disposition: DispositionResult; author: string } | string> {
   const pr = await readPullRequest(gh, ref, number, o.botLogin);
   if (!pr.open) return pr.merged ? "merged" : "closed";
   const source = letterSourceOf(pr.author, pr.headRef, o.botLogin);
-  if (source !== undefined) return { phase: "after-deployment", ...(await letterDisposition(gh, ref, pr, source, o)) };
+  if (source !== undefined) return { phase: "after-deployment", author: pr.author, ...(await letterDisposition(gh, ref, pr, source, o)) };
   const baseFiles = o.baseFiles ?? (await readPolicyTree(gh, ref, pr.baseRef));
   const analysis = await analysePullRequest(gh, ref, pr, baseFiles, o.today);
   if (!analysis.governance) return "governance";
   // The same chain as the `disposisi` status: a pure suspension goes through the emergency chain.
   const governance = (await botActionOf(gh, ref, pr, baseFiles)) === "suspension" ? withEmergencyChain(analysis.governance) : analysis.governance;
-  return { governance, phase: "before-merge", disposition: failClosed(await evaluatePhase(gh, ref, pr, governance, analysis.destructive, "before-merge"), analysis) };
+  return { governance, phase: "before-merge", author: pr.author, disposition: failClosed(await evaluatePhase(gh, ref, pr, governance, analysis.destructive, "before-merge"), analysis) };
 }
 
 export async function remindPullRequest(gh: GitHub, ref: RepoRef, number: number, o: RemindOptions): Promise<RemindResult> {
   const judged = await phaseDisposition(gh, ref, number, o);
   if (typeof judged === "string") return { number, action: "skipped", reason: judged, added: [] };
-  const { governance, phase, disposition } = judged;
+  const { governance, phase, disposition, author } = judged;
   // Returned to the applicant, failed or complete: no official is waited on.
   if (disposition.state !== "pending") return { number, action: "skipped", reason: disposition.state, added: [] };
   const existing = await findReminderComment(gh, ref, number, o.botLogin);
@@ -62,12 +64,36 @@ export async function remindPullRequest(gh: GitHub, ref: RepoRef, number: number
   const added = dueReminders({ governance, phase, result: disposition, now: o.now, log });
   if (!added.length) return { number, action: "unchanged", added };
   const body = renderReminderComment({ ...log, entries: [...log.entries, ...added] }, governance, o.lang ?? "id");
+  let action: RemindResult["action"];
   if (existing) {
     await gh.rest.issues.updateComment({ ...ref, comment_id: existing.id, body });
-    return { number, action: "updated", added };
+    action = "updated";
+  } else {
+    await gh.rest.issues.createComment({ ...ref, issue_number: number, body });
+    action = "created";
   }
-  await gh.rest.issues.createComment({ ...ref, issue_number: number, body });
-  return { number, action: "created", added };
+  const requested = await requestReview(gh, ref, number, author, added);
+  return { number, action, added, ...(requested ? { reviewRequest: requested } : {}) };
+}
+
+/**
+ * A mention added by editing a comment may not notify anyone; a review request always does. So the
+ * reminded step's team and users are also asked for their review (once per reminder: a rerun adds
+ * no entry, hence no request). The step above is only mentioned: its review would not count.
+ */
+async function requestReview(gh: GitHub, ref: RepoRef, number: number, author: string, added: readonly ReminderEntry[]): Promise<RemindResult["reviewRequest"]> {
+  const to = [...new Set(added.filter((e) => e.kind === "reminder").flatMap((e) => e.to))];
+  const team_reviewers = to.filter((x) => x.includes("/")).map((x) => x.split("/")[1]!);
+  const reviewers = to.filter((x) => !x.includes("/") && x.toLowerCase() !== author.toLowerCase());
+  if (!team_reviewers.length && !reviewers.length) return undefined;
+  try {
+    await gh.rest.pulls.requestReviewers({ ...ref, pull_number: number, reviewers, team_reviewers });
+    return "requested";
+  } catch (e) {
+    // 422: a team without access to the repository, or of another organisation: the mention stays.
+    if (statusOf(e) !== 422) throw e;
+    return "refused";
+  }
 }
 
 /** Every open, ready pull request, oldest first; drafts are not waiting for anyone yet. */

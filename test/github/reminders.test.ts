@@ -83,6 +83,9 @@ describe("reminders on a request pull request", () => {
     expect(c!.body).toContain("mutu bakunya (30 menit)");
     // The pull request's own text never reaches the comment.
     expect(c!.body).not.toContain("<b>");
+    // A review request notifies the team too (GitHub may not notify a mention added by an edit).
+    expect(r.reviewRequest).toBe("requested");
+    expect(w.fake.issue(pr)!.pull!.requestedTeams).toEqual(["pelaksana-aplikasi"]);
   });
 
   it("a rerun, now or a minute later, writes nothing and posts no second comment", async () => {
@@ -125,6 +128,8 @@ describe("reminders on a request pull request", () => {
     const r = await w.remind(pr);
     expect(r).toMatchObject({ action: "updated", added: [{ kind: "escalation", step: "kabid-egov", above: "kepala-dinas", to: [`${ORG}/kepala-dinas`] }] });
     const body = w.reminderComments(pr)[0]!.body;
+    // The step above is told by mention only: its review would not count for Kabid's step.
+    expect(w.fake.issue(pr)!.pull!.requestedTeams).toEqual(["pelaksana-aplikasi", "kabid-egov"]);
     expect(body).toContain("**Eskalasi**");
     expect(body).toContain("langkah di atasnya, **Kepala Dinas - disposisi**");
     expect(body).toContain(`@${ORG}/kepala-dinas mohon dibantu`);
