@@ -11,6 +11,8 @@ import { openLetterPullRequests } from "../../src/github/letter-flow.ts";
 import { createGitHub, type GitHub } from "../../src/github/octokit.ts";
 import { remindOpenPullRequests, remindPullRequest } from "../../src/github/reminders.ts";
 import { Governance } from "../../src/model/governance.ts";
+import { serviceReport } from "../../src/report/aggregate.ts";
+import { fetchTimelines } from "../../src/report/github.ts";
 import { calendarOf } from "../../src/worktime/calendar.ts";
 import { makeTestCa, type TestCa } from "../letters/test-ca.ts";
 import { FakeGitHub } from "./fake/server.ts";
@@ -166,6 +168,19 @@ describe("reminders on a request pull request", () => {
     expect((await w.remindAll()).map((r) => r.number)).not.toContain(closed);
     expect(w.fake.writes().length).toBe(writes);
     expect(w.reminderComments(closed)).toHaveLength(0);
+  });
+
+  it("the service-time report reads the reminders back from the comment and counts them per step", async () => {
+    const file = await fetchTimelines(w.as(BOT), w.ref, g, { since: new Date("2026-03-01T00:00:00+07:00"), until: new Date("2026-04-01T00:00:00+07:00"), log: () => {} });
+    const t = file.timelines.find((x) => x.pull === pr)!;
+    expect(t.events.filter((e) => e.type === "reminder").map((e) => (e.type === "reminder" ? `${e.kind}:${e.step}` : ""))).toEqual([
+      "reminder:pemeriksaan-formulir",
+      "reminder:kabid-egov",
+      "escalation:kabid-egov",
+    ]);
+    const report = serviceReport(file.timelines, g, { since: "2026-03-01", until: "2026-03-31" });
+    expect(report.reminders).toEqual({ reminders: 2, escalations: 1 });
+    expect(report.steps.find((s) => s.step === "kabid-egov")).toMatchObject({ reminders: 1, escalations: 1 });
   });
 
   it("every request and response matched GitHub's OpenAPI description", () => {
