@@ -87,6 +87,7 @@ async function main(): Promise<number> {
 
   // Each request is judged by governance.yaml at its base commit in this checkout (git history).
   const atBase = governanceReader(root, governance);
+  atBase.prefetch(data.timelines.map((t) => t.base));
   const report = serviceReport(data.timelines, governance, { since, until }, data.teams ?? {}, (t) => atBase(t.base));
   const out = resolve(values.out ?? "out/report");
   mkdirSync(out, { recursive: true });

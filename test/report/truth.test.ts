@@ -229,6 +229,10 @@ describe("each request is judged by the chain in force for it", () => {
     for (const t of [...timelines, ...timelines]) seen.add(reader(t.base).governance);
     // Two distinct governance files, two parsed objects (each parsed once), however many requests.
     expect(seen.size).toBe(2);
+    // All bases at once, through one git process; an unknown commit among them falls back alone.
+    const batch = governanceReader(repo, newGov);
+    batch.prefetch([baseOld, baseNew, "0".repeat(40), undefined]);
+    expect([batch(baseOld).governance.disposition.steps.length, batch(baseNew).atBase, batch("0".repeat(40)).atBase]).toEqual([oldGov.disposition.steps.length, true, false]);
   });
 });
 
