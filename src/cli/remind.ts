@@ -3,7 +3,7 @@
 // waiting step has passed its standard time (working time) gets a reminder mentioning the step's
 // team, and after governance's `disposition.reminders.escalateAfter` the step above is told; one
 // bot comment per pull request, updated in place; nothing due, nothing written. Exit 0 done,
-// 1 the base's governance is invalid, 2 bad usage.
+// 1 some pull request could not be judged (the base's governance is invalid), 2 bad usage.
 import { remindOpenPullRequests, remindPullRequest, type RemindResult } from "../github/reminders.ts";
 import { githubEnv, localPolicyFiles, positiveInt } from "./github-env.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   const o = { botLogin: env.botLogin, today: env.today, now, lang: line.lang, ...(baseFiles ? { baseFiles } : {}) };
   const results = number !== undefined ? [await remindPullRequest(env.gh, env.ref, number, o)] : await remindOpenPullRequests(env.gh, env.ref, o);
   for (const r of results) process.stdout.write(line.lang === "en" ? english(r) : indonesian(r));
-  return results.some((r) => r.reason === "governance") ? 1 : 0;
+  return results.some((r) => r.reason === "governance" || r.reason?.startsWith("error:")) ? 1 : 0;
 }
 
 const count = (r: RemindResult, kind: "reminder" | "escalation") => r.added.filter((e) => e.kind === kind).length;

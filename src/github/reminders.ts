@@ -102,7 +102,15 @@ export async function remindOpenPullRequests(gh: GitHub, ref: RepoRef, o: Remind
   const out: RemindResult[] = [];
   for (const pr of open.sort((a, b) => a.number - b.number)) {
     if (pr.draft) out.push({ number: pr.number, action: "skipped", reason: "draft", added: [] });
-    else out.push(await remindPullRequest(gh, ref, pr.number, o));
+    else {
+      // One pull request that cannot be judged (say, a reply letter whose base governance is
+      // invalid) must not hold back the reminders of the others; the command exits 1 for it.
+      try {
+        out.push(await remindPullRequest(gh, ref, pr.number, o));
+      } catch (e) {
+        out.push({ number: pr.number, action: "skipped", reason: `error: ${e instanceof Error ? e.message : String(e)}`, added: [] });
+      }
+    }
   }
   return out;
 }

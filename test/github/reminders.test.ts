@@ -213,6 +213,18 @@ describe("working time: no reminder over holidays and weekends", () => {
     expect(await w.remind(pr)).toMatchObject({ action: "created", added: [{ kind: "reminder", step: "pemeriksaan-formulir" }] });
   });
 
+  it("a pull request that cannot be judged does not hold back the others", async () => {
+    // A reply-letter branch of the bot whose request pull request does not exist.
+    w.fake.createBranch("surat/pr-999");
+    w.fake.push("surat/pr-999", BOT, { "letters/pr-999.md": "# Konsep\n" });
+    const { data } = await w.as(BOT).rest.pulls.create({ ...w.ref, title: "Surat balasan #999", head: "surat/pr-999", base: "main" });
+    const second = await w.open("berikutnya");
+    w.fake.advance(31);
+    const results = await w.remindAll();
+    expect(results.find((r) => r.number === data.number)).toMatchObject({ action: "skipped", reason: expect.stringMatching(/^error: /) });
+    expect(results.find((r) => r.number === second)).toMatchObject({ action: "created" });
+  });
+
   it("every request and response matched GitHub's OpenAPI description", () => {
     expect(w.fake.mismatches).toEqual([]);
   });
