@@ -3,7 +3,9 @@
 // The monthly service-time report (mutu baku waktu): Markdown plus an SVG chart in DIR
 // (default out/report). Timelines come from --input (the format of src/worktime/timeline.ts) or
 // from GitHub (GITHUB_TOKEN, GITHUB_REPOSITORY); --save keeps what GitHub returned as such a file.
-// --until defaults to the last day of the month of --since.
+// --until defaults to the last day of the month of --since. Each request is judged by the chain
+// in force for it: governance.yaml at its pull request's base commit in the git history of --root
+// (a full clone; today's governance, said in the report, when that commit is not there).
 // Exit 0 written, 1 bad input or governance, 2 bad usage.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -15,6 +17,7 @@ import { checkGovernance } from "../validate/validate.ts";
 import { serviceReport } from "../report/aggregate.ts";
 import { stepChartSvg } from "../report/chart.ts";
 import { fetchTimelines } from "../report/github.ts";
+import { governanceReader } from "../report/governance-at.ts";
 import { reportMarkdown } from "../report/markdown.ts";
 import { readTimelineFile } from "../report/input.ts";
 import { addDays, zonedInstant } from "../worktime/zoned.ts";
@@ -82,13 +85,16 @@ async function main(): Promise<number> {
     if (values.save) writeFileSync(resolve(values.save), JSON.stringify(data, null, 2) + "\n");
   }
 
-  const report = serviceReport(data.timelines, governance, { since, until }, data.teams ?? {});
+  // Each request is judged by governance.yaml at its base commit in this checkout (git history).
+  const atBase = governanceReader(root, governance);
+  atBase.prefetch(data.timelines.map((t) => t.base));
+  const report = serviceReport(data.timelines, governance, { since, until }, data.teams ?? {}, (t) => atBase(t.base));
   const out = resolve(values.out ?? "out/report");
   mkdirSync(out, { recursive: true });
   const tag = since.slice(0, 7) === until.slice(0, 7) ? since.slice(0, 7) : `${since}_${until}`;
   const chart = `waktu-langkah-${tag}.svg`;
   const md = `laporan-waktu-layanan-${tag}.md`;
-  writeFileSync(join(out, chart), stepChartSvg(report.steps, lang));
+  writeFileSync(join(out, chart), stepChartSvg(report.steps, { government: `${governance.government.office} ${governance.government.name}`, since, until }, lang));
   writeFileSync(join(out, md), reportMarkdown(report, governance, chart, lang));
   process.stdout.write(
     say(

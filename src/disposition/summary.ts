@@ -58,12 +58,12 @@ const WORDS = {
   },
 };
 
-function fmtStandard(s: string, units: Record<"m" | "h" | "d", string>): string {
+export function fmtStandard(s: string, units: Record<"m" | "h" | "d", string>): string {
   const m = /^(\d+)(m|h|d)$/.exec(s);
   return m ? `${m[1]} ${units[m[2] as "m" | "h" | "d"]}` : s;
 }
 
-function fmtTime(iso: string, lang: Lang, timeZone: string): string {
+export function fmtTime(iso: string, lang: Lang, timeZone: string): string {
   return new Intl.DateTimeFormat(WORDS[lang].locale, { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(new Date(iso));
 }
 

@@ -214,15 +214,20 @@ function signerOf(governance: Governance, d: DispositionResult): LetterInput["si
   return acting ? { prefix: acting.title, name: acting.name ?? outcome.approver, ...(acting.position ? { title: acting.position } : {}), ...(acting.nip ? { nip: acting.nip } : {}) } : undefined;
 }
 
-/** Refreshes a reply-letter pull request; when its chain is complete, signs, sends and merges. */
-export async function refreshLetterPullRequest(gh: GitHub, ref: RepoRef, pr: PullRequestView, source: number, o: LetterRefreshOptions): Promise<LetterRefreshResult> {
-  const lang = o.lang ?? "id";
+/** The after-deployment phase of a reply-letter pull request, judged by the base branch's governance. */
+export async function letterDisposition(gh: GitHub, ref: RepoRef, pr: PullRequestView, source: number, o: { botLogin: string; today: string }): Promise<{ governance: Governance; disposition: DispositionResult }> {
   const baseFiles = await readPolicyTree(gh, ref, pr.baseRef);
   const governance = requestsFromFiles(baseFiles, o.today).governance;
   if (!governance) throw new Error("governance.yaml di cabang dasar tidak sah / the base branch's governance.yaml is invalid");
   // The request's applicant may not approve its reply letter either.
   const sourceView = await readPullRequest(gh, ref, source, o.botLogin);
-  const disposition = await evaluatePhase(gh, ref, { ...pr, applicant: sourceView.applicant }, governance, false, "after-deployment");
+  return { governance, disposition: await evaluatePhase(gh, ref, { ...pr, applicant: sourceView.applicant }, governance, false, "after-deployment") };
+}
+
+/** Refreshes a reply-letter pull request; when its chain is complete, signs, sends and merges. */
+export async function refreshLetterPullRequest(gh: GitHub, ref: RepoRef, pr: PullRequestView, source: number, o: LetterRefreshOptions): Promise<LetterRefreshResult> {
+  const lang = o.lang ?? "id";
+  const { governance, disposition } = await letterDisposition(gh, ref, pr, source, o);
   // The bot's own pull request may change its one draft file and nothing else.
   const ownOnly = pr.files.every((f) => f.path === letterPath(source));
   const summary = renderDispositionSummary(disposition, lang, governance.workingHours.timeZone);

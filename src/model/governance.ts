@@ -99,9 +99,16 @@ export const Disposition = z.strictObject({
     .array(z.strictObject({ code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/), text: z.string().min(3) }))
     .optional()
     .meta({ description: "Alasan penolakan berkode, misalnya nama-sudah-ada; dipakai langkah keputusan dengan perintah /tolak KODE" }),
+  // Read by the scheduled reminder job (src/disposition/reminders.ts, npm run remind).
   reminders: z
-    .strictObject({ escalateAfter: WorkDuration.meta({ description: "Setelah mutu baku terlewati selama ini, atasan langkah diberi tahu" }) })
-    .optional(),
+    .strictObject({
+      escalateAfter: WorkDuration.optional().meta({
+        description:
+          "Waktu kerja sesudah pengingat (mutu baku langkah terlewati) sampai langkah di atasnya (langkah sebelumnya dalam rantai, atau admin untuk langkah pertama) diberi tahu; bawaan 1d",
+      }),
+    })
+    .optional()
+    .meta({ description: "Pengingat langkah yang melewati mutu baku dan eskalasi ke langkah di atasnya" }),
 });
 
 const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);

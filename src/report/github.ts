@@ -4,10 +4,15 @@
 // reviews to steps). Everything else (the arithmetic, the report) works on the result, which has
 // the same format as a `--input` JSON file.
 //
+// Also: each pull request's base commit (the chain in force for it), the reply-letter pull requests
+// (the bot's branches surat/pr-N: the phase after the deployment), the `ditolak` label
+// (rejected), and the reminders recorded in the reminder job's comment.
 // Permissions: contents, pull-requests, deployments: read. Listing team members needs a token that
 // can read the organisation (GitHub Actions' GITHUB_TOKEN cannot): without it the report says so
 // and attributes reviews by governance's `users` lists and each review's step only.
 // A commit's time is its committer date: the timeline does not give the push time.
+import { parseReminderLog, REMINDER_MARKER } from "../disposition/reminders.ts";
+import { REJECTED_LABEL } from "../github/rejection.ts";
 import type { Governance } from "../model/governance.ts";
 import type { GitHub, RepoRef } from "../github/octokit.ts";
 import type { Timeline, TimelineEvent, TimelineFile } from "../worktime/timeline.ts";
@@ -82,6 +87,15 @@ async function deploymentOf(gh: GitHub, ref: RepoRef, sha: string): Promise<{ at
   return first ? { ...first, sha } : undefined;
 }
 
+const LETTER_BRANCH = /^surat\/pr-([1-9][0-9]{0,9})$/;
+
+/** The reminders the reminder job recorded in its one bot comment (src/disposition/reminders.ts). */
+async function remindersOf(gh: GitHub, ref: RepoRef, pull: number): Promise<TimelineEvent[]> {
+  const comments = await gh.paginate(gh.rest.issues.listComments, { ...ref, issue_number: pull, per_page: 100 });
+  const own = comments.find((c) => c.user?.type === "Bot" && (c.body ?? "").includes(REMINDER_MARKER));
+  return parseReminderLog(own?.body).entries.map((e) => ({ type: "reminder" as const, at: e.at, step: e.step, kind: e.kind }));
+}
+
 /** Members of each team the disposition names; teams that cannot be read are reported and skipped. */
 export async function teamMembers(gh: GitHub, governance: Governance, log: (line: string) => void): Promise<Record<string, string[]>> {
   const teams = new Set<string>();
@@ -112,11 +126,20 @@ export async function fetchTimelines(gh: GitHub, ref: RepoRef, governance: Gover
         break;
       }
       if (Date.parse(pr.created_at) >= o.until.getTime()) continue;
+      // A reply-letter pull request: the bot's own, on its branch surat/pr-N (the letter phase).
+      const source = pr.user?.type === "Bot" ? LETTER_BRANCH.exec(pr.head.ref) : null;
       const files = (await gh.paginate(gh.rest.pulls.listFiles, { ...ref, pull_number: pr.number, per_page: 100 })).map((f) => f.filename).filter((f) => f.startsWith(folder));
-      if (!files.length) continue;
+      if (!files.length && !source) continue;
       const events = (await gh.paginate(gh.rest.issues.listEventsForTimeline, { ...ref, issue_number: pr.number, per_page: 100 })) as unknown as Loose[];
-      const deployment = pr.merge_commit_sha && pr.merged_at ? await deploymentOf(gh, ref, pr.merge_commit_sha) : undefined;
-      timelines.push(timelineOf(pr as unknown as Loose, events, files.sort(), deployment));
+      const deployment = !source && pr.merge_commit_sha && pr.merged_at ? await deploymentOf(gh, ref, pr.merge_commit_sha) : undefined;
+      const t = timelineOf(pr as unknown as Loose, events, files.sort(), deployment);
+      t.events.push(...(await remindersOf(gh, ref, pr.number)));
+      timelines.push({
+        ...t,
+        ...(/^[0-9a-f]{40}$/.test(pr.base.sha) ? { base: pr.base.sha } : {}),
+        ...(source ? { phase: "after-deployment" as const, source: Number(source[1]) } : {}),
+        ...(pr.labels.some((l) => l.name === REJECTED_LABEL) ? { rejected: true } : {}),
+      });
     }
     if (older) break;
   }

@@ -28,6 +28,8 @@ export const TimelineEvent = z.discriminatedUnion("type", [
     environment: z.string().optional(),
   }),
   z.strictObject({ type: z.literal("closed"), at: At, actor: Login }),
+  /** The reminder job reminded a waiting step, or told the step above (src/disposition/reminders.ts). */
+  z.strictObject({ type: z.literal("reminder"), at: At, step: z.string(), kind: z.enum(["reminder", "escalation"]) }),
 ]);
 
 export const Timeline = z.strictObject({
@@ -39,6 +41,14 @@ export const Timeline = z.strictObject({
   files: z.array(z.string()).optional(),
   /** True when the change deletes hosting: governance's destructive step is added to the chain. */
   destructive: z.boolean().optional(),
+  /** The base commit: the pull request is judged by governance.yaml as it was there. */
+  base: z.string().regex(/^[0-9a-f]{40}$/).optional(),
+  /** before-merge (the request, default) or after-deployment (its reply letter). */
+  phase: z.enum(["before-merge", "after-deployment"]).optional(),
+  /** For a reply-letter pull request: the request pull request it answers. */
+  source: z.int().min(1).optional(),
+  /** Closed by a decision step's rejection (label `ditolak`). */
+  rejected: z.boolean().optional(),
   events: z.array(TimelineEvent),
 });
 

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 
 const dir = join(import.meta.dirname, "../../.github/workflows");
 const files = readdirSync(dir).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml")).sort();
-const OURS = ["deploy.yml", "drift.yml", "intake.yml", "pr-bot.yml", "review-event.yml", "validate.yml"];
+const OURS = ["deploy.yml", "drift.yml", "intake.yml", "pr-bot.yml", "remind.yml", "review-event.yml", "validate.yml"];
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> };
 type Job = { permissions?: unknown; environment?: unknown; steps?: Step[] };
@@ -138,6 +138,16 @@ describe("issue 9: deployments, concurrency and the supply chain", () => {
       for (const [name, job] of Object.entries(wf.jobs))
         if (JSON.stringify(job).includes("secrets.REPORT_TOKEN")) expect(job.environment, `${f}:${name}`).toBe("laporan");
     expect(JSON.stringify(load("papers.yml").jobs.report)).toContain("secrets.REPORT_TOKEN");
+  });
+
+  it("the reminder job runs on a schedule from the default branch only, with the App token from github-bot and no write permission of its own", () => {
+    const wf = load("remind.yml");
+    expect(Object.keys(wf.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect(wf.jobs.remind!.environment).toBe("github-bot");
+    expect(wf.jobs.remind!.permissions).toEqual({ contents: "read" });
+    expect(wf.concurrency).toEqual({ group: "remind", "cancel-in-progress": false });
+    expect(wf.jobs.remind!.steps!.map((s) => s.run ?? "").join("\n")).toContain("npm run remind -- --root .");
+    expect(readFileSync(join(dir, "remind.yml"), "utf8")).not.toMatch(/github\.event\./);
   });
 
   it("validate.yml no longer trusts a label it cannot attribute", () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGitHub } from "../../src/github/octokit.ts";
+import { renderReminderComment } from "../../src/disposition/reminders.ts";
 import { fetchTimelines } from "../../src/report/github.ts";
 import { stepTimes } from "../../src/worktime/steps.ts";
 import { OpenApiChecker } from "../github/fake/openapi.ts";
@@ -19,11 +20,12 @@ let base = "";
 const user = (login: string) => checker.sample("simple-user", { login, type: "User" });
 const at = (local: string) => new Date(`2026-03-${local}:00+07:00`).toISOString().replace(".000", "");
 const MERGE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+const BASE = "9c1185a5c5e9fc54612808977ee8f548b2258d31";
 
 function routes(path: string): unknown {
   if (path === "/repos/pemkab/subdomain/pulls")
     return [
-      checker.sample("pull-request-simple", { number: 7, title: "Permohonan subdomain sehat", user: user("siti-dinkes"), created_at: at("02T08:00"), updated_at: at("03T09:00"), merged_at: at("03T08:30"), merge_commit_sha: MERGE, draft: false, html_url: "https://github.com/pemkab/subdomain/pull/7" }),
+      checker.sample("pull-request-simple", { number: 7, title: "Permohonan subdomain sehat", user: user("siti-dinkes"), created_at: at("02T08:00"), updated_at: at("03T09:00"), merged_at: at("03T08:30"), merge_commit_sha: MERGE, draft: false, html_url: "https://github.com/pemkab/subdomain/pull/7", base: { sha: BASE } }),
       checker.sample("pull-request-simple", { number: 8, title: "Ubah README", user: user("rina-diskominfo"), created_at: at("02T09:00"), updated_at: at("02T10:00"), merged_at: null, merge_commit_sha: null }),
       checker.sample("pull-request-simple", { number: 3, title: "Lama", user: user("x"), created_at: "2026-01-05T01:00:00Z", updated_at: "2026-01-06T01:00:00Z" }),
     ];
@@ -38,6 +40,15 @@ function routes(path: string): unknown {
       reviewed("lina-kasi", "03T08:00", "approved"),
       reviewed("joko-pelaksana", "03T08:25", "approved"),
       checker.sample("state-change-issue-event", { event: "merged", actor: user("joko-pelaksana"), created_at: at("03T08:30"), commit_id: MERGE }),
+    ];
+  }
+  if (path === "/repos/pemkab/subdomain/issues/7/comments") {
+    // The reminder job's one comment (a bot's), and a person's comment pretending to be one.
+    const entry = { kind: "reminder" as const, step: "kabid-egov", phase: "before-merge" as const, since: at("02T09:00"), at: at("02T10:01"), to: ["diskominfo-contohkab/kabid-egov"] };
+    const body = renderReminderComment({ v: 1, entries: [entry, { ...entry, kind: "escalation", at: at("03T07:31"), to: ["diskominfo-contohkab/kepala-dinas"], above: "kepala-dinas" }] }, governance);
+    return [
+      checker.sample("issue-comment", { id: 1, user: checker.sample("simple-user", { login: "joko-pelaksana", type: "User" }), body: renderReminderComment({ v: 1, entries: [entry, entry, entry] }, governance) }),
+      checker.sample("issue-comment", { id: 2, user: checker.sample("simple-user", { login: "subdomain-bot[bot]", type: "Bot" }), body }),
     ];
   }
   if (path === "/repos/pemkab/subdomain/deployments") return [checker.sample("deployment", { id: 55, sha: MERGE, environment: "produksi" })];
@@ -78,8 +89,14 @@ describe("GitHub timeline adapter", () => {
     expect(file.timelines.map((t) => t.pull)).toEqual([7]);
     const t = file.timelines[0]!;
     expect(t).toMatchObject({ title: "Permohonan subdomain sehat", author: "siti-dinkes", files: ["requests/dinkes/sehat.yaml"], url: "https://github.com/pemkab/subdomain/pull/7" });
-    expect(t.events.map((e) => e.type)).toEqual(["opened", "review", "review", "review", "review", "review", "merged", "deployed"]);
-    expect(t.events.at(-1)).toMatchObject({ type: "deployed", state: "success", sha: MERGE, at: "2026-03-03T01:40:00Z" });
+    expect(t.events.map((e) => e.type)).toEqual(["opened", "review", "review", "review", "review", "review", "merged", "deployed", "reminder", "reminder"]);
+    // The reminders come from the bot's comment only; the base commit is kept to judge by its chain.
+    expect(t.events.filter((e) => e.type === "reminder")).toEqual([
+      { type: "reminder", at: at("02T10:01"), step: "kabid-egov", kind: "reminder" },
+      { type: "reminder", at: at("03T07:31"), step: "kabid-egov", kind: "escalation" },
+    ]);
+    expect(t.base).toBe(BASE);
+    expect(t.events.find((e) => e.type === "deployed")).toMatchObject({ type: "deployed", state: "success", sha: MERGE, at: "2026-03-03T01:40:00Z" });
     expect(file.teams?.["diskominfo-contohkab/kabid-egov"]).toEqual(["rudi-kabid"]);
     // Pull request 3 was last updated before the period: the listing stops there.
     expect(seen).not.toContain("GET /repos/pemkab/subdomain/pulls/3/files");

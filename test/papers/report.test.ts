@@ -61,10 +61,10 @@ describe("service-time report", () => {
     expect(md).toContain("# Laporan Mutu Baku Waktu Layanan Subdomain");
     expect(md).toContain("Periode: 1 Maret 2026 s.d. 31 Maret 2026");
     expect(md).toContain("Senin-Kamis 07.30-16.00, Jumat 07.30-15.00, WIB");
-    expect(md).toContain(`- Permohonan selesai dalam periode: ${report.completed.length}`);
-    expect(md).toContain("| kabid-egov | Kepala Bidang E-Government | 1 jam |");
+    expect(md).toContain(`- Permohonan selesai dipasang dalam periode: ${report.completed.length}`);
+    expect(md).toContain("| Keputusan dan pemasangan | Kepala Bidang E-Government | disposisi | 1 jam |");
     expect(md).toContain("![Diagram median waktu per langkah dibanding mutu baku](waktu-langkah-2026-03.svg)");
-    expect(md).toContain("| [#109](https://github.com/diskominfo-contohkab/subdomain/pull/109) | Permohonan subdomain siaga (bpbd) | Kepala Bidang E-Government (kabid-egov) | 1 jam 46 menit | 1 jam | 17 Maret 2026 14.59 | 25 Maret 2026 08.15 |");
+    expect(md).toContain("| [#109](https://github.com/diskominfo-contohkab/subdomain/pull/109) | siaga (Badan Penanggulangan Bencana Daerah) | Kepala Bidang E-Government - disposisi | 1 jam 46 menit | 1 jam | 17 Maret 2026 14.59 | 25 Maret 2026 08.15 |");
     expect(reportMarkdown(report, governance, "c.svg", "en")).toContain("Monday-Thursday 07.30-16.00, Friday 07.30-15.00");
   });
 
@@ -85,11 +85,11 @@ describe("service-time report", () => {
   });
 
   it("draws each step's median against its standard as an accessible SVG", () => {
-    const svg = stepChartSvg(report.steps);
+    const svg = stepChartSvg(report.steps, { government: "Dinas Komunikasi dan Informatika Pemerintah Kabupaten Contoh", since: march.since, until: march.until });
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]+role="img" aria-labelledby="judul keterangan"/);
-    expect(svg).toContain("<title id=\"judul\">Median waktu kerja per langkah disposisi dibanding mutu baku</title>");
+    expect(svg).toContain("<title id=\"judul\">Median waktu kerja per langkah dibanding mutu baku: Dinas Komunikasi dan Informatika Pemerintah Kabupaten Contoh, 1 Maret 2026 s.d. 31 Maret 2026</title>");
     expect(svg.match(/stroke-dasharray="4 2"/g)?.length).toBe(report.steps.length + 1);
-    expect(svg.match(/<rect x="320"/g)?.length).toBe(report.steps.filter((s) => s.count).length);
+    expect(svg.match(/<rect x="330"/g)?.length).toBe(report.steps.filter((s) => s.count).length);
     for (const s of report.steps) expect(svg).toContain(s.role);
     expect(svg).not.toMatch(/<(script|image|foreignObject)/);
     // Over-standard bars are red, within are green.

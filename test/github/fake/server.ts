@@ -40,6 +40,9 @@ interface PullRec {
   baseSha: string;
   mergedAt: string | null;
   mergeCommitSha: string | null;
+  /** Review requests (users and team slugs), as POST .../requested_reviewers makes them. */
+  requestedUsers?: string[];
+  requestedTeams?: string[];
 }
 interface CommentRec {
   id: number;
@@ -666,6 +669,18 @@ export class FakeGitHub {
         i.updatedAt = at();
       }
       return [200, this.pullJson(i, "pull-request")];
+    }
+    if (is(/^\/pulls\/(\d+)\/requested_reviewers$/, "POST")) {
+      const i = this.issues.get(Number(g(1)));
+      if (!i?.pull) throw notFound();
+      const users = (b.reviewers ?? []) as string[];
+      if (users.some((u) => u.toLowerCase() === i.user.toLowerCase())) throw unprocessable("Review cannot be requested from pull request author.");
+      const teams = (b.team_reviewers ?? []) as string[];
+      const known = (slug: string) => [...this.teams.keys()].some((t) => t === `${this.owner}/${slug}`.toLowerCase() || t.endsWith(`/${slug.toLowerCase()}`));
+      if (teams.some((t) => !known(t))) throw unprocessable("Reviews may only be requested from collaborators.");
+      i.pull.requestedUsers = [...new Set([...(i.pull.requestedUsers ?? []), ...users])];
+      i.pull.requestedTeams = [...new Set([...(i.pull.requestedTeams ?? []), ...teams])];
+      return [201, this.pullJson(i, "pull-request-simple")];
     }
     if (is(/^\/pulls\/(\d+)\/files$/, "GET")) {
       const i = this.issues.get(Number(g(1)));
