@@ -24,7 +24,8 @@ function governanceHint(f: Field, governance: Governance): string | undefined {
   return undefined;
 }
 
-function describe(f: Field, schema: Json, governance: Governance, kind: FormKind): string {
+/** A field's help text on the issue form (Markdown); the web form shows the same words. */
+export function describe(f: Field, schema: Json, governance: Governance, kind: FormKind): string {
   // The hint speaks to people; the model's description (which speaks of the YAML) only stands in without one.
   const fromModel = f.path && f.kind !== "checkboxes" && !f.hint ? (schemaAt(schema, f.path).node?.description as string | undefined) : undefined;
   const parts = [fromModel, f.hint, governanceHint(f, governance)];

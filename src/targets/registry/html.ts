@@ -4,6 +4,7 @@
 // shows no phone number, no NIP and no personal e-mail.
 import { createHash } from "node:crypto";
 import type { Lang } from "../../diagnostics/diagnostic.ts";
+import { hostingWords } from "./quantity-words.ts";
 import { REGISTRY_WORDS } from "./render.ts";
 import type { RegistryRow } from "./rows.ts";
 
@@ -47,26 +48,6 @@ function longDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   return new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-}
-
-/** A Kubernetes quantity in words: 500m -> "0,5 inti", 10Gi -> "10 GiB". */
-function quantityWords(q: string, cores: boolean, lang: Lang): string {
-  const num = (n: number) => n.toLocaleString(lang === "id" ? "id-ID" : "en-GB", { maximumFractionDigits: 3 });
-  const m = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(q);
-  if (!m) return q;
-  const n = Number(m[1]);
-  if (cores) {
-    const value = m[2] === "m" ? n / 1000 : n;
-    return `${num(value)} ${lang === "id" ? "inti" : value === 1 ? "core" : "cores"}`;
-  }
-  const unit = m[2] ? (m[2].endsWith("i") ? `${m[2]}B` : `${m[2]}B`) : "B";
-  return `${num(n)} ${unit}`;
-}
-
-function hostingWords(h: { cpu: string; memory: string; storage: string }, lang: Lang): string {
-  return lang === "id"
-    ? `penyimpanan ${quantityWords(h.storage, false, lang)}, CPU ${quantityWords(h.cpu, true, lang)}, memori ${quantityWords(h.memory, false, lang)}`
-    : `storage ${quantityWords(h.storage, false, lang)}, CPU ${quantityWords(h.cpu, true, lang)}, memory ${quantityWords(h.memory, false, lang)}`;
 }
 
 /** A host name that may wrap only after its dots, never inside a word. */
