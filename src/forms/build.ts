@@ -45,10 +45,10 @@ function setPath(obj: Record<string, unknown>, path: readonly string[], value: u
   node[path[path.length - 1]!] = value;
 }
 
-/** The modeline, then where the file came from: the intake names its issue; the web form has none yet. */
+/** The modeline, then the issue the file came from; the web form, which has no issue yet, writes the modeline alone. */
 export function fileHeader(issue: number | undefined): string {
-  const origin = issue === undefined ? "# Dibuat dengan formulir web permohonan subdomain." : `# Dibuat dari formulir isu #${issue}; untuk mengubahnya, sunting isu tersebut.`;
-  return `# yaml-language-server: $schema=../../schemas/request.schema.json\n${origin}\n`;
+  const modeline = "# yaml-language-server: $schema=../../schemas/request.schema.json\n";
+  return issue === undefined ? modeline : `${modeline}# Dibuat dari formulir isu #${issue}; untuk mengubahnya, sunting isu tersebut.\n`;
 }
 
 /** `issue` is the issue the intake reads; undefined when the web form builds the file before any issue exists. */

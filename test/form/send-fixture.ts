@@ -31,3 +31,6 @@ export function dayOf(request: unknown, notBefore: string): string {
   const reviewFloor = new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
   return [r.letter.date, reviewFloor, notBefore].sort().at(-1)!;
 }
+
+/** The intake's file without the comment naming its issue (its second line): the page's file. */
+export const withoutIssueLine = (text: string): string => text.split("\n").filter((_, i) => i !== 1).join("\n");

@@ -9,8 +9,8 @@ import type { ParsedIssue } from "../../forms/parse.ts";
 /**
  * Field id -> value. Text fields hold the text as typed. A dropdown holds its option's text as the
  * issue form lists it, or for short the OPD code (`dinkes`), the target kind key (`server`, `alias`,
- * `hosting`) or the zone name. A checkbox field holds `true` (its one option ticked) or the ticked
- * option labels.
+ * `hosting`) or the zone name. A checkbox field holds `true` or "true" (its one option ticked) or
+ * the ticked option labels.
  */
 export type FormValues = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
@@ -26,7 +26,8 @@ export function dropdownChoice(id: string, value: string, governance: Pick<Gover
 
 /** The option labels ticked in a checkbox field. */
 export function tickedOf(id: string, value: FormValues[string]): string[] {
-  if (value === true) return CHECKBOX_OPTION[id] ? [CHECKBOX_OPTION[id]] : [];
+  // The page's checkbox holds "true" when ticked (an HTML checkbox's value).
+  if (value === true || value === "true") return CHECKBOX_OPTION[id] ? [CHECKBOX_OPTION[id]] : [];
   return Array.isArray(value) ? [...(value as readonly string[])] : [];
 }
 

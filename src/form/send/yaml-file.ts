@@ -8,8 +8,8 @@ import { typedValues, type FormValues } from "./values.ts";
 
 /**
  * The file for these values, with every form-level problem the intake would comment. `issue` is
- * the number the intake names in the file's second comment line; the page, which has no issue
- * yet, leaves it out and that line says the file came from the web form.
+ * the number the intake names in a comment under the modeline; the page, which has no issue yet,
+ * leaves it out, and its file is the intake's without that one line.
  */
 export function requestFile(kind: FormKind, values: FormValues, governance: Governance, base: BaseFiles, issue?: number): BuiltRequest {
   return buildRequest(kind, typedValues(kind, values, governance), governance, base, issue);
