@@ -8,7 +8,7 @@
 // Needs BIND's tools (bind9-utils, bind9-dnsutils). Exit 0 imported, 1 refused, 2 bad usage.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseDocument, stringify } from "yaml";
 import type { Lang, Message } from "../diagnostics/diagnostic.ts";
 import { axfr, canonicalDump } from "../import/bind.ts";
@@ -141,7 +141,8 @@ function main(): number {
   // 2. Sort every record.
   const opdMap = v["opd-map"] ? readOpdMap(resolve(v["opd-map"]), codes) : { map: new Map<string, string>(), problems: [] };
   const today = v.today ?? todayIn(governance.workingHours.timeZone);
-  const source = v.axfr ? `AXFR ${v.axfr}` : `berkas ${v["zone-file"]}`;
+  // The file's name only: a path on the importer's machine says nothing to the OPD and leaks a folder layout.
+  const source = v.axfr ? `AXFR ${v.axfr}` : `berkas ${basename(v["zone-file"]!)}`;
   const mapping = mapZone(rrs, { zone, governance, opdMap: opdMap.map, defaultOpd, today, source });
 
   // 3. governance.yaml: name servers, SOA and the protected names, other sections untouched.

@@ -145,11 +145,23 @@ const hasDecommission = (bytes: Uint8Array | undefined, file: string) => {
   return typeof v === "object" && v !== null && v.decommission !== undefined;
 };
 
-function errorsOf(files: ReadonlyMap<string, Uint8Array>, today: string): Diagnostic[] {
+function diagnosticsOf(files: ReadonlyMap<string, Uint8Array>, today: string): Diagnostic[] {
   const gov = files.get(GOVERNANCE_FILE) ?? new Uint8Array();
   const requests = [...files.keys()].filter(isRequestPath).sort().map((p) => parseYaml(p, files.get(p)!));
-  return validate(parseYaml(GOVERNANCE_FILE, gov, LIMITS.governanceBytes), requests, [], today).diagnostics.filter((d) => d.severity === "error");
+  return validate(parseYaml(GOVERNANCE_FILE, gov, LIMITS.governanceBytes), requests, [], today).diagnostics;
 }
+const errorsOf = (files: ReadonlyMap<string, Uint8Array>, today: string) => diagnosticsOf(files, today).filter((d) => d.severity === "error");
+
+/** Warnings that are errors in a file a pull request adds or changes: [ISI] values come only from `npm run import`, and whoever touches such a file completes it. */
+const PENDING_IMPORT_RULES = new Set(["request.placeholder", "field.required"]);
+const pendingImportAsError = (d: Diagnostic): Diagnostic => ({
+  ...d,
+  severity: "error",
+  message: {
+    id: `${d.message.id} Berkas yang diubah pull request tidak boleh menyisakan isian [ISI].`,
+    en: `${d.message.en} A file changed by a pull request may keep no [ISI] value.`,
+  },
+});
 
 const keyOf = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message.en}`;
 
@@ -198,7 +210,7 @@ export async function analysePullRequest(gh: GitHub, ref: RepoRef, pr: PullReque
 
   const changed = new Set(changedRequests);
   const before = new Set(errorsOf(baseFiles, today).map(keyOf));
-  const all = errorsOf(head, today);
+  const all = diagnosticsOf(head, today).flatMap((d) => (d.severity === "error" ? [d] : changed.has(d.file) && PENDING_IMPORT_RULES.has(d.rule) ? [pendingImportAsError(d)] : []));
   // The pull request's own files first: the status description shows the first problem.
   const errors = [...all.filter((d) => changed.has(d.file)), ...all.filter((d) => !changed.has(d.file) && !before.has(keyOf(d)))];
   const invalidFiles = [...new Set(errors.filter((d) => changed.has(d.file)).map((d) => d.file))].sort();

@@ -2,7 +2,7 @@
 // copy of the repository, each leaves `git status` clean, exits 0 and prints only a usage text
 // (a command that ignored --help would write files, run a benchmark or ask for GITHUB_TOKEN).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,7 +14,9 @@ const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The tracked files of the working tree (committed or not), as a fresh repository.
+// A file deleted but not yet committed (an adoption in progress) is not in the working tree: skipped.
 for (const f of spawnSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: root, encoding: "utf8" }).stdout.split("\n").filter(Boolean)) {
+  if (!existsSync(join(root, f))) continue;
   try {
     cpSync(join(root, f), join(dir, f), { recursive: false });
   } catch {

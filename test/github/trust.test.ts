@@ -104,8 +104,9 @@ describe("2. ownership comes from facts GitHub vouches for", () => {
   });
 
   it("every top-level entry of the repository except request files needs an admin", () => {
-    const entries = execFileSync("git", ["ls-tree", "--name-only", "HEAD"], { cwd: root, encoding: "utf8" }).trim().split("\n");
-    for (const must of [".github", "governance.yaml", "package.json", "package-lock.json", "src", "stacks", "schemas", "requests"]) expect(entries).toContain(must);
+    // `requests` is checked even when a government's repository has no request yet (git keeps no empty folder).
+    const entries = [...new Set([...execFileSync("git", ["ls-tree", "--name-only", "HEAD"], { cwd: root, encoding: "utf8" }).trim().split("\n"), "requests"])];
+    for (const must of [".github", "governance.yaml", "package.json", "package-lock.json", "src", "stacks", "schemas"]) expect(entries).toContain(must);
     for (const entry of entries) {
       // The entry itself and a file inside it, as a liaison of diskominfo would send them.
       const paths = entry === "requests" ? ["requests/README.md", "requests/diskominfo/x.yml", "requests/diskominfo/sub/x.yaml", "requests/diskominfo.yaml"] : [entry, `${entry}/x.ts`];

@@ -8,12 +8,12 @@ import { unicodeLabel } from "../../model/names.ts";
 import { localTime } from "../../worktime/zoned.ts";
 import { hostingWords } from "../../targets/registry/quantity-words.ts";
 import { stringify } from "yaml";
-import { checkFile } from "./check.ts";
+import { checkFile, earlyNameFindings } from "./check.ts";
 import type { FormData, PublicFile } from "./data.ts";
 import { buildRequest, field, IDENTITY_FIELDS, placeDiagnostics, requestText, type FormState, type Mode, type Placed, type Values } from "./model.ts";
 import { FIELD_WORDS_EN, PAGE_WORDS } from "./words.ts";
 
-export const formulir = { checkFile, buildRequest, requestText, placeDiagnostics };
+export const formulir = { checkFile, earlyNameFindings, buildRequest, requestText, placeDiagnostics };
 (globalThis as Record<string, unknown>).formulir = formulir;
 
 const STORAGE_KEY = "formulir-subdomain:v1";
@@ -186,8 +186,10 @@ function start(): void {
     }
     const text = requestText(built.request);
     pre.textContent = text;
-    const result = checkFile(built.file, text, data, todayOf(data));
-    render(placeDiagnostics(result.diagnostics, result.loaded.positions, state.mode, built.standIns), built.problems, true, state.mode !== "baru");
+    const today = todayOf(data);
+    const result = checkFile(built.file, text, data, today);
+    const findings = [...result.diagnostics, ...earlyNameFindings(result, data, today)];
+    render(placeDiagnostics(findings, result.loaded.positions, state.mode, built.standIns), built.problems, true, state.mode !== "baru");
   }
 
   function save(): void {

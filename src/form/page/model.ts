@@ -220,13 +220,14 @@ export function placeDiagnostics(diagnostics: readonly Diagnostic[], positions: 
   const at = pointersAt(positions);
   const out: Placed[] = [];
   for (const d of diagnostics) {
-    const ptrs = at.get(`${d.line}:${d.column}`) ?? [];
-    const deepest = ptrs.sort((a, b) => b.length - a.length)[0];
-    let path = deepest !== undefined ? segments(deepest) : [];
+    // Several pointers can share a position (an object and its first key): all are candidates.
+    const candidates = (at.get(`${d.line}:${d.column}`) ?? []).map(segments).sort((a, b) => b.length - a.length);
+    let path = candidates[0] ?? [];
     const named = /`([A-Za-z][\w.-]*)`/g;
     for (let m = named.exec(d.message.en); m; m = named.exec(d.message.en)) {
       const dotted = m[1]!.split(".");
-      if (dotted.length > path.length && path.every((p, i) => p === dotted[i]) && fieldOfPath(dotted, mode)) {
+      const within = candidates.some((c) => c.length < dotted.length && c.every((p, i) => p === dotted[i]));
+      if (within && fieldOfPath(dotted, mode)) {
         path = dotted;
         break;
       }

@@ -1,5 +1,11 @@
 // Fields a government requires beyond the schema (governance `requiredFields`), e.g. Kalimantan
 // Utara's recommendation letter, or a scan of the signed request letter.
+// A name brought in by `npm run import` (its letter number still the [ISI] mark) is live already
+// and its letter predates this repository: a missing required field is then a warning, listed with
+// the other [ISI] values, so a government can import its zone under any preset. A pull request
+// cannot use that to skip the field: the `validasi` check refuses any [ISI] value, and so any
+// missing required field, in a request file the pull request adds or changes (pull-request.ts).
+import { isPlaceholder } from "../../model/placeholder.ts";
 import type { Request } from "../../model/request.ts";
 import { report, type FileRule } from "../rule.ts";
 
@@ -17,21 +23,29 @@ export const fieldRequired: FileRule = {
   severity: "error",
   summary: { id: "Kolom yang diwajibkan governance (requiredFields) diisi", en: "Fields that governance requires (requiredFields) are filled in" },
   check(req, ctx) {
+    const imported = isImportedPending(req.request);
     return ctx.governance.requiredFields.flatMap((f) => {
       const spec = FIELDS[f];
       if (!spec || spec.has(req.request)) return [];
-      return [
-        report(
-          this,
-          req,
-          spec.parent,
-          {
-          id: `Pemerintah daerah ini mewajibkan ${spec.what.id}; lengkapi kolom \`${f}\`.`,
-          en: `This government requires ${spec.what.en}; fill in \`${f}\`.`,
-          },
-          true, // at the parent's key: `technical:` rather than its first field
-        ),
-      ];
+      const d = report(
+        this,
+        req,
+        spec.parent,
+        imported
+          ? {
+              id: `Pemerintah daerah ini mewajibkan ${spec.what.id}; nama ini diimpor dari zona yang berjalan, jadi OPD melengkapi kolom \`${f}\` bersama isian [ISI] lainnya (pull request yang mengubah berkas ini wajib melengkapinya).`,
+              en: `This government requires ${spec.what.en}; this name was imported from the running zone, so the OPD fills in \`${f}\` with the other [ISI] values (a pull request changing this file must complete it).`,
+            }
+          : {
+              id: `Pemerintah daerah ini mewajibkan ${spec.what.id}; lengkapi kolom \`${f}\`.`,
+              en: `This government requires ${spec.what.en}; fill in \`${f}\`.`,
+            },
+        true, // at the parent's key: `technical:` rather than its first field
+      );
+      return [imported ? { ...d, severity: "warning" as const } : d];
     });
   },
 };
+
+/** Written by `npm run import` and not yet completed: the request letter's number is still marked [ISI]. */
+export const isImportedPending = (r: Request): boolean => isPlaceholder(r.letter.number);
