@@ -52,6 +52,8 @@ function start(): void {
     const values: Values = {};
     for (const c of controls()) {
       if (c.name === "mode" || c.name === "existing") continue;
+      // A single zone is not asked (the issue form has no zone field then): its value is not the liaison's.
+      if (c.closest("[data-single]")) continue;
       if (c instanceof HTMLInputElement && (c.type === "radio" || c.type === "checkbox")) {
         if (c.checked) values[c.name] = c.value;
       } else values[c.name] = c.value;

@@ -80,7 +80,7 @@ button{font:inherit;padding:.5rem .9rem;border-radius:.25rem;border:1px solid va
 const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
 
 /** The page's Content-Security-Policy: its own script and data file, its inline style, nothing else. */
-export const FORM_CSP = `default-src 'none'; script-src 'self'; style-src ${sha256(STYLE)}; connect-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+export const FORM_CSP = `default-src 'none'; script-src 'self'; style-src ${sha256(STYLE)}; connect-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'`;
 
 function labelOf(f: Field, lang: Lang): string {
   return lang === "en" ? (FIELD_WORDS_EN[f.id]?.label ?? f.label) : f.label;
