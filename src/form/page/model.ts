@@ -158,7 +158,7 @@ export function buildRequest(state: FormState, base?: PublicRequest): Built {
   const label = typeof request.label === "string" ? request.label : undefined;
   let file: string | undefined;
   if (mode !== "baru" && state.existing) file = state.existing;
-  else if (opd && label && /^[\p{L}\p{N}_-]{1,63}$/u.test(label)) {
+  else if (opd && label && /^[\p{L}\p{M}\p{N}_-]{1,63}$/u.test(label)) {
     try {
       file = requestPath(opd, label);
     } catch {
