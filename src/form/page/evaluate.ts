@@ -48,7 +48,7 @@ export function evaluate(state: FormState, data: FormData, today: string): Evalu
       text = file ? requestText(own.request) : undefined;
     }
   } else {
-    const built = buildRequest(state, base);
+    const built = buildRequest(state, base, data.governance as unknown as Governance);
     file = base ? built.file : undefined;
     text = requestText(built.request);
     problems = built.problems;
