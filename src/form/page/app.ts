@@ -170,7 +170,7 @@ function start(): void {
     const errors = problems.length + placed.filter((p) => p.diagnostic.severity === "error").length;
     const warnings = placed.filter((p) => p.diagnostic.severity === "warning").length;
     // "No problem" is said only when CI's own rules found none on the whole file.
-    const text = !complete ? w.incomplete : errors ? w.problems(errors) + (warnings ? ` ${w.warnings(warnings)}` : "") : warnings ? w.warnings(warnings) : partial ? w.noProblemsPartial : w.noProblems;
+    const text = !complete ? (mode() === "baru" ? w.incomplete : w.incompleteExisting) : errors ? w.problems(errors) + (warnings ? ` ${w.warnings(warnings)}` : "") : warnings ? w.warnings(warnings) : partial ? w.noProblemsPartial : w.noProblems;
     status.className = !complete ? "" : errors ? "bad" : "ok";
     clearTimeout(announce);
     // The live region changes after a pause in typing, so a screen reader is not interrupted per key.
@@ -271,10 +271,13 @@ function start(): void {
     status.textContent = w.cleared;
   });
 
+  // The chosen name is restored once the registry's names are in the list (after data.json).
+  let restoredExisting: string | undefined;
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (saved) {
       const s = JSON.parse(saved) as FormState;
+      if (s && typeof s === "object" && typeof s.existing === "string") restoredExisting = s.existing;
       if (s && typeof s === "object" && s.values && typeof s.values === "object") writeState({ mode: ["baru", "ubah", "hapus"].includes(s.mode) ? s.mode : "baru", values: s.values, ...(typeof s.existing === "string" ? { existing: s.existing } : {}) });
     }
   } catch {
@@ -288,12 +291,17 @@ function start(): void {
       data = d;
       const opdName = new Map(d.governance.opds.map((o) => [o.code, o.name]));
       const zone0 = d.governance.zones[0]!.name;
-      const wanted = readState().existing;
+      const wanted = restoredExisting;
       for (const r of d.requests) {
         const name = `${r.request.label.startsWith("xn--") ? unicodeLabel(r.request.label) : r.request.label}.${r.request.zone ?? zone0}`;
         existingSelect.add(new Option(`${name} — ${opdName.get(r.request.opd) ?? r.request.opd}`, r.file));
       }
-      if (wanted) existingSelect.value = wanted;
+      if (wanted) {
+        existingSelect.value = wanted;
+        const f = existingFile(existingSelect.value);
+        // A change restored without its registered values (an older save): fill them in again.
+        if (f && mode() === "ubah" && !(document.getElementById("label") as HTMLInputElement).value) fill(f);
+      }
       pass();
     })
     .catch(() => {
