@@ -4,18 +4,15 @@
 // shows the fields of the chosen mode, fills the registry names in and writes the findings.
 // No external assets: the style is inline (allowed by its hash), the script and data.json are
 // beside the page, and the CSP allows nothing else.
-import { createHash } from "node:crypto";
 import type { Lang } from "../../diagnostics/diagnostic.ts";
 import { describe } from "../../forms/generate.ts";
 import { isRequired, requestSchema } from "../../forms/required.ts";
 import { FIELDS, type Field } from "../../forms/fields.ts";
 import type { Governance } from "../../model/governance.ts";
+import { documentHead, escapeHtml, sha256 } from "../../targets/registry/html.ts";
 import { hostingWords } from "../../targets/registry/quantity-words.ts";
 import { field, SECTIONS, TARGET_KIND_KEYS } from "./model.ts";
 import { DELETE_DATA_EN, FIELD_WORDS_EN, PAGE_WORDS } from "./words.ts";
-
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** The help texts' little Markdown (`code`, **bold**) as HTML, everything else escaped. */
 export function inlineMarkdown(text: string): string {
@@ -76,8 +73,6 @@ button{font:inherit;padding:.5rem .9rem;border-radius:.25rem;border:1px solid va
  .lang{float:none;display:block;margin-bottom:.5rem}
 }
 `.trim();
-
-const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
 
 /** The page's Content-Security-Policy: its own script and data file, its inline style, nothing else. */
 export const FORM_CSP = `default-src 'none'; script-src 'self'; style-src ${sha256(STYLE)}; connect-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'`;
@@ -182,17 +177,7 @@ ${fields.map((f) => fieldHtml(f, governance, lang)).join("\n")}
     .map((m, i) => `<label class="choice"><input type="radio" name="mode" id="mode-${m}" value="${m}"${i === 0 ? " checked" : ""}> <span>${escapeHtml(w.modes[m])}</span></label>`)
     .join("\n");
   const title = `${w.title} — ${governance.government.name}`;
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${FORM_CSP}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-<script src="${escapeHtml(o.script)}" defer></script>
-</head>
+  return `${documentHead({ lang, csp: FORM_CSP, title, style: STYLE, extra: `<script src="${escapeHtml(o.script)}" defer></script>` })}
 <body data-lang="${lang}" data-data="${escapeHtml(o.data)}"${o.repository ? ` data-repository="${escapeHtml(o.repository)}"` : ""} data-hosting-defaults="${escapeHtml(hostingWords(hosting.defaults, lang))}" data-hosting-limit="${escapeHtml(hosting.limits.storage)}">
 <a class="skip" href="#formulir">${escapeHtml(w.skip)}</a>
 <main>

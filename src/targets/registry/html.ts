@@ -53,7 +53,7 @@ function longDate(iso: string, lang: Lang): string {
 /** A host name that may wrap only after its dots, never inside a word. */
 const breakAtDots = (html: string) => html.replace(/\./g, ".<wbr>");
 
-const escapeHtml = (s: string): string =>
+export const escapeHtml = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 const STYLE = `
@@ -97,7 +97,23 @@ function run(){var q=box.value.trim().toLowerCase(),n=0;rows.forEach(function(r)
 box.addEventListener("input",run);})();
 `.trim();
 
-const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
+/** A CSP source allowing exactly this inline text. */
+export const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
+
+/** The head every public page shares (the registry, the web form): charset, viewport, CSP, no referrer, title, inline style. */
+export function documentHead(o: { lang: string; csp: string; title: string; style: string; extra?: string }): string {
+  return `<!doctype html>
+<html lang="${o.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${o.csp}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(o.title)}</title>
+<style>${o.style}</style>
+${o.extra ? `${o.extra}
+` : ""}</head>`;
+}
 
 export function registryHtml(rows: readonly RegistryRow[], options: RegistryPageOptions): string {
   const lang = options.lang ?? "id";
@@ -129,16 +145,7 @@ export function registryHtml(rows: readonly RegistryRow[], options: RegistryPage
     })
     .join("\n");
   const csp = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; base-uri 'none'; form-action 'none'`;
-  return `<!doctype html>
-<html lang="${lang === "id" ? "id" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${documentHead({ lang: lang === "id" ? "id" : "en", csp, title, style: STYLE })}
 <body>
 <a class="skip" href="#daftar">${escapeHtml(t.skip)}</a>
 <main>
