@@ -81,12 +81,11 @@ const section: BenchSection = {
       context.globalThis = context;
       runInNewContext(script, context);
       const api = context.formulir as typeof Formulir;
+      // Exactly the page's pass (evaluate.ts), minus writing the DOM.
       const pass = (state: FormState) => {
-        const built = api.buildRequest(state);
-        const text = api.requestText(built.request);
-        const check = api.checkFile(built.file!, text, data, TODAY);
-        const findings = [...check.diagnostics, ...api.earlyNameFindings(check, data, TODAY)];
-        return api.placeDiagnostics(findings, check.loaded.positions, state.mode, built.standIns).length;
+        const e = api.evaluate(state, data, TODAY);
+        if (!e.complete) throw new Error("bench form state is incomplete");
+        return e.placed.length + e.problems.length;
       };
       for (const [label, state] of STATES) {
         for (let i = 0; i < 20; i++) pass(state); // warm: the page has run a pass before the next key

@@ -48,7 +48,7 @@ function main(): number {
   writeFileSync(join(out, "daftar-subdomain.md"), registryMarkdown(rows, lang));
   writeFileSync(join(out, "daftar-subdomain.csv"), registryCsv(rows, lang));
   // The web form for OPD liaisons (formulir/), validating with the same rules against these requests.
-  writeFormPage(out, v.governance, v.requests, v.retained ?? []);
+  writeFormPage(out, v.governance, v.requests, v.retained ?? [], sourceUrl);
   process.stdout.write(lang === "en" ? `Registry of ${rows.length} subdomains written to ${out}\n` : `Daftar ${rows.length} subdomain ditulis ke ${out}\n`);
   return 0;
 }

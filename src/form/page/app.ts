@@ -8,12 +8,16 @@ import { unicodeLabel } from "../../model/names.ts";
 import { localTime } from "../../worktime/zoned.ts";
 import { hostingWords } from "../../targets/registry/quantity-words.ts";
 import { stringify } from "yaml";
+import type { Governance } from "../../model/governance.ts";
+import { issueLink } from "../send/issue-url.ts";
+import { downloadName } from "../send/yaml-file.ts";
 import { checkFile, earlyNameFindings } from "./check.ts";
+import { evaluate } from "./evaluate.ts";
 import type { FormData, PublicFile } from "./data.ts";
 import { buildRequest, field, IDENTITY_FIELDS, placeDiagnostics, requestText, type FormState, type Mode, type Placed, type Values } from "./model.ts";
 import { FIELD_WORDS_EN, PAGE_WORDS } from "./words.ts";
 
-export const formulir = { checkFile, earlyNameFindings, buildRequest, requestText, placeDiagnostics };
+export const formulir = { checkFile, earlyNameFindings, buildRequest, requestText, placeDiagnostics, evaluate };
 (globalThis as Record<string, unknown>).formulir = formulir;
 
 const STORAGE_KEY = "formulir-subdomain:v1";
@@ -31,6 +35,12 @@ function start(): void {
   const pre = document.getElementById("berkas")!;
   const existingSelect = document.getElementById("existing") as HTMLSelectElement;
   const storageWords = document.getElementById("storage-kata");
+  const githubLink = document.getElementById("kirim-github") as HTMLAnchorElement;
+  const steps = document.getElementById("kirim-langkah")!;
+  const downloadButton = document.getElementById("unduh") as HTMLButtonElement;
+  const repository = body.dataset.repository;
+  /** The file the page would offer now, once it has no error. */
+  let offered: { name: string; text: string } | undefined;
   let data: FormData | undefined;
   let announce: ReturnType<typeof setTimeout> | undefined;
 
@@ -169,6 +179,40 @@ function start(): void {
     }, 600);
   }
 
+  /** Form values as the sending modules read them: a change or removal names the chosen file. */
+  function sendValues(state: FormState, base: PublicFile["request"] | undefined): Values {
+    if (state.mode === "baru" || !base) return state.values;
+    return { ...state.values, opd: base.opd, label: base.label, ...(base.zone ? { zone: base.zone } : {}) };
+  }
+
+  function showSend(state: FormState, base: PublicFile["request"] | undefined, text: string | undefined, file: string | undefined, errors: number): void {
+    const ready = !!text && !!file && errors === 0;
+    offered = ready ? { name: downloadName({ path: file }) ?? "permohonan.yaml", text: text! } : undefined;
+    downloadButton.hidden = !ready;
+    githubLink.hidden = true;
+    githubLink.removeAttribute("href");
+    const items: Node[] = [];
+    const item = (t: string) => {
+      const li = document.createElement("li");
+      li.append(...messageNodes(t));
+      items.push(li);
+    };
+    if (!ready) {
+      if (text && file) item(w.sendBlocked);
+    } else if (repository && data) {
+      const link = issueLink(state.mode, sendValues(state, base), data.governance as unknown as Governance, repository);
+      if (link.ok) {
+        githubLink.href = link.url;
+        githubLink.hidden = false;
+        for (const st of link.steps) item(st.message[lang]);
+      } else {
+        item(w.sendProblems);
+        for (const p of link.problems) item(p.message[lang]);
+      }
+    }
+    steps.replaceChildren(...items);
+  }
+
   function pass(): void {
     if (!data) return;
     const state = readState();
@@ -178,18 +222,10 @@ function start(): void {
       const storage = state.values.storage?.trim() || d.storage;
       storageWords.textContent = `${w.hostingNow}: ${hostingWords({ ...d, storage }, lang)}${state.values.storage?.trim() ? "" : ` (${w.hostingDefault})`}; ${w.hostingLimit} ${body.dataset.hostingLimit ?? ""}.`;
     }
-    const built = buildRequest(state, base);
-    if (!built.file || (state.mode !== "baru" && !base)) {
-      pre.textContent = requestText(built.request);
-      render([], built.problems, false, false);
-      return;
-    }
-    const text = requestText(built.request);
-    pre.textContent = text;
-    const today = todayOf(data);
-    const result = checkFile(built.file, text, data, today);
-    const findings = [...result.diagnostics, ...earlyNameFindings(result, data, today)];
-    render(placeDiagnostics(findings, result.loaded.positions, state.mode, built.standIns), built.problems, true, state.mode !== "baru");
+    const e = evaluate(state, data, todayOf(data));
+    pre.textContent = e.text ?? "";
+    render(e.placed, e.problems, e.complete, e.partial);
+    showSend(state, base, e.complete ? e.text : undefined, e.file, e.errors);
   }
 
   function save(): void {
@@ -211,6 +247,17 @@ function start(): void {
     pass();
   });
   form.addEventListener("submit", (e) => e.preventDefault());
+  downloadButton.addEventListener("click", () => {
+    if (!offered) return;
+    const url = URL.createObjectURL(new Blob([offered.text], { type: "application/yaml" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = offered.name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
   document.getElementById("kosongkan")!.addEventListener("click", () => {
     if (!window.confirm(w.clearConfirm)) return;
     try {

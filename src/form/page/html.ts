@@ -63,6 +63,8 @@ aside{position:sticky;top:.5rem;border:1px solid var(--line);border-radius:.375r
 #daftar-masalah{padding-left:1.1rem;margin:.25rem 0}
 #daftar-masalah li{margin:.25rem 0}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--bg);border:1px solid var(--line);border-radius:.25rem;padding:.5rem;max-height:24rem;overflow:auto}
+a.button{display:inline-block;text-decoration:none;font-weight:600;padding:.5rem .9rem;border-radius:.25rem;border:1px solid var(--accent);margin:.25rem 0}
+#kirim-langkah{padding-left:1.1rem}
 button{font:inherit;padding:.5rem .9rem;border-radius:.25rem;border:1px solid var(--line);background:var(--bg);color:var(--fg);cursor:pointer;margin:.25rem .5rem .25rem 0}
 .note{color:var(--muted);font-size:.9rem}
 [hidden]{display:none!important}
@@ -160,6 +162,8 @@ export interface FormPageOptions {
   /** File names beside the page. */
   script: string;
   data: string;
+  /** https://github.com/owner/repo: the issue forms the page sends to; without it, download only. */
+  repository?: string;
 }
 
 export function formPageHtml(o: FormPageOptions): string {
@@ -189,7 +193,7 @@ ${fields.map((f) => fieldHtml(f, governance, lang)).join("\n")}
 <style>${STYLE}</style>
 <script src="${escapeHtml(o.script)}" defer></script>
 </head>
-<body data-lang="${lang}" data-data="${escapeHtml(o.data)}" data-hosting-defaults="${escapeHtml(hostingWords(hosting.defaults, lang))}" data-hosting-limit="${escapeHtml(hosting.limits.storage)}">
+<body data-lang="${lang}" data-data="${escapeHtml(o.data)}"${o.repository ? ` data-repository="${escapeHtml(o.repository)}"` : ""} data-hosting-defaults="${escapeHtml(hostingWords(hosting.defaults, lang))}" data-hosting-limit="${escapeHtml(hosting.limits.storage)}">
 <a class="skip" href="#formulir">${escapeHtml(w.skip)}</a>
 <main>
 <a class="lang" href="${w.otherHref}" hreflang="${lang === "id" ? "en" : "id"}" lang="${lang === "id" ? "en" : "id"}">${escapeHtml(w.other)}</a>
@@ -218,6 +222,13 @@ ${sections}
 <summary>${escapeHtml(w.fileTitle)}</summary>
 <pre id="berkas" tabindex="0"></pre>
 </details>
+<section id="kirim" aria-labelledby="kirim-judul">
+<h2 id="kirim-judul">${escapeHtml(w.send)}</h2>
+<p class="note" id="kirim-petunjuk">${escapeHtml(o.repository ? w.sendHint : w.sendHintNoRepo)}</p>
+<p><a id="kirim-github" class="button" hidden target="_blank" rel="noopener noreferrer">${escapeHtml(w.sendGithub)}</a></p>
+<ol id="kirim-langkah"></ol>
+<p><button type="button" id="unduh" hidden>${escapeHtml(w.download)}</button></p>
+</section>
 <p class="note" id="simpan-catatan">${escapeHtml(w.stored)}</p>
 <button type="button" id="kosongkan">${escapeHtml(w.clear)}</button>
 </aside>

@@ -51,6 +51,13 @@ export const PAGE_WORDS = {
     fixed: "teratasi",
     skip: "Langsung ke formulir",
     government: "Pemerintah",
+    send: "Kirim",
+    sendHint: "Bila tidak ada masalah lagi, buka formulir isu GitHub yang sudah terisi lalu kirim di sana; sistem membuat berkas yang sama seperti di atas. Atau unduh berkasnya.",
+    sendHintNoRepo: "Unduh berkas permohonan lalu ajukan lewat pull request atau serahkan ke admin Diskominfo.",
+    sendGithub: "Buka formulir isu GitHub yang sudah terisi",
+    sendBlocked: "Perbaiki dulu masalah di atas sebelum mengirim.",
+    sendProblems: "Isian ini tidak dapat dibawa ke formulir GitHub tanpa berubah:",
+    download: "Unduh berkas permohonan (YAML)",
   },
   en: {
     title: "Subdomain request form",
@@ -99,6 +106,13 @@ export const PAGE_WORDS = {
     fixed: "fixed",
     skip: "Skip to the form",
     government: "Government",
+    send: "Send",
+    sendHint: "Once no problem is left, open the pre-filled GitHub issue form and send it there; the system makes the same file as above. Or download the file.",
+    sendHintNoRepo: "Download the request file and propose it by pull request, or hand it to the Diskominfo admins.",
+    sendGithub: "Open the pre-filled GitHub issue form",
+    sendBlocked: "Fix the problems above before sending.",
+    sendProblems: "These values cannot travel to the GitHub form unchanged:",
+    download: "Download the request file (YAML)",
   },
 } as const;
 
