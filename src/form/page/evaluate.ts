@@ -47,7 +47,8 @@ export function evaluate(state: FormState, data: FormData, today: string): Evalu
     problems = built.problems;
     standIns = built.standIns;
   }
-  if (!file || !text) return { ...(text ? { text } : {}), complete: false, partial: false, problems: [], placed: [], errors: 1 };
+  // The intake's own refusals (a name that cannot be a file name) stay on their fields.
+  if (!file || !text) return { ...(text ? { text } : {}), complete: false, partial: false, problems, placed: [], errors: 1 };
   const result = checkFile(file, text, data, today);
   const findings = [...result.diagnostics, ...earlyNameFindings(result, data, today)];
   const placed = placeDiagnostics(findings, result.loaded.positions, state.mode, standIns);
