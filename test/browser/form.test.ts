@@ -9,10 +9,12 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueLink } from "../../src/form/send/issue-url.ts";
+import { CONFIRM_OPTION } from "../../src/forms/fields.ts";
 import { renderForms } from "../../src/forms/generate.ts";
 import { runIntake } from "../../src/github/intake.ts";
 import { baseFiles, governance, withoutIssueLine } from "../form/send-fixture.ts";
 import { submitIssueForm } from "../form/send-github-form.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 import { world } from "../github/setup.ts";
 import { browserMissing, openSite, SOURCE_URL, watchedPage, type Site, type Watched } from "./harness.ts";
 
@@ -243,6 +245,41 @@ describe.skipIf(!!missing)(`the web form in headless Chromium${missing ? ` (skip
     const file = join(downloads, "antrian-puskesmas.yaml");
     for (let i = 0; i < 100 && !existsSync(file); i++) await settle(100);
     expect(readFileSync(file, "utf8")).toBe(shown);
+  }, 120_000);
+
+  it("a change sent from the page: the intake previews only what was changed, then writes the registered file with just that line new", async () => {
+    const { page } = await open(1280);
+    await page.focus("#mode-ubah");
+    await page.keyboard.press("Space");
+    await page.focus("#existing");
+    await page.keyboard.type("sehat");
+    await settle();
+    expect(await page.$eval("#existing", (e) => (e as HTMLSelectElement).value)).toBe("requests/dinkes/sehat.yaml");
+    // The registered public values are filled in; the liaison changes the purpose only.
+    expect(await page.$eval("#purpose", (e) => (e as HTMLTextAreaElement).value)).toBe("Portal informasi layanan kesehatan masyarakat Kabupaten Contoh");
+    await typeInto(page, "purpose", "Portal kesehatan & gizi masyarakat Kabupaten Contoh");
+    await settle();
+    const href = await page.$eval("#kirim-github", (a) => ((a as HTMLAnchorElement).hidden ? "" : (a.getAttribute("href") ?? "")));
+    expect(new URL(href).searchParams.get("template")).toBe("permohonan-ubah.yml");
+    const link = issueLink("ubah", { ...(await pageValues(page)), opd: "dinkes", label: "sehat" }, governance, REPO);
+    if (!link.ok) throw new Error(JSON.stringify(link.problems));
+    expect(href).toBe(link.url);
+    const templates = renderForms(governance);
+    const submitted = submitIssueForm(href, REPO, templates, link.steps);
+    const w = await world();
+    try {
+      const issue = w.fake.openIssue("siti-dinkes", submitted.title, submitted.body, submitted.labels);
+      const run = () => runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: day(0), baseFiles: baseFiles() });
+      const preview = await run();
+      expect(preview).toMatchObject({ kind: "preview", changes: [{ field: "Kegunaan", before: "Portal informasi layanan kesehatan masyarakat Kabupaten Contoh", after: "Portal kesehatan & gizi masyarakat Kabupaten Contoh" }] });
+      // The liaison ticks the confirmation on GitHub, as the intake's comment asks.
+      w.fake.editIssue(issue, submitIssueForm(href, REPO, templates, [...link.steps, { id: "confirm", label: "Konfirmasi", action: "tick", value: CONFIRM_OPTION, message: { id: "", en: "" } }]).body);
+      expect(await run()).toMatchObject({ kind: "pull-request", path: "requests/dinkes/sehat.yaml" });
+      const before = readFileSync(join(CONTOH, "requests/dinkes/sehat.yaml"), "utf8");
+      expect(w.fake.fileAt(`permohonan/isu-${issue}`, "requests/dinkes/sehat.yaml")).toBe(before.replace("purpose: Portal informasi layanan kesehatan masyarakat Kabupaten Contoh", "purpose: Portal kesehatan & gizi masyarakat Kabupaten Contoh"));
+    } finally {
+      await w.fake.stop();
+    }
   }, 120_000);
 
   it("Tab reaches every control, in the order they stand on the page", async () => {
