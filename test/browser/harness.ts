@@ -45,9 +45,9 @@ export interface Site {
 }
 
 /** `npm run registry -- --out DIR` against the fixture government; throws with its output on failure. */
-export function buildRegistry(out: string, lang?: "en"): { ms: number } {
+export function buildRegistry(out: string, lang?: "en", root: string = CONTOH): { ms: number } {
   const started = performance.now();
-  const args = ["--import", "tsx", "src/cli/registry.ts", "--root", CONTOH, "--out", out, "--source-url", SOURCE_URL, ...(lang ? ["--lang", lang] : [])];
+  const args = ["--import", "tsx", "src/cli/registry.ts", "--root", root, "--out", out, "--source-url", SOURCE_URL, ...(lang ? ["--lang", lang] : [])];
   const r = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8", timeout: 120_000 });
   if (r.status !== 0) throw new Error(`npm run registry failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   return { ms: performance.now() - started };
@@ -86,8 +86,8 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Builds, serves and launches; on any failure closes what was already started, then throws. */
-export async function openSite(): Promise<Site> {
+/** Builds (from `root`, by default the fixture government), serves and launches; on any failure closes what was already started, then throws. */
+export async function openSite(root: string = CONTOH): Promise<Site> {
   const tmp = mkdtempSync(join(tmpdir(), "formulir-browser-"));
   const dir = join(tmp, "site");
   const outDir = join(tmp, "out");
@@ -101,7 +101,7 @@ export async function openSite(): Promise<Site> {
     if (!process.env.KEEP_BROWSER_OUTPUT) rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    buildRegistry(dir);
+    buildRegistry(dir, undefined, root);
     const s = await serveFolder(dir, served);
     server = s.server;
     browser = await launchChromium();

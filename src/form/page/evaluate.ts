@@ -40,15 +40,21 @@ export function evaluate(state: FormState, data: FormData, today: string): Evalu
     file = built.path;
     text = built.text;
     problems = built.problems.map((p) => ({ field: fieldIdOfLabel(p.field) ?? "label", message: p.message }));
+    if (!text && state.values.opd?.trim() && state.values.label?.trim()) {
+      // The intake refuses a name unfit for a file name (Antrian_Puskesmas) before writing any
+      // file; CI's findings on everything else still help, on the file the values describe.
+      const own = buildRequest(state);
+      file = own.file;
+      text = file ? requestText(own.request) : undefined;
+    }
   } else {
-    const built = buildRequest(state, base);
+    const built = buildRequest(state, base, data.governance as unknown as Governance);
     file = base ? built.file : undefined;
     text = requestText(built.request);
     problems = built.problems;
     standIns = built.standIns;
   }
-  // The intake's own refusals (a name that cannot be a file name) stay on their fields.
-  if (!file || !text) return { ...(text ? { text } : {}), complete: false, partial: false, problems, placed: [], errors: 1 };
+  if (!file || !text) return { ...(text ? { text } : {}), complete: false, partial: false, problems: problems.filter((p) => p.field !== "opd" && p.field !== "label" || (state.values.opd && state.values.label)), placed: [], errors: 1 };
   const result = checkFile(file, text, data, today);
   const findings = [...result.diagnostics, ...earlyNameFindings(result, data, today)];
   const placed = placeDiagnostics(findings, result.loaded.positions, state.mode, standIns);

@@ -5,7 +5,9 @@ import { parse as parseYamlValue, stringify } from "yaml";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Positions } from "../../load/parse.ts";
 import { requestPath } from "../../model/names.ts";
-import { FIELDS, TARGET_KINDS, type Field, type FormKind } from "../../forms/fields.ts";
+import { FIELDS, REMOVE_WORD, TARGET_KINDS, type Field, type FormKind } from "../../forms/fields.ts";
+import { removablePath } from "../../forms/required.ts";
+import type { Governance } from "../../model/governance.ts";
 import type { PublicRequest } from "./data.ts";
 
 export type Mode = FormKind;
@@ -87,8 +89,18 @@ export function targetKindOf(values: Values, base?: PublicRequest): string | und
   return values["target-kind"] || (base?.target ? Object.keys(base.target)[0] : undefined);
 }
 
-/** Form values -> the request they describe (for changes: the existing public values, replaced by what is typed). */
-export function buildRequest(state: FormState, base?: PublicRequest): Built {
+function deletePath(obj: Record<string, unknown>, path: readonly string[]): void {
+  let node: unknown = obj;
+  for (const key of path.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+  if (node && typeof node === "object") delete (node as Record<string, unknown>)[path[path.length - 1]!];
+}
+
+/**
+ * Form values -> the request they describe. A change starts from the existing public values and
+ * takes what is typed; as on the change issue form, an empty field keeps its value and the word
+ * "hapus" removes an optional one (`governance` says which may go).
+ */
+export function buildRequest(state: FormState, base?: PublicRequest, governance?: Governance): Built {
   const v = state.values;
   const problems: Built["problems"] = [];
   const standIns: string[][] = [];
@@ -103,6 +115,12 @@ export function buildRequest(state: FormState, base?: PublicRequest): Built {
     if (mode !== "baru" && IDENTITY_FIELDS.has(f.id)) continue;
     const raw = v[f.id]?.trim();
     if (!raw) continue;
+    if (mode === "ubah" && governance && raw.toLowerCase() === REMOVE_WORD) {
+      const removable = removablePath(f.path, governance);
+      if (removable) deletePath(request, removable);
+      else problems.push({ field: f.id, message: { id: `"${f.label}" wajib ada dan tidak dapat dihapus. Kosongkan isian ini bila nilainya tidak berubah, atau tulis nilai barunya.`, en: `"${f.label}" is required and cannot be removed. Leave the field empty if it does not change, or write its new value.` } });
+      continue;
+    }
     setPath(request, f.path, f.list ? splitList(raw) : raw);
   }
   if (mode !== "hapus") {
@@ -118,7 +136,8 @@ export function buildRequest(state: FormState, base?: PublicRequest): Built {
       request.target = Object.keys(target).length ? target : kind === "alias" ? {} : { [kind!]: {} };
     }
     const records = v.records?.trim();
-    if (records) {
+    if (mode === "ubah" && records?.toLowerCase() === REMOVE_WORD) delete request.records;
+    else if (records) {
       try {
         const list: unknown = parseYamlValue(records);
         if (Array.isArray(list)) request.records = list;
@@ -158,7 +177,7 @@ export function buildRequest(state: FormState, base?: PublicRequest): Built {
   const label = typeof request.label === "string" ? request.label : undefined;
   let file: string | undefined;
   if (mode !== "baru" && state.existing) file = state.existing;
-  else if (opd && label && /^[\p{L}\p{N}_-]{1,63}$/u.test(label)) {
+  else if (opd && label && /^[\p{L}\p{M}\p{N}_-]{1,63}$/u.test(label)) {
     try {
       file = requestPath(opd, label);
     } catch {
@@ -194,11 +213,11 @@ const segments = (ptr: string) =>
     .slice(1)
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 
-/** The deepest form field whose path is a prefix of `path` (list indices and record details fall to their field). */
-function fieldOfPath(path: readonly string[], mode: Mode): Field | undefined {
+/** The deepest form field (of `mode`, or of any form) whose path is a prefix of `path` (list indices and record details fall to their field). */
+function fieldOfPath(path: readonly string[], mode?: Mode): Field | undefined {
   let best: Field | undefined;
   for (const f of FIELDS) {
-    if (!f.path || !f.forms.includes(mode) || f.kind === "checkboxes") continue;
+    if (!f.path || (mode && !f.forms.includes(mode)) || f.kind === "checkboxes") continue;
     if (f.path.length <= path.length && f.path.every((p, i) => p === path[i]) && (!best || f.path.length > best.path!.length)) best = f;
   }
   return best;
@@ -227,7 +246,7 @@ export function placeDiagnostics(diagnostics: readonly Diagnostic[], positions: 
     for (let m = named.exec(d.message.en); m; m = named.exec(d.message.en)) {
       const dotted = m[1]!.split(".");
       const within = candidates.some((c) => c.length < dotted.length && c.every((p, i) => p === dotted[i]));
-      if (within && fieldOfPath(dotted, mode)) {
+      if (within && fieldOfPath(dotted)) {
         path = dotted;
         break;
       }
