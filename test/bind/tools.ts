@@ -39,14 +39,24 @@ export async function freePort(): Promise<number> {
   throw new Error("no free port on 127.0.0.1");
 }
 
-/** A real `named` serving the given zone files on 127.0.0.1:port; resolves once it answers. */
-export async function startNamed(work: string, port: number, zones: { name: string; file: string }[]): Promise<{ stop: () => Promise<void> }> {
+export interface NamedServer {
+  stop: () => Promise<void>;
+}
+
+/**
+ * A real `named` serving the given zone files on 127.0.0.1:port, authoritative only; resolves once
+ * it answers the first zone's SOA. `tsigKeyFile`: a `tsig-keygen` key file whose key alone may
+ * transfer the zones (AXFR). The one way every BIND test starts a server.
+ */
+export async function startNamed(work: string, port: number, zones: { name: string; file: string }[], o: { tsigKeyFile?: string } = {}): Promise<NamedServer> {
   const { spawn } = await import("node:child_process");
-  const { writeFileSync } = await import("node:fs");
+  const { readFileSync, writeFileSync } = await import("node:fs");
   const { join } = await import("node:path");
+  const keyName = o.tsigKeyFile ? /key\s+"([^"]+)"/.exec(readFileSync(o.tsigKeyFile, "utf8"))?.[1] : undefined;
+  if (o.tsigKeyFile && !keyName) throw new Error(`no key in ${o.tsigKeyFile}`);
   writeFileSync(
     join(work, "named.conf"),
-    `options {
+    `${o.tsigKeyFile ? `include "${o.tsigKeyFile}";\n` : ""}options {
   directory "${work}";
   pid-file "${work}/named.pid";
   session-keyfile "${work}/session.key";
@@ -55,7 +65,7 @@ export async function startNamed(work: string, port: number, zones: { name: stri
   listen-on-v6 { none; };
   recursion no;
   dnssec-validation no;
-  notify no;
+${keyName ? `  allow-transfer { key ${keyName}; };\n` : ""}  notify no;
 };
 controls { };
 ${zones.map((z) => `zone "${z.name}" { type primary; file "${z.file}"; };`).join("\n")}

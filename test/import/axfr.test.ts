@@ -1,7 +1,7 @@
 // npm run import against a real named on 127.0.0.1 serving several hundred records by AXFR with
 // TSIG: every record ends in a request file, governance or the report (with the rule it breaks);
 // the plan's zone then equals the original in BIND's canonical form, except what the report lists.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +10,7 @@ import { canonicalLine, parseCanonical } from "../../src/import/canonical.ts";
 import { adoptionGovernance } from "../../src/model/presets/adopt.ts";
 import { runPlan } from "../../src/plan/run.ts";
 import { parseIngress } from "../../src/state/ingress.ts";
-import { freePort, missingTools } from "../bind/tools.ts";
+import { freePort, missingTools, startNamed, type NamedServer } from "../bind/tools.ts";
 import { cli, REPO } from "../adopt/clone.ts";
 import { ZONE, zoneText } from "./zone.ts";
 
@@ -19,7 +19,7 @@ const SUBDOMAINS = 120; // ~330 records with the planted ones
 const dirs: string[] = [];
 let work = "";
 let port = 0;
-let named: ChildProcess | undefined;
+let named: NamedServer | undefined;
 
 const tmp = (p: string) => {
   const d = mkdtempSync(join(tmpdir(), p));
@@ -49,43 +49,11 @@ describe.skipIf(missing.length > 0)("npm run import from a real named", () => {
     keyFile = join(work, "xfr.key");
     writeFileSync(keyFile, spawnSync("tsig-keygen", ["-a", "hmac-sha256", "xfr-key"], { encoding: "utf8" }).stdout);
     port = await freePort();
-    writeFileSync(
-      join(work, "named.conf"),
-      `include "${keyFile}";
-options {
-  directory "${work}";
-  pid-file "${work}/named.pid";
-  session-keyfile "${work}/session.key";
-  managed-keys-directory "${work}";
-  listen-on port ${port} { 127.0.0.1; };
-  listen-on-v6 { none; };
-  recursion no;
-  dnssec-validation no;
-  allow-transfer { key xfr-key; };
-  notify no;
-};
-controls { };
-zone "${ZONE}" { type primary; file "${join(work, "zone.db")}"; };
-`,
-    );
-    named = spawn("named", ["-g", "-c", join(work, "named.conf"), "-n", "1"], { stdio: ["ignore", "ignore", "pipe"] });
-    let log = "";
-    named.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const r = spawnSync("dig", ["@127.0.0.1", "-p", String(port), "+short", "+time=1", "+tries=1", ZONE, "SOA"], { encoding: "utf8" });
-      if (r.status === 0 && r.stdout.trim()) break;
-      if (named.exitCode !== null || Date.now() > deadline) throw new Error(`named did not start:\n${log}`);
-      await new Promise((res) => setTimeout(res, 200));
-    }
+    named = await startNamed(work, port, [{ name: ZONE, file: join(work, "zone.db") }], { tsigKeyFile: keyFile });
   }, 60_000);
 
   afterAll(async () => {
-    if (named && named.exitCode === null) {
-      const exited = new Promise<void>((resolve) => named!.once("exit", () => resolve()));
-      named.kill("SIGTERM");
-      await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5_000))]);
-    }
+    await named?.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 

@@ -18,8 +18,8 @@ const emptyDir = mkdtempSync(join(tmpdir(), "deploy-path-"));
 /** A stack file with a well-formed (made-up) zone id, in a copy of the repository. */
 function repoCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "deploy-repo-"));
-  for (const f of ["governance.yaml", "requests"]) cpSync(join(CONTOH, f), join(dir, f), { recursive: true });
-  for (const f of ["schemas", "Pulumi.yaml", "stacks"]) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  for (const f of ["governance.yaml", "requests", "stacks"]) cpSync(join(CONTOH, f), join(dir, f), { recursive: true });
+  for (const f of ["schemas", "Pulumi.yaml"]) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   const stack = join(dir, "stacks/Pulumi.staging.yaml");
   writeFileSync(stack, readFileSync(stack, "utf8").replace(/"0{32}"/g, '"0123456789abcdef0123456789abcdef"'));
   return dir;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseStackSettings, SettingsError } from "../../src/pulumi/settings.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 
 const cluster = { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "local-path", clusterIssuer: "letsencrypt" };
 const ok = { zones: { "ContohKab.go.id.": "0123456789abcdef0123456789abcdef" }, ingress: "192.0.2.80, 2001:db8::80", cluster };
@@ -40,13 +41,15 @@ describe("stack settings", () => {
 });
 
 describe("stack files", () => {
-  it("the committed stacks are complete but for the zone id placeholder, which is refused", async () => {
+  // The fixture government's stacks (test/fixtures/contoh/stacks, as the product ships them): an
+  // adopted repository points its own stacks/ at its zone and fills in real zone ids.
+  it("the shipped stacks are complete but for the zone id placeholder, which is refused", async () => {
     const { readStackSettings } = await import("../../src/pulumi/preflight.ts");
     const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const dir = mkdtempSync(join(tmpdir(), "stacks-"));
-    cpSync(join(process.cwd(), "stacks"), join(dir, "stacks"), { recursive: true });
+    cpSync(join(CONTOH, "stacks"), join(dir, "stacks"), { recursive: true });
     for (const stack of ["staging", "production"]) {
       expect(() => readStackSettings(dir, stack)).toThrow(/placeholder/);
       const file = join(dir, "stacks", `Pulumi.${stack}.yaml`);

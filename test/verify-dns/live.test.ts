@@ -2,18 +2,18 @@
 // planned zone: one unchanged, one with a record removed, one changed and one added. Every planted
 // difference is found (the extra one only by AXFR), the unchanged zone exits 0, and a server that
 // does not answer is "could not ask", never "equal".
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, REPO } from "../adopt/clone.ts";
-import { freePort, missingTools } from "../bind/tools.ts";
+import { freePort, missingTools, startNamed as startBind, type NamedServer } from "../bind/tools.ts";
 
 const missing = missingTools(["named", "named-checkzone", "dig", "tsig-keygen"]);
 const ZONE = "contohkab.go.id";
 const dirs: string[] = [];
-const servers: ChildProcess[] = [];
+const servers: NamedServer[] = [];
 const tmp = (p: string) => {
   const d = mkdtempSync(join(tmpdir(), p));
   dirs.push(d);
@@ -25,26 +25,8 @@ async function startNamed(zoneText: string, keyFile: string): Promise<number> {
   const work = tmp("verify-named-");
   writeFileSync(join(work, "zone.db"), zoneText);
   const port = await freePort();
-  writeFileSync(
-    join(work, "named.conf"),
-    `include "${keyFile}";
-options { directory "${work}"; pid-file "${work}/named.pid"; session-keyfile "${work}/session.key"; managed-keys-directory "${work}";
-  listen-on port ${port} { 127.0.0.1; }; listen-on-v6 { none; }; recursion no; dnssec-validation no; allow-transfer { key xfr-key; }; notify no; };
-controls { };
-zone "${ZONE}" { type primary; file "${join(work, "zone.db")}"; };
-`,
-  );
-  const named = spawn("named", ["-g", "-c", join(work, "named.conf"), "-n", "1"], { stdio: ["ignore", "ignore", "pipe"] });
-  servers.push(named);
-  let log = "";
-  named.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const r = spawnSync("dig", ["@127.0.0.1", "-p", String(port), "+short", "+time=1", "+tries=1", ZONE, "SOA"], { encoding: "utf8" });
-    if (r.status === 0 && r.stdout.trim()) return port;
-    if (named.exitCode !== null || Date.now() > deadline) throw new Error(`named did not start:\n${log}`);
-    await new Promise((res) => setTimeout(res, 200));
-  }
+  servers.push(await startBind(work, port, [{ name: ZONE, file: join(work, "zone.db") }], { tsigKeyFile: keyFile }));
+  return port;
 }
 
 describe.skipIf(missing.length > 0)("npm run verify-dns against a real named", () => {
@@ -76,12 +58,7 @@ describe.skipIf(missing.length > 0)("npm run verify-dns against a real named", (
   }, 120_000);
 
   afterAll(async () => {
-    for (const named of servers)
-      if (named.exitCode === null) {
-        const exited = new Promise<void>((resolve) => named.once("exit", () => resolve()));
-        named.kill("SIGTERM");
-        await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5_000))]);
-      }
+    for (const named of servers) await named.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 
