@@ -4,18 +4,17 @@
 // page holds, goes through GitHub's form and the real intake to the file the page shows; Tab
 // reaches every control in order; a reload keeps what was typed; nothing is fetched outside the
 // page's folder, no console error, no CSP violation; screenshots at 1280 and 390 pixels.
-import { cpSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueLink } from "../../src/form/send/issue-url.ts";
-import { requestFile } from "../../src/form/send/yaml-file.ts";
+import { CONFIRM_OPTION } from "../../src/forms/fields.ts";
 import { renderForms } from "../../src/forms/generate.ts";
-import { parseIssueBody } from "../../src/forms/parse.ts";
-import { buildRequest } from "../../src/forms/build.ts";
 import { runIntake } from "../../src/github/intake.ts";
-import { baseFiles, baseOf, governance, withoutIssueLine } from "../form/send-fixture.ts";
+import { baseFiles, governance, withoutIssueLine } from "../form/send-fixture.ts";
 import { submitIssueForm } from "../form/send-github-form.ts";
+import { CONTOH } from "../fixtures/contoh.ts";
 import { world } from "../github/setup.ts";
 import { browserMissing, openSite, SOURCE_URL, watchedPage, type Site, type Watched } from "./harness.ts";
 
@@ -196,24 +195,88 @@ describe.skipIf(!!missing)(`the web form in headless Chromium${missing ? ` (skip
     expect(await fieldsWithErrors(page)).toEqual([]);
   }, 120_000);
 
-  it("the link to GitHub's issue form, made from what the page holds, goes through GitHub and the intake to the file the page shows", async () => {
+  it("the page's GitHub link and its steps go through GitHub's form and the intake to the file the page shows, which it also downloads", async () => {
     const { page } = await open(1280);
     await fillAsLiaison(page);
-    const values = await pageValues(page);
+    // Nothing to send while a mistake stands.
+    await typeInto(page, "administrative-nip", "12345");
+    await settle();
+    expect(await page.$eval("#kirim-github", (a) => (a as HTMLAnchorElement).hidden)).toBe(true);
+    expect(await page.$eval("#unduh", (b) => (b as HTMLButtonElement).hidden)).toBe(true);
+    await typeInto(page, "administrative-nip", "198703152010012004");
+    await settle();
+
+    const href = await page.$eval("#kirim-github", (a) => ((a as HTMLAnchorElement).hidden ? "" : (a.getAttribute("href") ?? "")));
+    const stepTexts = await page.$$eval("#kirim-langkah li", (li) => li.map((l) => l.textContent ?? ""));
     const shown = await page.$eval("#berkas", (e) => e.textContent ?? "");
+    // The page's link is the sending module's for the values the page holds; its steps are listed.
+    const values = await pageValues(page);
     const link = issueLink("baru", values, governance, REPO);
     if (!link.ok) throw new Error(JSON.stringify(link.problems));
-    const submitted = submitIssueForm(link.url, REPO, renderForms(governance), link.steps);
+    expect(href).toBe(link.url);
+    expect(stepTexts).toEqual(link.steps.map((st) => st.message.id));
+    expect(link.steps.map((st) => [st.id, st.value])).toEqual([
+      ["opd", "dinkes — Dinas Kesehatan"],
+      ["target-kind", "Server milik OPD (alamat IP)"],
+    ]);
+
+    // GitHub's form from that href, the liaison's steps, then the real intake.
+    const submitted = submitIssueForm(href, REPO, renderForms(governance), link.steps);
     const w = await world();
+    let written: string;
     try {
       const issue = w.fake.openIssue("siti-dinkes", submitted.title, submitted.body, submitted.labels);
       const out = await runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: day(0), baseFiles: baseFiles() });
       expect(out).toMatchObject({ kind: "pull-request", path: "requests/dinkes/antrian-puskesmas.yaml" });
-      const written = w.fake.fileAt(`permohonan/isu-${issue}`, "requests/dinkes/antrian-puskesmas.yaml")!;
-      expect(written).toBe(buildRequest("baru", parseIssueBody(submitted.body), governance, baseOf(baseFiles()), issue).text);
-      // The page shows the intake's file (without the line naming the issue, which it cannot know).
-      expect(requestFile("baru", values, governance, baseOf(baseFiles())).text).toBe(withoutIssueLine(written));
-      expect(shown).toBe(withoutIssueLine(written));
+      written = w.fake.fileAt(`permohonan/isu-${issue}`, "requests/dinkes/antrian-puskesmas.yaml")!;
+    } finally {
+      await w.fake.stop();
+    }
+    // The page shows the intake's file (without the line naming the issue, which it cannot know).
+    expect(shown).toBe(withoutIssueLine(written));
+
+    // The download is that same file, under the name the intake gives it.
+    const downloads = join(site.outDir, "downloads");
+    mkdirSync(downloads, { recursive: true });
+    const cdp = await page.createCDPSession();
+    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+    await page.focus("#unduh");
+    await page.keyboard.press("Enter");
+    const file = join(downloads, "antrian-puskesmas.yaml");
+    for (let i = 0; i < 100 && !existsSync(file); i++) await settle(100);
+    expect(readFileSync(file, "utf8")).toBe(shown);
+  }, 120_000);
+
+  it("a change sent from the page: the intake previews only what was changed, then writes the registered file with just that line new", async () => {
+    const { page } = await open(1280);
+    await page.focus("#mode-ubah");
+    await page.keyboard.press("Space");
+    await page.focus("#existing");
+    await page.keyboard.type("sehat");
+    await settle();
+    expect(await page.$eval("#existing", (e) => (e as HTMLSelectElement).value)).toBe("requests/dinkes/sehat.yaml");
+    // The registered public values are filled in; the liaison changes the purpose only.
+    expect(await page.$eval("#purpose", (e) => (e as HTMLTextAreaElement).value)).toBe("Portal informasi layanan kesehatan masyarakat Kabupaten Contoh");
+    await typeInto(page, "purpose", "Portal kesehatan & gizi masyarakat Kabupaten Contoh");
+    await settle();
+    const href = await page.$eval("#kirim-github", (a) => ((a as HTMLAnchorElement).hidden ? "" : (a.getAttribute("href") ?? "")));
+    expect(new URL(href).searchParams.get("template")).toBe("permohonan-ubah.yml");
+    const link = issueLink("ubah", { ...(await pageValues(page)), opd: "dinkes", label: "sehat" }, governance, REPO);
+    if (!link.ok) throw new Error(JSON.stringify(link.problems));
+    expect(href).toBe(link.url);
+    const templates = renderForms(governance);
+    const submitted = submitIssueForm(href, REPO, templates, link.steps);
+    const w = await world();
+    try {
+      const issue = w.fake.openIssue("siti-dinkes", submitted.title, submitted.body, submitted.labels);
+      const run = () => runIntake(w.bot, w.ref, { issue, baseBranch: "main", today: day(0), baseFiles: baseFiles() });
+      const preview = await run();
+      expect(preview).toMatchObject({ kind: "preview", changes: [{ field: "Kegunaan", before: "Portal informasi layanan kesehatan masyarakat Kabupaten Contoh", after: "Portal kesehatan & gizi masyarakat Kabupaten Contoh" }] });
+      // The liaison ticks the confirmation on GitHub, as the intake's comment asks.
+      w.fake.editIssue(issue, submitIssueForm(href, REPO, templates, [...link.steps, { id: "confirm", label: "Konfirmasi", action: "tick", value: CONFIRM_OPTION, message: { id: "", en: "" } }]).body);
+      expect(await run()).toMatchObject({ kind: "pull-request", path: "requests/dinkes/sehat.yaml" });
+      const before = readFileSync(join(CONTOH, "requests/dinkes/sehat.yaml"), "utf8");
+      expect(w.fake.fileAt(`permohonan/isu-${issue}`, "requests/dinkes/sehat.yaml")).toBe(before.replace("purpose: Portal informasi layanan kesehatan masyarakat Kabupaten Contoh", "purpose: Portal kesehatan & gizi masyarakat Kabupaten Contoh"));
     } finally {
       await w.fake.stop();
     }
@@ -281,12 +344,18 @@ describe.skipIf(!!missing)(`the web form in headless Chromium${missing ? ` (skip
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await fillAsLiaison(page);
     await typeInto(page, "administrative-nip", "12345");
-    await typeInto(page, "label", "Antrian_Puskesmas");
+    await typeInto(page, "ipv4", "192.168.1.300");
     await settle();
-    expect((await fieldsWithErrors(page)).sort()).toEqual(["administrative-nip", "label"]);
+    expect((await fieldsWithErrors(page)).sort()).toEqual(["administrative-nip", "ipv4"]);
     await shot(page, "phone-2-mistakes");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A name the intake cannot make a file of is said at the name field, not silently dropped.
     await typeInto(page, "administrative-nip", "198703152010012004");
+    await typeInto(page, "ipv4", "103.147.8.20");
+    await typeInto(page, "label", "Antrian_Puskesmas");
+    await settle();
+    expect(await fieldsWithErrors(page)).toEqual(["label"]);
+    expect(await describedText(page, "label")).toMatch(/hanya boleh berisi huruf, angka dan tanda hubung/);
     await typeInto(page, "label", "antrian-puskesmas");
     await settle();
     expect(await fieldsWithErrors(page)).toEqual([]);

@@ -53,7 +53,8 @@ export function buildRegistry(out: string, lang?: "en", root: string = CONTOH): 
   return { ms: performance.now() - started };
 }
 
-function serve(dir: string, served: string[]): Promise<{ server: Server; origin: string }> {
+/** Serves a folder on 127.0.0.1 (a free port), GET only, recording each path asked for. */
+export function serveFolder(dir: string, served: string[] = []): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     served.push(path);
@@ -74,6 +75,17 @@ function serve(dir: string, served: string[]): Promise<{ server: Server; origin:
   });
 }
 
+/** Debian's Chromium, headless, as root in a container. */
+export function launchChromium(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Root in a container: Chromium's sandbox needs user namespaces it does not get here.
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check"],
+    timeout: 60_000,
+  });
+}
+
 /** Builds (from `root`, by default the fixture government), serves and launches; on any failure closes what was already started, then throws. */
 export async function openSite(root: string = CONTOH): Promise<Site> {
   const tmp = mkdtempSync(join(tmpdir(), "formulir-browser-"));
@@ -90,15 +102,9 @@ export async function openSite(root: string = CONTOH): Promise<Site> {
   };
   try {
     buildRegistry(dir, undefined, root);
-    const s = await serve(dir, served);
+    const s = await serveFolder(dir, served);
     server = s.server;
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Root in a container: Chromium's sandbox needs user namespaces it does not get here.
-      args: ["--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check"],
-      timeout: 60_000,
-    });
+    browser = await launchChromium();
     return { dir, origin: s.origin, formUrl: `${s.origin}formulir/`, served, browser, outDir, close };
   } catch (e) {
     await close();

@@ -119,6 +119,10 @@ describe("the pre-filled issue link, through GitHub and the real intake", () => 
     expect(change.built.text).toBe(change.page.text);
     expect(change.built.text).toContain("Portal kesehatan & gizi #2");
     expect(change.built.text).toBe(fileText("requests/dinkes/sehat.yaml").replace("Portal informasi layanan kesehatan masyarakat Kabupaten Contoh", '"Portal kesehatan & gizi #2"').replace("[103.147.26.10]", "[103.147.26.11, 103.147.26.12]"));
+    // The web form sends a change with the registered values filled in: those leave the file as it is.
+    const full = throughGitHub("ubah", { ...valuesOf(sehat.value, governance, "ubah"), "review-by": "2027-02-01" }, base);
+    expect(full.built.changes).toEqual([{ field: "Tanggal tinjau ulang", before: "2027-03-01", after: "2027-02-01" }]);
+    expect(full.built.text).toBe(fileText(sehat.file).replace("reviewBy: 2027-03-01", "reviewBy: 2027-02-01"));
     const removal = throughGitHub("hapus", { opd: "dinkes", label: "sehat", reason: "Dipindah ke portal provinsi & pusat", "decommission-letter-number": "000.1/9/DINKES/2026", "decommission-letter-date": "2026-03-10", "delete-data": true }, base);
     expect(removal.link.steps.map((s) => s.action)).toEqual(["choose", "tick"]);
     expect(removal.built.text).toBe(removal.page.text);
