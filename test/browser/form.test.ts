@@ -111,6 +111,9 @@ describe.skipIf(!!missing)(`the web form in headless Chromium${missing ? ` (skip
     const w = await watchedPage(site.browser, width, height);
     pages.push(w);
     await w.page.goto(site.formUrl, { waitUntil: "networkidle0" });
+    // Each test starts from an empty form: what an earlier test typed stays in the profile's storage.
+    await w.page.evaluate(() => localStorage.clear());
+    await w.page.reload({ waitUntil: "networkidle0" });
     await ready(w.page);
     return w;
   }

@@ -75,7 +75,10 @@ function start(): void {
 
   const existingFile = (file: string | undefined): PublicFile | undefined => (file ? data?.requests.find((r) => r.file === file) : undefined);
 
-  /** The chosen name's public values, into the form (changes start from what is registered). */
+  /**
+   * The chosen name's public values, into the form; every other field emptied, since what was
+   * typed for another request is not this one's (a change starts from the registered file).
+   */
   function fill(file: PublicFile): void {
     const r = file.request;
     const t = r.target ?? {};
@@ -91,10 +94,9 @@ function start(): void {
       ipv6: (t.server?.ipv6 ?? []).join(", "),
       alias: t.alias ?? "",
       storage: t.hosting?.storage ?? "",
-      records: r.records ? stringify(r.records, { lineWidth: 0 }) : "",
+      records: r.records ? stringify(r.records, { lineWidth: 0 }).trimEnd() : "",
     };
-    const s = readState();
-    writeState({ ...s, values: { ...s.values, ...set } });
+    writeState({ ...readState(), values: set });
   }
 
   function showMode(): void {
