@@ -35,10 +35,16 @@ for (const f of files) {
   const section = (await import(pathToFileURL(join(dir, f)).href)).default as BenchSection;
   console.log(`\n== ${section.name}`);
   for (const r of await section.run()) {
-    const ok = r.budgetMs === undefined || r.wallMs <= r.budgetMs;
+    const ok = (r.budgetMs === undefined || r.wallMs <= r.budgetMs) && (r.budgetKb === undefined || (r.sizeKb ?? Infinity) <= r.budgetKb);
     if (!ok) missed++;
-    const budget = r.budgetMs === undefined ? "" : ` (anggaran/budget ${r.budgetMs} ms: ${ok ? "OK" : "MELEBIHI/OVER"})`;
-    console.log(`${r.label}: ${r.wallMs.toFixed(0)} ms${budget}${r.extra ? `; ${r.extra}` : ""}`);
+    const verdict = ok ? "OK" : "MELEBIHI/OVER";
+    if (r.sizeKb !== undefined) {
+      const budget = r.budgetKb === undefined ? "" : ` (anggaran/budget ${r.budgetKb} KB: ${verdict})`;
+      console.log(`${r.label}: ${r.sizeKb.toFixed(1)} KB${budget}${r.extra ? `; ${r.extra}` : ""}`);
+      continue;
+    }
+    const budget = r.budgetMs === undefined ? "" : ` (anggaran/budget ${r.budgetMs} ms: ${verdict})`;
+    console.log(`${r.label}: ${r.wallMs.toFixed(r.wallMs < 10 ? 2 : 0)} ms${budget}${r.extra ? `; ${r.extra}` : ""}`);
   }
 }
 process.exitCode = missed ? 1 : 0;

@@ -1,6 +1,7 @@
 // npm run registry -- [--out DIR] [--root DIR] [--lang id|en] [--source-url URL]
 // Writes the public registry of subdomains: DIR/index.html (the page GitHub Pages publishes),
-// DIR/daftar-subdomain.md and DIR/daftar-subdomain.csv, from the requests and their git history.
+// DIR/daftar-subdomain.md and DIR/daftar-subdomain.csv, from the requests and their git history,
+// and the web form DIR/formulir/ (src/form/page/write.ts).
 // Exit 0 written, 1 the repository has validation errors (nothing written), 2 bad usage.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,6 +12,7 @@ import { todayIn, validateRepository } from "../load/repository.ts";
 import { registryHtml } from "../targets/registry/html.ts";
 import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
 import { registryRows } from "../targets/registry/rows.ts";
+import { writeFormPage } from "../form/page/write.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
 const USAGE = "Penggunaan / usage: npm run registry -- [--out DIR] [--root DIR] [--lang id|en] [--source-url URL]";
@@ -45,6 +47,8 @@ function main(): number {
   writeFileSync(join(out, "index.html"), registryHtml(rows, { lang, government: v.governance.government.name, generated, ...(sourceUrl ? { sourceUrl } : {}) }));
   writeFileSync(join(out, "daftar-subdomain.md"), registryMarkdown(rows, lang));
   writeFileSync(join(out, "daftar-subdomain.csv"), registryCsv(rows, lang));
+  // The web form for OPD liaisons (formulir/), validating with the same rules against these requests.
+  writeFormPage(out, v.governance, v.requests, v.retained ?? [], sourceUrl);
   process.stdout.write(lang === "en" ? `Registry of ${rows.length} subdomains written to ${out}\n` : `Daftar ${rows.length} subdomain ditulis ke ${out}\n`);
   return 0;
 }

@@ -45,11 +45,14 @@ function setPath(obj: Record<string, unknown>, path: readonly string[], value: u
   node[path[path.length - 1]!] = value;
 }
 
-export function fileHeader(issue: number): string {
-  return `# yaml-language-server: $schema=../../schemas/request.schema.json\n# Dibuat dari formulir isu #${issue}; untuk mengubahnya, sunting isu tersebut.\n`;
+/** The modeline, then the issue the file came from; the web form, which has no issue yet, writes the modeline alone. */
+export function fileHeader(issue: number | undefined): string {
+  const modeline = "# yaml-language-server: $schema=../../schemas/request.schema.json\n";
+  return issue === undefined ? modeline : `${modeline}# Dibuat dari formulir isu #${issue}; untuk mengubahnya, sunting isu tersebut.\n`;
 }
 
-export function buildRequest(kind: FormKind, parsed: ParsedIssue, governance: Governance, base: BaseFiles, issue: number): BuiltRequest {
+/** `issue` is the issue the intake reads; undefined when the web form builds the file before any issue exists. */
+export function buildRequest(kind: FormKind, parsed: ParsedIssue, governance: Governance, base: BaseFiles, issue: number | undefined): BuiltRequest {
   const out: BuiltRequest = { kind, problems: [] };
   const problem = (field: string | undefined, id: string, en: string) => out.problems.push({ ...(field ? { field } : {}), message: { id, en } });
   for (const h of parsed.unknown)
@@ -66,7 +69,8 @@ export function buildRequest(kind: FormKind, parsed: ParsedIssue, governance: Go
   out.opd = opd;
   out.label = label;
   // A name that cannot be a file name is refused here; the validator explains label syntax in full.
-  if (!/^[\p{L}\p{N}-]{1,63}$/u.test(label)) {
+  // Letters include their combining marks (\p{M}): Javanese ꦧꦸꦢꦪ is letters and vowel signs.
+  if (!/^[\p{L}\p{M}\p{N}-]{1,63}$/u.test(label)) {
     problem(labelOf("label"), "Nama subdomain hanya boleh berisi huruf, angka dan tanda hubung.", "The subdomain name may hold only letters, digits and hyphens.");
     return out;
   }

@@ -2,12 +2,35 @@
 // generating the forms (generate.ts) and turning a submitted issue back into a request file
 // (build.ts), so the two cannot disagree. Descriptions and "required" come from the request
 // model's JSON Schema and from governance (requiredFields, OPD list, zones).
+import type { Governance } from "../model/governance.ts";
 
 export type FormKind = "baru" | "ubah" | "hapus";
 export const FORM_KINDS: readonly FormKind[] = ["baru", "ubah", "hapus"];
 
 /** The issue label that marks each form's issues, and triggers the intake workflow. */
 export const FORM_LABELS: Record<FormKind, string> = { baru: "permohonan-baru", ubah: "permohonan-ubah", hapus: "permohonan-hapus" };
+
+/** Each form's name, description, issue title prefix and introduction. */
+export const FORM_TITLES: Record<FormKind, { name: string; description: string; title: string; intro: string }> = {
+  baru: {
+    name: "Permohonan subdomain baru",
+    description: "Mengajukan subdomain (dan bila perlu hosting) baru untuk OPD",
+    title: "[Permohonan baru] ",
+    intro: "Isi formulir ini untuk mengajukan subdomain baru. Hanya Anda, pemohon yang mengirim isu ini, yang perlu akun GitHub. Setelah dikirim, sistem memeriksa isian dan membuat pull request berisi berkas permohonan; kekurangan akan disampaikan sebagai komentar di sini. Sunting isu ini untuk memperbaikinya.",
+  },
+  ubah: {
+    name: "Perubahan subdomain",
+    description: "Mengubah data atau sasaran subdomain yang sudah ada",
+    title: "[Perubahan] ",
+    intro: "Pilih OPD dan tulis nama subdomain yang sudah ada, lalu isi **hanya bagian yang berubah**. Bagian yang dikosongkan tetap seperti semula; tulis `hapus` untuk menghapus nilai yang boleh tidak ada. Setelah dikirim, sistem menulis ringkasan perubahan per isian sebagai komentar; pull request dibuat setelah Anda mencentang **Konfirmasi**.",
+  },
+  hapus: {
+    name: "Penghapusan subdomain",
+    description: "Menghapus subdomain yang tidak dipakai lagi",
+    title: "[Penghapusan] ",
+    intro: "Isi formulir ini untuk menghapus subdomain. Data hosting hanya ikut dihapus bila dicentang, dan perubahan itu memerlukan persetujuan tambahan. Setelah dikirim, sistem menulis ringkasan perubahan sebagai komentar; pull request dibuat setelah Anda mencentang **Konfirmasi**.",
+  },
+};
 
 export type FieldKind = "input" | "textarea" | "dropdown" | "checkboxes";
 
@@ -27,6 +50,8 @@ export interface Field {
   placeholder?: string;
   /** Forced required / optional, where the schema alone cannot say (target fields). */
   required?: boolean;
+  /** A textarea shown as code: GitHub fences its value in the issue body (```yaml). */
+  render?: "yaml";
 }
 
 const ALL: readonly FormKind[] = ["baru", "ubah", "hapus"];
@@ -47,6 +72,9 @@ export const IDENTITY: ReadonlySet<string> = new Set(["opd", "zone", "label"]);
 export const CONFIRM_OPTION = "Ringkasan perubahan di komentar isu ini sudah saya periksa dan benar; buat pull request.";
 
 export const DELETE_DATA_OPTION = "Hapus juga data hosting (namespace dan penyimpanan). Data yang dihapus tidak dapat dikembalikan.";
+
+/** The one option of each checkbox field, as the issue form lists it and the issue body repeats it. */
+export const CHECKBOX_OPTION: Readonly<Record<string, string>> = { "delete-data": DELETE_DATA_OPTION, confirm: CONFIRM_OPTION };
 
 const contact = (who: "administrative" | "technical", title: string): Field[] => [
   { id: `${who}-name`, label: `${title}: nama`, kind: "input", forms: SET, path: ["contacts", who, "name"], hint: "Nama lengkap dengan gelar, misalnya `Siti Rahmawati, S.Kom.`" },
@@ -73,7 +101,7 @@ export const FIELDS: readonly Field[] = [
   { id: "ipv6", label: "Alamat IPv6 server", kind: "input", forms: SET, path: ["target", "server", "ipv6"], list: true, required: false, hint: "Hanya untuk server milik OPD yang juga punya alamat IPv6, misalnya `2001:db8::10`; kosongkan bila tidak ada." },
   { id: "alias", label: "Alias (CNAME)", kind: "input", forms: SET, path: ["target", "alias"], required: false, hint: "Hanya untuk alias. Tulis nama host saja, tanpa `https://` dan tanpa garis miring, misalnya `antrian.penyedia.id`." },
   { id: "storage", label: "Kapasitas penyimpanan hosting", kind: "input", forms: SET, path: ["target", "hosting", "storage"], required: false, placeholder: "10Gi" },
-  { id: "records", label: "Rekaman DNS tambahan (YAML)", kind: "textarea", forms: SET, path: ["records"], hint: "Untuk kebutuhan khusus yang biasanya diminta penyedia layanan, misalnya verifikasi Google atau e-mail (rekaman TXT, MX); kosongkan bila tidak tahu. Ditulis sebagai daftar YAML seperti pada berkas permohonan, misalnya `- type: TXT` lalu `  values: [\"v=spf1 -all\"]`." },
+  { id: "records", label: "Rekaman DNS tambahan (YAML)", kind: "textarea", forms: SET, path: ["records"], render: "yaml", hint: "Untuk kebutuhan khusus yang biasanya diminta penyedia layanan, misalnya verifikasi Google atau e-mail (rekaman TXT, MX); kosongkan bila tidak tahu. Ditulis sebagai daftar YAML seperti pada berkas permohonan, misalnya `- type: TXT` lalu `  values: [\"v=spf1 -all\"]`." },
   { id: "review-by", label: "Tanggal tinjau ulang", kind: "input", forms: SET, path: ["reviewBy"], placeholder: "2027-03-01", hint: "Tanggal OPD memastikan lagi bahwa subdomain masih dipakai. Format TTTT-BB-HH, misalnya `2027-03-01`." },
   { id: "reason", label: "Alasan penghapusan", kind: "textarea", forms: ["hapus"], path: ["decommission", "reason"], hint: "Misalnya `Layanan dipindahkan ke portal provinsi`." },
   { id: "decommission-letter-number", label: "Nomor surat penghapusan", kind: "input", forms: ["hapus"], path: ["decommission", "letter", "number"] },
@@ -84,3 +112,17 @@ export const FIELDS: readonly Field[] = [
 ];
 
 export const fieldsOf = (kind: FormKind) => FIELDS.filter((f) => f.forms.includes(kind));
+
+/** The fields a form shows for this governance: the zone is asked only when there is a choice. */
+export const formFields = (kind: FormKind, governance: Pick<Governance, "zones">) => fieldsOf(kind).filter((f) => f.id !== "zone" || governance.zones.length >= 2);
+
+/**
+ * The options of a dropdown field, as the issue form lists them and the submitted issue repeats
+ * them (build.ts reads the OPD code before " — "); undefined for a field that is no dropdown.
+ */
+export function dropdownOptions(id: string, governance: Pick<Governance, "opds" | "zones">): string[] | undefined {
+  if (id === "opd") return [...governance.opds].sort((a, b) => a.code.localeCompare(b.code)).map((o) => `${o.code} — ${o.name}`);
+  if (id === "zone") return governance.zones.map((z) => z.name);
+  if (id === "target-kind") return Object.values(TARGET_KINDS);
+  return undefined;
+}

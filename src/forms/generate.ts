@@ -4,29 +4,8 @@
 import { stringify } from "yaml";
 import type { Governance } from "../model/governance.ts";
 import { isRequired, removablePath, requestSchema, schemaAt, type Json } from "./required.ts";
-import { FORM_LABELS, fieldsOf, TARGET_KINDS, DELETE_DATA_OPTION, CONFIRM_OPTION, IDENTITY, REMOVE_WORD, type Field, type FormKind } from "./fields.ts";
+import { FORM_LABELS, FORM_TITLES as TITLES, formFields, dropdownOptions, CHECKBOX_OPTION, IDENTITY, REMOVE_WORD, type Field, type FormKind } from "./fields.ts";
 
-
-const TITLES: Record<FormKind, { name: string; description: string; title: string; intro: string }> = {
-  baru: {
-    name: "Permohonan subdomain baru",
-    description: "Mengajukan subdomain (dan bila perlu hosting) baru untuk OPD",
-    title: "[Permohonan baru] ",
-    intro: "Isi formulir ini untuk mengajukan subdomain baru. Hanya Anda, pemohon yang mengirim isu ini, yang perlu akun GitHub. Setelah dikirim, sistem memeriksa isian dan membuat pull request berisi berkas permohonan; kekurangan akan disampaikan sebagai komentar di sini. Sunting isu ini untuk memperbaikinya.",
-  },
-  ubah: {
-    name: "Perubahan subdomain",
-    description: "Mengubah data atau sasaran subdomain yang sudah ada",
-    title: "[Perubahan] ",
-    intro: "Pilih OPD dan tulis nama subdomain yang sudah ada, lalu isi **hanya bagian yang berubah**. Bagian yang dikosongkan tetap seperti semula; tulis `hapus` untuk menghapus nilai yang boleh tidak ada. Setelah dikirim, sistem menulis ringkasan perubahan per isian sebagai komentar; pull request dibuat setelah Anda mencentang **Konfirmasi**.",
-  },
-  hapus: {
-    name: "Penghapusan subdomain",
-    description: "Menghapus subdomain yang tidak dipakai lagi",
-    title: "[Penghapusan] ",
-    intro: "Isi formulir ini untuk menghapus subdomain. Data hosting hanya ikut dihapus bila dicentang, dan perubahan itu memerlukan persetujuan tambahan. Setelah dikirim, sistem menulis ringkasan perubahan sebagai komentar; pull request dibuat setelah Anda mencentang **Konfirmasi**.",
-  },
-};
 
 /** Guidance that depends on governance: where the signed scan goes, and hosting sizes. */
 function governanceHint(f: Field, governance: Governance): string | undefined {
@@ -45,7 +24,8 @@ function governanceHint(f: Field, governance: Governance): string | undefined {
   return undefined;
 }
 
-function describe(f: Field, schema: Json, governance: Governance, kind: FormKind): string {
+/** A field's help text on the issue form (Markdown); the web form shows the same words. */
+export function describe(f: Field, schema: Json, governance: Governance, kind: FormKind): string {
   // The hint speaks to people; the model's description (which speaks of the YAML) only stands in without one.
   const fromModel = f.path && f.kind !== "checkboxes" && !f.hint ? (schemaAt(schema, f.path).node?.description as string | undefined) : undefined;
   const parts = [fromModel, f.hint, governanceHint(f, governance)];
@@ -60,18 +40,15 @@ function describe(f: Field, schema: Json, governance: Governance, kind: FormKind
 
 function formBody(kind: FormKind, governance: Governance, schema: Json): Json[] {
   const body: Json[] = [{ type: "markdown", attributes: { value: TITLES[kind].intro } }];
-  for (const f of fieldsOf(kind)) {
-    if (f.id === "zone" && governance.zones.length < 2) continue;
+  for (const f of formFields(kind, governance)) {
     const attributes: Json = { label: f.label };
     const description = describe(f, schema, governance, kind);
     if (description) attributes.description = description;
     if (f.placeholder && f.kind !== "dropdown" && f.kind !== "checkboxes") attributes.placeholder = f.placeholder;
-    if (f.id === "opd") attributes.options = [...governance.opds].sort((a, b) => a.code.localeCompare(b.code)).map((o) => `${o.code} — ${o.name}`);
-    if (f.id === "zone") attributes.options = governance.zones.map((z) => z.name);
-    if (f.id === "target-kind") attributes.options = Object.values(TARGET_KINDS);
-    if (f.id === "delete-data") attributes.options = [{ label: DELETE_DATA_OPTION, required: false }];
-    if (f.id === "confirm") attributes.options = [{ label: CONFIRM_OPTION, required: false }];
-    if (f.id === "records") attributes.render = "yaml";
+    const options = dropdownOptions(f.id, governance);
+    if (options) attributes.options = options;
+    if (CHECKBOX_OPTION[f.id]) attributes.options = [{ label: CHECKBOX_OPTION[f.id], required: false }];
+    if (f.render) attributes.render = f.render;
     const item: Json = { type: f.kind, id: f.id, attributes };
     // The change form carries only what changes: nothing but the request's identity is required.
     if (f.kind !== "checkboxes") item.validations = { required: kind === "ubah" && !IDENTITY.has(f.id) ? false : isRequired(f, governance, schema) };

@@ -23,6 +23,9 @@ export interface FieldChange {
 /** Sets a value keeping the comments attached to the node it replaces; a scalar keeps its quoting style. */
 function setKeeping(doc: Document, path: readonly string[], value: unknown): void {
   const old = doc.getIn(path, true);
+  // A value given again as it stands (the web form sends a change with the registered values
+  // filled in) leaves its node untouched: rewriting it would change its style, not its value.
+  if (old !== undefined && JSON.stringify(isNode(old) ? old.toJSON() : old) === JSON.stringify(value)) return;
   if (isScalar(old) && (typeof value === "string" || typeof value === "boolean")) {
     old.value = value;
     return;

@@ -1,16 +1,18 @@
 // Which form fields a request must carry: the request model's JSON Schema plus governance's
 // requiredFields. One place, used by the form generator (the "required" mark and the word
 // "opsional") and by the change intake (whether "hapus" may remove a value).
+// The committed JSON Schema (generated from the zod model by `npm run schemas`, a test fails when
+// it drifts) rather than rendering the model here: the same schema CI validates with, and the web
+// form's bundle, which runs the intake's builder, then carries no zod.
+import schemaJson from "../../schemas/request.schema.json" with { type: "json" };
 import type { Governance } from "../model/governance.ts";
-import { renderSchemas } from "../model/json-schema.ts";
 import type { Field } from "./fields.ts";
 
 export type Json = Record<string, unknown>;
 
-let cached: Json | undefined;
-/** The request model's JSON Schema, rendered once per process. */
+/** The request model's JSON Schema. */
 export function requestSchema(): Json {
-  return (cached ??= JSON.parse(renderSchemas()["request.schema.json"]!) as Json);
+  return schemaJson as Json;
 }
 
 /** The node of the JSON Schema at a property path, and whether every step of the path is required. */

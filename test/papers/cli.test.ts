@@ -48,7 +48,8 @@ describe("letter and registry commands", () => {
     expect(readFileSync(join(out, "surat-dinkes-puskesmas.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
     expect(execFileSync("pdftotext", [join(out, "surat-dinkes-puskesmas.pdf"), "-"], { encoding: "utf8" })).toContain("Contoh, 16 November 2026"); // the agenda's date
     expect(registry.stdout).toMatch(/^Daftar \d+ subdomain ditulis ke /);
-    expect(readdirSync(join(out, "daftar")).sort()).toEqual(["daftar-subdomain.csv", "daftar-subdomain.md", "index.html"]);
+    expect(readdirSync(join(out, "daftar")).sort()).toEqual(["daftar-subdomain.csv", "daftar-subdomain.md", "formulir", "index.html"]);
+    expect(readdirSync(join(out, "daftar/formulir")).sort()).toEqual(["data.json", "en.html", "formulir.js", "index.html"]);
     expect(readFileSync(join(out, "daftar/index.html"), "utf8")).toContain('href="https://github.com/pemkab/subdomain/blob/main/requests/dinkes/sehat.yaml"');
   }, 60_000);
 

@@ -4,6 +4,7 @@
 // shows no phone number, no NIP and no personal e-mail.
 import { createHash } from "node:crypto";
 import type { Lang } from "../../diagnostics/diagnostic.ts";
+import { hostingWords } from "./quantity-words.ts";
 import { REGISTRY_WORDS } from "./render.ts";
 import type { RegistryRow } from "./rows.ts";
 
@@ -48,7 +49,6 @@ const DATE_FORMAT = {
   id: new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
   en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
 };
-const NUMBER_FORMAT = { id: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 3 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3 }) };
 const longDates = { id: new Map<string, string>(), en: new Map<string, string>() };
 
 /** 2026-03-02 -> "2 Maret 2026" / "2 March 2026". */
@@ -61,30 +61,10 @@ function longDate(iso: string, lang: Lang): string {
   return text;
 }
 
-/** A Kubernetes quantity in words: 500m -> "0,5 inti", 10Gi -> "10 GiB". */
-function quantityWords(q: string, cores: boolean, lang: Lang): string {
-  const num = (n: number) => NUMBER_FORMAT[lang].format(n);
-  const m = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(q);
-  if (!m) return q;
-  const n = Number(m[1]);
-  if (cores) {
-    const value = m[2] === "m" ? n / 1000 : n;
-    return `${num(value)} ${lang === "id" ? "inti" : value === 1 ? "core" : "cores"}`;
-  }
-  const unit = m[2] ? (m[2].endsWith("i") ? `${m[2]}B` : `${m[2]}B`) : "B";
-  return `${num(n)} ${unit}`;
-}
-
-function hostingWords(h: { cpu: string; memory: string; storage: string }, lang: Lang): string {
-  return lang === "id"
-    ? `penyimpanan ${quantityWords(h.storage, false, lang)}, CPU ${quantityWords(h.cpu, true, lang)}, memori ${quantityWords(h.memory, false, lang)}`
-    : `storage ${quantityWords(h.storage, false, lang)}, CPU ${quantityWords(h.cpu, true, lang)}, memory ${quantityWords(h.memory, false, lang)}`;
-}
-
 /** A host name that may wrap only after its dots, never inside a word. */
 const breakAtDots = (html: string) => html.replace(/\./g, ".<wbr>");
 
-const escapeHtml = (s: string): string =>
+export const escapeHtml = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 const STYLE = `
@@ -128,7 +108,23 @@ function run(){var q=box.value.trim().toLowerCase(),n=0;rows.forEach(function(r)
 box.addEventListener("input",run);})();
 `.trim();
 
-const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
+/** A CSP source allowing exactly this inline text. */
+export const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
+
+/** The head every public page shares (the registry, the web form): charset, viewport, CSP, no referrer, title, inline style. */
+export function documentHead(o: { lang: string; csp: string; title: string; style: string; extra?: string }): string {
+  return `<!doctype html>
+<html lang="${o.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${o.csp}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(o.title)}</title>
+<style>${o.style}</style>
+${o.extra ? `${o.extra}
+` : ""}</head>`;
+}
 
 export function registryHtml(rows: readonly RegistryRow[], options: RegistryPageOptions): string {
   const lang = options.lang ?? "id";
@@ -161,16 +157,7 @@ export function registryHtml(rows: readonly RegistryRow[], options: RegistryPage
     })
     .join("\n");
   const csp = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; base-uri 'none'; form-action 'none'`;
-  return `<!doctype html>
-<html lang="${lang === "id" ? "id" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${documentHead({ lang: lang === "id" ? "id" : "en", csp, title, style: STYLE })}
 <body>
 <a class="skip" href="#daftar">${escapeHtml(t.skip)}</a>
 <main>
