@@ -1,5 +1,4 @@
 // Checks of the governance file beyond its schema: codes unique, every step assigned to someone.
-import { isAbsolute } from "node:path";
 import { diagnostic, type Diagnostic, type Message } from "../diagnostics/diagnostic.ts";
 import { locate, type Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
@@ -79,7 +78,8 @@ const placeholders: GovernanceRule = (file, g, positions) => {
 
 /** The letterhead emblem's path: relative, inside the repository, PNG or JPEG (the file itself is checked by src/letter/logo.ts). */
 export function logoPathProblem(path: string): Message | undefined {
-  if (isAbsolute(path) || path.split(/[\\/]/).includes("..") || !/\.(png|jpe?g)$/i.test(path))
+  // No node:path: these rules also run in the web form's browser bundle. Absolute: "/x", "\\x", "C:x".
+  if (/^([\\/]|[A-Za-z]:)/.test(path) || path.split(/[\\/]/).includes("..") || !/\.(png|jpe?g)$/i.test(path))
     return {
       id: `letters.logo \`${path}\`: tulis jalur berkas PNG atau JPEG di dalam repositori, relatif terhadap akarnya, misalnya assets/lambang.png.`,
       en: `letters.logo \`${path}\`: give the path of a PNG or JPEG file inside the repository, relative to its root, e.g. assets/lambang.png.`,
