@@ -1,6 +1,7 @@
 // npm run bench [-- section...]: runs every benchmark in scripts/bench/ (or the named ones) and
 // prints its figures against its budget. A benchmark, not a test: it measures, it does not fail
-// the build, but it exits 1 when a budget is missed so that nobody misses it either.
+// the build, but it exits 1 when a budget is missed so that nobody misses it either. Every .ts file
+// directly in scripts/bench/ is a section (a default BenchSection); shared helpers live in lib/.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";

@@ -1,5 +1,5 @@
 // `npm run plan` as a whole process (tsx start included) on a git repository of 15,000 requests in
-// every shape real files have (scripts/bench/shapes.ts): a full plan with nothing cached and
+// every shape real files have (scripts/bench/lib/shapes.ts): a full plan with nothing cached and
 // everything written to a fresh out/ (zones, manifests, registry, plan), and the plan of a pull
 // request that changes one file, with the check cache the base commit's run left (.cache/plan).
 // Median of three runs each, with CPU time (user+sys of every process: on a shared machine the
@@ -11,7 +11,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { BenchResult, BenchSection } from "./types.ts";
-import { BENCH_TODAY, generateRepository } from "./shapes.ts";
+import { BENCH_TODAY, generateRepository } from "./lib/shapes.ts";
 
 const N = Number(process.env.BENCH_PLAN_FILES ?? 15_000);
 const git = (root: string, ...args: string[]) =>

@@ -1,6 +1,6 @@
 // Validation benchmark: `npm run validate` as a user runs it, a whole process with tsx's start
 // included (`node --import tsx src/cli/validate.ts`), on N generated requests (default 15,000;
-// BENCH_VALIDATE_FILES to change) in every shape real files have (scripts/bench/shapes.ts).
+// BENCH_VALIDATE_FILES to change) in every shape real files have (scripts/bench/lib/shapes.ts).
 // Median of BENCH_VALIDATE_RUNS (default 5) runs, each a fresh process; peak resident memory and
 // CPU time (user + system, from GNU time) beside it: on a shared machine the load adds wall time,
 // not CPU time. Budgets (issue 10): 1.5 s, 300 MB. Also reported: the share of files the fast
@@ -10,10 +10,10 @@ import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseFastYaml } from "../../src/load/fast-yaml.ts";
-import { BENCH_TODAY, generateRepository, generateRequest, rng } from "./shapes.ts";
+import { BENCH_TODAY, generateRepository, generateRequest, rng } from "./lib/shapes.ts";
 import type { BenchResult, BenchSection } from "./types.ts";
 
-export { generateRepository } from "./shapes.ts";
+export { generateRepository } from "./lib/shapes.ts";
 
 const BUDGET_MS = 1500;
 const BUDGET_MB = 300;

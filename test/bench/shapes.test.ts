@@ -1,11 +1,11 @@
-// The benchmarks' request generator (scripts/bench/shapes.ts): every file it writes is valid
+// The benchmarks' request generator (scripts/bench/lib/shapes.ts): every file it writes is valid
 // against its governance with the real loader and validator, each text means exactly the value
 // it was built from, and the shapes real files have are all there.
 import { rmSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { BENCH_TODAY, generateRepository, generateRequest, rng, type GeneratedRequest } from "../../scripts/bench/shapes.ts";
+import { BENCH_TODAY, generateRepository, generateRequest, rng, type GeneratedRequest } from "../../scripts/bench/lib/shapes.ts";
 import { validateRepository } from "../../src/load/repository.ts";
 
 const N = 600;

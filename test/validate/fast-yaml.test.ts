@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFastYaml, resolvePlain } from "../../src/load/fast-yaml.ts";
 import { parseYaml, parseYamlSlow } from "../../src/load/parse.ts";
-import { generateRequest, rng } from "../../scripts/bench/shapes.ts";
+import { generateRequest, rng } from "../../scripts/bench/lib/shapes.ts";
 import { requestText } from "./helpers.ts";
 import { CONTOH_REQUESTS } from "../fixtures/contoh.ts";
 

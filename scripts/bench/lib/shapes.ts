@@ -13,8 +13,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { fileHeader } from "../../src/forms/build.ts";
-import { asciiLabel } from "../../src/model/names.ts";
+import { fileHeader } from "../../../src/forms/build.ts";
+import { asciiLabel } from "../../../src/model/names.ts";
 
 /** The date the generated repository is valid on (letters before it, review dates after it). */
 export const BENCH_TODAY = "2026-06-01";
@@ -325,7 +325,7 @@ export function generateRequest(i: number, r: () => number): GeneratedRequest {
 
 /** The governance the generated requests are valid against: the test fixture's, with 40 OPDs, a TTL floor of 60 and a second zone. */
 export function generatedGovernance(): string {
-  const base = readFileSync(join(import.meta.dirname, "../../test/fixtures/invalid/rules/governance.yaml"), "utf8");
+  const base = readFileSync(join(import.meta.dirname, "../../../test/fixtures/invalid/rules/governance.yaml"), "utf8");
   const opds = OPDS.map((c) => `  - code: ${c}\n    name: Organisasi Perangkat Daerah ${c}\n    liaisons: [liaison-${c}]\n`).join("");
   const zone2 = `  - name: ${ZONE2}\n    nameservers: [ns1.${ZONE}, ns2.${ZONE}]\n    soa: { mname: ns1.${ZONE}, rname: hostmaster@${ZONE} }\n    protected: ["@", www]\n`;
   return base
