@@ -45,6 +45,7 @@ export function evaluateDisposition(input: DispositionInput): DispositionResult 
   const regular = (step: Step, user: string) =>
     (step.users ?? []).some((u) => lower(u) === lower(user)) || (step.team !== undefined && (members.get(lower(step.team))?.has(lower(user)) ?? false));
   const actingAt = (step: Step, user: string, at: string) => {
+    if (!step.acting?.length) return undefined; // most steps: no day to work out
     const day = localDay(at, timeZone);
     return step.acting?.find((a) => lower(a.user) === lower(user) && a.from <= day && day <= a.until);
   };

@@ -33,8 +33,13 @@ export function taskOf(step: Pick<Step, "task" | "kind">): string {
 }
 
 /** The local calendar day of an instant in the government's time zone (YYYY-MM-DD). */
+// One formatter per time zone: building an Intl formatter per call made judging 100 pull requests
+// of 200 reviews take seconds instead of a quarter of one.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 export function localDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  let f = dayFormats.get(timeZone);
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return f.format(new Date(iso));
 }
 
 /** The acting appointment of `user` for `step` on the day of `at`, if any. */
