@@ -45,10 +45,11 @@ export interface NamedServer {
 
 /**
  * A real `named` serving the given zone files on 127.0.0.1:port, authoritative only; resolves once
- * it answers the first zone's SOA. `tsigKeyFile`: a `tsig-keygen` key file whose key alone may
- * transfer the zones (AXFR). The one way every BIND test starts a server.
+ * it answers the first zone's SOA. Zone transfers (AXFR): only with the key of `tsigKeyFile` (a
+ * `tsig-keygen` key file), or from 127.0.0.1 with `transferToLoopback`. The one way every BIND test
+ * starts a server.
  */
-export async function startNamed(work: string, port: number, zones: { name: string; file: string }[], o: { tsigKeyFile?: string } = {}): Promise<NamedServer> {
+export async function startNamed(work: string, port: number, zones: { name: string; file: string }[], o: { tsigKeyFile?: string; transferToLoopback?: boolean } = {}): Promise<NamedServer> {
   const { spawn } = await import("node:child_process");
   const { readFileSync, writeFileSync } = await import("node:fs");
   const { join } = await import("node:path");
@@ -65,7 +66,7 @@ export async function startNamed(work: string, port: number, zones: { name: stri
   listen-on-v6 { none; };
   recursion no;
   dnssec-validation no;
-${keyName ? `  allow-transfer { key ${keyName}; };\n` : ""}  notify no;
+${keyName ? `  allow-transfer { key ${keyName}; };\n` : o.transferToLoopback ? "  allow-transfer { 127.0.0.1; };\n" : ""}  notify no;
 };
 controls { };
 ${zones.map((z) => `zone "${z.name}" { type primary; file "${z.file}"; };`).join("\n")}

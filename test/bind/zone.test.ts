@@ -1,8 +1,8 @@
 // The zone file that `npm run plan` writes, served by a real BIND on 127.0.0.1: every record of
 // the desired state answers with exactly its values, names outside it are NXDOMAIN, and a zone
 // transfer holds the state and nothing else (besides SOA, NS and name-server addresses).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { runPlan } from "../../src/plan/run.ts";
 import { resolveIngress } from "../../src/state/ingress.ts";
 import type { DesiredState, RecordSet } from "../../src/state/types.ts";
 import { sampleRequests, tempRepo } from "../plan/fixture.ts";
-import { freePort, missingTools } from "./tools.ts";
+import { freePort, missingTools, startNamed, type NamedServer } from "./tools.ts";
 
 const ZONE = "contohkab.go.id";
 const missing = missingTools(["named", "named-checkzone", "dig"]);
@@ -22,7 +22,7 @@ let work = "";
 let zoneFile = "";
 let state: DesiredState;
 let port = 0;
-let named: ChildProcess | undefined;
+let named: NamedServer | undefined;
 
 /** dig's rdata of a TXT record (one or more quoted strings) back to the text they hold. */
 function unTxt(rdata: string): string {
@@ -110,43 +110,12 @@ describe.skipIf(missing.length > 0)("zone file served by BIND", () => {
 
     work = mkdtempSync(join(tmpdir(), "named-test-"));
     port = await freePort();
-    writeFileSync(
-      join(work, "named.conf"),
-      `options {
-  directory "${work}";
-  pid-file "${work}/named.pid";
-  session-keyfile "${work}/session.key";
-  managed-keys-directory "${work}";
-  listen-on port ${port} { 127.0.0.1; };
-  listen-on-v6 { none; };
-  recursion no;
-  dnssec-validation no;
-  allow-transfer { 127.0.0.1; };
-  notify no;
-};
-controls { };
-zone "${ZONE}" { type primary; file "${zoneFile}"; };
-`,
-    );
-    named = spawn("named", ["-g", "-c", join(work, "named.conf"), "-n", "1"], { stdio: ["ignore", "ignore", "pipe"] });
-    let log = "";
-    named.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const r = spawnSync("dig", ["@127.0.0.1", "-p", String(port), "+short", "+time=1", "+tries=1", ZONE, "SOA"], { encoding: "utf8" });
-      if (r.status === 0 && r.stdout.trim()) break;
-      if (named.exitCode !== null || Date.now() > deadline) throw new Error(`named did not start:\n${log}`);
-      await new Promise((res) => setTimeout(res, 200));
-    }
+    named = await startNamed(work, port, [{ name: ZONE, file: zoneFile }], { transferToLoopback: true });
   });
 
   afterAll(async () => {
     // named writes files in its directory until it has exited: wait for it before removing them.
-    if (named && named.exitCode === null) {
-      const exited = new Promise<void>((resolve) => named!.once("exit", () => resolve()));
-      named.kill("SIGTERM");
-      await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5_000))]);
-    }
+    await named?.stop();
     if (work) rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     if (repo) rmSync(repo, { recursive: true, force: true });
   });
