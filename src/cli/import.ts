@@ -51,6 +51,7 @@ const mdCell = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).repla
 
 function reportMarkdown(o: { zone: string; total: number; written: string[]; governance: Routed[]; report: Routed[]; unmapped: string[]; notes: Message[] }): string {
   const row = (r: Routed) => `| ${r.rr.line} | \`${mdCell(canonicalLine(r.rr))}\` | \`${r.rule}\` | ${mdCell(r.message[lang])} |`;
+  const table = (heading: string, last: string, rows: Routed[]) => [heading, "", `| # | ${say("rekaman", "record")} | ${say("aturan", "rule")} | ${last} |`, "|---|---|---|---|", ...rows.map(row), ""];
   return [
     say(`# Laporan impor zona ${o.zone}`, `# Import report for zone ${o.zone}`),
     "",
@@ -61,18 +62,8 @@ function reportMarkdown(o: { zone: string; total: number; written: string[]; gov
     "",
     ...o.notes.map((n) => `- ${mdCell(n[lang])}`),
     "",
-    say("## Tidak diimpor: perlu tindakan", "## Not imported: action needed"),
-    "",
-    "| # | " + say("rekaman", "record") + " | " + say("aturan", "rule") + " | " + say("yang harus dilakukan", "what to do") + " |",
-    "|---|---|---|---|",
-    ...o.report.map(row),
-    "",
-    say("## Di governance.yaml", "## In governance.yaml"),
-    "",
-    "| # | " + say("rekaman", "record") + " | " + say("aturan", "rule") + " | " + say("keterangan", "note") + " |",
-    "|---|---|---|---|",
-    ...o.governance.map(row),
-    "",
+    ...table(say("## Tidak diimpor: perlu tindakan", "## Not imported: action needed"), say("yang harus dilakukan", "what to do"), o.report),
+    ...table(say("## Di governance.yaml", "## In governance.yaml"), say("keterangan", "note"), o.governance),
     say("## Nama tanpa peta OPD (masuk OPD bawaan)", "## Names without an OPD mapping (default OPD)"),
     "",
     ...o.unmapped.map((n) => `- ${mdCell(n)}`),
