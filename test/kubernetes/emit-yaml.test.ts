@@ -29,6 +29,9 @@ const roundTrip = (value: unknown) => {
 
 const HOSTILE = [
   "",
+  "e0",
+  "E+5",
+  "e-12",
   " ",
   "a ",
   " a",

@@ -15,8 +15,11 @@ const PRINTABLE = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\uff
  */
 const PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9_/ .,()=+*@'!$%&;<>?^|~-]*$/;
 const SPECIAL_WORD = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
-/** Anything YAML 1.1 or 1.2 might read as a number, a time or a date (broadly: "1.2.3" is quoted too). */
-const NUMBER_LIKE = /^[-+]?(?:0[box][0-9a-fA-F_]+|\.?[0-9][0-9_.eE+-]*)$|^\d{4}-\d\d?-\d\d?/;
+/**
+ * Anything YAML 1.1 or 1.2 might read as a number, a time or a date (broadly: "1.2.3" is quoted too).
+ * `e0`, `E+5`: the `yaml` library's 1.1 float needs no digit before the exponent.
+ */
+const NUMBER_LIKE = /^[-+]?(?:0[box][0-9a-fA-F_]+|\.?[0-9][0-9_.eE+-]*)$|^\d{4}-\d\d?-\d\d?|^[eE][-+]?[0-9]+$/;
 
 const plainCache = new Map<string, string>();
 const keyCache = new Map<string, string>();
