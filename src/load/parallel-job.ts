@@ -18,28 +18,23 @@ export interface Job {
   keepLoaded?: boolean;
 }
 
-/** One file's result; `loaded` only when the job asks for it. */
-export type FileResult = RequestCheck & { loaded?: Loaded };
+/** One file's result and the file as read. */
+export interface FileResult {
+  check: RequestCheck;
+  loaded: Loaded;
+}
 
 type Check = (l: Loaded, ctx: RuleContext) => RequestCheck;
 
-/** Claims and checks one chunk; false when no files are left. */
-export function checkOneChunk(job: Job, post: (start: number, results: FileResult[]) => void, check: Check): boolean {
+/** Claims and checks one chunk: its first file's index and the results, or undefined when no files are left. */
+export function claimChunk(job: Job, check: Check, ctx: RuleContext = { governance: job.governance, today: job.today }): { start: number; results: FileResult[] } | undefined {
   const start = Atomics.add(job.counter, 0, job.chunk);
-  if (start >= job.files.length) return false;
-  const ctx: RuleContext = { governance: job.governance, today: job.today };
+  if (start >= job.files.length) return undefined;
   const end = Math.min(start + job.chunk, job.files.length);
   const results: FileResult[] = [];
   for (let i = start; i < end; i++) {
     const loaded = readYamlFile(job.root, job.files[i]!);
-    const r = check(loaded, ctx);
-    results.push(job.keepLoaded ? { ...r, loaded } : r);
+    results.push({ check: check(loaded, ctx), loaded });
   }
-  post(start, results);
-  return true;
-}
-
-/** Claims and checks chunks until none are left (a worker's whole job). */
-export function checkChunk(job: Job, post: (start: number, results: FileResult[]) => void, check: Check): void {
-  while (checkOneChunk(job, post, check));
+  return { start, results };
 }

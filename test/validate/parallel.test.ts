@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverRequests } from "../../src/load/discover.ts";
 import { startWorker, validateRepositoryParallel } from "../../src/load/parallel.ts";
+import { decodeChunk } from "../../src/load/check-wire.ts";
+import type { WorkerMessage } from "../../src/load/check-files.ts";
 import type { Job } from "../../src/load/parallel-job.ts";
 import type { RequestCheck } from "../../src/validate/validate.ts";
 import { validateRepository } from "../../src/load/repository.ts";
@@ -31,8 +33,8 @@ describe("validateRepositoryParallel", () => {
     const got: RequestCheck[] = [];
     try {
       await new Promise<void>((resolve, reject) => {
-        worker.on("message", (m: { start?: number; results?: RequestCheck[]; done?: true; failed?: string }) => {
-          if (m.results) m.results.forEach((r, i) => (got[m.start! + i] = r));
+        worker.on("message", (m: WorkerMessage) => {
+          if (m.chunk) decodeChunk(m.chunk, files.slice(m.chunk.start)).forEach((r, i) => (got[m.chunk!.start + i] = r));
           if (m.failed !== undefined) reject(new Error(m.failed));
           if (m.done) resolve();
         });
@@ -58,8 +60,8 @@ describe("validateRepositoryParallel", () => {
       const got: unknown[] = [];
       try {
         await new Promise<void>((resolve, reject) => {
-          worker.on("message", (m: { start?: number; results?: unknown[]; done?: true; failed?: string }) => {
-            if (m.results) m.results.forEach((r, i) => (got[m.start! + i] = r));
+          worker.on("message", (m: WorkerMessage) => {
+            if (m.chunk) decodeChunk(m.chunk, files.slice(m.chunk.start)).forEach((r, i) => (got[m.chunk!.start + i] = r));
             if (m.failed !== undefined) reject(new Error(m.failed));
             if (m.done) resolve();
           });
