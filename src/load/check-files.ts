@@ -1,7 +1,8 @@
-// The per-file stage (read, parse, schema, file rules) on many files, on all cores: this thread
-// and worker threads claim chunks of the list from a shared counter, so the faster one simply
-// takes more; workers send their results back in a compact form (check-wire.ts). The results are
-// exactly checkRequest(readYamlFile(root, file), ctx) for each file, in the order of `files`.
+// The per-file stage (read, parse, schema, file rules) on many files, on all cores: worker threads
+// read, parse and schema-check files, claimed in chunks from a shared counter, and send them back
+// in a compact form (check-wire.ts); this thread runs the file rules on them, and reads files
+// itself when none wait. The results are exactly checkRequest(readYamlFile(root, file), ctx) for
+// each file, in order.
 // Used by `npm run validate` (parallel.ts) and by the plan's working-tree side (src/plan/head.ts).
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
@@ -10,11 +11,12 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { readYamlFile } from "./read.ts";
 import { claimChunk, type Job } from "./parallel-job.ts";
-import { decodeChunk, decodeLoaded, type WireChunk, type WireLoaded } from "./check-wire.ts";
+import { decodeChunk, type WireChunk } from "./check-wire.ts";
 import { workerBundle } from "./worker-bundle.ts";
 import type { Loaded } from "./parse.ts";
 import { checkRequest, type RequestCheck } from "../validate/validate.ts";
 import type { RuleContext } from "../validate/rule.ts";
+import type { SchemaFindings } from "../validate/schema.ts";
 
 export interface CheckFilesOptions {
   /** Threads in all, this one included; default: defaultThreads(). */
@@ -79,17 +81,19 @@ export function startWorker(options: { bundle?: boolean } = {}): Worker {
   return new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: tsxEsmApi(), entry: entry.href }, resourceLimits: WORKER_LIMITS });
 }
 
-/** What a worker posts: a chunk of results (with the files as read, if asked), the end, or why it stopped. */
+/** What a worker posts: a chunk of files as read, the end, or why it stopped. */
 export interface WorkerMessage {
   chunk?: WireChunk;
-  loaded?: WireLoaded[];
   done?: true;
   failed?: string;
 }
 
 /**
- * checkRequest(readYamlFile(root, file), ctx) for every file of `files`, in order, on `threads`
- * threads. A worker that fails is not fatal: what it did not deliver is checked on this thread.
+ * checkRequest(readYamlFile(root, file), ctx) for every file of `files`, in order. With more than
+ * one thread, workers read and parse files and check them against the schema (a small part of the
+ * code, so little of it is compiled twice) while this thread runs the file rules on what they
+ * send; it reads files itself only when nothing waits.
+ * A worker that fails is not fatal: what it did not deliver is read on this thread.
  */
 export async function checkRequestFiles(root: string, files: readonly string[], ctx: RuleContext, options: CheckFilesOptions = {}): Promise<RequestCheck[]> {
   const results: (RequestCheck | undefined)[] = new Array(files.length);
@@ -101,57 +105,64 @@ export async function checkRequestFiles(root: string, files: readonly string[], 
   }
   const threads = Math.max(1, options.threads ?? defaultThreads());
   const workers = threads > 1 && todo.length >= (options.minFiles ?? 1500) ? Array.from({ length: threads - 1 }, () => startWorker()) : [];
-  const job: Job = {
-    root,
-    files: todo.map((i) => files[i]!),
-    governance: ctx.governance,
-    today: ctx.today,
-    counter: new Int32Array(new SharedArrayBuffer(4)),
-    chunk: CHUNK,
-    ...(options.keepLoaded ? { keepLoaded: true } : {}),
-  };
-  const store = (k: number, check: RequestCheck, loaded: Loaded | undefined) => {
-    const i = todo[k]!;
-    results[i] = check;
-    options.checked?.(files[i]!, i, check, loaded);
+  const job: Job = { root, files: todo.map((i) => files[i]!), counter: new Int32Array(new SharedArrayBuffer(4)), chunk: CHUNK };
+  const check = (start: number, chunk: readonly Loaded[], schema?: readonly (SchemaFindings | undefined)[]) =>
+    chunk.forEach((loaded, k) => {
+      const i = todo[start + k]!;
+      const result = checkRequest(loaded, ctx, schema?.[k]);
+      results[i] = result;
+      options.checked?.(files[i]!, i, result, options.keepLoaded ? loaded : undefined);
+    });
+  // Chunks the workers have sent and this thread has not checked yet.
+  const waiting: WireChunk[] = [];
+  let running = workers.length;
+  let wake: (() => void) | undefined;
+  const stopped = () => {
+    running--;
+    wake?.();
   };
   try {
-    const finished = workers.map(
-      (w) =>
-        new Promise<void>((resolve) => {
-          w.on("message", (m: WorkerMessage) => {
-            if (m.chunk) {
-              const { start, count } = m.chunk;
-              const checks = decodeChunk(m.chunk, job.files.slice(start, start + count));
-              checks.forEach((c, k) => store(start + k, c, m.loaded && decodeLoaded(m.loaded[k]!, job.files[start + k]!)));
-              if (options.stats) options.stats.workerFiles += count;
-            }
-            if (m.failed !== undefined) options.stats?.workerFailures.push(m.failed);
-            if (m.done || m.failed !== undefined) resolve();
-          });
-          w.on("error", (e) => {
-            options.stats?.workerFailures.push(e.message);
-            resolve();
-          });
-          w.on("exit", () => resolve());
-          w.postMessage(job);
-        }),
-    );
-    // Between chunks, let the workers' messages in: unpacking their results is work on this
-    // thread too, and doing it as it comes lets the shared counter balance it with the rest.
-    for (let c = claimChunk(job, checkRequest, ctx); c; c = claimChunk(job, checkRequest, ctx)) {
-      const { start, results: chunk } = c;
-      chunk.forEach((r, k) => store(start + k, r.check, options.keepLoaded ? r.loaded : undefined));
+    for (const w of workers) {
+      let over = false;
+      const end = () => {
+        if (!over) stopped();
+        over = true;
+      };
+      w.on("message", (m: WorkerMessage) => {
+        if (m.chunk) {
+          waiting.push(m.chunk);
+          if (options.stats) options.stats.workerFiles += m.chunk.count;
+          wake?.();
+        }
+        if (m.failed !== undefined) options.stats?.workerFailures.push(m.failed);
+        if (m.done || m.failed !== undefined) end();
+      });
+      w.on("error", (e) => {
+        options.stats?.workerFailures.push(e.message);
+        end();
+      });
+      w.on("exit", end);
+      w.postMessage(job);
+    }
+    for (;;) {
+      const sent = waiting.shift();
+      const own = sent ? undefined : claimChunk(job);
+      if (sent) {
+        const { files: read, schema } = decodeChunk(sent, job.files.slice(sent.start, sent.start + sent.count));
+        check(sent.start, read, schema);
+      }
+      else if (own) check(own.start, own.files);
+      else if (running > 0) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      } else break;
+      // Let the workers' messages in between chunks.
       if (workers.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    await Promise.all(finished);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  for (let k = 0; k < todo.length; k++) {
-    if (results[todo[k]!]) continue;
-    const loaded = readYamlFile(root, job.files[k]!);
-    store(k, checkRequest(loaded, ctx), options.keepLoaded ? loaded : undefined);
-  }
+  for (let k = 0; k < todo.length; k++) if (!results[todo[k]!]) check(k, [readYamlFile(root, job.files[k]!)]);
   return results as RequestCheck[];
 }
