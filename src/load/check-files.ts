@@ -32,6 +32,8 @@ export interface CheckFilesOptions {
   checked?: (file: string, index: number, check: RequestCheck, loaded?: Loaded) => void;
   /** Pass each file as read (value, positions, parse diagnostics) to `checked`. */
   keepLoaded?: boolean;
+  /** Whether this thread reads files too when none wait (default); false leaves all reading to the workers (tests). */
+  readHere?: boolean;
   /** Filled in when given: how the work was shared, and why a worker failed (its files are then redone here). */
   stats?: { workerFiles: number; workerFailures: string[] };
 }
@@ -146,7 +148,7 @@ export async function checkRequestFiles(root: string, files: readonly string[], 
     }
     for (;;) {
       const sent = waiting.shift();
-      const own = sent ? undefined : claimChunk(job);
+      const own = sent || (options.readHere === false && running > 0) ? undefined : claimChunk(job);
       if (sent) {
         const { files: read, schema } = decodeChunk(sent, job.files.slice(sent.start, sent.start + sent.count));
         check(sent.start, read, schema);
