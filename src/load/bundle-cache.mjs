@@ -17,7 +17,7 @@
 // `filename` its own, as under tsx, so code that finds files next to itself still does; a worker
 // bundle (workerBundle) is built synchronously, for code that needs no such thing.
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -193,7 +193,31 @@ function store(l, built) {
   writeFileSync(`${bundle}.${process.pid}`, code, { mode: 0o600 });
   renameSync(`${bundle}.${process.pid}`, bundle);
   writeManifest(manifestPath, { bundle, inputs, cwd, seen: { ...seen, "": signature(bundle) } });
+  prune(dir);
   return bundle;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Removes what no run needs any more, so the folder does not grow with every edit of the code:
+ * manifests untouched for a week, and bundles no manifest names. Only files older than an hour
+ * go: another run may have just looked one up and not imported it yet. Errors only cost space.
+ * @param {string} dir
+ */
+function prune(dir) {
+  try {
+    const now = Date.now();
+    const named = new Set();
+    const entries = readdirSync(dir).map((f) => ({ f, path: join(dir, f), age: now - lstatSync(join(dir, f)).mtimeMs }));
+    for (const e of entries.filter((x) => x.f.endsWith(".json"))) {
+      if (e.age > 168 * HOUR) rmSync(e.path, { force: true });
+      else named.add(readManifest(e.path)?.bundle);
+    }
+    for (const e of entries) if (e.f.endsWith(".mjs") && e.age > HOUR && !named.has(e.path)) rmSync(e.path, { force: true });
+  } catch {
+    /* the next build tries again */
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // is refused, and a bundle whose module changed is never run, even when the change kept the
 // file's size and modification time (the quick freshness check goes by the change time too).
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -81,4 +81,35 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(second).not.toBe(first);
     expect((await import(pathToFileURL(second!).href)).default).toBe("dua!");
   }, 120_000);
+});
+
+describe("the bundle folder", () => {
+  it("drops bundles no manifest names once they are an hour old, and keeps the rest", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "launch-prune-"));
+    temps.push(tmp);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const folder = join(tmp, `subdomain-gitops-workers-${process.getuid!()}`);
+      mkdirSync(folder, { mode: 0o700 });
+      const old = join(folder, "oldoldoldoldoldo.mjs");
+      const recent = join(folder, "newnewnewnewnewn.mjs");
+      writeFileSync(old, "export {};\n", { mode: 0o600 });
+      writeFileSync(recent, "export {};\n", { mode: 0o600 });
+      const twoHours = new Date(Date.now() - 2 * 3_600_000);
+      utimesSync(old, twoHours, twoHours);
+      const src = mkdtempSync(join(tmpdir(), "src-"));
+      writeFileSync(join(src, "main.ts"), "export default 1;\n");
+      const built = await moduleBundle(pathToFileURL(join(src, "main.ts")));
+      expect(built).toBeDefined();
+      expect(built!.startsWith(folder)).toBe(true);
+      const left = readdirSync(folder);
+      expect(left).not.toContain("oldoldoldoldoldo.mjs");
+      expect(left).toContain("newnewnewnewnewn.mjs");
+      expect(existsSync(built!)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  }, 60_000);
 });
