@@ -2,13 +2,12 @@
 // tsx: what they say must be exactly what the TypeScript says run through tsx, an unknown command
 // is refused, and a bundle whose module changed is never run, even when the change kept the
 // file's size and modification time (the quick freshness check goes by the change time too).
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCommand, validateCli } from "./run.ts";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
 
 const REPO = join(import.meta.dirname, "../..");
@@ -18,26 +17,20 @@ const CONTOH = join(REPO, "test/fixtures/contoh");
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function run(program: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(program, args, { env: { ...process.env, GITHUB_ACTIONS: "", ...env }, maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const run = runCommand;
 
 describe("the launcher of npm run validate and npm run plan", () => {
   it("validates exactly as the TypeScript does through tsx (every diagnostic, line and column)", async () => {
     const args = ["--root", INVALID, "--today", "2026-11-22", "--format", "json"];
-    const [launched, plain] = await Promise.all([
+    const [launched, bundledUnderTsx, plain] = await Promise.all([
       run(process.execPath, [LAUNCH, "validate", ...args]),
-      run(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "src/cli/validate.ts"), ...args], { SUBDOMAIN_GITOPS_NO_BUNDLE: "1" }),
+      validateCli(args),
+      validateCli(args, { SUBDOMAIN_GITOPS_NO_BUNDLE: "1" }),
     ]);
     expect(launched.code).toBe(1);
     expect(JSON.parse(launched.stdout).diagnostics.length).toBeGreaterThan(20);
     expect(launched).toEqual(plain);
+    expect(bundledUnderTsx).toEqual(plain);
   }, 120_000);
 
   it("plans exactly as the TypeScript does, and runs it through tsx itself when told not to use the bundle", async () => {
