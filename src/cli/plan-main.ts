@@ -76,9 +76,12 @@ function main(): number {
 
 /** What the run checked and where each output went, so that a first run with no change still says what happened. */
 function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: string, lang: Lang): string {
-  const { records, tenants } = r.state;
-  const zones = new Set(records.map((x) => x.zone)).size;
-  const requests = new Set([...records.map((x) => x.source.file), ...tenants.map((x) => x.source.file)]).size;
+  const counts = r.counts ?? {
+    records: r.state.records.length,
+    tenants: r.state.tenants.length,
+    zones: new Set(r.state.records.map((x) => x.zone)).size,
+    sources: new Set([...r.state.records.map((x) => x.source.file), ...r.state.tenants.map((x) => x.source.file)]).size,
+  };
   const warnings = r.diagnostics.filter((d) => d.severity === "warning").length;
   const en = lang === "en";
   const group = (test: (f: string) => boolean) => r.written.filter(test);
@@ -95,8 +98,8 @@ function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: strin
       ? `Checked: governance.yaml and ${r.filesChecked - 1} request files, all valid (${warnings} warnings).`
       : `Diperiksa: governance.yaml dan ${r.filesChecked - 1} berkas permohonan, semuanya valid (${warnings} peringatan).`,
     en
-      ? `Desired state: ${records.length} DNS record sets in ${zones} zone(s) and ${tenants.length} hosting tenants, from ${requests} requests.`
-      : `Keadaan yang diinginkan: ${records.length} set rekaman DNS di ${zones} zona dan ${tenants.length} tenant hosting, dari ${requests} permohonan.`,
+      ? `Desired state: ${counts.records} DNS record sets in ${counts.zones} zone(s) and ${counts.tenants} hosting tenants, from ${counts.sources} requests.`
+      : `Keadaan yang diinginkan: ${counts.records} set rekaman DNS di ${counts.zones} zona dan ${counts.tenants} tenant hosting, dari ${counts.sources} permohonan.`,
     en ? `Outputs in ${outDir}/:` : `Hasil di ${outDir}/:`,
     ...kinds.filter(([files]) => files.length).map(([files, id, enText]) => `  - ${list(files)}: ${en ? enText : id}`),
     ...(other.length ? [`  - ${list(other)}`] : []),

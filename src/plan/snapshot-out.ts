@@ -1,0 +1,187 @@
+// out/ written from a snapshot: the same files, bytes and order as writeArtifacts
+// (src/plan/artifacts.ts), with the changed files' pieces replaced. Zones and the registry are
+// joined from the stored texts' pieces; unchanged tenants' manifests are hard links to the stored
+// files (a copy when linking fails), changed ones are rendered. Files are put in place by rename,
+// so a reader sees the old file or the new one.
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Lang } from "../diagnostics/diagnostic.ts";
+import { insideOutput } from "../load/out-path.ts";
+import type { Governance } from "../model/governance.ts";
+import { asciiHost } from "../state/names.ts";
+import type { RecordSet, Tenant } from "../state/types.ts";
+import { renderZone, type ZoneSettings } from "../targets/zone/render.ts";
+import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
+import type { RegistryRow } from "../targets/registry/rows.ts";
+import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
+import { renderManifests } from "../targets/kubernetes/render.ts";
+import { clusterBaseline } from "../targets/kubernetes/baseline.ts";
+import { renderMarkdown } from "./render-markdown.ts";
+import { renderJson } from "./render-json.ts";
+import { tenantManifestText } from "./artifacts.ts";
+import type { Plan } from "./types.ts";
+import { registryMarkdownHeader, zonePiece, type Snapshot } from "./snapshot.ts";
+
+export interface ChangedPieces {
+  /** Paths of the changed files: their stored pieces are left out. */
+  changed: ReadonlySet<string>;
+  /** Their pieces now, sorted as the state sorts them. */
+  records: RecordSet[];
+  tenants: Tenant[];
+  registry: RegistryRow[];
+  tenantCount: number;
+}
+
+export interface OutSettings {
+  governance: Governance;
+  zone: ZoneSettings;
+  cluster: ClusterSettings;
+  plan: Plan;
+  lang: Lang;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Writes out/; returns the paths written, or why the snapshot could not serve (nothing is half-done that a full run would not redo). */
+export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces, a: OutSettings): string[] | string {
+  const meta = snap.meta;
+  const files = meta.files;
+  const kept = (i: number) => !c.changed.has(files[i]!);
+
+  // Every text first, so that a stored piece found altered leaves out/ untouched.
+  const zoneTexts: [string, string][] = [];
+  for (const [zi, z] of a.governance.zones.entries()) {
+    const name = asciiHost(z.name);
+    const stored = meta.zones[zi];
+    if (!stored || stored.name !== name) return "zones";
+    const base = snap.text(`zone-${zi}.txt`, stored.digest);
+    if (base === undefined) return "zone altered";
+    const keys = stored.keys ? stored.keys.split("\n") : [];
+    const header = renderZone(z, [], a.zone);
+    const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(header, renderZone(z, [r], a.zone)) }));
+    const parts: string[] = [header];
+    let last = "";
+    const emit = (label: string, lines: string) => {
+      if (label !== last) parts.push(label);
+      last = label;
+      parts.push(lines);
+    };
+    let label = "";
+    let j = 0;
+    const seg = stored.seg;
+    for (let k = 0; k < keys.length; k++) {
+      const [fi, start, linesStart, end] = [seg[4 * k]!, seg[4 * k + 1]!, seg[4 * k + 2]!, seg[4 * k + 3]!];
+      if (start < linesStart) label = base.slice(start, linesStart);
+      if (!kept(fi)) continue;
+      while (j < fresh.length && fresh[j]!.key < keys[k]!) emit(fresh[j]!.comment, fresh[j++]!.lines);
+      emit(label, base.slice(linesStart, end));
+    }
+    while (j < fresh.length) emit(fresh[j]!.comment, fresh[j++]!.lines);
+    zoneTexts.push([`zones/${name}.zone`, parts.join("")]);
+  }
+
+  const md = snap.text("registry.md", meta.registry.md);
+  const csv = snap.text("registry.csv", meta.registry.csv);
+  if (md === undefined || csv === undefined) return "registry altered";
+  const csvHeader = registryCsv([], a.lang);
+  const mdRowStart = registryMarkdownHeader(1, a.lang).length;
+  const fresh = [...c.registry].sort((x, y) => cmp(x.name, y.name) || cmp(x.file, y.file)).map((r) => ({ name: r.name, file: r.file, md: registryMarkdown([r], a.lang).slice(mdRowStart), csv: registryCsv([r], a.lang).slice(csvHeader.length) }));
+  const names = meta.registry.rows ? meta.registry.names.split("\n") : [];
+  const mdParts: string[] = [];
+  const csvParts: string[] = [csvHeader];
+  let rows = 0;
+  let j = 0;
+  const before = (f: (typeof fresh)[number], name: string, file: string) => cmp(f.name, name) || cmp(f.file, file);
+  const rseg = meta.registry.seg;
+  for (let k = 0; k < names.length; k++) {
+    const fi = rseg[5 * k]!;
+    if (!kept(fi)) continue;
+    while (j < fresh.length && before(fresh[j]!, names[k]!, files[fi]!) < 0) {
+      mdParts.push(fresh[j]!.md);
+      csvParts.push(fresh[j++]!.csv);
+      rows++;
+    }
+    mdParts.push(md.slice(rseg[5 * k + 1]!, rseg[5 * k + 2]!));
+    csvParts.push(csv.slice(rseg[5 * k + 3]!, rseg[5 * k + 4]!));
+    rows++;
+  }
+  for (; j < fresh.length; j++, rows++) {
+    mdParts.push(fresh[j]!.md);
+    csvParts.push(fresh[j]!.csv);
+  }
+  const registryMd = registryMarkdownHeader(rows, a.lang) + mdParts.join("");
+
+  // Tenants: every stored one but the changed files', plus the changed files' tenants now.
+  const gone = new Set<string>();
+  for (const [ns, i] of Object.entries(meta.tenantFiles)) if (!kept(i)) gone.add(ns);
+  const namespaces = [...Object.keys(meta.manifests).filter((n) => n !== "" && !gone.has(n)), ...c.tenants.map((t) => t.namespace)].sort(cmp);
+  const renderedNow = new Map(c.tenants.map((t) => [t.namespace, t]));
+  const linkFrom = new Map<string, string>();
+  for (const ns of namespaces) {
+    if (renderedNow.has(ns)) continue;
+    const p = snap.manifest(ns);
+    if (!p) return "manifest altered";
+    linkFrom.set(ns, p);
+  }
+  const baseline = namespaces.length ? snap.manifest("") : undefined;
+
+  const written: string[] = [];
+  const put = (rel: string, text: string) => {
+    const target = insideOutput(out, rel);
+    const bytes = Buffer.from(text);
+    if (!holds(target, bytes)) {
+      const tmp = `${target}.${process.pid}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, target);
+    }
+    written.push(rel);
+  };
+  const link = (rel: string, from: string) => {
+    const target = insideOutput(out, rel);
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      linkSync(from, tmp);
+    } catch {
+      copyFileSync(from, tmp);
+    }
+    renameSync(tmp, target);
+    written.push(rel);
+  };
+  const prune = (sub: string, before: Set<string>) => {
+    const now = new Set(written.filter((w) => w.startsWith(`${sub}/`)).map((w) => w.slice(sub.length + 1)));
+    for (const f of before) if (!now.has(f)) rmSync(join(out, sub, f), { force: true });
+  };
+  mkdirSync(out, { recursive: true });
+  const zones = existing(join(out, "zones"), ".zone");
+  for (const [rel, text] of zoneTexts) put(rel, text);
+  prune("zones", zones);
+  const manifests = existing(join(out, "kubernetes"), ".yaml");
+  if (namespaces.length) {
+    if (baseline) link("kubernetes/00-baseline.yaml", baseline);
+    else put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
+  }
+  for (const ns of namespaces) {
+    const t = renderedNow.get(ns);
+    if (t) put(`kubernetes/${ns}.yaml`, tenantManifestText(t, a.cluster));
+    else link(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!);
+  }
+  prune("kubernetes", manifests);
+  put("registry.md", registryMd);
+  put("registry.csv", csvParts.join(""));
+  put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
+  put("plan.json", renderJson(a.plan));
+  return written;
+}
+
+function existing(dir: string, ext: string): Set<string> {
+  mkdirSync(dir, { recursive: true });
+  return new Set(readdirSync(dir).filter((f) => f.endsWith(ext)));
+}
+
+function holds(path: string, bytes: Buffer): boolean {
+  try {
+    return statSync(path).size === bytes.length && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
+}
