@@ -76,12 +76,7 @@ function main(): number {
 
 /** What the run checked and where each output went, so that a first run with no change still says what happened. */
 function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: string, lang: Lang): string {
-  const counts = r.counts ?? {
-    records: r.state.records.length,
-    tenants: r.state.tenants.length,
-    zones: new Set(r.state.records.map((x) => x.zone)).size,
-    sources: new Set([...r.state.records.map((x) => x.source.file), ...r.state.tenants.map((x) => x.source.file)]).size,
-  };
+  const counts = r.counts;
   const warnings = r.diagnostics.filter((d) => d.severity === "warning").length;
   const en = lang === "en";
   const group = (test: (f: string) => boolean) => r.written.filter(test);

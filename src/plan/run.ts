@@ -43,7 +43,7 @@ export interface PlanOptions {
 
 export type PlanOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[]; filesChecked: number; cache: CacheUse }
-  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[]; cache: CacheUse; counts?: StateCounts };
+  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[]; cache: CacheUse; counts: StateCounts };
 
 /** Sizes of the desired state, for the summary line (the incremental plan knows them without building the state). */
 export interface StateCounts {
@@ -143,5 +143,11 @@ export function runPlan(o: PlanOptions): PlanOutcome {
     // A clean commit's plan is the base of the next pull request's: keep what it computed.
     if (o.cacheDir && head.clean) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: quotaUsage(state, head.governance, o.ingress) });
   }
-  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache: { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) } };
+  const counts: StateCounts = {
+    records: state.records.length,
+    tenants: state.tenants.length,
+    zones: new Set(state.records.map((x) => x.zone)).size,
+    sources: new Set([...state.records.map((x) => x.source.file), ...state.tenants.map((x) => x.source.file)]).size,
+  };
+  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache: { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) }, counts };
 }
