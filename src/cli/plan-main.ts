@@ -86,7 +86,9 @@ function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: strin
     [group((f) => f.startsWith("registry.")), "daftar subdomain publik", "the public list of subdomains"],
     [group((f) => f.startsWith("plan.")), "rencana ini (Markdown untuk pull request, JSON untuk mesin)", "this plan (Markdown for pull requests, JSON for machines)"],
   ];
-  const other = r.written.filter((f) => !kinds.some(([files]) => files.includes(f)));
+  // A set, not a search per file: 3,000 manifests made this quadratic (46 ms).
+  const grouped = new Set(kinds.flatMap(([files]) => files));
+  const other = r.written.filter((f) => !grouped.has(f));
   const list = (files: string[]) => (files.length > 3 ? `${files.slice(0, 2).join(", ")} … (${files.length})` : files.join(", "));
   const lines = [
     en

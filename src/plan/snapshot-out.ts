@@ -49,46 +49,60 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   const kept = (i: number) => !c.changed.has(files[i]!);
 
   // Every text first, so that a stored piece found altered leaves out/ untouched.
-  const zoneTexts: [string, string][] = [];
+  const zoneTexts: [string, Buffer][] = [];
   for (const [zi, z] of a.governance.zones.entries()) {
     const name = asciiHost(z.name);
     const stored = meta.zones[zi];
     if (!stored || stored.name !== name) return "zones";
-    const base = snap.text(`zone-${zi}.txt`, stored.digest);
+    const base = snap.bytes(`zone-${zi}.txt`, stored.digest);
     if (base === undefined) return "zone altered";
     const keys = stored.keys ? stored.keys.split("\n") : [];
     const header = renderZone(z, [], a.zone);
     const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(header, renderZone(z, [r], a.zone)) }));
-    const parts: string[] = [header];
+    // Byte ranges of the stored text: a record set right after its stored neighbour is copied
+    // with its comment as stored; after a change, its comment is decided as renderZone decides it.
+    const parts: Buffer[] = [Buffer.from(header)];
     let last = "";
-    const emit = (label: string, lines: string) => {
-      if (label !== last) parts.push(label);
-      last = label;
-      parts.push(lines);
+    let prev = -1; // the stored record set emitted last, -1 after a fresh one
+    const emitFresh = (f: (typeof fresh)[number]) => {
+      parts.push(Buffer.from(f.comment === last ? f.lines : f.comment + f.lines));
+      last = f.comment;
+      prev = -1;
     };
     let label = "";
     let j = 0;
     const seg = stored.seg;
     for (let k = 0; k < keys.length; k++) {
-      const [fi, start, linesStart, end] = [seg[4 * k]!, seg[4 * k + 1]!, seg[4 * k + 2]!, seg[4 * k + 3]!];
-      if (start < linesStart) label = base.slice(start, linesStart);
+      const fi = seg[4 * k]!;
+      const start = seg[4 * k + 1]!;
+      const linesStart = seg[4 * k + 2]!;
+      const end = seg[4 * k + 3]!;
+      if (start < linesStart) label = base.toString("utf8", start, linesStart);
       if (!kept(fi)) continue;
-      while (j < fresh.length && fresh[j]!.key < keys[k]!) emit(fresh[j]!.comment, fresh[j++]!.lines);
-      emit(label, base.slice(linesStart, end));
+      while (j < fresh.length && fresh[j]!.key < keys[k]!) emitFresh(fresh[j++]!);
+      if (prev === k - 1 && prev >= 0) parts.push(base.subarray(start, end));
+      else {
+        if (label !== last) parts.push(Buffer.from(label));
+        parts.push(base.subarray(linesStart, end));
+      }
+      last = label;
+      prev = k;
     }
-    while (j < fresh.length) emit(fresh[j]!.comment, fresh[j++]!.lines);
-    zoneTexts.push([`zones/${name}.zone`, parts.join("")]);
+    while (j < fresh.length) emitFresh(fresh[j++]!);
+    zoneTexts.push([`zones/${name}.zone`, Buffer.concat(parts)]);
   }
 
-  const md = snap.text("registry.md", meta.registry.md);
-  const csv = snap.text("registry.csv", meta.registry.csv);
+  const md = snap.bytes("registry.md", meta.registry.md);
+  const csv = snap.bytes("registry.csv", meta.registry.csv);
   if (md === undefined || csv === undefined) return "registry altered";
   const csvHeader = registryCsv([], a.lang);
   const mdRowStart = registryMarkdownHeader(1, a.lang).length;
-  const fresh = [...c.registry].sort((x, y) => cmp(x.name, y.name) || cmp(x.file, y.file)).map((r) => ({ name: r.name, file: r.file, md: registryMarkdown([r], a.lang).slice(mdRowStart), csv: registryCsv([r], a.lang).slice(csvHeader.length) }));
+  const fresh = [...c.registry]
+    .sort((x, y) => cmp(x.name, y.name) || cmp(x.file, y.file))
+    .map((r) => ({ name: r.name, file: r.file, md: Buffer.from(registryMarkdown([r], a.lang).slice(mdRowStart)), csv: Buffer.from(registryCsv([r], a.lang).slice(csvHeader.length)) }));
   const names = meta.registry.rows ? meta.registry.names.split("\n") : [];
-  const mdParts: string[] = [];
-  const csvParts: string[] = [csvHeader];
+  const mdParts: Buffer[] = [];
+  const csvParts: Buffer[] = [Buffer.from(csvHeader)];
   let rows = 0;
   let j = 0;
   const before = (f: (typeof fresh)[number], name: string, file: string) => cmp(f.name, name) || cmp(f.file, file);
@@ -101,15 +115,15 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
       csvParts.push(fresh[j++]!.csv);
       rows++;
     }
-    mdParts.push(md.slice(rseg[5 * k + 1]!, rseg[5 * k + 2]!));
-    csvParts.push(csv.slice(rseg[5 * k + 3]!, rseg[5 * k + 4]!));
+    mdParts.push(md.subarray(rseg[5 * k + 1]!, rseg[5 * k + 2]!));
+    csvParts.push(csv.subarray(rseg[5 * k + 3]!, rseg[5 * k + 4]!));
     rows++;
   }
   for (; j < fresh.length; j++, rows++) {
     mdParts.push(fresh[j]!.md);
     csvParts.push(fresh[j]!.csv);
   }
-  const registryMd = registryMarkdownHeader(rows, a.lang) + mdParts.join("");
+  const registryMd = Buffer.concat([Buffer.from(registryMarkdownHeader(rows, a.lang)), ...mdParts]);
 
   // Tenants: every stored one but the changed files', plus the changed files' tenants now.
   const gone = new Set<string>();
@@ -126,9 +140,9 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   const baseline = namespaces.length ? snap.manifest("") : undefined;
 
   const written: string[] = [];
-  const put = (rel: string, text: string) => {
+  const put = (rel: string, text: string | Buffer) => {
     const target = insideOutput(out, rel);
-    const bytes = Buffer.from(text);
+    const bytes = typeof text === "string" ? Buffer.from(text) : text;
     if (!holds(target, bytes)) {
       const tmp = `${target}.${process.pid}.tmp`;
       writeFileSync(tmp, bytes);
@@ -136,15 +150,16 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     }
     written.push(rel);
   };
-  const link = (rel: string, from: string) => {
+  /** A stored file linked in place: straight to its name when out/ has none (the usual fresh out/), else beside it and renamed. */
+  const link = (rel: string, from: string, present: boolean) => {
     const target = insideOutput(out, rel);
-    const tmp = `${target}.${process.pid}.tmp`;
+    const at = present ? `${target}.${process.pid}.tmp` : target;
     try {
-      linkSync(from, tmp);
+      linkSync(from, at);
     } catch {
-      copyFileSync(from, tmp);
+      copyFileSync(from, at);
     }
-    renameSync(tmp, target);
+    if (present) renameSync(at, target);
     written.push(rel);
   };
   const prune = (sub: string, before: Set<string>) => {
@@ -157,17 +172,17 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   prune("zones", zones);
   const manifests = existing(join(out, "kubernetes"), ".yaml");
   if (namespaces.length) {
-    if (baseline) link("kubernetes/00-baseline.yaml", baseline);
+    if (baseline) link("kubernetes/00-baseline.yaml", baseline, manifests.has("00-baseline.yaml"));
     else put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
   }
   for (const ns of namespaces) {
     const t = renderedNow.get(ns);
     if (t) put(`kubernetes/${ns}.yaml`, tenantManifestText(t, a.cluster));
-    else link(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!);
+    else link(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!, manifests.has(`${ns}.yaml`));
   }
   prune("kubernetes", manifests);
   put("registry.md", registryMd);
-  put("registry.csv", csvParts.join(""));
+  put("registry.csv", Buffer.concat(csvParts));
   put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
   put("plan.json", renderJson(a.plan));
   return written;

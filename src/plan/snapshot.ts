@@ -196,15 +196,21 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       const seg: number[] = [];
       const keys: string[] = [];
       let last = "";
+      // Offsets in bytes: out/ is joined from byte ranges of the stored file.
+      let bytes = Buffer.byteLength(header);
       for (const r of s.state.records) {
         if (r.zone !== name) continue;
         const p = zonePiece(header, renderZone(z, [r], s.zone));
-        const start = text.length;
-        if (p.comment !== last) text += p.comment;
+        const start = bytes;
+        if (p.comment !== last) {
+          text += p.comment;
+          bytes += Buffer.byteLength(p.comment);
+        }
         last = p.comment;
-        const linesStart = text.length;
+        const linesStart = bytes;
         text += p.lines;
-        seg.push(index.get(r.source.file)!, start, linesStart, text.length);
+        bytes += Buffer.byteLength(p.lines);
+        seg.push(index.get(r.source.file)!, start, linesStart, bytes);
         keys.push(`${r.zone}\u0000${r.name}\u0000${r.type}`);
       }
       if (text !== full) return "zone pieces";
@@ -218,12 +224,18 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     const csvEmpty = registryCsv([], s.lang);
     let csv = csvEmpty;
     const regSeg: number[] = [];
+    let mdBytes = Buffer.byteLength(md);
+    let csvBytes = Buffer.byteLength(csv);
     for (const row of s.registry) {
       const i = index.get(row.file);
       if (i === undefined) return "registry row of no file";
       const m = registryMarkdown([row], s.lang).slice(registryMarkdownHeader(1, s.lang).length);
       const c = registryCsv([row], s.lang).slice(csvEmpty.length);
-      regSeg.push(i, md.length, md.length + m.length, csv.length, csv.length + c.length);
+      const mb = Buffer.byteLength(m);
+      const cb = Buffer.byteLength(c);
+      regSeg.push(i, mdBytes, mdBytes + mb, csvBytes, csvBytes + cb);
+      mdBytes += mb;
+      csvBytes += cb;
       md += m;
       csv += c;
     }
@@ -310,8 +322,8 @@ export interface Snapshot {
   entry(i: number): FileEntry | undefined;
   /** Indexes of files having `key` in `role` of `rule` (g, p, c). */
   lookup(rule: string, role: "g" | "p" | "c", key: string): number[];
-  /** A stored text piece file, checked against its digest; undefined when altered. */
-  text(file: string, digest: string): string | undefined;
+  /** A stored piece file's bytes, checked against its digest; undefined when altered. */
+  bytes(file: string, digest: string): Buffer | undefined;
   /** Path of a stored manifest when it is still the file the index describes. */
   manifest(name: string): string | undefined;
 }
@@ -343,9 +355,9 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     return "missing";
   }
   if (sha256(links) !== meta.linksDigest) return "altered";
-  const starts: number[] = [0];
-  for (let i = links.indexOf("\n"); i >= 0 && i < links.length - 1; i = links.indexOf("\n", i + 1)) starts.push(i + 1);
-  const lineAt = (k: number) => links.slice(starts[k]!, links.indexOf("\n", starts[k]!));
+  // Sorted lines, searched in place: the start of the line holding an offset, and the line there.
+  const lineStart = (at: number) => (at <= 0 ? 0 : links.lastIndexOf("\n", at - 1) + 1);
+  const lineFrom = (start: number) => links.slice(start, links.indexOf("\n", start));
   let fd: number | undefined;
   const indexOf = new Map(meta.files.map((f, i) => [f, i]));
   return {
@@ -365,25 +377,28 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     },
     lookup(rule, role, key) {
       const prefix = `${rule}\u0001${role}\u0001${JSON.stringify(key)}\t`;
+      // lo and hi are line starts; every line before lo is < prefix, the line at hi (or the end) is not.
+      // The line holding the middle starts in [lo, mid], so each step narrows the range.
       let lo = 0;
-      let hi = starts.length;
+      let hi = links.length;
       while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (lineAt(mid) < prefix) lo = mid + 1;
-        else hi = mid;
+        const start = lineStart((lo + hi) >> 1);
+        if (lineFrom(start) < prefix) lo = links.indexOf("\n", start) + 1;
+        else hi = start;
       }
       const out: number[] = [];
-      for (let k = lo; k < starts.length; k++) {
-        const line = lineAt(k);
+      for (let at = lo; at < links.length; ) {
+        const line = lineFrom(at);
         if (!line.startsWith(prefix)) break;
         out.push(Number(line.slice(prefix.length)));
+        at += line.length + 1;
       }
       return out;
     },
-    text(file, digest) {
+    bytes(file, digest) {
       try {
-        const t = readFileSync(join(dir, file), "utf8");
-        return sha256(t) === digest ? t : undefined;
+        const b = readFileSync(join(dir, file));
+        return sha256(b) === digest ? b : undefined;
       } catch {
         return undefined;
       }
