@@ -205,7 +205,12 @@ function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
   now.tenants.sort(byNs);
   oldTenants.sort(byNs);
   // A changed piece may meet no unchanged file's piece (then it would merge) nor a kept tenant.
-  const zoneKeys = new Map(snap.meta.zones.map((z) => [z.name, z.keys.split("\n")]));
+  const zoneKeys = new Map<string, string[]>();
+  for (const [zi, z] of snap.meta.zones.entries()) {
+    const keys = snap.keys(zi);
+    if (!keys) return { fallback: "zone altered" };
+    zoneKeys.set(z.name, keys);
+  }
   const oldKeys = new Set(oldRecords.map(recordKey));
   const nowKeys = new Set<string>();
   for (const r of now.records) {
@@ -289,7 +294,7 @@ function addUsage(base: readonly ZoneQuota[], old: readonly ZoneQuota[], now: re
 function countZones(snap: Snapshot, old: readonly RecordSet[], now: readonly RecordSet[]): number {
   let n = 0;
   for (const z of snap.meta.zones) {
-    const count = z.seg.length / 4 - old.filter((r) => r.zone === z.name).length + now.filter((r) => r.zone === z.name).length;
+    const count = z.count - old.filter((r) => r.zone === z.name).length + now.filter((r) => r.zone === z.name).length;
     if (count > 0) n++;
   }
   return n;

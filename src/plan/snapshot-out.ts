@@ -56,7 +56,8 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     if (!stored || stored.name !== name) return "zones";
     const base = snap.bytes(`zone-${zi}.txt`, stored.digest);
     if (base === undefined) return "zone altered";
-    const keys = stored.keys ? stored.keys.split("\n") : [];
+    const keys = snap.keys(zi);
+    if (!keys) return "zone altered";
     const header = renderZone(z, [], a.zone);
     const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(header, renderZone(z, [r], a.zone)) }));
     // Byte ranges of the stored text: a record set right after its stored neighbour is copied
@@ -71,7 +72,7 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     };
     let label = "";
     let j = 0;
-    const seg = stored.seg;
+    const seg = snap.numbers(stored.seg);
     for (let k = 0; k < keys.length; k++) {
       const fi = seg[4 * k]!;
       const start = seg[4 * k + 1]!;
@@ -100,13 +101,15 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   const fresh = [...c.registry]
     .sort((x, y) => cmp(x.name, y.name) || cmp(x.file, y.file))
     .map((r) => ({ name: r.name, file: r.file, md: Buffer.from(registryMarkdown([r], a.lang).slice(mdRowStart)), csv: Buffer.from(registryCsv([r], a.lang).slice(csvHeader.length)) }));
-  const names = meta.registry.rows ? meta.registry.names.split("\n") : [];
+  const namesBytes = snap.bytes("registry.names", meta.registry.names);
+  if (!namesBytes) return "registry altered";
+  const names = meta.registry.rows ? namesBytes.toString("utf8").split("\n") : [];
   const mdParts: Buffer[] = [];
   const csvParts: Buffer[] = [Buffer.from(csvHeader)];
   let rows = 0;
   let j = 0;
   const before = (f: (typeof fresh)[number], name: string, file: string) => cmp(f.name, name) || cmp(f.file, file);
-  const rseg = meta.registry.seg;
+  const rseg = snap.numbers(meta.registry.seg);
   for (let k = 0; k < names.length; k++) {
     const fi = rseg[5 * k]!;
     if (!kept(fi)) continue;

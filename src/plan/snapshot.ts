@@ -51,6 +51,8 @@ export function snapshotDir(cacheDir: string, key: SnapshotKey): string {
 
 /** One request file's entry, as stored (one JSON line of files.jsonl). */
 export interface FileEntry {
+  /** Blob id. */
+  b: string;
   /** Own findings (schema and file rules), `file` left out. */
   d: Diagnostic[];
   r?: Request;
@@ -64,13 +66,17 @@ export interface FileEntry {
   h?: FileDates;
 }
 
+/** A range of index.bin holding 32-bit numbers. */
+type Range = [number, number];
+
 export interface ZonePieces {
   name: string;
-  /** Record keys (zone \0 name \0 type), in zone order, one per line. */
-  keys: string;
-  /** Per record set: file index, start (its comment line, if any), start of its own lines, end. */
-  seg: number[];
+  /** Digest of zone-<i>.txt (the zone as written) and of zone-<i>.keys (its record keys, zone \0 name \0 type, one per line). */
   digest: string;
+  keysDigest: string;
+  /** Record sets; per record set in index.bin: file index, start (its comment line, if any), start of its own lines, end, in bytes. */
+  count: number;
+  seg: Range;
 }
 
 export interface SnapshotMeta {
@@ -78,9 +84,10 @@ export interface SnapshotMeta {
   key: SnapshotKey;
   commit: string;
   files: string[];
-  blobs: string[];
-  offsets: number[];
-  digests: string[];
+  /** index.bin: its digest; per file the offset of its entry in files.jsonl (one more for the end), and 4 words of its entry's digest. */
+  bin: string;
+  offsets: Range;
+  digests: Range;
   filesChecked: number;
   /** Files with any stored finding (the rest have none and need not be read). */
   withFindings: number[];
@@ -90,7 +97,8 @@ export interface SnapshotMeta {
   /** namespace -> index of the file whose tenant holds it. */
   tenantFiles: Record<string, number>;
   zones: ZonePieces[];
-  registry: { names: string; seg: number[]; md: string; csv: string; rows: number };
+  /** Digests of registry.md, registry.csv and registry.names (row names in order); per row in index.bin: file index, Markdown start and end, CSV start and end. */
+  registry: { md: string; csv: string; names: string; rows: number; seg: Range };
   /** namespace (or "" for the baseline) -> [size, mtimeMs] of the manifest hard link. */
   manifests: Record<string, [number, number]>;
   linksDigest: string;
@@ -145,7 +153,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     const rules = REPOSITORY_RULES;
     if (rules.some((r) => !r.links)) return "rule without links";
     if (s.repositoryDiagnostics.some((d) => !index.has(d.file))) return "finding outside a file";
-    const entries: FileEntry[] = s.checks.map((c, i) => ({ d: c.diagnostics.map(strip), ...(c.request ? { r: c.request.request } : {}), x: {}, l: {}, rs: [], ...(s.history.get(s.files[i]!) ? { h: s.history.get(s.files[i]!)! } : {}) }));
+    const entries: FileEntry[] = s.checks.map((c, i) => ({ b: s.blobs.get(s.files[i]!) ?? "", d: c.diagnostics.map(strip), ...(c.request ? { r: c.request.request } : {}), x: {}, l: {}, rs: [], ...(s.history.get(s.files[i]!) ? { h: s.history.get(s.files[i]!)! } : {}) }));
     for (const d of s.repositoryDiagnostics) ((entries[index.get(d.file)!]!.x[d.rule] ??= []) as Diagnostic[]).push(strip(d));
     const linkLines: string[] = [];
     s.checks.forEach((c, i) => {
@@ -184,8 +192,16 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       }
     }
 
+    if (entries.some((e) => !e.b)) return "file without blob";
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(join(tmp, "manifests"), { recursive: true });
+    // Numbers go to index.bin (read without parsing), in ranges the index names.
+    const words: number[] = [];
+    const range = (list: readonly number[]): Range => {
+      const start = words.length * 4;
+      for (const n of list) words.push(n);
+      return [start, list.length * 4];
+    };
     // Zones: each record set rendered alone, then joined as renderZone joins them; checked equal.
     const zones: ZonePieces[] = [];
     for (const z of s.governance.zones) {
@@ -214,9 +230,10 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
         keys.push(`${r.zone}\u0000${r.name}\u0000${r.type}`);
       }
       if (text !== full) return "zone pieces";
-      const file = `zone-${zones.length}.txt`;
-      writeFileSync(join(tmp, file), text);
-      zones.push({ name, keys: keys.join("\n"), seg, digest: sha256(text) });
+      const keyText = keys.join("\n");
+      writeFileSync(join(tmp, `zone-${zones.length}.txt`), text);
+      writeFileSync(join(tmp, `zone-${zones.length}.keys`), keyText);
+      zones.push({ name, digest: sha256(text), keysDigest: sha256(keyText), count: keys.length, seg: range(seg) });
     }
     // Registry: one line per row in both files; checked equal to the whole render.
     let md = registryMarkdownHeader(s.registry.length, s.lang);
@@ -242,6 +259,8 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     if (mdEmpty !== registryMarkdownHeader(0, s.lang) || md !== registryMarkdown(s.registry, s.lang) || csv !== registryCsv(s.registry, s.lang)) return "registry pieces";
     writeFileSync(join(tmp, "registry.md"), md);
     writeFileSync(join(tmp, "registry.csv"), csv);
+    const names = s.registry.map((r) => r.name).join("\n");
+    writeFileSync(join(tmp, "registry.names"), names);
     // Manifests: hard links to what this run wrote (renamed into place, never written in place).
     const manifests: Record<string, [number, number]> = {};
     const keep = (name: string, from: string) => {
@@ -259,13 +278,14 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
 
     // Per-file entries, one JSON line each, read back by offset.
     const offsets: number[] = [];
-    const digests: string[] = [];
+    const digests: number[] = [];
     const chunks: Buffer[] = [];
     let at = 0;
     for (const e of entries) {
       const b = Buffer.from(JSON.stringify(e) + "\n");
       offsets.push(at);
-      digests.push(sha256(b).slice(0, 32));
+      const d = createHash("sha256").update(b).digest();
+      digests.push(d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12));
       chunks.push(b);
       at += b.length;
     }
@@ -273,29 +293,33 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     writeFileSync(join(tmp, "files.jsonl"), Buffer.concat(chunks));
     const links = linkLines.join("\n") + "\n";
     writeFileSync(join(tmp, "links.txt"), links);
+    const offsetRange = range(offsets);
+    const digestRange = range(digests);
+    const registrySeg = range(regSeg);
+    const bin = Buffer.from(new Uint32Array(words).buffer);
+    writeFileSync(join(tmp, "index.bin"), bin);
     const sources = new Set([...s.state.records.map((r) => r.source.file), ...s.state.tenants.map((t) => t.source.file)]).size;
     const meta: SnapshotMeta = {
       v: VERSION,
       key: s.key,
       commit: s.commit,
       files: [...s.files],
-      blobs: s.files.map((f) => s.blobs.get(f) ?? ""),
-      offsets,
-      digests,
+      bin: sha256(bin),
+      offsets: offsetRange,
+      digests: digestRange,
       filesChecked: s.files.length + 1,
       withFindings: entries.flatMap((e, i) => (e.d.length || Object.keys(e.x).length ? [i] : [])),
       retained: (s.ctx.retained ?? []).map((r) => ({ file: r.file, request: r.request })),
       retainedTenants,
       tenantFiles,
       zones,
-      registry: { names: s.registry.map((r) => r.name).join("\n"), seg: regSeg, md: sha256(md), csv: sha256(csv), rows: s.registry.length },
+      registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows: s.registry.length, seg: registrySeg },
       manifests,
       linksDigest: sha256(links),
       quota: s.quota,
       serial: s.zone.serial,
       counts: { records: s.state.records.length, tenants: s.state.tenants.length, sources },
     };
-    if (meta.blobs.some((b) => !b)) return "file without blob";
     const text = JSON.stringify(meta);
     writeFileSync(join(tmp, "meta.json"), `${text}\n${sha256(text)}\n`);
     rmSync(dir, { recursive: true, force: true });
@@ -322,6 +346,10 @@ export interface Snapshot {
   entry(i: number): FileEntry | undefined;
   /** Indexes of files having `key` in `role` of `rule` (g, p, c). */
   lookup(rule: string, role: "g" | "p" | "c", key: string): number[];
+  /** A zone's record keys in order (read once); undefined when altered. */
+  keys(zone: number): string[] | undefined;
+  /** Numbers of a range of index.bin. */
+  numbers(range: Range): Uint32Array;
   /** A stored piece file's bytes, checked against its digest; undefined when altered. */
   bytes(file: string, digest: string): Buffer | undefined;
   /** Path of a stored manifest when it is still the file the index describes. */
@@ -358,18 +386,40 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
   // Sorted lines, searched in place: the start of the line holding an offset, and the line there.
   const lineStart = (at: number) => (at <= 0 ? 0 : links.lastIndexOf("\n", at - 1) + 1);
   const lineFrom = (start: number) => links.slice(start, links.indexOf("\n", start));
+  let bin: Buffer;
+  try {
+    bin = readFileSync(join(dir, "index.bin"));
+  } catch {
+    return "missing";
+  }
+  if (sha256(bin) !== meta.bin) return "altered";
+  const numbers = (r: Range) => new Uint32Array(bin.buffer.slice(bin.byteOffset + r[0], bin.byteOffset + r[0] + r[1]));
+  const offsets = numbers(meta.offsets);
+  const digests = numbers(meta.digests);
   let fd: number | undefined;
+  const zoneKeys = new Map<number, string[] | undefined>();
   const indexOf = new Map(meta.files.map((f, i) => [f, i]));
   return {
     dir,
     meta,
     indexOf,
+    numbers,
+    keys(this: Snapshot, zi: number) {
+      if (!zoneKeys.has(zi)) {
+        const z = meta.zones[zi];
+        const b = z && this.bytes(`zone-${zi}.keys`, z.keysDigest);
+        zoneKeys.set(zi, b === undefined ? undefined : z!.count ? b.toString("utf8").split("\n") : []);
+      }
+      return zoneKeys.get(zi);
+    },
     entry(i) {
       try {
         fd ??= openSync(join(dir, "files.jsonl"), "r");
-        const len = meta.offsets[i + 1]! - meta.offsets[i]!;
+        const len = offsets[i + 1]! - offsets[i]!;
         const buf = Buffer.alloc(len);
-        if (readSync(fd, buf, 0, len, meta.offsets[i]!) !== len || sha256(buf).slice(0, 32) !== meta.digests[i]) return undefined;
+        if (readSync(fd, buf, 0, len, offsets[i]!) !== len) return undefined;
+        const d = createHash("sha256").update(buf).digest();
+        for (let w = 0; w < 4; w++) if (d.readUInt32LE(4 * w) !== digests[4 * i + w]) return undefined;
         return JSON.parse(buf.toString("utf8")) as FileEntry;
       } catch {
         return undefined;

@@ -219,7 +219,9 @@ describe("incremental plan from the base's snapshot", () => {
     attack("meta.json", flip((b) => b.indexOf("\"commit\"") + 12), "altered");
     // The edited file's own entry, then a zone, the registry and a manifest.
     attack("files.jsonl", (b) => Buffer.from(b.toString("utf8").replace(/103\.(\d+)\.(\d+)\.(\d+)/, "198.51.100.$3")), /snapshot entry|rule|altered/);
+    attack("index.bin", flip((b) => b.length - 3), "altered");
     attack("zone-0.txt", flip((b) => b.length - 3), "zone altered");
+    attack("zone-0.keys", flip((b) => b.length - 3), "zone altered");
     attack("registry.md", flip((b) => b.length - 3), "registry altered");
     const manifest = readdirSync(join(snap, "manifests")).find((f) => f !== "00-baseline.yaml")!;
     attack(join("manifests", manifest), (b) => Buffer.concat([b, Buffer.from("# tambahan\n")]), "manifest altered");
