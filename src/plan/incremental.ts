@@ -15,7 +15,6 @@ import { definePositions } from "../load/parse.ts";
 import { checkGovernance, checkRequest, type RequestCheck } from "../validate/validate.ts";
 import { REPOSITORY_RULES } from "../validate/rules/index.ts";
 import type { RequestFile, RuleContext, RuleLinks } from "../validate/rule.ts";
-import { changedSince } from "../git/changed.ts";
 import { git, isAncestor, resolveCommit } from "../git/run.ts";
 import { retainedRequests } from "../git/retained.ts";
 import { desiredState, compareRecords } from "../state/desired-state.ts";
@@ -23,7 +22,7 @@ import type { DesiredState, RecordSet, Tenant } from "../state/types.ts";
 import { registryRows, type RegistryRow } from "../targets/registry/rows.ts";
 import type { FileDates } from "../git/history.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
-import { blobId, repositoryIdentity } from "./check-cache.ts";
+import { blobId, repositoryFacts, repositoryIdentity } from "./check-cache.ts";
 import { openSnapshot, saveSnapshot, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
 import { rejudge, type ChangedFile } from "./incremental-rules.ts";
 import { diffStates, planSafety, unsafeReasons } from "./diff.ts";
@@ -77,8 +76,10 @@ export function incrementalPlan(o: PlanOptions): PlanOutcome | { fallback: strin
 
 function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
   const root = o.root;
-  const head = resolveCommit(root, "HEAD");
-  if (!head) return { fallback: "no HEAD" };
+  const facts = repositoryFacts(root);
+  if (!facts) return { fallback: "no repository" };
+  if (!facts.atTop) return { fallback: "not the repository's top" };
+  const head = facts.head;
   let govBytes: Buffer;
   try {
     govBytes = readFileSync(join(root, GOVERNANCE_FILE));
@@ -89,19 +90,18 @@ function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
   if (!gov.governance || hasErrors(gov.diagnostics)) return { fallback: "governance" };
   const governance = gov.governance;
   const today = o.today ?? governanceToday(governance);
-  const repository = repositoryIdentity(root);
-  if (!repository) return { fallback: "no repository" };
-  const snap = openSnapshot(o.cacheDir!, snapshotKey(o, repository, blobId(govBytes), today), head);
+  const snap = openSnapshot(o.cacheDir!, snapshotKey(o, facts.identity, blobId(govBytes), today), head);
   if (typeof snap === "string") return { fallback: snap };
   const { ref, notes } = baseRef(o);
-  if (ref === undefined || resolveCommit(root, ref) !== snap.meta.commit) return { fallback: "other base" };
+  if (ref === undefined || (ref === "HEAD" ? head : resolveCommit(root, ref)) !== snap.meta.commit) return { fallback: "other base" };
   if (governance.adoption && isAncestor(root, ref, governance.adoption.base)) return { fallback: "before adoption" };
 
-  // What differs from the base: git's diff (tracked) and every untracked entry under requests/.
-  const tracked = changedSince(root, head);
+  // What differs from the base: git's diff (tracked; src/git/changed.ts's call, its top-folder
+  // check done above) and every untracked entry under requests/.
+  const tracked = git(root, ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", head, "--", GOVERNANCE_FILE, "requests"]);
   const untracked = git(root, ["ls-files", "--others", "--directory", "-z", "--", "requests"]);
-  if (!tracked || !untracked.ok) return { fallback: "no diff" };
-  const delta = new Set([...tracked, ...untracked.stdout.toString("utf8").split("\0").filter(Boolean)]);
+  if (!tracked.ok || !untracked.ok) return { fallback: "no diff" };
+  const delta = new Set([...tracked.stdout.toString("utf8").split("\0"), ...untracked.stdout.toString("utf8").split("\0")].filter(Boolean));
   const changed: ChangedFile[] = [];
   const checks = new Map<string, RequestCheck>();
   let added = 0;
