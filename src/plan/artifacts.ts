@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { insideOutput } from "../load/out-path.ts";
 import type { Governance } from "../model/governance.ts";
-import type { DesiredState } from "../state/types.ts";
+import type { DesiredState, Tenant } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
 import { renderZone, type ZoneSettings } from "../targets/zone/render.ts";
 import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
@@ -42,6 +42,12 @@ function holds(path: string, bytes: Buffer): boolean {
   }
 }
 
+/** One tenant's manifest file. A tenant released for deletion gets only its final backup: the rest would recreate what goes. */
+export function tenantManifestText(t: Tenant, cluster: ClusterSettings): string {
+  const objects = tenantManifests(t, cluster);
+  return renderManifests(t.releaseData ? objects.filter((o) => o.kind === "Backup") : objects);
+}
+
 /** Returns the paths written, relative to `out` (unchanged files count: they hold this run's output). */
 export function writeArtifacts(out: string, a: ArtifactInput): string[] {
   const written: string[] = [];
@@ -72,11 +78,7 @@ export function writeArtifacts(out: string, a: ArtifactInput): string[] {
   // Cluster-wide roles and network baseline; the name sorts first, so `kubectl apply -f` on the
   // folder creates them before any tenant binds to them.
   if (a.state.tenants.length) put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
-  for (const t of a.state.tenants) {
-    const objects = tenantManifests(t, a.cluster);
-    // A tenant released for deletion gets only its final backup: the rest would recreate what goes.
-    put(`kubernetes/${t.namespace}.yaml`, renderManifests(t.releaseData ? objects.filter((o) => o.kind === "Backup") : objects));
-  }
+  for (const t of a.state.tenants) put(`kubernetes/${t.namespace}.yaml`, tenantManifestText(t, a.cluster));
   prune("kubernetes", manifests);
   put("registry.md", registryMarkdown(a.registry, a.lang));
   put("registry.csv", registryCsv(a.registry, a.lang));

@@ -18,6 +18,7 @@ import { diffStates, unsafeReasons } from "./diff.ts";
 import { writeArtifacts } from "./artifacts.ts";
 import { quotaMessages, quotaUsage } from "./quota.ts";
 import type { Plan, SafetyOptions } from "./types.ts";
+import { incrementalPlan, keepSnapshot } from "./incremental.ts";
 
 export interface PlanOptions {
   root: string;
@@ -42,12 +43,23 @@ export interface PlanOptions {
 
 export type PlanOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[]; filesChecked: number; cache: CacheUse }
-  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[]; cache: CacheUse };
+  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[]; cache: CacheUse; counts: StateCounts };
+
+/** Sizes of the desired state, for the summary line (the incremental plan knows them without building the state). */
+export interface StateCounts {
+  records: number;
+  tenants: number;
+  zones: number;
+  /** Request files (and deleted files' kept tenants) the state comes from. */
+  sources: number;
+}
 
 /** How much the check cache saved: results taken from it, and why a stored cache was not used. */
 export interface CacheUse {
   hits: number;
   rejected?: string;
+  /** "used" when the plan came from the base's snapshot; otherwise why not. */
+  incremental?: string;
 }
 
 /**
@@ -71,15 +83,8 @@ export function completeNameserverAddresses(zones: readonly { name: string; name
 
 const cacheUse = (c: CheckCache): CacheUse => ({ hits: c.hits, ...(c.rejected ? { rejected: c.rejected } : {}) });
 
-export function runPlan(o: PlanOptions): PlanOutcome {
-  const head = validateWorkingTree(o.root, o.today, o.cacheDir);
-  const today = head.today;
-  if (!head.governance || hasErrors(head.diagnostics)) {
-    head.cache.save(); // the files that are fine need no check next time either
-    return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: cacheUse(head.cache) };
-  }
-  const state = desiredState(head.requests, head.governance, head.retained);
-
+/** The base revision asked for (or the merge base with main), with notes on how it was chosen. */
+export function baseRef(o: Pick<PlanOptions, "root" | "base">): { ref: string | undefined; notes: Message[] } {
   let ref = o.base;
   const notes: Message[] = [];
   if (ref === undefined) {
@@ -92,6 +97,22 @@ export function runPlan(o: PlanOptions): PlanOutcome {
         en: `Base: the tip of ${found.ref} (${found.commit.slice(0, 12)}); no merge base in this shallow clone.`,
       });
   }
+  return { ref, notes };
+}
+
+export function runPlan(o: PlanOptions): PlanOutcome {
+  // A pull request's few changed files against a base whose plan left a snapshot (src/plan/incremental.ts).
+  const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
+  if ("kind" in fast) return fast;
+  const head = validateWorkingTree(o.root, o.today, o.cacheDir);
+  const today = head.today;
+  if (!head.governance || hasErrors(head.diagnostics)) {
+    head.cache.save(); // the files that are fine need no check next time either
+    return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) } };
+  }
+  const state = desiredState(head.requests, head.governance, head.retained);
+
+  const { ref, notes } = baseRef(o);
   // The adoption's own commit and everything before it hold the product's example government:
   // a government's first plans compare with an empty zone, not with the examples it replaced.
   const adoption = head.governance.adoption;
@@ -116,15 +137,17 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   const ns = completeNameserverAddresses(head.governance.zones, o.nameserverAddresses);
   if (o.out) {
     const history = fileHistory(o.root, undefined, head.governance.adoption?.base);
-    written = writeArtifacts(o.out, {
-      state,
-      governance: head.governance,
-      zone: { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses },
-      cluster: o.cluster,
-      registry: registryRows(head.requests, head.governance, history.files, today),
-      plan,
-      lang: o.lang,
-    });
+    const zone = { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses };
+    const registry = registryRows(head.requests, head.governance, history.files, today);
+    written = writeArtifacts(o.out, { state, governance: head.governance, zone, cluster: o.cluster, registry, plan, lang: o.lang });
+    // A clean commit's plan is the base of the next pull request's: keep what it computed.
+    if (o.cacheDir && head.clean) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: quotaUsage(state, head.governance, o.ingress) });
   }
-  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache: cacheUse(head.cache) };
+  const counts: StateCounts = {
+    records: state.records.length,
+    tenants: state.tenants.length,
+    zones: new Set(state.records.map((x) => x.zone)).size,
+    sources: new Set([...state.records.map((x) => x.source.file), ...state.tenants.map((x) => x.source.file)]).size,
+  };
+  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache: { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) }, counts };
 }

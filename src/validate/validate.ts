@@ -80,6 +80,8 @@ export interface ValidationResult {
   governance?: Governance;
   requests: RequestFile[];
   diagnostics: Diagnostic[];
+  /** The findings of the rules across files alone (also in `diagnostics`), for the incremental plan. */
+  repositoryDiagnostics?: Diagnostic[];
 }
 
 /** The whole stage for already-loaded files. */
@@ -110,6 +112,7 @@ export function assemble(gov: GovernanceCheck, checks: readonly RequestCheck[], 
     for (const d of r.diagnostics) diagnostics.push(d);
     if (r.request) requests.push(r.request);
   }
-  for (const d of checkRepository(requests, ctx)) diagnostics.push(d);
-  return { governance: gov.governance, requests, diagnostics: sortDiagnostics(diagnostics) };
+  const repositoryDiagnostics = checkRepository(requests, ctx);
+  for (const d of repositoryDiagnostics) diagnostics.push(d);
+  return { governance: gov.governance, requests, diagnostics: sortDiagnostics(diagnostics), repositoryDiagnostics };
 }
