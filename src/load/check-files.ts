@@ -173,7 +173,7 @@ export async function checkRequestFiles(root: string, files: readonly string[], 
       const sent = waiting.shift();
       const own = sent || (options.readHere === false && running > 0) ? undefined : claimChunk(job);
       if (sent) {
-        const { files: read, schema } = decodeChunk(sent, job.files.slice(sent.start, sent.start + sent.count));
+        const { files: read, schema } = decodeChunk(sent, root, job.files.slice(sent.start, sent.start + sent.count));
         check(sent.start, read, schema);
       }
       else if (own) check(own.start, own.files);

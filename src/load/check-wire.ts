@@ -2,11 +2,13 @@
 // with their positions cost the receiving thread about as much as parsing them itself (so a
 // second core gained nothing); instead each value travels as JSON text (V8's JSON.parse builds
 // objects several times faster than the YAML parse or the clone's deserializer), each fast-read
-// file's text (its positions are found from it only if something asks: usually nothing does),
-// and the few parse diagnostics. JSON cannot carry -0, NaN or
+// file's digest (its positions are found by reading it again, only if something asks: usually
+// nothing does), and the few parse diagnostics. JSON cannot carry -0, NaN or
 // ±Infinity: values holding one travel beside it, structured-cloned as they are.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { definePositions, fastPositions, lazySource, type Loaded } from "./parse.ts";
+import { createHash } from "node:crypto";
+import { definePositions, lazySource, type Loaded, type Positions } from "./parse.ts";
+import { readYamlFile } from "./read.ts";
 import { definePackedPositions, packPositions, type PackedPositions } from "./positions-transfer.ts";
 import type { SchemaFindings } from "../validate/schema.ts";
 
@@ -20,7 +22,11 @@ export interface WireChunk {
    * only by a full collection, so a run's chunk texts stayed in memory (~16 MB for 15,000 files).
    */
   values: (string | null)[];
-  /** Per file: the text its positions are read from, or (files the `yaml` library read) its positions packed. */
+  /**
+   * Per file: the SHA-256 of the text the fast path read (its positions are found by reading the
+   * file again, only if something asks: usually nothing does), or (files the `yaml` library read)
+   * its positions packed. Sending the texts themselves cost Node 24 ~30 MB of peak memory.
+   */
   sources: (string | PackedPositions)[];
   /** [index in chunk, diagnostics] for the files that have any. */
   diagnostics: [number, Diagnostic[]][];
@@ -60,9 +66,23 @@ export function encodeChunk(start: number, files: readonly Loaded[], findings: r
       values.push(null);
       odd.push([k, loaded.value]);
     }
-    sources.push(lazySource(loaded) ?? packPositions(loaded.positions));
+    const text = lazySource(loaded);
+    sources.push(text === undefined ? packPositions(loaded.positions) : textDigest(text));
   });
   return { start, count: files.length, values, sources, diagnostics, odd, schema };
+}
+
+const textDigest = (text: string): string => createHash("sha256").update(text).digest("base64");
+
+/**
+ * The positions of a fast-read file whose text had digest `digest`: read again (readYamlFile, as
+ * the other thread did). A file changed since (this run validates what it first read) gets none:
+ * its diagnostics then point at its first line rather than at a place in a text that was not checked.
+ */
+function positionsAgain(root: string, file: string, digest: string): Positions {
+  const again = readYamlFile(root, file);
+  const text = lazySource(again);
+  return text !== undefined && textDigest(text) === digest ? again.positions : {};
 }
 
 /** The schema findings of a file that passes the schema; shared, so never to be changed. */
@@ -72,7 +92,7 @@ const PASSED: SchemaFindings = Object.freeze({ diagnostics: Object.freeze([]) as
  * The chunk's files as parseYaml gave them on the other thread, and their schema findings
  * (undefined for files without a value); `files` are their names, in order.
  */
-export function decodeChunk(chunk: WireChunk, files: readonly string[]): { files: Loaded[]; schema: (SchemaFindings | undefined)[] } {
+export function decodeChunk(chunk: WireChunk, root: string, files: readonly string[]): { files: Loaded[]; schema: (SchemaFindings | undefined)[] } {
   const odd = new Map(chunk.odd);
   const diagnostics = new Map(chunk.diagnostics);
   const found = new Map(chunk.schema);
@@ -84,7 +104,7 @@ export function decodeChunk(chunk: WireChunk, files: readonly string[]): { files
     // In parseYaml's own shape and key order.
     const loaded: Loaded = { file: files[k]!, value, positions: {}, diagnostics: diagnostics.get(k) ?? [] };
     const source = chunk.sources[k]!;
-    out[k] = typeof source === "string" ? definePositions(loaded, () => fastPositions(source)) : definePackedPositions(loaded, source);
+    out[k] = typeof source === "string" ? definePositions(loaded, () => positionsAgain(root, loaded.file, source)) : definePackedPositions(loaded, source);
     const f = found.get(k);
     schema[k] = value === undefined ? undefined : f ? { diagnostics: f.diagnostics, broken: new Set(f.broken) } : PASSED;
   }

@@ -108,12 +108,10 @@ export const FAST_YAML = true;
 /** Texts of the files the fast path read, whose positions are found only when asked for. */
 const SOURCES = new WeakMap<Loaded, string>();
 
-/** The positions of a text the fast path reads (see parseFastYaml). */
-export const fastPositions = (text: string): Positions => parseFastYaml(text)!.positions;
-
 /**
- * The text a fast-read file's positions come from (fastPositions), so that another thread can
- * find them the same way; undefined for files the `yaml` library read (their positions are there).
+ * The text a fast-read file's positions come from (found only when asked for), so that another
+ * thread can tell it is the same text; undefined for files the `yaml` library read (their
+ * positions are there).
  */
 export const lazySource = (loaded: Loaded): string | undefined => SOURCES.get(loaded);
 
@@ -162,7 +160,7 @@ function parseBytes(file: string, bytes: Uint8Array, maxBytes: number, fast: boo
         out.value = parsed.value;
         const source = text;
         SOURCES.set(out, source);
-        return definePositions(out, () => fastPositions(source));
+        return definePositions(out, () => parseFastYaml(source)!.positions);
       }
     }
     const deep = overIndented(text);

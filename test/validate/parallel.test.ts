@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverRequests } from "../../src/load/discover.ts";
 import { startWorker, validateRepositoryParallel } from "../../src/load/parallel.ts";
-import { decodeChunk } from "../../src/load/check-wire.ts";
+import { decodeChunk, encodeChunk } from "../../src/load/check-wire.ts";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import type { WorkerMessage } from "../../src/load/check-files.ts";
 import type { Job } from "../../src/load/parallel-job.ts";
 import type { Loaded } from "../../src/load/parse.ts";
@@ -33,7 +35,7 @@ describe("validateRepositoryParallel", () => {
     try {
       await new Promise<void>((resolve, reject) => {
         worker.on("message", (m: WorkerMessage) => {
-          if (m.chunk) decodeChunk(m.chunk, files.slice(m.chunk.start)).files.forEach((r, i) => (got[m.chunk!.start + i] = r));
+          if (m.chunk) decodeChunk(m.chunk, FIXTURE, files.slice(m.chunk.start)).files.forEach((r, i) => (got[m.chunk!.start + i] = r));
           if (m.failed !== undefined) reject(new Error(m.failed));
           if (m.done) resolve();
         });
@@ -59,6 +61,20 @@ describe("validateRepositoryParallel", () => {
     const viaTsx = await fromWorker(files, false);
     expect(viaTsx).toHaveLength(files.length);
     expect(plain(viaTsx)).toEqual(plain(await fromWorker(files, true)));
+  });
+  it("finds a worker-read file's positions by reading it again, and none if the file changed since", async () => {
+    const root = mkdtempSync(join(tmpdir(), "wire-"));
+    try {
+      cpSync(FIXTURE, root, { recursive: true });
+      const file = discoverRequests(root).files.find((f) => readYamlFile(root, f).value !== undefined)!;
+      const decoded = () => decodeChunk(encodeChunk(0, [readYamlFile(root, file)], [undefined]), root, [file]).files[0]!;
+      const [same, changed] = [decoded(), decoded()];
+      expect(same.positions).toEqual(readYamlFile(root, file).positions);
+      writeFileSync(join(root, file), `# changed\n${readFileSync(join(root, file), "utf8")}`);
+      expect(changed.positions).toEqual({});
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
   it("falls back to one thread below the file threshold", async () => {
     const r = await validateRepositoryParallel(FIXTURE, "2026-11-22", { threads: 2 });
