@@ -59,7 +59,10 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     const keys = snap.keys(zi);
     if (!keys) return "zone altered";
     const header = renderZone(z, [], a.zone);
-    const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(header, renderZone(z, [r], a.zone)) }));
+    // Pieces rendered as the snapshot rendered them (a bare zone: the same lines, a shorter header).
+    const bare = { ...z, nameservers: [], protected: [] };
+    const bareHeader = renderZone(bare, [], a.zone);
+    const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(bareHeader, renderZone(bare, [r], a.zone)) }));
     // Runs of stored record sets that were neighbours are copied as one byte range, comments and
     // all; where a change breaks a run, the next comment is decided as renderZone decides it.
     const seg = snap.numbers(stored.seg);

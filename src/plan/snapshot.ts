@@ -208,6 +208,10 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       const name = asciiHost(z.name);
       const full = renderZone(z, s.state.records, s.zone);
       const header = renderZone(z, [], s.zone);
+      // Each record set's lines do not depend on the zone's name servers or protected names: a bare
+      // zone renders its pieces with a shorter header (the joined text is checked against `full`).
+      const bare = { ...z, nameservers: [], protected: [] };
+      const bareHeader = renderZone(bare, [], s.zone);
       let text = header;
       const seg: number[] = [];
       const keys: string[] = [];
@@ -216,7 +220,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       let bytes = Buffer.byteLength(header);
       for (const r of s.state.records) {
         if (r.zone !== name) continue;
-        const p = zonePiece(header, renderZone(z, [r], s.zone));
+        const p = zonePiece(bareHeader, renderZone(bare, [r], s.zone));
         const start = bytes;
         if (p.comment !== last) {
           text += p.comment;
@@ -243,10 +247,11 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     const regSeg: number[] = [];
     let mdBytes = Buffer.byteLength(md);
     let csvBytes = Buffer.byteLength(csv);
+    const rowStart = registryMarkdownHeader(1, s.lang).length;
     for (const row of s.registry) {
       const i = index.get(row.file);
       if (i === undefined) return "registry row of no file";
-      const m = registryMarkdown([row], s.lang).slice(registryMarkdownHeader(1, s.lang).length);
+      const m = registryMarkdown([row], s.lang).slice(rowStart);
       const c = registryCsv([row], s.lang).slice(csvEmpty.length);
       const mb = Buffer.byteLength(m);
       const cb = Buffer.byteLength(c);
