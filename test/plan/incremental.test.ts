@@ -203,13 +203,15 @@ describe("incremental plan from the base's snapshot", () => {
       const touched = generated[6]!;
       const original = text(touched);
       writeFiles(root, { [touched]: original.replace(/^purpose: .*$/m, "purpose: Sementara saja diubah") });
-      commitAll(root, "sementara", "2026-05-20T10:00:00+07:00");
+      // Days after the base commit (made now), so that the newest day, and so the zone serial, moves.
+      const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+      commitAll(root, "sementara", later(2));
       writeFiles(root, {
         [touched]: original,
         [generated[7]!]: text(generated[7]!).replace(/^purpose: .*$/m, "purpose: Layanan dari pull request"),
         "requests/opd03/tempat.yaml": null,
       });
-      commitAll(root, "pull request", "2026-05-21T10:00:00+07:00");
+      commitAll(root, "pull request", later(3));
       writeFiles(root, { [generated[8]!]: text(generated[8]!).replace(/^purpose: .*$/m, "purpose: Dan satu suntingan lagi") });
       const full = plan(undefined, "main");
       const fast = plan(cacheDir, "main");
