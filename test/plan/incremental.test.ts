@@ -34,6 +34,8 @@ const POINTED: Record<string, string> = {
   "requests/opd02/rantai-a.yaml": requestYaml({ label: "rantai-a", opd: "opd02", target: { alias: `rantai-b.${ZONE}` } }),
   "requests/opd02/rantai-b.yaml": requestYaml({ label: "rantai-b", opd: "opd02", target: { alias: "www.example.org" } }),
   "requests/opd03/tempat.yaml": requestYaml({ label: "tempat", opd: "opd03", target: { server: { ipv4: ["103.10.20.50"] } } }),
+  // Its review date has passed: a warning every plan must still show, taken from the snapshot.
+  "requests/opd03/lama.yaml": requestYaml({ label: "lama", opd: "opd03", target: { server: { ipv4: ["103.10.20.53"] } } }).replace(/^reviewBy: .*$/m, "reviewBy: 2026-05-01"),
 };
 
 let root: string;
@@ -166,6 +168,7 @@ describe("incremental plan from the base's snapshot", () => {
       const r = sameAsFull();
       expect(r.use.incremental).toBe("used");
       if (kind === "planned") expect(r.out["plan.json"]).toBeDefined();
+      expect(r.r.diagnostics.some((d) => d.file === "requests/opd03/lama.yaml" && d.severity === "warning")).toBe(true);
       expect(r.r.kind).toBe(kind);
       // Each finding where a full run puts it: both files of a conflict, the pointing file of a dangling name.
       for (const rule of rules) expect(r.r.diagnostics.some((d) => d.rule === rule)).toBe(true);
