@@ -12,11 +12,12 @@
 // uniqueKeys, strict) and the walk in parse.ts do, positions included; test/validate/
 // fast-yaml.test.ts checks that differentially. The subset: spaces for indentation; LF or CRLF;
 // comment lines and ` #` comments; block mappings with plain keys; block sequences (also of
-// compact mappings `- key: value`); one-line plain, single-quoted and double-quoted (without
-// backslash) scalars; one-line flow sequences and mappings of those, nested too (records are
-// written `values: [{ priority: 10, exchange: mail.x }]`). Everything else (anchors,
-// aliases, tags, block scalars, multi-line scalars, empty values, duplicate keys, documents
-// markers, directives, tabs, control characters) is refused.
+// compact mappings `- key: value`); plain, single-quoted and double-quoted scalars (escapes
+// decoded), also continued over more lines (without blank lines); `|` and `>` block scalars of
+// one indentation; one-line flow sequences and mappings of those, nested too (records are
+// written `values: [{ priority: 10, exchange: mail.x }]`). Everything else (anchors, aliases,
+// tags, keep chomping, empty values, duplicate keys, document end markers, directives, tabs,
+// control characters) is refused.
 import { LIMITS } from "./limits.ts";
 import type { Positions } from "./parse.ts";
 
