@@ -8,7 +8,8 @@
 // gives the same result.
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic, type Message } from "../diagnostics/diagnostic.ts";
+import type { Governance } from "../model/governance.ts";
 import { GOVERNANCE_FILE, governanceToday } from "../load/repository.ts";
 import { readGovernance, readYamlFile } from "../load/read.ts";
 import { definePositions } from "../load/parse.ts";
@@ -97,6 +98,26 @@ function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
   // The snapshot of the base commit; HEAD may be later (a pull request's commits on top of it).
   const snap = openSnapshot(o.cacheDir!, snapshotKey(o, facts.identity, blobId(govBytes), today), baseCommit);
   if (typeof snap === "string") return { fallback: snap };
+  try {
+    return fromSnapshot(o, snap, { root, head, baseCommit, governance, govDiagnostics: gov.diagnostics, today, notes, ref: ref! });
+  } finally {
+    snap.close();
+  }
+}
+
+interface Context {
+  root: string;
+  head: string;
+  baseCommit: string;
+  governance: Governance;
+  govDiagnostics: Diagnostic[];
+  today: string;
+  notes: Message[];
+  ref: string;
+}
+
+function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome | { fallback: string } {
+  const { root, head, baseCommit, governance, today, notes, ref } = x;
   if (governance.adoption && isAncestor(root, ref!, governance.adoption.base)) return { fallback: "before adoption" };
   const moved = head !== baseCommit;
 
@@ -148,7 +169,7 @@ function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
   const changedPaths = new Set(changed.map((c) => c.path));
 
   // Findings: the changed files' own, every rule re-judged where the change reaches, the rest stored.
-  const diagnostics: Diagnostic[] = [...gov.diagnostics];
+  const diagnostics: Diagnostic[] = [...x.govDiagnostics];
   for (const c of checks.values()) diagnostics.push(...c.diagnostics);
   const rejudged = new Map<string, Set<string>>();
   for (const rule of REPOSITORY_RULES) {

@@ -372,6 +372,8 @@ export interface Snapshot {
   bytes(file: string, digest: string): Buffer | undefined;
   /** Path of a stored manifest when it is still the file the index describes. */
   manifest(name: string): string | undefined;
+  /** Closes files.jsonl, if it was opened. */
+  close(): void;
 }
 
 /** The snapshot for `key` made at `commit`, or why there is none usable. */
@@ -474,6 +476,10 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
       } catch {
         return undefined;
       }
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
     },
     manifest(name) {
       const p = join(dir, "manifests", `${name || "00-baseline"}.yaml`);
