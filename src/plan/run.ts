@@ -103,7 +103,9 @@ export function runPlan(o: PlanOptions): PlanOutcome {
     });
   }
   // Files the base shares with the working tree (same blob, same governance) are not checked twice.
-  const fromHead = { cache: head.cache, governance: head.governance, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
+  // A base with the working tree's files shares its state too (a plan of main against main).
+  const made = { requests: head.requests, retained: head.retained ?? [], state };
+  const fromHead = { cache: head.cache, governance: head.governance, made, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
   const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base, fromHead);
   head.cache.save();
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
