@@ -2,7 +2,9 @@
 // the working tree, compute its desired state, diff it with the base revision, write out/.
 import type { Diagnostic, Lang, Message } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { validateWorkingTree } from "./head.ts";
+import { validateWorkingTree, type HeadValidation } from "./head.ts";
+import type { Positions } from "../load/parse.ts";
+import type { Governance } from "../model/governance.ts";
 import type { CheckCache } from "./check-cache.ts";
 import { desiredState } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
@@ -71,13 +73,28 @@ export function completeNameserverAddresses(zones: readonly { name: string; name
 
 const cacheUse = (c: CheckCache): CacheUse => ({ hits: c.hits, ...(c.rejected ? { rejected: c.rejected } : {}) });
 
-export function runPlan(o: PlanOptions): PlanOutcome {
+/** Every RequestFile of the plan's own work shares this: nothing after validation asks for a position. */
+const NO_POSITIONS: Positions = Object.freeze({});
+
+/**
+ * The working tree validated; when valid, its requests without their positions: those (and the
+ * parsed files they are read from) served the diagnostics, all made by now, and dropping them
+ * frees ~30 MB for 15,000 files before the plan's own work begins.
+ */
+function validatedHead(o: PlanOptions): { invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } } {
   const head = validateWorkingTree(o.root, o.today, o.cacheDir);
-  const today = head.today;
   if (!head.governance || hasErrors(head.diagnostics)) {
     head.cache.save(); // the files that are fine need no check next time either
-    return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: cacheUse(head.cache) };
+    return { invalid: { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: cacheUse(head.cache) } };
   }
+  return { head: { ...head, governance: head.governance, requests: head.requests.map((r) => ({ file: r.file, request: r.request, positions: NO_POSITIONS })) } };
+}
+
+export function runPlan(o: PlanOptions): PlanOutcome {
+  const checked = validatedHead(o);
+  if ("invalid" in checked) return checked.invalid;
+  const { head } = checked;
+  const today = head.today;
   const state = desiredState(head.requests, head.governance, head.retained);
 
   let ref = o.base;
