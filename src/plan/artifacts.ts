@@ -7,13 +7,13 @@ import { asciiHost } from "../state/names.ts";
 import { zoneLines, type ZoneSettings } from "../targets/zone/render.ts";
 import { registryCsvLines, registryMarkdownLines } from "../targets/registry/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
-import { tenantManifests, type ClusterSettings } from "../targets/kubernetes/manifests.ts";
-import { renderManifests } from "../targets/kubernetes/render.ts";
-import { clusterBaseline } from "../targets/kubernetes/baseline.ts";
+import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import type { Plan } from "./types.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { renderJson } from "./render-json.ts";
 import { OutFolder } from "./out-folder.ts";
+import { writeManifests } from "./manifest-files.ts";
+import type { ManifestThread } from "./manifest-thread.ts";
 
 export interface ArtifactInput {
   state: DesiredState;
@@ -25,27 +25,40 @@ export interface ArtifactInput {
   lang: Lang;
 }
 
-/** Returns the paths written, relative to `out` (unchanged files count: they hold this run's output). */
-export function writeArtifacts(out: string, a: ArtifactInput): string[] {
+/** A plan's artifacts being written: out/ made, out/kubernetes/ perhaps under way on its own thread. */
+export interface PendingArtifacts {
+  /** Writes the rest and waits for the manifests; the paths written, relative to out/ (unchanged files count: they hold this run's output). */
+  finish(rest: Omit<ArtifactInput, "state" | "cluster">): string[];
+}
+
+/**
+ * Starts writing as soon as the desired state is known: makes out/ and, given a thread, hands it
+ * out/kubernetes/ (~3,000 files on a full plan) to write while this thread computes the rest.
+ */
+export function startArtifacts(out: string, state: DesiredState, cluster: ClusterSettings, thread?: ManifestThread): PendingArtifacts {
   const o = new OutFolder(out);
   o.folder("", "");
-  const zones = o.folder("zones", ".zone");
-  for (const z of a.governance.zones) o.putLines(`zones/${asciiHost(z.name)}.zone`, "\n", (line) => zoneLines(z, a.state.records, a.zone, line));
-  o.prune("zones", zones);
-  const manifests = o.folder("kubernetes", ".yaml");
-  // Cluster-wide roles and network baseline; the name sorts first, so `kubectl apply -f` on the
-  // folder creates them before any tenant binds to them.
-  if (a.state.tenants.length) o.put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
-  for (const t of a.state.tenants) {
-    const objects = tenantManifests(t, a.cluster);
-    // A tenant released for deletion gets only its final backup: the rest would recreate what goes.
-    o.put(`kubernetes/${t.namespace}.yaml`, renderManifests(t.releaseData ? objects.filter((x) => x.kind === "Backup") : objects));
-  }
-  o.prune("kubernetes", manifests);
-  o.putLines("registry.md", "\n", (line) => registryMarkdownLines(a.registry, a.lang, line));
-  o.putLines("registry.csv", "\r\n", (line) => registryCsvLines(a.registry, a.lang, line));
-  // The full plan, never truncated: the comment on the pull request points here.
-  o.put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
-  o.put("plan.json", renderJson(a.plan));
-  return o.written;
+  thread?.begin(out, state.tenants, cluster);
+  return {
+    finish(a) {
+      const zones = o.folder("zones", ".zone");
+      for (const z of a.governance.zones) o.putLines(`zones/${asciiHost(z.name)}.zone`, "\n", (line) => zoneLines(z, state.records, a.zone, line));
+      o.prune("zones", zones);
+      o.putLines("registry.md", "\n", (line) => registryMarkdownLines(a.registry, a.lang, line));
+      o.putLines("registry.csv", "\r\n", (line) => registryCsvLines(a.registry, a.lang, line));
+      // The full plan, never truncated: the comment on the pull request points here.
+      o.put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
+      o.put("plan.json", renderJson(a.plan));
+      // The manifests from their thread; written here when there is none, or it failed.
+      const manifests = thread?.finish();
+      if (manifests) o.written.push(...manifests);
+      else writeManifests(o, state.tenants, cluster);
+      return o.written;
+    },
+  };
+}
+
+/** All artifacts at once, on this thread. */
+export function writeArtifacts(out: string, a: ArtifactInput): string[] {
+  return startArtifacts(out, a.state, a.cluster).finish(a);
 }

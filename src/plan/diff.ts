@@ -27,6 +27,7 @@ const sortedByKey = <T>(xs: readonly T[], keyOf: (t: T) => string) => xs.every((
  * one merging pass. Anything else (a hand-made state) is joined through a map and sorted.
  */
 function join<T>(a: readonly T[], b: readonly T[], keyOf: (t: T) => string): [T | undefined, T | undefined][] {
+  if (a === b) return a.map((x) => [x, x]); // a state against itself (base and head share it)
   const out: [T | undefined, T | undefined][] = [];
   if (sortedByKey(a, keyOf) && sortedByKey(b, keyOf)) {
     let i = 0;

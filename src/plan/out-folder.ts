@@ -13,6 +13,7 @@
 // Buffers, and what outlives a scavenge is promoted, growing the process by ~100 MB.
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { insideOutput } from "../load/out-path.ts";
 
 /** Lines handed to `line` one by one, each without its line end. */
@@ -133,8 +134,9 @@ export class OutFolder {
     }
   }
 
+  /** Beside the target, named for this process and thread (the manifest thread writes beside the main one). */
   private tmp(target: string): string {
-    return `${target}.${process.pid}.tmp`;
+    return `${target}.${process.pid}.${threadId}.tmp`;
   }
 
   private replace(target: string, eol: string, source: LineSource): void {

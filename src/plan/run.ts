@@ -17,7 +17,8 @@ import { zoneSerial } from "../targets/zone/render.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { baseState, EMPTY_STATE } from "./base.ts";
 import { diffStates, unsafeReasons } from "./diff.ts";
-import { writeArtifacts } from "./artifacts.ts";
+import { startArtifacts } from "./artifacts.ts";
+import { ManifestThread } from "./manifest-thread.ts";
 import { quotaMessages, quotaUsage } from "./quota.ts";
 import type { Plan, SafetyOptions } from "./types.ts";
 
@@ -35,6 +36,8 @@ export interface PlanOptions {
   nameserverAddresses: Record<string, string[]>;
   cluster: ClusterSettings;
   safety?: Partial<SafetyOptions>;
+  /** Whether out/kubernetes/ is written on a second thread; undefined: when there are many requests. */
+  manifestThread?: boolean;
   /**
    * Folder keeping single files' check results between runs (src/plan/check-cache.ts); undefined:
    * none kept, results are shared only between the two sides of this run.
@@ -71,6 +74,9 @@ export function completeNameserverAddresses(zones: readonly { name: string; name
   return { addresses, defaulted };
 }
 
+/** From this many request files on, the manifests get their own thread (below, starting it costs more than it saves). */
+const MANIFEST_THREAD_MIN_REQUESTS = 1500;
+
 const cacheUse = (c: CheckCache): CacheUse => ({ hits: c.hits, ...(c.rejected ? { rejected: c.rejected } : {}) });
 
 /** Every RequestFile of the plan's own work shares this: nothing after validation asks for a position. */
@@ -95,7 +101,11 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   if ("invalid" in checked) return checked.invalid;
   const { head } = checked;
   const today = head.today;
+  // A large plan writes out/kubernetes/ on a second thread, started now: its code loads while
+  // this one computes the desired state, and it writes while this one computes the rest.
+  const thread = o.out && (o.manifestThread ?? head.requests.length >= MANIFEST_THREAD_MIN_REQUESTS) ? ManifestThread.start() : undefined;
   const state = desiredState(head.requests, head.governance, head.retained);
+  const artifacts = o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined;
 
   let ref = o.base;
   const notes: Message[] = [];
@@ -133,13 +143,11 @@ export function runPlan(o: PlanOptions): PlanOutcome {
 
   let written: string[] = [];
   const ns = completeNameserverAddresses(head.governance.zones, o.nameserverAddresses);
-  if (o.out) {
+  if (artifacts) {
     const history = fileHistory(o.root, undefined, head.governance.adoption?.base);
-    written = writeArtifacts(o.out, {
-      state,
+    written = artifacts.finish({
       governance: head.governance,
       zone: { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses },
-      cluster: o.cluster,
       registry: registryRows(head.requests, head.governance, history.files, today),
       plan,
       lang: o.lang,
