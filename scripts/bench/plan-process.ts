@@ -1,4 +1,4 @@
-// `npm run plan` as a whole process (tsx start included) on a git repository of 15,000 requests in
+// `npm run plan` as a whole process (its start included: the command package.json names, run as it is) on a git repository of 15,000 requests in
 // every shape real files have (scripts/bench/lib/shapes.ts): a full plan with nothing cached and
 // everything written to a fresh out/ (zones, manifests, registry, plan), and the plan of a pull
 // request that changes one file, with the check cache the base commit's run left (.cache/plan).
@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { npmScript } from "./lib/npm-script.ts";
 import type { BenchResult, BenchSection } from "./types.ts";
 import { BENCH_TODAY, generateRepository } from "./lib/shapes.ts";
 
@@ -27,7 +28,7 @@ interface Run {
 function planProcess(root: string, extra: string[] = []): Run {
   rmSync(join(root, "out"), { recursive: true, force: true });
   const t0 = performance.now();
-  const r = spawnSync("/usr/bin/env", ["time", "-f", "%M %U %S", "npx", "tsx", "src/cli/plan.ts", "--root", root, "--base", "HEAD", "--out", join(root, "out"), "--today", BENCH_TODAY, ...extra], {
+  const r = spawnSync("/usr/bin/env", ["time", "-f", "%M %U %S", ...npmScript("plan"), "--root", root, "--base", "HEAD", "--out", join(root, "out"), "--today", BENCH_TODAY, ...extra], {
     cwd: join(import.meta.dirname, "../.."),
     encoding: "utf8",
     stdio: ["ignore", "ignore", "pipe"],

@@ -1,5 +1,5 @@
-// Validation benchmark: `npm run validate` as a user runs it, a whole process with tsx's start
-// included (`node --import tsx src/cli/validate.ts`), on N generated requests (default 15,000;
+// Validation benchmark: `npm run validate` as a user runs it, a whole process with its start
+// included (the command package.json names, run as it is: lib/npm-script.ts), on N generated requests (default 15,000;
 // BENCH_VALIDATE_FILES to change) in every shape real files have (scripts/bench/lib/shapes.ts).
 // Median of BENCH_VALIDATE_RUNS (default 5) runs, each a fresh process; peak resident memory and
 // CPU time (user + system, from GNU time) beside it: on a shared machine the load adds wall time,
@@ -11,6 +11,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseFastYaml } from "../../src/load/fast-yaml.ts";
 import { BENCH_TODAY, generateRepository, generateRequest, rng } from "./lib/shapes.ts";
+import { npmScript } from "./lib/npm-script.ts";
 import type { BenchResult, BenchSection } from "./types.ts";
 
 export { generateRepository } from "./lib/shapes.ts";
@@ -31,7 +32,7 @@ const REPO = join(import.meta.dirname, "../..");
 /** One `npm run validate` process, timed from spawn to exit; peak RSS and CPU time from GNU time (%M, %U, %S). */
 function validateProcess(root: string, extra: string[] = []): Run {
   const t0 = performance.now();
-  const r = spawnSync("/usr/bin/env", ["time", "-f", "%M %U %S", process.execPath, "--import", "tsx", "src/cli/validate.ts", "--root", root, "--today", BENCH_TODAY, ...extra], {
+  const r = spawnSync("/usr/bin/env", ["time", "-f", "%M %U %S", ...npmScript("validate"), "--root", root, "--today", BENCH_TODAY, ...extra], {
     cwd: REPO,
     encoding: "utf8",
     stdio: ["ignore", "ignore", "pipe"],

@@ -3,7 +3,7 @@
 // suspended and what waits for the OPD to confirm it is still used. No technical evidence here:
 // that is in the issues; this says what is wrong, for whom, and what must happen.
 import type { Lang } from "../diagnostics/diagnostic.ts";
-import { formatDate } from "../letter/date.ts";
+import { formatDate } from "../worktime/format.ts";
 import type { Governance } from "../model/governance.ts";
 import { hygieneSettings, reviewStatus, type ReviewStatus } from "../model/hygiene.ts";
 import { zoneOf } from "../model/names.ts";

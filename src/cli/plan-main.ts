@@ -76,9 +76,7 @@ function main(): number {
 
 /** What the run checked and where each output went, so that a first run with no change still says what happened. */
 function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: string, lang: Lang): string {
-  const { records, tenants } = r.state;
-  const zones = new Set(records.map((x) => x.zone)).size;
-  const requests = new Set([...records.map((x) => x.source.file), ...tenants.map((x) => x.source.file)]).size;
+  const counts = r.counts;
   const warnings = r.diagnostics.filter((d) => d.severity === "warning").length;
   const en = lang === "en";
   const group = (test: (f: string) => boolean) => r.written.filter(test);
@@ -88,15 +86,17 @@ function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: strin
     [group((f) => f.startsWith("registry.")), "daftar subdomain publik", "the public list of subdomains"],
     [group((f) => f.startsWith("plan.")), "rencana ini (Markdown untuk pull request, JSON untuk mesin)", "this plan (Markdown for pull requests, JSON for machines)"],
   ];
-  const other = r.written.filter((f) => !kinds.some(([files]) => files.includes(f)));
+  // A set, not a search per file: 3,000 manifests made this quadratic (46 ms).
+  const grouped = new Set(kinds.flatMap(([files]) => files));
+  const other = r.written.filter((f) => !grouped.has(f));
   const list = (files: string[]) => (files.length > 3 ? `${files.slice(0, 2).join(", ")} … (${files.length})` : files.join(", "));
   const lines = [
     en
       ? `Checked: governance.yaml and ${r.filesChecked - 1} request files, all valid (${warnings} warnings).`
       : `Diperiksa: governance.yaml dan ${r.filesChecked - 1} berkas permohonan, semuanya valid (${warnings} peringatan).`,
     en
-      ? `Desired state: ${records.length} DNS record sets in ${zones} zone(s) and ${tenants.length} hosting tenants, from ${requests} requests.`
-      : `Keadaan yang diinginkan: ${records.length} set rekaman DNS di ${zones} zona dan ${tenants.length} tenant hosting, dari ${requests} permohonan.`,
+      ? `Desired state: ${counts.records} DNS record sets in ${counts.zones} zone(s) and ${counts.tenants} hosting tenants, from ${counts.sources} requests.`
+      : `Keadaan yang diinginkan: ${counts.records} set rekaman DNS di ${counts.zones} zona dan ${counts.tenants} tenant hosting, dari ${counts.sources} permohonan.`,
     en ? `Outputs in ${outDir}/:` : `Hasil di ${outDir}/:`,
     ...kinds.filter(([files]) => files.length).map(([files, id, enText]) => `  - ${list(files)}: ${en ? enText : id}`),
     ...(other.length ? [`  - ${list(other)}`] : []),

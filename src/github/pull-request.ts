@@ -53,6 +53,8 @@ export interface PullRequestView {
    * names can be forged; the pusher cannot). They may not approve what they pushed.
    */
   pushers: string[];
+  /** When the head commit was pushed to the branch, by GitHub's clock; undefined when GitHub lists no such push. */
+  headPushedAt?: string;
 }
 
 export async function readPullRequest(gh: GitHub, ref: RepoRef, number: number, botLogin: string): Promise<PullRequestView> {
@@ -71,7 +73,8 @@ export async function readPullRequest(gh: GitHub, ref: RepoRef, number: number, 
   });
   const known = new Set([applicant.toLowerCase(), botLogin.toLowerCase()]);
   const coAuthors = [...new Set(commits.flatMap((c) => (c.author && !known.has(c.author.toLowerCase()) ? [c.author] : [])))].sort();
-  const pushers = headRepo ? await pushersOf(gh, { owner: headRepo.owner.login, repo: headRepo.name }, pr.head.ref) : [];
+  const pushes = headRepo ? await pushesOf(gh, { owner: headRepo.owner.login, repo: headRepo.name }, pr.head.ref, pr.head.sha) : { pushers: [] };
+  const pushers = pushes.pushers;
   return {
     number,
     title: pr.title,
@@ -92,13 +95,22 @@ export async function readPullRequest(gh: GitHub, ref: RepoRef, number: number, 
     commits,
     coAuthors,
     pushers,
+    ...(pushes.headPushedAt ? { headPushedAt: pushes.headPushedAt } : {}),
   };
 }
 
-/** Logins that pushed to a branch (pushes, force pushes, branch creation), from the activity API. */
-async function pushersOf(gh: GitHub, repo: RepoRef, branch: string): Promise<string[]> {
+/**
+ * Logins that pushed to a branch (pushes, force pushes, branch creation), and when the head commit
+ * reached it, by GitHub's clock: both from the activity API (a commit's own dates are whatever its
+ * author wrote).
+ */
+async function pushesOf(gh: GitHub, repo: RepoRef, branch: string, headSha: string): Promise<{ pushers: string[]; headPushedAt?: string }> {
   const list = await gh.paginate(gh.rest.repos.listActivities, { ...repo, ref: `refs/heads/${branch}`, per_page: 100 });
-  return [...new Set(list.flatMap((a) => (a.activity_type !== "branch_deletion" && a.actor?.login ? [a.actor.login] : [])))].sort();
+  const pushers = [...new Set(list.flatMap((a) => (a.activity_type !== "branch_deletion" && a.actor?.login ? [a.actor.login] : [])))].sort();
+  // The latest time the branch was set to the head (it may have been pushed away and back).
+  const times = list.filter((a) => a.activity_type !== "branch_deletion" && a.after === headSha).map((a) => a.timestamp).sort();
+  const headPushedAt = times[times.length - 1];
+  return { pushers, ...(headPushedAt ? { headPushedAt } : {}) };
 }
 
 export type RequestKind = "baru" | "ubah" | "hapus";

@@ -64,7 +64,7 @@ export function ownershipSection(v: OwnershipVerdict, applicant: string, lang: L
  */
 export function validationVerdict(a: PullRequestAnalysis, largeChangeByAdmin: boolean): OwnershipVerdict {
   const problems = a.errors.map((d) => ({ id: `${d.file}:${d.line}: ${d.message.id}`, en: `${d.file}:${d.line}: ${d.message.en}` }));
-  problems.push(...unsafeReasons(a.plan, largeChangeByAdmin).map((m) => ({ id: `${m.id} (label ${LARGE_CHANGE_LABEL} dari admin)`, en: `${m.en} (label ${LARGE_CHANGE_LABEL} from an admin)` })));
+  problems.push(...unsafeReasons(a.plan, largeChangeByAdmin).map((m) => ({ id: `${m.id} (label ${LARGE_CHANGE_LABEL} dari admin, dipasang sesudah push terakhir)`, en: `${m.en} (label ${LARGE_CHANGE_LABEL} from an admin, added after the last push)` })));
   return { ok: problems.length === 0, problems };
 }
 
@@ -116,7 +116,7 @@ export async function refreshPullRequest(gh: GitHub, ref: RepoRef, number: numbe
   if (!botOwn) for (const person of people.values()) verdicts.push(checkOwnership(analysis.paths, person, await isAdmin(gh, governance, person), governance));
   const provenance = provenanceProblems(pr, o.botLogin);
   const ownership: OwnershipVerdict = { ok: provenance.length === 0 && verdicts.every((v) => v.ok), problems: [...provenance, ...verdicts.flatMap((v) => v.problems)] };
-  const validation = validationVerdict(analysis, analysis.plan.safety.largeChange ? await largeChangeApproved(gh, ref, pr.number, governance) : false);
+  const validation = validationVerdict(analysis, analysis.plan.safety.largeChange ? await largeChangeApproved(gh, ref, pr, governance) : false);
   const disposition = failClosed(await evaluatePhase(gh, ref, pr, action === "suspension" ? withEmergencyChain(governance) : governance, analysis.destructive, "before-merge"), analysis);
   const sides = await requestSides(gh, ref, pr, baseFiles, governance, o.today);
   // A decision step's official rejected with a coded reason (rejection.ts): closed, letter sent.

@@ -4,7 +4,7 @@
 // differs in plain words; a move from the OPD's server to hosting reads as a change. Pure.
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
-import { formatDate } from "../letter/date.ts";
+import { formatDate } from "../worktime/format.ts";
 import { changesInWords, targetInWords } from "../letter/request-words.ts";
 
 export { changesInWords, targetInWords };

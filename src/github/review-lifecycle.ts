@@ -3,7 +3,7 @@
 // change request that moves reviewBy) or to ask for removal; the issue closes when reviewBy
 // moves. After reviewBy plus the grace period, the bot proposes a decommission pull request
 // (DNS removed, data kept) that goes through the normal chain.
-import { formatDate } from "../letter/date.ts";
+import { formatDate } from "../worktime/format.ts";
 import type { Governance } from "../model/governance.ts";
 import { addDays, hygieneSettings, reviewStatus } from "../model/hygiene.ts";
 import { zoneOf } from "../model/names.ts";

@@ -5,7 +5,7 @@ import { hostingTermRows } from "./hosting-terms.ts";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
 import type { AccountDetails } from "./account.ts";
-import { formatDate } from "./date.ts";
+import { formatDate } from "../worktime/format.ts";
 
 export interface LetterInput {
   governance: Governance;

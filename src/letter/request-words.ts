@@ -4,7 +4,7 @@
 // pull request comment (github/request-summary.ts) and the reply letter. Pure.
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
-import { formatDate } from "./date.ts";
+import { formatDate } from "../worktime/format.ts";
 
 type Target = Request["target"];
 type Defaults = Governance["hosting"]["defaults"];

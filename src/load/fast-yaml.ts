@@ -12,11 +12,12 @@
 // uniqueKeys, strict) and the walk in parse.ts do, positions included; test/validate/
 // fast-yaml.test.ts checks that differentially. The subset: spaces for indentation; LF or CRLF;
 // comment lines and ` #` comments; block mappings with plain keys; block sequences (also of
-// compact mappings `- key: value`); one-line plain, single-quoted and double-quoted (without
-// backslash) scalars; one-line flow sequences and mappings of those, nested too (records are
-// written `values: [{ priority: 10, exchange: mail.x }]`). Everything else (anchors,
-// aliases, tags, block scalars, multi-line scalars, empty values, duplicate keys, documents
-// markers, directives, tabs, control characters) is refused.
+// compact mappings `- key: value`); plain, single-quoted and double-quoted scalars (escapes
+// decoded), also continued over more lines (without blank lines); `|` and `>` block scalars of
+// one indentation; one-line flow sequences and mappings of those, nested too (records are
+// written `values: [{ priority: 10, exchange: mail.x }]`). Everything else (anchors, aliases,
+// tags, keep chomping, empty values, duplicate keys, document end markers, directives, tabs,
+// control characters) is refused.
 import { LIMITS } from "./limits.ts";
 import type { Positions } from "./parse.ts";
 
@@ -327,6 +328,7 @@ class Parser {
     const { text, lines } = this;
     const start = lines[4 * li + START]!, end = lines[4 * li + END]!;
     const c = text.charCodeAt(q);
+    if ((c === DQUOTE || c === SQUOTE) && this.closingQuote(q + 1, end, c) < 0) return this.multiLineQuoted(li, q, ptr, parent);
     if (c === DQUOTE || c === SQUOTE || c === LBRACKET || c === LBRACE) {
       const [value, e] = this.flowItem(li, q, depth, ptr);
       const after = this.skipSpaces(e, end);
@@ -371,6 +373,109 @@ class Parser {
   }
 
   /**
+   * Whether the line from `start` to `end` is indented beyond the limit as parse.ts counts it
+   * (spaces and `-`, `?`, `:` before a space): it checks only texts this path declines, so a
+   * line it would refuse must be declined here, even inside a scalar.
+   */
+  private overIndented(start: number, end: number): boolean {
+    const text = this.text;
+    let p = start;
+    for (; p < end && p - start <= LIMITS.indent; p++) {
+      const c = text.charCodeAt(p);
+      if (c === SPACE) continue;
+      if ((c === DASH || c === 63 || c === COLON) && (p + 1 === end || text.charCodeAt(p + 1) === SPACE)) continue;
+      break;
+    }
+    return p - start > LIMITS.indent;
+  }
+
+  /** Offset of the quote `quote` closing a quoted scalar, searched from `p` to `end`; -1 if it is not there. */
+  private closingQuote(p: number, end: number, quote: number): number {
+    const text = this.text;
+    for (let i = p; i < end; i++) {
+      const d = text.charCodeAt(i);
+      if (quote === DQUOTE && d === BACKSLASH) i++;
+      else if (d === quote) {
+        if (quote === SQUOTE && i + 1 < end && text.charCodeAt(i + 1) === SQUOTE) i++;
+        else return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The content of a quoted scalar from `from` to `to` (no closing quote in between), escapes decoded. */
+  private quoted(from: number, to: number, quote: number): string {
+    const text = this.text;
+    if (quote === SQUOTE) {
+      const s = text.slice(from, to);
+      return s.includes("''") ? s.replaceAll("''", "'") : s;
+    }
+    let out = "";
+    for (let i = from; i < to; i++) {
+      if (text.charCodeAt(i) !== BACKSLASH) continue;
+      // An escape, decoded as yaml does (compose/resolve-flow-scalar.js); an unknown one is refused.
+      out += text.slice(from, i);
+      const x = text[++i];
+      const simple = x === undefined || i >= to ? undefined : ESCAPES[x];
+      if (simple !== undefined) out += simple;
+      else {
+        const length = x === "x" ? 2 : x === "u" ? 4 : x === "U" ? 8 : 0;
+        const hex = text.slice(i + 1, i + 1 + length);
+        if (length === 0 || i + length >= to || !HEX.test(hex)) refuse();
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) refuse();
+        out += String.fromCodePoint(code);
+        i += length;
+      }
+      from = i + 1;
+    }
+    return from === to ? out : out + text.slice(from, to);
+  }
+
+  /**
+   * A quoted scalar opened at `q` on block line `li` and closed on a later line, in a block whose
+   * entries stand at column `parent`. yaml folds it (resolve-flow-scalar.js): spaces at the end
+   * of a line and at the start of the next are dropped, and each line break becomes one space.
+   * The subset: every continued line indented beyond the block and not blank, no escape at the
+   * end of a line (an escaped line break or space); only a comment after the closing quote.
+   * Its lines are read from the text itself: a line starting with `#` in it is content.
+   */
+  private multiLineQuoted(li: number, q: number, ptr: Pointer, parent: number): [string, number] {
+    const { text, lines } = this;
+    const quote = text.charCodeAt(q);
+    let no = lines[4 * li + NO]!;
+    if (this.record) this.positions[ptr.ptr] = at(no, q - lines[4 * li + START]! + 1);
+    let from = q + 1;
+    let end = lines[4 * li + END]!;
+    let value = "";
+    for (let first = true; ; first = false) {
+      const close = this.closingQuote(from, end, quote);
+      if (close >= 0) {
+        value += (first ? "" : " ") + this.quoted(from, close, quote);
+        const after = this.skipSpaces(close + 1, end);
+        if (after < end && (after === close + 1 || text.charCodeAt(after) !== HASH)) refuse();
+        break;
+      }
+      let e = end;
+      while (e > from && text.charCodeAt(e - 1) === SPACE) e--;
+      if (quote === DQUOTE && e > from && text.charCodeAt(e - 1) === BACKSLASH) refuse();
+      value += (first ? "" : " ") + this.quoted(from, e, quote);
+      // The next line of the text (`end` is at its CR or LF).
+      const start = text.indexOf("\n", end) + 1;
+      if (start === 0 || start >= text.length) refuse();
+      let nl = text.indexOf("\n", start);
+      if (nl < 0) nl = text.length;
+      end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      no++;
+      from = this.skipSpaces(start, end);
+      if (from === end || from - start <= parent || this.overIndented(start, end)) refuse();
+    }
+    let next = li + 1;
+    while (next < this.n && lines[4 * next + NO]! <= no) next++;
+    return [value, next];
+  }
+
+  /**
    * A block scalar whose header (`|`, `|-`, `>`, `>-`, maybe a comment after it) is at `q` on
    * line `li`, in a block whose entries stand at column `parent`. The subset: content lines all at
    * one indentation, no blank line between them, no trailing spaces; keep chomping (`+`) and
@@ -409,7 +514,7 @@ class Parser {
           if (k <= parent) refuse(); // an empty block scalar
           indent = k;
         } else if (k < indent) break;
-        if (k > indent || blank || text.charCodeAt(e - 1) === SPACE) refuse();
+        if (k > indent || blank || text.charCodeAt(e - 1) === SPACE || this.overIndented(p, e)) refuse();
         parts.push(text.slice(s, e));
         lastNo = no;
       }
@@ -432,44 +537,10 @@ class Parser {
     const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!;
     if (this.record) this.positions[ptr.ptr] = at(no, p - start + 1);
     const c = text.charCodeAt(p);
-    if (c === DQUOTE) {
-      let out = "";
-      let from = p + 1;
-      for (let i = p + 1; i < end; i++) {
-        const d = text.charCodeAt(i);
-        if (d === DQUOTE) return [from === p + 1 ? text.slice(from, i) : out + text.slice(from, i), i + 1];
-        if (d !== BACKSLASH) continue;
-        // An escape, decoded as yaml does (compose/resolve-flow-scalar.js); an unknown one is refused.
-        out += text.slice(from, i);
-        const x = text[++i];
-        const simple = x === undefined || i >= end ? undefined : ESCAPES[x];
-        if (simple !== undefined) out += simple;
-        else {
-          const length = x === "x" ? 2 : x === "u" ? 4 : x === "U" ? 8 : 0;
-          const hex = text.slice(i + 1, i + 1 + length);
-          if (length === 0 || i + length >= end || !HEX.test(hex)) refuse();
-          const code = parseInt(hex, 16);
-          if (code > 0x10ffff) refuse();
-          out += String.fromCodePoint(code);
-          i += length;
-        }
-        from = i + 1;
-      }
-      refuse();
-    }
-    if (c === SQUOTE) {
-      let doubled = false;
-      for (let i = p + 1; i < end; i++) {
-        if (text.charCodeAt(i) !== SQUOTE) continue;
-        if (i + 1 < end && text.charCodeAt(i + 1) === SQUOTE) {
-          doubled = true;
-          i++;
-          continue;
-        }
-        const s = text.slice(p + 1, i);
-        return [doubled ? s.replaceAll("''", "'") : s, i + 1];
-      }
-      refuse();
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = this.closingQuote(p + 1, end, c);
+      if (close < 0) refuse();
+      return [this.quoted(p + 1, close, c), close + 1];
     }
     if (c === LBRACKET) {
       const arr: unknown[] = [];

@@ -105,6 +105,18 @@ const msg = (id: string, en: string) => ({ id, en });
  */
 export const FAST_YAML = true;
 
+/** Texts of the files the fast path read, whose positions are found only when asked for. */
+const SOURCES = new WeakMap<Loaded, string>();
+
+/** The positions of a text the fast path reads (see parseFastYaml). */
+export const fastPositions = (text: string): Positions => parseFastYaml(text)!.positions;
+
+/**
+ * The text a fast-read file's positions come from (fastPositions), so that another thread can
+ * find them the same way; undefined for files the `yaml` library read (their positions are there).
+ */
+export const lazySource = (loaded: Loaded): string | undefined => SOURCES.get(loaded);
+
 export function parseYaml(file: string, bytes: Uint8Array, maxBytes = LIMITS.requestBytes): Loaded {
   return parseBytes(file, bytes, maxBytes, FAST_YAML);
 }
@@ -149,7 +161,8 @@ function parseBytes(file: string, bytes: Uint8Array, maxBytes: number, fast: boo
       if (parsed) {
         out.value = parsed.value;
         const source = text;
-        return definePositions(out, () => parseFastYaml(source)!.positions);
+        SOURCES.set(out, source);
+        return definePositions(out, () => fastPositions(source));
       }
     }
     const deep = overIndented(text);

@@ -2,8 +2,6 @@
 // keys per request file) costs more than the whole YAML parse on both sides of the channel; packed
 // as one string and one Int32Array it is a pair of copies. The receiving side unpacks only when
 // something reads `positions`: usually nothing does, since positions serve only diagnostics.
-import type { RequestFile } from "../validate/rule.ts";
-import type { FileResult } from "./parallel-job.ts";
 import { definePositions, type Positions } from "./parse.ts";
 
 export interface PackedPositions {
@@ -41,19 +39,4 @@ export function unpackPositions(packed: PackedPositions): Positions {
  */
 export function definePackedPositions<T extends object>(target: T, packed: PackedPositions): T & { positions: Positions } {
   return definePositions(target, () => unpackPositions(packed));
-}
-
-/** A file's result as it crosses from a worker: the request's positions packed. */
-export type WireResult = Omit<FileResult, "request"> & { request?: Omit<RequestFile, "positions"> & { packed: PackedPositions } };
-
-export function toWire(result: FileResult): WireResult {
-  if (!result.request) return result as WireResult;
-  const { positions, ...request } = result.request;
-  return { ...result, request: { ...request, packed: packPositions(positions) } };
-}
-
-export function fromWire(wire: WireResult): FileResult {
-  if (!wire.request) return wire as FileResult;
-  const { packed, ...request } = wire.request;
-  return { ...wire, request: definePackedPositions(request, packed) };
 }

@@ -1,14 +1,34 @@
 // Reads files from disk into Loaded values. The only place validation touches the file system.
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml, type Loaded } from "./parse.ts";
 import { LIMITS } from "./limits.ts";
 import { diagnostic, START } from "../diagnostics/diagnostic.ts";
 
+/** Reused between files: a request file is read into it whole (the parse keeps no reference to it). */
+let buffer = Buffer.allocUnsafe(LIMITS.requestBytes + 1);
+
+/**
+ * The file's bytes, read into the shared buffer when they fit in `maxBytes` (one open, reads and
+ * a close: readFileSync also asks the size and allocates a buffer per file, a fifth of the time
+ * of reading 15,000 small files); a file larger than that is read whole, for the message's size.
+ */
+function readBytes(path: string, maxBytes: number): Uint8Array {
+  if (buffer.length < maxBytes + 1) buffer = Buffer.allocUnsafe(maxBytes + 1);
+  const fd = openSync(path, "r");
+  let n = 0;
+  try {
+    for (let got = -1; got !== 0 && n <= maxBytes; n += got) got = readSync(fd, buffer, n, buffer.length - n, null);
+  } finally {
+    closeSync(fd);
+  }
+  return n > maxBytes ? readFileSync(path) : buffer.subarray(0, n);
+}
+
 export function readYamlFile(root: string, file: string, maxBytes: number = LIMITS.requestBytes): Loaded {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(join(root, file));
+    bytes = readBytes(join(root, file), maxBytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const [id, en] =

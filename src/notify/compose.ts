@@ -9,7 +9,7 @@ import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
 import type { AccountDetails } from "../letter/account.ts";
 import { accountRows } from "../letter/content.ts";
-import { formatDate } from "../letter/date.ts";
+import { formatDate } from "../worktime/format.ts";
 
 export interface MailInput {
   governance: Governance;

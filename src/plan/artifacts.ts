@@ -13,6 +13,7 @@ import { renderMarkdown } from "./render-markdown.ts";
 import { renderJson } from "./render-json.ts";
 import { OutFolder } from "./out-folder.ts";
 import { writeManifests } from "./manifest-files.ts";
+export { tenantManifestText } from "./manifest-files.ts";
 import type { ManifestThread } from "./manifest-thread.ts";
 
 export interface ArtifactInput {
@@ -44,16 +45,20 @@ export function startArtifacts(out: string, state: DesiredState, cluster: Cluste
       const zones = o.folder("zones", ".zone");
       for (const z of a.governance.zones) o.putLines(`zones/${asciiHost(z.name)}.zone`, "\n", (line) => zoneLines(z, state.records, a.zone, line));
       o.prune("zones", zones);
+      const zonesEnd = o.written.length;
       o.putLines("registry.md", "\n", (line) => registryMarkdownLines(a.registry, a.lang, line));
       o.putLines("registry.csv", "\r\n", (line) => registryCsvLines(a.registry, a.lang, line));
       // The full plan, never truncated: the comment on the pull request points here.
       o.put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
       o.put("plan.json", renderJson(a.plan));
+      const restEnd = o.written.length;
       // The manifests from their thread; written here when there is none, or it failed.
       const manifests = thread?.finish();
       if (manifests) o.written.push(...manifests);
       else writeManifests(o, state.tenants, cluster);
-      return o.written;
+      // Listed in out/'s order, whichever was written first: zones, manifests, registry, plan.
+      const w = o.written;
+      return [...w.slice(0, zonesEnd), ...w.slice(restEnd), ...w.slice(zonesEnd, restEnd)];
     },
   };
 }

@@ -54,17 +54,25 @@ export function blobId(bytes: Uint8Array): string {
 
 /** The repository's identity: its top folder's real path, its root commit(s) and its origin URL. */
 export function repositoryIdentity(root: string): string | undefined {
-  const top = git(root, ["rev-parse", "--show-toplevel"]);
+  return repositoryFacts(root)?.identity;
+}
+
+/** The identity, HEAD's commit, and whether `root` is the repository's top, with one git call fewer than asking each. */
+export function repositoryFacts(root: string): { identity: string; head: string; atTop: boolean } | undefined {
+  // One call: the top folder, the prefix of `root` in it (empty at the top), HEAD's commit.
+  const facts = git(root, ["rev-parse", "--show-toplevel", "--show-prefix", "--verify", "HEAD^{commit}"]);
+  if (!facts.ok) return undefined;
+  const [topLine, prefix, head] = facts.stdout.toString("utf8").split("\n");
   const roots = git(root, ["rev-list", "--max-parents=0", "HEAD"]);
-  if (!top.ok || !roots.ok) return undefined;
+  if (!roots.ok || !topLine || !head) return undefined;
   const remote = git(root, ["config", "--get", "remote.origin.url"]);
-  let path = top.stdout.toString("utf8").trim();
+  let path = topLine.trim();
   try {
     path = realpathSync(path);
   } catch {
     /* the path as git printed it */
   }
-  return [path, roots.stdout.toString("utf8").trim(), remote.ok ? remote.stdout.toString("utf8").trim() : ""].join("\n");
+  return { identity: [path, roots.stdout.toString("utf8").trim(), remote.ok ? remote.stdout.toString("utf8").trim() : ""].join("\n"), head: head.trim(), atTop: prefix === "" };
 }
 
 let codeDigest: string | undefined;

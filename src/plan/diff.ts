@@ -108,22 +108,19 @@ export function diffStates(base: DesiredState, head: DesiredState, opts: { base?
   const tenants = tenantChanges(base.tenants, head.tenants);
   const summary = { create: 0, update: 0, delete: 0 };
   for (const c of [...records, ...tenants]) summary[c.action]++;
-  const limits = { ...DEFAULT_SAFETY, ...opts.safety };
+  return { base: opts.base ?? null, records, tenants, summary, safety: planSafety(base.records.length, records, tenants, opts.safety), notes: opts.notes ?? [] };
+}
+
+/** The safety verdict of these changes against a base of `existingRecords` record sets (the incremental plan diffs only what changed). */
+export function planSafety(existingRecords: number, records: readonly RecordChange[], tenants: readonly TenantChange[], safety?: Partial<SafetyOptions>): Plan["safety"] {
+  const limits = { ...DEFAULT_SAFETY, ...safety };
   const updatedOrDeleted = records.filter((c) => c.action !== "create").length;
-  const existingRecords = base.records.length;
   return {
-    base: opts.base ?? null,
-    records,
-    tenants,
-    summary,
-    safety: {
-      ...limits,
-      existingRecords,
-      updatedOrDeleted,
-      largeChange: existingRecords >= limits.minExisting && updatedOrDeleted > limits.maxShare * existingRecords,
-      destructive: tenants.filter((t) => t.destructive).length,
-    },
-    notes: opts.notes ?? [],
+    ...limits,
+    existingRecords,
+    updatedOrDeleted,
+    largeChange: existingRecords >= limits.minExisting && updatedOrDeleted > limits.maxShare * existingRecords,
+    destructive: tenants.filter((t) => t.destructive).length,
   };
 }
 

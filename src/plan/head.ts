@@ -18,6 +18,13 @@ export interface HeadValidation extends RepositoryValidation {
   cache: CheckCache;
   /** Blob id of the working tree's governance file, the cache's namespace. */
   governanceBlob?: string;
+  /** Each discovered file's own check, in discovery order (for the plan's snapshot). */
+  checks?: RequestCheck[];
+  files?: string[];
+  /** HEAD's commit and blob ids, and whether the working tree is exactly HEAD (for the snapshot). */
+  commit?: string;
+  blobs?: Map<string, string>;
+  clean?: boolean;
 }
 
 /** Validates the working tree; `cacheDir` undefined: results are shared only within this run. */
@@ -55,5 +62,19 @@ export function validateWorkingTree(root: string, today: string | undefined, cac
     if (blob) cache.set(file, blob, check);
     checks.push(check);
   }
-  return { ...assemble(gov, checks, discovery.diagnostics, ctx), filesChecked, today: day, retained: ctx.retained, cache, ...(governanceBlob ? { governanceBlob } : {}) };
+  // Clean: git sees no change, and the files found are exactly HEAD's request files.
+  const tracked = listing ? [...listing.blobs.keys()].filter((p) => /^requests\/[^/]+\/[^/]+\.yaml$/.test(p)) : [];
+  const clean = !!dirty && dirty.size === 0 && discovery.diagnostics.length === 0 && listing!.skipped.length === 0 && tracked.length === discovery.files.length && tracked.sort().every((p, i) => p === discovery.files[i]);
+  return {
+    ...assemble(gov, checks, discovery.diagnostics, ctx),
+    filesChecked,
+    today: day,
+    retained: ctx.retained,
+    cache,
+    ...(governanceBlob ? { governanceBlob } : {}),
+    checks,
+    files: discovery.files,
+    ...(listing ? { commit: listing.commit, blobs: listing.blobs } : {}),
+    clean,
+  };
 }

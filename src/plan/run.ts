@@ -21,6 +21,7 @@ import { startArtifacts } from "./artifacts.ts";
 import { ManifestThread } from "./manifest-thread.ts";
 import { quotaMessages, quotaUsage } from "./quota.ts";
 import type { Plan, SafetyOptions } from "./types.ts";
+import { incrementalPlan, keepSnapshot } from "./incremental.ts";
 
 export interface PlanOptions {
   root: string;
@@ -47,12 +48,23 @@ export interface PlanOptions {
 
 export type PlanOutcome =
   | { kind: "invalid"; diagnostics: Diagnostic[]; filesChecked: number; cache: CacheUse }
-  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[]; cache: CacheUse };
+  | { kind: "planned"; plan: Plan; state: DesiredState; diagnostics: Diagnostic[]; filesChecked: number; unsafe: Message[]; written: string[]; defaultedNameservers: string[]; cache: CacheUse; counts: StateCounts };
+
+/** Sizes of the desired state, for the summary line (the incremental plan knows them without building the state). */
+export interface StateCounts {
+  records: number;
+  tenants: number;
+  zones: number;
+  /** Request files (and deleted files' kept tenants) the state comes from. */
+  sources: number;
+}
 
 /** How much the check cache saved: results taken from it, and why a stored cache was not used. */
 export interface CacheUse {
   hits: number;
   rejected?: string;
+  /** "used" when the plan came from the base's snapshot; otherwise why not. */
+  incremental?: string;
 }
 
 /**
@@ -85,28 +97,22 @@ const NO_POSITIONS: Positions = Object.freeze({});
 /**
  * The working tree validated; when valid, its requests without their positions: those (and the
  * parsed files they are read from) served the diagnostics, all made by now, and dropping them
- * frees ~30 MB for 15,000 files before the plan's own work begins.
+ * (and the per-file checks holding them, unless the snapshot keeps those) frees ~30 MB for
+ * 15,000 files before the plan's own work begins.
  */
-function validatedHead(o: PlanOptions): { invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } } {
+function validatedHead(o: PlanOptions, incremental: string | undefined): { invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } } {
   const head = validateWorkingTree(o.root, o.today, o.cacheDir);
   if (!head.governance || hasErrors(head.diagnostics)) {
     head.cache.save(); // the files that are fine need no check next time either
-    return { invalid: { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: cacheUse(head.cache) } };
+    return { invalid: { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: { ...cacheUse(head.cache), ...(incremental ? { incremental } : {}) } } };
   }
-  return { head: { ...head, governance: head.governance, requests: head.requests.map((r) => ({ file: r.file, request: r.request, positions: NO_POSITIONS })) } };
+  const { checks, ...rest } = head;
+  const requests = head.requests.map((r) => ({ file: r.file, request: r.request, positions: NO_POSITIONS }));
+  return { head: { ...rest, governance: head.governance, requests, ...(o.cacheDir && head.clean && checks ? { checks } : {}) } };
 }
 
-export function runPlan(o: PlanOptions): PlanOutcome {
-  const checked = validatedHead(o);
-  if ("invalid" in checked) return checked.invalid;
-  const { head } = checked;
-  const today = head.today;
-  // A large plan writes out/kubernetes/ on a second thread, started now: its code loads while
-  // this one computes the desired state, and it writes while this one computes the rest.
-  const thread = o.out && (o.manifestThread ?? head.requests.length >= MANIFEST_THREAD_MIN_REQUESTS) ? ManifestThread.start() : undefined;
-  const state = desiredState(head.requests, head.governance, head.retained);
-  const artifacts = o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined;
-
+/** The base revision asked for (or the merge base with main), with notes on how it was chosen. */
+export function baseRef(o: Pick<PlanOptions, "root" | "base">): { ref: string | undefined; notes: Message[] } {
   let ref = o.base;
   const notes: Message[] = [];
   if (ref === undefined) {
@@ -119,6 +125,24 @@ export function runPlan(o: PlanOptions): PlanOutcome {
         en: `Base: the tip of ${found.ref} (${found.commit.slice(0, 12)}); no merge base in this shallow clone.`,
       });
   }
+  return { ref, notes };
+}
+
+export function runPlan(o: PlanOptions): PlanOutcome {
+  // A pull request's few changed files against a base whose plan left a snapshot (src/plan/incremental.ts).
+  const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
+  if ("kind" in fast) return fast;
+  const checked = validatedHead(o, fast.fallback);
+  if ("invalid" in checked) return checked.invalid;
+  const { head } = checked;
+  const today = head.today;
+  // A large plan writes out/kubernetes/ on a second thread, started now: its code loads while
+  // this one computes the desired state, and it writes while this one computes the rest.
+  const thread = o.out && (o.manifestThread ?? head.requests.length >= MANIFEST_THREAD_MIN_REQUESTS) ? ManifestThread.start() : undefined;
+  const state = desiredState(head.requests, head.governance, head.retained);
+  const artifacts = o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined;
+
+  const { ref, notes } = baseRef(o);
   // The adoption's own commit and everything before it hold the product's example government:
   // a government's first plans compare with an empty zone, not with the examples it replaced.
   const adoption = head.governance.adoption;
@@ -145,13 +169,17 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   const ns = completeNameserverAddresses(head.governance.zones, o.nameserverAddresses);
   if (artifacts) {
     const history = fileHistory(o.root, undefined, head.governance.adoption?.base);
-    written = artifacts.finish({
-      governance: head.governance,
-      zone: { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses },
-      registry: registryRows(head.requests, head.governance, history.files, today),
-      plan,
-      lang: o.lang,
-    });
+    const zone = { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses };
+    const registry = registryRows(head.requests, head.governance, history.files, today);
+    written = artifacts.finish({ governance: head.governance, zone, registry, plan, lang: o.lang });
+    // A clean commit's plan is the base of the next pull request's: keep what it computed.
+    if (o.cacheDir && head.clean) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: quotaUsage(state, head.governance, o.ingress) });
   }
-  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache: cacheUse(head.cache) };
+  const counts: StateCounts = {
+    records: state.records.length,
+    tenants: state.tenants.length,
+    zones: new Set(state.records.map((x) => x.zone)).size,
+    sources: new Set([...state.records.map((x) => x.source.file), ...state.tenants.map((x) => x.source.file)]).size,
+  };
+  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache: { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) }, counts };
 }

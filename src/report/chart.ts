@@ -4,7 +4,7 @@
 // or a canvas for what is a few rectangles and lines; this SVG is plain, accessible (title, desc,
 // text labels) and renders the same in GitHub's Markdown view and in any browser.
 import type { Lang } from "../diagnostics/diagnostic.ts";
-import { formatDate } from "../letter/date.ts";
+import { formatDate } from "../worktime/format.ts";
 import { formatMinutes } from "../worktime/format.ts";
 import type { StepSummary } from "./aggregate.ts";
 

@@ -4,7 +4,7 @@
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
 import { markdownText } from "../diagnostics/inert.ts";
-import { formatDate } from "../letter/date.ts";
+import { formatDate } from "../worktime/format.ts";
 import { formatMinutes } from "../worktime/format.ts";
 import { localTime } from "../worktime/zoned.ts";
 import type { ServiceReport } from "./aggregate.ts";

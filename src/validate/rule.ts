@@ -42,9 +42,25 @@ export interface FileRule extends RuleBase {
   check(req: RequestFile, ctx: RuleContext): Diagnostic[];
 }
 
+/**
+ * How a repository rule relates one file to others, for the incremental plan
+ * (src/plan/incremental-rules.ts): a file's findings of this rule depend only on itself, on the
+ * files sharing one of its `group` keys, and on the files that `provide` a key it `consumes`.
+ * Keys are plain strings; a superset only costs time.
+ */
+export interface RuleLinks {
+  group: string[];
+  provides: string[];
+  consumes: string[];
+}
+
 export interface RepoRule extends RuleBase {
   scope: "repository";
   check(all: readonly RequestFile[], ctx: RuleContext): Diagnostic[];
+  /** The keys above; a rule without them is run on every file by the incremental plan too. */
+  links?(req: RequestFile, ctx: RuleContext): RuleLinks;
+  /** Findings follow chains of consumed and provided keys (CNAME loops): the whole chain is re-judged. */
+  chains?: boolean;
 }
 
 export type Rule = FileRule | RepoRule;

@@ -152,7 +152,12 @@ export const WHOLE = "*";
  * The schema's diagnostics, and the top-level fields they concern (`broken`), so that rules
  * reading only sound fields can still run on a file that fails the schema elsewhere.
  */
-export function schemaFindings(loaded: Loaded, kind: SchemaKind): { diagnostics: Diagnostic[]; broken: Set<string> } {
+export interface SchemaFindings {
+  diagnostics: Diagnostic[];
+  broken: Set<string>;
+}
+
+export function schemaFindings(loaded: Loaded, kind: SchemaKind): SchemaFindings {
   const validate = VALIDATORS[kind];
   const broken = new Set<string>();
   if (validate(loaded.value)) return { diagnostics: [], broken };

@@ -4,7 +4,7 @@ import { diagnostic, sortDiagnostics, START, type Diagnostic } from "../diagnost
 import { definePositions, type Loaded } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
-import { checkSchema, schemaFindings, WHOLE } from "./schema.ts";
+import { checkSchema, schemaFindings, WHOLE, type SchemaFindings } from "./schema.ts";
 import { GOVERNANCE_RULES } from "./governance-rules.ts";
 import { FILE_RULES, REPOSITORY_RULES } from "./rules/index.ts";
 import type { FileRule, RequestFile, RuleContext } from "./rule.ts";
@@ -30,11 +30,14 @@ export interface RequestCheck {
   diagnostics: Diagnostic[];
 }
 
-/** Everything that can be said of one request file alone: schema, then the file rules. */
-export function checkRequest(loaded: Loaded, ctx: RuleContext): RequestCheck {
+/**
+ * Everything that can be said of one request file alone: schema, then the file rules. `schema`:
+ * the file's schema findings when another thread has found them already (see src/load/check-files.ts).
+ */
+export function checkRequest(loaded: Loaded, ctx: RuleContext, schema?: SchemaFindings): RequestCheck {
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { diagnostics };
-  const schema = schemaFindings(loaded, "request");
+  schema ??= schemaFindings(loaded, "request");
   // Positions are read through to the loaded file's only if a diagnostic needs them (see parse.ts).
   const request = definePositions({ file: loaded.file, request: loaded.value as Request }, () => loaded.positions) satisfies RequestFile;
   const sound = (rule: FileRule) => !schema.broken.size || (!schema.broken.has(WHOLE) && !!rule.reads?.every((f) => !schema.broken.has(f)));
@@ -77,6 +80,8 @@ export interface ValidationResult {
   governance?: Governance;
   requests: RequestFile[];
   diagnostics: Diagnostic[];
+  /** The findings of the rules across files alone (also in `diagnostics`), for the incremental plan. */
+  repositoryDiagnostics?: Diagnostic[];
 }
 
 /** The whole stage for already-loaded files. */
@@ -107,6 +112,7 @@ export function assemble(gov: GovernanceCheck, checks: readonly RequestCheck[], 
     for (const d of r.diagnostics) diagnostics.push(d);
     if (r.request) requests.push(r.request);
   }
-  for (const d of checkRepository(requests, ctx)) diagnostics.push(d);
-  return { governance: gov.governance, requests, diagnostics: sortDiagnostics(diagnostics) };
+  const repositoryDiagnostics = checkRepository(requests, ctx);
+  for (const d of repositoryDiagnostics) diagnostics.push(d);
+  return { governance: gov.governance, requests, diagnostics: sortDiagnostics(diagnostics), repositoryDiagnostics };
 }

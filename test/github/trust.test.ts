@@ -156,15 +156,21 @@ describe("5. disposition edge cases", () => {
     expect(r.disposition!.ignored).toContainEqual(expect.objectContaining({ user: "kasi", reason: "applicant" }));
   });
 
+  /** Eleven records on main; the liaison's pull request moves `moved` of ten servers to the network `net`. */
+  const servers = (moved: number, net: number): Record<string, string> => {
+    const server = (i: number, ip: string) => HOSTED.replace("label: portal", `label: s${i}`).replace("target:\n  hosting:\n    storage: 10Gi", `target:\n  server:\n    ipv4: [${ip}]`);
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= moved; i++) files[`requests/diskominfo/s${i}.yaml`] = server(i, `103.147.${net}.${i}`);
+    return files;
+  };
+  async function largeChange(branch: string): Promise<number> {
+    w.fake.push("main", "admin1", servers(10, 8));
+    return pullRequest("rina-diskominfo", branch, servers(4, 9));
+  }
+
   it("the large-change label counts only when an admin added it (read from the timeline)", async () => {
-    // Eleven records on main; the liaison changes four of them (over 30%).
-    const server = (label: string, ip: string) => HOSTED.replace("label: portal", `label: ${label}`).replace("target:\n  hosting:\n    storage: 10Gi", `target:\n  server:\n    ipv4: [${ip}]`);
-    const many: Record<string, string> = {};
-    for (let i = 1; i <= 10; i++) many[`requests/diskominfo/s${i}.yaml`] = server(`s${i}`, `103.147.8.${i}`);
-    w.fake.push("main", "admin1", many);
-    const change: Record<string, string> = {};
-    for (let i = 1; i <= 4; i++) change[`requests/diskominfo/s${i}.yaml`] = server(`s${i}`, `103.147.9.${i}`);
-    const pr = await pullRequest("rina-diskominfo", "pindah-server", change);
+    // Four of eleven records change (over 30%).
+    const pr = await largeChange("pindah-server");
     const r = await refresh(pr);
     expect(r.analysis!.plan.safety.largeChange).toBe(true);
     expect(status(pr, "validasi")!.state).toBe("failure");
@@ -173,13 +179,34 @@ describe("5. disposition edge cases", () => {
     w.fake.setLabel(pr, "rina-diskominfo", "perubahan-besar-disetujui");
     await refresh(pr);
     expect(status(pr, "validasi")!.state).toBe("failure");
-    // An admin adds it: it counts; removed again: it no longer does.
+    // An admin adds it (after looking at the plan): it counts; removed again: it no longer does.
     w.fake.setLabel(pr, "rina-diskominfo", "perubahan-besar-disetujui", false);
+    w.fake.advance(5);
     w.fake.setLabel(pr, "admin1", "perubahan-besar-disetujui");
     await refresh(pr);
     expect(status(pr, "validasi")!.state).toBe("success");
     w.fake.setLabel(pr, "kasi", "perubahan-besar-disetujui", false);
     await refresh(pr);
     expect(status(pr, "validasi")!.state).toBe("failure");
+  });
+
+  it("the large-change label approves the head it was added to: a later push needs it again", async () => {
+    const pr = await largeChange("pindah-server-lagi");
+    w.fake.advance(10);
+    w.fake.setLabel(pr, "admin1", "perubahan-besar-disetujui");
+    await refresh(pr);
+    expect(status(pr, "validasi")!.state).toBe("success");
+    // The liaison then pushes a bigger change (all ten records) under the same label.
+    w.fake.advance(10);
+    w.fake.push("pindah-server-lagi", "rina-diskominfo", servers(10, 10), "Semua sekaligus");
+    await refresh(pr);
+    expect(status(pr, "validasi")!.state).toBe("failure");
+    expect(status(pr, "validasi")!.description).toMatch(/^Perubahan terlalu besar/);
+    // The admin looks again and labels again: now it counts.
+    w.fake.setLabel(pr, "admin1", "perubahan-besar-disetujui", false);
+    w.fake.advance(10);
+    w.fake.setLabel(pr, "admin1", "perubahan-besar-disetujui");
+    await refresh(pr);
+    expect(status(pr, "validasi")!.state).toBe("success");
   });
 });

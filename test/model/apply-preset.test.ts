@@ -167,3 +167,22 @@ describe("npm run preset", () => {
     expect(r.stderr).toContain("berkas tidak dapat dibaca (ENOENT)");
   });
 });
+
+describe("applyPreset keeps what is the government's own in the disposition block", () => {
+  it("keeps the reminder escalation and the acting officials of a step the preset also has", () => {
+    const doc = parseDocument(GOVERNANCE);
+    doc.setIn(["disposition", "reminders"], doc.createNode({ escalateAfter: "2d" }));
+    // An acting head for the preset's own step id, and one for a step the preset does not have.
+    const steps = doc.getIn(["disposition", "steps"]) as { items: unknown[] };
+    steps.items.push(doc.createNode({ id: "kepala-dinas", role: "Kepala Dinas", kind: "decision", standardTime: "1d", team: "contohkab/kadis", acting: [{ user: "sutrisno-plt", title: "Plt.", name: "Drs. Sutrisno", from: "2026-01-05", until: "2026-12-31" }] }));
+    const mine = applyPreset(doc.toString(), "governance.yaml", presetText("demak"), "demak");
+    if (!mine.ok) throw new Error(mine.problem.en);
+    const got = parse(mine.text) as { disposition: { reminders?: unknown; steps: { id: string; acting?: { name: string }[] }[] } };
+    expect(got.disposition.reminders).toEqual({ escalateAfter: "2d" });
+    expect(got.disposition.steps.find((s) => s.id === "kepala-dinas")!.acting![0]!.name).toBe("Drs. Sutrisno");
+    // The preset's chain is otherwise the preset's: no step of the government's old chain comes along.
+    expect(got.disposition.steps.map((s) => s.id)).toEqual((parse(presetText("demak")) as typeof got).disposition.steps.map((s) => s.id));
+    const check = checkGovernance(parseYaml("governance.yaml", new TextEncoder().encode(mine.text), LIMITS.governanceBytes));
+    expect(check.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
 // over an out/ folder someone damaged (altered bytes of the same size, truncated files, stale
 // files of removed zones and tenants).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepository } from "../../scripts/bench/lib/shapes.ts";
@@ -24,13 +24,16 @@ import { renderMarkdown } from "../../src/plan/render-markdown.ts";
 import { renderJson } from "../../src/plan/render-json.ts";
 import type { Lang } from "../../src/diagnostics/diagnostic.ts";
 import { requestYaml } from "./fixture.ts";
+import { ManifestThread } from "../../src/plan/manifest-thread.ts";
+import { startArtifacts, tenantManifestText } from "../../src/plan/artifacts.ts";
+import { OutsideOutputError } from "../../src/load/out-path.ts";
 
 const TODAY = "2026-06-01";
 const REQUESTS = 400;
 let root = "";
 const out = () => join(root, "out");
 
-const options = (lang: Lang): PlanOptions => ({
+const options = (lang: Lang, manifestThread: boolean): PlanOptions => ({
   root,
   base: "HEAD",
   out: out(),
@@ -40,6 +43,7 @@ const options = (lang: Lang): PlanOptions => ({
   ingress: { ipv4: ["192.0.2.80"], ipv6: ["2001:db8::80"] },
   nameserverAddresses: {},
   cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" },
+  manifestThread,
 });
 
 beforeAll(() => {
@@ -95,8 +99,8 @@ function onDisk(): Map<string, Buffer> {
 }
 
 /** Runs the plan and checks out/ against the reference, byte for byte and file for file. */
-function planAndCompare(lang: Lang = "id") {
-  const o = options(lang);
+function planAndCompare(thread: boolean, lang: Lang = "id") {
+  const o = options(lang, thread);
   const r = runPlan(o);
   if (r.kind !== "planned") throw new Error(JSON.stringify(r.diagnostics.slice(0, 3)));
   const expected = reference(o);
@@ -109,10 +113,14 @@ function planAndCompare(lang: Lang = "id") {
   return { r, expected };
 }
 
-describe("out/ against the reference rendering (generated repository)", () => {
+// Both ways of writing out/kubernetes/: on the plan's own thread, and on the manifest thread.
+describe.each([
+  ["on one thread", false],
+  ["with the manifest thread", true],
+])("out/ against the reference rendering (generated repository), %s", (_, thread) => {
   it("a fresh out/ holds exactly the reference files and bytes, with every kind of tenant among them", () => {
     rmSync(out(), { recursive: true, force: true });
-    const { r, expected } = planAndCompare();
+    const { r, expected } = planAndCompare(thread);
     // The generated shapes reach what the writer must handle: many tenants, a released one, two zones, Unicode text.
     expect(r.state.tenants.length).toBeGreaterThan(50);
     expect(r.state.tenants.some((t) => t.releaseData)).toBe(true);
@@ -123,15 +131,18 @@ describe("out/ against the reference rendering (generated repository)", () => {
 
   it("an out/ that already holds this output is left with the same bytes", () => {
     rmSync(out(), { recursive: true, force: true });
-    planAndCompare();
+    planAndCompare(thread);
     const before = statSync(join(out(), "registry.md")).mtimeMs;
-    planAndCompare();
+    const manifest = readdirSync(join(out(), "kubernetes")).find((f) => f !== "00-baseline.yaml")!;
+    const manifestBefore = statSync(join(out(), "kubernetes", manifest)).mtimeMs;
+    planAndCompare(thread);
     expect(statSync(join(out(), "registry.md")).mtimeMs).toBe(before);
+    expect(statSync(join(out(), "kubernetes", manifest)).mtimeMs).toBe(manifestBefore);
   });
 
   it("a damaged out/ (same-size alterations, truncations, stale files, an empty folder) is repaired", () => {
     rmSync(out(), { recursive: true, force: true });
-    planAndCompare();
+    planAndCompare(thread);
     const manifests = readdirSync(join(out(), "kubernetes")).filter((f) => f !== "00-baseline.yaml");
     const damage = (rel: string) => {
       const p = join(out(), rel);
@@ -146,9 +157,44 @@ describe("out/ against the reference rendering (generated repository)", () => {
     truncateSync(join(out(), "registry.md"), 0);
     writeFileSync(join(out(), "kubernetes/tenant--gone.yaml"), "---\nkind: Namespace\n");
     writeFileSync(join(out(), "zones/gone.example.zone"), "; stale\n");
-    planAndCompare();
+    planAndCompare(thread);
     rmSync(out(), { recursive: true, force: true });
     mkdirSync(join(out(), "kubernetes"), { recursive: true });
-    planAndCompare("en");
+    planAndCompare(thread, "en");
+  });
+});
+
+describe("the manifest thread", () => {
+  const cluster = options("id", true).cluster;
+  it("writes out/kubernetes/ itself, the bytes the plan's own thread writes", () => {
+    const head = validateWorkingTree(root, TODAY, undefined);
+    const state = desiredState(head.requests, head.governance!, head.retained);
+    const dir = join(root, "out-thread");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const thread = ManifestThread.start();
+    expect(thread).toBeDefined();
+    thread!.begin(dir, state.tenants, cluster);
+    const written = thread!.finish();
+    expect(written).toEqual(["kubernetes/00-baseline.yaml", ...state.tenants.map((t) => `kubernetes/${t.namespace}.yaml`)]);
+    for (const t of state.tenants) expect(readFileSync(join(dir, "kubernetes", `${t.namespace}.yaml`), "utf8")).toBe(tenantManifestText(t, cluster));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("yields nothing when it fails, so the plan's own thread writes (and fails) as it would alone", () => {
+    const head = validateWorkingTree(root, TODAY, undefined);
+    const state = desiredState(head.requests, head.governance!, head.retained);
+    const dir = join(root, "out-thread");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    // A namespace that would leave out/: the last line of defence refuses it on either thread.
+    const hostile = [{ ...state.tenants[0]!, namespace: "../../lolos" }];
+    const thread = ManifestThread.start()!;
+    thread.begin(dir, hostile, cluster);
+    expect(thread.finish()).toBeUndefined();
+    const pending = startArtifacts(dir, { records: [], tenants: hostile }, cluster);
+    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan: { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] }, lang: "id" })).toThrow(OutsideOutputError);
+    expect(existsSync(join(root, "lolos.yaml"))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -91,6 +91,8 @@ function filledCache(root: string): string {
   return dir;
 }
 
+/** Only the check cache stays (the incremental plan's snapshots are tested in incremental.test.ts). */
+const dropSnapshots = (dir: string) => readdirSync(dir).filter((f) => f.startsWith("snapshot-")).forEach((f) => rmSync(join(dir, f), { recursive: true, force: true }));
 const cacheFile = (dir: string) => join(dir, readdirSync(dir).find((f) => f.endsWith(".jsonl"))!);
 /** Rewrites the cache file's body and, when `sign`, its digest too (a forger who knows the format). */
 function rewrite(dir: string, edit: (body: string) => string, sign: boolean) {
@@ -115,6 +117,9 @@ describe("plan check cache", () => {
     const root = repository();
     const cache = filledCache(root);
     writeFiles(root, { "requests/dinkes/sehat.yaml": requestYaml({ label: "sehat", target: { server: { ipv4: ["103.10.20.99"] } } }) });
+    // The base's snapshot serves first (src/plan/incremental.ts); without it, the check cache.
+    expect(sameAsCold(root, cache).cache.incremental).toBe("used");
+    dropSnapshots(cache);
     const r = sameAsCold(root, cache);
     expect(r.kind).toBe("planned");
     // Nine unchanged files for the working tree, and the edited file's base version for the base.
@@ -127,6 +132,8 @@ describe("plan check cache", () => {
     const cache = filledCache(root);
     // posyandu drops the name surel.posyandu that the unchanged klinik's MX points at.
     writeFiles(root, { "requests/dinkes/posyandu.yaml": requestYaml({ label: "posyandu", target: { server: { ipv4: ["103.10.20.40"] } } }) });
+    expect(sameAsCold(root, cache).cache.incremental).toBe("used");
+    dropSnapshots(cache);
     const r = sameAsCold(root, cache);
     expect(r.kind).toBe("invalid");
     expect(r.cache.hits).toBeGreaterThan(0);

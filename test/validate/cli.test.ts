@@ -1,10 +1,9 @@
 // The validate command as a user runs it: exit codes, languages, formats, annotations, narrowing.
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { validateCli } from "../cli/run.ts";
 import { CATALOGUE, catalogueMarkdown } from "../../src/validate/catalogue.ts";
 import { governanceToday } from "../../src/load/repository.ts";
 import { GOVERNANCE_TEXT, requestText } from "./helpers.ts";
@@ -19,17 +18,8 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 
 const REPO = join(import.meta.dirname, "../..");
 const INVALID = join(REPO, "test/fixtures/invalid/rules");
-const TSX = join(REPO, "node_modules/.bin/tsx");
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, [join(REPO, "src/cli/validate.ts"), ...args], { env: { ...process.env, GITHUB_ACTIONS: "", ...env }, maxBuffer: 1 << 24 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const cli = validateCli;
 
 function validRepo(): string {
   const root = tempDir("cli-");

@@ -125,6 +125,14 @@ describe("fast YAML path: reads the shapes hand-written files have, exactly as y
     ["escapes in a flow sequence", 'a: ["x\\"y", "\\u00fc"]\n'],
     ["a URL in a flow mapping", "a: { scan: https://x.go.id/a?b=c, b: mailto:x@y }\n"],
     ["a CRLF block scalar", "a: |-\r\n  one\r\n  two\r\nb: 1\r\n"],
+    ["a multi-line double-quoted scalar", 'a: "one\n  two"\nb: 1\n'],
+    ["a multi-line double-quoted scalar over three lines, spaces at the ends", 'a: "one  \n    two   \n  three "  # c\nb: 1\n'],
+    ["a multi-line double-quoted scalar with escapes and a quote-like line", 'a: "\\u00e9 \\"x\\"\n  # not a comment\n  \\t end"\n'],
+    ["a multi-line double-quoted scalar opened at the end of its line", 'a: "\n  two"\n'],
+    ["a multi-line single-quoted scalar", "a: 'it''s\n  one '' two'\nb: 1\n"],
+    ["a multi-line quoted scalar in a sequence", 'a:\n  - "one\n    two"\n  - x\n'],
+    ["a multi-line quoted scalar in a compact mapping", 'a:\n  - b: "one\n      two"\n    c: 1\n'],
+    ["a CRLF multi-line quoted scalar", 'a: "one\r\n  two"\r\nb: 1\r\n'],
   ];
   it.each(inside)("%s", (_, text) => {
     expect(parseFastYaml(text), text).toBeDefined();
@@ -150,7 +158,15 @@ describe("fast YAML path: refuses what is outside its subset", () => {
     ["a multi-line plain scalar after a blank line", "a: one\n\n  two\n"],
     ["a multi-line plain scalar after a comment", "a: one # c\n  two\n"],
     ["a multi-line plain scalar with `: `", "a: one\n  b: two\n"],
-    ["a multi-line quoted scalar", 'a: "one\n  two"\n'],
+    ["a multi-line quoted scalar with a blank line", 'a: "one\n\n  two"\n'],
+    ["a multi-line quoted scalar with an escaped line break", 'a: "one\\\n  two"\n'],
+    ["a multi-line quoted scalar with an escaped space at a line end", 'a: "one\\ \n  two"\n'],
+    ["a multi-line quoted scalar not indented past its key", 'a: "one\ntwo"\n'],
+    ["a multi-line quoted scalar not indented past its sequence", 'a:\n  - "one\n  two"\n'],
+    ["a multi-line quoted scalar never closed", 'a: "one\n  two\n'],
+    ["a multi-line quoted scalar with text after it", 'a: "one\n  two" x\n'],
+    ["a multi-line quoted key", '"a\n  b": 1\n'],
+    ["a multi-line quoted scalar in a flow sequence", 'a: ["one\n  two"]\n'],
     ["an empty value", "a:\nb: 1\n"],
     ["a duplicate key", "a: 1\na: 2\n"],
     ["a duplicate flow key", "a: { b: 1, b: 2 }\n"],
@@ -174,6 +190,8 @@ describe("fast YAML path: refuses what is outside its subset", () => {
     ["a comment indented past the limit", `a: 1\n${" ".repeat(101)}# c\n`],
     ["a line of spaces past the limit", `a: 1\n${" ".repeat(101)}\nb: 2\n`],
     ["a sequence entry past the limit", `a:\n${" ".repeat(99)}- x\n`],
+    ["a dash past the limit inside a multi-line quoted scalar", `_: "\n${" ".repeat(99)}- 0"\n`],
+    ["a dash past the limit inside a block scalar", `a: |\n${" ".repeat(98)}- - x\n`],
   ];
   it.each(outside)("%s", (_, text) => {
     expect(parseFastYaml(text)).toBeUndefined();
@@ -184,7 +202,7 @@ describe("fast YAML path: refuses what is outside its subset", () => {
 // Generated documents: trees of mappings, sequences and scalars, written in the styles the
 // subset covers (and some it does not), with comments, blank lines, CRLF and odd indentation.
 type Tree =
-  | { t: "scalar"; text: string; style: "plain" | "single" | "double" | "json" | "literal" | "folded" | "multiline" }
+  | { t: "scalar"; text: string; style: "plain" | "single" | "double" | "json" | "literal" | "folded" | "multiline" | "quotedLines" }
   | { t: "map"; entries: [string, Tree][]; indent: number }
   | { t: "seq"; items: Tree[]; indent: number; sameColumn: boolean }
   | { t: "flowMap"; entries: [string, Tree][] }
@@ -193,7 +211,7 @@ type Tree =
 const TRICKY = ["true", "False", "null", "~", "", " ", "0", "-0", "+12", "1_000", "0o17", "0x1f", "1e3", ".inf", "-.5", "1.", ".nan", "12345678901234567890", "a #b", "a#b", "a:b", "a: b", "a:", "-a", "- a", "-1", "?a", ":a", "@a", "`a", "%a", "&a", "*a", "!a", "|", ">", "a'b", 'a"b', "'", '"', "a\\b", "[a]", "{a}", "a,b", "a, b", "bücher", "日本語", "😀", "2026-04-20", "103.1.2.3", "2400:cb00::1", "v=spf1 mx -all", "https://x.go.id/a?b=c#d", "Siti, S.Kom.", "a  ", "  a", "#", "---", "..."];
 const KEYS = ["label", "opd", "a", "b", "c", "true", "null", "Null", "__proto__", "constructor", "x.y", "a-b", "_dmarc", "1", "0x1", "a b", "a:b", "-a", "key", "k"];
 
-const style = fc.constantFrom("plain" as const, "plain" as const, "single" as const, "double" as const, "json" as const, "literal" as const, "folded" as const, "multiline" as const);
+const style = fc.constantFrom("plain" as const, "plain" as const, "single" as const, "double" as const, "json" as const, "literal" as const, "folded" as const, "multiline" as const, "quotedLines" as const);
 /** Scalars a request file holds: words, numbers, addresses, dates, unicode text. */
 const usual = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,@\/=+_-]{0,20}[A-Za-z0-9.]$/),
@@ -243,9 +261,16 @@ function inline(n: Tree): string {
 
 /** A scalar in a block style (literal, folded, continued plain) after `head`, its lines at column `col`; undefined for the other styles. */
 function blockScalar(n: Tree, head: string, col: number): string[] | undefined {
-  if (n.t !== "scalar" || !["literal", "folded", "multiline"].includes(n.style)) return undefined;
+  if (n.t !== "scalar" || !["literal", "folded", "multiline", "quotedLines"].includes(n.style)) return undefined;
   const words = n.text.split(" ");
   const pad = " ".repeat(col);
+  // Quoted over several lines: double quotes (escapes as JSON writes them) or single, by length.
+  if (n.style === "quotedLines") {
+    const q = n.text.length % 2 ? (w: string) => JSON.stringify(w).slice(1, -1) : (w: string) => w.replaceAll("'", "''");
+    const mark = n.text.length % 2 ? '"' : "'";
+    const body = words.map(q);
+    return [`${head} ${mark}${body[0]}`, ...body.slice(1).map((w, i) => pad + w + (i === body.length - 2 ? mark : ""))].map((l, i, all) => (all.length === 1 ? l + mark : l));
+  }
   if (n.style === "multiline") return [`${head} ${words[0]}`, ...words.slice(1).map((w) => pad + w)];
   const chomp = n.text.length % 3 === 0 ? "-" : n.text.length % 3 === 1 ? "" : "+";
   return [`${head} ${n.style === "literal" ? "|" : ">"}${chomp}`, ...words.map((w) => pad + w)];

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverRequests } from "../../src/load/discover.ts";
 import { startWorker, validateRepositoryParallel } from "../../src/load/parallel.ts";
+import { decodeChunk } from "../../src/load/check-wire.ts";
+import type { WorkerMessage } from "../../src/load/check-files.ts";
 import type { Job } from "../../src/load/parallel-job.ts";
-import type { RequestCheck } from "../../src/validate/validate.ts";
+import type { Loaded } from "../../src/load/parse.ts";
+import { readYamlFile } from "../../src/load/read.ts";
 import { validateRepository } from "../../src/load/repository.ts";
-import { REPOSITORY_RULES } from "../../src/validate/rules/index.ts";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/invalid/rules");
 
@@ -23,16 +25,15 @@ describe("validateRepositoryParallel", () => {
     expect(two.requests).toEqual(one.requests);
     expect(two.filesChecked).toBe(one.filesChecked);
   });
-  it("has a worker thread that checks every file it claims exactly as this thread would", async () => {
-    const one = validateRepository(FIXTURE, "2026-11-22");
-    const files = discoverRequests(FIXTURE).files;
-    const job: Job = { root: FIXTURE, files, governance: one.governance!, today: "2026-11-22", counter: new Int32Array(new SharedArrayBuffer(4)), chunk: 7 };
-    const worker = startWorker();
-    const got: RequestCheck[] = [];
+  /** What a worker sends back for `files`, decoded, in order. */
+  const fromWorker = async (files: string[], bundle?: boolean): Promise<Loaded[]> => {
+    const job: Job = { root: FIXTURE, files, counter: new Int32Array(new SharedArrayBuffer(4)), chunk: 7 };
+    const worker = startWorker(bundle === undefined ? {} : { bundle });
+    const got: Loaded[] = [];
     try {
       await new Promise<void>((resolve, reject) => {
-        worker.on("message", (m: { start?: number; results?: RequestCheck[]; done?: true; failed?: string }) => {
-          if (m.results) m.results.forEach((r, i) => (got[m.start! + i] = r));
+        worker.on("message", (m: WorkerMessage) => {
+          if (m.chunk) decodeChunk(m.chunk, files.slice(m.chunk.start)).files.forEach((r, i) => (got[m.chunk!.start + i] = r));
           if (m.failed !== undefined) reject(new Error(m.failed));
           if (m.done) resolve();
         });
@@ -42,38 +43,22 @@ describe("validateRepositoryParallel", () => {
     } finally {
       await worker.terminate();
     }
-    expect(got).toHaveLength(files.length);
-    const perFile = got.flatMap((r) => r.diagnostics);
-    const expected = one.diagnostics.filter((d) => files.includes(d.file) && !REPOSITORY_RULES.some((r) => r.id === d.rule));
-    expect(perFile.sort((a, b) => (a.file + a.line + a.rule < b.file + b.line + b.rule ? -1 : 1))).toEqual(
-      expected.sort((a, b) => (a.file + a.line + a.rule < b.file + b.line + b.rule ? -1 : 1)),
-    );
-  });
-  it("has a worker started through tsx (without the bundle) that checks files exactly as the bundled one", async () => {
-    const one = validateRepository(FIXTURE, "2026-11-22");
+    return got;
+  };
+  /** Files with their positions read (a lazy getter becomes a plain record). */
+  const plain = (list: Loaded[]) => list.map((l) => ({ ...l, positions: l.positions }));
+
+  it("has a worker thread that reads every file it claims exactly as this thread would, positions included", async () => {
     const files = discoverRequests(FIXTURE).files;
-    const results = async (bundle: boolean) => {
-      const job: Job = { root: FIXTURE, files, governance: one.governance!, today: "2026-11-22", counter: new Int32Array(new SharedArrayBuffer(4)), chunk: 7 };
-      const worker = startWorker({ bundle });
-      const got: unknown[] = [];
-      try {
-        await new Promise<void>((resolve, reject) => {
-          worker.on("message", (m: { start?: number; results?: unknown[]; done?: true; failed?: string }) => {
-            if (m.results) m.results.forEach((r, i) => (got[m.start! + i] = r));
-            if (m.failed !== undefined) reject(new Error(m.failed));
-            if (m.done) resolve();
-          });
-          worker.on("error", reject);
-          worker.postMessage(job);
-        });
-      } finally {
-        await worker.terminate();
-      }
-      return got;
-    };
-    const viaTsx = await results(false);
+    const got = await fromWorker(files);
+    expect(got).toHaveLength(files.length);
+    expect(plain(got)).toEqual(plain(files.map((f) => readYamlFile(FIXTURE, f))));
+  });
+  it("has a worker started through tsx (without the bundle) that reads files exactly as the bundled one", async () => {
+    const files = discoverRequests(FIXTURE).files;
+    const viaTsx = await fromWorker(files, false);
     expect(viaTsx).toHaveLength(files.length);
-    expect(viaTsx).toEqual(await results(true));
+    expect(plain(viaTsx)).toEqual(plain(await fromWorker(files, true)));
   });
   it("falls back to one thread below the file threshold", async () => {
     const r = await validateRepositoryParallel(FIXTURE, "2026-11-22", { threads: 2 });

@@ -48,6 +48,25 @@ export function retargetTeams(disposition: Node, org: string | undefined): strin
   return teams;
 }
 
+/**
+ * What in a disposition block is the government's own, not its SOP's: how reminders escalate
+ * (when the preset says nothing of it), and the acting officials (Plt./Plh./a.n.) named for a
+ * step the preset also has (same id). Copied into the preset's block.
+ */
+function keepLocalDisposition(presetBlock: Node, own: Node | undefined): void {
+  if (!isMap(presetBlock) || !isMap(own)) return;
+  const reminders = own.get("reminders", true) as Node | undefined;
+  if (reminders !== undefined && !presetBlock.has("reminders")) presetBlock.set("reminders", reminders.clone());
+  const acting = new Map<string, Node>();
+  const ownSteps = [...((own.get("steps", true) as { items?: Node[] } | undefined)?.items ?? []), own.get("destructiveStep", true) as Node | undefined];
+  for (const step of ownSteps) if (isMap(step) && step.has("acting")) acting.set(String(step.get("id")), step.get("acting", true) as Node);
+  const presetSteps = [...((presetBlock.get("steps", true) as { items?: Node[] } | undefined)?.items ?? []), presetBlock.get("destructiveStep", true) as Node | undefined];
+  for (const step of presetSteps) {
+    const kept = isMap(step) ? acting.get(String(step.get("id"))) : undefined;
+    if (kept && isMap(step) && !step.has("acting")) step.set("acting", kept.clone());
+  }
+}
+
 /** The source span of a top-level pair, from its key to the end of its value. */
 function pairSpan(doc: Document, key: string): [number, number] | undefined {
   if (!isMap(doc.contents)) return undefined;
@@ -81,6 +100,7 @@ export function applyPreset(governanceText: string, governanceFile: string, pres
     }
     const copy = node.clone() as Node;
     if (section === "disposition") {
+      keepLocalDisposition(copy, target.get(section, true) as Node | undefined);
       teams = retargetTeams(copy, options.org);
       copy.commentBefore = ` Dari preset "${presetName}" (src/model/presets/${presetName}.yaml: pemetaan langkah SOP ada di sana).`;
     }

@@ -82,6 +82,18 @@ export const cnameSelf: FileRule = {
   },
 };
 
+/** A request's aliases as edges between absolute names (self-loops left out: cname.self's). */
+function aliasEdges(req: Request, zone: string): { from: string; to: string; ptr: string }[] {
+  const out: { from: string; to: string; ptr: string }[] = [];
+  for (const n of ownedNames(req)) {
+    if (n.alias === undefined) continue;
+    const from = absoluteName(n.name, zone);
+    const to = host(n.alias);
+    if (to !== from) out.push({ from, to, ptr: n.ptr === "/target/alias" ? n.ptr : `${n.ptr}/value` });
+  }
+  return out;
+}
+
 export const cnameLoop: RepoRule = {
   id: "cname.loop",
   scope: "repository",
@@ -91,15 +103,8 @@ export const cnameLoop: RepoRule = {
     // Absolute name -> where its CNAME is written and where it leads. Self-loops are cname.self's.
     const edges = new Map<string, { to: string; req: RequestFile; ptr: string }>();
     const zones = byZoneField((req) => zoneName(req, ctx));
-    for (const req of all) {
-      const zone = zones(req.request);
-      for (const n of ownedNames(req.request)) {
-        if (n.alias === undefined) continue;
-        const from = absoluteName(n.name, zone);
-        const to = host(n.alias);
-        if (to !== from && !edges.has(from)) edges.set(from, { to, req, ptr: n.ptr === "/target/alias" ? n.ptr : `${n.ptr}/value` });
-      }
-    }
+    for (const req of all)
+      for (const e of aliasEdges(req.request, zones(req.request))) if (!edges.has(e.from)) edges.set(e.from, { to: e.to, req, ptr: e.ptr });
     // Each chain is walked once: O(names). A name is on a cycle when the walk from it returns to it.
     const state = new Map<string, "active" | "done">();
     const onCycle = new Set<string>();
@@ -128,5 +133,11 @@ export const cnameLoop: RepoRule = {
       );
     }
     return out;
+  },
+  // A loop is a chain of aliases: each name's alias is provided by the file aliasing that name.
+  chains: true,
+  links(req, ctx) {
+    const edges = aliasEdges(req.request, zoneName(req.request, ctx));
+    return { group: edges.map((e) => e.from), provides: edges.map((e) => e.from), consumes: edges.map((e) => e.to) };
   },
 };

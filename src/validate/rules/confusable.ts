@@ -7,7 +7,8 @@ import { unicodeLabel, zoneOf } from "../../model/names.ts";
 import { idna2008Problem, lookalike, mixedScripts, scriptName, skeleton } from "../confusable.ts";
 import { byZoneField, ownedNames } from "../request-names.ts";
 import { idnProblem } from "./label.ts";
-import { report, type FileRule, type RepoRule, type RequestFile } from "../rule.ts";
+import { report, type FileRule, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
+import type { Request } from "../../model/request.ts";
 
 const ASCII = /^[\x00-\x7f]*$/;
 const LDH = /^[a-z0-9-]+$/;
@@ -81,6 +82,17 @@ export const labelScript: FileRule = {
   },
 };
 
+const confusableZone = (req: Request, ctx: RuleContext) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
+
+/** The skeleton of an owned name as people read it; undefined when its punycode is bad (label.idn's finding). */
+function nameSkeleton(name: string): string | undefined {
+  try {
+    return skeleton(name.includes("xn--") ? name.split(".").map(unicodeLabel).join(".") : name);
+  } catch {
+    return undefined;
+  }
+}
+
 interface Holder {
   req: RequestFile;
   name: string;
@@ -98,19 +110,14 @@ export const labelConfusable: RepoRule = {
   check(all, ctx) {
     // zone -> skeleton -> the first holder, or every holder once a different name shares it.
     const groups = new Map<string, Map<string, Holder | Holder[]>>();
-    const zones = byZoneField((req) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase());
+    const zones = byZoneField((req) => confusableZone(req, ctx));
     for (const req of all) {
       const zone = zones(req.request);
       let bySkeleton = groups.get(zone);
       if (!bySkeleton) groups.set(zone, (bySkeleton = new Map()));
       for (const n of ownedNames(req.request)) {
-        let display: string;
-        try {
-          display = n.name.includes("xn--") ? n.name.split(".").map(unicodeLabel).join(".") : n.name;
-        } catch {
-          continue;
-        }
-        const key = skeleton(display);
+        const key = nameSkeleton(n.name);
+        if (key === undefined) continue;
         const had = bySkeleton.get(key);
         const holder = { req, name: n.name, ptr: n.namePtr };
         const last = Array.isArray(had) ? had[had.length - 1] : had;
@@ -142,6 +149,15 @@ export const labelConfusable: RepoRule = {
         }
       }
     return out;
+  },
+  links(req, ctx) {
+    const zone = confusableZone(req.request, ctx);
+    const group: string[] = [];
+    for (const n of ownedNames(req.request)) {
+      const key = nameSkeleton(n.name);
+      if (key !== undefined) group.push(`${zone}\t${key}`);
+    }
+    return { group, provides: [], consumes: [] };
   },
 };
 

@@ -90,4 +90,17 @@ export const nameDangling: RepoRule = {
     }
     return out;
   },
+  // A destination's findings depend on the names that exist and on delegations above it.
+  links(req, ctx) {
+    if (req.request.decommission) return { group: [], provides: [], consumes: [] };
+    const zone = host(zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
+    const provides = ownedNames(req.request).map((n) => absoluteName(n.name, zone));
+    const consumes: string[] = [];
+    for (const d of destinations(req)) {
+      const name = host(d.name);
+      consumes.push(name);
+      for (let i = name.indexOf("."); i >= 0; i = name.indexOf(".", i + 1)) consumes.push(name.slice(i + 1));
+    }
+    return { group: [], provides, consumes };
+  },
 };

@@ -64,4 +64,11 @@ export const mxFields: RepoRule = {
     }
     return out;
   },
+  links(req, ctx) {
+    const zone = host(zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
+    const provides = ownedNames(req.request).filter((n) => n.type === "CNAME").map((n) => absoluteName(n.name, zone));
+    const consumes: string[] = [];
+    for (const r of req.request.records ?? []) if (r.type === "MX") for (const v of r.values) if (v.exchange !== ".") consumes.push(host(v.exchange));
+    return { group: [], provides, consumes };
+  },
 };

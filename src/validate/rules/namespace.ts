@@ -74,4 +74,10 @@ export const namespaceUnique: RepoRule = {
     }
     return out;
   },
+  // The retained half depends on the file and the retained list alone (the incremental plan
+  // re-judges everything when that list changes).
+  links(req, ctx) {
+    const claim = req.request.target?.hosting ? claimOf(req.file, req.request, ctx.governance) : undefined;
+    return { group: claim ? [claim.namespace] : [], provides: [], consumes: [] };
+  },
 };

@@ -4,7 +4,11 @@ import type { Diagnostic, Message } from "../../diagnostics/diagnostic.ts";
 import type { Governance } from "../../model/governance.ts";
 import { zoneOf } from "../../model/names.ts";
 import { byZoneField, ownedNames } from "../request-names.ts";
-import { report, type RepoRule, type RequestFile } from "../rule.ts";
+import { report, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
+import type { Request } from "../../model/request.ts";
+
+/** The zone a request's names are compared in (its zone field's, lowercase). */
+const uniqueZone = (req: Request, ctx: RuleContext) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
 
 interface Owner {
   req: RequestFile;
@@ -44,7 +48,7 @@ export const nameUnique: RepoRule = {
     // zone -> name -> its first owner, or all its owners once a second one comes. Nested maps and
     // no list for a name with one owner: these are built for every name of every request.
     const owners = new Map<string, Map<string, Owner | Owner[]>>();
-    const zones = byZoneField((req) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase());
+    const zones = byZoneField((req) => uniqueZone(req, ctx));
     for (const req of all) {
       const zone = zones(req.request);
       let names = owners.get(zone);
@@ -78,5 +82,9 @@ export const nameUnique: RepoRule = {
       }
     }
     return out;
+  },
+  links(req, ctx) {
+    const zone = uniqueZone(req.request, ctx);
+    return { group: ownedNames(req.request).map((n) => `${zone}\t${n.name}`), provides: [], consumes: [] };
   },
 };

@@ -1,0 +1,6 @@
+// Types of launch.mjs (plain JavaScript: it starts commands before any TypeScript loader runs).
+export const COMMANDS: Record<string, { entry: URL; thread: boolean }>;
+/** Turns on V8's on-disk code cache for this thread, when this Node has it. */
+export function compileCache(): void;
+/** Runs a command from its bundle, else its TypeScript through tsx. */
+export function launch(name: string, options?: { underTsx?: boolean }): Promise<void>;

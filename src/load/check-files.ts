@@ -1,0 +1,189 @@
+// The per-file stage (read, parse, schema, file rules) on many files, on all cores: worker threads
+// read, parse and schema-check files, claimed in chunks from a shared counter, and send them back
+// in a compact form (check-wire.ts); this thread runs the file rules on them, and reads files
+// itself when none wait. The results are exactly checkRequest(readYamlFile(root, file), ctx) for
+// each file, in order.
+// Used by `npm run validate` (parallel.ts) and by the plan's working-tree side (src/plan/head.ts).
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { readYamlFile } from "./read.ts";
+import { claimChunk, type Job } from "./parallel-job.ts";
+import { decodeChunk, type WireChunk } from "./check-wire.ts";
+import { bundleFolder, workerBundle } from "./worker-bundle.ts";
+import type { Loaded } from "./parse.ts";
+import { checkRequest, type RequestCheck } from "../validate/validate.ts";
+import type { RuleContext } from "../validate/rule.ts";
+import type { SchemaFindings } from "../validate/schema.ts";
+
+export interface CheckFilesOptions {
+  /** Threads in all, this one included; default: defaultThreads(). */
+  threads?: number;
+  /** Below this many files to read, the thread start-up costs more than it saves: one thread. */
+  minFiles?: number;
+  /**
+   * Asked on this thread for each file before anything is read: a result it returns is taken
+   * as that file's (e.g. from a cache of earlier runs), and the file is not read.
+   */
+  known?: (file: string, index: number) => RequestCheck | undefined;
+  /** Told on this thread of each file checked now (not the `known` ones); `loaded` only with `keepLoaded`. */
+  checked?: (file: string, index: number, check: RequestCheck, loaded?: Loaded) => void;
+  /** Pass each file as read (value, positions, parse diagnostics) to `checked`. */
+  keepLoaded?: boolean;
+  /** Whether this thread reads files too when none wait (default); false leaves all reading to the workers (tests). */
+  readHere?: boolean;
+  /** Filled in when given: how the work was shared, and why a worker failed (its files are then redone here). */
+  stats?: { workerFiles: number; workerFailures: string[] };
+}
+
+/** Files per claim: small enough to balance the threads, large enough to keep messages few. */
+const CHUNK = 128;
+
+/**
+ * Threads to use by default: all cores. Measured on this project's 2-vCPU machines (15,000
+ * files): with the compact results of check-wire.ts the second thread pays (see the report in
+ * the commit introducing it); below `minFiles` files one thread is used all the same.
+ */
+export function defaultThreads(cores: number = availableParallelism()): number {
+  return Math.max(1, cores);
+}
+
+/**
+ * Workers run TypeScript through tsx, like the rest of the tool. `execArgv: ["--import", "tsx"]`
+ * is not enough on Node 20 (the worker's entry is resolved before the hooks apply: "Unknown file
+ * extension .ts"), so a two-line CommonJS bootstrap registers tsx's loader in the worker, then
+ * imports the real entry. Both paths are resolved here, so the working directory does not matter.
+ */
+const BOOTSTRAP = `
+const { workerData } = require("node:worker_threads");
+import(workerData.tsx).then((m) => { (m.register ?? m.default.register)(); return import(workerData.entry); });
+`;
+
+/** URL of tsx's ESM API, read from its package exports (`require.resolve` would give the CommonJS build). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("tsx/package.json");
+  const exports = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(join(dirname(manifest), exports["./esm/api"]!.import.default)).href;
+}
+
+/**
+ * A worker's heap: its young generation small (4 MB: a worker keeps nothing between chunks, so
+ * a small one costs no time; 16 MB cost ~15 MB more peak memory for 15,000 files, nothing faster).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
+/**
+ * Starts a worker from its bundle with V8's on-disk code cache on where Node has it (22.1 and
+ * later), kept beside the bundles as src/cli/launch.mjs keeps the command's: the worker's start
+ * is on the critical path of a short run.
+ */
+const BUNDLE_BOOT = `
+const { enableCompileCache } = require("node:module");
+const { workerData } = require("node:worker_threads");
+if (workerData.codeCache && enableCompileCache) enableCompileCache(workerData.codeCache);
+import(workerData.bundle);
+`;
+
+/** A worker thread running worker.ts (exported for tests): from its bundle when one can be had (see worker-bundle.ts), else through tsx. */
+export function startWorker(options: { bundle?: boolean } = {}): Worker {
+  const entry = new URL("./worker.ts", import.meta.url);
+  const bundle = options.bundle === false ? undefined : workerBundle(entry);
+  if (bundle) {
+    const { dir, reuse } = bundleFolder();
+    return new Worker(BUNDLE_BOOT, { eval: true, workerData: { bundle: pathToFileURL(bundle).href, codeCache: reuse ? join(dir, "v8") : undefined }, resourceLimits: WORKER_LIMITS });
+  }
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: tsxEsmApi(), entry: entry.href }, resourceLimits: WORKER_LIMITS });
+}
+
+/** What a worker posts: a chunk of files as read, the end, or why it stopped. */
+export interface WorkerMessage {
+  chunk?: WireChunk;
+  done?: true;
+  failed?: string;
+}
+
+/**
+ * checkRequest(readYamlFile(root, file), ctx) for every file of `files`, in order. With more than
+ * one thread, workers read and parse files and check them against the schema (a small part of the
+ * code, so little of it is compiled twice) while this thread runs the file rules on what they
+ * send; it reads files itself only when nothing waits.
+ * A worker that fails is not fatal: what it did not deliver is read on this thread.
+ */
+export async function checkRequestFiles(root: string, files: readonly string[], ctx: RuleContext, options: CheckFilesOptions = {}): Promise<RequestCheck[]> {
+  const results: (RequestCheck | undefined)[] = new Array(files.length);
+  const todo: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const known = options.known?.(files[i]!, i);
+    if (known) results[i] = known;
+    else todo.push(i);
+  }
+  const threads = Math.max(1, options.threads ?? defaultThreads());
+  const workers = threads > 1 && todo.length >= (options.minFiles ?? 1500) ? Array.from({ length: threads - 1 }, () => startWorker()) : [];
+  const job: Job = { root, files: todo.map((i) => files[i]!), counter: new Int32Array(new SharedArrayBuffer(4)), chunk: CHUNK };
+  const check = (start: number, chunk: readonly Loaded[], schema?: readonly (SchemaFindings | undefined)[]) =>
+    chunk.forEach((loaded, k) => {
+      const i = todo[start + k]!;
+      const result = checkRequest(loaded, ctx, schema?.[k]);
+      results[i] = result;
+      options.checked?.(files[i]!, i, result, options.keepLoaded ? loaded : undefined);
+    });
+  // Chunks the workers have sent and this thread has not checked yet.
+  const waiting: WireChunk[] = [];
+  let running = workers.length;
+  let wake: (() => void) | undefined;
+  const stopped = () => {
+    running--;
+    wake?.();
+  };
+  try {
+    for (const w of workers) {
+      let over = false;
+      // A worker that is done goes at once: its heap is freed while this thread still checks.
+      const end = () => {
+        if (!over) {
+          stopped();
+          void w.terminate();
+        }
+        over = true;
+      };
+      w.on("message", (m: WorkerMessage) => {
+        if (m.chunk) {
+          waiting.push(m.chunk);
+          if (options.stats) options.stats.workerFiles += m.chunk.count;
+          wake?.();
+        }
+        if (m.failed !== undefined) options.stats?.workerFailures.push(m.failed);
+        if (m.done || m.failed !== undefined) end();
+      });
+      w.on("error", (e) => {
+        options.stats?.workerFailures.push(e.message);
+        end();
+      });
+      w.on("exit", end);
+      w.postMessage(job);
+    }
+    for (;;) {
+      const sent = waiting.shift();
+      const own = sent || (options.readHere === false && running > 0) ? undefined : claimChunk(job);
+      if (sent) {
+        const { files: read, schema } = decodeChunk(sent, job.files.slice(sent.start, sent.start + sent.count));
+        check(sent.start, read, schema);
+      }
+      else if (own) check(own.start, own.files);
+      else if (running > 0) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      } else break;
+      // Let the workers' messages in between chunks.
+      if (workers.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  for (let k = 0; k < todo.length; k++) if (!results[todo[k]!]) check(k, [readYamlFile(root, job.files[k]!)]);
+  return results as RequestCheck[];
+}

@@ -1,0 +1,87 @@
+// Files as read cross from a reading thread in a compact form. Structured cloning 128 parsed
+// values with their positions cost the receiving thread about as much as parsing them itself (so
+// a second core gained nothing); instead a chunk travels as one JSON text of the values (V8's
+// JSON.parse builds objects several times faster than the YAML parse or the clone's
+// deserializer), each fast-read file's text (its positions are found from it only if something
+// asks: usually nothing does), and the few parse diagnostics. JSON cannot carry -0, NaN or
+// ±Infinity: values holding one travel beside it, structured-cloned as they are.
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { definePositions, fastPositions, lazySource, type Loaded } from "./parse.ts";
+import { definePackedPositions, packPositions, type PackedPositions } from "./positions-transfer.ts";
+import type { SchemaFindings } from "../validate/schema.ts";
+
+export interface WireChunk {
+  /** Index of the chunk's first file in the job's list. */
+  start: number;
+  count: number;
+  /** JSON array, one entry per file: its value, or null when it has none (or it is in `odd`). */
+  values: string;
+  /** Per file: the text its positions are read from, or (files the `yaml` library read) its positions packed. */
+  sources: (string | PackedPositions)[];
+  /** [index in chunk, diagnostics] for the files that have any. */
+  diagnostics: [number, Diagnostic[]][];
+  /** [index in chunk, value] for values JSON cannot carry. */
+  odd: [number, unknown][];
+  /** [index in chunk, findings] for files with a value that fails the request schema (the others pass it). */
+  schema: [number, { diagnostics: Diagnostic[]; broken: string[] }][];
+}
+
+/** Whether JSON gives `value` back exactly (finite numbers but -0, strings, booleans, null, plain arrays and objects). */
+export function jsonExact(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== "object" || value === null) return true;
+  if (Array.isArray(value)) {
+    for (const v of value) if (!jsonExact(v)) return false;
+    return true;
+  }
+  for (const k in value) if (!jsonExact((value as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+/** One chunk of files as read, each with its request schema findings (undefined: no value to check), packed for the trip. */
+export function encodeChunk(start: number, files: readonly Loaded[], findings: readonly (SchemaFindings | undefined)[]): WireChunk {
+  const values: unknown[] = [];
+  const sources: WireChunk["sources"] = [];
+  const diagnostics: WireChunk["diagnostics"] = [];
+  const odd: WireChunk["odd"] = [];
+  const schema: WireChunk["schema"] = [];
+  files.forEach((loaded, k) => {
+    const found = findings[k];
+    if (found && (found.diagnostics.length || found.broken.size)) schema.push([k, { diagnostics: found.diagnostics, broken: [...found.broken] }]);
+    if (loaded.diagnostics.length) diagnostics.push([k, loaded.diagnostics]);
+    // A parsed value is never null (parse.ts reports an empty document instead): null means none.
+    if (loaded.value === undefined || jsonExact(loaded.value)) values.push(loaded.value ?? null);
+    else {
+      values.push(null);
+      odd.push([k, loaded.value]);
+    }
+    sources.push(lazySource(loaded) ?? packPositions(loaded.positions));
+  });
+  return { start, count: files.length, values: JSON.stringify(values), sources, diagnostics, odd, schema };
+}
+
+/** The schema findings of a file that passes the schema; shared, so never to be changed. */
+const PASSED: SchemaFindings = Object.freeze({ diagnostics: Object.freeze([]) as unknown as Diagnostic[], broken: new Set<string>() });
+
+/**
+ * The chunk's files as parseYaml gave them on the other thread, and their schema findings
+ * (undefined for files without a value); `files` are their names, in order.
+ */
+export function decodeChunk(chunk: WireChunk, files: readonly string[]): { files: Loaded[]; schema: (SchemaFindings | undefined)[] } {
+  const values = JSON.parse(chunk.values) as unknown[];
+  const odd = new Map(chunk.odd);
+  const diagnostics = new Map(chunk.diagnostics);
+  const found = new Map(chunk.schema);
+  const schema: (SchemaFindings | undefined)[] = new Array(chunk.count);
+  const out: Loaded[] = new Array(chunk.count);
+  for (let k = 0; k < chunk.count; k++) {
+    const value = odd.has(k) ? odd.get(k) : (values[k] ?? undefined);
+    // In parseYaml's own shape and key order.
+    const loaded: Loaded = { file: files[k]!, value, positions: {}, diagnostics: diagnostics.get(k) ?? [] };
+    const source = chunk.sources[k]!;
+    out[k] = typeof source === "string" ? definePositions(loaded, () => fastPositions(source)) : definePackedPositions(loaded, source);
+    const f = found.get(k);
+    schema[k] = value === undefined ? undefined : f ? { diagnostics: f.diagnostics, broken: new Set(f.broken) } : PASSED;
+  }
+  return { files: out, schema };
+}

@@ -1,0 +1,234 @@
+// out/ written from a snapshot: the same files, bytes and order as writeArtifacts
+// (src/plan/artifacts.ts), with the changed files' pieces replaced. Zones and the registry are
+// joined from the stored texts' pieces; unchanged tenants' manifests are hard links to the stored
+// files (a copy when linking fails), changed ones are rendered. Files are put in place by rename,
+// so a reader sees the old file or the new one.
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Lang } from "../diagnostics/diagnostic.ts";
+import { insideOutput } from "../load/out-path.ts";
+import type { Governance } from "../model/governance.ts";
+import { asciiHost } from "../state/names.ts";
+import type { RecordSet, Tenant } from "../state/types.ts";
+import { renderZone, type ZoneSettings } from "../targets/zone/render.ts";
+import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
+import type { RegistryRow } from "../targets/registry/rows.ts";
+import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
+import { renderManifests } from "../targets/kubernetes/render.ts";
+import { clusterBaseline } from "../targets/kubernetes/baseline.ts";
+import { renderMarkdown } from "./render-markdown.ts";
+import { renderJson } from "./render-json.ts";
+import { tenantManifestText } from "./artifacts.ts";
+import type { Plan } from "./types.ts";
+import { registryMarkdownHeader, zonePiece, type Snapshot } from "./snapshot.ts";
+
+export interface ChangedPieces {
+  /** Paths of the changed files: their stored pieces are left out. */
+  changed: ReadonlySet<string>;
+  /** Their pieces now, sorted as the state sorts them. */
+  records: RecordSet[];
+  tenants: Tenant[];
+  registry: RegistryRow[];
+  tenantCount: number;
+}
+
+export interface OutSettings {
+  governance: Governance;
+  zone: ZoneSettings;
+  cluster: ClusterSettings;
+  plan: Plan;
+  lang: Lang;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Writes out/; returns the paths written, or why the snapshot could not serve (nothing is half-done that a full run would not redo). */
+export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces, a: OutSettings): string[] | string {
+  const meta = snap.meta;
+  const files = meta.files;
+  const kept = (i: number) => !c.changed.has(files[i]!);
+
+  // Every text first, so that a stored piece found altered leaves out/ untouched.
+  const zoneTexts: [string, Buffer][] = [];
+  for (const [zi, z] of a.governance.zones.entries()) {
+    const name = asciiHost(z.name);
+    const stored = meta.zones[zi];
+    if (!stored || stored.name !== name) return "zones";
+    const base = snap.bytes(`zone-${zi}.txt`, stored.digest);
+    if (base === undefined) return "zone altered";
+    const keys = snap.keys(zi);
+    if (!keys) return "zone altered";
+    const header = renderZone(z, [], a.zone);
+    // Pieces rendered as the snapshot rendered them (a bare zone: the same lines, a shorter header).
+    const bare = { ...z, nameservers: [], protected: [] };
+    const bareHeader = renderZone(bare, [], a.zone);
+    const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(bareHeader, renderZone(bare, [r], a.zone)) }));
+    // Runs of stored record sets that were neighbours are copied as one byte range, comments and
+    // all; where a change breaks a run, the next comment is decided as renderZone decides it.
+    const seg = snap.numbers(stored.seg);
+    const parts: Buffer[] = [Buffer.from(header)];
+    /** The comment line a stored record set is under: its own, or the nearest one above it. */
+    const labelOf = (k: number) => {
+      for (let i = k; i >= 0; i--) if (seg[4 * i + 1]! < seg[4 * i + 2]!) return base.toString("utf8", seg[4 * i + 1]!, seg[4 * i + 2]!);
+      return "";
+    };
+    let lastK = -1; // the stored record set emitted last; -1 when a fresh one (or none) was
+    let lastFresh = "";
+    const lastLabel = () => (lastK >= 0 ? labelOf(lastK) : lastFresh);
+    let runStart = 0;
+    let runEnd = 0;
+    const flush = () => {
+      if (runEnd > runStart) parts.push(base.subarray(runStart, runEnd));
+      runStart = runEnd = 0;
+    };
+    const emitFresh = (f: (typeof fresh)[number]) => {
+      flush();
+      parts.push(Buffer.from(f.comment === lastLabel() ? f.lines : f.comment + f.lines));
+      lastFresh = f.comment;
+      lastK = -1;
+    };
+    let j = 0;
+    for (let k = 0; k < keys.length; k++) {
+      if (!kept(seg[4 * k]!)) continue;
+      while (j < fresh.length && fresh[j]!.key < keys[k]!) emitFresh(fresh[j++]!);
+      const start = seg[4 * k + 1]!;
+      const linesStart = seg[4 * k + 2]!;
+      if (lastK >= 0 && lastK === k - 1) runEnd = seg[4 * k + 3]!;
+      else {
+        flush();
+        const label = labelOf(k);
+        runStart = label === lastLabel() ? linesStart : start;
+        if (label !== lastLabel() && start === linesStart) parts.push(Buffer.from(label));
+        runEnd = seg[4 * k + 3]!;
+      }
+      lastK = k;
+    }
+    while (j < fresh.length) emitFresh(fresh[j++]!);
+    flush();
+    zoneTexts.push([`zones/${name}.zone`, Buffer.concat(parts)]);
+  }
+
+  const md = snap.bytes("registry.md", meta.registry.md);
+  const csv = snap.bytes("registry.csv", meta.registry.csv);
+  if (md === undefined || csv === undefined) return "registry altered";
+  const csvHeader = registryCsv([], a.lang);
+  const mdRowStart = registryMarkdownHeader(1, a.lang).length;
+  const fresh = [...c.registry]
+    .sort((x, y) => cmp(x.name, y.name) || cmp(x.file, y.file))
+    .map((r) => ({ name: r.name, file: r.file, md: Buffer.from(registryMarkdown([r], a.lang).slice(mdRowStart)), csv: Buffer.from(registryCsv([r], a.lang).slice(csvHeader.length)) }));
+  const namesBytes = snap.bytes("registry.names", meta.registry.names);
+  if (!namesBytes) return "registry altered";
+  const names = meta.registry.rows ? namesBytes.toString("utf8").split("\n") : [];
+  const mdParts: Buffer[] = [];
+  const csvParts: Buffer[] = [Buffer.from(csvHeader)];
+  let rows = 0;
+  let j = 0;
+  const before = (f: (typeof fresh)[number], name: string, file: string) => cmp(f.name, name) || cmp(f.file, file);
+  const rseg = snap.numbers(meta.registry.seg);
+  // Neighbouring stored rows are copied as one range.
+  let run = -1; // first stored row of the current run
+  let lastRow = -2;
+  const flushRows = () => {
+    if (run < 0) return;
+    mdParts.push(md.subarray(rseg[5 * run + 1]!, rseg[5 * lastRow + 2]!));
+    csvParts.push(csv.subarray(rseg[5 * run + 3]!, rseg[5 * lastRow + 4]!));
+    run = -1;
+  };
+  for (let k = 0; k < names.length; k++) {
+    const fi = rseg[5 * k]!;
+    if (!kept(fi)) continue;
+    while (j < fresh.length && before(fresh[j]!, names[k]!, files[fi]!) < 0) {
+      flushRows();
+      mdParts.push(fresh[j]!.md);
+      csvParts.push(fresh[j++]!.csv);
+      rows++;
+    }
+    if (run < 0 || lastRow !== k - 1) {
+      flushRows();
+      run = k;
+    }
+    lastRow = k;
+    rows++;
+  }
+  flushRows();
+  for (; j < fresh.length; j++, rows++) {
+    mdParts.push(fresh[j]!.md);
+    csvParts.push(fresh[j]!.csv);
+  }
+  const registryMd = Buffer.concat([Buffer.from(registryMarkdownHeader(rows, a.lang)), ...mdParts]);
+
+  // Tenants: every stored one but the changed files', plus the changed files' tenants now.
+  const gone = new Set<string>();
+  for (const [ns, i] of Object.entries(meta.tenantFiles)) if (!kept(i)) gone.add(ns);
+  const namespaces = [...Object.keys(meta.manifests).filter((n) => n !== "" && !gone.has(n)), ...c.tenants.map((t) => t.namespace)].sort(cmp);
+  const renderedNow = new Map(c.tenants.map((t) => [t.namespace, t]));
+  const linkFrom = new Map<string, string>();
+  for (const ns of namespaces) {
+    if (renderedNow.has(ns)) continue;
+    const p = snap.manifest(ns);
+    if (!p) return "manifest altered";
+    linkFrom.set(ns, p);
+  }
+  const baseline = namespaces.length ? snap.manifest("") : undefined;
+
+  const written: string[] = [];
+  const put = (rel: string, text: string | Buffer) => {
+    const target = insideOutput(out, rel);
+    const bytes = typeof text === "string" ? Buffer.from(text) : text;
+    if (!holds(target, bytes)) {
+      const tmp = `${target}.${process.pid}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, target);
+    }
+    written.push(rel);
+  };
+  /** A stored file linked in place: straight to its name when out/ has none (the usual fresh out/), else beside it and renamed. */
+  const link = (rel: string, from: string, present: boolean) => {
+    const target = insideOutput(out, rel);
+    const at = present ? `${target}.${process.pid}.tmp` : target;
+    try {
+      linkSync(from, at);
+    } catch {
+      copyFileSync(from, at);
+    }
+    if (present) renameSync(at, target);
+    written.push(rel);
+  };
+  const prune = (sub: string, before: Set<string>) => {
+    const now = new Set(written.filter((w) => w.startsWith(`${sub}/`)).map((w) => w.slice(sub.length + 1)));
+    for (const f of before) if (!now.has(f)) rmSync(join(out, sub, f), { force: true });
+  };
+  mkdirSync(out, { recursive: true });
+  const zones = existing(join(out, "zones"), ".zone");
+  for (const [rel, text] of zoneTexts) put(rel, text);
+  prune("zones", zones);
+  const manifests = existing(join(out, "kubernetes"), ".yaml");
+  if (namespaces.length) {
+    if (baseline) link("kubernetes/00-baseline.yaml", baseline, manifests.has("00-baseline.yaml"));
+    else put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
+  }
+  for (const ns of namespaces) {
+    const t = renderedNow.get(ns);
+    if (t) put(`kubernetes/${ns}.yaml`, tenantManifestText(t, a.cluster));
+    else link(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!, manifests.has(`${ns}.yaml`));
+  }
+  prune("kubernetes", manifests);
+  put("registry.md", registryMd);
+  put("registry.csv", Buffer.concat(csvParts));
+  put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
+  put("plan.json", renderJson(a.plan));
+  return written;
+}
+
+function existing(dir: string, ext: string): Set<string> {
+  mkdirSync(dir, { recursive: true });
+  return new Set(readdirSync(dir).filter((f) => f.endsWith(ext)));
+}
+
+function holds(path: string, bytes: Buffer): boolean {
+  try {
+    return statSync(path).size === bytes.length && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,478 @@
+// What a plan of a clean commit computed, kept for the next plan whose base is that commit (a pull
+// request changing a few files of 15,000): per request file its blob id, its own findings, its
+// findings and keys of each rule across files, its desired-state pieces and its dates; per output
+// the rendered text with the offsets of every piece, and the tenants' manifests. The incremental
+// plan (src/plan/incremental.ts) reads only the index and the few pieces it needs.
+//
+// Safe to lose and never trusted across repositories: the folder's name is a digest of the
+// repository's identity, the governance blob, the day, the code and the plan options; the index
+// names the commit it was made at and carries the SHA-256 of itself, of every piece file and of
+// every file's entry, each checked before use; manifests are hard links checked by size and
+// modification time. Anything missing or different sends the plan down the full path.
+import { createHash } from "node:crypto";
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
+import type { Governance } from "../model/governance.ts";
+import type { Request } from "../model/request.ts";
+import type { FileDates } from "../git/history.ts";
+import type { RequestCheck } from "../validate/validate.ts";
+import type { RuleContext, RuleLinks } from "../validate/rule.ts";
+import { REPOSITORY_RULES } from "../validate/rules/index.ts";
+import { requestRecords } from "../state/desired-state.ts";
+import { zoneOf } from "../model/names.ts";
+import { asciiHost, relativeName } from "../state/names.ts";
+import type { DesiredState, RecordSet, Tenant } from "../state/types.ts";
+import { renderZone, type ZoneSettings } from "../targets/zone/render.ts";
+import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
+import type { RegistryRow } from "../targets/registry/rows.ts";
+import type { ZoneQuota } from "./quota.ts";
+import { codeVersion } from "./check-cache.ts";
+
+const VERSION = 1;
+const PREFIX = "snapshot-";
+/** Snapshots of other commits or days kept beside the current one: a few, not all. */
+const KEEP = 2;
+
+export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+/** Everything a snapshot's contents depend on besides the commit. */
+export interface SnapshotKey {
+  repository: string;
+  governanceBlob: string;
+  today: string;
+  /** The plan options the outputs depend on (ingress, name-server addresses, cluster, language). */
+  options: string;
+}
+
+export function snapshotDir(cacheDir: string, key: SnapshotKey): string {
+  return join(cacheDir, `${PREFIX}${sha256([VERSION, key.repository, key.governanceBlob, key.today, key.options, codeVersion()].join("\n")).slice(0, 32)}`);
+}
+
+/** One request file's entry, as stored (one JSON line of files.jsonl). */
+export interface FileEntry {
+  /** Blob id. */
+  b: string;
+  /** Own findings (schema and file rules), `file` left out. */
+  d: Diagnostic[];
+  r?: Request;
+  /** Findings of each rule across files, by rule id. */
+  x: Record<string, Diagnostic[]>;
+  /** Keys of each rule across files: group, provides, consumes. */
+  l: Record<string, [string[], string[], string[]]>;
+  /** Its record sets in the desired state, in state order. */
+  rs: RecordSet[];
+  t?: Tenant;
+  h?: FileDates;
+}
+
+/** A range of index.bin holding 32-bit numbers. */
+type Range = [number, number];
+
+export interface ZonePieces {
+  name: string;
+  /** Digest of zone-<i>.txt (the zone as written) and of zone-<i>.keys (its record keys, zone \0 name \0 type, one per line). */
+  digest: string;
+  keysDigest: string;
+  /** Record sets; per record set in index.bin: file index, start (its comment line, if any), start of its own lines, end, in bytes. */
+  count: number;
+  seg: Range;
+}
+
+export interface SnapshotMeta {
+  v: number;
+  key: SnapshotKey;
+  commit: string;
+  files: string[];
+  /** index.bin: its digest; per file the offset of its entry in files.jsonl (one more for the end), and 4 words of its entry's digest. */
+  bin: string;
+  offsets: Range;
+  digests: Range;
+  filesChecked: number;
+  /** Files with any stored finding (the rest have none and need not be read). */
+  withFindings: number[];
+  retained: { file: string; request: Request }[];
+  /** Tenants kept from deleted files (not any current file's), in state order. */
+  retainedTenants: Tenant[];
+  /** namespace -> index of the file whose tenant holds it. */
+  tenantFiles: Record<string, number>;
+  zones: ZonePieces[];
+  /** Digests of registry.md, registry.csv and registry.names (row names in order); per row in index.bin: file index, Markdown start and end, CSV start and end. */
+  registry: { md: string; csv: string; names: string; rows: number; seg: Range };
+  /** namespace (or "" for the baseline) -> [size, mtimeMs] of the manifest hard link. */
+  manifests: Record<string, [number, number]>;
+  linksDigest: string;
+  quota: ZoneQuota[];
+  serial: number;
+  counts: { records: number; tenants: number; sources: number };
+}
+
+export interface SnapshotInput {
+  key: SnapshotKey;
+  commit: string;
+  files: readonly string[];
+  blobs: ReadonlyMap<string, string>;
+  checks: readonly RequestCheck[];
+  repositoryDiagnostics: readonly Diagnostic[];
+  ctx: RuleContext;
+  governance: Governance;
+  state: DesiredState;
+  registry: readonly RegistryRow[];
+  history: ReadonlyMap<string, FileDates>;
+  zone: ZoneSettings;
+  quota: ZoneQuota[];
+  lang: Lang;
+  out: string;
+}
+
+const strip = (d: Diagnostic) => ({ ...d, file: "" });
+
+/** The text of one record set in a zone file: its comment line, then its own lines. */
+export function zonePiece(header: string, rendered: string): { comment: string; lines: string } {
+  const body = rendered.slice(header.length);
+  const nl = body.indexOf("\n");
+  return { comment: body.slice(0, nl + 1), lines: body.slice(nl + 1) };
+}
+
+/** The header every registry Markdown file starts with, for `rows` rows. */
+export function registryMarkdownHeader(rows: number, lang: Lang): string {
+  const empty = registryMarkdown([], lang);
+  return rows === 0 ? empty : empty.replace(/^(# [^\n]*\n\n)(\d+)/, `$1${rows}`);
+}
+
+/**
+ * Writes the snapshot of a clean, valid working tree; returns why it did not, or undefined.
+ * Never throws: a snapshot that cannot be made only costs time next run.
+ */
+export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undefined {
+  const dir = snapshotDir(cacheDir, s.key);
+  const tmp = `${dir}.${process.pid}.tmp`;
+  try {
+    if (s.checks.length !== s.files.length) return "checks";
+    const index = new Map(s.files.map((f, i) => [f, i]));
+    const rules = REPOSITORY_RULES;
+    if (rules.some((r) => !r.links)) return "rule without links";
+    if (s.repositoryDiagnostics.some((d) => !index.has(d.file))) return "finding outside a file";
+    const entries: FileEntry[] = s.checks.map((c, i) => ({ b: s.blobs.get(s.files[i]!) ?? "", d: c.diagnostics.map(strip), ...(c.request ? { r: c.request.request } : {}), x: {}, l: {}, rs: [], ...(s.history.get(s.files[i]!) ? { h: s.history.get(s.files[i]!)! } : {}) }));
+    for (const d of s.repositoryDiagnostics) ((entries[index.get(d.file)!]!.x[d.rule] ??= []) as Diagnostic[]).push(strip(d));
+    const linkLines: string[] = [];
+    s.checks.forEach((c, i) => {
+      if (!c.request) return;
+      for (const rule of rules) {
+        const l: RuleLinks = rule.links!(c.request, s.ctx);
+        entries[i]!.l[rule.id] = [l.group, l.provides, l.consumes];
+        for (const [role, keys] of [["g", l.group], ["p", l.provides], ["c", l.consumes]] as const) for (const k of new Set(keys)) linkLines.push(`${rule.id}\u0001${role}\u0001${JSON.stringify(k)}\t${i}`);
+      }
+    });
+    linkLines.sort();
+    // Every record set must come from one file only: then each file's pieces are its own.
+    let own = 0;
+    for (const c of s.checks) {
+      if (!c.request) continue;
+      const zone = zoneOf(c.request.request, s.governance);
+      if (!zone) continue;
+      const keys = new Set(requestRecords(c.request.request, { file: c.request.file, opd: c.request.request.opd, label: relativeName(c.request.request.label, undefined) }, zone).map((r) => `${r.zone}\u0000${r.name}\u0000${r.type}`));
+      own += keys.size;
+    }
+    if (own !== s.state.records.length) return "record set of several files";
+    for (const r of s.state.records) {
+      const i = index.get(r.source.file);
+      if (i === undefined) return "record of no file";
+      entries[i]!.rs.push(r);
+    }
+    const retainedTenants: Tenant[] = [];
+    const tenantFiles: Record<string, number> = {};
+    for (const t of s.state.tenants) {
+      const i = index.get(t.source.file);
+      if (t.deletedFile || i === undefined) retainedTenants.push(t);
+      else {
+        if (entries[i]!.t) return "two tenants of one file";
+        entries[i]!.t = t;
+        tenantFiles[t.namespace] = i;
+      }
+    }
+
+    if (entries.some((e) => !e.b)) return "file without blob";
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(join(tmp, "manifests"), { recursive: true });
+    // Numbers go to index.bin (read without parsing), in ranges the index names.
+    const words: number[] = [];
+    const range = (list: readonly number[]): Range => {
+      const start = words.length * 4;
+      for (const n of list) words.push(n);
+      return [start, list.length * 4];
+    };
+    // Zones: each record set rendered alone, then joined as renderZone joins them; checked equal.
+    const zones: ZonePieces[] = [];
+    for (const z of s.governance.zones) {
+      const name = asciiHost(z.name);
+      const full = renderZone(z, s.state.records, s.zone);
+      const header = renderZone(z, [], s.zone);
+      // Each record set's lines do not depend on the zone's name servers or protected names: a bare
+      // zone renders its pieces with a shorter header (the joined text is checked against `full`).
+      const bare = { ...z, nameservers: [], protected: [] };
+      const bareHeader = renderZone(bare, [], s.zone);
+      let text = header;
+      const seg: number[] = [];
+      const keys: string[] = [];
+      let last = "";
+      // Offsets in bytes: out/ is joined from byte ranges of the stored file.
+      let bytes = Buffer.byteLength(header);
+      for (const r of s.state.records) {
+        if (r.zone !== name) continue;
+        const p = zonePiece(bareHeader, renderZone(bare, [r], s.zone));
+        const start = bytes;
+        if (p.comment !== last) {
+          text += p.comment;
+          bytes += Buffer.byteLength(p.comment);
+        }
+        last = p.comment;
+        const linesStart = bytes;
+        text += p.lines;
+        bytes += Buffer.byteLength(p.lines);
+        seg.push(index.get(r.source.file)!, start, linesStart, bytes);
+        keys.push(`${r.zone}\u0000${r.name}\u0000${r.type}`);
+      }
+      if (text !== full) return "zone pieces";
+      const keyText = keys.join("\n");
+      writeFileSync(join(tmp, `zone-${zones.length}.txt`), text);
+      writeFileSync(join(tmp, `zone-${zones.length}.keys`), keyText);
+      zones.push({ name, digest: sha256(text), keysDigest: sha256(keyText), count: keys.length, seg: range(seg) });
+    }
+    // Registry: one line per row in both files; checked equal to the whole render.
+    let md = registryMarkdownHeader(s.registry.length, s.lang);
+    const mdEmpty = registryMarkdown([], s.lang);
+    const csvEmpty = registryCsv([], s.lang);
+    let csv = csvEmpty;
+    const regSeg: number[] = [];
+    let mdBytes = Buffer.byteLength(md);
+    let csvBytes = Buffer.byteLength(csv);
+    const rowStart = registryMarkdownHeader(1, s.lang).length;
+    for (const row of s.registry) {
+      const i = index.get(row.file);
+      if (i === undefined) return "registry row of no file";
+      const m = registryMarkdown([row], s.lang).slice(rowStart);
+      const c = registryCsv([row], s.lang).slice(csvEmpty.length);
+      const mb = Buffer.byteLength(m);
+      const cb = Buffer.byteLength(c);
+      regSeg.push(i, mdBytes, mdBytes + mb, csvBytes, csvBytes + cb);
+      mdBytes += mb;
+      csvBytes += cb;
+      md += m;
+      csv += c;
+    }
+    if (mdEmpty !== registryMarkdownHeader(0, s.lang) || md !== registryMarkdown(s.registry, s.lang) || csv !== registryCsv(s.registry, s.lang)) return "registry pieces";
+    writeFileSync(join(tmp, "registry.md"), md);
+    writeFileSync(join(tmp, "registry.csv"), csv);
+    const names = s.registry.map((r) => r.name).join("\n");
+    writeFileSync(join(tmp, "registry.names"), names);
+    // Manifests: hard links to what this run wrote (renamed into place, never written in place).
+    const manifests: Record<string, [number, number]> = {};
+    const keep = (name: string, from: string) => {
+      const to = join(tmp, "manifests", `${name || "00-baseline"}.yaml`);
+      try {
+        linkSync(from, to);
+      } catch {
+        copyFileSync(from, to);
+      }
+      const st = statSync(to);
+      manifests[name] = [st.size, st.mtimeMs];
+    };
+    if (s.state.tenants.length) keep("", join(s.out, "kubernetes", "00-baseline.yaml"));
+    for (const t of s.state.tenants) keep(t.namespace, join(s.out, "kubernetes", `${t.namespace}.yaml`));
+
+    // Per-file entries, one JSON line each, read back by offset.
+    const withFindings = entries.flatMap((e, i) => (e.d.length || Object.keys(e.x).length ? [i] : []));
+    // Streamed entry by entry: never the whole file (34 MB for 15,000 files) in memory at once.
+    const offsets: number[] = [];
+    const digests: number[] = [];
+    let at = 0;
+    const fd = openSync(join(tmp, "files.jsonl"), "w");
+    try {
+      for (const [i, e] of entries.entries()) {
+        const b = Buffer.from(JSON.stringify(e) + "\n");
+        offsets.push(at);
+        const d = createHash("sha256").update(b).digest();
+        digests.push(d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12));
+        writeSync(fd, b);
+        at += b.length;
+        entries[i] = undefined as unknown as FileEntry; // written: let it go
+      }
+    } finally {
+      closeSync(fd);
+    }
+    offsets.push(at);
+    const links = linkLines.join("\n") + "\n";
+    writeFileSync(join(tmp, "links.txt"), links);
+    const offsetRange = range(offsets);
+    const digestRange = range(digests);
+    const registrySeg = range(regSeg);
+    const bin = Buffer.from(new Uint32Array(words).buffer);
+    writeFileSync(join(tmp, "index.bin"), bin);
+    const sources = new Set([...s.state.records.map((r) => r.source.file), ...s.state.tenants.map((t) => t.source.file)]).size;
+    const meta: SnapshotMeta = {
+      v: VERSION,
+      key: s.key,
+      commit: s.commit,
+      files: [...s.files],
+      bin: sha256(bin),
+      offsets: offsetRange,
+      digests: digestRange,
+      filesChecked: s.files.length + 1,
+      withFindings,
+      retained: (s.ctx.retained ?? []).map((r) => ({ file: r.file, request: r.request })),
+      retainedTenants,
+      tenantFiles,
+      zones,
+      registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows: s.registry.length, seg: registrySeg },
+      manifests,
+      linksDigest: sha256(links),
+      quota: s.quota,
+      serial: s.zone.serial,
+      counts: { records: s.state.records.length, tenants: s.state.tenants.length, sources },
+    };
+    const text = JSON.stringify(meta);
+    writeFileSync(join(tmp, "meta.json"), `${text}\n${sha256(text)}\n`);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
+    // Other snapshots: the newest few stay, the rest go.
+    const others = readdirSync(cacheDir)
+      .filter((f) => f.startsWith(PREFIX) && !f.endsWith(".tmp") && join(cacheDir, f) !== dir)
+      .map((f) => ({ f, t: statSync(join(cacheDir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of others.slice(KEEP)) rmSync(join(cacheDir, f), { recursive: true, force: true });
+    return undefined;
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    return `error: ${(e as Error).message}`;
+  }
+}
+
+/** An opened snapshot: its index, and its pieces read on demand, each checked. */
+export interface Snapshot {
+  dir: string;
+  meta: SnapshotMeta;
+  indexOf: Map<string, number>;
+  /** The stored entry of file `i`; undefined when its bytes are not what the index says. */
+  entry(i: number): FileEntry | undefined;
+  /** Indexes of files having `key` in `role` of `rule` (g, p, c). */
+  lookup(rule: string, role: "g" | "p" | "c", key: string): number[];
+  /** A zone's record keys in order (read once); undefined when altered. */
+  keys(zone: number): string[] | undefined;
+  /** Numbers of a range of index.bin. */
+  numbers(range: Range): Uint32Array;
+  /** A stored piece file's bytes, checked against its digest; undefined when altered. */
+  bytes(file: string, digest: string): Buffer | undefined;
+  /** Path of a stored manifest when it is still the file the index describes. */
+  manifest(name: string): string | undefined;
+}
+
+/** The snapshot for `key` made at `commit`, or why there is none usable. */
+export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string): Snapshot | string {
+  const dir = snapshotDir(cacheDir, key);
+  let raw: string;
+  try {
+    raw = readFileSync(join(dir, "meta.json"), "utf8");
+  } catch {
+    return "missing";
+  }
+  const nl = raw.lastIndexOf("\n", raw.length - 2);
+  const body = raw.slice(0, nl);
+  if (!raw.endsWith("\n") || raw.slice(nl + 1, -1) !== sha256(body)) return "altered";
+  let meta: SnapshotMeta;
+  try {
+    meta = JSON.parse(body) as SnapshotMeta;
+  } catch {
+    return "altered";
+  }
+  if (meta.v !== VERSION || JSON.stringify(meta.key) !== JSON.stringify(key)) return "other key";
+  if (meta.commit !== commit) return "other commit";
+  let links: string;
+  try {
+    links = readFileSync(join(dir, "links.txt"), "utf8");
+  } catch {
+    return "missing";
+  }
+  if (sha256(links) !== meta.linksDigest) return "altered";
+  // Sorted lines, searched in place: the start of the line holding an offset, and the line there.
+  const lineStart = (at: number) => (at <= 0 ? 0 : links.lastIndexOf("\n", at - 1) + 1);
+  const lineFrom = (start: number) => links.slice(start, links.indexOf("\n", start));
+  let bin: Buffer;
+  try {
+    bin = readFileSync(join(dir, "index.bin"));
+  } catch {
+    return "missing";
+  }
+  if (sha256(bin) !== meta.bin) return "altered";
+  const numbers = (r: Range) => new Uint32Array(bin.buffer.slice(bin.byteOffset + r[0], bin.byteOffset + r[0] + r[1]));
+  const offsets = numbers(meta.offsets);
+  const digests = numbers(meta.digests);
+  let fd: number | undefined;
+  const zoneKeys = new Map<number, string[] | undefined>();
+  const indexOf = new Map(meta.files.map((f, i) => [f, i]));
+  return {
+    dir,
+    meta,
+    indexOf,
+    numbers,
+    keys(this: Snapshot, zi: number) {
+      if (!zoneKeys.has(zi)) {
+        const z = meta.zones[zi];
+        const b = z && this.bytes(`zone-${zi}.keys`, z.keysDigest);
+        zoneKeys.set(zi, b === undefined ? undefined : z!.count ? b.toString("utf8").split("\n") : []);
+      }
+      return zoneKeys.get(zi);
+    },
+    entry(i) {
+      try {
+        fd ??= openSync(join(dir, "files.jsonl"), "r");
+        const len = offsets[i + 1]! - offsets[i]!;
+        const buf = Buffer.alloc(len);
+        if (readSync(fd, buf, 0, len, offsets[i]!) !== len) return undefined;
+        const d = createHash("sha256").update(buf).digest();
+        for (let w = 0; w < 4; w++) if (d.readUInt32LE(4 * w) !== digests[4 * i + w]) return undefined;
+        return JSON.parse(buf.toString("utf8")) as FileEntry;
+      } catch {
+        return undefined;
+      }
+    },
+    lookup(rule, role, key) {
+      const prefix = `${rule}\u0001${role}\u0001${JSON.stringify(key)}\t`;
+      // lo and hi are line starts; every line before lo is < prefix, the line at hi (or the end) is not.
+      // The line holding the middle starts in [lo, mid], so each step narrows the range.
+      let lo = 0;
+      let hi = links.length;
+      while (lo < hi) {
+        const start = lineStart((lo + hi) >> 1);
+        if (lineFrom(start) < prefix) lo = links.indexOf("\n", start) + 1;
+        else hi = start;
+      }
+      const out: number[] = [];
+      for (let at = lo; at < links.length; ) {
+        const line = lineFrom(at);
+        if (!line.startsWith(prefix)) break;
+        out.push(Number(line.slice(prefix.length)));
+        at += line.length + 1;
+      }
+      return out;
+    },
+    bytes(file, digest) {
+      try {
+        const b = readFileSync(join(dir, file));
+        return sha256(b) === digest ? b : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    manifest(name) {
+      const p = join(dir, "manifests", `${name || "00-baseline"}.yaml`);
+      const want = meta.manifests[name];
+      try {
+        const st = statSync(p);
+        return want && st.size === want[0] && st.mtimeMs === want[1] ? p : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

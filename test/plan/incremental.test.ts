@@ -1,0 +1,252 @@
+// The incremental plan (src/plan/incremental.ts) against the full plan, on a generated repository
+// in every shape real files have (scripts/bench/lib/shapes.ts) plus names other files point at:
+// for single- and multi-file edits that break rules across files (a name taken, a CNAME target
+// gone, a loop, a look-alike, an MX at an alias), the plan made from the base's snapshot must be
+// the full plan: the same outcome (diagnostics, plan, state, refusals), the same bytes in out/.
+// And a snapshot that is stale (another base, governance) or forged (another repository,
+// altered bytes) is not used.
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPlan, type PlanOptions } from "../../src/plan/run.ts";
+import { generateRepository, BENCH_TODAY } from "../../scripts/bench/lib/shapes.ts";
+import { commitAll, gitInit, requestYaml, sh, writeFiles } from "./fixture.ts";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+};
+
+const ZONE = "contohkab.go.id";
+/** Names other files point at, in the base commit. */
+const POINTED: Record<string, string> = {
+  "requests/opd01/tujuan.yaml": requestYaml({ label: "tujuan", opd: "opd01", target: { server: { ipv4: ["103.10.20.40"] } }, records: [{ type: "A", name: "surel", values: ["103.10.20.41"] }] }),
+  "requests/opd01/pengalias.yaml": requestYaml({
+    label: "pengalias",
+    opd: "opd01",
+    target: { alias: `tujuan.${ZONE}` },
+    records: [{ type: "MX", name: "www", values: [{ priority: 10, exchange: `surel.tujuan.${ZONE}` }] }],
+  }),
+  "requests/opd02/rantai-a.yaml": requestYaml({ label: "rantai-a", opd: "opd02", target: { alias: `rantai-b.${ZONE}` } }),
+  "requests/opd02/rantai-b.yaml": requestYaml({ label: "rantai-b", opd: "opd02", target: { alias: "www.example.org" } }),
+  "requests/opd03/tempat.yaml": requestYaml({ label: "tempat", opd: "opd03", target: { server: { ipv4: ["103.10.20.50"] } } }),
+  // Its review date has passed: a warning every plan must still show, taken from the snapshot.
+  "requests/opd03/lama.yaml": requestYaml({ label: "lama", opd: "opd03", target: { server: { ipv4: ["103.10.20.53"] } } }).replace(/^reviewBy: .*$/m, "reviewBy: 2026-05-01"),
+};
+
+let root: string;
+let cacheDir: string;
+let generated: string[];
+
+const options = (extra: Partial<PlanOptions>): PlanOptions => ({
+  root,
+  base: "HEAD",
+  lang: "id",
+  allowLargeChange: false,
+  today: BENCH_TODAY,
+  ingress: { ipv4: ["192.0.2.80"] },
+  nameserverAddresses: {},
+  cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" },
+  ...extra,
+});
+
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function plan(cache: string | undefined) {
+  const out = temp("inc-out-");
+  const r = runPlan(options({ out, ...(cache ? { cacheDir: cache } : {}) }));
+  const { cache: use, ...rest } = r;
+  const tree = readTree(out);
+  rmSync(out, { recursive: true, force: true });
+  return { outcome: JSON.parse(JSON.stringify(rest)) as unknown, out: tree, use, r };
+}
+
+/** The plan with the base's snapshot equals the full plan; returns how the snapshot was used. */
+function sameAsFull() {
+  const full = plan(undefined);
+  const fast = plan(cacheDir);
+  expect(fast.outcome).toEqual(full.outcome);
+  expect(fast.out).toEqual(full.out);
+  return fast;
+}
+
+/** Back to the base commit (untracked request files too); the cache stays (git-ignored). */
+function restore() {
+  sh(root, "checkout", "-q", "--", ".");
+  sh(root, "clean", "-fdq", "--", "requests", "governance.yaml");
+}
+
+const text = (p: string) => readFileSync(join(root, p), "utf8");
+/** Generated files whose label is written plainly on its own line (easy to edit). */
+const plainLabel = (p: string) => /^label: [a-z0-9-]+$/m.test(text(p));
+const hosting = (p: string) => /^\s*hosting:/m.test(text(p));
+
+beforeAll(() => {
+  root = generateRepository(240, 7);
+  dirs.push(root);
+  writeFiles(root, { ...POINTED, ".gitignore": ".cache/\n" });
+  gitInit(root);
+  commitAll(root, "dasar");
+  generated = sh(root, "ls-files", "requests").split("\n").filter((p) => p && !(p in POINTED));
+  cacheDir = temp("inc-cache-");
+  // The base commit's own plan fills the cache and leaves the snapshot.
+  const base = plan(cacheDir);
+  expect(base.r.kind).toBe("planned");
+  expect(readdirSync(cacheDir).some((f) => f.startsWith("snapshot-"))).toBe(true);
+}, 300_000);
+
+describe("incremental plan from the base's snapshot", () => {
+  const cases: [string, () => void, "planned" | "invalid", string[]][] = [
+    ["a purpose edited", () => writeFiles(root, { [generated[3]!]: text(generated[3]!).replace(/^purpose: .*$/m, "purpose: Layanan yang diperbarui") }), "planned", []],
+    [
+      "a label renamed into another file's name",
+      () => {
+        const p = generated.find(plainLabel);
+        expect(p).toBeDefined();
+        writeFiles(root, { [p!]: text(p!).replace(/^label: .*$/m, "label: tujuan") });
+      },
+      "invalid",
+      ["name.unique"],
+    ],
+    ["a CNAME and MX target deleted", () => writeFiles(root, { "requests/opd01/tujuan.yaml": null }), "invalid", ["name.dangling"]],
+    ["a CNAME loop made", () => writeFiles(root, { "requests/opd02/rantai-b.yaml": requestYaml({ label: "rantai-b", opd: "opd02", target: { alias: `rantai-a.${ZONE}` } }) }), "invalid", ["cname.loop"]],
+    ["a look-alike label added", () => writeFiles(root, { "requests/opd04/ternpat.yaml": requestYaml({ label: "ternpat", opd: "opd04", target: { server: { ipv4: ["103.10.20.51"] } } }) }), "invalid", ["label.confusable"]],
+    [
+      "an MX exchange's name becomes an alias",
+      () =>
+        writeFiles(root, {
+          "requests/opd01/tujuan.yaml": requestYaml({ label: "tujuan", opd: "opd01", target: { server: { ipv4: ["103.10.20.40"] } }, records: [{ type: "CNAME", name: "surel", value: "mail.example.org" }] }),
+        }),
+      "invalid",
+      ["mx.fields"],
+    ],
+    [
+      "several files: edits, a new name, a new tenant, a deleted name",
+      () => {
+        writeFiles(root, {
+          [generated[5]!]: text(generated[5]!).replace(/^purpose: .*$/m, "purpose: Layanan pertama yang diperbarui"),
+          [generated[9]!]: text(generated[9]!).replace(/^purpose: .*$/m, "purpose: Layanan kedua yang diperbarui"),
+          "requests/opd05/baru-sekali.yaml": requestYaml({ label: "baru-sekali", opd: "opd05", target: { server: { ipv4: ["103.10.20.52"] } }, records: [{ type: "TXT", values: ["v=spf1 -all"] }] }),
+          "requests/opd06/toko-daring.yaml": requestYaml({ label: "toko-daring", opd: "opd06", target: { hosting: { cpu: "1" } } }),
+          "requests/opd03/tempat.yaml": null,
+        });
+      },
+      "planned",
+      [],
+    ],
+    [
+      "a tenant's quota changed",
+      () => {
+        const p = generated.find((f) => hosting(f) && /^\s*cpu: "?[12]"?$/m.test(text(f)));
+        expect(p).toBeDefined();
+        writeFiles(root, { [p!]: text(p!).replace(/^(\s*)cpu: "?[12]"?$/m, '$1cpu: "3"') });
+      },
+      "planned",
+      [],
+    ],
+    ["the conflict fixed again: an alias pointed elsewhere", () => writeFiles(root, { "requests/opd01/pengalias.yaml": requestYaml({ label: "pengalias", opd: "opd01", target: { alias: "www.example.org" } }) }), "planned", []],
+  ];
+  for (const [name, edit, kind, rules] of cases)
+    it(`${name}: the same as the full plan, from the snapshot`, () => {
+      restore();
+      edit();
+      const r = sameAsFull();
+      expect(r.use.incremental).toBe("used");
+      if (kind === "planned") expect(r.out["plan.json"]).toBeDefined();
+      expect(r.r.diagnostics.some((d) => d.file === "requests/opd03/lama.yaml" && d.severity === "warning")).toBe(true);
+      expect(r.r.kind).toBe(kind);
+      // Each finding where a full run puts it: both files of a conflict, the pointing file of a dangling name.
+      for (const rule of rules) expect(r.r.diagnostics.some((d) => d.rule === rule)).toBe(true);
+    }, 120_000);
+
+  it("a deleted hosting file (its tenant is kept) and a changed governance give the full plan", () => {
+    restore();
+    writeFiles(root, { [generated.find(hosting)!]: null });
+    expect(sameAsFull().use.incremental).not.toBe("used");
+    restore();
+    writeFiles(root, { "governance.yaml": text("governance.yaml").replace(/^(\s*ttl: )\d+/m, "$1600") + "\n" });
+    expect(sameAsFull().use.incremental).toBe("missing");
+  }, 120_000);
+
+  it("a snapshot of another base commit is not used", () => {
+    restore();
+    writeFiles(root, { [generated[3]!]: text(generated[3]!).replace(/^purpose: .*$/m, "purpose: Layanan yang sudah digabung") });
+    commitAll(root, "main bergerak");
+    try {
+      writeFiles(root, { [generated[4]!]: text(generated[4]!).replace(/^purpose: .*$/m, "purpose: Layanan diubah lagi") });
+      expect(sameAsFull().use.incremental).toBe("other commit");
+    } finally {
+      sh(root, "reset", "-q", "--hard", "HEAD~1");
+    }
+  }, 120_000);
+
+  it("altered bytes anywhere in the snapshot, or a snapshot moved from another repository, are not used", () => {
+    const snap = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith("snapshot-"))!);
+    const edited = generated[3]!;
+    const attack = (file: string, change: (b: Buffer) => Buffer, reason: string | RegExp) => {
+      const path = join(snap, file);
+      const saved = readFileSync(path);
+      const st = statSync(path);
+      rmSync(path); // a new inode: the stored hard link's twin in out/ of an earlier test stays as it was
+      writeFileSync(path, change(Buffer.from(saved)));
+      try {
+        restore();
+        writeFiles(root, { [edited]: text(edited).replace(/^purpose: .*$/m, "purpose: Layanan yang diserang") });
+        expect(String(sameAsFull().use.incremental)).toMatch(reason);
+      } finally {
+        rmSync(path);
+        writeFileSync(path, saved);
+        void st;
+      }
+    };
+    const flip = (at: (b: Buffer) => number) => (b: Buffer) => {
+      const i = at(b);
+      b[i] = b[i] === 0x31 ? 0x32 : 0x31;
+      return b;
+    };
+    attack("meta.json", flip((b) => b.indexOf("\"commit\"") + 12), "altered");
+    // The edited file's own entry, then a zone, the registry and a manifest.
+    attack("files.jsonl", (b) => Buffer.from(b.toString("utf8").replace(/103\.(\d+)\.(\d+)\.(\d+)/, "198.51.100.$3")), /snapshot entry|rule|altered/);
+    attack("index.bin", flip((b) => b.length - 3), "altered");
+    attack("zone-0.txt", flip((b) => b.length - 3), "zone altered");
+    attack("zone-0.keys", flip((b) => b.length - 3), "zone altered");
+    attack("registry.md", flip((b) => b.length - 3), "registry altered");
+    const manifest = readdirSync(join(snap, "manifests")).find((f) => f !== "00-baseline.yaml")!;
+    attack(join("manifests", manifest), (b) => Buffer.concat([b, Buffer.from("# tambahan\n")]), "manifest altered");
+    // Another repository's snapshot put where this one's would be (its own key inside says otherwise).
+    const other = generateRepository(20, 9);
+    dirs.push(other);
+    gitInit(other);
+    commitAll(other, "lain");
+    const otherCache = temp("inc-other-");
+    runPlan({ ...options({ out: temp("inc-out-"), cacheDir: otherCache }), root: other });
+    const foreign = join(otherCache, readdirSync(otherCache).find((f) => f.startsWith("snapshot-"))!);
+    const mine = `${snap}.saved`;
+    renameSync(snap, mine);
+    renameSync(foreign, snap);
+    try {
+      restore();
+      writeFiles(root, { [edited]: text(edited).replace(/^purpose: .*$/m, "purpose: Layanan dengan cache asing") });
+      expect(sameAsFull().use.incremental).toBe("other key");
+    } finally {
+      rmSync(snap, { recursive: true, force: true });
+      renameSync(mine, snap);
+    }
+    appendFileSync(join(root, ".gitignore"), "");
+  }, 300_000);
+});
