@@ -1,21 +1,20 @@
 // Writes the offline artifacts of a desired state to a folder: zone files, tenant manifests, the
 // registry, and the plan itself (the workflow artifact the pull request comment points to).
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
-import { insideOutput } from "../load/out-path.ts";
 import type { Governance } from "../model/governance.ts";
-import type { DesiredState, Tenant } from "../state/types.ts";
+import type { DesiredState } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
-import { renderZone, type ZoneSettings } from "../targets/zone/render.ts";
-import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
+import { zoneLines, type ZoneSettings } from "../targets/zone/render.ts";
+import { registryCsvLines, registryMarkdownLines } from "../targets/registry/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
-import { tenantManifests, type ClusterSettings } from "../targets/kubernetes/manifests.ts";
-import { renderManifests } from "../targets/kubernetes/render.ts";
-import { clusterBaseline } from "../targets/kubernetes/baseline.ts";
+import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import type { Plan } from "./types.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { renderJson } from "./render-json.ts";
+import { OutFolder } from "./out-folder.ts";
+import { writeManifests } from "./manifest-files.ts";
+export { tenantManifestText } from "./manifest-files.ts";
+import type { ManifestThread } from "./manifest-thread.ts";
 
 export interface ArtifactInput {
   state: DesiredState;
@@ -27,63 +26,44 @@ export interface ArtifactInput {
   lang: Lang;
 }
 
-/** The names in `dir` ending in `ext` (the folder is made when missing). */
-function existing(dir: string, ext: string): Set<string> {
-  mkdirSync(dir, { recursive: true });
-  return new Set(readdirSync(dir).filter((f) => f.endsWith(ext)));
+/** A plan's artifacts being written: out/ made, out/kubernetes/ perhaps under way on its own thread. */
+export interface PendingArtifacts {
+  /** Writes the rest and waits for the manifests; the paths written, relative to out/ (unchanged files count: they hold this run's output). */
+  finish(rest: Omit<ArtifactInput, "state" | "cluster">): string[];
 }
 
-/** Whether `path` holds exactly `bytes` already: the size first, the bytes only when it matches. */
-function holds(path: string, bytes: Buffer): boolean {
-  try {
-    return statSync(path).size === bytes.length && readFileSync(path).equals(bytes);
-  } catch {
-    return false;
-  }
+/**
+ * Starts writing as soon as the desired state is known: makes out/ and, given a thread, hands it
+ * out/kubernetes/ (~3,000 files on a full plan) to write while this thread computes the rest.
+ */
+export function startArtifacts(out: string, state: DesiredState, cluster: ClusterSettings, thread?: ManifestThread): PendingArtifacts {
+  const o = new OutFolder(out);
+  o.folder("", "");
+  thread?.begin(out, state.tenants, cluster);
+  return {
+    finish(a) {
+      const zones = o.folder("zones", ".zone");
+      for (const z of a.governance.zones) o.putLines(`zones/${asciiHost(z.name)}.zone`, "\n", (line) => zoneLines(z, state.records, a.zone, line));
+      o.prune("zones", zones);
+      const zonesEnd = o.written.length;
+      o.putLines("registry.md", "\n", (line) => registryMarkdownLines(a.registry, a.lang, line));
+      o.putLines("registry.csv", "\r\n", (line) => registryCsvLines(a.registry, a.lang, line));
+      // The full plan, never truncated: the comment on the pull request points here.
+      o.put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
+      o.put("plan.json", renderJson(a.plan));
+      const restEnd = o.written.length;
+      // The manifests from their thread; written here when there is none, or it failed.
+      const manifests = thread?.finish();
+      if (manifests) o.written.push(...manifests);
+      else writeManifests(o, state.tenants, cluster);
+      // Listed in out/'s order, whichever was written first: zones, manifests, registry, plan.
+      const w = o.written;
+      return [...w.slice(0, zonesEnd), ...w.slice(restEnd), ...w.slice(zonesEnd, restEnd)];
+    },
+  };
 }
 
-/** One tenant's manifest file. A tenant released for deletion gets only its final backup: the rest would recreate what goes. */
-export function tenantManifestText(t: Tenant, cluster: ClusterSettings): string {
-  const objects = tenantManifests(t, cluster);
-  return renderManifests(t.releaseData ? objects.filter((o) => o.kind === "Backup") : objects);
-}
-
-/** Returns the paths written, relative to `out` (unchanged files count: they hold this run's output). */
+/** All artifacts at once, on this thread. */
 export function writeArtifacts(out: string, a: ArtifactInput): string[] {
-  const written: string[] = [];
-  // A file whose bytes are already right is left alone (a re-run or a one-file change rewrites a
-  // handful of 3,000 manifests); the rest is written beside and renamed into place, so a reader (a
-  // DNS server loading the zone, a shell that redirected stdout to out/plan.md) sees the old file
-  // or the new one, never half of each.
-  const put = (rel: string, text: string) => {
-    const target = insideOutput(out, rel);
-    const bytes = Buffer.from(text);
-    if (!holds(target, bytes)) {
-      const tmp = `${target}.${process.pid}.tmp`;
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, target);
-    }
-    written.push(rel);
-  };
-  /** Removes what an earlier run wrote in one of our subfolders and this one did not, so a removed zone or tenant leaves no stale file. */
-  const prune = (sub: string, before: Set<string>) => {
-    const now = new Set(written.filter((w) => w.startsWith(`${sub}/`)).map((w) => w.slice(sub.length + 1)));
-    for (const f of before) if (!now.has(f)) rmSync(join(out, sub, f), { force: true });
-  };
-  mkdirSync(out, { recursive: true });
-  const zones = existing(join(out, "zones"), ".zone");
-  for (const z of a.governance.zones) put(`zones/${asciiHost(z.name)}.zone`, renderZone(z, a.state.records, a.zone));
-  prune("zones", zones);
-  const manifests = existing(join(out, "kubernetes"), ".yaml");
-  // Cluster-wide roles and network baseline; the name sorts first, so `kubectl apply -f` on the
-  // folder creates them before any tenant binds to them.
-  if (a.state.tenants.length) put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
-  for (const t of a.state.tenants) put(`kubernetes/${t.namespace}.yaml`, tenantManifestText(t, a.cluster));
-  prune("kubernetes", manifests);
-  put("registry.md", registryMarkdown(a.registry, a.lang));
-  put("registry.csv", registryCsv(a.registry, a.lang));
-  // The full plan, never truncated: the comment on the pull request points here.
-  put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
-  put("plan.json", renderJson(a.plan));
-  return written;
+  return startArtifacts(out, a.state, a.cluster).finish(a);
 }

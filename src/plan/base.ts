@@ -91,6 +91,32 @@ export interface HeadChecks {
   /** Blob id of the working tree's governance file: results are shared only under the same one. */
   governanceBlob?: string;
   governance: Governance;
+  /** The working tree's desired state and what it was made of, shared when the base has the same. */
+  made?: MadeState;
+}
+
+/** A desired state with its inputs: desiredState(requests, governance, retained) gave `state`. */
+export interface MadeState {
+  requests: readonly RequestFile[];
+  retained: readonly { file: string; request: Request }[];
+  state: DesiredState;
+}
+
+/**
+ * The state already made from the same inputs, or undefined. The state is a pure function of the
+ * requests' paths and values, the governance and the retained tenants; a base whose files have the
+ * working tree's blobs gets the very request values the working tree's checks made (the cache hands
+ * out the same objects), so identity of each value proves equality without comparing them.
+ * The retained tenants are few and parsed on each side: compared by content.
+ */
+function sameInputs(requests: readonly RequestFile[], retained: readonly { file: string; request: Request }[], made: MadeState): boolean {
+  if (requests.length !== made.requests.length || retained.length !== made.retained.length) return false;
+  const byFile = new Map<string, Request>();
+  for (const rf of made.requests) byFile.set(rf.file, rf.request);
+  if (byFile.size !== requests.length) return false;
+  for (const rf of requests) if (byFile.get(rf.file) !== rf.request) return false;
+  const text = (list: readonly { file: string; request: Request }[]) => JSON.stringify([...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((r) => [r.file, r.request]));
+  return retained.length === 0 || text(retained) === text(made.retained);
 }
 
 /**
@@ -118,7 +144,11 @@ export function baseState(root: string, ref: string | undefined, today: string, 
   const bytes = readBlobs(root, [...new Set(wanted.map((p) => blobs.get(p)!))]);
   if (!bytes) return notFound;
   const r = requestsOf(paths, (p) => bytes.get(blobs.get(p)!), today, known);
-  const state = r.governance ? desiredState(r.requests, r.governance, retained) : EMPTY_STATE;
+  const made = shared?.made;
+  const state =
+    !r.governance ? EMPTY_STATE
+    : made && r.governance === shared.governance && sameInputs(r.requests, retained, made) ? made.state
+    : desiredState(r.requests, r.governance, retained);
   for (const p of [...skipped, ...wanted.filter((p) => !bytes.has(blobs.get(p)!))]) r.notes.push({ id: `Entri dasar ${p} bukan berkas biasa dan dilewati.`, en: `Base entry ${p} is not a regular file and was skipped.` });
   return { commit, state, notes: r.notes };
 }

@@ -18,8 +18,26 @@ function changedFields(before: unknown, after: unknown, prefix = ""): FieldChang
   return same(before, after) ? [] : [{ field: prefix, before, after }];
 }
 
-/** Joins two sorted lists by key in one pass. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const sortedByKey = <T>(xs: readonly T[], keyOf: (t: T) => string) => xs.every((x, i) => i === 0 || cmp(keyOf(xs[i - 1]!), keyOf(x)) < 0);
+
+/**
+ * Pairs the items of two lists by key, in key order. Desired states come sorted with unique keys:
+ * one merging pass. Anything else (a hand-made state) is joined through a map and sorted.
+ */
 function join<T>(a: readonly T[], b: readonly T[], keyOf: (t: T) => string): [T | undefined, T | undefined][] {
+  if (a === b) return a.map((x) => [x, x]); // a state against itself (base and head share it)
+  const out: [T | undefined, T | undefined][] = [];
+  if (sortedByKey(a, keyOf) && sortedByKey(b, keyOf)) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      const c = i === a.length ? 1 : j === b.length ? -1 : a[i] === b[j] ? 0 : cmp(keyOf(a[i]!), keyOf(b[j]!));
+      out.push(c < 0 ? [a[i++], undefined] : c > 0 ? [undefined, b[j++]] : [a[i++], b[j++]]);
+    }
+    return out;
+  }
   const byKey = new Map<string, [T | undefined, T | undefined]>();
   for (const x of a) byKey.set(keyOf(x), [x, undefined]);
   for (const y of b) {
@@ -28,13 +46,14 @@ function join<T>(a: readonly T[], b: readonly T[], keyOf: (t: T) => string): [T 
     if (hit) hit[1] = y;
     else byKey.set(k, [undefined, y]);
   }
-  return [...byKey.entries()].sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0)).map((e) => e[1]);
+  return [...byKey.entries()].sort((p, q) => cmp(p[0], q[0])).map((e) => e[1]);
 }
 
 const recordKey = (r: RecordSet) => `${r.zone}\u0000${r.name}\u0000${r.type}`;
 
 /** Field by field, without serialising: most record sets of a plan are unchanged. */
 function sameRecord(a: RecordSet, b: RecordSet): boolean {
+  if (a === b) return true;
   if (a.ttl !== b.ttl || a.proxied !== b.proxied || a.source.file !== b.source.file || a.source.opd !== b.source.opd || a.source.label !== b.source.label) return false;
   if (a.values.length !== b.values.length) return false;
   for (let i = 0; i < a.values.length; i++) {
@@ -70,7 +89,7 @@ function tenantChanges(base: readonly Tenant[], head: readonly Tenant[]): Tenant
       // Only a tenant already marked for release was meant to lose its data.
       out.push({ action: "delete", namespace, before, fields: [], destructive: before.releaseData, note: before.releaseData ? "data-deleted" : "released" });
     else {
-      const fields = changedFields(before, after);
+      const fields = before === after ? [] : changedFields(before, after);
       if (!fields.length) continue;
       const releasing = after.releaseData && !before.releaseData;
       const note: TenantChange["note"] =

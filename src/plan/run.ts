@@ -2,7 +2,9 @@
 // the working tree, compute its desired state, diff it with the base revision, write out/.
 import type { Diagnostic, Lang, Message } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { validateWorkingTree } from "./head.ts";
+import { validateWorkingTree, type HeadValidation } from "./head.ts";
+import type { Positions } from "../load/parse.ts";
+import type { Governance } from "../model/governance.ts";
 import type { CheckCache } from "./check-cache.ts";
 import { desiredState } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
@@ -15,7 +17,8 @@ import { zoneSerial } from "../targets/zone/render.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { baseState, EMPTY_STATE } from "./base.ts";
 import { diffStates, unsafeReasons } from "./diff.ts";
-import { writeArtifacts } from "./artifacts.ts";
+import { startArtifacts } from "./artifacts.ts";
+import { ManifestThread } from "./manifest-thread.ts";
 import { quotaMessages, quotaUsage } from "./quota.ts";
 import type { Plan, SafetyOptions } from "./types.ts";
 import { incrementalPlan, keepSnapshot } from "./incremental.ts";
@@ -34,6 +37,8 @@ export interface PlanOptions {
   nameserverAddresses: Record<string, string[]>;
   cluster: ClusterSettings;
   safety?: Partial<SafetyOptions>;
+  /** Whether out/kubernetes/ is written on a second thread; undefined: when there are many requests. */
+  manifestThread?: boolean;
   /**
    * Folder keeping single files' check results between runs (src/plan/check-cache.ts); undefined:
    * none kept, results are shared only between the two sides of this run.
@@ -81,7 +86,30 @@ export function completeNameserverAddresses(zones: readonly { name: string; name
   return { addresses, defaulted };
 }
 
+/** From this many request files on, the manifests get their own thread (below, starting it costs more than it saves). */
+const MANIFEST_THREAD_MIN_REQUESTS = 1500;
+
 const cacheUse = (c: CheckCache): CacheUse => ({ hits: c.hits, ...(c.rejected ? { rejected: c.rejected } : {}) });
+
+/** Every RequestFile of the plan's own work shares this: nothing after validation asks for a position. */
+const NO_POSITIONS: Positions = Object.freeze({});
+
+/**
+ * The working tree validated; when valid, its requests without their positions: those (and the
+ * parsed files they are read from) served the diagnostics, all made by now, and dropping them
+ * (and the per-file checks holding them, unless the snapshot keeps those) frees ~30 MB for
+ * 15,000 files before the plan's own work begins.
+ */
+function validatedHead(o: PlanOptions, incremental: string | undefined): { invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } } {
+  const head = validateWorkingTree(o.root, o.today, o.cacheDir);
+  if (!head.governance || hasErrors(head.diagnostics)) {
+    head.cache.save(); // the files that are fine need no check next time either
+    return { invalid: { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: { ...cacheUse(head.cache), ...(incremental ? { incremental } : {}) } } };
+  }
+  const { checks, ...rest } = head;
+  const requests = head.requests.map((r) => ({ file: r.file, request: r.request, positions: NO_POSITIONS }));
+  return { head: { ...rest, governance: head.governance, requests, ...(o.cacheDir && head.clean && checks ? { checks } : {}) } };
+}
 
 /** The base revision asked for (or the merge base with main), with notes on how it was chosen. */
 export function baseRef(o: Pick<PlanOptions, "root" | "base">): { ref: string | undefined; notes: Message[] } {
@@ -104,13 +132,15 @@ export function runPlan(o: PlanOptions): PlanOutcome {
   // A pull request's few changed files against a base whose plan left a snapshot (src/plan/incremental.ts).
   const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
-  const head = validateWorkingTree(o.root, o.today, o.cacheDir);
+  const checked = validatedHead(o, fast.fallback);
+  if ("invalid" in checked) return checked.invalid;
+  const { head } = checked;
   const today = head.today;
-  if (!head.governance || hasErrors(head.diagnostics)) {
-    head.cache.save(); // the files that are fine need no check next time either
-    return { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) } };
-  }
+  // A large plan writes out/kubernetes/ on a second thread, started now: its code loads while
+  // this one computes the desired state, and it writes while this one computes the rest.
+  const thread = o.out && (o.manifestThread ?? head.requests.length >= MANIFEST_THREAD_MIN_REQUESTS) ? ManifestThread.start() : undefined;
   const state = desiredState(head.requests, head.governance, head.retained);
+  const artifacts = o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined;
 
   const { ref, notes } = baseRef(o);
   // The adoption's own commit and everything before it hold the product's example government:
@@ -124,7 +154,9 @@ export function runPlan(o: PlanOptions): PlanOutcome {
     });
   }
   // Files the base shares with the working tree (same blob, same governance) are not checked twice.
-  const fromHead = { cache: head.cache, governance: head.governance, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
+  // A base with the working tree's files shares its state too (a plan of main against main).
+  const made = { requests: head.requests, retained: head.retained ?? [], state };
+  const fromHead = { cache: head.cache, governance: head.governance, made, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
   const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base, fromHead);
   head.cache.save();
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
@@ -135,11 +167,11 @@ export function runPlan(o: PlanOptions): PlanOutcome {
 
   let written: string[] = [];
   const ns = completeNameserverAddresses(head.governance.zones, o.nameserverAddresses);
-  if (o.out) {
+  if (artifacts) {
     const history = fileHistory(o.root, undefined, head.governance.adoption?.base);
     const zone = { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses };
     const registry = registryRows(head.requests, head.governance, history.files, today);
-    written = writeArtifacts(o.out, { state, governance: head.governance, zone, cluster: o.cluster, registry, plan, lang: o.lang });
+    written = artifacts.finish({ governance: head.governance, zone, registry, plan, lang: o.lang });
     // A clean commit's plan is the base of the next pull request's: keep what it computed.
     if (o.cacheDir && head.clean) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: quotaUsage(state, head.governance, o.ingress) });
   }

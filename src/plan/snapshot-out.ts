@@ -25,6 +25,8 @@ import { registryMarkdownHeader, zonePiece, type Snapshot } from "./snapshot.ts"
 export interface ChangedPieces {
   /** Paths of the changed files: their stored pieces are left out. */
   changed: ReadonlySet<string>;
+  /** Paths whose registry rows are given anew (the changed files', and any whose dates moved). */
+  rows: ReadonlySet<string>;
   /** Their pieces now, sorted as the state sorts them. */
   records: RecordSet[];
   tenants: Tenant[];
@@ -59,37 +61,52 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     const keys = snap.keys(zi);
     if (!keys) return "zone altered";
     const header = renderZone(z, [], a.zone);
-    const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(header, renderZone(z, [r], a.zone)) }));
-    // Byte ranges of the stored text: a record set right after its stored neighbour is copied
-    // with its comment as stored; after a change, its comment is decided as renderZone decides it.
-    const parts: Buffer[] = [Buffer.from(header)];
-    let last = "";
-    let prev = -1; // the stored record set emitted last, -1 after a fresh one
-    const emitFresh = (f: (typeof fresh)[number]) => {
-      parts.push(Buffer.from(f.comment === last ? f.lines : f.comment + f.lines));
-      last = f.comment;
-      prev = -1;
-    };
-    let label = "";
-    let j = 0;
+    // Pieces rendered as the snapshot rendered them (a bare zone: the same lines, a shorter header).
+    const bare = { ...z, nameservers: [], protected: [] };
+    const bareHeader = renderZone(bare, [], a.zone);
+    const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(bareHeader, renderZone(bare, [r], a.zone)) }));
+    // Runs of stored record sets that were neighbours are copied as one byte range, comments and
+    // all; where a change breaks a run, the next comment is decided as renderZone decides it.
     const seg = snap.numbers(stored.seg);
+    const parts: Buffer[] = [Buffer.from(header)];
+    /** The comment line a stored record set is under: its own, or the nearest one above it. */
+    const labelOf = (k: number) => {
+      for (let i = k; i >= 0; i--) if (seg[4 * i + 1]! < seg[4 * i + 2]!) return base.toString("utf8", seg[4 * i + 1]!, seg[4 * i + 2]!);
+      return "";
+    };
+    let lastK = -1; // the stored record set emitted last; -1 when a fresh one (or none) was
+    let lastFresh = "";
+    const lastLabel = () => (lastK >= 0 ? labelOf(lastK) : lastFresh);
+    let runStart = 0;
+    let runEnd = 0;
+    const flush = () => {
+      if (runEnd > runStart) parts.push(base.subarray(runStart, runEnd));
+      runStart = runEnd = 0;
+    };
+    const emitFresh = (f: (typeof fresh)[number]) => {
+      flush();
+      parts.push(Buffer.from(f.comment === lastLabel() ? f.lines : f.comment + f.lines));
+      lastFresh = f.comment;
+      lastK = -1;
+    };
+    let j = 0;
     for (let k = 0; k < keys.length; k++) {
-      const fi = seg[4 * k]!;
+      if (!kept(seg[4 * k]!)) continue;
+      while (j < fresh.length && fresh[j]!.key < keys[k]!) emitFresh(fresh[j++]!);
       const start = seg[4 * k + 1]!;
       const linesStart = seg[4 * k + 2]!;
-      const end = seg[4 * k + 3]!;
-      if (start < linesStart) label = base.toString("utf8", start, linesStart);
-      if (!kept(fi)) continue;
-      while (j < fresh.length && fresh[j]!.key < keys[k]!) emitFresh(fresh[j++]!);
-      if (prev === k - 1 && prev >= 0) parts.push(base.subarray(start, end));
+      if (lastK >= 0 && lastK === k - 1) runEnd = seg[4 * k + 3]!;
       else {
-        if (label !== last) parts.push(Buffer.from(label));
-        parts.push(base.subarray(linesStart, end));
+        flush();
+        const label = labelOf(k);
+        runStart = label === lastLabel() ? linesStart : start;
+        if (label !== lastLabel() && start === linesStart) parts.push(Buffer.from(label));
+        runEnd = seg[4 * k + 3]!;
       }
-      last = label;
-      prev = k;
+      lastK = k;
     }
     while (j < fresh.length) emitFresh(fresh[j++]!);
+    flush();
     zoneTexts.push([`zones/${name}.zone`, Buffer.concat(parts)]);
   }
 
@@ -110,18 +127,32 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   let j = 0;
   const before = (f: (typeof fresh)[number], name: string, file: string) => cmp(f.name, name) || cmp(f.file, file);
   const rseg = snap.numbers(meta.registry.seg);
+  // Neighbouring stored rows are copied as one range.
+  let run = -1; // first stored row of the current run
+  let lastRow = -2;
+  const flushRows = () => {
+    if (run < 0) return;
+    mdParts.push(md.subarray(rseg[5 * run + 1]!, rseg[5 * lastRow + 2]!));
+    csvParts.push(csv.subarray(rseg[5 * run + 3]!, rseg[5 * lastRow + 4]!));
+    run = -1;
+  };
   for (let k = 0; k < names.length; k++) {
     const fi = rseg[5 * k]!;
-    if (!kept(fi)) continue;
+    if (c.rows.has(files[fi]!)) continue;
     while (j < fresh.length && before(fresh[j]!, names[k]!, files[fi]!) < 0) {
+      flushRows();
       mdParts.push(fresh[j]!.md);
       csvParts.push(fresh[j++]!.csv);
       rows++;
     }
-    mdParts.push(md.subarray(rseg[5 * k + 1]!, rseg[5 * k + 2]!));
-    csvParts.push(csv.subarray(rseg[5 * k + 3]!, rseg[5 * k + 4]!));
+    if (run < 0 || lastRow !== k - 1) {
+      flushRows();
+      run = k;
+    }
+    lastRow = k;
     rows++;
   }
+  flushRows();
   for (; j < fresh.length; j++, rows++) {
     mdParts.push(fresh[j]!.md);
     csvParts.push(fresh[j]!.csv);

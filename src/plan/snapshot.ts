@@ -10,7 +10,7 @@
 // every file's entry, each checked before use; manifests are hard links checked by size and
 // modification time. Anything missing or different sends the plan down the full path.
 import { createHash } from "node:crypto";
-import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
@@ -102,6 +102,8 @@ export interface SnapshotMeta {
   /** namespace (or "" for the baseline) -> [size, mtimeMs] of the manifest hard link. */
   manifests: Record<string, [number, number]>;
   linksDigest: string;
+  /** Digest of dates.txt: per file "created\tlastChanged" (empty when uncommitted), one line each. */
+  dates: string;
   quota: ZoneQuota[];
   serial: number;
   counts: { records: number; tenants: number; sources: number };
@@ -208,6 +210,10 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       const name = asciiHost(z.name);
       const full = renderZone(z, s.state.records, s.zone);
       const header = renderZone(z, [], s.zone);
+      // Each record set's lines do not depend on the zone's name servers or protected names: a bare
+      // zone renders its pieces with a shorter header (the joined text is checked against `full`).
+      const bare = { ...z, nameservers: [], protected: [] };
+      const bareHeader = renderZone(bare, [], s.zone);
       let text = header;
       const seg: number[] = [];
       const keys: string[] = [];
@@ -216,7 +222,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       let bytes = Buffer.byteLength(header);
       for (const r of s.state.records) {
         if (r.zone !== name) continue;
-        const p = zonePiece(header, renderZone(z, [r], s.zone));
+        const p = zonePiece(bareHeader, renderZone(bare, [r], s.zone));
         const start = bytes;
         if (p.comment !== last) {
           text += p.comment;
@@ -243,10 +249,11 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     const regSeg: number[] = [];
     let mdBytes = Buffer.byteLength(md);
     let csvBytes = Buffer.byteLength(csv);
+    const rowStart = registryMarkdownHeader(1, s.lang).length;
     for (const row of s.registry) {
       const i = index.get(row.file);
       if (i === undefined) return "registry row of no file";
-      const m = registryMarkdown([row], s.lang).slice(registryMarkdownHeader(1, s.lang).length);
+      const m = registryMarkdown([row], s.lang).slice(rowStart);
       const c = registryCsv([row], s.lang).slice(csvEmpty.length);
       const mb = Buffer.byteLength(m);
       const cb = Buffer.byteLength(c);
@@ -277,20 +284,28 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     for (const t of s.state.tenants) keep(t.namespace, join(s.out, "kubernetes", `${t.namespace}.yaml`));
 
     // Per-file entries, one JSON line each, read back by offset.
+    const withFindings = entries.flatMap((e, i) => (e.d.length || Object.keys(e.x).length ? [i] : []));
+    // Streamed entry by entry: never the whole file (34 MB for 15,000 files) in memory at once.
     const offsets: number[] = [];
     const digests: number[] = [];
-    const chunks: Buffer[] = [];
     let at = 0;
-    for (const e of entries) {
-      const b = Buffer.from(JSON.stringify(e) + "\n");
-      offsets.push(at);
-      const d = createHash("sha256").update(b).digest();
-      digests.push(d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12));
-      chunks.push(b);
-      at += b.length;
+    const fd = openSync(join(tmp, "files.jsonl"), "w");
+    try {
+      for (const [i, e] of entries.entries()) {
+        const b = Buffer.from(JSON.stringify(e) + "\n");
+        offsets.push(at);
+        const d = createHash("sha256").update(b).digest();
+        digests.push(d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12));
+        writeSync(fd, b);
+        at += b.length;
+        entries[i] = undefined as unknown as FileEntry; // written: let it go
+      }
+    } finally {
+      closeSync(fd);
     }
     offsets.push(at);
-    writeFileSync(join(tmp, "files.jsonl"), Buffer.concat(chunks));
+    const dates = s.files.map((f) => (s.history.get(f) ? `${s.history.get(f)!.created}\t${s.history.get(f)!.lastChanged}` : "")).join("\n");
+    writeFileSync(join(tmp, "dates.txt"), dates);
     const links = linkLines.join("\n") + "\n";
     writeFileSync(join(tmp, "links.txt"), links);
     const offsetRange = range(offsets);
@@ -308,7 +323,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       offsets: offsetRange,
       digests: digestRange,
       filesChecked: s.files.length + 1,
-      withFindings: entries.flatMap((e, i) => (e.d.length || Object.keys(e.x).length ? [i] : [])),
+      withFindings,
       retained: (s.ctx.retained ?? []).map((r) => ({ file: r.file, request: r.request })),
       retainedTenants,
       tenantFiles,
@@ -316,6 +331,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows: s.registry.length, seg: registrySeg },
       manifests,
       linksDigest: sha256(links),
+      dates: sha256(dates),
       quota: s.quota,
       serial: s.zone.serial,
       counts: { records: s.state.records.length, tenants: s.state.tenants.length, sources },
@@ -346,6 +362,8 @@ export interface Snapshot {
   entry(i: number): FileEntry | undefined;
   /** Indexes of files having `key` in `role` of `rule` (g, p, c). */
   lookup(rule: string, role: "g" | "p" | "c", key: string): number[];
+  /** Each file's stored dates line (see SnapshotMeta.dates); undefined when altered. */
+  dates(): string[] | undefined;
   /** A zone's record keys in order (read once); undefined when altered. */
   keys(zone: number): string[] | undefined;
   /** Numbers of a range of index.bin. */
@@ -354,6 +372,8 @@ export interface Snapshot {
   bytes(file: string, digest: string): Buffer | undefined;
   /** Path of a stored manifest when it is still the file the index describes. */
   manifest(name: string): string | undefined;
+  /** Closes files.jsonl, if it was opened. */
+  close(): void;
 }
 
 /** The snapshot for `key` made at `commit`, or why there is none usable. */
@@ -404,6 +424,10 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     meta,
     indexOf,
     numbers,
+    dates(this: Snapshot) {
+      const b = this.bytes("dates.txt", meta.dates);
+      return b && b.toString("utf8").split("\n");
+    },
     keys(this: Snapshot, zi: number) {
       if (!zoneKeys.has(zi)) {
         const z = meta.zones[zi];
@@ -452,6 +476,10 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
       } catch {
         return undefined;
       }
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
     },
     manifest(name) {
       const p = join(dir, "manifests", `${name || "00-baseline"}.yaml`);

@@ -101,3 +101,35 @@ describe("large-change safety", () => {
     expect(p.safety.largeChange).toBe(true);
   });
 });
+
+describe("diffStates on sorted and unsorted states", () => {
+  // Desired states come sorted and take the one-pass merge; a state in any other order takes the
+  // map join. Both must give the same plan, in key order, on states that share, change, add and
+  // drop entries — and a state diffed with itself has nothing to do.
+  const names = Array.from({ length: 60 }, (_, i) => `n${String(i).padStart(2, "0")}`);
+  const shuffle = <T>(xs: T[], seed: number) => {
+    const out = [...xs];
+    let s = seed;
+    for (let i = out.length - 1; i > 0; i--) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      const j = s % (i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  it("gives the same plan whichever order the states come in", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const pick = (k: number) => names.filter((_, i) => (Math.imul(i + seed * k, 2654435761) >>> 0) % 3 !== 0);
+      const base = state(pick(1).map((n) => rec(n, ["103.1.1.1"])), pick(3).map((n) => tenant(n)));
+      const head = state(pick(2).map((n, i) => rec(n, [i % 4 ? "103.1.1.1" : "103.1.1.2"])), pick(5).map((n, i) => tenant(n, false, i % 3 ? "5Gi" : "6Gi")));
+      const sorted = diffStates(base, head);
+      const mixed = diffStates(state(shuffle(base.records, seed), shuffle(base.tenants, seed + 1)), state(shuffle(head.records, seed + 2), shuffle(head.tenants, seed + 3)));
+      expect(mixed).toEqual(sorted);
+      expect(sorted.records.length + sorted.tenants.length).toBeGreaterThan(0);
+      const keys = sorted.records.map((c) => c.name);
+      expect(keys).toEqual([...keys].sort());
+    }
+    const same = state(names.map((n) => rec(n, ["103.1.1.1"])), names.map((n) => tenant(n)));
+    expect(diffStates(same, same).summary).toEqual({ create: 0, update: 0, delete: 0 });
+  });
+});

@@ -87,30 +87,38 @@ const KIND_ORDER = [
 
 const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
 
+/** Label and annotation keys, made once (a computed key in a literal costs a runtime call per object). */
+const KEYS = { opd: `${PREFIX}/opd`, subdomain: `${PREFIX}/subdomain`, host: `${PREFIX}/host`, request: `${PREFIX}/request` };
+
 function labels(tenant: Tenant): Record<string, string> {
-  const out: Record<string, string> = {
-    "app.kubernetes.io/managed-by": MANAGED_BY,
-    [`${PREFIX}/opd`]: tenant.source.opd,
-  };
+  const out: Record<string, string> = { "app.kubernetes.io/managed-by": MANAGED_BY };
+  out[KEYS.opd] = tenant.source.opd;
   // A label value holds at most 63 characters; the full host name stays in the annotations.
-  if (LABEL_VALUE.test(tenant.source.label)) out[`${PREFIX}/subdomain`] = tenant.source.label;
+  if (LABEL_VALUE.test(tenant.source.label)) out[KEYS.subdomain] = tenant.source.label;
   return out;
 }
 
 function annotations(tenant: Tenant): Record<string, string> {
-  return {
-    [`${PREFIX}/host`]: tenant.host,
-    [`${PREFIX}/request`]: tenant.source.file,
-  };
+  const out: Record<string, string> = {};
+  out[KEYS.host] = tenant.host;
+  out[KEYS.request] = tenant.source.file;
+  return out;
 }
 
-function meta(tenant: Tenant, name: string, extra: Record<string, string> = {}): ObjectMeta {
-  return { name, namespace: tenant.namespace, labels: labels(tenant), annotations: { ...annotations(tenant), ...extra } };
+/** The labels and annotations of one tenant's objects: made once per tenant and shared by its objects (nothing changes them). */
+interface TenantMeta {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+function meta(tenant: Tenant, shared: TenantMeta, name: string, extra?: Record<string, string>): ObjectMeta {
+  return { name, namespace: tenant.namespace, labels: shared.labels, annotations: extra ? { ...shared.annotations, ...extra } : shared.annotations };
 }
 
 export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeObject[] {
   const ns = tenant.namespace;
   const q = tenant.quota;
+  const shared: TenantMeta = { labels: labels(tenant), annotations: annotations(tenant) };
   const objects: KubeObject[] = [
     {
       apiVersion: "v1",
@@ -118,20 +126,20 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
       metadata: {
         name: ns,
         labels: {
-          ...labels(tenant),
+          ...shared.labels,
           // Pod Security Admission: the strictest profile for code the Diskominfo did not write.
           "pod-security.kubernetes.io/enforce": "restricted",
           "pod-security.kubernetes.io/enforce-version": "latest",
           "pod-security.kubernetes.io/audit": "restricted",
           "pod-security.kubernetes.io/warn": "restricted",
         },
-        annotations: annotations(tenant),
+        annotations: shared.annotations,
       },
     },
     {
       apiVersion: "v1",
       kind: "ResourceQuota",
-      metadata: meta(tenant, NAMES.quota),
+      metadata: meta(tenant, shared, NAMES.quota),
       spec: {
         hard: {
           "requests.cpu": q.cpu,
@@ -151,7 +159,7 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
     {
       apiVersion: "v1",
       kind: "LimitRange",
-      metadata: meta(tenant, NAMES.limits),
+      metadata: meta(tenant, shared, NAMES.limits),
       spec: {
         // With a cpu/memory quota, a pod without requests and limits is refused; these defaults
         // let a plain Deployment run. Never above the quota, or every pod would be refused.
@@ -169,13 +177,13 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
     {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
-      metadata: meta(tenant, NAMES.denyAll),
+      metadata: meta(tenant, shared, NAMES.denyAll),
       spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
     },
     {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
-      metadata: meta(tenant, NAMES.allowIngress),
+      metadata: meta(tenant, shared, NAMES.allowIngress),
       spec: {
         podSelector: { matchLabels: { ...WEB.label } },
         policyTypes: ["Ingress"],
@@ -190,7 +198,7 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
     {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
-      metadata: meta(tenant, NAMES.allowSameNamespace),
+      metadata: meta(tenant, shared, NAMES.allowSameNamespace),
       // An application and its database in the same namespace must reach each other.
       spec: {
         podSelector: {},
@@ -202,7 +210,7 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
     {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
-      metadata: meta(tenant, NAMES.allowDns),
+      metadata: meta(tenant, shared, NAMES.allowDns),
       spec: {
         podSelector: {},
         policyTypes: ["Egress"],
@@ -223,27 +231,26 @@ export function tenantManifests(tenant: Tenant, cluster: ClusterSettings): KubeO
       },
     },
   ];
-  const shared = { labels: labels(tenant), annotations: annotations(tenant) };
   objects.push(...admissionObjects(tenant, cluster, shared), ...backupObjects(tenant, cluster, shared));
   // A retained tenant (decommissioned, or its file deleted) keeps namespace and volumes only.
-  if (tenant.status === "active") objects.push(...accessObjects(tenant, cluster));
+  if (tenant.status === "active") objects.push(...accessObjects(tenant, cluster, shared));
   return sortObjects(objects);
 }
 
 /** Who may work in the namespace and how the world reaches it: removed when access is revoked. */
-function accessObjects(tenant: Tenant, cluster: ClusterSettings): KubeObject[] {
+function accessObjects(tenant: Tenant, cluster: ClusterSettings, shared: TenantMeta): KubeObject[] {
   const ns = tenant.namespace;
   return [
     {
       apiVersion: "v1",
       kind: "ServiceAccount",
-      metadata: meta(tenant, NAMES.ciAccount, { [`${PREFIX}/purpose`]: "CI/CD milik OPD / the OPD's own CI" }),
+      metadata: meta(tenant, shared, NAMES.ciAccount, { [`${PREFIX}/purpose`]: "CI/CD milik OPD / the OPD's own CI" }),
       automountServiceAccountToken: false,
     },
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "RoleBinding",
-      metadata: meta(tenant, NAMES.contactBinding, {
+      metadata: meta(tenant, shared, NAMES.contactBinding, {
         [`${PREFIX}/contact-name`]: tenant.technicalContact.name,
         ...(tenant.technicalContact.github ? { [`${PREFIX}/contact-github`]: tenant.technicalContact.github } : {}),
       }),
@@ -255,7 +262,7 @@ function accessObjects(tenant: Tenant, cluster: ClusterSettings): KubeObject[] {
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "RoleBinding",
-      metadata: meta(tenant, NAMES.ciBinding),
+      metadata: meta(tenant, shared, NAMES.ciBinding),
       subjects: [{ kind: "ServiceAccount", name: NAMES.ciAccount, namespace: ns }],
       // CI deploys workloads; like the contact it never changes who has access or the network rules.
       roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: TENANT_ROLES.ci },
@@ -263,7 +270,7 @@ function accessObjects(tenant: Tenant, cluster: ClusterSettings): KubeObject[] {
     {
       apiVersion: "networking.k8s.io/v1",
       kind: "Ingress",
-      metadata: meta(tenant, NAMES.ingress, {
+      metadata: meta(tenant, shared, NAMES.ingress, {
         "cert-manager.io/cluster-issuer": cluster.clusterIssuer,
         // Pulumi would otherwise wait for the backend Service, which the OPD deploys only later;
         // kubectl ignores the annotation.

@@ -29,11 +29,22 @@ function cells(r: RegistryRow, lang: Lang): string[] {
 
 const mdCell = markdownText;
 
-export function registryMarkdown(rows: readonly RegistryRow[], lang: Lang = "id"): string {
+/** The Markdown registry line by line (each without its line end), for a writer that streams it. */
+export function registryMarkdownLines(rows: readonly RegistryRow[], lang: Lang, line: (text: string) => void): void {
   const w = REGISTRY_WORDS[lang];
-  const out = [`# ${w.title}`, "", w.count(rows.length), "", `| ${w.columns.join(" | ")} |`, `|${w.columns.map(() => "---").join("|")}|`];
-  for (const r of rows) out.push(`| ${cells(r, lang).map(mdCell).join(" | ")} |`);
-  return out.join("\n") + "\n";
+  for (const l of [`# ${w.title}`, "", w.count(rows.length), "", `| ${w.columns.join(" | ")} |`, `|${w.columns.map(() => "---").join("|")}|`]) line(l);
+  for (const r of rows) line(`| ${cells(r, lang).map(mdCell).join(" | ")} |`);
+}
+
+/** Lines joined, each ended by `eol`. */
+function collect(eol: string, source: (line: (text: string) => void) => void): string {
+  const out: string[] = [];
+  source((l) => out.push(l));
+  return out.join(eol) + eol;
+}
+
+export function registryMarkdown(rows: readonly RegistryRow[], lang: Lang = "id"): string {
+  return collect("\n", (line) => registryMarkdownLines(rows, lang, line));
 }
 
 /**
@@ -45,11 +56,15 @@ function csvCell(s: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function registryCsv(rows: readonly RegistryRow[], lang: Lang = "id"): string {
+/** The CSV registry record by record (each without its CRLF), for a writer that streams it. */
+export function registryCsvLines(rows: readonly RegistryRow[], lang: Lang, line: (text: string) => void): void {
   const w = REGISTRY_WORDS[lang];
   const header = ["name", "display_name", "opd", "opd_name", "purpose", "target_kind", "target", "status", "created", "last_changed", "review_by", "file"];
-  const lines = [header.join(",")];
+  line(header.join(","));
   for (const r of rows)
-    lines.push([r.name, r.displayName, r.opd, r.opdName, r.purpose, w.kind[r.targetKind], r.target, w.status[r.status], r.created ?? "", r.lastChanged ?? "", r.reviewBy, r.file].map(csvCell).join(","));
-  return lines.join("\r\n") + "\r\n";
+    line([r.name, r.displayName, r.opd, r.opdName, r.purpose, w.kind[r.targetKind], r.target, w.status[r.status], r.created ?? "", r.lastChanged ?? "", r.reviewBy, r.file].map(csvCell).join(","));
+}
+
+export function registryCsv(rows: readonly RegistryRow[], lang: Lang = "id"): string {
+  return collect("\r\n", (line) => registryCsvLines(rows, lang, line));
 }

@@ -1,0 +1,200 @@
+// The artifact writer (src/plan/artifacts.ts, tuned for 15,000 requests) against the plain
+// renderers it is made of: on a generated repository of a few hundred requests in every shape real
+// files have (scripts/bench/lib/shapes.ts), out/ must hold exactly the files, and the bytes, that
+// rendering each artifact on its own gives — into a fresh folder, over its own earlier output, and
+// over an out/ folder someone damaged (altered bytes of the same size, truncated files, stale
+// files of removed zones and tenants).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateRepository } from "../../scripts/bench/lib/shapes.ts";
+import { runPlan, completeNameserverAddresses, type PlanOptions } from "../../src/plan/run.ts";
+import { validateWorkingTree } from "../../src/plan/head.ts";
+import { desiredState } from "../../src/state/desired-state.ts";
+import { asciiHost } from "../../src/state/names.ts";
+import { fileHistory } from "../../src/git/history.ts";
+import { renderZone, zoneSerial } from "../../src/targets/zone/render.ts";
+import { tenantManifests } from "../../src/targets/kubernetes/manifests.ts";
+import { renderManifests } from "../../src/targets/kubernetes/render.ts";
+import { clusterBaseline } from "../../src/targets/kubernetes/baseline.ts";
+import { registryRows } from "../../src/targets/registry/rows.ts";
+import { registryCsv, registryMarkdown } from "../../src/targets/registry/render.ts";
+import { renderMarkdown } from "../../src/plan/render-markdown.ts";
+import { renderJson } from "../../src/plan/render-json.ts";
+import type { Lang } from "../../src/diagnostics/diagnostic.ts";
+import { requestYaml } from "./fixture.ts";
+import { ManifestThread } from "../../src/plan/manifest-thread.ts";
+import { startArtifacts, tenantManifestText } from "../../src/plan/artifacts.ts";
+import { OutsideOutputError } from "../../src/load/out-path.ts";
+
+const TODAY = "2026-06-01";
+const REQUESTS = 400;
+let root = "";
+const out = () => join(root, "out");
+
+const options = (lang: Lang, manifestThread: boolean): PlanOptions => ({
+  root,
+  base: "HEAD",
+  out: out(),
+  lang,
+  allowLargeChange: true,
+  today: TODAY,
+  ingress: { ipv4: ["192.0.2.80"], ipv6: ["2001:db8::80"] },
+  nameserverAddresses: {},
+  cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" },
+  manifestThread,
+});
+
+beforeAll(() => {
+  root = generateRepository(REQUESTS, 7);
+  // Enterprise zones: a few hundred names are over Cloudflare Free's quota, which is not under test.
+  const gov = join(root, "governance.yaml");
+  writeFileSync(gov, readFileSync(gov, "utf8").replace(/^( {2}- name: [^\n]+\n)/gm, "$1    provider: { name: cloudflare, plan: enterprise }\n"));
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Uji", "-c", "user.email=uji@contohkab.go.id", "-c", "commit.gpgsign=false", ...args], { cwd: root });
+  // Tenants the generator does not make: one released for deletion, one kept from a deleted file.
+  writeFileSync(join(root, "requests/opd01/arsip-lama.yaml"), requestYaml({ label: "arsip-lama", opd: "opd01", target: { hosting: { storage: "10Gi" } }, decommission: { deleteData: true } }));
+  writeFileSync(join(root, "requests/opd02/portal-lama.yaml"), requestYaml({ label: "portal-lama", opd: "opd02", target: { hosting: { storage: "5Gi" } } }));
+  git("init", "-q", "-b", "main");
+  writeFileSync(join(root, ".gitignore"), "out/\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "permohonan", "--date", "2026-05-04T10:00:00+07:00");
+  git("rm", "-q", "requests/opd02/portal-lama.yaml");
+  git("commit", "-q", "-m", "hapus portal-lama", "--date", "2026-05-05T10:00:00+07:00");
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Every artifact rendered on its own, from the validated files, as `npm run plan` is documented to write them. */
+function reference(o: PlanOptions): Map<string, string> {
+  const head = validateWorkingTree(root, TODAY, undefined);
+  const governance = head.governance!;
+  const state = desiredState(head.requests, governance, head.retained);
+  const history = fileHistory(root, undefined, governance.adoption?.base);
+  const zone = { serial: zoneSerial(history.commits, governance.workingHours.timeZone, TODAY), ingress: o.ingress, nameserverAddresses: completeNameserverAddresses(governance.zones, o.nameserverAddresses).addresses };
+  const files = new Map<string, string>();
+  for (const z of governance.zones) files.set(`zones/${asciiHost(z.name)}.zone`, renderZone(z, state.records, zone));
+  if (state.tenants.length) files.set("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(o.cluster)));
+  for (const t of state.tenants) {
+    const objects = tenantManifests(t, o.cluster);
+    files.set(`kubernetes/${t.namespace}.yaml`, renderManifests(t.releaseData ? objects.filter((x) => x.kind === "Backup") : objects));
+  }
+  const rows = registryRows(head.requests, governance, history.files, TODAY);
+  files.set("registry.md", registryMarkdown(rows, o.lang));
+  files.set("registry.csv", registryCsv(rows, o.lang));
+  return files;
+}
+
+/** Every file under out/, by its path relative to out/. */
+function onDisk(): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(out(), rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else files.set(p, readFileSync(join(out(), p)));
+    }
+  };
+  walk("");
+  return files;
+}
+
+/** Runs the plan and checks out/ against the reference, byte for byte and file for file. */
+function planAndCompare(thread: boolean, lang: Lang = "id") {
+  const o = options(lang, thread);
+  const r = runPlan(o);
+  if (r.kind !== "planned") throw new Error(JSON.stringify(r.diagnostics.slice(0, 3)));
+  const expected = reference(o);
+  expected.set("plan.md", renderMarkdown(r.plan, lang, Number.MAX_SAFE_INTEGER));
+  expected.set("plan.json", renderJson(r.plan));
+  const disk = onDisk();
+  expect([...disk.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [path, text] of expected) if (!disk.get(path)!.equals(Buffer.from(text))) expect.fail(`${path} differs from its reference rendering`);
+  expect([...r.written].sort()).toEqual([...expected.keys()].sort());
+  return { r, expected };
+}
+
+// Both ways of writing out/kubernetes/: on the plan's own thread, and on the manifest thread.
+describe.each([
+  ["on one thread", false],
+  ["with the manifest thread", true],
+])("out/ against the reference rendering (generated repository), %s", (_, thread) => {
+  it("a fresh out/ holds exactly the reference files and bytes, with every kind of tenant among them", () => {
+    rmSync(out(), { recursive: true, force: true });
+    const { r, expected } = planAndCompare(thread);
+    // The generated shapes reach what the writer must handle: many tenants, a released one, two zones, Unicode text.
+    expect(r.state.tenants.length).toBeGreaterThan(50);
+    expect(r.state.tenants.some((t) => t.releaseData)).toBe(true);
+    expect(r.state.tenants.some((t) => t.deletedFile)).toBe(true);
+    expect([...expected.keys()].filter((f) => f.startsWith("zones/"))).toHaveLength(2);
+    expect(expected.get("registry.md")).toMatch(/[^\x00-\x7f]/);
+  });
+
+  it("an out/ that already holds this output is left with the same bytes", () => {
+    rmSync(out(), { recursive: true, force: true });
+    planAndCompare(thread);
+    const before = statSync(join(out(), "registry.md")).mtimeMs;
+    const manifest = readdirSync(join(out(), "kubernetes")).find((f) => f !== "00-baseline.yaml")!;
+    const manifestBefore = statSync(join(out(), "kubernetes", manifest)).mtimeMs;
+    planAndCompare(thread);
+    expect(statSync(join(out(), "registry.md")).mtimeMs).toBe(before);
+    expect(statSync(join(out(), "kubernetes", manifest)).mtimeMs).toBe(manifestBefore);
+  });
+
+  it("a damaged out/ (same-size alterations, truncations, stale files, an empty folder) is repaired", () => {
+    rmSync(out(), { recursive: true, force: true });
+    planAndCompare(thread);
+    const manifests = readdirSync(join(out(), "kubernetes")).filter((f) => f !== "00-baseline.yaml");
+    const damage = (rel: string) => {
+      const p = join(out(), rel);
+      const b = readFileSync(p);
+      b[b.length >> 1] = b[b.length >> 1]! ^ 0x01; // one bit, same size: only a byte comparison finds it
+      writeFileSync(p, b);
+    };
+    damage(`kubernetes/${manifests[0]}`);
+    damage("zones/contohkab.go.id.zone");
+    damage("registry.csv");
+    truncateSync(join(out(), `kubernetes/${manifests[1]}`), 100);
+    truncateSync(join(out(), "registry.md"), 0);
+    writeFileSync(join(out(), "kubernetes/tenant--gone.yaml"), "---\nkind: Namespace\n");
+    writeFileSync(join(out(), "zones/gone.example.zone"), "; stale\n");
+    planAndCompare(thread);
+    rmSync(out(), { recursive: true, force: true });
+    mkdirSync(join(out(), "kubernetes"), { recursive: true });
+    planAndCompare(thread, "en");
+  });
+});
+
+describe("the manifest thread", () => {
+  const cluster = options("id", true).cluster;
+  it("writes out/kubernetes/ itself, the bytes the plan's own thread writes", () => {
+    const head = validateWorkingTree(root, TODAY, undefined);
+    const state = desiredState(head.requests, head.governance!, head.retained);
+    const dir = join(root, "out-thread");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const thread = ManifestThread.start();
+    expect(thread).toBeDefined();
+    thread!.begin(dir, state.tenants, cluster);
+    const written = thread!.finish();
+    expect(written).toEqual(["kubernetes/00-baseline.yaml", ...state.tenants.map((t) => `kubernetes/${t.namespace}.yaml`)]);
+    for (const t of state.tenants) expect(readFileSync(join(dir, "kubernetes", `${t.namespace}.yaml`), "utf8")).toBe(tenantManifestText(t, cluster));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("yields nothing when it fails, so the plan's own thread writes (and fails) as it would alone", () => {
+    const head = validateWorkingTree(root, TODAY, undefined);
+    const state = desiredState(head.requests, head.governance!, head.retained);
+    const dir = join(root, "out-thread");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    // A namespace that would leave out/: the last line of defence refuses it on either thread.
+    const hostile = [{ ...state.tenants[0]!, namespace: "../../lolos" }];
+    const thread = ManifestThread.start()!;
+    thread.begin(dir, hostile, cluster);
+    expect(thread.finish()).toBeUndefined();
+    const pending = startArtifacts(dir, { records: [], tenants: hostile }, cluster);
+    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan: { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] }, lang: "id" })).toThrow(OutsideOutputError);
+    expect(existsSync(join(root, "lolos.yaml"))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
