@@ -28,6 +28,7 @@ import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
 import type { ZoneQuota } from "./quota.ts";
 import { codeVersion } from "./check-cache.ts";
+import type { LineTap } from "./artifacts.ts";
 
 const VERSION = 1;
 const PREFIX = "snapshot-";
@@ -115,6 +116,8 @@ export interface SnapshotInput {
   files: readonly string[];
   blobs: ReadonlyMap<string, string>;
   checks: readonly RequestCheck[];
+  /** What the plan's writing of out/ heard: where each piece of the zones and the registry is. */
+  tap: PieceTap;
   repositoryDiagnostics: readonly Diagnostic[];
   ctx: RuleContext;
   governance: Governance;
@@ -125,6 +128,60 @@ export interface SnapshotInput {
   quota: ZoneQuota[];
   lang: Lang;
   out: string;
+}
+
+/**
+ * Listens to the plan writing out/ (src/plan/artifacts.ts): per zone its record sets and, for each,
+ * three byte offsets (start, start of its own lines after any comment line, end); per registry file
+ * the end of every line or record. The snapshot cuts the written files there instead of rendering
+ * each piece again.
+ */
+export class PieceTap implements LineTap {
+  readonly zones = new Map<string, { sets: RecordSet[]; cuts: number[]; bytes: number }>();
+  readonly ends = new Map<string, number[]>();
+  private zone: { sets: RecordSet[]; cuts: number[]; bytes: number } | undefined;
+  private zonePath = "";
+  /** The record set whose own lines have not begun yet (its cut waits for the first line). */
+  private open = false;
+
+  line(path: string, text: string): void {
+    const bytes = Buffer.byteLength(text);
+    if (path.startsWith("zones/")) {
+      const z = this.zoneAt(path);
+      if (this.open && !text.startsWith(";")) {
+        z.cuts[z.cuts.length - 2] = z.bytes;
+        this.open = false;
+      }
+      z.bytes += bytes + 1;
+      if (this.open) {
+        // The comment line naming the request file: its own lines begin after it.
+        z.cuts[z.cuts.length - 2] = z.bytes;
+        this.open = false;
+      }
+      if (z.cuts.length) z.cuts[z.cuts.length - 1] = z.bytes;
+      return;
+    }
+    let ends = this.ends.get(path);
+    if (!ends) this.ends.set(path, (ends = []));
+    ends.push((ends.at(-1) ?? 0) + bytes + (path.endsWith(".csv") ? 2 : 1));
+  }
+
+  recordSet(path: string, rs: RecordSet): void {
+    const z = this.zoneAt(path);
+    z.sets.push(rs);
+    z.cuts.push(z.bytes, z.bytes, z.bytes);
+    this.open = true;
+  }
+
+  private zoneAt(path: string) {
+    if (path !== this.zonePath || !this.zone) {
+      this.zonePath = path;
+      this.open = false;
+      this.zone = { sets: [], cuts: [], bytes: 0 };
+      this.zones.set(path, this.zone);
+    }
+    return this.zone;
+  }
 }
 
 const strip = (d: Diagnostic) => ({ ...d, file: "" });
@@ -204,68 +261,63 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       for (const n of list) words.push(n);
       return [start, list.length * 4];
     };
-    // Zones: each record set rendered alone, then joined as renderZone joins them; checked equal.
+    // Zones and the registry: the files this run wrote, linked in place (out/ is replaced by
+    // rename, never rewritten), cut where the tap saw each record set and row begin.
+    const tap = s.tap;
+    const kept = (rel: string, to: string, size: number): Buffer | undefined => {
+      const from = join(s.out, rel);
+      try {
+        linkSync(from, join(tmp, to));
+      } catch {
+        copyFileSync(from, join(tmp, to));
+      }
+      const b = readFileSync(join(tmp, to));
+      return b.length === size ? b : undefined;
+    };
+    /** Every cut falls at the start of a line. */
+    const lineStarts = (b: Buffer, at: readonly number[]) => at.every((n) => n === 0 || n === b.length || b[n - 1] === 0x0a);
     const zones: ZonePieces[] = [];
     for (const z of s.governance.zones) {
       const name = asciiHost(z.name);
-      const full = renderZone(z, s.state.records, s.zone);
-      const header = renderZone(z, [], s.zone);
-      // Each record set's lines do not depend on the zone's name servers or protected names: a bare
-      // zone renders its pieces with a shorter header (the joined text is checked against `full`).
-      const bare = { ...z, nameservers: [], protected: [] };
-      const bareHeader = renderZone(bare, [], s.zone);
-      let text = header;
+      const rel = `zones/${name}.zone`;
+      const t = tap.zones.get(rel);
+      if (!t) return "zone not heard";
+      const own = s.state.records.filter((r) => r.zone === name);
+      if (own.length !== t.sets.length || own.some((r, k) => r !== t.sets[k])) return "zone pieces";
+      const text = kept(rel, `zone-${zones.length}.txt`, t.bytes);
+      if (!text) return "zone pieces";
       const seg: number[] = [];
       const keys: string[] = [];
-      let last = "";
-      // Offsets in bytes: out/ is joined from byte ranges of the stored file.
-      let bytes = Buffer.byteLength(header);
-      for (const r of s.state.records) {
-        if (r.zone !== name) continue;
-        const p = zonePiece(bareHeader, renderZone(bare, [r], s.zone));
-        const start = bytes;
-        if (p.comment !== last) {
-          text += p.comment;
-          bytes += Buffer.byteLength(p.comment);
-        }
-        last = p.comment;
-        const linesStart = bytes;
-        text += p.lines;
-        bytes += Buffer.byteLength(p.lines);
-        seg.push(index.get(r.source.file)!, start, linesStart, bytes);
+      for (const [k, r] of own.entries()) {
+        const i = index.get(r.source.file);
+        if (i === undefined) return "record of no file";
+        seg.push(i, t.cuts[3 * k]!, t.cuts[3 * k + 1]!, t.cuts[3 * k + 2]!);
         keys.push(`${r.zone}\u0000${r.name}\u0000${r.type}`);
       }
-      if (text !== full) return "zone pieces";
+      if (!lineStarts(text, t.cuts)) return "zone pieces";
       const keyText = keys.join("\n");
-      writeFileSync(join(tmp, `zone-${zones.length}.txt`), text);
       writeFileSync(join(tmp, `zone-${zones.length}.keys`), keyText);
       zones.push({ name, digest: sha256(text), keysDigest: sha256(keyText), count: keys.length, seg: range(seg) });
     }
-    // Registry: one line per row in both files; checked equal to the whole render.
-    let md = registryMarkdownHeader(s.registry.length, s.lang);
-    const mdEmpty = registryMarkdown([], s.lang);
-    const csvEmpty = registryCsv([], s.lang);
-    let csv = csvEmpty;
+    // Registry: one line per row in Markdown, one record per row in CSV (a quoted cell may hold a line end).
+    const rows = s.registry.length;
+    const mdHeader = registryMarkdownHeader(rows, s.lang);
+    const csvHeader = registryCsv([], s.lang);
+    if (registryMarkdown([], s.lang) !== registryMarkdownHeader(0, s.lang)) return "registry pieces";
+    const mdEnds = tap.ends.get("registry.md") ?? [];
+    const csvEnds = tap.ends.get("registry.csv") ?? [];
+    const mdSkip = mdEnds.length - rows;
+    if (csvEnds.length !== rows + 1 || mdSkip < 1) return "registry pieces";
+    const md = kept("registry.md", "registry.md", mdEnds.at(-1)!);
+    const csv = kept("registry.csv", "registry.csv", csvEnds.at(-1)!);
+    if (!md || !csv || md.toString("utf8", 0, mdEnds[mdSkip - 1]) !== mdHeader || csv.toString("utf8", 0, csvEnds[0]) !== csvHeader) return "registry pieces";
+    if (!lineStarts(md, mdEnds)) return "registry pieces";
     const regSeg: number[] = [];
-    let mdBytes = Buffer.byteLength(md);
-    let csvBytes = Buffer.byteLength(csv);
-    const rowStart = registryMarkdownHeader(1, s.lang).length;
-    for (const row of s.registry) {
+    for (const [k, row] of s.registry.entries()) {
       const i = index.get(row.file);
       if (i === undefined) return "registry row of no file";
-      const m = registryMarkdown([row], s.lang).slice(rowStart);
-      const c = registryCsv([row], s.lang).slice(csvEmpty.length);
-      const mb = Buffer.byteLength(m);
-      const cb = Buffer.byteLength(c);
-      regSeg.push(i, mdBytes, mdBytes + mb, csvBytes, csvBytes + cb);
-      mdBytes += mb;
-      csvBytes += cb;
-      md += m;
-      csv += c;
+      regSeg.push(i, mdEnds[mdSkip + k - 1]!, mdEnds[mdSkip + k]!, csvEnds[k]!, csvEnds[k + 1]!);
     }
-    if (mdEmpty !== registryMarkdownHeader(0, s.lang) || md !== registryMarkdown(s.registry, s.lang) || csv !== registryCsv(s.registry, s.lang)) return "registry pieces";
-    writeFileSync(join(tmp, "registry.md"), md);
-    writeFileSync(join(tmp, "registry.csv"), csv);
     const names = s.registry.map((r) => r.name).join("\n");
     writeFileSync(join(tmp, "registry.names"), names);
     // Manifests: hard links to what this run wrote (renamed into place, never written in place).
@@ -328,7 +380,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       retainedTenants,
       tenantFiles,
       zones,
-      registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows: s.registry.length, seg: registrySeg },
+      registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows, seg: registrySeg },
       manifests,
       linksDigest: sha256(links),
       dates: sha256(dates),

@@ -43,8 +43,11 @@ function rdata(rs: RecordSet): string[] {
 /** Zone-relative name -> absolute owner name ("@" or empty is the apex). */
 const owner = (name: string, zone: string) => (name === "" || name === "@" ? fqdn(zone) : fqdn(`${name}.${zone}`));
 
-/** The zone file, line by line (each without its line end): the plan streams the file from these. */
-export function zoneLines(zone: Zone, records: readonly RecordSet[], settings: ZoneSettings, line: (text: string) => void): void {
+/**
+ * The zone file, line by line (each without its line end): the plan streams the file from these.
+ * `recordSet` hears of each record set of the zone before its lines (the plan's snapshot notes where each begins).
+ */
+export function zoneLines(zone: Zone, records: readonly RecordSet[], settings: ZoneSettings, line: (text: string) => void, recordSet?: (rs: RecordSet) => void): void {
   const origin = asciiHost(zone.name);
   const ttl = zone.ttl ?? 3600;
   const soa = zone.soa;
@@ -67,6 +70,7 @@ export function zoneLines(zone: Zone, records: readonly RecordSet[], settings: Z
   let lastSource = "";
   for (const rs of records) {
     if (rs.zone !== origin) continue;
+    recordSet?.(rs);
     const label = `; ${rs.source.file} (OPD ${rs.source.opd})`;
     if (label !== lastSource) line(label);
     lastSource = label;
