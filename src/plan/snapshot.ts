@@ -184,6 +184,14 @@ export class PieceTap implements LineTap {
   }
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Bytes gathered before each write of a streamed file. */
+const CHUNK = 1 << 20;
+
+function writeAll(fd: number, b: Buffer): void {
+  for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
+}
+
 const strip = (d: Diagnostic) => ({ ...d, file: "" });
 
 /** The text of one record set in a zone file: its comment line, then its own lines. */
@@ -212,18 +220,10 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     const rules = REPOSITORY_RULES;
     if (rules.some((r) => !r.links)) return "rule without links";
     if (s.repositoryDiagnostics.some((d) => !index.has(d.file))) return "finding outside a file";
-    const entries: FileEntry[] = s.checks.map((c, i) => ({ b: s.blobs.get(s.files[i]!) ?? "", d: c.diagnostics.map(strip), ...(c.request ? { r: c.request.request } : {}), x: {}, l: {}, rs: [], ...(s.history.get(s.files[i]!) ? { h: s.history.get(s.files[i]!)! } : {}) }));
-    for (const d of s.repositoryDiagnostics) ((entries[index.get(d.file)!]!.x[d.rule] ??= []) as Diagnostic[]).push(strip(d));
-    const linkLines: string[] = [];
-    s.checks.forEach((c, i) => {
-      if (!c.request) return;
-      for (const rule of rules) {
-        const l: RuleLinks = rule.links!(c.request, s.ctx);
-        entries[i]!.l[rule.id] = [l.group, l.provides, l.consumes];
-        for (const [role, keys] of [["g", l.group], ["p", l.provides], ["c", l.consumes]] as const) for (const k of new Set(keys)) linkLines.push(`${rule.id}\u0001${role}\u0001${JSON.stringify(k)}\t${i}`);
-      }
-    });
-    linkLines.sort();
+    // Entries are made one at a time as files.jsonl is written (never all 15,000 at once); what
+    // they gather from elsewhere is grouped by file first, as references.
+    const xs: (Record<string, Diagnostic[]> | undefined)[] = [];
+    for (const d of s.repositoryDiagnostics) ((xs[index.get(d.file)!] ??= {})[d.rule] ??= []).push(strip(d));
     // Every record set must come from one file only: then each file's pieces are its own.
     let own = 0;
     for (const c of s.checks) {
@@ -234,24 +234,26 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       own += keys.size;
     }
     if (own !== s.state.records.length) return "record set of several files";
+    const recordsOf: RecordSet[][] = [];
     for (const r of s.state.records) {
       const i = index.get(r.source.file);
       if (i === undefined) return "record of no file";
-      entries[i]!.rs.push(r);
+      (recordsOf[i] ??= []).push(r);
     }
+    const tenantOf: Tenant[] = [];
     const retainedTenants: Tenant[] = [];
     const tenantFiles: Record<string, number> = {};
     for (const t of s.state.tenants) {
       const i = index.get(t.source.file);
       if (t.deletedFile || i === undefined) retainedTenants.push(t);
       else {
-        if (entries[i]!.t) return "two tenants of one file";
-        entries[i]!.t = t;
+        if (tenantOf[i]) return "two tenants of one file";
+        tenantOf[i] = t;
         tenantFiles[t.namespace] = i;
       }
     }
 
-    if (entries.some((e) => !e.b)) return "file without blob";
+    if (s.files.some((f) => !s.blobs.get(f))) return "file without blob";
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(join(tmp, "manifests"), { recursive: true });
     // Numbers go to index.bin (read without parsing), in ranges the index names.
@@ -335,31 +337,88 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     if (s.state.tenants.length) keep("", join(s.out, "kubernetes", "00-baseline.yaml"));
     for (const t of s.state.tenants) keep(t.namespace, join(s.out, "kubernetes", `${t.namespace}.yaml`));
 
-    // Per-file entries, one JSON line each, read back by offset.
-    const withFindings = entries.flatMap((e, i) => (e.d.length || Object.keys(e.x).length ? [i] : []));
-    // Streamed entry by entry: never the whole file (34 MB for 15,000 files) in memory at once.
+    // Per-file entries, one JSON line each, read back by offset; streamed in chunks. The keys of
+    // the rules across files are gathered per rule and role as the entries are made.
+    const withFindings: number[] = [];
     const offsets: number[] = [];
     const digests: number[] = [];
+    const buckets = new Map<string, Map<string, number[]>>();
     let at = 0;
     const fd = openSync(join(tmp, "files.jsonl"), "w");
     try {
-      for (const [i, e] of entries.entries()) {
+      let chunk: Buffer[] = [];
+      let chunkBytes = 0;
+      const flush = () => {
+        writeAll(fd, Buffer.concat(chunk, chunkBytes));
+        chunk = [];
+        chunkBytes = 0;
+      };
+      for (const [i, c] of s.checks.entries()) {
+        const l: Record<string, [string[], string[], string[]]> = {};
+        if (c.request)
+          for (const rule of rules) {
+            const k: RuleLinks = rule.links!(c.request, s.ctx);
+            l[rule.id] = [k.group, k.provides, k.consumes];
+            for (const [role, keys] of [["g", k.group], ["p", k.provides], ["c", k.consumes]] as const) {
+              if (!keys.length) continue;
+              const prefix = `${rule.id}\u0001${role}\u0001`;
+              let bucket = buckets.get(prefix);
+              if (!bucket) buckets.set(prefix, (bucket = new Map()));
+              for (const key of keys) {
+                const list = bucket.get(key);
+                if (!list) bucket.set(key, [i]);
+                else if (list.at(-1) !== i) list.push(i);
+              }
+            }
+          }
+        const h = s.history.get(s.files[i]!);
+        const e: FileEntry = { b: s.blobs.get(s.files[i]!)!, d: c.diagnostics.map(strip), ...(c.request ? { r: c.request.request } : {}), x: xs[i] ?? {}, l, rs: recordsOf[i] ?? [], ...(h ? { h } : {}), ...(tenantOf[i] ? { t: tenantOf[i] } : {}) };
+        if (e.d.length || xs[i]) withFindings.push(i);
         const b = Buffer.from(JSON.stringify(e) + "\n");
         offsets.push(at);
         const d = createHash("sha256").update(b).digest();
         digests.push(d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12));
-        writeSync(fd, b);
+        chunk.push(b);
+        chunkBytes += b.length;
+        if (chunkBytes >= CHUNK) flush();
         at += b.length;
-        entries[i] = undefined as unknown as FileEntry; // written: let it go
       }
+      flush();
     } finally {
       closeSync(fd);
     }
     offsets.push(at);
+    // links.txt: "rule \u0001 role \u0001 key-as-JSON \t file-index" lines in string order (searched
+    // in place by lookup). A JSON text holds no raw tab, so ordering by prefix, then key and tab,
+    // then index as text is the order of the whole lines.
+    const linksHash = createHash("sha256");
+    const lfd = openSync(join(tmp, "links.txt"), "w");
+    try {
+      let text = "";
+      let lines = 0;
+      const put = (t: string) => {
+        text += t;
+        if (text.length >= CHUNK) {
+          linksHash.update(text);
+          writeAll(lfd, Buffer.from(text));
+          text = "";
+        }
+      };
+      for (const prefix of [...buckets.keys()].sort(cmp)) {
+        const bucket = buckets.get(prefix)!;
+        const keys = [...bucket.keys()].map((k) => [`${JSON.stringify(k)}\t`, k] as const).sort((x, y) => cmp(x[0], y[0]));
+        for (const [json, k] of keys) for (const i of bucket.get(k)!.map(String).sort(cmp)) put(`${prefix}${json}${i}\n`);
+        lines += bucket.size;
+        buckets.delete(prefix);
+      }
+      if (lines === 0) put("\n"); // as an empty list joined and ended
+      linksHash.update(text);
+      writeAll(lfd, Buffer.from(text));
+    } finally {
+      closeSync(lfd);
+    }
     const dates = s.files.map((f) => (s.history.get(f) ? `${s.history.get(f)!.created}\t${s.history.get(f)!.lastChanged}` : "")).join("\n");
     writeFileSync(join(tmp, "dates.txt"), dates);
-    const links = linkLines.join("\n") + "\n";
-    writeFileSync(join(tmp, "links.txt"), links);
     const offsetRange = range(offsets);
     const digestRange = range(digests);
     const registrySeg = range(regSeg);
@@ -382,7 +441,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       zones,
       registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows, seg: registrySeg },
       manifests,
-      linksDigest: sha256(links),
+      linksDigest: linksHash.digest("hex"),
       dates: sha256(dates),
       quota: s.quota,
       serial: s.zone.serial,
