@@ -39,6 +39,8 @@ export interface PlanOptions {
   safety?: Partial<SafetyOptions>;
   /** Whether out/kubernetes/ is written on a second thread; undefined: when there are many requests. */
   manifestThread?: boolean;
+  /** Threads for checking request files (src/load/check-files.ts); undefined: all cores when there are many files. */
+  threads?: number;
   /**
    * Folder keeping single files' check results between runs (src/plan/check-cache.ts); undefined:
    * none kept, results are shared only between the two sides of this run.
@@ -100,8 +102,8 @@ const NO_POSITIONS: Positions = Object.freeze({});
  * (and the per-file checks holding them, unless the snapshot keeps those) frees ~30 MB for
  * 15,000 files before the plan's own work begins.
  */
-function validatedHead(o: PlanOptions, incremental: string | undefined): { invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } } {
-  const head = validateWorkingTree(o.root, o.today, o.cacheDir);
+async function validatedHead(o: PlanOptions, incremental: string | undefined): Promise<{ invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } }> {
+  const head = await validateWorkingTree(o.root, o.today, o.cacheDir, o.threads);
   if (!head.governance || hasErrors(head.diagnostics)) {
     head.cache.save(); // the files that are fine need no check next time either
     return { invalid: { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: { ...cacheUse(head.cache), ...(incremental ? { incremental } : {}) } } };
@@ -128,11 +130,11 @@ export function baseRef(o: Pick<PlanOptions, "root" | "base">): { ref: string | 
   return { ref, notes };
 }
 
-export function runPlan(o: PlanOptions): PlanOutcome {
+export async function runPlan(o: PlanOptions): Promise<PlanOutcome> {
   // A pull request's few changed files against a base whose plan left a snapshot (src/plan/incremental.ts).
   const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
-  const checked = validatedHead(o, fast.fallback);
+  const checked = await validatedHead(o, fast.fallback);
   if ("invalid" in checked) return checked.invalid;
   const { head } = checked;
   const today = head.today;

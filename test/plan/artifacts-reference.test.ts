@@ -65,8 +65,8 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Every artifact rendered on its own, from the validated files, as `npm run plan` is documented to write them. */
-function reference(o: PlanOptions): Map<string, string> {
-  const head = validateWorkingTree(root, TODAY, undefined);
+async function reference(o: PlanOptions): Promise<Map<string, string>> {
+  const head = await validateWorkingTree(root, TODAY, undefined);
   const governance = head.governance!;
   const state = desiredState(head.requests, governance, head.retained);
   const history = fileHistory(root, undefined, governance.adoption?.base);
@@ -99,11 +99,11 @@ function onDisk(): Map<string, Buffer> {
 }
 
 /** Runs the plan and checks out/ against the reference, byte for byte and file for file. */
-function planAndCompare(thread: boolean, lang: Lang = "id") {
+async function planAndCompare(thread: boolean, lang: Lang = "id") {
   const o = options(lang, thread);
-  const r = runPlan(o);
+  const r = await runPlan(o);
   if (r.kind !== "planned") throw new Error(JSON.stringify(r.diagnostics.slice(0, 3)));
-  const expected = reference(o);
+  const expected = await reference(o);
   expected.set("plan.md", renderMarkdown(r.plan, lang, Number.MAX_SAFE_INTEGER));
   expected.set("plan.json", renderJson(r.plan));
   const disk = onDisk();
@@ -118,9 +118,9 @@ describe.each([
   ["on one thread", false],
   ["with the manifest thread", true],
 ])("out/ against the reference rendering (generated repository), %s", (_, thread) => {
-  it("a fresh out/ holds exactly the reference files and bytes, with every kind of tenant among them", () => {
+  it("a fresh out/ holds exactly the reference files and bytes, with every kind of tenant among them", async () => {
     rmSync(out(), { recursive: true, force: true });
-    const { r, expected } = planAndCompare(thread);
+    const { r, expected } = await planAndCompare(thread);
     // The generated shapes reach what the writer must handle: many tenants, a released one, two zones, Unicode text.
     expect(r.state.tenants.length).toBeGreaterThan(50);
     expect(r.state.tenants.some((t) => t.releaseData)).toBe(true);
@@ -129,20 +129,20 @@ describe.each([
     expect(expected.get("registry.md")).toMatch(/[^\x00-\x7f]/);
   });
 
-  it("an out/ that already holds this output is left with the same bytes", () => {
+  it("an out/ that already holds this output is left with the same bytes", async () => {
     rmSync(out(), { recursive: true, force: true });
-    planAndCompare(thread);
+    await planAndCompare(thread);
     const before = statSync(join(out(), "registry.md")).mtimeMs;
     const manifest = readdirSync(join(out(), "kubernetes")).find((f) => f !== "00-baseline.yaml")!;
     const manifestBefore = statSync(join(out(), "kubernetes", manifest)).mtimeMs;
-    planAndCompare(thread);
+    await planAndCompare(thread);
     expect(statSync(join(out(), "registry.md")).mtimeMs).toBe(before);
     expect(statSync(join(out(), "kubernetes", manifest)).mtimeMs).toBe(manifestBefore);
   });
 
-  it("a damaged out/ (same-size alterations, truncations, stale files, an empty folder) is repaired", () => {
+  it("a damaged out/ (same-size alterations, truncations, stale files, an empty folder) is repaired", async () => {
     rmSync(out(), { recursive: true, force: true });
-    planAndCompare(thread);
+    await planAndCompare(thread);
     const manifests = readdirSync(join(out(), "kubernetes")).filter((f) => f !== "00-baseline.yaml");
     const damage = (rel: string) => {
       const p = join(out(), rel);
@@ -157,17 +157,17 @@ describe.each([
     truncateSync(join(out(), "registry.md"), 0);
     writeFileSync(join(out(), "kubernetes/tenant--gone.yaml"), "---\nkind: Namespace\n");
     writeFileSync(join(out(), "zones/gone.example.zone"), "; stale\n");
-    planAndCompare(thread);
+    await planAndCompare(thread);
     rmSync(out(), { recursive: true, force: true });
     mkdirSync(join(out(), "kubernetes"), { recursive: true });
-    planAndCompare(thread, "en");
+    await planAndCompare(thread, "en");
   });
 });
 
 describe("the manifest thread", () => {
   const cluster = options("id", true).cluster;
-  it("writes out/kubernetes/ itself, the bytes the plan's own thread writes", () => {
-    const head = validateWorkingTree(root, TODAY, undefined);
+  it("writes out/kubernetes/ itself, the bytes the plan's own thread writes", async () => {
+    const head = await validateWorkingTree(root, TODAY, undefined);
     const state = desiredState(head.requests, head.governance!, head.retained);
     const dir = join(root, "out-thread");
     rmSync(dir, { recursive: true, force: true });
@@ -181,8 +181,8 @@ describe("the manifest thread", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("yields nothing when it fails, so the plan's own thread writes (and fails) as it would alone", () => {
-    const head = validateWorkingTree(root, TODAY, undefined);
+  it("yields nothing when it fails, so the plan's own thread writes (and fails) as it would alone", async () => {
+    const head = await validateWorkingTree(root, TODAY, undefined);
     const state = desiredState(head.requests, head.governance!, head.retained);
     const dir = join(root, "out-thread");
     rmSync(dir, { recursive: true, force: true });
