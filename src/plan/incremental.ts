@@ -8,7 +8,8 @@
 // gives the same result.
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic, type Message } from "../diagnostics/diagnostic.ts";
+import type { Governance } from "../model/governance.ts";
 import { GOVERNANCE_FILE, governanceToday } from "../load/repository.ts";
 import { readGovernance, readYamlFile } from "../load/read.ts";
 import { definePositions } from "../load/parse.ts";
@@ -20,7 +21,8 @@ import { retainedRequests } from "../git/retained.ts";
 import { desiredState, compareRecords } from "../state/desired-state.ts";
 import type { DesiredState, RecordSet, Tenant } from "../state/types.ts";
 import { registryRows, type RegistryRow } from "../targets/registry/rows.ts";
-import type { FileDates } from "../git/history.ts";
+import { fileHistory, type FileDates } from "../git/history.ts";
+import { zoneSerial } from "../targets/zone/render.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
 import { blobId, repositoryFacts, repositoryIdentity } from "./check-cache.ts";
 import { openSnapshot, saveSnapshot, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
@@ -90,15 +92,38 @@ function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
   if (!gov.governance || hasErrors(gov.diagnostics)) return { fallback: "governance" };
   const governance = gov.governance;
   const today = o.today ?? governanceToday(governance);
-  const snap = openSnapshot(o.cacheDir!, snapshotKey(o, facts.identity, blobId(govBytes), today), head);
-  if (typeof snap === "string") return { fallback: snap };
   const { ref, notes } = baseRef(o);
-  if (ref === undefined || (ref === "HEAD" ? head : resolveCommit(root, ref)) !== snap.meta.commit) return { fallback: "other base" };
-  if (governance.adoption && isAncestor(root, ref, governance.adoption.base)) return { fallback: "before adoption" };
+  const baseCommit = ref === undefined ? undefined : ref === "HEAD" ? head : resolveCommit(root, ref);
+  if (!baseCommit) return { fallback: "no base" };
+  // The snapshot of the base commit; HEAD may be later (a pull request's commits on top of it).
+  const snap = openSnapshot(o.cacheDir!, snapshotKey(o, facts.identity, blobId(govBytes), today), baseCommit);
+  if (typeof snap === "string") return { fallback: snap };
+  try {
+    return fromSnapshot(o, snap, { root, head, baseCommit, governance, govDiagnostics: gov.diagnostics, today, notes, ref: ref! });
+  } finally {
+    snap.close();
+  }
+}
+
+interface Context {
+  root: string;
+  head: string;
+  baseCommit: string;
+  governance: Governance;
+  govDiagnostics: Diagnostic[];
+  today: string;
+  notes: Message[];
+  ref: string;
+}
+
+function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome | { fallback: string } {
+  const { root, head, baseCommit, governance, today, notes, ref } = x;
+  if (governance.adoption && isAncestor(root, ref!, governance.adoption.base)) return { fallback: "before adoption" };
+  const moved = head !== baseCommit;
 
   // What differs from the base: git's diff (tracked; src/git/changed.ts's call, its top-folder
   // check done above) and every untracked entry under requests/.
-  const tracked = git(root, ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", head, "--", GOVERNANCE_FILE, "requests"]);
+  const tracked = git(root, ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", baseCommit, "--", GOVERNANCE_FILE, "requests"]);
   const untracked = git(root, ["ls-files", "--others", "--directory", "-z", "--", "requests"]);
   if (!tracked.ok || !untracked.ok) return { fallback: "no diff" };
   const delta = new Set([...tracked.stdout.toString("utf8").split("\0"), ...untracked.stdout.toString("utf8").split("\0")].filter(Boolean));
@@ -135,7 +160,7 @@ function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
     if (known) entryOf(p); // read and checked now: a damaged entry falls back before any work
     changed.push({ path: p, ...(check?.request ? { now: check.request } : {}) });
   }
-  if (added || deleted) {
+  if (added || deleted || moved) {
     const present = new Set(snap.meta.files.filter((f) => !delta.has(f) || checks.has(f)));
     for (const p of checks.keys()) present.add(p);
     const retained = retainedRequests(root, present, "HEAD", governance.adoption?.base).map((r) => ({ file: r.file, request: r.request }));
@@ -144,7 +169,7 @@ function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
   const changedPaths = new Set(changed.map((c) => c.path));
 
   // Findings: the changed files' own, every rule re-judged where the change reaches, the rest stored.
-  const diagnostics: Diagnostic[] = [...gov.diagnostics];
+  const diagnostics: Diagnostic[] = [...x.govDiagnostics];
   for (const c of checks.values()) diagnostics.push(...c.diagnostics);
   const rejudged = new Map<string, Set<string>>();
   for (const rule of REPOSITORY_RULES) {
@@ -240,18 +265,37 @@ function plan(o: PlanOptions): PlanOutcome | { fallback: string } {
   };
   let written: string[] = [];
   if (o.out) {
+    // Dates and the zone serial come from HEAD's history: the base's, unless HEAD is later, when
+    // every file whose dates moved (a commit may touch a file and leave it as it was) gets its row anew.
+    let serial = snap.meta.serial;
     const history = new Map<string, FileDates>();
-    for (const f of nowFiles) if (snap.indexOf.has(f.file) && entryOf(f.file).h) history.set(f.file, entryOf(f.file).h!);
+    const rowFiles = [...nowFiles];
+    if (moved) {
+      const fresh = fileHistory(root, undefined, governance.adoption?.base);
+      serial = zoneSerial(fresh.commits, governance.workingHours.timeZone, today);
+      const stored = snap.dates();
+      if (!stored) return { fallback: "dates altered" };
+      for (const [i, p] of snap.meta.files.entries()) {
+        const d = fresh.files.get(p);
+        if (d) history.set(p, d);
+        if (changedPaths.has(p) || (d ? `${d.created}\t${d.lastChanged}` : "") === stored[i]) continue;
+        const e = entryOf(p);
+        if (!e.r) return { fallback: "dates of an invalid file" };
+        rowFiles.push({ file: p, request: e.r, positions: {} });
+      }
+      for (const f of nowFiles) if (fresh.files.get(f.file)) history.set(f.file, fresh.files.get(f.file)!);
+    } else for (const f of nowFiles) if (snap.indexOf.has(f.file) && entryOf(f.file).h) history.set(f.file, entryOf(f.file).h!);
     const pieces: ChangedPieces = {
       changed: changedPaths,
+      rows: new Set([...changedPaths, ...rowFiles.map((f) => f.file)]),
       records: now.records,
       tenants: now.tenants,
-      registry: registryRows(nowFiles, governance, history, today),
+      registry: registryRows(rowFiles, governance, history, today),
       tenantCount: counts.tenants,
     };
     const done = writeFromSnapshot(o.out, snap, pieces, {
       governance,
-      zone: { serial: snap.meta.serial, ingress: o.ingress, nameserverAddresses: ns.addresses },
+      zone: { serial, ingress: o.ingress, nameserverAddresses: ns.addresses },
       cluster: o.cluster,
       plan: planValue,
       lang: o.lang,

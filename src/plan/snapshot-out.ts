@@ -25,6 +25,8 @@ import { registryMarkdownHeader, zonePiece, type Snapshot } from "./snapshot.ts"
 export interface ChangedPieces {
   /** Paths of the changed files: their stored pieces are left out. */
   changed: ReadonlySet<string>;
+  /** Paths whose registry rows are given anew (the changed files', and any whose dates moved). */
+  rows: ReadonlySet<string>;
   /** Their pieces now, sorted as the state sorts them. */
   records: RecordSet[];
   tenants: Tenant[];
@@ -136,7 +138,7 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   };
   for (let k = 0; k < names.length; k++) {
     const fi = rseg[5 * k]!;
-    if (!kept(fi)) continue;
+    if (c.rows.has(files[fi]!)) continue;
     while (j < fresh.length && before(fresh[j]!, names[k]!, files[fi]!) < 0) {
       flushRows();
       mdParts.push(fresh[j]!.md);

@@ -102,6 +102,8 @@ export interface SnapshotMeta {
   /** namespace (or "" for the baseline) -> [size, mtimeMs] of the manifest hard link. */
   manifests: Record<string, [number, number]>;
   linksDigest: string;
+  /** Digest of dates.txt: per file "created\tlastChanged" (empty when uncommitted), one line each. */
+  dates: string;
   quota: ZoneQuota[];
   serial: number;
   counts: { records: number; tenants: number; sources: number };
@@ -302,6 +304,8 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       closeSync(fd);
     }
     offsets.push(at);
+    const dates = s.files.map((f) => (s.history.get(f) ? `${s.history.get(f)!.created}\t${s.history.get(f)!.lastChanged}` : "")).join("\n");
+    writeFileSync(join(tmp, "dates.txt"), dates);
     const links = linkLines.join("\n") + "\n";
     writeFileSync(join(tmp, "links.txt"), links);
     const offsetRange = range(offsets);
@@ -327,6 +331,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows: s.registry.length, seg: registrySeg },
       manifests,
       linksDigest: sha256(links),
+      dates: sha256(dates),
       quota: s.quota,
       serial: s.zone.serial,
       counts: { records: s.state.records.length, tenants: s.state.tenants.length, sources },
@@ -357,6 +362,8 @@ export interface Snapshot {
   entry(i: number): FileEntry | undefined;
   /** Indexes of files having `key` in `role` of `rule` (g, p, c). */
   lookup(rule: string, role: "g" | "p" | "c", key: string): number[];
+  /** Each file's stored dates line (see SnapshotMeta.dates); undefined when altered. */
+  dates(): string[] | undefined;
   /** A zone's record keys in order (read once); undefined when altered. */
   keys(zone: number): string[] | undefined;
   /** Numbers of a range of index.bin. */
@@ -365,6 +372,8 @@ export interface Snapshot {
   bytes(file: string, digest: string): Buffer | undefined;
   /** Path of a stored manifest when it is still the file the index describes. */
   manifest(name: string): string | undefined;
+  /** Closes files.jsonl, if it was opened. */
+  close(): void;
 }
 
 /** The snapshot for `key` made at `commit`, or why there is none usable. */
@@ -415,6 +424,10 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     meta,
     indexOf,
     numbers,
+    dates(this: Snapshot) {
+      const b = this.bytes("dates.txt", meta.dates);
+      return b && b.toString("utf8").split("\n");
+    },
     keys(this: Snapshot, zi: number) {
       if (!zoneKeys.has(zi)) {
         const z = meta.zones[zi];
@@ -463,6 +476,10 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
       } catch {
         return undefined;
       }
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
     },
     manifest(name) {
       const p = join(dir, "manifests", `${name || "00-baseline"}.yaml`);

@@ -67,9 +67,9 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-function plan(cache: string | undefined) {
+function plan(cache: string | undefined, base = "HEAD") {
   const out = temp("inc-out-");
-  const r = runPlan(options({ out, ...(cache ? { cacheDir: cache } : {}) }));
+  const r = runPlan(options({ out, base, ...(cache ? { cacheDir: cache } : {}) }));
   const { cache: use, ...rest } = r;
   const tree = readTree(out);
   rmSync(out, { recursive: true, force: true });
@@ -192,6 +192,36 @@ describe("incremental plan from the base's snapshot", () => {
       expect(sameAsFull().use.incremental).toBe("other commit");
     } finally {
       sh(root, "reset", "-q", "--hard", "HEAD~1");
+    }
+  }, 120_000);
+
+  it("a pull request's own commits on top of the base (dates and zone serial from HEAD) give the full plan from the snapshot", () => {
+    restore();
+    sh(root, "checkout", "-q", "-b", "pr");
+    try {
+      // A commit touching a file and putting it back: no change of content, but its date moves.
+      const touched = generated[6]!;
+      const original = text(touched);
+      writeFiles(root, { [touched]: original.replace(/^purpose: .*$/m, "purpose: Sementara saja diubah") });
+      // Days after the base commit (made now), so that the newest day, and so the zone serial, moves.
+      const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+      commitAll(root, "sementara", later(2));
+      writeFiles(root, {
+        [touched]: original,
+        [generated[7]!]: text(generated[7]!).replace(/^purpose: .*$/m, "purpose: Layanan dari pull request"),
+        "requests/opd03/tempat.yaml": null,
+      });
+      commitAll(root, "pull request", later(3));
+      writeFiles(root, { [generated[8]!]: text(generated[8]!).replace(/^purpose: .*$/m, "purpose: Dan satu suntingan lagi") });
+      const full = plan(undefined, "main");
+      const fast = plan(cacheDir, "main");
+      expect(fast.outcome).toEqual(full.outcome);
+      expect(fast.out).toEqual(full.out);
+      expect(fast.use.incremental).toBe("used");
+    } finally {
+      restore();
+      sh(root, "checkout", "-q", "main");
+      sh(root, "branch", "-q", "-D", "pr");
     }
   }, 120_000);
 

@@ -60,6 +60,9 @@ function hostile(base: string): Record<string, string | Uint8Array> {
     "block-scalar.yaml": swap(/^purpose: (.*)$/m, "purpose: |+\n  kept\n\n"),
     "folded.yaml": swap(/^purpose: (.*)$/m, "purpose: >-\n  Portal\n\n  layanan\n"),
     "multiline-quoted.yaml": swap(/^purpose: (.*)$/m, 'purpose: "Portal\n  layanan \\\n  masyarakat"'),
+    "multiline-escaped-break.yaml": swap(/^purpose: (.*)$/m, 'purpose: "Portal \\\n  layanan \\ \n  masyarakat"'),
+    "multiline-comment-like.yaml": swap(/^purpose: (.*)$/m, "purpose: 'Portal\n  # layanan\n  masyarakat'"),
+    "multiline-under-indented.yaml": swap(/^purpose: (.*)$/m, 'purpose: "Portal\nlayanan"'),
     "escapes.yaml": swap(/^purpose: (.*)$/m, 'purpose: "Portal \\x41\\u00e9\\U0001F600 \\t\\\\ \\" layanan"'),
     "bad-escape.yaml": swap(/^purpose: (.*)$/m, 'purpose: "C:\\data"'),
     "control-chars.yaml": swap(/^purpose: (.*)$/m, 'purpose: "Portal \\u0007 \\u202e layanan"'),
@@ -113,7 +116,7 @@ describe("fast per-file stage against the reference", () => {
 
   it("has a reference that sees errors in the hostile files and none in the generated ones", () => {
     const bad = new Set(ref.diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
-    for (const name of Object.keys(hostile(base))) if (!["crlf.yaml", "bom.yaml", "escapes.yaml", "folded.yaml", "block-scalar.yaml", "multiline-quoted.yaml", "comment-only.yaml"].includes(name)) expect(bad.has(`requests/${opd}/${name}`), name).toBe(true);
+    for (const name of Object.keys(hostile(base))) if (!["crlf.yaml", "bom.yaml", "escapes.yaml", "folded.yaml", "block-scalar.yaml", "multiline-quoted.yaml", "comment-only.yaml", "multiline-escaped-break.yaml", "multiline-comment-like.yaml"].includes(name)) expect(bad.has(`requests/${opd}/${name}`), name).toBe(true);
     expect(ref.requests.length).toBeGreaterThan(400);
   });
 
