@@ -24,7 +24,7 @@ import { renderMarkdown } from "../../src/plan/render-markdown.ts";
 import { renderJson } from "../../src/plan/render-json.ts";
 import type { Lang } from "../../src/diagnostics/diagnostic.ts";
 import { requestYaml } from "./fixture.ts";
-import { ManifestThread } from "../../src/plan/manifest-thread.ts";
+import { OutThread } from "../../src/plan/out-thread.ts";
 import { startArtifacts, tenantManifestText } from "../../src/plan/artifacts.ts";
 import { OutsideOutputError } from "../../src/load/out-path.ts";
 
@@ -33,7 +33,7 @@ const REQUESTS = 400;
 let root = "";
 const out = () => join(root, "out");
 
-const options = (lang: Lang, manifestThread: boolean): PlanOptions => ({
+const options = (lang: Lang, outThread: boolean): PlanOptions => ({
   root,
   base: "HEAD",
   out: out(),
@@ -43,7 +43,7 @@ const options = (lang: Lang, manifestThread: boolean): PlanOptions => ({
   ingress: { ipv4: ["192.0.2.80"], ipv6: ["2001:db8::80"] },
   nameserverAddresses: {},
   cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" },
-  manifestThread,
+  outThread,
 });
 
 beforeAll(() => {
@@ -164,36 +164,49 @@ describe.each([
   });
 });
 
-describe("the manifest thread", () => {
+describe("the out/ thread", () => {
   const cluster = options("id", true).cluster;
-  it("writes out/kubernetes/ itself, the bytes the plan's own thread writes", async () => {
+  const made = async () => {
     const head = await validateWorkingTree(root, TODAY, undefined);
     const state = desiredState(head.requests, head.governance!, head.retained);
+    const history = fileHistory(root, undefined, head.governance!.adoption?.base);
+    return { head, state, rows: registryRows(head.requests, head.governance!, history.files, TODAY) };
+  };
+
+  it("writes the manifests and the registry itself, the bytes the plan's own thread writes", async () => {
+    const { state, rows } = await made();
     const dir = join(root, "out-thread");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
-    const thread = ManifestThread.start();
+    const thread = OutThread.start();
     expect(thread).toBeDefined();
-    thread!.begin(dir, state.tenants, cluster);
-    const written = thread!.finish();
-    expect(written).toEqual(["kubernetes/00-baseline.yaml", ...state.tenants.map((t) => `kubernetes/${t.namespace}.yaml`)]);
+    thread!.post(dir, [""], { kind: "manifests", tenants: state.tenants, cluster });
+    thread!.post(dir, [""], { kind: "registry", rows, lang: "en" });
+    const [manifests, registry] = thread!.finish();
+    expect(manifests).toEqual(["kubernetes/00-baseline.yaml", ...state.tenants.map((t) => `kubernetes/${t.namespace}.yaml`)]);
+    expect(registry).toEqual(["registry.md", "registry.csv"]);
     for (const t of state.tenants) expect(readFileSync(join(dir, "kubernetes", `${t.namespace}.yaml`), "utf8")).toBe(tenantManifestText(t, cluster));
+    expect(readFileSync(join(dir, "registry.md"), "utf8")).toBe(registryMarkdown(rows, "en"));
+    expect(readFileSync(join(dir, "registry.csv"), "utf8")).toBe(registryCsv(rows, "en"));
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("yields nothing when it fails, so the plan's own thread writes (and fails) as it would alone", async () => {
-    const head = await validateWorkingTree(root, TODAY, undefined);
-    const state = desiredState(head.requests, head.governance!, head.retained);
+  it("yields nothing for a job that fails, so the plan's own thread writes it (and fails) as it would alone", async () => {
+    const { head, state, rows } = await made();
     const dir = join(root, "out-thread");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
     // A namespace that would leave out/: the last line of defence refuses it on either thread.
     const hostile = [{ ...state.tenants[0]!, namespace: "../../lolos" }];
-    const thread = ManifestThread.start()!;
-    thread.begin(dir, hostile, cluster);
-    expect(thread.finish()).toBeUndefined();
+    const thread = OutThread.start()!;
+    thread.post(dir, [""], { kind: "manifests", tenants: hostile, cluster });
+    thread.post(dir, [""], { kind: "registry", rows, lang: "id" });
+    const [manifests, registry] = thread.finish();
+    expect(manifests).toBeUndefined();
+    expect(registry).toEqual(["registry.md", "registry.csv"]);
     const pending = startArtifacts(dir, { records: [], tenants: hostile }, cluster);
-    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan: { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] }, lang: "id" })).toThrow(OutsideOutputError);
+    const plan = { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] };
+    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan, lang: "id" })).toThrow(OutsideOutputError);
     expect(existsSync(join(root, "lolos.yaml"))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
