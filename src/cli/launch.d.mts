@@ -4,3 +4,5 @@ export const COMMANDS: Record<string, { entry: URL; thread: boolean }>;
 export function compileCache(): void;
 /** Runs a command from its bundle, else its TypeScript through tsx. */
 export function launch(name: string, options?: { underTsx?: boolean }): Promise<void>;
+/** globalThis[BUNDLE]: the path of the bundle the running command was started from, if any. */
+export const BUNDLE: unique symbol;

@@ -25,6 +25,9 @@ export const COMMANDS = {
   plan: { entry: new URL("./plan-main.ts", import.meta.url), thread: false },
 };
 
+/** Where the running command's bundle is named, for those who key caches by the code's version. */
+export const BUNDLE = Symbol.for("subdomain-gitops.bundle");
+
 /** Turns on V8's on-disk code cache for this thread, when this Node has it and the folder is safely ours. */
 export function compileCache() {
   const { dir, reuse } = bundleFolder();
@@ -40,7 +43,7 @@ export function compileCache() {
  */
 function onThread(bundle) {
   // The thread's first lines turn V8's code cache on there too, then load the bundle.
-  const boot = `import(${JSON.stringify(import.meta.url)}).then((m) => { m.compileCache(); return import(${JSON.stringify(pathToFileURL(bundle).href)}); });`;
+  const boot = `globalThis[Symbol.for(${JSON.stringify(BUNDLE.description)})] = ${JSON.stringify(bundle)}; import(${JSON.stringify(import.meta.url)}).then((m) => { m.compileCache(); return import(${JSON.stringify(pathToFileURL(bundle).href)}); });`;
   return new Promise((resolve) => {
     const worker = new Worker(boot, {
       eval: true,
@@ -68,6 +71,9 @@ export async function launch(name, options = {}) {
   if (!command) throw new Error(`unknown command ${name}`);
   const bundle = process.env.SUBDOMAIN_GITOPS_NO_BUNDLE ? undefined : await moduleBundle(command.entry);
   if (bundle) {
+    // The bundle is named by the digest of all its code: caches keyed by the code's version use it
+    // (src/plan/check-cache.ts codeVersion) instead of hashing every source file again.
+    /** @type {Record<symbol, unknown>} */ (globalThis)[BUNDLE] = bundle;
     if (command.thread && (await onThread(bundle))) return;
     compileCache();
     await import(pathToFileURL(bundle).href);

@@ -17,7 +17,7 @@ const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|m
 
 let lang: Lang = "id";
 
-function main(): number {
+async function main(): Promise<number> {
   const cli = parseCommandLine(USAGE, {
     base: { type: "string" },
     format: { type: "string" },
@@ -43,7 +43,7 @@ function main(): number {
   const cacheDir = v["no-cache"] ? undefined : v.cache !== undefined ? resolve(v.cache) : join(root, ".cache", "plan");
   const out = v.out === undefined ? join(root, "out") : isAbsolute(v.out) ? v.out : resolve(v.out);
 
-  const result = runPlan({
+  const result = await runPlan({
     root,
     ...(v.base !== undefined ? { base: v.base } : {}),
     out,

@@ -92,7 +92,7 @@ function renderMarkdown(results: Result[]): string {
   return out.join("\n");
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const cli = parseCommandLine(USAGE, {
     server: { type: "string", multiple: true },
     zone: { type: "string" },
@@ -115,7 +115,7 @@ function main(): number {
   const tmp = mkdtempSync(join(tmpdir(), "verify-dns-"));
   try {
     // The desired zone exactly as `npm run plan` writes it; no base is needed for that.
-    const planned = runPlan({ root, out: join(tmp, "out"), lang, allowLargeChange: true, ...(v.today ? { today: v.today } : {}), ingress, nameserverAddresses, cluster: DEFAULT_CLUSTER });
+    const planned = await runPlan({ root, out: join(tmp, "out"), lang, allowLargeChange: true, ...(v.today ? { today: v.today } : {}), ingress, nameserverAddresses, cluster: DEFAULT_CLUSTER });
     if (planned.kind === "invalid") {
       process.stderr.write(formatText(planned.diagnostics, lang, planned.filesChecked));
       return VERIFY_EXIT.invalid;

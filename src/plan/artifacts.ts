@@ -5,16 +5,15 @@ import type { Governance } from "../model/governance.ts";
 import type { DesiredState, RecordSet } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
 import { zoneLines, type ZoneSettings } from "../targets/zone/render.ts";
-import { registryCsvLines, registryMarkdownLines } from "../targets/registry/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import type { Plan } from "./types.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { renderJson } from "./render-json.ts";
 import { OutFolder } from "./out-folder.ts";
-import { writeManifests } from "./manifest-files.ts";
-export { tenantManifestText } from "./manifest-files.ts";
-import type { ManifestThread } from "./manifest-thread.ts";
+import { runOutJob, type OutJob } from "./out-jobs.ts";
+import type { OutThread } from "./out-thread.ts";
+export { tenantManifestText } from "./out-jobs.ts";
 
 export interface ArtifactInput {
   state: DesiredState;
@@ -24,11 +23,11 @@ export interface ArtifactInput {
   registry: RegistryRow[];
   plan: Plan;
   lang: Lang;
-  /** Hears every line of the zones and the registry as it is written (the snapshot's offsets, src/plan/snapshot.ts). */
+  /** Hears every line of the zones as it is written (the snapshot's offsets, src/plan/snapshot.ts). */
   tap?: LineTap;
 }
 
-/** A listener to the streamed zones and registry: each line (without its end) and, in a zone, each record set before its lines. */
+/** A listener to the streamed zones: each line (without its end) and each record set before its lines. */
 export interface LineTap {
   line(path: string, text: string): void;
   recordSet(path: string, rs: RecordSet): void;
@@ -43,22 +42,26 @@ const tapped = (tap: LineTap | undefined, path: string, line: (text: string) => 
       }
     : line;
 
-/** A plan's artifacts being written: out/ made, out/kubernetes/ perhaps under way on its own thread. */
+/** A plan's artifacts being written: out/ made, some of it perhaps under way on a second thread. */
 export interface PendingArtifacts {
-  /** Writes the rest and waits for the manifests; the paths written, relative to out/ (unchanged files count: they hold this run's output). */
+  /** Writes the rest and waits for the thread; the paths written, relative to out/ (unchanged files count: they hold this run's output). */
   finish(rest: Omit<ArtifactInput, "state" | "cluster">): string[];
 }
 
 /**
  * Starts writing as soon as the desired state is known: makes out/ and, given a thread, hands it
- * out/kubernetes/ (~3,000 files on a full plan) to write while this thread computes the rest.
+ * out/kubernetes/ (~3,000 files on a full plan) and later the registry, to write while this
+ * thread computes and writes the rest.
  */
-export function startArtifacts(out: string, state: DesiredState, cluster: ClusterSettings, thread?: ManifestThread): PendingArtifacts {
+export function startArtifacts(out: string, state: DesiredState, cluster: ClusterSettings, thread?: OutThread): PendingArtifacts {
   const o = new OutFolder(out);
   o.folder("", "");
-  thread?.begin(out, state.tenants, cluster);
+  const manifests: OutJob = { kind: "manifests", tenants: state.tenants, cluster };
+  thread?.post(out, o.made, manifests);
   return {
     finish(a) {
+      const registry: OutJob = { kind: "registry", rows: a.registry, lang: a.lang };
+      thread?.post(out, o.made, registry);
       const zones = o.folder("zones", ".zone");
       const tap = a.tap;
       for (const z of a.governance.zones) {
@@ -66,20 +69,20 @@ export function startArtifacts(out: string, state: DesiredState, cluster: Cluste
         o.putLines(path, "\n", (line) => zoneLines(z, state.records, a.zone, tapped(tap, path, line), tap && ((rs) => tap.recordSet(path, rs))));
       }
       o.prune("zones", zones);
-      const zonesEnd = o.written.length;
-      o.putLines("registry.md", "\n", (line) => registryMarkdownLines(a.registry, a.lang, tapped(tap, "registry.md", line)));
-      o.putLines("registry.csv", "\r\n", (line) => registryCsvLines(a.registry, a.lang, tapped(tap, "registry.csv", line)));
       // The full plan, never truncated: the comment on the pull request points here.
-      o.put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
-      o.put("plan.json", renderJson(a.plan));
-      const restEnd = o.written.length;
-      // The manifests from their thread; written here when there is none, or it failed.
-      const manifests = thread?.finish();
-      if (manifests) o.written.push(...manifests);
-      else writeManifests(o, state.tenants, cluster);
-      // Listed in out/'s order, whichever was written first: zones, manifests, registry, plan.
-      const w = o.written;
-      return [...w.slice(0, zonesEnd), ...w.slice(restEnd), ...w.slice(zonesEnd, restEnd)];
+      const plan = new OutFolder(out, o.made);
+      plan.put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
+      plan.put("plan.json", renderJson(a.plan));
+      // The thread's parts; written here when there is no thread, or a job of it failed.
+      const done = thread?.finish() ?? [];
+      const part = (job: OutJob, i: number) => {
+        if (done[i]) return done[i]!;
+        const p = new OutFolder(out, o.made);
+        runOutJob(p, job);
+        return p.written;
+      };
+      // Listed in out/'s order: zones, manifests, registry, plan.
+      return [...o.written, ...part(manifests, 0), ...part(registry, 1), ...plan.written];
     },
   };
 }

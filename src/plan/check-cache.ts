@@ -10,7 +10,7 @@
 // the SHA-256 of the rest, checked before any entry is used.
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Positions } from "../load/parse.ts";
@@ -79,7 +79,11 @@ let codeDigest: string | undefined;
 /** Digest of every source file of this program and of the locked dependencies: new code never reads old results. */
 export function codeVersion(): string {
   if (!codeDigest) {
-    // Run from one bundle (src/cli/plan.ts): the bundle holds all the code, libraries included.
+    // Run from one bundle: it holds all the code, libraries included, and is named by the digest
+    // of that code (src/load/bundle-cache.mjs), so its name is the version. The launcher says which
+    // (src/cli/launch.mjs); a worker bundle is the module itself.
+    const started = (globalThis as Record<symbol, unknown>)[Symbol.for("subdomain-gitops.bundle")];
+    if (typeof started === "string" && started.endsWith(".mjs")) return (codeDigest = sha256(`bundle\n${basename(started)}`));
     const here = fileURLToPath(import.meta.url);
     if (here.endsWith(".mjs")) return (codeDigest = sha256(readFileSync(here)));
     const src = new URL("..", import.meta.url).pathname;
@@ -88,7 +92,7 @@ export function codeVersion(): string {
       for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(ts|js|json|yaml)$/.test(e.name)) h.update(relative(src, p)).update("\0").update(readFileSync(p)).update("\0");
+        else if (/\.(ts|mts|js|mjs|json|yaml)$/.test(e.name)) h.update(relative(src, p)).update("\0").update(readFileSync(p)).update("\0");
       }
     };
     walk(src);

@@ -10,7 +10,8 @@ import { readGovernance, readYamlFile } from "../load/read.ts";
 import { retainedRequests } from "../git/retained.ts";
 import { changedSince } from "../git/changed.ts";
 import { listTreeAt } from "../git/tree.ts";
-import { assemble, checkGovernance, checkRequest, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
+import { assemble, checkGovernance, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
+import { checkRequestFiles } from "../load/check-files.ts";
 import { blobId, openCheckCache, repositoryIdentity, restoreCheck, type CheckCache } from "./check-cache.ts";
 
 export interface HeadValidation extends RepositoryValidation {
@@ -27,8 +28,11 @@ export interface HeadValidation extends RepositoryValidation {
   clean?: boolean;
 }
 
-/** Validates the working tree; `cacheDir` undefined: results are shared only within this run. */
-export function validateWorkingTree(root: string, today: string | undefined, cacheDir: string | undefined): HeadValidation {
+/**
+ * Validates the working tree; `cacheDir` undefined: results are shared only within this run.
+ * `threads`: for the per-file stage (default: all cores, for repositories of thousands of files).
+ */
+export async function validateWorkingTree(root: string, today: string | undefined, cacheDir: string | undefined, threads?: number): Promise<HeadValidation> {
   const discovery = discoverRequests(root);
   const governanceFile = readGovernance(root, GOVERNANCE_FILE);
   const gov = checkGovernance(governanceFile);
@@ -50,18 +54,20 @@ export function validateWorkingTree(root: string, today: string | undefined, cac
   const identity = dirty ? repositoryIdentity(root) : undefined;
   const cache = openCheckCache(cacheDir, identity && governanceBlob ? { repository: identity, governance: governanceBlob, today: day } : undefined);
 
-  const checks: RequestCheck[] = [];
-  for (const file of discovery.files) {
-    const blob = dirty && !dirty.has(file) ? blobs.get(file) : undefined;
-    const cached = blob ? cache.get(file, blob) : undefined;
-    if (cached) {
-      checks.push(restoreCheck(file, cached, () => readYamlFile(root, file).positions));
-      continue;
-    }
-    const check = checkRequest(readYamlFile(root, file), ctx);
-    if (blob) cache.set(file, blob, check);
-    checks.push(check);
-  }
+  // On all cores (src/load/check-files.ts); a file the cache knows is not read.
+  const blobOf = (file: string) => (dirty && !dirty.has(file) ? blobs.get(file) : undefined);
+  const checks: RequestCheck[] = await checkRequestFiles(root, discovery.files, ctx, {
+    ...(threads !== undefined ? { threads } : {}),
+    known: (file) => {
+      const blob = blobOf(file);
+      const cached = blob ? cache.get(file, blob) : undefined;
+      return cached ? restoreCheck(file, cached, () => readYamlFile(root, file).positions) : undefined;
+    },
+    checked: (file, _index, check) => {
+      const blob = blobOf(file);
+      if (blob) cache.set(file, blob, check);
+    },
+  });
   // Clean: git sees no change, and the files found are exactly HEAD's request files.
   const tracked = listing ? [...listing.blobs.keys()].filter((p) => /^requests\/[^/]+\/[^/]+\.yaml$/.test(p)) : [];
   const clean = !!dirty && dirty.size === 0 && discovery.diagnostics.length === 0 && listing!.skipped.length === 0 && tracked.length === discovery.files.length && tracked.sort().every((p, i) => p === discovery.files[i]);

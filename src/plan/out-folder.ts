@@ -82,9 +82,20 @@ function holds(path: string, text: string): boolean {
 /** out/ as one run writes it: the paths written (relative to out/), and which folders this run made. */
 export class OutFolder {
   readonly written: string[] = [];
-  private readonly fresh = new Set<string>();
+  private readonly fresh: Set<string>;
 
-  constructor(readonly root: string) {}
+  /** `fresh`: folders (relative to `root`) this run made already, on another thread. */
+  constructor(
+    readonly root: string,
+    fresh: Iterable<string> = [],
+  ) {
+    this.fresh = new Set(fresh);
+  }
+
+  /** The folders this run made, for another thread's OutFolder. */
+  get made(): string[] {
+    return [...this.fresh];
+  }
 
   /** Makes the subfolder `sub` ("" for out/ itself) when missing; returns the names ending in `ext` it held before. */
   folder(sub: string, ext: string): Set<string> {

@@ -18,7 +18,7 @@ import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { baseState, EMPTY_STATE } from "./base.ts";
 import { diffStates, unsafeReasons } from "./diff.ts";
 import { startArtifacts } from "./artifacts.ts";
-import { ManifestThread } from "./manifest-thread.ts";
+import { OutThread } from "./out-thread.ts";
 import { quotaMessages, quotaUsage } from "./quota.ts";
 import type { Plan, SafetyOptions } from "./types.ts";
 import { incrementalPlan, keepSnapshot } from "./incremental.ts";
@@ -38,8 +38,10 @@ export interface PlanOptions {
   nameserverAddresses: Record<string, string[]>;
   cluster: ClusterSettings;
   safety?: Partial<SafetyOptions>;
-  /** Whether out/kubernetes/ is written on a second thread; undefined: when there are many requests. */
-  manifestThread?: boolean;
+  /** Whether out/'s manifests and registry are written on a second thread; undefined: when there are many requests. */
+  outThread?: boolean;
+  /** Threads for checking request files (src/load/check-files.ts); undefined: all cores when there are many files. */
+  threads?: number;
   /**
    * Folder keeping single files' check results between runs (src/plan/check-cache.ts); undefined:
    * none kept, results are shared only between the two sides of this run.
@@ -87,8 +89,8 @@ export function completeNameserverAddresses(zones: readonly { name: string; name
   return { addresses, defaulted };
 }
 
-/** From this many request files on, the manifests get their own thread (below, starting it costs more than it saves). */
-const MANIFEST_THREAD_MIN_REQUESTS = 1500;
+/** From this many request files on, out/ gets a second thread (below, starting it costs more than it saves). */
+const OUT_THREAD_MIN_REQUESTS = 1500;
 
 const cacheUse = (c: CheckCache): CacheUse => ({ hits: c.hits, ...(c.rejected ? { rejected: c.rejected } : {}) });
 
@@ -101,8 +103,8 @@ const NO_POSITIONS: Positions = Object.freeze({});
  * (and the per-file checks holding them, unless the snapshot keeps those) frees ~30 MB for
  * 15,000 files before the plan's own work begins.
  */
-function validatedHead(o: PlanOptions, incremental: string | undefined): { invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } } {
-  const head = validateWorkingTree(o.root, o.today, o.cacheDir);
+async function validatedHead(o: PlanOptions, incremental: string | undefined): Promise<{ invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } }> {
+  const head = await validateWorkingTree(o.root, o.today, o.cacheDir, o.threads);
   if (!head.governance || hasErrors(head.diagnostics)) {
     head.cache.save(); // the files that are fine need no check next time either
     return { invalid: { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: { ...cacheUse(head.cache), ...(incremental ? { incremental } : {}) } } };
@@ -129,17 +131,17 @@ export function baseRef(o: Pick<PlanOptions, "root" | "base">): { ref: string | 
   return { ref, notes };
 }
 
-export function runPlan(o: PlanOptions): PlanOutcome {
+export async function runPlan(o: PlanOptions): Promise<PlanOutcome> {
   // A pull request's few changed files against a base whose plan left a snapshot (src/plan/incremental.ts).
   const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
-  const checked = validatedHead(o, fast.fallback);
+  const checked = await validatedHead(o, fast.fallback);
   if ("invalid" in checked) return checked.invalid;
   const { head } = checked;
   const today = head.today;
-  // A large plan writes out/kubernetes/ on a second thread, started now: its code loads while
-  // this one computes the desired state, and it writes while this one computes the rest.
-  const thread = o.out && (o.manifestThread ?? head.requests.length >= MANIFEST_THREAD_MIN_REQUESTS) ? ManifestThread.start() : undefined;
+  // A large plan writes the manifests and the registry on a second thread, started now: its code
+  // loads while this one computes the desired state, and it writes while this one computes the rest.
+  const thread = o.out && (o.outThread ?? head.requests.length >= OUT_THREAD_MIN_REQUESTS) ? OutThread.start() : undefined;
   const state = desiredState(head.requests, head.governance, head.retained);
   const artifacts = o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined;
 

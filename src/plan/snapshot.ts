@@ -116,7 +116,7 @@ export interface SnapshotInput {
   files: readonly string[];
   blobs: ReadonlyMap<string, string>;
   checks: readonly RequestCheck[];
-  /** What the plan's writing of out/ heard: where each piece of the zones and the registry is. */
+  /** What the plan's writing of out/ heard: where each record set of the zones is. */
   tap: PieceTap;
   repositoryDiagnostics: readonly Diagnostic[];
   ctx: RuleContext;
@@ -132,38 +132,29 @@ export interface SnapshotInput {
 
 /**
  * Listens to the plan writing out/ (src/plan/artifacts.ts): per zone its record sets and, for each,
- * three byte offsets (start, start of its own lines after any comment line, end); per registry file
- * the end of every line or record. The snapshot cuts the written files there instead of rendering
- * each piece again.
+ * three byte offsets (start, start of its own lines after any comment line, end). The snapshot cuts
+ * the written zone files there instead of rendering each record set again.
  */
 export class PieceTap implements LineTap {
   readonly zones = new Map<string, { sets: RecordSet[]; cuts: number[]; bytes: number }>();
-  readonly ends = new Map<string, number[]>();
   private zone: { sets: RecordSet[]; cuts: number[]; bytes: number } | undefined;
   private zonePath = "";
   /** The record set whose own lines have not begun yet (its cut waits for the first line). */
   private open = false;
 
   line(path: string, text: string): void {
-    const bytes = Buffer.byteLength(text);
-    if (path.startsWith("zones/")) {
-      const z = this.zoneAt(path);
-      if (this.open && !text.startsWith(";")) {
-        z.cuts[z.cuts.length - 2] = z.bytes;
-        this.open = false;
-      }
-      z.bytes += bytes + 1;
-      if (this.open) {
-        // The comment line naming the request file: its own lines begin after it.
-        z.cuts[z.cuts.length - 2] = z.bytes;
-        this.open = false;
-      }
-      if (z.cuts.length) z.cuts[z.cuts.length - 1] = z.bytes;
-      return;
+    const z = this.zoneAt(path);
+    if (this.open && !text.startsWith(";")) {
+      z.cuts[z.cuts.length - 2] = z.bytes;
+      this.open = false;
     }
-    let ends = this.ends.get(path);
-    if (!ends) this.ends.set(path, (ends = []));
-    ends.push((ends.at(-1) ?? 0) + bytes + (path.endsWith(".csv") ? 2 : 1));
+    z.bytes += Buffer.byteLength(text) + 1;
+    if (this.open) {
+      // The comment line naming the request file: its own lines begin after it.
+      z.cuts[z.cuts.length - 2] = z.bytes;
+      this.open = false;
+    }
+    if (z.cuts.length) z.cuts[z.cuts.length - 1] = z.bytes;
   }
 
   recordSet(path: string, rs: RecordSet): void {
@@ -190,6 +181,21 @@ const CHUNK = 1 << 20;
 
 function writeAll(fd: number, b: Buffer): void {
   for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
+}
+
+/**
+ * Where each line ends (after its "\n"), or with `crlf` each CSV record (after a CRLF outside
+ * quotes: RFC 4180, a quoted cell may hold a line end; "" inside quotes toggles twice).
+ */
+function recordEnds(b: Buffer, crlf: boolean): number[] {
+  const ends: number[] = [];
+  let quoted = false;
+  for (let k = 0; k < b.length; k++) {
+    const c = b[k];
+    if (crlf && c === 0x22) quoted = !quoted;
+    else if (c === 0x0a && (!crlf || (!quoted && k > 0 && b[k - 1] === 0x0d))) ends.push(k + 1);
+  }
+  return ends;
 }
 
 const strip = (d: Diagnostic) => ({ ...d, file: "" });
@@ -266,7 +272,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     // Zones and the registry: the files this run wrote, linked in place (out/ is replaced by
     // rename, never rewritten), cut where the tap saw each record set and row begin.
     const tap = s.tap;
-    const kept = (rel: string, to: string, size: number): Buffer | undefined => {
+    const kept = (rel: string, to: string, size?: number): Buffer | undefined => {
       const from = join(s.out, rel);
       try {
         linkSync(from, join(tmp, to));
@@ -274,7 +280,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
         copyFileSync(from, join(tmp, to));
       }
       const b = readFileSync(join(tmp, to));
-      return b.length === size ? b : undefined;
+      return size === undefined || b.length === size ? b : undefined;
     };
     /** Every cut falls at the start of a line. */
     const lineStarts = (b: Buffer, at: readonly number[]) => at.every((n) => n === 0 || n === b.length || b[n - 1] === 0x0a);
@@ -306,14 +312,15 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     const mdHeader = registryMarkdownHeader(rows, s.lang);
     const csvHeader = registryCsv([], s.lang);
     if (registryMarkdown([], s.lang) !== registryMarkdownHeader(0, s.lang)) return "registry pieces";
-    const mdEnds = tap.ends.get("registry.md") ?? [];
-    const csvEnds = tap.ends.get("registry.csv") ?? [];
+    // Written on the plan's other thread: cut where each line (Markdown) or record (CSV) ends.
+    const md = kept("registry.md", "registry.md");
+    const csv = kept("registry.csv", "registry.csv");
+    if (!md || !csv) return "registry pieces";
+    const mdEnds = recordEnds(md, false);
+    const csvEnds = recordEnds(csv, true);
     const mdSkip = mdEnds.length - rows;
-    if (csvEnds.length !== rows + 1 || mdSkip < 1) return "registry pieces";
-    const md = kept("registry.md", "registry.md", mdEnds.at(-1)!);
-    const csv = kept("registry.csv", "registry.csv", csvEnds.at(-1)!);
-    if (!md || !csv || md.toString("utf8", 0, mdEnds[mdSkip - 1]) !== mdHeader || csv.toString("utf8", 0, csvEnds[0]) !== csvHeader) return "registry pieces";
-    if (!lineStarts(md, mdEnds)) return "registry pieces";
+    if (csvEnds.length !== rows + 1 || mdSkip < 1 || mdEnds.at(-1) !== md.length || csvEnds.at(-1) !== csv.length) return "registry pieces";
+    if (md.toString("utf8", 0, mdEnds[mdSkip - 1]) !== mdHeader || csv.toString("utf8", 0, csvEnds[0]) !== csvHeader) return "registry pieces";
     const regSeg: number[] = [];
     for (const [k, row] of s.registry.entries()) {
       const i = index.get(row.file);

@@ -17,14 +17,22 @@ const OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
 /** Dotted-quad already in canonical form: the common case, answered without parsing. */
 const CANONICAL_V4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
 
+/** Other addresses as written -> canonical text: parsing IPv6 costs microseconds, and the state and the registry both ask. */
+const canonical = new Map<string, string>();
+
 export function canonicalIp(v: string): string {
   if (CANONICAL_V4.test(v)) return v;
-  try {
-    const ip = ipaddr.parse(v.trim());
-    return ip.kind() === "ipv6" ? (ip as ipaddr.IPv6).toRFC5952String() : ip.toString();
-  } catch {
-    return v.trim(); // validation reports bad addresses; the state stays total
+  let c = canonical.get(v);
+  if (c === undefined) {
+    try {
+      const ip = ipaddr.parse(v.trim());
+      c = ip.kind() === "ipv6" ? (ip as ipaddr.IPv6).toRFC5952String() : ip.toString();
+    } catch {
+      c = v.trim(); // validation reports bad addresses; the state stays total
+    }
+    if (canonical.size < 100_000) canonical.set(v, c);
   }
+  return c;
 }
 
 const key = (v: unknown) => JSON.stringify(v);

@@ -22,7 +22,7 @@ afterAll(cleanup);
 const ADOPT = ["--zone", "sukamajukab.go.id", "--government", "Kabupaten Sukamaju", "--org", "diskominfo-sukamaju"];
 
 describe.each(PRESET_NAMES)("npm run adopt --preset %s", (preset) => {
-  it("writes a valid government of its own whose history starts at the adoption", { timeout: 180_000 }, () => {
+  it("writes a valid government of its own whose history starts at the adoption", { timeout: 180_000 }, async () => {
     const { root, release } = cloneRelease();
     const exampleCount = readdirSync(join(root, "requests")).length;
     expect(exampleCount).toBeGreaterThan(0); // the clone really holds the product's examples
@@ -83,7 +83,7 @@ describe.each(PRESET_NAMES)("npm run adopt --preset %s", (preset) => {
     expect(zone).toMatch(/^portal\.sukamajukab\.go\.id\.\s.*\sA\s+103\.147\.26\.10$/m);
     expect(zone).not.toContain("contohkab");
     // Against its own adoption commit the same two requests are the change.
-    const own = runPlan({ root, base: adoption, lang: "id", allowLargeChange: false, ingress: parseIngress("192.0.2.80")!, nameserverAddresses: {}, cluster: CLUSTER });
+    const own = await runPlan({ root, base: adoption, lang: "id", allowLargeChange: false, ingress: parseIngress("192.0.2.80")!, nameserverAddresses: {}, cluster: CLUSTER });
     expect(own.kind === "planned" && own.plan.summary).toMatchObject({ create: parsed.summary.create, delete: 0 });
 
     // Letters count from 1: numbers come from the government's own agenda (the agenda branch),

@@ -21,7 +21,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe.skipIf(missing.length > 0)("several zones", () => {
-  it("writes one loadable zone file per zone with only its records", () => {
+  it("writes one loadable zone file per zone with only its records", async () => {
     const withZone = (yaml: string) => yaml.replace("opd: ", "zone: contohkab.id\nopd: ");
     const dir = tempRepo({
       "governance.yaml": governance,
@@ -30,7 +30,7 @@ describe.skipIf(missing.length > 0)("several zones", () => {
       "requests/setda/arsip.yaml": withZone(requestYaml({ label: "arsip", opd: "setda", target: { hosting: {} } })),
     }, false);
     dirs.push(dir);
-    const r = runPlan({
+    const r = await runPlan({
       root: dir,
       out: join(dir, "out"),
       lang: "id",

@@ -28,7 +28,7 @@ const rdata = (text: string) => text.split("\n").filter((l) => l.trim() && !l.st
 describe.skipIf(missing.length > 0)("real-zone shapes in BIND", () => {
   beforeAll(async () => {
     repo = tempRepo({ "governance.yaml": DELEGATING_GOVERNANCE, ...REAL_SHAPES }, false);
-    outcome = runPlan({
+    outcome = await runPlan({
       root: repo,
       out: join(repo, "out"),
       lang: "id",

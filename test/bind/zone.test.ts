@@ -94,7 +94,7 @@ const concrete = () => state.records.flatMap((r) => resolveIngress(r, INGRESS));
 describe.skipIf(missing.length > 0)("zone file served by BIND", () => {
   beforeAll(async () => {
     repo = tempRepo(sampleRequests());
-    const r = runPlan({
+    const r = await runPlan({
       root: repo,
       out: join(repo, "out"),
       lang: "id",

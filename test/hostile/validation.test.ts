@@ -89,13 +89,13 @@ describe("governance is validated strictly", () => {
 describe("the plan writes only inside its output folder", () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-  it("refuses a zone named to climb out of --out, and writes nothing", () => {
+  it("refuses a zone named to climb out of --out, and writes nothing", async () => {
     const root = mkdtempSync(join(tmpdir(), "outside-"));
     dirs.push(root);
     writeFileSync(join(root, "governance.yaml"), withZoneText('"../../escaped"'));
     mkdirSync(join(root, "requests/dinkes"), { recursive: true });
     writeFileSync(join(root, "requests/dinkes/sehat.yaml"), requestText());
-    const r = runPlan({ root, out: join(root, "a/b/out"), lang: "en", allowLargeChange: false, today: "2026-11-22", ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {}, cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" } });
+    const r = await runPlan({ root, out: join(root, "a/b/out"), lang: "en", allowLargeChange: false, today: "2026-11-22", ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {}, cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" } });
     expect(r.kind).toBe("invalid");
     expect(readdirSync(root).sort()).toEqual(["governance.yaml", "requests"]);
   });

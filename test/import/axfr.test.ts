@@ -65,7 +65,7 @@ describe.skipIf(missing.length > 0)("npm run import from a real named", () => {
     expect(readdirSync(root)).toEqual(["governance.yaml"]); // nothing written
   });
 
-  it("imports every record by AXFR with TSIG and round-trips through the plan", { timeout: 180_000 }, () => {
+  it("imports every record by AXFR with TSIG and round-trips through the plan", { timeout: 180_000 }, async () => {
     const root = adoptedRoot();
     const map = join(root, "..", `${root.split("/").pop()}-opd.csv`);
     writeFileSync(map, "name,opd\nlayanan0,dinkes\nlayanan1.sukamajukab.go.id,dinkes\nlayanan2,dishub\n");
@@ -107,7 +107,7 @@ describe.skipIf(missing.length > 0)("npm run import from a real named", () => {
     expect([...rules].sort()).toEqual(["governance.placeholder", "request.placeholder"]);
 
     // Round trip: the plan's zone equals the original, in canonical form, except the report and governance rows.
-    const plan = runPlan({
+    const plan = await runPlan({
       root,
       out: join(root, "out"),
       lang: "en",

@@ -15,12 +15,12 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe("out/kubernetes for the example data", () => {
-  it("holds the baseline and, per tenant, admission policy, quota, network rules, access and backup schedule", () => {
+  it("holds the baseline and, per tenant, admission policy, quota, network rules, access and backup schedule", async () => {
     const root = mkdtempSync(join(tmpdir(), "contoh-out-"));
     dirs.push(root);
     cpSync(CONTOH, root, { recursive: true });
     const cluster = { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" };
-    const r = runPlan({ root, out: join(root, "out"), lang: "id", allowLargeChange: true, today: "2026-11-22", ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {}, cluster });
+    const r = await runPlan({ root, out: join(root, "out"), lang: "id", allowLargeChange: true, today: "2026-11-22", ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {}, cluster });
     if (r.kind !== "planned") throw new Error(JSON.stringify(r.diagnostics.slice(0, 3)));
     expect(r.state.tenants.length).toBeGreaterThan(3);
     const dir = join(root, "out/kubernetes");

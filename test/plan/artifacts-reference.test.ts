@@ -24,7 +24,7 @@ import { renderMarkdown } from "../../src/plan/render-markdown.ts";
 import { renderJson } from "../../src/plan/render-json.ts";
 import type { Lang } from "../../src/diagnostics/diagnostic.ts";
 import { requestYaml } from "./fixture.ts";
-import { ManifestThread } from "../../src/plan/manifest-thread.ts";
+import { OutThread } from "../../src/plan/out-thread.ts";
 import { startArtifacts, tenantManifestText } from "../../src/plan/artifacts.ts";
 import { OutsideOutputError } from "../../src/load/out-path.ts";
 
@@ -33,7 +33,7 @@ const REQUESTS = 400;
 let root = "";
 const out = () => join(root, "out");
 
-const options = (lang: Lang, manifestThread: boolean): PlanOptions => ({
+const options = (lang: Lang, outThread: boolean): PlanOptions => ({
   root,
   base: "HEAD",
   out: out(),
@@ -43,7 +43,7 @@ const options = (lang: Lang, manifestThread: boolean): PlanOptions => ({
   ingress: { ipv4: ["192.0.2.80"], ipv6: ["2001:db8::80"] },
   nameserverAddresses: {},
   cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" },
-  manifestThread,
+  outThread,
 });
 
 beforeAll(() => {
@@ -65,8 +65,8 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Every artifact rendered on its own, from the validated files, as `npm run plan` is documented to write them. */
-function reference(o: PlanOptions): Map<string, string> {
-  const head = validateWorkingTree(root, TODAY, undefined);
+async function reference(o: PlanOptions): Promise<Map<string, string>> {
+  const head = await validateWorkingTree(root, TODAY, undefined);
   const governance = head.governance!;
   const state = desiredState(head.requests, governance, head.retained);
   const history = fileHistory(root, undefined, governance.adoption?.base);
@@ -99,11 +99,11 @@ function onDisk(): Map<string, Buffer> {
 }
 
 /** Runs the plan and checks out/ against the reference, byte for byte and file for file. */
-function planAndCompare(thread: boolean, lang: Lang = "id") {
+async function planAndCompare(thread: boolean, lang: Lang = "id") {
   const o = options(lang, thread);
-  const r = runPlan(o);
+  const r = await runPlan(o);
   if (r.kind !== "planned") throw new Error(JSON.stringify(r.diagnostics.slice(0, 3)));
-  const expected = reference(o);
+  const expected = await reference(o);
   expected.set("plan.md", renderMarkdown(r.plan, lang, Number.MAX_SAFE_INTEGER));
   expected.set("plan.json", renderJson(r.plan));
   const disk = onDisk();
@@ -118,9 +118,9 @@ describe.each([
   ["on one thread", false],
   ["with the manifest thread", true],
 ])("out/ against the reference rendering (generated repository), %s", (_, thread) => {
-  it("a fresh out/ holds exactly the reference files and bytes, with every kind of tenant among them", () => {
+  it("a fresh out/ holds exactly the reference files and bytes, with every kind of tenant among them", async () => {
     rmSync(out(), { recursive: true, force: true });
-    const { r, expected } = planAndCompare(thread);
+    const { r, expected } = await planAndCompare(thread);
     // The generated shapes reach what the writer must handle: many tenants, a released one, two zones, Unicode text.
     expect(r.state.tenants.length).toBeGreaterThan(50);
     expect(r.state.tenants.some((t) => t.releaseData)).toBe(true);
@@ -129,20 +129,20 @@ describe.each([
     expect(expected.get("registry.md")).toMatch(/[^\x00-\x7f]/);
   });
 
-  it("an out/ that already holds this output is left with the same bytes", () => {
+  it("an out/ that already holds this output is left with the same bytes", async () => {
     rmSync(out(), { recursive: true, force: true });
-    planAndCompare(thread);
+    await planAndCompare(thread);
     const before = statSync(join(out(), "registry.md")).mtimeMs;
     const manifest = readdirSync(join(out(), "kubernetes")).find((f) => f !== "00-baseline.yaml")!;
     const manifestBefore = statSync(join(out(), "kubernetes", manifest)).mtimeMs;
-    planAndCompare(thread);
+    await planAndCompare(thread);
     expect(statSync(join(out(), "registry.md")).mtimeMs).toBe(before);
     expect(statSync(join(out(), "kubernetes", manifest)).mtimeMs).toBe(manifestBefore);
   });
 
-  it("a damaged out/ (same-size alterations, truncations, stale files, an empty folder) is repaired", () => {
+  it("a damaged out/ (same-size alterations, truncations, stale files, an empty folder) is repaired", async () => {
     rmSync(out(), { recursive: true, force: true });
-    planAndCompare(thread);
+    await planAndCompare(thread);
     const manifests = readdirSync(join(out(), "kubernetes")).filter((f) => f !== "00-baseline.yaml");
     const damage = (rel: string) => {
       const p = join(out(), rel);
@@ -157,43 +157,56 @@ describe.each([
     truncateSync(join(out(), "registry.md"), 0);
     writeFileSync(join(out(), "kubernetes/tenant--gone.yaml"), "---\nkind: Namespace\n");
     writeFileSync(join(out(), "zones/gone.example.zone"), "; stale\n");
-    planAndCompare(thread);
+    await planAndCompare(thread);
     rmSync(out(), { recursive: true, force: true });
     mkdirSync(join(out(), "kubernetes"), { recursive: true });
-    planAndCompare(thread, "en");
+    await planAndCompare(thread, "en");
   });
 });
 
-describe("the manifest thread", () => {
+describe("the out/ thread", () => {
   const cluster = options("id", true).cluster;
-  it("writes out/kubernetes/ itself, the bytes the plan's own thread writes", () => {
-    const head = validateWorkingTree(root, TODAY, undefined);
+  const made = async () => {
+    const head = await validateWorkingTree(root, TODAY, undefined);
     const state = desiredState(head.requests, head.governance!, head.retained);
+    const history = fileHistory(root, undefined, head.governance!.adoption?.base);
+    return { head, state, rows: registryRows(head.requests, head.governance!, history.files, TODAY) };
+  };
+
+  it("writes the manifests and the registry itself, the bytes the plan's own thread writes", async () => {
+    const { state, rows } = await made();
     const dir = join(root, "out-thread");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
-    const thread = ManifestThread.start();
+    const thread = OutThread.start();
     expect(thread).toBeDefined();
-    thread!.begin(dir, state.tenants, cluster);
-    const written = thread!.finish();
-    expect(written).toEqual(["kubernetes/00-baseline.yaml", ...state.tenants.map((t) => `kubernetes/${t.namespace}.yaml`)]);
+    thread!.post(dir, [""], { kind: "manifests", tenants: state.tenants, cluster });
+    thread!.post(dir, [""], { kind: "registry", rows, lang: "en" });
+    const [manifests, registry] = thread!.finish();
+    expect(manifests).toEqual(["kubernetes/00-baseline.yaml", ...state.tenants.map((t) => `kubernetes/${t.namespace}.yaml`)]);
+    expect(registry).toEqual(["registry.md", "registry.csv"]);
     for (const t of state.tenants) expect(readFileSync(join(dir, "kubernetes", `${t.namespace}.yaml`), "utf8")).toBe(tenantManifestText(t, cluster));
+    expect(readFileSync(join(dir, "registry.md"), "utf8")).toBe(registryMarkdown(rows, "en"));
+    expect(readFileSync(join(dir, "registry.csv"), "utf8")).toBe(registryCsv(rows, "en"));
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("yields nothing when it fails, so the plan's own thread writes (and fails) as it would alone", () => {
-    const head = validateWorkingTree(root, TODAY, undefined);
-    const state = desiredState(head.requests, head.governance!, head.retained);
+  it("yields nothing for a job that fails, so the plan's own thread writes it (and fails) as it would alone", async () => {
+    const { head, state, rows } = await made();
     const dir = join(root, "out-thread");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
     // A namespace that would leave out/: the last line of defence refuses it on either thread.
     const hostile = [{ ...state.tenants[0]!, namespace: "../../lolos" }];
-    const thread = ManifestThread.start()!;
-    thread.begin(dir, hostile, cluster);
-    expect(thread.finish()).toBeUndefined();
+    const thread = OutThread.start()!;
+    thread.post(dir, [""], { kind: "manifests", tenants: hostile, cluster });
+    thread.post(dir, [""], { kind: "registry", rows, lang: "id" });
+    const [manifests, registry] = thread.finish();
+    expect(manifests).toBeUndefined();
+    expect(registry).toEqual(["registry.md", "registry.csv"]);
     const pending = startArtifacts(dir, { records: [], tenants: hostile }, cluster);
-    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan: { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] }, lang: "id" })).toThrow(OutsideOutputError);
+    const plan = { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] };
+    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan, lang: "id" })).toThrow(OutsideOutputError);
     expect(existsSync(join(root, "lolos.yaml"))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });

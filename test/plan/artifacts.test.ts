@@ -12,8 +12,8 @@ import type { KubeObject } from "../../src/targets/kubernetes/manifests.ts";
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function plan(root: string) {
-  const r = runPlan({
+async function plan(root: string) {
+  const r = await runPlan({
     root,
     out: join(root, "out"),
     lang: "id",
@@ -28,10 +28,10 @@ function plan(root: string) {
 }
 
 describe("out/kubernetes", () => {
-  it("holds one file per managed tenant, every object valid against the Kubernetes schemas", () => {
+  it("holds one file per managed tenant, every object valid against the Kubernetes schemas", async () => {
     const root = tempRepo(sampleRequests());
     dirs.push(root);
-    const r = plan(root);
+    const r = await plan(root);
     const files = readdirSync(join(root, "out/kubernetes")).sort();
     expect(files).toEqual(["00-baseline.yaml", ...r.state.tenants.map((t) => `${t.namespace}.yaml`)].sort());
     expect(files).toEqual(["00-baseline.yaml", "tenant-arsip.yaml", "tenant-lama.yaml", "tenant-pendaftaran.yaml"]);
@@ -59,27 +59,27 @@ describe("out/kubernetes", () => {
     expect(objects).toBeGreaterThan(files.length * 4);
   });
 
-  it("writes the same bytes on every run", () => {
+  it("writes the same bytes on every run", async () => {
     const root = tempRepo(sampleRequests());
     dirs.push(root);
-    const first = plan(root);
+    const first = await plan(root);
     const read = () => Object.fromEntries(first.written.map((f) => [f, readFileSync(join(root, "out", f), "utf8")]));
     const a = read();
-    plan(root);
+    await plan(root);
     expect(read()).toEqual(a);
     expect(Object.keys(a)).toContain("zones/contohkab.go.id.zone");
   });
 
-  it("writes only the final backup for a tenant released for deletion, and removes stale files", () => {
+  it("writes only the final backup for a tenant released for deletion, and removes stale files", async () => {
     const root = tempRepo(sampleRequests());
     dirs.push(root);
-    plan(root);
+    await plan(root);
     expect(existsSync(join(root, "out/kubernetes/tenant-arsip.yaml"))).toBe(true);
     writeFiles(root, {
       "requests/setda/arsip.yaml": requestYaml({ label: "arsip", opd: "setda", target: { hosting: { storage: "10Gi" } }, decommission: { deleteData: true } }),
       "requests/disdik/pendaftaran.yaml": null,
     });
-    const r = plan(root);
+    const r = await plan(root);
     expect(r.state.tenants.find((t) => t.namespace === "tenant-arsip")?.releaseData).toBe(true);
     expect(readdirSync(join(root, "out/kubernetes")).sort()).toEqual(["00-baseline.yaml", "tenant-arsip.yaml", "tenant-lama.yaml"]);
     const arsip = parseAllDocuments(readFileSync(join(root, "out/kubernetes/tenant-arsip.yaml"), "utf8")).map((d) => d.toJS() as KubeObject);

@@ -66,26 +66,26 @@ function readTree(dir: string): Record<string, string> {
 }
 
 /** One plan: its outcome without the cache figures, and every file it wrote. */
-function plan(root: string, cacheDir: string | undefined, today = "2026-06-01") {
+async function plan(root: string, cacheDir: string | undefined, today = "2026-06-01") {
   const out = temp("plan-out-");
-  const r = runPlan(options(root, { out, today, ...(cacheDir ? { cacheDir } : {}) }));
+  const r = await runPlan(options(root, { out, today, ...(cacheDir ? { cacheDir } : {}) }));
   const { cache, ...rest } = r;
   return { outcome: JSON.parse(JSON.stringify(rest)) as unknown, out: readTree(out), cache, kind: r.kind, diagnostics: r.diagnostics };
 }
 
 /** Asserts the cached plan equals the plan with no cache; returns the cached one. */
-function sameAsCold(root: string, cacheDir: string, today?: string) {
-  const cold = plan(root, undefined, today);
-  const cached = plan(root, cacheDir, today);
+async function sameAsCold(root: string, cacheDir: string, today?: string) {
+  const cold = await plan(root, undefined, today);
+  const cached = await plan(root, cacheDir, today);
   expect(cached.outcome).toEqual(cold.outcome);
   expect(cached.out).toEqual(cold.out);
   return cached;
 }
 
 /** A cache filled by a plan of the base commit itself. */
-function filledCache(root: string): string {
+async function filledCache(root: string): Promise<string> {
   const dir = temp("plan-cache-");
-  const first = plan(root, dir);
+  const first = await plan(root, dir);
   expect(first.kind).toBe("planned");
   expect(readdirSync(dir).filter((f) => f.endsWith(".jsonl"))).toHaveLength(1);
   return dir;
@@ -113,69 +113,69 @@ function swapFirstTwo(body: string): string {
 }
 
 describe("plan check cache", () => {
-  it("a one-file pull request reuses every other file's checks and gives the plan a cold run gives", () => {
+  it("a one-file pull request reuses every other file's checks and gives the plan a cold run gives", async () => {
     const root = repository();
-    const cache = filledCache(root);
+    const cache = await filledCache(root);
     writeFiles(root, { "requests/dinkes/sehat.yaml": requestYaml({ label: "sehat", target: { server: { ipv4: ["103.10.20.99"] } } }) });
     // The base's snapshot serves first (src/plan/incremental.ts); without it, the check cache.
-    expect(sameAsCold(root, cache).cache.incremental).toBe("used");
+    expect((await sameAsCold(root, cache)).cache.incremental).toBe("used");
     dropSnapshots(cache);
-    const r = sameAsCold(root, cache);
+    const r = await sameAsCold(root, cache);
     expect(r.kind).toBe("planned");
     // Nine unchanged files for the working tree, and the edited file's base version for the base.
     expect(r.cache.hits).toBe(Object.keys(files()).length);
     expect(JSON.stringify(r.outcome)).toContain("103.10.20.99");
   });
 
-  it("a one-file change that breaks an unchanged file's cross-file rule reports it as a cold run does", () => {
+  it("a one-file change that breaks an unchanged file's cross-file rule reports it as a cold run does", async () => {
     const root = repository();
-    const cache = filledCache(root);
+    const cache = await filledCache(root);
     // posyandu drops the name surel.posyandu that the unchanged klinik's MX points at.
     writeFiles(root, { "requests/dinkes/posyandu.yaml": requestYaml({ label: "posyandu", target: { server: { ipv4: ["103.10.20.40"] } } }) });
-    expect(sameAsCold(root, cache).cache.incremental).toBe("used");
+    expect((await sameAsCold(root, cache)).cache.incremental).toBe("used");
     dropSnapshots(cache);
-    const r = sameAsCold(root, cache);
+    const r = await sameAsCold(root, cache);
     expect(r.kind).toBe("invalid");
     expect(r.cache.hits).toBeGreaterThan(0);
     expect(r.diagnostics.some((d) => d.file === "requests/dinkes/klinik.yaml" && d.severity === "error")).toBe(true);
     // And a new file claiming an unchanged file's name: both sides of name.unique.
     writeFiles(root, { "requests/dinkes/posyandu.yaml": null, "requests/setda/posyandu.yaml": requestYaml({ label: "sehat", opd: "setda", target: { server: { ipv4: ["103.10.20.98"] } } }) });
-    const dup = sameAsCold(root, cache);
+    const dup = await sameAsCold(root, cache);
     expect(dup.kind).toBe("invalid");
   });
 
-  it("an altered or truncated cache file is ignored whole", () => {
+  it("an altered or truncated cache file is ignored whole", async () => {
     const root = repository();
     writeFiles(root, { "requests/dinkes/vaksin.yaml": requestYaml({ label: "vaksin", target: { server: { ipv4: ["103.10.20.77"] } } }) });
     for (const edit of [(b: string) => b.replaceAll("103.10.20.30", "198.51.100.66"), (b: string) => b.slice(0, b.length >> 1), swapFirstTwo]) {
-      const cache = filledCache(root);
+      const cache = await filledCache(root);
       rewrite(cache, edit, false);
-      const r = sameAsCold(root, cache);
+      const r = await sameAsCold(root, cache);
       expect(r.cache).toMatchObject({ hits: 0, rejected: "altered" });
     }
-    const junk = filledCache(root);
+    const junk = await filledCache(root);
     writeFileSync(cacheFile(junk), "\u0000not a cache");
-    expect(sameAsCold(root, junk).cache.hits).toBe(0);
+    expect((await sameAsCold(root, junk)).cache.hits).toBe(0);
   });
 
-  it("a cache from another repository is never read, even one forged to look valid", () => {
+  it("a cache from another repository is never read, even one forged to look valid", async () => {
     const a = repository();
     const b = repository(); // the same files, so the same paths and blob ids
-    const cache = filledCache(a);
+    const cache = await filledCache(a);
     // Forged in A: sehat's checks now "say" another address and no diagnostics, with a fresh digest.
     rewrite(cache, (body) => body.replaceAll("103.10.20.30", "198.51.100.66"), true);
-    const r = sameAsCold(b, cache);
+    const r = await sameAsCold(b, cache);
     expect(r.cache).toMatchObject({ hits: 0, rejected: "missing" });
     expect(JSON.stringify(r.outcome)).not.toContain("198.51.100.66");
     // A copy of the whole repository folder elsewhere is another repository too (its path differs).
     const copy = temp("plan-copy-");
     cpSync(a, copy, { recursive: true });
-    expect(sameAsCold(copy, cache).cache.hits).toBe(0);
+    expect((await sameAsCold(copy, cache)).cache.hits).toBe(0);
   });
 
-  it("a cache from an older base commit serves the blobs that did not change, and only those", () => {
+  it("a cache from an older base commit serves the blobs that did not change, and only those", async () => {
     const root = repository();
-    const cache = filledCache(root);
+    const cache = await filledCache(root);
     // main moves on: one file changes, one is added; then a pull request edits a third.
     writeFiles(root, {
       "requests/disdik/pendaftaran.yaml": requestYaml({ label: "pendaftaran", opd: "disdik", target: { hosting: { storage: "20Gi" } } }),
@@ -183,25 +183,25 @@ describe("plan check cache", () => {
     });
     commitAll(root, "main bergerak");
     writeFiles(root, { "requests/dinkes/vaksin.yaml": requestYaml({ label: "vaksin", target: { server: { ipv4: ["103.10.20.78"] } } }) });
-    const r = sameAsCold(root, cache);
+    const r = await sameAsCold(root, cache);
     // All but pendaftaran's new version (vaksin's base version included).
     expect(r.cache.hits).toBe(Object.keys(files()).length - 1);
   });
 
-  it("a changed governance file, or another day, uses nothing cached under the old one", () => {
+  it("a changed governance file, or another day, uses nothing cached under the old one", async () => {
     const root = repository();
-    const cache = filledCache(root);
+    const cache = await filledCache(root);
     // The OPD "bpbd" leaves governance: its unchanged file is now an error a cached result would hide.
     const governance = GOVERNANCE.replace(/\n  - code: bpbd\n(?: {4}.*\n)+/, "\n");
     expect(governance).not.toBe(GOVERNANCE);
     writeFiles(root, { "governance.yaml": governance });
-    const r = sameAsCold(root, cache);
+    const r = await sameAsCold(root, cache);
     expect(r.kind).toBe("invalid");
     expect(r.cache).toMatchObject({ hits: 0, rejected: "missing" });
     expect(r.diagnostics.some((d) => d.file === "requests/bpbd/lama.yaml" && d.severity === "error")).toBe(true);
     writeFiles(root, { "governance.yaml": GOVERNANCE });
     // Two years on, every review date has passed: warnings a cached result from 2026 would lack.
-    const later = sameAsCold(root, cache, "2028-06-01");
+    const later = await sameAsCold(root, cache, "2028-06-01");
     expect(later.cache.hits).toBe(0);
     expect(later.diagnostics.some((d) => d.rule === "review.expired")).toBe(true);
   });

@@ -86,7 +86,7 @@ describe("plan of a pull request", () => {
     expect(JSON.parse(readFileSync(join(dir, "out/plan.json"), "utf8")).summary).toEqual({ create: 0, update: 1, delete: 0 });
   });
 
-  it("compares a shallow CI clone with the tip of origin/main when the merge base is missing", () => {
+  it("compares a shallow CI clone with the tip of origin/main when the merge base is missing", async () => {
     const dir = repo();
     gitInit(dir);
     commitAll(dir, "awal");
@@ -97,19 +97,19 @@ describe("plan of a pull request", () => {
     dirs.push(clone);
     sh(dir, "clone", "-q", "--depth", "1", "--branch", "pr", `file://${dir}`, clone);
     sh(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main");
-    const r = runPlan(opts(clone));
+    const r = await runPlan(opts(clone));
     if (r.kind !== "planned") throw new Error("invalid");
     expect(r.plan.summary).toEqual({ create: 0, update: 1, delete: 0 });
     expect(r.plan.records).toMatchObject([{ action: "update", name: "sehat", type: "A" }]);
     expect(r.plan.notes[0]!.en).toMatch(/^Base: the tip of origin\/main/);
   });
 
-  it("keeps a deleted hosting request's tenant, revoking access and keeping the data", () => {
+  it("keeps a deleted hosting request's tenant, revoking access and keeping the data", async () => {
     const dir = repo();
     gitInit(dir);
     commitAll(dir, "awal");
     writeFiles(dir, { "requests/setda/arsip.yaml": null });
-    const r = runPlan(opts(dir));
+    const r = await runPlan(opts(dir));
     if (r.kind !== "planned") throw new Error("invalid");
     expect(r.plan.summary).toEqual({ create: 0, update: 1, delete: 1 });
     // The namespace stays, held by setda (git history), without access: never deleted, never freed.
@@ -117,9 +117,9 @@ describe("plan of a pull request", () => {
     expect(r.plan.records).toMatchObject([{ action: "delete", name: "arsip", type: "INGRESS" }]);
   });
 
-  it("counts everything as new without history, or with a base that does not exist", () => {
+  it("counts everything as new without history, or with a base that does not exist", async () => {
     const dir = repo();
-    const none = runPlan(opts(dir));
+    const none = await runPlan(opts(dir));
     if (none.kind !== "planned") throw new Error("invalid");
     expect(none.plan.base).toBeNull();
     expect(none.plan.summary.update + none.plan.summary.delete).toBe(0);
@@ -127,22 +127,22 @@ describe("plan of a pull request", () => {
     expect(none.plan.notes[0]!.en).toContain("No git history");
     gitInit(dir);
     commitAll(dir, "awal");
-    const missing = runPlan(opts(dir, { base: "tidak-ada" }));
+    const missing = await runPlan(opts(dir, { base: "tidak-ada" }));
     if (missing.kind !== "planned") throw new Error("invalid");
     expect(missing.plan.summary.create).toBe(none.plan.summary.create);
     expect(missing.plan.notes.map((n) => n.en)).toContain("Revision tidak-ada was not found: everything counts as new.");
-    const same = runPlan(opts(dir, { base: "HEAD" }));
+    const same = await runPlan(opts(dir, { base: "HEAD" }));
     if (same.kind !== "planned") throw new Error("invalid");
     expect(same.plan.summary).toEqual({ create: 0, update: 0, delete: 0 });
   });
 
-  it("skips an invalid base file with a note", () => {
+  it("skips an invalid base file with a note", async () => {
     const dir = repo();
     gitInit(dir);
     writeFiles(dir, { "requests/dinkes/rusak.yaml": "label: [tidak, sah\n" });
     commitAll(dir, "awal dengan berkas rusak");
     writeFiles(dir, { "requests/dinkes/rusak.yaml": null });
-    const r = runPlan(opts(dir, { base: "HEAD" }));
+    const r = await runPlan(opts(dir, { base: "HEAD" }));
     if (r.kind !== "planned") throw new Error("invalid");
     expect(r.plan.summary).toEqual({ create: 0, update: 0, delete: 0 });
     expect(r.plan.notes.map((n) => n.id)).toContain("Berkas dasar requests/dinkes/rusak.yaml tidak sah dan dilewati.");

@@ -67,9 +67,9 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-function plan(cache: string | undefined, base = "HEAD") {
+async function plan(cache: string | undefined, base = "HEAD") {
   const out = temp("inc-out-");
-  const r = runPlan(options({ out, base, ...(cache ? { cacheDir: cache } : {}) }));
+  const r = await runPlan(options({ out, base, ...(cache ? { cacheDir: cache } : {}) }));
   const { cache: use, ...rest } = r;
   const tree = readTree(out);
   rmSync(out, { recursive: true, force: true });
@@ -77,9 +77,9 @@ function plan(cache: string | undefined, base = "HEAD") {
 }
 
 /** The plan with the base's snapshot equals the full plan; returns how the snapshot was used. */
-function sameAsFull() {
-  const full = plan(undefined);
-  const fast = plan(cacheDir);
+async function sameAsFull() {
+  const full = await plan(undefined);
+  const fast = await plan(cacheDir);
   expect(fast.outcome).toEqual(full.outcome);
   expect(fast.out).toEqual(full.out);
   return fast;
@@ -96,7 +96,7 @@ const text = (p: string) => readFileSync(join(root, p), "utf8");
 const plainLabel = (p: string) => /^label: [a-z0-9-]+$/m.test(text(p));
 const hosting = (p: string) => /^\s*hosting:/m.test(text(p));
 
-beforeAll(() => {
+beforeAll(async () => {
   root = generateRepository(240, 7);
   dirs.push(root);
   writeFiles(root, { ...POINTED, ".gitignore": ".cache/\n" });
@@ -105,7 +105,7 @@ beforeAll(() => {
   generated = sh(root, "ls-files", "requests").split("\n").filter((p) => p && !(p in POINTED));
   cacheDir = temp("inc-cache-");
   // The base commit's own plan fills the cache and leaves the snapshot.
-  const base = plan(cacheDir);
+  const base = await plan(cacheDir);
   expect(base.r.kind).toBe("planned");
   expect(readdirSync(cacheDir).some((f) => f.startsWith("snapshot-"))).toBe(true);
 }, 300_000);
@@ -162,10 +162,10 @@ describe("incremental plan from the base's snapshot", () => {
     ["the conflict fixed again: an alias pointed elsewhere", () => writeFiles(root, { "requests/opd01/pengalias.yaml": requestYaml({ label: "pengalias", opd: "opd01", target: { alias: "www.example.org" } }) }), "planned", []],
   ];
   for (const [name, edit, kind, rules] of cases)
-    it(`${name}: the same as the full plan, from the snapshot`, () => {
+    it(`${name}: the same as the full plan, from the snapshot`, async () => {
       restore();
       edit();
-      const r = sameAsFull();
+      const r = await sameAsFull();
       expect(r.use.incremental).toBe("used");
       if (kind === "planned") expect(r.out["plan.json"]).toBeDefined();
       expect(r.r.diagnostics.some((d) => d.file === "requests/opd03/lama.yaml" && d.severity === "warning")).toBe(true);
@@ -174,28 +174,28 @@ describe("incremental plan from the base's snapshot", () => {
       for (const rule of rules) expect(r.r.diagnostics.some((d) => d.rule === rule)).toBe(true);
     }, 120_000);
 
-  it("a deleted hosting file (its tenant is kept) and a changed governance give the full plan", () => {
+  it("a deleted hosting file (its tenant is kept) and a changed governance give the full plan", async () => {
     restore();
     writeFiles(root, { [generated.find(hosting)!]: null });
-    expect(sameAsFull().use.incremental).not.toBe("used");
+    expect((await sameAsFull()).use.incremental).not.toBe("used");
     restore();
     writeFiles(root, { "governance.yaml": text("governance.yaml").replace(/^(\s*ttl: )\d+/m, "$1600") + "\n" });
-    expect(sameAsFull().use.incremental).toBe("missing");
+    expect((await sameAsFull()).use.incremental).toBe("missing");
   }, 120_000);
 
-  it("a snapshot of another base commit is not used", () => {
+  it("a snapshot of another base commit is not used", async () => {
     restore();
     writeFiles(root, { [generated[3]!]: text(generated[3]!).replace(/^purpose: .*$/m, "purpose: Layanan yang sudah digabung") });
     commitAll(root, "main bergerak");
     try {
       writeFiles(root, { [generated[4]!]: text(generated[4]!).replace(/^purpose: .*$/m, "purpose: Layanan diubah lagi") });
-      expect(sameAsFull().use.incremental).toBe("other commit");
+      expect((await sameAsFull()).use.incremental).toBe("other commit");
     } finally {
       sh(root, "reset", "-q", "--hard", "HEAD~1");
     }
   }, 120_000);
 
-  it("a pull request's own commits on top of the base (dates and zone serial from HEAD) give the full plan from the snapshot", () => {
+  it("a pull request's own commits on top of the base (dates and zone serial from HEAD) give the full plan from the snapshot", async () => {
     restore();
     sh(root, "checkout", "-q", "-b", "pr");
     try {
@@ -213,8 +213,8 @@ describe("incremental plan from the base's snapshot", () => {
       });
       commitAll(root, "pull request", later(3));
       writeFiles(root, { [generated[8]!]: text(generated[8]!).replace(/^purpose: .*$/m, "purpose: Dan satu suntingan lagi") });
-      const full = plan(undefined, "main");
-      const fast = plan(cacheDir, "main");
+      const full = await plan(undefined, "main");
+      const fast = await plan(cacheDir, "main");
       expect(fast.outcome).toEqual(full.outcome);
       expect(fast.out).toEqual(full.out);
       expect(fast.use.incremental).toBe("used");
@@ -225,10 +225,10 @@ describe("incremental plan from the base's snapshot", () => {
     }
   }, 120_000);
 
-  it("altered bytes anywhere in the snapshot, or a snapshot moved from another repository, are not used", () => {
+  it("altered bytes anywhere in the snapshot, or a snapshot moved from another repository, are not used", async () => {
     const snap = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith("snapshot-"))!);
     const edited = generated[3]!;
-    const attack = (file: string, change: (b: Buffer) => Buffer, reason: string | RegExp) => {
+    const attack = async (file: string, change: (b: Buffer) => Buffer, reason: string | RegExp) => {
       const path = join(snap, file);
       const saved = readFileSync(path);
       const st = statSync(path);
@@ -237,7 +237,7 @@ describe("incremental plan from the base's snapshot", () => {
       try {
         restore();
         writeFiles(root, { [edited]: text(edited).replace(/^purpose: .*$/m, "purpose: Layanan yang diserang") });
-        expect(String(sameAsFull().use.incremental)).toMatch(reason);
+        expect(String((await sameAsFull()).use.incremental)).toMatch(reason);
       } finally {
         rmSync(path);
         writeFileSync(path, saved);
@@ -249,22 +249,22 @@ describe("incremental plan from the base's snapshot", () => {
       b[i] = b[i] === 0x31 ? 0x32 : 0x31;
       return b;
     };
-    attack("meta.json", flip((b) => b.indexOf("\"commit\"") + 12), "altered");
+    await attack("meta.json", flip((b) => b.indexOf("\"commit\"") + 12), "altered");
     // The edited file's own entry, then a zone, the registry and a manifest.
-    attack("files.jsonl", (b) => Buffer.from(b.toString("utf8").replace(/103\.(\d+)\.(\d+)\.(\d+)/, "198.51.100.$3")), /snapshot entry|rule|altered/);
-    attack("index.bin", flip((b) => b.length - 3), "altered");
-    attack("zone-0.txt", flip((b) => b.length - 3), "zone altered");
-    attack("zone-0.keys", flip((b) => b.length - 3), "zone altered");
-    attack("registry.md", flip((b) => b.length - 3), "registry altered");
+    await attack("files.jsonl", (b) => Buffer.from(b.toString("utf8").replace(/103\.(\d+)\.(\d+)\.(\d+)/, "198.51.100.$3")), /snapshot entry|rule|altered/);
+    await attack("index.bin", flip((b) => b.length - 3), "altered");
+    await attack("zone-0.txt", flip((b) => b.length - 3), "zone altered");
+    await attack("zone-0.keys", flip((b) => b.length - 3), "zone altered");
+    await attack("registry.md", flip((b) => b.length - 3), "registry altered");
     const manifest = readdirSync(join(snap, "manifests")).find((f) => f !== "00-baseline.yaml")!;
-    attack(join("manifests", manifest), (b) => Buffer.concat([b, Buffer.from("# tambahan\n")]), "manifest altered");
+    await attack(join("manifests", manifest), (b) => Buffer.concat([b, Buffer.from("# tambahan\n")]), "manifest altered");
     // Another repository's snapshot put where this one's would be (its own key inside says otherwise).
     const other = generateRepository(20, 9);
     dirs.push(other);
     gitInit(other);
     commitAll(other, "lain");
     const otherCache = temp("inc-other-");
-    runPlan({ ...options({ out: temp("inc-out-"), cacheDir: otherCache }), root: other });
+    await runPlan({ ...options({ out: temp("inc-out-"), cacheDir: otherCache }), root: other });
     const foreign = join(otherCache, readdirSync(otherCache).find((f) => f.startsWith("snapshot-"))!);
     const mine = `${snap}.saved`;
     renameSync(snap, mine);
@@ -272,7 +272,7 @@ describe("incremental plan from the base's snapshot", () => {
     try {
       restore();
       writeFiles(root, { [edited]: text(edited).replace(/^purpose: .*$/m, "purpose: Layanan dengan cache asing") });
-      expect(sameAsFull().use.incremental).toBe("other key");
+      expect((await sameAsFull()).use.incremental).toBe("other key");
     } finally {
       rmSync(snap, { recursive: true, force: true });
       renameSync(mine, snap);

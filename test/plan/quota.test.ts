@@ -72,10 +72,10 @@ describe("record quota of the zone's plan", () => {
     expect(u(201).over[0]!.en).toContain("201 records, over its quota of 200");
   });
 
-  it("fails a plan of 201 records on a new Free zone even with --allow-large-change, passes it on an old Free zone", { timeout: 60_000 }, () => {
+  it("fails a plan of 201 records on a new Free zone even with --allow-large-change, passes it on an old Free zone", { timeout: 60_000 }, async () => {
     const over = tempRepo({ ...requests(200 - PROTECTED + 1), "governance.yaml": governanceWith() });
     dirs.push(over);
-    const refused = runPlan(OPTIONS(over, true));
+    const refused = await runPlan(OPTIONS(over, true));
     expect(refused.kind).toBe("planned");
     if (refused.kind !== "planned") return;
     expect(refused.unsafe.map((m) => m.en).join("\n")).toContain("201 records, over its quota of 200");
@@ -83,12 +83,12 @@ describe("record quota of the zone's plan", () => {
 
     const old = tempRepo({ ...requests(200 - PROTECTED + 1), "governance.yaml": governanceWith({ name: "cloudflare", plan: "free", zoneCreated: "2023-05-01" }) });
     dirs.push(old);
-    const fine = runPlan(OPTIONS(old));
+    const fine = await runPlan(OPTIONS(old));
     expect(fine.kind === "planned" && fine.unsafe).toEqual([]);
 
     const near = tempRepo({ ...requests(160 - PROTECTED), "governance.yaml": governanceWith() });
     dirs.push(near);
-    const warned = runPlan(OPTIONS(near));
+    const warned = await runPlan(OPTIONS(near));
     expect(warned.kind === "planned" && warned.unsafe).toEqual([]);
     expect(warned.kind === "planned" && warned.plan.notes.map((m) => m.en).join("\n")).toContain("160 of 200 records (80%)");
   });

@@ -47,9 +47,9 @@ describe("namespace.unique with git history", () => {
     expect(found[0]!.message.id).toContain("decommission.deleteData");
   });
 
-  it("keeps the deleted tenant in the state without access: namespace, quota and backups stay; bindings, CI account and Ingress go", () => {
+  it("keeps the deleted tenant in the state without access: namespace, quota and backups stay; bindings, CI account and Ingress go", async () => {
     const dir = deletedRepo();
-    const r = runPlan(opts(dir));
+    const r = await runPlan(opts(dir));
     expect(r.kind).toBe("planned");
     if (r.kind !== "planned") return;
     const t = r.state.tenants.find((x) => x.namespace === "tenant-portal")!;
@@ -60,11 +60,11 @@ describe("namespace.unique with git history", () => {
     expect(r.state.records.some((x) => x.name === "portal")).toBe(false);
   });
 
-  it("gives the same OPD its retained namespace back, and the plan says so", () => {
+  it("gives the same OPD its retained namespace back, and the plan says so", async () => {
     const dir = deletedRepo();
     writeFiles(dir, { "requests/dinkes/portal-baru.yaml": null, "requests/dinkes/portal.yaml": portal() });
     expect(errors(dir, "namespace.unique")).toEqual([]);
-    const r = runPlan(opts(dir));
+    const r = await runPlan(opts(dir));
     if (r.kind !== "planned") throw new Error(JSON.stringify(r.diagnostics.slice(0, 3)));
     const change = r.plan.tenants.find((c) => c.namespace === "tenant-portal")!;
     expect(change).toMatchObject({ action: "update", note: "reclaimed", destructive: false });

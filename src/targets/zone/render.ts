@@ -67,15 +67,23 @@ export function zoneLines(zone: Zone, records: readonly RecordSet[], settings: Z
     if (addrs.length === 0) line(`; PERINGATAN/WARNING: ${ns} tanpa alamat (--ns-address ${ns}=IP); BIND akan menolak zona ini.`);
     for (const a of addrs) line(`${fqdn(ns)} ${ttl} IN ${a.includes(":") ? "AAAA" : "A"} ${a}`);
   }
-  let lastSource = "";
+  let lastFile: string | undefined;
+  let lastOpd: string | undefined;
   for (const rs of records) {
     if (rs.zone !== origin) continue;
     recordSet?.(rs);
-    const label = `; ${rs.source.file} (OPD ${rs.source.opd})`;
-    if (label !== lastSource) line(label);
-    lastSource = label;
-    for (const r of resolveIngress(rs, settings.ingress))
-      for (const d of rdata(r)) line(`${owner(r.name, origin)} ${r.ttl} IN ${r.type} ${d}`);
+    // A comment names the request file whenever it changes (compared by its parts: no comment
+    // text made for each of 40,000 record sets only to find it equal to the last).
+    if (rs.source.file !== lastFile || rs.source.opd !== lastOpd) {
+      line(`; ${rs.source.file} (OPD ${rs.source.opd})`);
+      lastFile = rs.source.file;
+      lastOpd = rs.source.opd;
+    }
+    const name = owner(rs.name, origin);
+    for (const r of rs.type === "INGRESS" ? resolveIngress(rs, settings.ingress) : [rs]) {
+      const head = `${name} ${r.ttl} IN ${r.type} `;
+      for (const d of rdata(r)) line(head + d);
+    }
   }
 }
 
