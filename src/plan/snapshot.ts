@@ -187,7 +187,7 @@ function writeAll(fd: number, b: Buffer): void {
  * Where each line ends (after its "\n"), or with `crlf` each CSV record (after a CRLF outside
  * quotes: RFC 4180, a quoted cell may hold a line end; "" inside quotes toggles twice).
  */
-function recordEnds(b: Buffer, crlf: boolean): number[] {
+export function recordEnds(b: Buffer, crlf: boolean): number[] {
   const ends: number[] = [];
   let quoted = false;
   for (let k = 0; k < b.length; k++) {
