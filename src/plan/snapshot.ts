@@ -228,7 +228,8 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     if (s.repositoryDiagnostics.some((d) => !index.has(d.file))) return "finding outside a file";
     // Entries are made one at a time as files.jsonl is written (never all 15,000 at once); what
     // they gather from elsewhere is grouped by file first, as references.
-    const xs: (Record<string, Diagnostic[]> | undefined)[] = [];
+    // Arrays sized up front: filled out of order, they stay plain arrays (not dictionaries).
+    const xs = new Array<Record<string, Diagnostic[]> | undefined>(s.files.length);
     for (const d of s.repositoryDiagnostics) ((xs[index.get(d.file)!] ??= {})[d.rule] ??= []).push(strip(d));
     // Every record set must come from one file only: then each file's pieces are its own.
     let own = 0;
@@ -240,13 +241,13 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       own += keys.size;
     }
     if (own !== s.state.records.length) return "record set of several files";
-    const recordsOf: RecordSet[][] = [];
+    const recordsOf = new Array<RecordSet[] | undefined>(s.files.length);
     for (const r of s.state.records) {
       const i = index.get(r.source.file);
       if (i === undefined) return "record of no file";
       (recordsOf[i] ??= []).push(r);
     }
-    const tenantOf: Tenant[] = [];
+    const tenantOf = new Array<Tenant | undefined>(s.files.length);
     const retainedTenants: Tenant[] = [];
     const tenantFiles: Record<string, number> = {};
     for (const t of s.state.tenants) {
