@@ -40,12 +40,15 @@ export function checkRequest(loaded: Loaded, ctx: RuleContext, schema?: SchemaFi
   schema ??= schemaFindings(loaded, "request");
   // Positions are read through to the loaded file's only if a diagnostic needs them (see parse.ts).
   const request = definePositions({ file: loaded.file, request: loaded.value as Request }, () => loaded.positions) satisfies RequestFile;
-  const sound = (rule: FileRule) => !schema.broken.size || (!schema.broken.has(WHOLE) && !!rule.reads?.every((f) => !schema.broken.has(f)));
-  diagnostics.push(...schema.diagnostics);
+  const broken = schema.broken;
+  const sound = (rule: FileRule) => !broken.has(WHOLE) && !!rule.reads?.every((f) => !broken.has(f));
+  for (const d of schema.diagnostics) diagnostics.push(d);
   for (const rule of FILE_RULES) {
-    if (!sound(rule)) continue;
+    if (broken.size && !sound(rule)) continue;
     try {
-      diagnostics.push(...rule.check(request, ctx));
+      // Most rules find nothing: no spread of an empty array per rule and file.
+      const found = rule.check(request, ctx);
+      for (let i = 0; i < found.length; i++) diagnostics.push(found[i]!);
     } catch (e) {
       diagnostics.push(internalError(loaded.file, rule.id, e));
     }
