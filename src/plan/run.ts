@@ -40,7 +40,7 @@ export interface PlanOptions {
   safety?: Partial<SafetyOptions>;
   /** Whether out/'s manifests and registry are written on a second thread; undefined: when there are many requests. */
   outThread?: boolean;
-  /** Threads for checking request files (src/load/check-files.ts); undefined: all cores when there are many files. */
+  /** Threads for checking request files (src/validate/files/check-files.ts); undefined: all cores when there are many files. */
   threads?: number;
   /**
    * Folder keeping single files' check results between runs (src/plan/check-cache.ts); undefined:

@@ -32,7 +32,7 @@ export interface RequestCheck {
 
 /**
  * Everything that can be said of one request file alone: schema, then the file rules. `schema`:
- * the file's schema findings when another thread has found them already (see src/load/check-files.ts).
+ * the file's schema findings when another thread has found them already (see src/validate/files/check-files.ts).
  */
 export function checkRequest(loaded: Loaded, ctx: RuleContext, schema?: SchemaFindings): RequestCheck {
   const diagnostics = [...loaded.diagnostics];
@@ -40,12 +40,15 @@ export function checkRequest(loaded: Loaded, ctx: RuleContext, schema?: SchemaFi
   schema ??= schemaFindings(loaded, "request");
   // Positions are read through to the loaded file's only if a diagnostic needs them (see parse.ts).
   const request = definePositions({ file: loaded.file, request: loaded.value as Request }, () => loaded.positions) satisfies RequestFile;
-  const sound = (rule: FileRule) => !schema.broken.size || (!schema.broken.has(WHOLE) && !!rule.reads?.every((f) => !schema.broken.has(f)));
-  diagnostics.push(...schema.diagnostics);
+  const broken = schema.broken;
+  const sound = (rule: FileRule) => !broken.has(WHOLE) && !!rule.reads?.every((f) => !broken.has(f));
+  for (const d of schema.diagnostics) diagnostics.push(d);
   for (const rule of FILE_RULES) {
-    if (!sound(rule)) continue;
+    if (broken.size && !sound(rule)) continue;
     try {
-      diagnostics.push(...rule.check(request, ctx));
+      // Most rules find nothing: no spread of an empty array per rule and file.
+      const found = rule.check(request, ctx);
+      for (let i = 0; i < found.length; i++) diagnostics.push(found[i]!);
     } catch (e) {
       diagnostics.push(internalError(loaded.file, rule.id, e));
     }
@@ -56,15 +59,21 @@ export function checkRequest(loaded: Loaded, ctx: RuleContext, schema?: SchemaFi
 /** Rules across files, on the requests that passed the schema. */
 export function checkRepository(requests: readonly RequestFile[], ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const sorted = [...requests].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // The files usually arrive in order already (the loader sorts them); a stable sort of a sorted list is the list.
+  const sorted = inFileOrder(requests) ? requests : [...requests].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const rule of REPOSITORY_RULES) {
     try {
-      out.push(...rule.check(sorted, ctx));
+      for (const d of rule.check(sorted, ctx)) out.push(d);
     } catch (e) {
       out.push(internalError("requests", rule.id, e));
     }
   }
   return out;
+}
+
+function inFileOrder(requests: readonly RequestFile[]): boolean {
+  for (let i = 1; i < requests.length; i++) if (requests[i - 1]!.file > requests[i]!.file) return false;
+  return true;
 }
 
 /** A rule that throws is a bug of ours; it is reported as a diagnostic so no file is lost. */

@@ -9,7 +9,8 @@ import { report, type FileRule } from "../rule.ts";
 /** Types whose owner BIND requires to be a host name. */
 const HOST_OWNER = new Set(["A", "AAAA", "MX"]);
 
-const hasUnderscore = (name: string) => name.split(".").some((l) => l.includes("_"));
+// Some label holds an underscore exactly when the name does (a dot is no underscore).
+const hasUnderscore = (name: string) => name.includes("_");
 
 export const nameBindHost: FileRule = {
   id: "name.bind-host",

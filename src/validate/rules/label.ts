@@ -96,8 +96,8 @@ export const labelSyntax: FileRule = {
   },
   check(req, ctx) {
     const out: Diagnostic[] = [];
+    const zoneName = (zoneOf(req.request, ctx.governance)?.name ?? "").toLowerCase();
     for (const n of names(req)) {
-      const zoneName = (zoneOf(req.request, ctx.governance)?.name ?? "").toLowerCase();
       if (!n.record && zoneName && n.text.toLowerCase().endsWith(`.${zoneName}`) && !n.text.slice(0, -zoneName.length - 1).includes(".")) {
         // The full address typed where only its first part belongs.
         const first = n.text.slice(0, -zoneName.length - 1);

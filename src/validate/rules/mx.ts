@@ -27,6 +27,16 @@ export const mxFields: RepoRule = {
       const zone = zones(req.request);
       for (const n of ownedNames(req.request)) if (n.type === "CNAME") aliases.add(absoluteName(n.name, zone));
     }
+    // Most exchanges are a handful of mail hosts repeated across files: judge each text once per run.
+    const judged = new Map<string, { problem: ReturnType<typeof hostProblem>; alias: boolean }>();
+    const judge = (text: string) => {
+      let j = judged.get(text);
+      if (!j) {
+        const problem = hostProblem(text);
+        judged.set(text, (j = { problem, alias: !problem && aliases.has(host(text)) }));
+      }
+      return j;
+    };
     const out: Diagnostic[] = [];
     for (const req of all) {
       const records = req.request.records;
@@ -47,12 +57,12 @@ export const mxFields: RepoRule = {
               );
             continue;
           }
-          const p = hostProblem(v.exchange);
+          const { problem: p, alias } = judge(v.exchange);
           if (p) {
             out.push(report(this, req, ptr, { id: `Exchange MX: ${p.id}.`, en: `MX exchange: ${p.en}.` }));
             continue;
           }
-          if (aliases.has(host(v.exchange)))
+          if (alias)
             out.push(
               report(this, req, ptr, {
                 id: `Exchange MX \`${v.exchange}\` adalah alias (CNAME) di zona ini; MX harus menunjuk langsung ke nama host yang punya alamat (A/AAAA).`,

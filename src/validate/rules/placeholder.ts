@@ -28,7 +28,19 @@ export const requestPlaceholder: FileRule = {
       else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${ptr}/${k}`);
     };
     const r = req.request;
+    // Nearly every file holds no mark: look first without building a pointer per value.
+    if (!anyPlaceholder(r.purpose) && !anyPlaceholder(r.letter) && !anyPlaceholder(r.contacts) && !anyPlaceholder(r.recommendation)) return out;
     walk({ purpose: r.purpose, letter: r.letter, contacts: r.contacts, ...(r.recommendation ? { recommendation: r.recommendation } : {}) }, "");
     return out;
   },
 };
+
+/** Whether `v` (walked as `check` walks it) holds a marked string. */
+function anyPlaceholder(v: unknown): boolean {
+  if (typeof v === "string") return isPlaceholder(v);
+  if (Array.isArray(v)) return v.some(anyPlaceholder);
+  if (v && typeof v === "object") {
+    for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k) && anyPlaceholder((v as Record<string, unknown>)[k])) return true;
+  }
+  return false;
+}
