@@ -9,7 +9,7 @@ import { formatJson, formatText } from "../diagnostics/format.ts";
 import { renderText } from "../plan/render-text.ts";
 import { renderInvalidMarkdown, renderMarkdown } from "../plan/render-markdown.ts";
 import { renderJson } from "../plan/render-json.ts";
-import { runPlan, type PlanOutcome } from "../plan/run.ts";
+import { runPlan, type PlanOutcome } from "../artifacts/run.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 import { DEFAULT_CLUSTER, DEFAULT_INGRESS, planTargets, TARGET_OPTIONS } from "./plan-options.ts";
 

@@ -9,7 +9,7 @@ import { UsageError } from "./common.ts";
 /**
  * Offline defaults, used when no flag is given, so a fresh clone writes a zone BIND loads. The
  * ingress address is from the documentation range (RFC 5737), as are the name-server addresses
- * src/plan/run.ts fills in: a Diskominfo that serves the file sets
+ * src/artifacts/run.ts fills in: a Diskominfo that serves the file sets
  * its real ingress and name-server addresses with --ingress and --ns-address.
  */
 export const DEFAULT_INGRESS = "192.0.2.80";

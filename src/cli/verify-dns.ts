@@ -16,7 +16,7 @@ import { parseCanonical, type Rr } from "../import/canonical.ts";
 import { compareZone, groupRrsets, isEqual, type RrsetDiff, VERIFY_EXIT, type ZoneDiff } from "../import/compare.ts";
 import { queryRrsets } from "../import/query.ts";
 import { readGovernance } from "../load/read.ts";
-import { runPlan } from "../plan/run.ts";
+import { runPlan } from "../artifacts/run.ts";
 import { asciiHost } from "../state/names.ts";
 import { checkGovernance } from "../validate/validate.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";

@@ -44,7 +44,7 @@ export interface FileRule extends RuleBase {
 
 /**
  * How a repository rule relates one file to others, for the incremental plan
- * (src/plan/incremental-rules.ts): a file's findings of this rule depend only on itself, on the
+ * (src/artifacts/incremental-rules.ts): a file's findings of this rule depend only on itself, on the
  * files sharing one of its `group` keys, and on the files that `provide` a key it `consumes`.
  * Keys are plain strings; a superset only costs time.
  */

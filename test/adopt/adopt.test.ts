@@ -11,7 +11,7 @@ import { readGovernance } from "../../src/load/read.ts";
 import { PRESET_NAMES } from "../../src/model/presets/index.ts";
 import { checkGovernance } from "../../src/validate/validate.ts";
 import { renderGenerated } from "../../src/forms/render-all.ts";
-import { runPlan } from "../../src/plan/run.ts";
+import { runPlan } from "../../src/artifacts/run.ts";
 import { parseIngress } from "../../src/state/ingress.ts";
 import { cleanup, cli, cloneRelease, gitOk, sukamajuRequest } from "./clone.ts";
 

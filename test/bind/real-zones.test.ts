@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPlan, type PlanOutcome } from "../../src/plan/run.ts";
+import { runPlan, type PlanOutcome } from "../../src/artifacts/run.ts";
 import { DELEGATING_GOVERNANCE, REAL_SHAPES, REAL_SHAPES_DIGEST as DIGEST, tempRepo } from "../plan/fixture.ts";
 import { freePort, missingTools, startNamed } from "./tools.ts";
 

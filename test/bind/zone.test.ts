@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPlan } from "../../src/plan/run.ts";
+import { runPlan } from "../../src/artifacts/run.ts";
 import { resolveIngress } from "../../src/state/ingress.ts";
 import type { DesiredState, RecordSet } from "../../src/state/types.ts";
 import { sampleRequests, tempRepo } from "../plan/fixture.ts";

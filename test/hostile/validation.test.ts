@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { insideOutput } from "../../src/load/out-path.ts";
-import { runPlan } from "../../src/plan/run.ts";
+import { runPlan } from "../../src/artifacts/run.ts";
 import { baseRequest, GOVERNANCE_TEXT, one, requestText, rules, run } from "../validate/helpers.ts";
 
 const gov = (f: (t: string) => string) => ({ governance: f(GOVERNANCE_TEXT) });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalLine, parseCanonical } from "../../src/import/canonical.ts";
 import { adoptionGovernance } from "../../src/model/presets/adopt.ts";
-import { runPlan } from "../../src/plan/run.ts";
+import { runPlan } from "../../src/artifacts/run.ts";
 import { parseIngress } from "../../src/state/ingress.ts";
 import { freePort, missingTools, startNamed, type NamedServer } from "../bind/tools.ts";
 import { cli, REPO } from "../adopt/clone.ts";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { runPlan } from "../../src/plan/run.ts";
+import { runPlan } from "../../src/artifacts/run.ts";
 import type { KubeObject } from "../../src/targets/kubernetes/manifests.ts";
 import { CONTOH } from "../fixtures/contoh.ts";
 import { expectValid } from "./validate-object.ts";

@@ -1,4 +1,4 @@
-// The artifact writer (src/plan/artifacts.ts, tuned for 15,000 requests) against the plain
+// The artifact writer (src/artifacts/artifacts.ts, tuned for 15,000 requests) against the plain
 // renderers it is made of: on a generated repository of a few hundred requests in every shape real
 // files have (scripts/bench/lib/shapes.ts), out/ must hold exactly the files, and the bytes, that
 // rendering each artifact on its own gives — into a fresh folder, over its own earlier output, and
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, tru
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepository } from "../../scripts/bench/lib/shapes.ts";
-import { runPlan, completeNameserverAddresses, type PlanOptions } from "../../src/plan/run.ts";
+import { runPlan, completeNameserverAddresses, type PlanOptions } from "../../src/artifacts/run.ts";
 import { validateWorkingTree } from "../../src/plan/head.ts";
 import { desiredState } from "../../src/state/desired-state.ts";
 import { asciiHost } from "../../src/state/names.ts";
@@ -24,8 +24,8 @@ import { renderMarkdown } from "../../src/plan/render-markdown.ts";
 import { renderJson } from "../../src/plan/render-json.ts";
 import type { Lang } from "../../src/diagnostics/diagnostic.ts";
 import { requestYaml } from "./fixture.ts";
-import { OutThread } from "../../src/plan/out-thread.ts";
-import { startArtifacts, tenantManifestText } from "../../src/plan/artifacts.ts";
+import { OutThread } from "../../src/artifacts/out-thread.ts";
+import { startArtifacts, tenantManifestText } from "../../src/artifacts/artifacts.ts";
 import { OutsideOutputError } from "../../src/load/out-path.ts";
 
 const TODAY = "2026-06-01";

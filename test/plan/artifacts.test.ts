@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { runPlan } from "../../src/plan/run.ts";
+import { runPlan } from "../../src/artifacts/run.ts";
 import { requestYaml, sampleRequests, tempRepo, writeFiles } from "./fixture.ts";
 import { expectValid } from "../kubernetes/validate-object.ts";
 import type { KubeObject } from "../../src/targets/kubernetes/manifests.ts";

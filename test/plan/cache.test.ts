@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { runPlan, type PlanOptions } from "../../src/plan/run.ts";
+import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
 import { commitAll, gitInit, GOVERNANCE, requestYaml, sampleRequests, tempRepo, writeFiles } from "./fixture.ts";
 
 const dirs: string[] = [];
@@ -117,7 +117,7 @@ describe("plan check cache", () => {
     const root = repository();
     const cache = await filledCache(root);
     writeFiles(root, { "requests/dinkes/sehat.yaml": requestYaml({ label: "sehat", target: { server: { ipv4: ["103.10.20.99"] } } }) });
-    // The base's snapshot serves first (src/plan/incremental.ts); without it, the check cache.
+    // The base's snapshot serves first (src/artifacts/incremental.ts); without it, the check cache.
     expect((await sameAsCold(root, cache)).cache.incremental).toBe("used");
     dropSnapshots(cache);
     const r = await sameAsCold(root, cache);

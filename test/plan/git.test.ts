@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readTreeAt } from "../../src/git/tree.ts";
 import { fileHistory } from "../../src/git/history.ts";
 import { zoneSerial } from "../../src/targets/zone/render.ts";
-import { runPlan, type PlanOptions } from "../../src/plan/run.ts";
+import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
 import { commitAll, gitInit, requestYaml, sampleRequests, sh, tempRepo, writeFiles } from "./fixture.ts";
 
 const ROOT = join(import.meta.dirname, "../..");

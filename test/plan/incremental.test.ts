@@ -1,4 +1,4 @@
-// The incremental plan (src/plan/incremental.ts) against the full plan, on a generated repository
+// The incremental plan (src/artifacts/incremental.ts) against the full plan, on a generated repository
 // in every shape real files have (scripts/bench/lib/shapes.ts) plus names other files point at:
 // for single- and multi-file edits that break rules across files (a name taken, a CNAME target
 // gone, a loop, a look-alike, an MX at an alias), the plan made from the base's snapshot must be
@@ -9,7 +9,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmS
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPlan, type PlanOptions } from "../../src/plan/run.ts";
+import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
 import { generateRepository, BENCH_TODAY } from "../../scripts/bench/lib/shapes.ts";
 import { commitAll, gitInit, requestYaml, sh, writeFiles } from "./fixture.ts";
 

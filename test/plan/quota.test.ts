@@ -6,7 +6,7 @@ import { parseDocument } from "yaml";
 import { requestPath } from "../../src/model/names.ts";
 import type { Zone } from "../../src/model/governance.ts";
 import { quotaMessages, quotaUsage, recordQuota } from "../../src/plan/quota.ts";
-import { runPlan, type PlanOptions } from "../../src/plan/run.ts";
+import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
 import { parseIngress } from "../../src/state/ingress.ts";
 import { GOVERNANCE, requestYaml, tempRepo, validated } from "./fixture.ts";
 import { desiredState } from "../../src/state/desired-state.ts";

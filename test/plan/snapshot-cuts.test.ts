@@ -1,4 +1,4 @@
-// The snapshot (src/plan/snapshot.ts) cuts the zone and registry files the plan wrote instead of
+// The snapshot (src/artifacts/snapshot.ts) cuts the zone and registry files the plan wrote instead of
 // rendering each piece again: the cuts must be exactly where the per-piece rendering (the slow,
 // obviously right way the incremental plan renders changed pieces) puts them, on hostile text too.
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { desiredState } from "../../src/state/desired-state.ts";
 import { renderZone, zoneLines } from "../../src/targets/zone/render.ts";
 import { registryCsv, registryMarkdown } from "../../src/targets/registry/render.ts";
 import type { RegistryRow } from "../../src/targets/registry/rows.ts";
-import { PieceTap, recordEnds, registryMarkdownHeader, zonePiece } from "../../src/plan/snapshot.ts";
+import { PieceTap, recordEnds, registryMarkdownHeader, zonePiece } from "../../src/artifacts/snapshot.ts";
 import { sampleRequests, validated } from "./fixture.ts";
 
 const settings = { serial: 2026060100, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} };

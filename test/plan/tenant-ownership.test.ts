@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateRepository } from "../../src/validate/files/repository.ts";
-import { runPlan, type PlanOptions } from "../../src/plan/run.ts";
+import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
 import { renderMarkdown } from "../../src/plan/render-markdown.ts";
 import { tenantManifests } from "../../src/targets/kubernetes/manifests.ts";
 import { commitAll, gitInit, requestYaml, tempRepo, writeFiles } from "./fixture.ts";

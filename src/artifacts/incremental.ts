@@ -1,6 +1,6 @@
 // The plan of a working tree that differs from its base in a few files, from the snapshot the
-// base commit's own plan left (src/plan/snapshot.ts): only the changed files are read and checked,
-// the rules across files re-judge only what the change can reach (src/plan/incremental-rules.ts),
+// base commit's own plan left (src/artifacts/snapshot.ts): only the changed files are read and checked,
+// the rules across files re-judge only what the change can reach (src/artifacts/incremental-rules.ts),
 // the diff covers only the changed files' pieces of the desired state, and out/ is written from
 // the stored pieces with the changed ones replaced. Used only when the snapshot was made at the
 // base commit, which is also HEAD, under the same repository, governance, day, code and options;
@@ -24,13 +24,13 @@ import { registryRows, type RegistryRow } from "../targets/registry/rows.ts";
 import { fileHistory, type FileDates } from "../git/history.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
-import { blobId, repositoryFacts, repositoryIdentity } from "./check-cache.ts";
+import { blobId, repositoryFacts, repositoryIdentity } from "../plan/check-cache.ts";
 import { openSnapshot, saveSnapshot, type PieceTap, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
 import { rejudge, type ChangedFile } from "./incremental-rules.ts";
-import { diffStates, planSafety, unsafeReasons } from "./diff.ts";
-import { quotaMessages, quotaUsage, type ZoneQuota } from "./quota.ts";
+import { diffStates, planSafety, unsafeReasons } from "../plan/diff.ts";
+import { quotaMessages, quotaUsage, type ZoneQuota } from "../plan/quota.ts";
 import { baseRef, completeNameserverAddresses, type PlanOptions, type PlanOutcome } from "./run.ts";
-import type { HeadValidation } from "./head.ts";
+import type { HeadValidation } from "../plan/head.ts";
 import { writeFromSnapshot, type ChangedPieces } from "./snapshot-out.ts";
 
 const REQUEST_PATH = /^requests\/[^/]+\/[^/]+\.yaml$/;

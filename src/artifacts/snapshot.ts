@@ -2,7 +2,7 @@
 // request changing a few files of 15,000): per request file its blob id, its own findings, its
 // findings and keys of each rule across files, its desired-state pieces and its dates; per output
 // the rendered text with the offsets of every piece, and the tenants' manifests. The incremental
-// plan (src/plan/incremental.ts) reads only the index and the few pieces it needs.
+// plan (src/artifacts/incremental.ts) reads only the index and the few pieces it needs.
 //
 // Safe to lose and never trusted across repositories: the folder's name is a digest of the
 // repository's identity, the governance blob, the day, the code and the plan options; the index
@@ -26,8 +26,8 @@ import type { DesiredState, RecordSet, Tenant } from "../state/types.ts";
 import { renderZone, type ZoneSettings } from "../targets/zone/render.ts";
 import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
-import type { ZoneQuota } from "./quota.ts";
-import { codeVersion } from "./check-cache.ts";
+import type { ZoneQuota } from "../plan/quota.ts";
+import { codeVersion } from "../plan/check-cache.ts";
 import type { LineTap } from "./artifacts.ts";
 
 const VERSION = 1;
@@ -131,7 +131,7 @@ export interface SnapshotInput {
 }
 
 /**
- * Listens to the plan writing out/ (src/plan/artifacts.ts): per zone its record sets and, for each,
+ * Listens to the plan writing out/ (src/artifacts/artifacts.ts): per zone its record sets and, for each,
  * three byte offsets (start, start of its own lines after any comment line, end). The snapshot cuts
  * the written zone files there instead of rendering each record set again.
  */

@@ -7,9 +7,9 @@ import { asciiHost } from "../state/names.ts";
 import { zoneLines, type ZoneSettings } from "../targets/zone/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
-import type { Plan } from "./types.ts";
-import { renderMarkdown } from "./render-markdown.ts";
-import { renderJson } from "./render-json.ts";
+import type { Plan } from "../plan/types.ts";
+import { renderMarkdown } from "../plan/render-markdown.ts";
+import { renderJson } from "../plan/render-json.ts";
 import { OutFolder } from "./out-folder.ts";
 import { runOutJob, type OutJob } from "./out-jobs.ts";
 import type { OutThread } from "./out-thread.ts";
@@ -23,7 +23,7 @@ export interface ArtifactInput {
   registry: RegistryRow[];
   plan: Plan;
   lang: Lang;
-  /** Hears every line of the zones as it is written (the snapshot's offsets, src/plan/snapshot.ts). */
+  /** Hears every line of the zones as it is written (the snapshot's offsets, src/artifacts/snapshot.ts). */
   tap?: LineTap;
 }
 

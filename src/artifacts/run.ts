@@ -2,10 +2,10 @@
 // the working tree, compute its desired state, diff it with the base revision, write out/.
 import type { Diagnostic, Lang, Message } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { validateWorkingTree, type HeadValidation } from "./head.ts";
+import { validateWorkingTree, type HeadValidation } from "../plan/head.ts";
 import type { Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
-import type { CheckCache } from "./check-cache.ts";
+import type { CheckCache } from "../plan/check-cache.ts";
 import { desiredState } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
 import type { DesiredState } from "../state/types.ts";
@@ -15,12 +15,12 @@ import { fileHistory } from "../git/history.ts";
 import { registryRows } from "../targets/registry/rows.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
-import { baseState, EMPTY_STATE } from "./base.ts";
-import { diffStates, unsafeReasons } from "./diff.ts";
+import { baseState, EMPTY_STATE } from "../plan/base.ts";
+import { diffStates, unsafeReasons } from "../plan/diff.ts";
 import { startArtifacts } from "./artifacts.ts";
 import { OutThread } from "./out-thread.ts";
-import { quotaMessages, quotaUsage } from "./quota.ts";
-import type { Plan, SafetyOptions } from "./types.ts";
+import { quotaMessages, quotaUsage } from "../plan/quota.ts";
+import type { Plan, SafetyOptions } from "../plan/types.ts";
 import { incrementalPlan, keepSnapshot } from "./incremental.ts";
 import { PieceTap } from "./snapshot.ts";
 
@@ -132,7 +132,7 @@ export function baseRef(o: Pick<PlanOptions, "root" | "base">): { ref: string | 
 }
 
 export async function runPlan(o: PlanOptions): Promise<PlanOutcome> {
-  // A pull request's few changed files against a base whose plan left a snapshot (src/plan/incremental.ts).
+  // A pull request's few changed files against a base whose plan left a snapshot (src/artifacts/incremental.ts).
   const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
   const checked = await validatedHead(o, fast.fallback);

@@ -1,5 +1,5 @@
 // out/ written from a snapshot: the same files, bytes and order as writeArtifacts
-// (src/plan/artifacts.ts), with the changed files' pieces replaced. Zones and the registry are
+// (src/artifacts/artifacts.ts), with the changed files' pieces replaced. Zones and the registry are
 // joined from the stored texts' pieces; unchanged tenants' manifests are hard links to the stored
 // files (a copy when linking fails), changed ones are rendered. Files are put in place by rename,
 // so a reader sees the old file or the new one.
@@ -16,10 +16,10 @@ import type { RegistryRow } from "../targets/registry/rows.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { renderManifests } from "../targets/kubernetes/render.ts";
 import { clusterBaseline } from "../targets/kubernetes/baseline.ts";
-import { renderMarkdown } from "./render-markdown.ts";
-import { renderJson } from "./render-json.ts";
+import { renderMarkdown } from "../plan/render-markdown.ts";
+import { renderJson } from "../plan/render-json.ts";
 import { tenantManifestText } from "./artifacts.ts";
-import type { Plan } from "./types.ts";
+import type { Plan } from "../plan/types.ts";
 import { registryMarkdownHeader, zonePiece, type Snapshot } from "./snapshot.ts";
 
 export interface ChangedPieces {

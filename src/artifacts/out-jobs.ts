@@ -1,4 +1,4 @@
-// Parts of out/ that can be written on this thread or on a second one (src/plan/out-thread.ts):
+// Parts of out/ that can be written on this thread or on a second one (src/artifacts/out-thread.ts):
 // the same function either way, so the same bytes.
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Tenant } from "../state/types.ts";

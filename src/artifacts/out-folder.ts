@@ -1,4 +1,4 @@
-// Writing the files of out/ (src/plan/artifacts.ts says which). A file whose bytes are already
+// Writing the files of out/ (src/artifacts/artifacts.ts says which). A file whose bytes are already
 // right is left alone (a re-run or a one-file change rewrites a handful of 3,000 manifests); the
 // rest is written beside and renamed into place, so a reader (a DNS server loading the zone, a
 // shell that redirected stdout to out/plan.md) sees the old file or the new one, never half of
