@@ -5,6 +5,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { availableParallelism, loadavg } from "node:os";
 import { parseCommandLine, UsageError } from "../src/cli/common.ts";
 import type { BenchSection } from "./bench/types.ts";
 
@@ -31,6 +32,8 @@ const files = readdirSync(dir)
   .sort()
   .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.ts$/, "")));
 
+// Which Node and machine the figures are from: the budgets are for what users run (Node 24).
+console.log(`Node ${process.version}, ${availableParallelism()} inti/cores, beban/load ${loadavg()[0]!.toFixed(1)}`);
 let missed = 0;
 for (const f of files) {
   const section = (await import(pathToFileURL(join(dir, f)).href)).default as BenchSection;

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import type { Server } from "node:http";
 import type { Browser } from "puppeteer-core";
 import { writeFormPage } from "../../src/form/page/write.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { browserMissing, launchChromium, serveFolder } from "../../test/browser/harness.ts";
 import { generateRepository } from "./validate.ts";
 import type { BenchResult, BenchSection } from "./types.ts";

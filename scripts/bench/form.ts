@@ -15,7 +15,7 @@ import { formData } from "../../src/form/page/data.ts";
 import { formPageHtml } from "../../src/form/page/html.ts";
 import type { formulir as Formulir } from "../../src/form/page/app.ts";
 import type { FormState } from "../../src/form/page/model.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { generateRepository } from "./validate.ts";
 import type { BenchResult, BenchSection } from "./types.ts";
 

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { Governance } from "../../src/model/governance.ts";
 import { accountDetails } from "../../src/letter/account.ts";
 import { renderLetter } from "../../src/letter/render.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { git } from "../../src/git/run.ts";
 import { serviceReport } from "../../src/report/aggregate.ts";
 import { governanceReader } from "../../src/report/governance-at.ts";
@@ -21,7 +21,7 @@ import { registryRows } from "../../src/targets/registry/rows.ts";
 import type { TimelineFile } from "../../src/worktime/timeline.ts";
 import type { BenchSection } from "./types.ts";
 
-const root = new URL("../../", import.meta.url).pathname;
+const root = new URL("../..", import.meta.url).pathname;
 
 const section: BenchSection = {
   name: "papers (laporan, surat, daftar)",

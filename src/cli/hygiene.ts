@@ -10,7 +10,7 @@ import type { AuditReport } from "../audit/types.ts";
 import { syncAuditIssues } from "../github/audit-issues.ts";
 import type { MailWanted } from "../github/hygiene-mail.ts";
 import { runReviewLifecycle } from "../github/review-lifecycle.ts";
-import { validateRepository } from "../load/repository.ts";
+import { validateRepository } from "../validate/files/repository.ts";
 import { sendHygieneMails } from "../notify/hygiene.ts";
 import { secretValues, smtpSettingsFromEnv } from "../notify/settings.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";

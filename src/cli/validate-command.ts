@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
-import { validateRepositoryParallel } from "../load/parallel.ts";
+import { validateRepositoryParallel } from "../validate/files/parallel.ts";
 import { validDate } from "../validate/dates.ts";
 import type { checkNewAliases } from "../audit/door.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";

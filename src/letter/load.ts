@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { diagnostic, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { validateRepository } from "../load/repository.ts";
+import { validateRepository } from "../validate/files/repository.ts";
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
 import { desiredState } from "../state/index.ts";

@@ -2,7 +2,7 @@
 // registry, and the plan itself (the workflow artifact the pull request comment points to).
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
-import type { DesiredState } from "../state/types.ts";
+import type { DesiredState, RecordSet } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
 import { zoneLines, type ZoneSettings } from "../targets/zone/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
@@ -23,7 +23,24 @@ export interface ArtifactInput {
   registry: RegistryRow[];
   plan: Plan;
   lang: Lang;
+  /** Hears every line of the zones as it is written (the snapshot's offsets, src/plan/snapshot.ts). */
+  tap?: LineTap;
 }
+
+/** A listener to the streamed zones: each line (without its end) and each record set before its lines. */
+export interface LineTap {
+  line(path: string, text: string): void;
+  recordSet(path: string, rs: RecordSet): void;
+}
+
+/** `line`, told to `tap` first. */
+const tapped = (tap: LineTap | undefined, path: string, line: (text: string) => void) =>
+  tap
+    ? (text: string) => {
+        tap.line(path, text);
+        line(text);
+      }
+    : line;
 
 /** A plan's artifacts being written: out/ made, some of it perhaps under way on a second thread. */
 export interface PendingArtifacts {
@@ -46,7 +63,11 @@ export function startArtifacts(out: string, state: DesiredState, cluster: Cluste
       const registry: OutJob = { kind: "registry", rows: a.registry, lang: a.lang };
       thread?.post(out, o.made, registry);
       const zones = o.folder("zones", ".zone");
-      for (const z of a.governance.zones) o.putLines(`zones/${asciiHost(z.name)}.zone`, "\n", (line) => zoneLines(z, state.records, a.zone, line));
+      const tap = a.tap;
+      for (const z of a.governance.zones) {
+        const path = `zones/${asciiHost(z.name)}.zone`;
+        o.putLines(path, "\n", (line) => zoneLines(z, state.records, a.zone, tapped(tap, path, line), tap && ((rs) => tap.recordSet(path, rs))));
+      }
       o.prune("zones", zones);
       // The full plan, never truncated: the comment on the pull request points here.
       const plan = new OutFolder(out, o.made);

@@ -5,13 +5,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { discoverRequests } from "../load/discover.ts";
-import { GOVERNANCE_FILE, governanceToday, type RepositoryValidation } from "../load/repository.ts";
+import { GOVERNANCE_FILE, governanceToday } from "../load/repository.ts";
+import type { RepositoryValidation } from "../validate/files/repository.ts";
 import { readGovernance, readYamlFile } from "../load/read.ts";
 import { retainedRequests } from "../git/retained.ts";
 import { changedSince } from "../git/changed.ts";
 import { listTreeAt } from "../git/tree.ts";
 import { assemble, checkGovernance, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
-import { checkRequestFiles } from "../load/check-files.ts";
+import { checkRequestFiles } from "../validate/files/check-files.ts";
 import { blobId, openCheckCache, repositoryIdentity, restoreCheck, type CheckCache } from "./check-cache.ts";
 
 export interface HeadValidation extends RepositoryValidation {
@@ -54,7 +55,7 @@ export async function validateWorkingTree(root: string, today: string | undefine
   const identity = dirty ? repositoryIdentity(root) : undefined;
   const cache = openCheckCache(cacheDir, identity && governanceBlob ? { repository: identity, governance: governanceBlob, today: day } : undefined);
 
-  // On all cores (src/load/check-files.ts); a file the cache knows is not read.
+  // On all cores (src/validate/files/check-files.ts); a file the cache knows is not read.
   const blobOf = (file: string) => (dirty && !dirty.has(file) ? blobs.get(file) : undefined);
   const checks: RequestCheck[] = await checkRequestFiles(root, discovery.files, ctx, {
     ...(threads !== undefined ? { threads } : {}),

@@ -25,7 +25,7 @@ import { fileHistory, type FileDates } from "../git/history.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
 import { blobId, repositoryFacts, repositoryIdentity } from "./check-cache.ts";
-import { openSnapshot, saveSnapshot, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
+import { openSnapshot, saveSnapshot, type PieceTap, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
 import { rejudge, type ChangedFile } from "./incremental-rules.ts";
 import { diffStates, planSafety, unsafeReasons } from "./diff.ts";
 import { quotaMessages, quotaUsage, type ZoneQuota } from "./quota.ts";
@@ -43,7 +43,7 @@ function snapshotKey(o: PlanOptions, repository: string, governanceBlob: string,
 export function keepSnapshot(
   o: PlanOptions,
   head: HeadValidation,
-  made: { state: DesiredState; registry: RegistryRow[]; history: ReadonlyMap<string, FileDates>; zone: ZoneSettings; quota: ZoneQuota[] },
+  made: { state: DesiredState; registry: RegistryRow[]; history: ReadonlyMap<string, FileDates>; zone: ZoneSettings; quota: ZoneQuota[]; tap: PieceTap },
 ): string | undefined {
   if (!o.cacheDir || !o.out || !head.governance || !head.checks || !head.files || !head.commit || !head.blobs || !head.governanceBlob || !head.repositoryDiagnostics) return "incomplete";
   const repository = repositoryIdentity(o.root);

@@ -22,6 +22,7 @@ import { OutThread } from "./out-thread.ts";
 import { quotaMessages, quotaUsage } from "./quota.ts";
 import type { Plan, SafetyOptions } from "./types.ts";
 import { incrementalPlan, keepSnapshot } from "./incremental.ts";
+import { PieceTap } from "./snapshot.ts";
 
 export interface PlanOptions {
   root: string;
@@ -39,7 +40,7 @@ export interface PlanOptions {
   safety?: Partial<SafetyOptions>;
   /** Whether out/'s manifests and registry are written on a second thread; undefined: when there are many requests. */
   outThread?: boolean;
-  /** Threads for checking request files (src/load/check-files.ts); undefined: all cores when there are many files. */
+  /** Threads for checking request files (src/validate/files/check-files.ts); undefined: all cores when there are many files. */
   threads?: number;
   /**
    * Folder keeping single files' check results between runs (src/plan/check-cache.ts); undefined:
@@ -173,9 +174,11 @@ export async function runPlan(o: PlanOptions): Promise<PlanOutcome> {
     const history = fileHistory(o.root, undefined, head.governance.adoption?.base);
     const zone = { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses };
     const registry = registryRows(head.requests, head.governance, history.files, today);
-    written = artifacts.finish({ governance: head.governance, zone, registry, plan, lang: o.lang });
-    // A clean commit's plan is the base of the next pull request's: keep what it computed.
-    if (o.cacheDir && head.clean) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: quotaUsage(state, head.governance, o.ingress) });
+    // A clean commit's plan is the base of the next pull request's: keep what it computed, cut
+    // where the tap heard each piece of the zones and registry being written.
+    const tap = o.cacheDir && head.clean ? new PieceTap() : undefined;
+    written = artifacts.finish({ governance: head.governance, zone, registry, plan, lang: o.lang, ...(tap ? { tap } : {}) });
+    if (tap) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: quotaUsage(state, head.governance, o.ingress), tap });
   }
   const counts: StateCounts = {
     records: state.records.length,

@@ -193,7 +193,11 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     } catch {
       copyFileSync(from, at);
     }
-    if (present) renameSync(at, target);
+    if (present) {
+      renameSync(at, target);
+      // Renaming onto a hard link of the same file does nothing (POSIX): the extra name goes.
+      rmSync(at, { force: true });
+    }
     written.push(rel);
   };
   const prune = (sub: string, before: Set<string>) => {

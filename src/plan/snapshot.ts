@@ -28,6 +28,7 @@ import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
 import type { ZoneQuota } from "./quota.ts";
 import { codeVersion } from "./check-cache.ts";
+import type { LineTap } from "./artifacts.ts";
 
 const VERSION = 1;
 const PREFIX = "snapshot-";
@@ -115,6 +116,8 @@ export interface SnapshotInput {
   files: readonly string[];
   blobs: ReadonlyMap<string, string>;
   checks: readonly RequestCheck[];
+  /** What the plan's writing of out/ heard: where each record set of the zones is. */
+  tap: PieceTap;
   repositoryDiagnostics: readonly Diagnostic[];
   ctx: RuleContext;
   governance: Governance;
@@ -125,6 +128,74 @@ export interface SnapshotInput {
   quota: ZoneQuota[];
   lang: Lang;
   out: string;
+}
+
+/**
+ * Listens to the plan writing out/ (src/plan/artifacts.ts): per zone its record sets and, for each,
+ * three byte offsets (start, start of its own lines after any comment line, end). The snapshot cuts
+ * the written zone files there instead of rendering each record set again.
+ */
+export class PieceTap implements LineTap {
+  readonly zones = new Map<string, { sets: RecordSet[]; cuts: number[]; bytes: number }>();
+  private zone: { sets: RecordSet[]; cuts: number[]; bytes: number } | undefined;
+  private zonePath = "";
+  /** The record set whose own lines have not begun yet (its cut waits for the first line). */
+  private open = false;
+
+  line(path: string, text: string): void {
+    const z = this.zoneAt(path);
+    if (this.open && !text.startsWith(";")) {
+      z.cuts[z.cuts.length - 2] = z.bytes;
+      this.open = false;
+    }
+    z.bytes += Buffer.byteLength(text) + 1;
+    if (this.open) {
+      // The comment line naming the request file: its own lines begin after it.
+      z.cuts[z.cuts.length - 2] = z.bytes;
+      this.open = false;
+    }
+    if (z.cuts.length) z.cuts[z.cuts.length - 1] = z.bytes;
+  }
+
+  recordSet(path: string, rs: RecordSet): void {
+    const z = this.zoneAt(path);
+    z.sets.push(rs);
+    z.cuts.push(z.bytes, z.bytes, z.bytes);
+    this.open = true;
+  }
+
+  private zoneAt(path: string) {
+    if (path !== this.zonePath || !this.zone) {
+      this.zonePath = path;
+      this.open = false;
+      this.zone = { sets: [], cuts: [], bytes: 0 };
+      this.zones.set(path, this.zone);
+    }
+    return this.zone;
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Bytes gathered before each write of a streamed file. */
+const CHUNK = 1 << 20;
+
+function writeAll(fd: number, b: Buffer): void {
+  for (let off = 0; off < b.length; ) off += writeSync(fd, b, off);
+}
+
+/**
+ * Where each line ends (after its "\n"), or with `crlf` each CSV record (after a CRLF outside
+ * quotes: RFC 4180, a quoted cell may hold a line end; "" inside quotes toggles twice).
+ */
+export function recordEnds(b: Buffer, crlf: boolean): number[] {
+  const ends: number[] = [];
+  let quoted = false;
+  for (let k = 0; k < b.length; k++) {
+    const c = b[k];
+    if (crlf && c === 0x22) quoted = !quoted;
+    else if (c === 0x0a && (!crlf || (!quoted && k > 0 && b[k - 1] === 0x0d))) ends.push(k + 1);
+  }
+  return ends;
 }
 
 const strip = (d: Diagnostic) => ({ ...d, file: "" });
@@ -155,18 +226,11 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     const rules = REPOSITORY_RULES;
     if (rules.some((r) => !r.links)) return "rule without links";
     if (s.repositoryDiagnostics.some((d) => !index.has(d.file))) return "finding outside a file";
-    const entries: FileEntry[] = s.checks.map((c, i) => ({ b: s.blobs.get(s.files[i]!) ?? "", d: c.diagnostics.map(strip), ...(c.request ? { r: c.request.request } : {}), x: {}, l: {}, rs: [], ...(s.history.get(s.files[i]!) ? { h: s.history.get(s.files[i]!)! } : {}) }));
-    for (const d of s.repositoryDiagnostics) ((entries[index.get(d.file)!]!.x[d.rule] ??= []) as Diagnostic[]).push(strip(d));
-    const linkLines: string[] = [];
-    s.checks.forEach((c, i) => {
-      if (!c.request) return;
-      for (const rule of rules) {
-        const l: RuleLinks = rule.links!(c.request, s.ctx);
-        entries[i]!.l[rule.id] = [l.group, l.provides, l.consumes];
-        for (const [role, keys] of [["g", l.group], ["p", l.provides], ["c", l.consumes]] as const) for (const k of new Set(keys)) linkLines.push(`${rule.id}\u0001${role}\u0001${JSON.stringify(k)}\t${i}`);
-      }
-    });
-    linkLines.sort();
+    // Entries are made one at a time as files.jsonl is written (never all 15,000 at once); what
+    // they gather from elsewhere is grouped by file first, as references.
+    // Arrays sized up front: filled out of order, they stay plain arrays (not dictionaries).
+    const xs = new Array<Record<string, Diagnostic[]> | undefined>(s.files.length);
+    for (const d of s.repositoryDiagnostics) ((xs[index.get(d.file)!] ??= {})[d.rule] ??= []).push(strip(d));
     // Every record set must come from one file only: then each file's pieces are its own.
     let own = 0;
     for (const c of s.checks) {
@@ -177,24 +241,26 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       own += keys.size;
     }
     if (own !== s.state.records.length) return "record set of several files";
+    const recordsOf = new Array<RecordSet[] | undefined>(s.files.length);
     for (const r of s.state.records) {
       const i = index.get(r.source.file);
       if (i === undefined) return "record of no file";
-      entries[i]!.rs.push(r);
+      (recordsOf[i] ??= []).push(r);
     }
+    const tenantOf = new Array<Tenant | undefined>(s.files.length);
     const retainedTenants: Tenant[] = [];
     const tenantFiles: Record<string, number> = {};
     for (const t of s.state.tenants) {
       const i = index.get(t.source.file);
       if (t.deletedFile || i === undefined) retainedTenants.push(t);
       else {
-        if (entries[i]!.t) return "two tenants of one file";
-        entries[i]!.t = t;
+        if (tenantOf[i]) return "two tenants of one file";
+        tenantOf[i] = t;
         tenantFiles[t.namespace] = i;
       }
     }
 
-    if (entries.some((e) => !e.b)) return "file without blob";
+    if (s.files.some((f) => !s.blobs.get(f))) return "file without blob";
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(join(tmp, "manifests"), { recursive: true });
     // Numbers go to index.bin (read without parsing), in ranges the index names.
@@ -204,68 +270,64 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       for (const n of list) words.push(n);
       return [start, list.length * 4];
     };
-    // Zones: each record set rendered alone, then joined as renderZone joins them; checked equal.
+    // Zones and the registry: the files this run wrote, linked in place (out/ is replaced by
+    // rename, never rewritten), cut where the tap saw each record set and row begin.
+    const tap = s.tap;
+    const kept = (rel: string, to: string, size?: number): Buffer | undefined => {
+      const from = join(s.out, rel);
+      try {
+        linkSync(from, join(tmp, to));
+      } catch {
+        copyFileSync(from, join(tmp, to));
+      }
+      const b = readFileSync(join(tmp, to));
+      return size === undefined || b.length === size ? b : undefined;
+    };
+    /** Every cut falls at the start of a line. */
+    const lineStarts = (b: Buffer, at: readonly number[]) => at.every((n) => n === 0 || n === b.length || b[n - 1] === 0x0a);
     const zones: ZonePieces[] = [];
     for (const z of s.governance.zones) {
       const name = asciiHost(z.name);
-      const full = renderZone(z, s.state.records, s.zone);
-      const header = renderZone(z, [], s.zone);
-      // Each record set's lines do not depend on the zone's name servers or protected names: a bare
-      // zone renders its pieces with a shorter header (the joined text is checked against `full`).
-      const bare = { ...z, nameservers: [], protected: [] };
-      const bareHeader = renderZone(bare, [], s.zone);
-      let text = header;
+      const rel = `zones/${name}.zone`;
+      const t = tap.zones.get(rel);
+      if (!t) return "zone not heard";
+      const own = s.state.records.filter((r) => r.zone === name);
+      if (own.length !== t.sets.length || own.some((r, k) => r !== t.sets[k])) return "zone pieces";
+      const text = kept(rel, `zone-${zones.length}.txt`, t.bytes);
+      if (!text) return "zone pieces";
       const seg: number[] = [];
       const keys: string[] = [];
-      let last = "";
-      // Offsets in bytes: out/ is joined from byte ranges of the stored file.
-      let bytes = Buffer.byteLength(header);
-      for (const r of s.state.records) {
-        if (r.zone !== name) continue;
-        const p = zonePiece(bareHeader, renderZone(bare, [r], s.zone));
-        const start = bytes;
-        if (p.comment !== last) {
-          text += p.comment;
-          bytes += Buffer.byteLength(p.comment);
-        }
-        last = p.comment;
-        const linesStart = bytes;
-        text += p.lines;
-        bytes += Buffer.byteLength(p.lines);
-        seg.push(index.get(r.source.file)!, start, linesStart, bytes);
+      for (const [k, r] of own.entries()) {
+        const i = index.get(r.source.file);
+        if (i === undefined) return "record of no file";
+        seg.push(i, t.cuts[3 * k]!, t.cuts[3 * k + 1]!, t.cuts[3 * k + 2]!);
         keys.push(`${r.zone}\u0000${r.name}\u0000${r.type}`);
       }
-      if (text !== full) return "zone pieces";
+      if (!lineStarts(text, t.cuts)) return "zone pieces";
       const keyText = keys.join("\n");
-      writeFileSync(join(tmp, `zone-${zones.length}.txt`), text);
       writeFileSync(join(tmp, `zone-${zones.length}.keys`), keyText);
       zones.push({ name, digest: sha256(text), keysDigest: sha256(keyText), count: keys.length, seg: range(seg) });
     }
-    // Registry: one line per row in both files; checked equal to the whole render.
-    let md = registryMarkdownHeader(s.registry.length, s.lang);
-    const mdEmpty = registryMarkdown([], s.lang);
-    const csvEmpty = registryCsv([], s.lang);
-    let csv = csvEmpty;
+    // Registry: one line per row in Markdown, one record per row in CSV (a quoted cell may hold a line end).
+    const rows = s.registry.length;
+    const mdHeader = registryMarkdownHeader(rows, s.lang);
+    const csvHeader = registryCsv([], s.lang);
+    if (registryMarkdown([], s.lang) !== registryMarkdownHeader(0, s.lang)) return "registry pieces";
+    // Written on the plan's other thread: cut where each line (Markdown) or record (CSV) ends.
+    const md = kept("registry.md", "registry.md");
+    const csv = kept("registry.csv", "registry.csv");
+    if (!md || !csv) return "registry pieces";
+    const mdEnds = recordEnds(md, false);
+    const csvEnds = recordEnds(csv, true);
+    const mdSkip = mdEnds.length - rows;
+    if (csvEnds.length !== rows + 1 || mdSkip < 1 || mdEnds.at(-1) !== md.length || csvEnds.at(-1) !== csv.length) return "registry pieces";
+    if (md.toString("utf8", 0, mdEnds[mdSkip - 1]) !== mdHeader || csv.toString("utf8", 0, csvEnds[0]) !== csvHeader) return "registry pieces";
     const regSeg: number[] = [];
-    let mdBytes = Buffer.byteLength(md);
-    let csvBytes = Buffer.byteLength(csv);
-    const rowStart = registryMarkdownHeader(1, s.lang).length;
-    for (const row of s.registry) {
+    for (const [k, row] of s.registry.entries()) {
       const i = index.get(row.file);
       if (i === undefined) return "registry row of no file";
-      const m = registryMarkdown([row], s.lang).slice(rowStart);
-      const c = registryCsv([row], s.lang).slice(csvEmpty.length);
-      const mb = Buffer.byteLength(m);
-      const cb = Buffer.byteLength(c);
-      regSeg.push(i, mdBytes, mdBytes + mb, csvBytes, csvBytes + cb);
-      mdBytes += mb;
-      csvBytes += cb;
-      md += m;
-      csv += c;
+      regSeg.push(i, mdEnds[mdSkip + k - 1]!, mdEnds[mdSkip + k]!, csvEnds[k]!, csvEnds[k + 1]!);
     }
-    if (mdEmpty !== registryMarkdownHeader(0, s.lang) || md !== registryMarkdown(s.registry, s.lang) || csv !== registryCsv(s.registry, s.lang)) return "registry pieces";
-    writeFileSync(join(tmp, "registry.md"), md);
-    writeFileSync(join(tmp, "registry.csv"), csv);
     const names = s.registry.map((r) => r.name).join("\n");
     writeFileSync(join(tmp, "registry.names"), names);
     // Manifests: hard links to what this run wrote (renamed into place, never written in place).
@@ -283,31 +345,88 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     if (s.state.tenants.length) keep("", join(s.out, "kubernetes", "00-baseline.yaml"));
     for (const t of s.state.tenants) keep(t.namespace, join(s.out, "kubernetes", `${t.namespace}.yaml`));
 
-    // Per-file entries, one JSON line each, read back by offset.
-    const withFindings = entries.flatMap((e, i) => (e.d.length || Object.keys(e.x).length ? [i] : []));
-    // Streamed entry by entry: never the whole file (34 MB for 15,000 files) in memory at once.
+    // Per-file entries, one JSON line each, read back by offset; streamed in chunks. The keys of
+    // the rules across files are gathered per rule and role as the entries are made.
+    const withFindings: number[] = [];
     const offsets: number[] = [];
     const digests: number[] = [];
+    const buckets = new Map<string, Map<string, number[]>>();
     let at = 0;
     const fd = openSync(join(tmp, "files.jsonl"), "w");
     try {
-      for (const [i, e] of entries.entries()) {
+      let chunk: Buffer[] = [];
+      let chunkBytes = 0;
+      const flush = () => {
+        writeAll(fd, Buffer.concat(chunk, chunkBytes));
+        chunk = [];
+        chunkBytes = 0;
+      };
+      for (const [i, c] of s.checks.entries()) {
+        const l: Record<string, [string[], string[], string[]]> = {};
+        if (c.request)
+          for (const rule of rules) {
+            const k: RuleLinks = rule.links!(c.request, s.ctx);
+            l[rule.id] = [k.group, k.provides, k.consumes];
+            for (const [role, keys] of [["g", k.group], ["p", k.provides], ["c", k.consumes]] as const) {
+              if (!keys.length) continue;
+              const prefix = `${rule.id}\u0001${role}\u0001`;
+              let bucket = buckets.get(prefix);
+              if (!bucket) buckets.set(prefix, (bucket = new Map()));
+              for (const key of keys) {
+                const list = bucket.get(key);
+                if (!list) bucket.set(key, [i]);
+                else if (list.at(-1) !== i) list.push(i);
+              }
+            }
+          }
+        const h = s.history.get(s.files[i]!);
+        const e: FileEntry = { b: s.blobs.get(s.files[i]!)!, d: c.diagnostics.map(strip), ...(c.request ? { r: c.request.request } : {}), x: xs[i] ?? {}, l, rs: recordsOf[i] ?? [], ...(h ? { h } : {}), ...(tenantOf[i] ? { t: tenantOf[i] } : {}) };
+        if (e.d.length || xs[i]) withFindings.push(i);
         const b = Buffer.from(JSON.stringify(e) + "\n");
         offsets.push(at);
         const d = createHash("sha256").update(b).digest();
         digests.push(d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12));
-        writeSync(fd, b);
+        chunk.push(b);
+        chunkBytes += b.length;
+        if (chunkBytes >= CHUNK) flush();
         at += b.length;
-        entries[i] = undefined as unknown as FileEntry; // written: let it go
       }
+      flush();
     } finally {
       closeSync(fd);
     }
     offsets.push(at);
+    // links.txt: "rule \u0001 role \u0001 key-as-JSON \t file-index" lines in string order (searched
+    // in place by lookup). A JSON text holds no raw tab, so ordering by prefix, then key and tab,
+    // then index as text is the order of the whole lines.
+    const linksHash = createHash("sha256");
+    const lfd = openSync(join(tmp, "links.txt"), "w");
+    try {
+      let text = "";
+      let lines = 0;
+      const put = (t: string) => {
+        text += t;
+        if (text.length >= CHUNK) {
+          linksHash.update(text);
+          writeAll(lfd, Buffer.from(text));
+          text = "";
+        }
+      };
+      for (const prefix of [...buckets.keys()].sort(cmp)) {
+        const bucket = buckets.get(prefix)!;
+        const keys = [...bucket.keys()].map((k) => [`${JSON.stringify(k)}\t`, k] as const).sort((x, y) => cmp(x[0], y[0]));
+        for (const [json, k] of keys) for (const i of bucket.get(k)!.map(String).sort(cmp)) put(`${prefix}${json}${i}\n`);
+        lines += bucket.size;
+        buckets.delete(prefix);
+      }
+      if (lines === 0) put("\n"); // as an empty list joined and ended
+      linksHash.update(text);
+      writeAll(lfd, Buffer.from(text));
+    } finally {
+      closeSync(lfd);
+    }
     const dates = s.files.map((f) => (s.history.get(f) ? `${s.history.get(f)!.created}\t${s.history.get(f)!.lastChanged}` : "")).join("\n");
     writeFileSync(join(tmp, "dates.txt"), dates);
-    const links = linkLines.join("\n") + "\n";
-    writeFileSync(join(tmp, "links.txt"), links);
     const offsetRange = range(offsets);
     const digestRange = range(digests);
     const registrySeg = range(regSeg);
@@ -328,9 +447,9 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       retainedTenants,
       tenantFiles,
       zones,
-      registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows: s.registry.length, seg: registrySeg },
+      registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows, seg: registrySeg },
       manifests,
-      linksDigest: sha256(links),
+      linksDigest: linksHash.digest("hex"),
       dates: sha256(dates),
       quota: s.quota,
       serial: s.zone.serial,

@@ -1,7 +1,7 @@
 // The desired state of a repository checkout, the way deploy and the program both obtain it:
 // validate everything (refusing on any error), then the pure desiredState of src/state.
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { validateRepository } from "../load/repository.ts";
+import { validateRepository } from "../validate/files/repository.ts";
 import { desiredState } from "../state/desired-state.ts";
 import type { DesiredState } from "../state/types.ts";
 

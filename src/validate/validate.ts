@@ -32,7 +32,7 @@ export interface RequestCheck {
 
 /**
  * Everything that can be said of one request file alone: schema, then the file rules. `schema`:
- * the file's schema findings when another thread has found them already (see src/load/check-files.ts).
+ * the file's schema findings when another thread has found them already (see src/validate/files/check-files.ts).
  */
 export function checkRequest(loaded: Loaded, ctx: RuleContext, schema?: SchemaFindings): RequestCheck {
   const diagnostics = [...loaded.diagnostics];

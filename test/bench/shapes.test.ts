@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { BENCH_TODAY, generateRepository, generateRequest, rng, type GeneratedRequest } from "../../scripts/bench/lib/shapes.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 
 const N = 600;
 const sample: GeneratedRequest[] = [];

@@ -10,7 +10,7 @@ import { formPageHtml, PAGE_FIELD_IDS } from "../../src/form/page/html.ts";
 import type { FormState, Values } from "../../src/form/page/model.ts";
 import { FIELD_WORDS_EN } from "../../src/form/page/words.ts";
 import { valuesOf } from "../../src/form/send/values.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { CONTOH } from "../fixtures/contoh.ts";
 
 const TODAY = "2026-11-22";

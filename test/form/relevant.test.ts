@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { checkFile, earlyNameFindings } from "../../src/form/page/check.ts";
 import { formData } from "../../src/form/page/data.ts";
 import { discoverRequests } from "../../src/load/discover.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { CONTOH } from "../fixtures/contoh.ts";
 
 const INVALID = join(import.meta.dirname, "../fixtures/invalid");

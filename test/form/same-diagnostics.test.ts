@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { formData } from "../../src/form/page/data.ts";
 import { discoverRequests } from "../../src/load/discover.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { CONTOH } from "../fixtures/contoh.ts";
 import { bundledForm, plain } from "./bundle.ts";
 

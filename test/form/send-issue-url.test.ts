@@ -9,7 +9,7 @@ import { valuesOf, type FormValues } from "../../src/form/send/values.ts";
 import { requestFile } from "../../src/form/send/yaml-file.ts";
 import { buildRequest } from "../../src/forms/build.ts";
 import { renderForms } from "../../src/forms/generate.ts";
-import { type FormKind } from "../../src/forms/fields.ts";
+import type { FormKind } from "../../src/forms/fields.ts";
 import { parseIssueBody } from "../../src/forms/parse.ts";
 import { runIntake } from "../../src/github/intake.ts";
 import { TODAY, world, type World } from "../github/setup.ts";

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readTreeAt } from "../../src/git/tree.ts";
 import { refreshOpenPullRequests } from "../../src/github/refresh-all.ts";
 import { refreshPullRequest } from "../../src/github/refresh.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { BOT, HOSTED, TODAY, governanceText, world, type World } from "./setup.ts";
 
 let w: World;

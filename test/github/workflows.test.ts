@@ -9,7 +9,7 @@ import { parse } from "yaml";
 
 const dir = join(import.meta.dirname, "../../.github/workflows");
 const files = readdirSync(dir).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml")).sort();
-const OURS = ["deploy.yml", "drift.yml", "intake.yml", "pr-bot.yml", "remind.yml", "review-event.yml", "validate.yml"];
+const OURS = ["deploy.yml", "drift.yml", "intake.yml", "plan-cache.yml", "pr-bot.yml", "remind.yml", "review-event.yml", "validate.yml"];
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> };
 type Job = { permissions?: unknown; environment?: unknown; steps?: Step[] };
@@ -56,6 +56,18 @@ describe("security rules of our workflows", () => {
     }
     expect(Object.keys(load("validate.yml").on).sort()).toEqual(["merge_group", "pull_request"]);
     expect(readFileSync(join(dir, "validate.yml"), "utf8")).not.toMatch(/secrets\./);
+  });
+
+  it("main's plan leaves the cache a pull request's plan restores, with no secrets and main's own code", () => {
+    const wf = load("plan-cache.yml");
+    expect(wf.on).toEqual({ push: { branches: ["main"] } });
+    const text = readFileSync(join(dir, "plan-cache.yml"), "utf8");
+    expect(text).not.toMatch(/secrets\./);
+    const saved = wf.jobs.plan!.steps!.find((s) => s.uses?.startsWith("actions/cache@"))!.with!.key as string;
+    const restored = (load("validate.yml").jobs.validate!.steps!.find((s) => s.uses?.startsWith("actions/cache@"))!.with!["restore-keys"] as string).split("\n")[0]!.trim();
+    // validate.yml restores by the base commit's SHA: main's key for that SHA must start with it.
+    expect(saved.replace("github.sha", "BASE")).toMatch(new RegExp(`^${restored.replace("github.event.pull_request.base.sha", "BASE").replace(/[$.{}]/g, "\\$&")}`));
+    expect(wf.jobs.plan!.steps!.some((s) => s.run?.includes("npm run --silent plan -- --base HEAD"))).toBe(true);
   });
 
   it("the disposition runs on review events (through the relay) and on pushes to the pull request", () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { adoptionGovernance } from "../../src/model/presets/adopt.ts";
 import { PRESET_NAMES, presetFile } from "../../src/model/presets/index.ts";
 import { ZONE, zoneText } from "./zone.ts";

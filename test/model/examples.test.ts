@@ -2,7 +2,7 @@
 // other stages' realistic input: it must validate cleanly and cover every shape a request can take.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { addMonths } from "../../src/validate/dates.ts";
 import { CONTOH } from "../fixtures/contoh.ts";
 

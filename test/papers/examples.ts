@@ -1,6 +1,6 @@
 // The example data of the papers tests: the fixture government's governance.yaml and requests/,
 // validated like any checkout and turned into the desired state that a deployment would create.
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import type { Governance } from "../../src/model/governance.ts";
 import type { RequestFile } from "../../src/validate/rule.ts";
 import { desiredState } from "../../src/state/index.ts";

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { Governance } from "../../src/model/governance.ts";
 import { CONTOH_GOVERNANCE } from "../fixtures/contoh.ts";
 
-export const ROOT = new URL("../../", import.meta.url).pathname;
+export const ROOT = new URL("../..", import.meta.url).pathname;
 
 export function exampleGovernance(): Governance {
   return Governance.parse(parse(readFileSync(CONTOH_GOVERNANCE, "utf8")));

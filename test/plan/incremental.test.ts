@@ -183,6 +183,19 @@ describe("incremental plan from the base's snapshot", () => {
     expect((await sameAsFull()).use.incremental).toBe("missing");
   }, 120_000);
 
+  it("plans from the snapshot into an out/ a plan from the snapshot already filled leave exactly the full plan's files", async () => {
+    restore();
+    writeFiles(root, { [generated[6]!]: text(generated[6]!).replace(/^purpose: .*$/m, "purpose: Layanan ditulis dua kali") });
+    const full = await plan(undefined);
+    const out = temp("inc-same-out-");
+    for (let run = 0; run < 2; run++) {
+      const r = await runPlan(options({ out, cacheDir }));
+      expect(r.cache.incremental).toBe("used");
+      // Linked manifests already in place: no leftover names beside them (rename onto the same file does nothing).
+      expect(readTree(out)).toEqual(full.out);
+    }
+  }, 120_000);
+
   it("a snapshot of another base commit is not used", async () => {
     restore();
     writeFiles(root, { [generated[3]!]: text(generated[3]!).replace(/^purpose: .*$/m, "purpose: Layanan yang sudah digabung") });

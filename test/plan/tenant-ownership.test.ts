@@ -4,7 +4,7 @@
 // access goes while the namespace and data stay; releasing the data frees the label.
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { runPlan, type PlanOptions } from "../../src/plan/run.ts";
 import { renderMarkdown } from "../../src/plan/render-markdown.ts";
 import { tenantManifests } from "../../src/targets/kubernetes/manifests.ts";

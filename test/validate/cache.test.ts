@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { validateRepositoryParallel } from "../../src/load/parallel.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepositoryParallel } from "../../src/validate/files/parallel.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { requestText } from "./helpers.ts";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/invalid/rules");

@@ -11,9 +11,9 @@ import { BENCH_TODAY, generateRepository } from "../../scripts/bench/lib/shapes.
 import { discoverRequests } from "../../src/load/discover.ts";
 import { parseYamlSlow } from "../../src/load/parse.ts";
 import { readGovernance } from "../../src/load/read.ts";
-import { validateRepositoryParallel } from "../../src/load/parallel.ts";
-import { checkRequestFiles } from "../../src/load/check-files.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepositoryParallel } from "../../src/validate/files/parallel.ts";
+import { checkRequestFiles } from "../../src/validate/files/check-files.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { assemble, checkGovernance, checkRequest, type RequestCheck } from "../../src/validate/validate.ts";
 import type { RuleContext } from "../../src/validate/rule.ts";
 import { LIMITS } from "../../src/load/limits.ts";

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 import { CATALOGUE } from "../../src/validate/catalogue.ts";
 import { ALL_RULES } from "../../src/validate/rules/index.ts";
 

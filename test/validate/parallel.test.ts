@@ -2,15 +2,15 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverRequests } from "../../src/load/discover.ts";
-import { startWorker, validateRepositoryParallel } from "../../src/load/parallel.ts";
-import { decodeChunk, encodeChunk } from "../../src/load/check-wire.ts";
+import { startWorker, validateRepositoryParallel } from "../../src/validate/files/parallel.ts";
+import { decodeChunk, encodeChunk } from "../../src/validate/files/check-wire.ts";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import type { WorkerMessage } from "../../src/load/check-files.ts";
+import type { WorkerMessage } from "../../src/validate/files/check-files.ts";
 import type { Job } from "../../src/load/parallel-job.ts";
 import type { Loaded } from "../../src/load/parse.ts";
 import { readYamlFile } from "../../src/load/read.ts";
-import { validateRepository } from "../../src/load/repository.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/invalid/rules");
 

@@ -240,7 +240,7 @@ function multiline(v: string, indent: string, w: Writer): string | undefined {
   if (cut < 0 || !plainOk(v, false) || /  /.test(v)) return undefined;
   const [a, b] = [v.slice(0, cut), v.slice(cut + 1)];
   const x = w.r();
-  // Double-quoted over two lines: rare, and outside the fast reader's subset (yaml reads it).
+  // Double-quoted over two lines: rare; the fast reader reads it (and hands escaped line breaks to yaml).
   if (x < 0.2) return ` "${a}\n${indent}${b}"`;
   return x < 0.55 ? ` >-\n${indent}${a}\n${indent}${b}` : ` ${a}\n${indent}${b}`;
 }

@@ -43,8 +43,11 @@ function rdata(rs: RecordSet): string[] {
 /** Zone-relative name -> absolute owner name ("@" or empty is the apex). */
 const owner = (name: string, zone: string) => (name === "" || name === "@" ? fqdn(zone) : fqdn(`${name}.${zone}`));
 
-/** The zone file, line by line (each without its line end): the plan streams the file from these. */
-export function zoneLines(zone: Zone, records: readonly RecordSet[], settings: ZoneSettings, line: (text: string) => void): void {
+/**
+ * The zone file, line by line (each without its line end): the plan streams the file from these.
+ * `recordSet` hears of each record set of the zone before its lines (the plan's snapshot notes where each begins).
+ */
+export function zoneLines(zone: Zone, records: readonly RecordSet[], settings: ZoneSettings, line: (text: string) => void, recordSet?: (rs: RecordSet) => void): void {
   const origin = asciiHost(zone.name);
   const ttl = zone.ttl ?? 3600;
   const soa = zone.soa;
@@ -68,6 +71,7 @@ export function zoneLines(zone: Zone, records: readonly RecordSet[], settings: Z
   let lastOpd: string | undefined;
   for (const rs of records) {
     if (rs.zone !== origin) continue;
+    recordSet?.(rs);
     // A comment names the request file whenever it changes (compared by its parts: no comment
     // text made for each of 40,000 record sets only to find it equal to the last).
     if (rs.source.file !== lastFile || rs.source.opd !== lastOpd) {

@@ -9,14 +9,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { readYamlFile } from "./read.ts";
-import { claimChunk, type Job } from "./parallel-job.ts";
+import { readYamlFile } from "../../load/read.ts";
+import { claimChunk, type Job } from "../../load/parallel-job.ts";
 import { decodeChunk, type WireChunk } from "./check-wire.ts";
-import { bundleFolder, workerBundle } from "./worker-bundle.ts";
-import type { Loaded } from "./parse.ts";
-import { checkRequest, type RequestCheck } from "../validate/validate.ts";
-import type { RuleContext } from "../validate/rule.ts";
-import type { SchemaFindings } from "../validate/schema.ts";
+import { bundleFolder, workerBundle } from "../../load/worker-bundle.ts";
+import type { Loaded } from "../../load/parse.ts";
+import { checkRequest, type RequestCheck } from "../validate.ts";
+import type { RuleContext } from "../rule.ts";
+import type { SchemaFindings } from "../schema.ts";
 
 export interface CheckFilesOptions {
   /** Threads in all, this one included; default: defaultThreads(). */

@@ -5,12 +5,12 @@
 // file's digest (its positions are found by reading it again, only if something asks: usually
 // nothing does), and the few parse diagnostics. JSON cannot carry -0, NaN or
 // ±Infinity: values holding one travel beside it, structured-cloned as they are.
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { createHash } from "node:crypto";
-import { definePositions, lazySource, type Loaded, type Positions } from "./parse.ts";
-import { readYamlFile } from "./read.ts";
-import { definePackedPositions, packPositions, type PackedPositions } from "./positions-transfer.ts";
-import type { SchemaFindings } from "../validate/schema.ts";
+import { definePositions, lazySource, type Loaded, type Positions } from "../../load/parse.ts";
+import { readYamlFile } from "../../load/read.ts";
+import { definePackedPositions, packPositions, type PackedPositions } from "../../load/positions-transfer.ts";
+import type { SchemaFindings } from "../schema.ts";
 
 export interface WireChunk {
   /** Index of the chunk's first file in the job's list. */

@@ -3,9 +3,9 @@
 // schema, and posts them back in their compact form (check-wire.ts); the thread that asked runs
 // the file rules on them.
 import { parentPort } from "node:worker_threads";
-import { claimChunk, type Job } from "./parallel-job.ts";
+import { claimChunk, type Job } from "../../load/parallel-job.ts";
 import { encodeChunk } from "./check-wire.ts";
-import { schemaFindings } from "../validate/schema.ts";
+import { schemaFindings } from "../schema.ts";
 
 const port = parentPort!;
 port.once("message", (job: Job) => {

@@ -3,13 +3,14 @@
 // need every file, run afterwards on this thread.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { discoverRequests } from "./discover.ts";
-import { readGovernance } from "./read.ts";
-import { digest, openParseCache } from "./cache.ts";
+import { discoverRequests } from "../../load/discover.ts";
+import { readGovernance } from "../../load/read.ts";
+import { digest, openParseCache } from "../../load/cache.ts";
 import { checkRequestFiles, defaultThreads } from "./check-files.ts";
-import { retainedRequests } from "../git/retained.ts";
-import { GOVERNANCE_FILE, governanceToday, type RepositoryValidation } from "./repository.ts";
-import { assemble, checkGovernance, checkRequest, unusableGovernance } from "../validate/validate.ts";
+import { retainedRequests } from "../../git/retained.ts";
+import { GOVERNANCE_FILE, governanceToday } from "../../load/repository.ts";
+import type { RepositoryValidation } from "./repository.ts";
+import { assemble, checkGovernance, checkRequest, unusableGovernance } from "../validate.ts";
 
 export { defaultThreads, startWorker } from "./check-files.ts";
 
