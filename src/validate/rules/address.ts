@@ -94,7 +94,6 @@ export function nonPublic(addr: ipaddr.IPv4 | ipaddr.IPv6): Message | undefined 
 interface Parsed {
   text: string;
   parsed: ReturnType<typeof parse>;
-  ptr: string;
   list: AddressList;
   i: number;
 }
@@ -102,15 +101,18 @@ interface Parsed {
 /** Each address parsed once per request, shared by the three address rules. */
 const parsedCache = new WeakMap<object, Parsed[]>();
 
-function eachAddress(req: RequestFile, f: (text: string, parsed: ReturnType<typeof parse>, ptr: string, list: AddressList, i: number) => void): void {
+function eachAddress(req: RequestFile, f: (a: Parsed) => void): void {
   let all = parsedCache.get(req.request);
   if (!all) {
     all = [];
-    for (const list of lists(req)) list.values.forEach((text, i) => all!.push({ text, parsed: parse(text, list.family), ptr: `${list.ptr}/${i}`, list, i }));
+    for (const list of lists(req)) for (let i = 0; i < list.values.length; i++) all.push({ text: list.values[i]!, parsed: parse(list.values[i]!, list.family), list, i });
     parsedCache.set(req.request, all);
   }
-  for (const a of all) f(a.text, a.parsed, a.ptr, a.list, a.i);
+  for (const a of all) f(a);
 }
+
+/** The pointer, spelt only for an address a rule reports. */
+const ptrOf = (a: Parsed) => `${a.list.ptr}/${a.i}`;
 
 const isMessage = (x: unknown): x is Message => typeof (x as Message).en === "string";
 
@@ -122,8 +124,8 @@ export const addressSyntax: FileRule = {
   summary: { id: "Alamat IP ditulis dalam bentuk baku dan sesuai jenisnya (IPv4/IPv6)", en: "IP addresses are written in standard form and in the right family (IPv4/IPv6)" },
   check(req) {
     const out: Diagnostic[] = [];
-    eachAddress(req, (_t, parsed, ptr) => {
-      if (isMessage(parsed)) out.push(report(this, req, ptr, parsed));
+    eachAddress(req, (a) => {
+      if (isMessage(a.parsed)) out.push(report(this, req, ptrOf(a), a.parsed));
     });
     return out;
   },
@@ -140,12 +142,13 @@ export const addressPublic: FileRule = {
   },
   check(req) {
     const out: Diagnostic[] = [];
-    eachAddress(req, (text, parsed, ptr) => {
+    eachAddress(req, (a) => {
+      const { text, parsed } = a;
       if (isMessage(parsed)) return;
       const why = nonPublic(parsed);
       if (why)
         out.push(
-          report(this, req, ptr, {
+          report(this, req, ptrOf(a), {
             id: `\`${text}\` bukan alamat publik (${why.id}), sehingga tidak dapat dijangkau dari Internet. Tulis alamat IP publik server Anda.`,
             en: `\`${text}\` is not a public address (${why.en}), so it cannot be reached from the Internet. Write your server's public IP address.`,
           }),
@@ -164,16 +167,18 @@ export const addressDuplicate: FileRule = {
   check(req) {
     const out: Diagnostic[] = [];
     const seen = new Map<AddressList, Map<string, number>>();
-    eachAddress(req, (text, parsed, ptr, list, i) => {
-      if (isMessage(parsed)) return;
-      const key = parsed.toNormalizedString();
+    eachAddress(req, (a) => {
+      const { text, parsed, list, i } = a;
+      if (isMessage(parsed) || list.values.length < 2) return; // one address has no duplicate
+      // An IPv4 address is only taken in plain dotted decimal (see parse), which is its normal form.
+      const key = parsed.kind() === "ipv4" ? text : parsed.toNormalizedString();
       const inList = seen.get(list) ?? new Map<string, number>();
       seen.set(list, inList);
       const first = inList.get(key);
       if (first === undefined) inList.set(key, i);
       else
         out.push(
-          report(this, req, ptr, {
+          report(this, req, ptrOf(a), {
             id: `\`${text}\` sudah ditulis di butir ke-${first + 1} daftar ini; hapus yang ganda.`,
             en: `\`${text}\` is already item ${first + 1} of this list; remove the duplicate.`,
           }),

@@ -17,6 +17,8 @@ const LDH = /^[a-z0-9-]+$/;
 function unicodeParts(req: RequestFile): { text: string; part: string; ptr: string }[] {
   const out: { text: string; part: string; ptr: string }[] = [];
   const add = (text: string, ptr: string) => {
+    // Plain ASCII without punycode has no Unicode part: the usual case, decided without a split.
+    if (ASCII.test(text) && !text.toLowerCase().includes("xn--")) return;
     for (const raw of text.split(".")) {
       if (idnProblem(raw)) continue; // label.idn says it
       let part = raw;

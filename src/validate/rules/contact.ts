@@ -1,5 +1,6 @@
 // Contact details a Diskominfo officer must be able to use: an e-mail address, an Indonesian
 // phone number, and a civil-servant NIP whose embedded dates make sense.
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { report, type FileRule, type RequestFile } from "../rule.ts";
 import { validDate } from "../dates.ts";
 import type { Governance } from "../../model/governance.ts";
@@ -16,6 +17,20 @@ function contacts(req: RequestFile) {
 /** WHATWG HTML "valid e-mail address", plus a dotted domain with a letters-only top level. */
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
+/**
+ * EMAIL.test, remembered for the last few addresses: contact.email and contact.domain test the
+ * same two addresses of each file. A pure function of the text, so the memo cannot go stale.
+ */
+const emailSeen = new Map<string, boolean>();
+function emailOk(email: string): boolean {
+  let ok = emailSeen.get(email);
+  if (ok === undefined) {
+    if (emailSeen.size >= 16) emailSeen.clear();
+    emailSeen.set(email, (ok = EMAIL.test(email)));
+  }
+  return ok;
+}
+
 export const contactEmail: FileRule = {
   id: "contact.email",
   scope: "file",
@@ -23,14 +38,18 @@ export const contactEmail: FileRule = {
   severity: "error",
   summary: { id: "E-mail kontak berbentuk nama@domain.go.id yang sah", en: "Contact e-mail is a valid name@domain address" },
   check(req) {
-    return contacts(req)
-      .filter(({ c }) => !EMAIL.test(c.email) && !isPlaceholder(c.email)) // an [ISI] mark: request.placeholder says so
-      .map(({ role, c, ptr }) =>
-        report(this, req, `${ptr}/email`, {
+    const out: Diagnostic[] = [];
+    for (const role of ROLES) {
+      const c = req.request.contacts[role];
+      if (emailOk(c.email) || isPlaceholder(c.email)) continue; // an [ISI] mark: request.placeholder says so
+      out.push(
+        report(this, req, `/contacts/${role}/email`, {
           id: `E-mail kontak ${ROLE_WORD[role].id} \`${c.email}\` tidak sah; tulis satu alamat lengkap, misalnya nama@dinkes.contohkab.go.id.`,
           en: `The ${ROLE_WORD[role].en} contact e-mail \`${c.email}\` is invalid; write one full address, e.g. name@dinkes.example.go.id.`,
         }),
       );
+    }
+    return out;
   },
 };
 
@@ -57,18 +76,20 @@ export const contactDomain: FileRule = {
     let allowed = domainCache.get(ctx.governance);
     if (!allowed) domainCache.set(ctx.governance, (allowed = contactDomains(ctx.governance)));
     const list = allowed;
-    return contacts(req)
-      .filter(({ c }) => EMAIL.test(c.email))
-      .filter(({ c }) => {
-        const domain = c.email.slice(c.email.lastIndexOf("@") + 1).toLowerCase();
-        return !list.some((d) => domain === d || domain.endsWith(`.${d}`));
-      })
-      .map(({ role, c, ptr }) =>
-        report(this, req, `${ptr}/email`, {
+    const out: Diagnostic[] = [];
+    for (const role of ROLES) {
+      const c = req.request.contacts[role];
+      if (!emailOk(c.email)) continue;
+      const domain = c.email.slice(c.email.lastIndexOf("@") + 1).toLowerCase();
+      if (list.some((d) => domain === d || domain.endsWith(`.${d}`))) continue;
+      out.push(
+        report(this, req, `/contacts/${role}/email`, {
           id: `E-mail kontak ${ROLE_WORD[role].id} \`${c.email}\` bukan alamat dinas: domainnya harus ${list.join(" atau ")} (atau subdomainnya). Alamat ini menjadi akun klaster dan penerima surat resmi.`,
           en: `The ${ROLE_WORD[role].en} contact e-mail \`${c.email}\` is not an official address: its domain must be ${list.join(" or ")} (or a subdomain). It becomes the cluster account and receives official mail.`,
         }),
       );
+    }
+    return out;
   },
 };
 
