@@ -8,6 +8,7 @@ import { join, relative } from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
+import { planOptions, readTree } from "./plan-fixture.ts";
 import { commitAll, gitInit, GOVERNANCE, requestYaml, sampleRequests, tempRepo, writeFiles } from "./fixture.ts";
 
 const dirs: string[] = [];
@@ -40,30 +41,7 @@ function repository(): string {
   return root;
 }
 
-const options = (root: string, extra: Partial<PlanOptions>): PlanOptions => ({
-  root,
-  base: "main",
-  lang: "id",
-  allowLargeChange: true,
-  today: "2026-06-01",
-  ingress: { ipv4: ["192.0.2.80"] },
-  nameserverAddresses: {},
-  cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" },
-  ...extra,
-});
-
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
+const options = (root: string, extra: Partial<PlanOptions>): PlanOptions => planOptions(root, "main", "2026-06-01", { allowLargeChange: true, ...extra });
 
 /** One plan: its outcome without the cache figures, and every file it wrote. */
 async function plan(root: string, cacheDir: string | undefined, today = "2026-06-01") {

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
+import { planOptions, readTree } from "./plan-fixture.ts";
 import { generateRepository, BENCH_TODAY } from "../../scripts/bench/lib/shapes.ts";
 import { commitAll, gitInit, requestYaml, sh, writeFiles } from "./fixture.ts";
 
@@ -42,30 +43,7 @@ let root: string;
 let cacheDir: string;
 let generated: string[];
 
-const options = (extra: Partial<PlanOptions>): PlanOptions => ({
-  root,
-  base: "HEAD",
-  lang: "id",
-  allowLargeChange: false,
-  today: BENCH_TODAY,
-  ingress: { ipv4: ["192.0.2.80"] },
-  nameserverAddresses: {},
-  cluster: { ingressClass: "nginx", ingressNamespace: "ingress-nginx", storageClass: "standard", clusterIssuer: "letsencrypt" },
-  ...extra,
-});
-
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
+const options = (extra: Partial<PlanOptions>): PlanOptions => planOptions(root, "HEAD", BENCH_TODAY, extra);
 
 async function plan(cache: string | undefined, base = "HEAD") {
   const out = temp("inc-out-");
