@@ -2,15 +2,14 @@
 // Purbalingga preset: governance names a Plt. for the Kepala Dinas step from 17 to 18 March 2026.
 // Their approval counts only on those days in the government's time zone (WIB): the day before
 // and the day after it is ignored and said so; inside, the comment shows "(Plt.)".
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Governance } from "../../src/model/governance.ts";
 import { Governance as GovernanceModel } from "../../src/model/governance.ts";
 import { checkGovernance } from "../../src/validate/validate.ts";
 import { LIMITS } from "../../src/load/limits.ts";
 import { parseYaml } from "../../src/load/parse.ts";
 import { stringify } from "yaml";
-import { makeTestCa, type TestCa } from "../letters/test-ca.ts";
-import { presetWorld } from "./preset-world.ts";
+import { presetWorldForTests } from "./preset-world.ts";
 import { BOT } from "./setup.ts";
 
 const PLT = "plt-kadis";
@@ -20,15 +19,7 @@ const appoint = (g: Governance) => {
   // An emblem that is not in the repository: no letter may be signed with a broken letterhead.
   g.letters = { numberPattern: g.letters?.numberPattern ?? "000.5.9/{seq}/Diskominfo/{year}", logo: "assets/lambang.png" };
 };
-let ca: TestCa;
-const w = presetWorld("purbalingga", () => ca, appoint);
-beforeAll(async () => {
-  ca = makeTestCa();
-  await w.start();
-}, 60_000);
-afterAll(async () => {
-  await w.fake.stop();
-});
+const w = presetWorldForTests("purbalingga", appoint);
 
 const kadis = w.steps.findIndex((s) => s.id === "kepala-dinas");
 /** Moves the fake's clock to an instant (never back). */

@@ -10,7 +10,8 @@ import { createGitHub } from "../../src/github/octokit.ts";
 import { refreshPullRequest } from "../../src/github/refresh.ts";
 import { Governance, type Step } from "../../src/model/governance.ts";
 import { presetFile, type PresetName } from "../../src/model/presets/index.ts";
-import type { TestCa } from "../letters/test-ca.ts";
+import { makeTestCa, type TestCa } from "../letters/test-ca.ts";
+import { afterAll, beforeAll } from "vitest";
 import { FakeGitHub } from "./fake/server.ts";
 import { BOT, root, TODAY } from "./setup.ts";
 
@@ -79,4 +80,21 @@ export function presetWorld(name: PresetName, ca: () => TestCa, edit?: (g: Gover
     return { pr: data.number, file, opd, liaison, host: `${label}.${g.zones[0]!.name}` };
   };
   return { text, g, steps, fake, ref, as, member, memberFor, delivered, refresh, start, open };
+}
+
+/**
+ * A preset world for one test file or describe block: a test CA made and the fake started before
+ * its tests, the fake stopped after them.
+ */
+export function presetWorldForTests(name: PresetName, edit?: (g: Governance) => void) {
+  let ca: TestCa | undefined;
+  const w = presetWorld(name, () => ca!, edit);
+  beforeAll(async () => {
+    ca = makeTestCa();
+    await w.start();
+  }, 60_000);
+  afterAll(async () => {
+    await w.fake.stop();
+  });
+  return w;
 }

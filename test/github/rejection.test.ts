@@ -2,23 +2,14 @@
 // decision step's official, at its turn, can reject; an unknown code is answered with the allowed
 // codes; a valid rejection closes the pull request, labels it, and sends a signed, numbered
 // rejection letter. "Returned for fixing" shows the reviewer's own words.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AGENDA_BRANCH, AGENDA_FILE } from "../../src/github/agenda.ts";
 import { parseAgenda } from "../../src/letter/agenda.ts";
 import { sha256 } from "../../src/letter/sign.ts";
-import { makeTestCa, type TestCa } from "../letters/test-ca.ts";
-import { presetWorld } from "./preset-world.ts";
+import { presetWorldForTests } from "./preset-world.ts";
 import { BOT } from "./setup.ts";
 
-let ca: TestCa;
-const w = presetWorld("purbalingga", () => ca);
-beforeAll(async () => {
-  ca = makeTestCa();
-  await w.start();
-}, 60_000);
-afterAll(async () => {
-  await w.fake.stop();
-});
+const w = presetWorldForTests("purbalingga");
 
 const decisionIndex = w.steps.findIndex((s) => s.id === "keputusan");
 const approveUpTo = async (pr: number, n: number) => {

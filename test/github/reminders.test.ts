@@ -16,7 +16,7 @@ import { fetchTimelines } from "../../src/report/github.ts";
 import { calendarOf } from "../../src/worktime/calendar.ts";
 import { makeTestCa, type TestCa } from "../letters/test-ca.ts";
 import { FakeGitHub } from "./fake/server.ts";
-import { presetWorld, requestYaml } from "./preset-world.ts";
+import { presetWorldForTests, requestYaml } from "./preset-world.ts";
 import { BOT, governanceText, HOSTED, TODAY } from "./setup.ts";
 
 // The fixture government with a configured escalation interval of two working hours.
@@ -285,15 +285,7 @@ describe("the rules, pure", () => {
 });
 
 describe("reminders on a reply-letter pull request (after the deployment)", () => {
-  let ca: TestCa;
-  const w = presetWorld("purbalingga", () => ca);
-  beforeAll(async () => {
-    ca = makeTestCa();
-    await w.start();
-  }, 60_000);
-  afterAll(async () => {
-    await w.fake.stop();
-  });
+  const w = presetWorldForTests("purbalingga");
 
   it("reminds the letter's first step once it passes its standard, and escalates to the step above", async () => {
     const { pr } = await w.open("surat-lambat");
