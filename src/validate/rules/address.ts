@@ -80,9 +80,40 @@ const RANGE_NAMES: Record<string, Message> = {
 
 const GLOBAL_UNICAST = ipaddr.IPv6.parse("2000::");
 
+type Subnet = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+/**
+ * The leading units (IPv4's first octet, IPv6's first 16-bit part) that some special range of
+ * ipaddr.js covers, read from the library's own SpecialRanges table. An address whose leading unit
+ * no range touches is plain unicast without asking range(), which tests each of ~40 subnets in turn.
+ */
+function touchedLeads(ranges: Record<string, Subnet | Subnet[]>, unitBits: number): Uint8Array {
+  const touched = new Uint8Array(2 ** unitBits);
+  for (const name of Object.keys(ranges)) {
+    const entry = ranges[name]!;
+    // As subnetMatch reads an entry: one subnet, or a list of them.
+    const subnets = (entry[0] && !Array.isArray(entry[0]) ? [entry] : entry) as Subnet[];
+    for (const [addr, bits] of subnets) {
+      const lead = addr.toByteArray().slice(0, unitBits / 8).reduce((a, b) => a * 256 + b, 0);
+      const span = bits >= unitBits ? 1 : 2 ** (unitBits - bits);
+      const from = lead - (lead % span);
+      touched.fill(1, from, from + span);
+    }
+  }
+  return touched;
+}
+const TOUCHED_V4 = touchedLeads((ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Subnet | Subnet[]> }).SpecialRanges, 8);
+const TOUCHED_V6 = touchedLeads((ipaddr.IPv6.prototype as unknown as { SpecialRanges: Record<string, Subnet | Subnet[]> }).SpecialRanges, 16);
+
+/** addr.range(), with the shortcut above. */
+export function rangeOf(addr: ipaddr.IPv4 | ipaddr.IPv6): string {
+  if (addr.kind() === "ipv4" ? !TOUCHED_V4[(addr as ipaddr.IPv4).octets[0]!] : !TOUCHED_V6[(addr as ipaddr.IPv6).parts[0]!]) return "unicast";
+  return addr.range();
+}
+
 /** Why an address cannot be published, or undefined for a public unicast address. */
 export function nonPublic(addr: ipaddr.IPv4 | ipaddr.IPv6): Message | undefined {
-  const range = addr.range();
+  const range = rangeOf(addr);
   if (range === "unicast") {
     // IPv6 outside 2000::/3 is not allocated for global unicast.
     if (addr.kind() === "ipv6" && !addr.match(GLOBAL_UNICAST, 3)) return { id: "belum dialokasikan untuk unicast global", en: "not allocated for global unicast" };

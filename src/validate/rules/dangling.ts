@@ -4,8 +4,8 @@
 // the OPD's servers know. An in-zone name server outside its own delegation needs addresses
 // (A/AAAA), since a resolver must reach it. A repository rule: the name is usually another file's.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { absoluteName, zoneOf } from "../../model/names.ts";
-import { byZoneField, hostKey as host, ownedNames } from "../request-names.ts";
+import { absoluteName } from "../../model/names.ts";
+import { byZoneField, hostKey as host, ownedNames, zoneFor } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile } from "../rule.ts";
 
 
@@ -50,7 +50,7 @@ export const nameDangling: RepoRule = {
       for (const ns of z.nameservers) exists.set(host(ns), true);
       for (const p of z.protected ?? []) exists.set(p === "@" ? origin : `${host(p)}.${origin}`, true); // kept outside: assumed complete
     }
-    const zoneName = byZoneField((req) => host(zoneOf(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
+    const zoneName = byZoneField((req) => host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
     for (const req of all) {
       if (req.request.decommission) continue; // a decommissioned request serves nothing
       const zone = zoneName(req.request);
@@ -100,7 +100,7 @@ export const nameDangling: RepoRule = {
   // A destination's findings depend on the names that exist and on delegations above it.
   links(req, ctx) {
     if (req.request.decommission) return { group: [], provides: [], consumes: [] };
-    const zone = host(zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
+    const zone = host(zoneFor(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
     const provides = ownedNames(req.request).map((n) => absoluteName(n.name, zone));
     const consumes: string[] = [];
     for (const d of destinations(req)) {

@@ -3,7 +3,8 @@
 // authority; the `punycode` package gives the stored form, and the two must agree.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { domainToASCII, domainToUnicode } from "node:url";
-import { asciiLabel, zoneOf } from "../../model/names.ts";
+import { asciiLabel } from "../../model/names.ts";
+import { zoneFor } from "../request-names.ts";
 import type { Message } from "../../diagnostics/diagnostic.ts";
 import { report, type FileRule, type RequestFile } from "../rule.ts";
 
@@ -96,7 +97,7 @@ export const labelSyntax: FileRule = {
   },
   check(req, ctx) {
     const out: Diagnostic[] = [];
-    const zoneName = (zoneOf(req.request, ctx.governance)?.name ?? "").toLowerCase();
+    const zoneName = (zoneFor(req.request, ctx.governance)?.name ?? "").toLowerCase();
     for (const n of names(req)) {
       if (!n.record && zoneName && n.text.toLowerCase().endsWith(`.${zoneName}`) && !n.text.slice(0, -zoneName.length - 1).includes(".")) {
         // The full address typed where only its first part belongs.
@@ -135,7 +136,7 @@ export const labelSyntax: FileRule = {
           break;
         }
       }
-      const zone = zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? "";
+      const zone = zoneFor(req.request, ctx.governance)?.name ?? req.request.zone ?? "";
       const full = `${n.record ? n.text + "." : ""}${req.request.label}.${zone}`;
       if (zone && full.length > 253)
         out.push(
