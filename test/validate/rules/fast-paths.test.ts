@@ -62,3 +62,20 @@ describe("address ranges", () => {
     for (const r of ["private", "loopback", "multicast", "reserved", "linkLocal", "uniqueLocal", "6to4", "teredo", "ipv4Mapped", "unicast"]) expect(seen.has(r), r).toBe(true);
   });
 });
+
+describe("labels and record names", () => {
+  it("takes the shortcut only for names every part check accepts", async () => {
+    const { plainName, labelProblem, idnProblem } = await import("../../../src/validate/rules/label.ts");
+    // What the full path finds of a name's parts (label.syntax and label.idn): nothing, for a plain name.
+    const partsClean = (text: string, record: boolean) => (record || !text.includes(".")) && text.split(".").every((p) => !idnProblem(p) && /^[\x00-\x7f]*$/.test(p) && !labelProblem(p, record));
+    const hostile = ["a", "-a", "a-", "ab--c", "xn--bcher-kva", "_dmarc", "_", "__a", "a._b", "_sip._tcp", "a..b", ".a", "a.", "A", "a_b", "a b", `${"a".repeat(63)}`, `${"a".repeat(64)}`, `_${"a".repeat(62)}`, `_${"a".repeat(63)}`, "bücher", "a\n"];
+    let plain = 0;
+    for (const record of [false, true])
+      for (const t of [...hostile, ...texts("ab1-._", 6000, 10, 11), ...texts("a-._", 300, 70, 13)]) {
+        if (!plainName(t, record)) continue;
+        plain++;
+        expect(partsClean(t, record), `${JSON.stringify(t)} record=${record}`).toBe(true);
+      }
+    expect(plain).toBeGreaterThan(1000);
+  });
+});
