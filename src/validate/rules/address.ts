@@ -129,17 +129,24 @@ interface Parsed {
   i: number;
 }
 
-/** Each address parsed once per request, shared by the three address rules. */
-const parsedCache = new WeakMap<object, Parsed[]>();
+/**
+ * Each address parsed once per request, shared by the three address rules. They run one after
+ * the other on a file, so the last request's addresses are all that is kept: held for the whole
+ * run (as a WeakMap on the request would), they would survive every young-generation collection
+ * and be copied and promoted for nothing.
+ */
+let lastRequest: object | undefined;
+let lastParsed: Parsed[] = [];
 
 function eachAddress(req: RequestFile, f: (a: Parsed) => void): void {
-  let all = parsedCache.get(req.request);
-  if (!all) {
-    all = [];
+  if (lastRequest !== req.request) {
+    const all: Parsed[] = [];
     for (const list of lists(req)) for (let i = 0; i < list.values.length; i++) all.push({ text: list.values[i]!, parsed: parse(list.values[i]!, list.family), list, i });
-    parsedCache.set(req.request, all);
+    lastRequest = req.request;
+    lastParsed = all;
   }
-  for (const a of all) f(a);
+  const all = lastParsed;
+  for (let i = 0; i < all.length; i++) f(all[i]!);
 }
 
 /** The pointer, spelt only for an address a rule reports. */

@@ -77,18 +77,22 @@ export function idnProblem(label: string): Message | undefined {
   return undefined;
 }
 
-/** Label and record names of a request with their pointers; computed once per request for both label rules. */
-const namesMemo = new WeakMap<object, { text: string; ptr: string; record: boolean }[]>();
+/**
+ * Label and record names of a request with their pointers; computed once per request for both
+ * label rules, which run one after the other (only the last request's are kept, see address.ts).
+ */
+let namesOf: object | undefined;
+let lastNames: { text: string; ptr: string; record: boolean }[] = [];
 function names(req: RequestFile): { text: string; ptr: string; record: boolean }[] {
-  let out = namesMemo.get(req.request);
-  if (out) return out;
-  out = [{ text: req.request.label, ptr: "/label", record: false }];
+  if (namesOf === req.request) return lastNames;
+  const out = [{ text: req.request.label, ptr: "/label", record: false }];
   const records = req.request.records ?? [];
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     if (r.name !== undefined && r.name !== "@") out.push({ text: r.name, ptr: `/records/${i}/name`, record: true });
   }
-  namesMemo.set(req.request, out);
+  namesOf = req.request;
+  lastNames = out;
   return out;
 }
 
