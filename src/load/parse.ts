@@ -29,19 +29,23 @@ export function pointer(parts: readonly (string | number)[]): string {
  * plain data property (so reading, comparing and cloning see an ordinary record).
  */
 export function definePositions<T extends object>(target: T, compute: () => Positions): T & { positions: Positions } {
-  const settle = (self: T, value: Positions) => Object.defineProperty(self, "positions", { value, enumerable: true, writable: true, configurable: true });
   return Object.defineProperty(target, "positions", {
     enumerable: true,
     configurable: true,
     get(this: T) {
       const positions = compute();
-      settle(this, positions);
+      settlePositions(this, positions);
       return positions;
     },
-    set(this: T, value: Positions) {
-      settle(this, value);
-    },
+    // Shared by every object (one closure per file fewer: this runs for each of thousands of files).
+    set: setPositions,
   }) as T & { positions: Positions };
+}
+
+const settlePositions = (self: object, value: Positions) => Object.defineProperty(self, "positions", { value, enumerable: true, writable: true, configurable: true });
+
+function setPositions(this: object, value: Positions): void {
+  settlePositions(this, value);
 }
 
 /** Position of a JSON pointer, falling back to its nearest located ancestor, then the start. */

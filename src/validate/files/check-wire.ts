@@ -111,20 +111,20 @@ const PASSED: SchemaFindings = Object.freeze({ diagnostics: Object.freeze([]) as
  * (undefined for files without a value); `files` are their names, in order.
  */
 export function decodeChunk(chunk: WireChunk, root: string, files: readonly string[]): { files: Loaded[]; schema: (SchemaFindings | undefined)[] } {
-  const odd = new Map(chunk.odd);
-  const diagnostics = new Map(chunk.diagnostics);
-  const found = new Map(chunk.schema);
+  // `odd`, `diagnostics` and `schema` list the few files that have any, in order: walked beside the files.
+  const { odd, diagnostics, schema: found } = chunk;
+  let o = 0, d = 0, f = 0;
   const schema: (SchemaFindings | undefined)[] = new Array(chunk.count);
   const out: Loaded[] = new Array(chunk.count);
   for (let k = 0; k < chunk.count; k++) {
     const json = chunk.values[k];
-    const value = odd.has(k) ? odd.get(k) : json === null || json === undefined ? undefined : JSON.parse(json);
+    const value = o < odd.length && odd[o]![0] === k ? odd[o++]![1] : json === null || json === undefined ? undefined : JSON.parse(json);
     // In parseYaml's own shape and key order.
-    const loaded: Loaded = { file: files[k]!, value, positions: {}, diagnostics: diagnostics.get(k) ?? [] };
+    const loaded: Loaded = { file: files[k]!, value, positions: {}, diagnostics: d < diagnostics.length && diagnostics[d]![0] === k ? diagnostics[d++]![1] : [] };
     const source = chunk.sources[k]!;
     out[k] = typeof source === "string" ? definePositions(loaded, () => positionsAgain(root, loaded.file, source)) : definePackedPositions(loaded, source);
-    const f = found.get(k);
-    schema[k] = value === undefined ? undefined : f ? { diagnostics: f.diagnostics, broken: new Set(f.broken) } : PASSED;
+    const findings = f < found.length && found[f]![0] === k ? found[f++]![1] : undefined;
+    schema[k] = value === undefined ? undefined : findings ? { diagnostics: findings.diagnostics, broken: new Set(findings.broken) } : PASSED;
   }
   return { files: out, schema };
 }
