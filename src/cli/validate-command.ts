@@ -1,7 +1,7 @@
 // The validate command (src/cli/validate.ts starts it). Modules only --rules and --network need
 // are imported when asked for: the usual run does not pay for them.
 import { existsSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
 import { validateRepositoryParallel } from "../validate/files/parallel.ts";
@@ -42,10 +42,16 @@ async function main(): Promise<number> {
   if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format: text, json, github\n${USAGE}`);
   if (values.today && !validDate(values.today)) throw new UsageError(`--today: TTTT-BB-HH / YYYY-MM-DD (${values.today})\n${USAGE}`);
   const root = resolve(values.root ?? ".");
-  const scopes = positionals.map((p) => relative(root, resolve(p)).split(sep).join("/"));
+  // A relative path is taken from the working directory when that lands in the repository, else
+  // from the repository's top (`--root ../kab requests/dinkes` names ../kab/requests/dinkes).
+  const paths = positionals.map((p) => {
+    const here = resolve(p);
+    return isAbsolute(p) || !relative(root, here).startsWith("..") ? here : resolve(root, p);
+  });
+  const scopes = paths.map((p) => relative(root, p).split(sep).join("/"));
   if (scopes.some((s) => s.startsWith(".."))) throw new UsageError(`Berkas di luar repositori / path outside the repository\n${USAGE}`);
   // A path that names nothing would otherwise narrow the report to nothing and read as "all valid".
-  const missing = positionals.filter((p) => !existsSync(resolve(p)));
+  const missing = positionals.filter((_, i) => !existsSync(paths[i]!));
   if (missing.length)
     throw new UsageError(
       lang === "en"
