@@ -9,7 +9,7 @@ import { validDate } from "../validate/dates.ts";
 import type { checkNewAliases } from "../audit/door.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
-const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR] [--threads N] [--network [--dns HOST[:PORT]] [--base REF]]`;
+const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--threads N] [--network [--dns HOST[:PORT]] [--base REF]]`;
 
 let lang: Lang = "id";
 
@@ -19,7 +19,6 @@ async function main(): Promise<number> {
       root: { type: "string" },
       today: { type: "string" },
       rules: { type: "boolean" },
-      cache: { type: "string" },
       threads: { type: "string" },
       // Issue 15: new aliases checked over the network (CI); off by default.
       network: { type: "boolean" },
@@ -63,7 +62,6 @@ async function main(): Promise<number> {
   // Today defaults to the date in the governance time zone (WIB, WITA or WIT).
   if (values.threads !== undefined && !/^[1-9][0-9]?$/.test(values.threads)) throw new UsageError(`--threads: 1-99\n${USAGE}`);
   const result = await validateRepositoryParallel(root, values.today, {
-    ...(values.cache ? { cacheDir: resolve(values.cache) } : {}),
     ...(values.threads ? { threads: Number(values.threads) } : {}),
   });
   const inScope = (file: string) => scopes.length === 0 || scopes.some((s) => s === "" || file === s || file.startsWith(s + "/") || file === "governance.yaml");
