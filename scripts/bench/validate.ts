@@ -87,11 +87,6 @@ const section: BenchSection = {
           extra: `${describe(runs)}; pembaca cepat/fast reader ${(share * 100).toFixed(1)}% (${byStyle}); sebelumnya/previous ${PREVIOUS}`,
         },
       ];
-      // The opt-in parse cache (--cache): one run fills it, the next ones read it.
-      const cacheDir = join(root, ".cache");
-      validateProcess(root, ["--cache", cacheDir]);
-      const warm = Array.from({ length: Math.min(k, 3) }, () => validateProcess(root, ["--cache", cacheDir]));
-      out.push({ label: `${n} permohonan/requests, --cache hangat/warm (pembanding/reference)`, wallMs: median(warm.map((x) => x.ms)), extra: describe(warm) });
       return out;
     } finally {
       rmSync(root, { recursive: true, force: true });

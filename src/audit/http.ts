@@ -2,10 +2,19 @@
 // server name are the audited name, the connection goes to the address DNS gave. A hard deadline
 // covers connect, handshake, headers and body, so a silent or trickling host costs at most
 // `timeoutMs`; the body is capped. Certificates are read, not trusted: the audit judges them.
-import http from "node:http";
-import https from "node:https";
+import type http from "node:http";
+import type https from "node:https";
+import type net from "node:net";
 import type { DetailedPeerCertificate, TLSSocket } from "node:tls";
-import { isIP } from "node:net";
+import { createRequire } from "node:module";
+
+// Node's HTTP modules are loaded when first used, not when this module is: importing node:http
+// loads undici too, 50-150 ms on this project's machines, and `npm run validate` carries this
+// code for --network only (its bundle holds every module, run or not).
+const builtin = createRequire(import.meta.url);
+const httpModule = () => builtin("node:http") as typeof http;
+const httpsModule = () => builtin("node:https") as typeof https;
+const isIP = (host: string) => (builtin("node:net") as typeof net).isIP(host);
 
 export const BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 export const SEARCH_BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
@@ -40,8 +49,8 @@ export interface FetchOptions {
 
 /** Keep-alive agents for one audited name, one connection per port; destroy() when done. */
 export function nameAgents(): { plain: http.Agent; secure: https.Agent; destroy(): void } {
-  const plain = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const secure = new https.Agent({ keepAlive: true, maxSockets: 1, maxCachedSessions: 0 });
+  const plain = new (httpModule().Agent)({ keepAlive: true, maxSockets: 1 });
+  const secure = new (httpsModule().Agent)({ keepAlive: true, maxSockets: 1, maxCachedSessions: 0 });
   return { plain, secure, destroy: () => (plain.destroy(), secure.destroy()) };
 }
 
@@ -68,7 +77,7 @@ export function fetchOnce(o: FetchOptions): Promise<Fetched> {
       agent: o.agent ?? (false as const),
       ...(o.secure ? { servername: isIP(o.host) ? "" : o.host, rejectUnauthorized: false } : {}),
     };
-    const req = (o.secure ? https : http).request(options, (res) => {
+    const req = (o.secure ? httpsModule() : httpModule()).request(options, (res) => {
       let tls: TlsSeen | undefined;
       if (o.secure) {
         const socket = res.socket as TLSSocket;

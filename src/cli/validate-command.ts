@@ -1,7 +1,7 @@
 // The validate command (src/cli/validate.ts starts it). Modules only --rules and --network need
 // are imported when asked for: the usual run does not pay for them.
 import { existsSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
 import { validateRepositoryParallel } from "../validate/files/parallel.ts";
@@ -9,7 +9,7 @@ import { validDate } from "../validate/dates.ts";
 import type { checkNewAliases } from "../audit/door.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
-const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--cache DIR] [--threads N] [--network [--dns HOST[:PORT]] [--base REF]]`;
+const USAGE = `Penggunaan / usage: npm run validate -- [berkas atau folder...] [--lang id|en] [--format text|json|github] [--root DIR] [--today TTTT-BB-HH] [--rules] [--threads N] [--network [--dns HOST[:PORT]] [--base REF]]`;
 
 let lang: Lang = "id";
 
@@ -19,7 +19,6 @@ async function main(): Promise<number> {
       root: { type: "string" },
       today: { type: "string" },
       rules: { type: "boolean" },
-      cache: { type: "string" },
       threads: { type: "string" },
       // Issue 15: new aliases checked over the network (CI); off by default.
       network: { type: "boolean" },
@@ -42,10 +41,16 @@ async function main(): Promise<number> {
   if (!["text", "json", "github"].includes(format)) throw new UsageError(`--format: text, json, github\n${USAGE}`);
   if (values.today && !validDate(values.today)) throw new UsageError(`--today: TTTT-BB-HH / YYYY-MM-DD (${values.today})\n${USAGE}`);
   const root = resolve(values.root ?? ".");
-  const scopes = positionals.map((p) => relative(root, resolve(p)).split(sep).join("/"));
+  // A relative path is taken from the working directory when that lands in the repository, else
+  // from the repository's top (`--root ../kab requests/dinkes` names ../kab/requests/dinkes).
+  const paths = positionals.map((p) => {
+    const here = resolve(p);
+    return isAbsolute(p) || !relative(root, here).startsWith("..") ? here : resolve(root, p);
+  });
+  const scopes = paths.map((p) => relative(root, p).split(sep).join("/"));
   if (scopes.some((s) => s.startsWith(".."))) throw new UsageError(`Berkas di luar repositori / path outside the repository\n${USAGE}`);
   // A path that names nothing would otherwise narrow the report to nothing and read as "all valid".
-  const missing = positionals.filter((p) => !existsSync(resolve(p)));
+  const missing = positionals.filter((_, i) => !existsSync(paths[i]!));
   if (missing.length)
     throw new UsageError(
       lang === "en"
@@ -57,7 +62,6 @@ async function main(): Promise<number> {
   // Today defaults to the date in the governance time zone (WIB, WITA or WIT).
   if (values.threads !== undefined && !/^[1-9][0-9]?$/.test(values.threads)) throw new UsageError(`--threads: 1-99\n${USAGE}`);
   const result = await validateRepositoryParallel(root, values.today, {
-    ...(values.cache ? { cacheDir: resolve(values.cache) } : {}),
     ...(values.threads ? { threads: Number(values.threads) } : {}),
   });
   const inScope = (file: string) => scopes.length === 0 || scopes.some((s) => s === "" || file === s || file.startsWith(s + "/") || file === "governance.yaml");

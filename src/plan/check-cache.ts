@@ -17,7 +17,7 @@ import type { Positions } from "../load/parse.ts";
 import type { Request } from "../model/request.ts";
 import type { RequestCheck } from "../validate/validate.ts";
 import { git } from "../git/run.ts";
-import { jsonSafe } from "../load/cache.ts";
+import { jsonExact } from "../validate/files/check-wire.ts";
 
 export interface CachedCheck {
   diagnostics: Diagnostic[];
@@ -169,7 +169,7 @@ export function openCheckCache(dir: string | undefined, ns: CacheNamespace | und
         for (const [key, text] of used) line(`${key}\t${text}\n`);
         for (const [key, c] of fresh) {
           // A value JSON cannot carry (.inf, .nan) is not cached: a miss costs only time.
-          if (used.has(key) || (c.request !== undefined && !jsonSafe(c.request))) continue;
+          if (used.has(key) || (c.request !== undefined && !jsonExact(c.request))) continue;
           line(`${key}\t${JSON.stringify({ d: c.diagnostics.map((d) => ({ ...d, file: "" })), ...(c.request !== undefined ? { r: c.request } : {}) })}\n`);
         }
         writeSync(fd, `${chunk}${digest.digest("hex")}\n`);

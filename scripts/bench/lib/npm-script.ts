@@ -10,7 +10,7 @@ export function npmScript(name: string): string[] {
   const scripts = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   const line = scripts[name];
   // Only plain words: a script with shell syntax would need a shell, which the budgets do not include.
-  if (!line || !/^[\w./@:-]+( [\w./@:-]+)*$/.test(line)) throw new Error(`package.json script ${name}: ${line ?? "missing"}`);
+  if (!line || !/^[\w./@:=-]+( [\w./@:=-]+)*$/.test(line)) throw new Error(`package.json script ${name}: ${line ?? "missing"}`);
   const [program, ...args] = line.split(" ");
   if (program === "node") return [process.execPath, ...args];
   if (program === "tsx") return [process.execPath, "--import", "tsx", ...args];
