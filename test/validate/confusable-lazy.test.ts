@@ -2,7 +2,8 @@
 // Common/Inherited/Unknown. This checks it against the function it replaced (all ~160 classes
 // compiled at once and tried in ISO order) on every code point Unicode has, lone surrogates included.
 import { describe, expect, it } from "vitest";
-import { mixedScripts, scriptOf } from "../../src/validate/confusable.ts";
+import prototypes from "unhomoglyph/data.json" with { type: "json" };
+import { lookalike, mixedScripts, scriptOf, skeleton } from "../../src/validate/confusable.ts";
 
 const SCRIPT_CODES =
   "Adlm Aghb Ahom Arab Armi Armn Avst Bali Bamu Bass Batk Beng Berf Bhks Bopo Brah Brai Bugi Buhd Cakm Cans Cari Cham Cher Chrs Copt Cpmn Cprt Cyrl Deva Diak Dogr Dsrt Dupl Egyp Elba Elym Ethi Gara Geor Glag Gong Gonm Goth Gran Grek Gujr Gukh Guru Hang Hani Hano Hatr Hebr Hira Hluw Hmng Hmnp Hung Ital Java Kali Kana Kawi Khar Khmr Khoj Kits Knda Krai Kthi Lana Laoo Latn Lepc Limb Lina Linb Lisu Lyci Lydi Mahj Maka Mand Mani Marc Medf Mend Merc Mero Miao Mlym Modi Mong Mroo Mtei Mult Mymr Nagm Nand Narb Nbat Newa Nkoo Nshu Ogam Olck Onao Orkh Orya Osge Osma Ougr Palm Pauc Perm Phag Phli Phlp Phnx Plrd Prti Rjng Rohg Runr Samr Sarb Saur Sgnw Shaw Shrd Sidd Sidt Sind Sinh Sogd Sogo Sora Soyo Sund Sunu Sylo Syrc Tagb Takr Tale Talu Taml Tang Tavt Tayo Telu Tfng Tglg Thaa Thai Tibt Tirh Tnsa Todr Tols Toto Tutg Ugar Vaii Vith Wara Wcho Xpeo Xsux Yezi Yiii Zanb".split(" ");
@@ -54,4 +55,27 @@ describe("scriptOf", () => {
     expect(mixedScripts("ꦗꦮ-jawa")).toEqual(["Java", "Latn"]);
     expect(mixedScripts("東京とうきょうtokyo")).toBeUndefined();
   });
+});
+
+describe("skeleton and lookalike read the confusables object without copying it into a Map", () => {
+  // The previous lookup: a Map of the object's entries.
+  const MAP = new Map<string, string>(Object.entries(prototypes as Record<string, string>));
+  const oldSkeleton = (text: string) => {
+    let out = "";
+    for (const c of text.normalize("NFD")) out += MAP.get(c) ?? c;
+    return out.normalize("NFD");
+  };
+  const oldLookalike = (text: string) => {
+    let out = "";
+    for (const c of text.normalize("NFD")) out += c.charCodeAt(0) < 128 ? c : (MAP.get(c) ?? c);
+    return out.normalize("NFC");
+  };
+
+  it("gives the previous answers for every BMP code point, every mapped character and names of Object.prototype", () => {
+    const texts = [...MAP.keys(), "__proto__", "constructor", "toString", "hasOwnProperty", "dіnas-__proto__"];
+    for (let cp = 0; cp <= 0xffff; cp++) texts.push(`a${String.fromCharCode(cp)}é`);
+    const differ = texts.filter((t) => skeleton(t) !== oldSkeleton(t) || lookalike(t) !== oldLookalike(t));
+    expect(differ).toEqual([]);
+    expect(skeleton("раураl")).toBe(skeleton("paypal")); // Cyrillic look-alikes still map
+  }, 60_000);
 });
