@@ -2,7 +2,7 @@
 // the working tree, compute its desired state, diff it with the base revision, write out/.
 import type { Diagnostic, Lang, Message } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { validateWorkingTree, type HeadValidation } from "../plan/head.ts";
+import { handled, validateWorkingTree, type HeadValidation } from "../plan/head.ts";
 import type { Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import type { CheckCache } from "../plan/check-cache.ts";
@@ -10,12 +10,12 @@ import { desiredState } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
 import type { DesiredState } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
-import { defaultBase, isAncestor } from "../git/run.ts";
-import { fileHistory } from "../git/history.ts";
+import { defaultBase, defaultBaseSteps, isAncestorSteps, runStepsAsync, withGitSession, type DefaultBase } from "../git/run.ts";
+import { fileHistorySteps, type FileHistory } from "../git/history.ts";
 import { registryRows } from "../targets/registry/rows.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
-import { baseState, EMPTY_STATE } from "../plan/base.ts";
+import { baseState, baseTreeSteps, EMPTY_STATE, type BaseTree } from "../plan/base.ts";
 import { diffStates, unsafeReasons } from "../plan/diff.ts";
 import { startArtifacts } from "./artifacts.ts";
 import { OutThread } from "./out-thread.ts";
@@ -103,8 +103,8 @@ const NO_POSITIONS: Positions = Object.freeze({});
  * (and the per-file checks holding them, unless the snapshot keeps those) frees ~30 MB for
  * 15,000 files before the plan's own work begins.
  */
-async function validatedHead(o: PlanOptions, incremental: string | undefined): Promise<{ invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } }> {
-  const head = await validateWorkingTree(o.root, o.today, o.cacheDir, o.threads);
+async function validatedHead(o: PlanOptions, incremental: string | undefined, onGovernance: (governance: Governance) => void): Promise<{ invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } }> {
+  const head = await validateWorkingTree(o.root, o.today, o.cacheDir, o.threads, onGovernance);
   if (!head.governance || hasErrors(head.diagnostics)) {
     head.cache.save(); // the files that are fine need no check next time either
     return { invalid: { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: { ...cacheUse(head.cache), ...(incremental ? { incremental } : {}) } } };
@@ -116,28 +116,59 @@ async function validatedHead(o: PlanOptions, incremental: string | undefined): P
 
 /** The base revision asked for (or the merge base with main), with notes on how it was chosen. */
 export function baseRef(o: Pick<PlanOptions, "root" | "base">): { ref: string | undefined; notes: Message[] } {
-  let ref = o.base;
-  const notes: Message[] = [];
-  if (ref === undefined) {
-    const found = defaultBase(o.root);
-    ref = found?.commit;
-    if (found && !found.tip) notes.push({ id: `Dasar: merge-base dengan ${found.ref} (${found.commit.slice(0, 12)}).`, en: `Base: merge base with ${found.ref} (${found.commit.slice(0, 12)}).` });
-    if (found?.tip)
-      notes.push({
-        id: `Dasar: ujung ${found.ref} (${found.commit.slice(0, 12)}); merge-base tidak ada di klon dangkal ini.`,
-        en: `Base: the tip of ${found.ref} (${found.commit.slice(0, 12)}); no merge base in this shallow clone.`,
-      });
-  }
-  return { ref, notes };
+  return baseRefOf(o.base, o.base === undefined ? defaultBase(o.root) : undefined);
 }
 
-export async function runPlan(o: PlanOptions): Promise<PlanOutcome> {
+/** `base` as asked, or else the default base `found`, with notes on how it was chosen. */
+function baseRefOf(base: string | undefined, found: DefaultBase | undefined): { ref: string | undefined; notes: Message[] } {
+  const notes: Message[] = [];
+  if (base !== undefined) return { ref: base, notes };
+  if (found && !found.tip) notes.push({ id: `Dasar: merge-base dengan ${found.ref} (${found.commit.slice(0, 12)}).`, en: `Base: merge base with ${found.ref} (${found.commit.slice(0, 12)}).` });
+  if (found?.tip)
+    notes.push({
+      id: `Dasar: ujung ${found.ref} (${found.commit.slice(0, 12)}); merge-base tidak ada di klon dangkal ini.`,
+      en: `Base: the tip of ${found.ref} (${found.commit.slice(0, 12)}); no merge base in this shallow clone.`,
+    });
+  return { ref: found?.commit, notes };
+}
+
+/** The plan's questions to git that need only the governance, asked while the working tree is checked. */
+interface Asked {
+  base: Promise<{ ref: string | undefined; notes: Message[] }>;
+  beforeAdoption: Promise<boolean>;
+  tree: Promise<BaseTree>;
+  history: Promise<FileHistory> | undefined;
+}
+
+/**
+ * Starts the questions: git runs in processes of its own while this thread checks files, and
+ * the answers wait on the event loop (the per-file stage lets it in between chunks of files).
+ */
+function askGit(o: PlanOptions, governance: Governance): Asked {
+  const adoption = governance.adoption;
+  const base = handled(o.base !== undefined ? Promise.resolve(baseRefOf(o.base, undefined)) : runStepsAsync(o.root, defaultBaseSteps()).then((found) => baseRefOf(undefined, found)));
+  // The adoption's own commit and everything before it hold the product's example government:
+  // a government's first plans compare with an empty zone, not with the examples it replaced.
+  const beforeAdoption = handled(base.then(({ ref }) => (ref !== undefined && adoption !== undefined ? runStepsAsync(o.root, isAncestorSteps(ref, adoption.base)) : false)));
+  const tree = handled(Promise.all([base, beforeAdoption]).then(([{ ref }, before]) => (ref === undefined || before ? undefined : runStepsAsync(o.root, baseTreeSteps(o.root, ref, adoption?.base)))));
+  const history = o.out ? handled(runStepsAsync(o.root, fileHistorySteps(undefined, adoption?.base))) : undefined;
+  return { base, beforeAdoption, tree, history };
+}
+
+/** The plan; git answers the same question once within it (src/git/run.ts). */
+export function runPlan(o: PlanOptions): Promise<PlanOutcome> {
+  return withGitSession(() => plan(o));
+}
+
+async function plan(o: PlanOptions): Promise<PlanOutcome> {
   // A pull request's few changed files against a base whose plan left a snapshot (src/artifacts/incremental.ts).
   const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
-  const checked = await validatedHead(o, fast.fallback);
+  let asked: Asked | undefined;
+  const checked = await validatedHead(o, fast.fallback, (governance) => (asked = askGit(o, governance)));
   if ("invalid" in checked) return checked.invalid;
   const { head } = checked;
+  const git = asked!;
   const today = head.today;
   // A large plan writes the manifests and the registry on a second thread, started now: its code
   // loads while this one computes the desired state, and it writes while this one computes the rest.
@@ -145,22 +176,20 @@ export async function runPlan(o: PlanOptions): Promise<PlanOutcome> {
   const state = desiredState(head.requests, head.governance, head.retained);
   const artifacts = o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined;
 
-  const { ref, notes } = baseRef(o);
-  // The adoption's own commit and everything before it hold the product's example government:
-  // a government's first plans compare with an empty zone, not with the examples it replaced.
+  const { ref, notes } = await git.base;
   const adoption = head.governance.adoption;
-  const beforeAdoption = ref !== undefined && adoption !== undefined && isAncestor(o.root, ref, adoption.base);
+  const beforeAdoption = await git.beforeAdoption;
   if (beforeAdoption) {
     notes.push({
-      id: `Dasar ${ref!.slice(0, 12)} ada sebelum adopsi (${adoption.date}): semua dianggap baru.`,
-      en: `Base ${ref!.slice(0, 12)} is before the adoption (${adoption.date}): everything counts as new.`,
+      id: `Dasar ${ref!.slice(0, 12)} ada sebelum adopsi (${adoption!.date}): semua dianggap baru.`,
+      en: `Base ${ref!.slice(0, 12)} is before the adoption (${adoption!.date}): everything counts as new.`,
     });
   }
   // Files the base shares with the working tree (same blob, same governance) are not checked twice.
   // A base with the working tree's files shares its state too (a plan of main against main).
   const made = { requests: head.requests, retained: head.retained ?? [], state };
   const fromHead = { cache: head.cache, governance: head.governance, made, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
-  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base, fromHead);
+  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base, fromHead, await git.tree);
   head.cache.save();
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
   // A zone over its provider's quota cannot be deployed: no override flag lets it through.
@@ -171,7 +200,7 @@ export async function runPlan(o: PlanOptions): Promise<PlanOutcome> {
   let written: string[] = [];
   const ns = completeNameserverAddresses(head.governance.zones, o.nameserverAddresses);
   if (artifacts) {
-    const history = fileHistory(o.root, undefined, head.governance.adoption?.base);
+    const history = await git.history!;
     const zone = { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses };
     const registry = registryRows(head.requests, head.governance, history.files, today);
     // A clean commit's plan is the base of the next pull request's: keep what it computed, cut

@@ -1,6 +1,17 @@
 // Which files of the working tree differ from a commit, from git's own index (stat data, content
 // only where the stat changed): one `git diff` instead of reading and comparing every file.
-import { git } from "./run.ts";
+import { runSteps, type GitSteps } from "./run.ts";
+import { TREE_PATHS } from "./tree.ts";
+
+/** Steps of changedSince. */
+export function* changedSinceSteps(commit: string, paths: string[] = TREE_PATHS): GitSteps<Set<string> | undefined> {
+  if (commit.startsWith("-")) return undefined;
+  const prefix = yield { args: ["rev-parse", "--show-prefix"] };
+  if (!prefix.ok || prefix.stdout.toString("utf8").trim() !== "") return undefined;
+  const r = yield { args: ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", commit, "--", ...paths] };
+  if (!r.ok) return undefined;
+  return new Set(r.stdout.toString("utf8").split("\0").filter(Boolean));
+}
 
 /**
  * Paths (from the repository's top) under `paths` whose working-tree content differs from
@@ -8,11 +19,6 @@ import { git } from "./run.ts";
  * its repository (the paths would not line up), so the caller compares nothing and recomputes.
  * A file git does not track is not in `commit` either: the caller treats it as new.
  */
-export function changedSince(root: string, commit: string, paths: string[] = ["governance.yaml", "requests"]): Set<string> | undefined {
-  if (commit.startsWith("-")) return undefined;
-  const prefix = git(root, ["rev-parse", "--show-prefix"]);
-  if (!prefix.ok || prefix.stdout.toString("utf8").trim() !== "") return undefined;
-  const r = git(root, ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", commit, "--", ...paths]);
-  if (!r.ok) return undefined;
-  return new Set(r.stdout.toString("utf8").split("\0").filter(Boolean));
+export function changedSince(root: string, commit: string, paths: string[] = TREE_PATHS): Set<string> | undefined {
+  return runSteps(root, changedSinceSteps(commit, paths));
 }

@@ -6,11 +6,12 @@
 import { parse } from "yaml";
 import { Request } from "../model/request.ts";
 import { realpathSync } from "node:fs";
-import { git } from "./run.ts";
+import { resolveCommitSteps, runSteps, type GitSteps } from "./run.ts";
+import { listTreeSteps } from "./tree.ts";
 
 /** Only a repository's own top level has this layout's history (a folder of fixtures inside another repository has none). */
-function isTopLevel(root: string): boolean {
-  const r = git(root, ["rev-parse", "--show-toplevel"]);
+function* isTopLevelSteps(root: string): GitSteps<boolean> {
+  const r = yield { args: ["rev-parse", "--show-toplevel"] };
   if (!r.ok) return false;
   try {
     return realpathSync(r.stdout.toString("utf8").trim()) === realpathSync(root);
@@ -33,11 +34,19 @@ export interface RetainedRequest {
  * An empty list when there is no repository or no history.
  */
 export function retainedRequests(root: string, present: ReadonlySet<string>, ref = "HEAD", since?: string): RetainedRequest[] {
-  if (ref.startsWith("-") || since?.startsWith("-") || !isTopLevel(root)) return [];
+  return runSteps(root, retainedSteps(root, present, ref, since));
+}
+
+/** Steps of retainedRequests. */
+export function* retainedSteps(root: string, present: ReadonlySet<string>, ref = "HEAD", since?: string): GitSteps<RetainedRequest[]> {
+  if (ref.startsWith("-") || since?.startsWith("-") || !(yield* isTopLevelSteps(root))) return [];
   // `since` (governance's adoption base): the product's example tenants, deleted by the adoption,
   // never held anything of this government's.
-  if (since && git(root, ["merge-base", "--is-ancestor", ref, since]).ok) return [];
-  const log = git(root, ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", since ? `${since}..${ref}` : ref, "--", "requests"]);
+  // HEAD by its commit: a base that is HEAD's commit then asks git the very same questions (src/git/run.ts).
+  const rev = ref === "HEAD" ? yield* resolveCommitSteps("HEAD") : ref;
+  if (rev === undefined) return []; // no commit yet: no history
+  if (since && (yield { args: ["merge-base", "--is-ancestor", rev, since] }).ok) return [];
+  const log = yield { args: ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", since ? `${since}..${rev}` : rev, "--", "requests"] };
   if (!log.ok) return [];
   const newest = new Map<string, string>(); // path -> commit that deleted it last
   for (const chunk of log.stdout.toString("utf8").split("\x01")) {
@@ -51,19 +60,20 @@ export function retainedRequests(root: string, present: ReadonlySet<string>, ref
   }
   // A deletion not yet committed (a liaison's working tree): the file as HEAD holds it.
   if (ref === "HEAD") {
-    const tracked = git(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", "requests"]);
-    if (tracked.ok) for (const path of tracked.stdout.toString("utf8").split("\0")) if (/\.ya?ml$/.test(path) && !present.has(path)) newest.set(path, "HEAD");
+    // HEAD's listing, the one the plan reads for blob ids too (one git call, parsed once).
+    const tracked = yield* listTreeSteps("HEAD");
+    for (const path of tracked ? [...tracked.blobs.keys(), ...tracked.skipped] : []) if (path.startsWith("requests/") && /\.ya?ml$/.test(path) && !present.has(path)) newest.set(path, "HEAD");
   }
   // After an adoption, only files the government itself added can hold a tenant: the adoption
   // commit deletes the product's examples, which never deployed anything of its own.
   if (since) {
-    const added = git(root, ["log", "--first-parent", "--diff-filter=A", "--name-only", "-z", "--format=", `${since}..${ref}`, "--", "requests"]);
+    const added = yield { args: ["log", "--first-parent", "--diff-filter=A", "--name-only", "-z", "--format=", `${since}..${rev}`, "--", "requests"] };
     const own = new Set(added.ok ? added.stdout.toString("utf8").split("\0").map((p) => p.trim()).filter(Boolean) : []);
     for (const path of [...newest.keys()]) if (!own.has(path)) newest.delete(path);
   }
   if (newest.size === 0) return [];
   const entries = [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const batch = git(root, ["cat-file", "--batch"], entries.map(([path, commit]) => (commit === "HEAD" ? `HEAD:${path}` : `${commit}^:${path}`)).join("\n") + "\n");
+  const batch = yield { args: ["cat-file", "--batch"], input: entries.map(([path, commit]) => (commit === "HEAD" ? `HEAD:${path}` : `${commit}^:${path}`)).join("\n") + "\n" };
   if (!batch.ok) return [];
   const out: RetainedRequest[] = [];
   const buf = batch.stdout;

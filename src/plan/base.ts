@@ -10,8 +10,9 @@ import type { RequestFile } from "../validate/rule.ts";
 import { desiredState } from "../state/desired-state.ts";
 import type { DesiredState } from "../state/types.ts";
 import type { Governance } from "../model/governance.ts";
-import { listTreeAt, readBlobs } from "../git/tree.ts";
-import { retainedRequests } from "../git/retained.ts";
+import { listTreeSteps, readBlobs, type TreeListing } from "../git/tree.ts";
+import { retainedSteps, type RetainedRequest } from "../git/retained.ts";
+import { runSteps, type GitSteps } from "../git/run.ts";
 import type { CachedCheck, CheckCache } from "./check-cache.ts";
 import type { Request } from "../model/request.ts";
 
@@ -119,20 +120,35 @@ function sameInputs(requests: readonly RequestFile[], retained: readonly { file:
   return retained.length === 0 || text(retained) === text(made.retained);
 }
 
+/** What git says of the base revision before its files are read: its listing, and the tenants retained as of it. */
+export type BaseTree = { listing: TreeListing; retained: RetainedRequest[] } | undefined;
+
+/**
+ * Steps for baseState's questions to git about `ref` (the plan asks them while the working tree
+ * is checked); undefined when `ref` names no commit.
+ */
+export function* baseTreeSteps(root: string, ref: string, since?: string): GitSteps<BaseTree> {
+  const listing = yield* listTreeSteps(ref);
+  if (!listing) return undefined;
+  // Tenants kept from request files deleted before the base, so the plan never shows them as new.
+  const retained = yield* retainedSteps(root, new Set([...listing.blobs.keys()].filter(isRequestPath)), listing.commit, since);
+  return { listing, retained };
+}
+
 /**
  * `since`: the adoption base; deletions up to it are the product's examples, not retained tenants.
  * `head`: results of single files to reuse; only blobs it lacks are read and checked.
+ * `asked`: baseTreeSteps' answer for the same `ref` and `since`, when the caller has it already.
  */
-export function baseState(root: string, ref: string | undefined, today: string, since?: string, head?: HeadChecks): BaseState {
+export function baseState(root: string, ref: string | undefined, today: string, since?: string, head?: HeadChecks, asked?: BaseTree): BaseState {
   if (ref === undefined)
     return { commit: null, state: EMPTY_STATE, notes: [{ id: "Tidak ada riwayat git atau cabang main: semua dianggap baru.", en: "No git history or main branch: everything counts as new." }] };
-  const listing = listTreeAt(root, ref);
+  const tree = asked === undefined ? runSteps(root, baseTreeSteps(root, ref, since)) : asked;
   const notFound = { commit: null, state: EMPTY_STATE, notes: [{ id: `Revisi ${ref} tidak ditemukan: semua dianggap baru.`, en: `Revision ${ref} was not found: everything counts as new.` }] };
-  if (!listing) return notFound;
+  if (!tree) return notFound;
+  const { listing, retained } = tree;
   const { commit, blobs, skipped } = listing;
   const paths = [...blobs.keys()];
-  // Tenants kept from request files deleted before the base, so the plan never shows them as new.
-  const retained = retainedRequests(root, new Set(paths.filter(isRequestPath)), commit, since);
   const shared = head && head.governanceBlob !== undefined && blobs.get(GOVERNANCE_FILE) === head.governanceBlob ? head : undefined;
   const known: KnownChecks | undefined = shared && {
     governance: shared.governance,

@@ -8,9 +8,11 @@ import { discoverRequests } from "../load/discover.ts";
 import { GOVERNANCE_FILE, governanceToday } from "../load/repository.ts";
 import type { RepositoryValidation } from "../validate/files/repository.ts";
 import { readGovernance, readYamlFile } from "../load/read.ts";
-import { retainedRequests } from "../git/retained.ts";
-import { changedSince } from "../git/changed.ts";
-import { listTreeAt } from "../git/tree.ts";
+import { retainedSteps } from "../git/retained.ts";
+import { changedSinceSteps } from "../git/changed.ts";
+import { listTreeSteps } from "../git/tree.ts";
+import { runStepsAsync } from "../git/run.ts";
+import type { Governance } from "../model/governance.ts";
 import { assemble, checkGovernance, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
 import { checkRequestFiles } from "../validate/files/check-files.ts";
 import { blobId, openCheckCache, repositoryIdentity, restoreCheck, type CheckCache } from "./check-cache.ts";
@@ -32,43 +34,73 @@ export interface HeadValidation extends RepositoryValidation {
 /**
  * Validates the working tree; `cacheDir` undefined: results are shared only within this run.
  * `threads`: for the per-file stage (default: all cores, for repositories of thousands of files).
+ * `onGovernance`: told of the governance as soon as it is read, before the files are checked
+ * (the plan starts its questions to git then, to have the answers when the checks end).
  */
-export async function validateWorkingTree(root: string, today: string | undefined, cacheDir: string | undefined, threads?: number): Promise<HeadValidation> {
+export async function validateWorkingTree(root: string, today: string | undefined, cacheDir: string | undefined, threads?: number, onGovernance?: (governance: Governance) => void): Promise<HeadValidation> {
   const discovery = discoverRequests(root);
   const governanceFile = readGovernance(root, GOVERNANCE_FILE);
   const gov = checkGovernance(governanceFile);
   const day = today ?? governanceToday(gov.governance);
   const filesChecked = discovery.files.length + 1;
   if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day, cache: openCheckCache(undefined, undefined) };
-  const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(discovery.files), "HEAD", gov.governance.adoption?.base) };
-
-  // Blob ids from HEAD's tree, for the files the working tree has not changed since HEAD.
-  const listing = listTreeAt(root, "HEAD");
-  const dirty = listing && changedSince(root, listing.commit);
-  const blobs = dirty ? listing.blobs : new Map<string, string>();
+  onGovernance?.(gov.governance);
+  // git answers while the files are checked: the tenants kept from deleted files (for the rules
+  // across files), HEAD's tree and what the working tree changed since (blob ids for the cache).
+  const retainedAsked = handled(runStepsAsync(root, retainedSteps(root, new Set(discovery.files), "HEAD", gov.governance.adoption?.base)));
+  const sinceHead = handled(
+    (async () => {
+      const listing = await runStepsAsync(root, listTreeSteps("HEAD"));
+      return { listing, dirty: listing && (await runStepsAsync(root, changedSinceSteps(listing.commit))) };
+    })(),
+  );
   let governanceBlob: string | undefined;
   try {
     governanceBlob = blobId(readFileSync(join(root, GOVERNANCE_FILE)));
   } catch {
     governanceBlob = undefined;
   }
-  const identity = dirty ? repositoryIdentity(root) : undefined;
-  const cache = openCheckCache(cacheDir, identity && governanceBlob ? { repository: identity, governance: governanceBlob, today: day } : undefined);
+  const fileCtx = { governance: gov.governance, today: day };
 
-  // On all cores (src/validate/files/check-files.ts); a file the cache knows is not read.
-  const blobOf = (file: string) => (dirty && !dirty.has(file) ? blobs.get(file) : undefined);
-  const checks: RequestCheck[] = await checkRequestFiles(root, discovery.files, ctx, {
-    ...(threads !== undefined ? { threads } : {}),
-    known: (file) => {
-      const blob = blobOf(file);
-      const cached = blob ? cache.get(file, blob) : undefined;
-      return cached ? restoreCheck(file, cached, () => readYamlFile(root, file).positions) : undefined;
-    },
-    checked: (file, _index, check) => {
-      const blob = blobOf(file);
-      if (blob) cache.set(file, blob, check);
-    },
-  });
+  // Blob ids from HEAD's tree, for the files the working tree has not changed since HEAD.
+  const blobOf = (since: Awaited<typeof sinceHead>) => (file: string) => (since.dirty && !since.dirty.has(file) ? since.listing!.blobs.get(file) : undefined);
+  let checks: RequestCheck[];
+  let cache: CheckCache;
+  let since: Awaited<typeof sinceHead>;
+  if (cacheDir) {
+    // A stored result spares reading its file: the blob ids are needed before the checks start.
+    since = await sinceHead;
+    const identity = since.dirty ? repositoryIdentity(root) : undefined;
+    const stored = openCheckCache(cacheDir, identity && governanceBlob ? { repository: identity, governance: governanceBlob, today: day } : undefined);
+    const blob = blobOf(since);
+    // On all cores (src/validate/files/check-files.ts); a file the cache knows is not read.
+    checks = await checkRequestFiles(root, discovery.files, fileCtx, {
+      ...(threads !== undefined ? { threads } : {}),
+      known: (file) => {
+        const b = blob(file);
+        const cached = b ? stored.get(file, b) : undefined;
+        return cached ? restoreCheck(file, cached, () => readYamlFile(root, file).positions) : undefined;
+      },
+      checked: (file, _index, check) => {
+        const b = blob(file);
+        if (b) stored.set(file, b, check);
+      },
+    });
+    cache = stored;
+  } else {
+    // Nothing stored to look up: check every file while git answers, then share the results
+    // with the base side by blob id.
+    checks = await checkRequestFiles(root, discovery.files, fileCtx, threads !== undefined ? { threads } : {});
+    since = await sinceHead;
+    cache = openCheckCache(undefined, undefined);
+    const blob = blobOf(since);
+    discovery.files.forEach((file, i) => {
+      const b = blob(file);
+      if (b) cache.set(file, b, checks[i]!);
+    });
+  }
+  const { listing, dirty } = since;
+  const ctx = { ...fileCtx, retained: await retainedAsked };
   // Clean: git sees no change, and the files found are exactly HEAD's request files.
   const tracked = listing ? [...listing.blobs.keys()].filter((p) => /^requests\/[^/]+\/[^/]+\.yaml$/.test(p)) : [];
   const clean = !!dirty && dirty.size === 0 && discovery.diagnostics.length === 0 && listing!.skipped.length === 0 && tracked.length === discovery.files.length && tracked.sort().every((p, i) => p === discovery.files[i]);
@@ -84,4 +116,10 @@ export async function validateWorkingTree(root: string, today: string | undefine
     ...(listing ? { commit: listing.commit, blobs: listing.blobs } : {}),
     clean,
   };
+}
+
+/** A promise awaited later, perhaps never (an invalid working tree): its failure must not end the process meanwhile. */
+export function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }

@@ -80,9 +80,40 @@ const RANGE_NAMES: Record<string, Message> = {
 
 const GLOBAL_UNICAST = ipaddr.IPv6.parse("2000::");
 
+type Subnet = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+/**
+ * The leading units (IPv4's first octet, IPv6's first 16-bit part) that some special range of
+ * ipaddr.js covers, read from the library's own SpecialRanges table. An address whose leading unit
+ * no range touches is plain unicast without asking range(), which tests each of ~40 subnets in turn.
+ */
+function touchedLeads(ranges: Record<string, Subnet | Subnet[]>, unitBits: number): Uint8Array {
+  const touched = new Uint8Array(2 ** unitBits);
+  for (const name of Object.keys(ranges)) {
+    const entry = ranges[name]!;
+    // As subnetMatch reads an entry: one subnet, or a list of them.
+    const subnets = (entry[0] && !Array.isArray(entry[0]) ? [entry] : entry) as Subnet[];
+    for (const [addr, bits] of subnets) {
+      const lead = addr.toByteArray().slice(0, unitBits / 8).reduce((a, b) => a * 256 + b, 0);
+      const span = bits >= unitBits ? 1 : 2 ** (unitBits - bits);
+      const from = lead - (lead % span);
+      touched.fill(1, from, from + span);
+    }
+  }
+  return touched;
+}
+const TOUCHED_V4 = touchedLeads((ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Subnet | Subnet[]> }).SpecialRanges, 8);
+const TOUCHED_V6 = touchedLeads((ipaddr.IPv6.prototype as unknown as { SpecialRanges: Record<string, Subnet | Subnet[]> }).SpecialRanges, 16);
+
+/** addr.range(), with the shortcut above. */
+export function rangeOf(addr: ipaddr.IPv4 | ipaddr.IPv6): string {
+  if (addr.kind() === "ipv4" ? !TOUCHED_V4[(addr as ipaddr.IPv4).octets[0]!] : !TOUCHED_V6[(addr as ipaddr.IPv6).parts[0]!]) return "unicast";
+  return addr.range();
+}
+
 /** Why an address cannot be published, or undefined for a public unicast address. */
 export function nonPublic(addr: ipaddr.IPv4 | ipaddr.IPv6): Message | undefined {
-  const range = addr.range();
+  const range = rangeOf(addr);
   if (range === "unicast") {
     // IPv6 outside 2000::/3 is not allocated for global unicast.
     if (addr.kind() === "ipv6" && !addr.match(GLOBAL_UNICAST, 3)) return { id: "belum dialokasikan untuk unicast global", en: "not allocated for global unicast" };
@@ -98,17 +129,24 @@ interface Parsed {
   i: number;
 }
 
-/** Each address parsed once per request, shared by the three address rules. */
-const parsedCache = new WeakMap<object, Parsed[]>();
+/**
+ * Each address parsed once per request, shared by the three address rules. They run one after
+ * the other on a file, so the last request's addresses are all that is kept: held for the whole
+ * run (as a WeakMap on the request would), they would survive every young-generation collection
+ * and be copied and promoted for nothing.
+ */
+let lastRequest: object | undefined;
+let lastParsed: Parsed[] = [];
 
 function eachAddress(req: RequestFile, f: (a: Parsed) => void): void {
-  let all = parsedCache.get(req.request);
-  if (!all) {
-    all = [];
+  if (lastRequest !== req.request) {
+    const all: Parsed[] = [];
     for (const list of lists(req)) for (let i = 0; i < list.values.length; i++) all.push({ text: list.values[i]!, parsed: parse(list.values[i]!, list.family), list, i });
-    parsedCache.set(req.request, all);
+    lastRequest = req.request;
+    lastParsed = all;
   }
-  for (const a of all) f(a);
+  const all = lastParsed;
+  for (let i = 0; i < all.length; i++) f(all[i]!);
 }
 
 /** The pointer, spelt only for an address a rule reports. */

@@ -3,9 +3,9 @@
 // or that uses symbols IDNA2008 does not allow is refused on its own; a name whose skeleton equals
 // another request's name is refused naming that request.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { unicodeLabel, zoneOf } from "../../model/names.ts";
+import { unicodeLabel } from "../../model/names.ts";
 import { idna2008Problem, lookalike, mixedScripts, scriptName, skeleton } from "../confusable.ts";
-import { byZoneField, ownedNames } from "../request-names.ts";
+import { byZoneField, ownedNames, zoneFor } from "../request-names.ts";
 import { idnProblem } from "./label.ts";
 import { report, type FileRule, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
 import type { Request } from "../../model/request.ts";
@@ -84,7 +84,7 @@ export const labelScript: FileRule = {
   },
 };
 
-const confusableZone = (req: Request, ctx: RuleContext) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
+const confusableZone = (req: Request, ctx: RuleContext) => (zoneFor(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
 
 /** The skeleton of an owned name as people read it; undefined when its punycode is bad (label.idn's finding). */
 function nameSkeleton(name: string): string | undefined {
