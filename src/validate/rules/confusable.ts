@@ -16,6 +16,7 @@ const LDH = /^[a-z0-9-]+$/;
 /** The Unicode labels of the subdomain and its record names, with their pointers. */
 function unicodeParts(req: RequestFile): { text: string; part: string; ptr: string }[] {
   const out: { text: string; part: string; ptr: string }[] = [];
+  if (!mayBeUnicode(req)) return out;
   const add = (text: string, ptr: string) => {
     // Plain ASCII without punycode has no Unicode part: the usual case, decided without a split.
     if (ASCII.test(text) && !text.toLowerCase().includes("xn--")) return;
@@ -35,6 +36,18 @@ function unicodeParts(req: RequestFile): { text: string; part: string; ptr: stri
     if (r.name !== undefined && r.name !== "@") add(r.name, `/records/${i}/name`);
   });
   return out;
+}
+
+/** Plain ASCII without punycode has no Unicode part: whether some name of the request is otherwise. */
+const unicode = (text: string) => !ASCII.test(text) || text.toLowerCase().includes("xn--");
+function mayBeUnicode(req: RequestFile): boolean {
+  if (unicode(req.request.label)) return true;
+  const records = req.request.records ?? [];
+  for (let i = 0; i < records.length; i++) {
+    const name = records[i]!.name;
+    if (name !== undefined && name !== "@" && unicode(name)) return true;
+  }
+  return false;
 }
 
 export const labelScript: FileRule = {

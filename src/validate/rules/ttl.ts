@@ -14,18 +14,18 @@ export const ttlRange: FileRule = {
   check(req, ctx) {
     const { min, max } = ctx.governance.limits?.ttl ?? TTL_DEFAULT;
     const out: Diagnostic[] = [];
-    const bad = (t: number | undefined) => t !== undefined && t !== 1 && (t < min || t > max);
-    const say = (t: number, ptr: string) =>
+    // A loop, not arrays of pairs filtered and mapped: most files have no TTL at all.
+    const records = req.request.records ?? [];
+    for (let i = -1; i < records.length; i++) {
+      const t = i < 0 ? req.request.ttl : records[i]!.ttl;
+      if (t === undefined || t === 1 || (t >= min && t <= max)) continue;
       out.push(
-        report(this, req, ptr, {
+        report(this, req, i < 0 ? "/ttl" : `/records/${i}/ttl`, {
           id: `TTL ${t} di luar batas: tulis 1 (otomatis) atau ${min} sampai ${max} detik.`,
           en: `TTL ${t} is out of bounds: write 1 (automatic) or ${min} to ${max} seconds.`,
         }),
       );
-    // A loop, not arrays of pairs filtered and mapped: most files have no TTL at all.
-    if (bad(req.request.ttl)) say(req.request.ttl!, "/ttl");
-    const records = req.request.records;
-    if (records) for (let i = 0; i < records.length; i++) if (bad(records[i]!.ttl)) say(records[i]!.ttl!, `/records/${i}/ttl`);
+    }
     return out;
   },
 };

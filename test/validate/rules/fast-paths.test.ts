@@ -79,3 +79,17 @@ describe("labels and record names", () => {
     expect(plain).toBeGreaterThan(1000);
   });
 });
+
+describe("owned names of many requests", () => {
+  it("stay right past the bound of the cache, recomputed once forgotten", async () => {
+    const { ownedNames } = await import("../../../src/validate/request-names.ts");
+    const make = (i: number) => ({ label: `nama-${i}`, target: { server: { ipv4: ["103.1.1.1"] } }, records: [{ name: "mail", type: "A", values: ["103.1.1.2"] }] }) as never;
+    const first = make(0);
+    const before = ownedNames(first);
+    expect(ownedNames(first)).toBe(before); // remembered
+    for (let i = 1; i < 70_000; i++) ownedNames(make(i));
+    const after = ownedNames(first);
+    expect(after).toEqual(before);
+    expect(after.map((n) => n.name)).toEqual(["nama-0", "mail.nama-0"]);
+  });
+});
