@@ -52,8 +52,8 @@ export interface PendingArtifacts {
 
 /**
  * Starts writing as soon as the desired state is known: makes out/ and, given a thread, hands it
- * the tenants' files of out/kubernetes/ (~3,000 on a full plan) and later the registry, to write
- * while this thread computes and writes the rest. The tenants' files are claimed one by one from a
+ * the tenants' files of out/kubernetes/ (~3,000 on a full plan) to write while this thread
+ * computes and writes the rest. The tenants' files are claimed one by one from a
  * shared counter: once this thread has written its own part, it writes the tenants the other has
  * not reached yet instead of waiting for it.
  */
@@ -65,8 +65,6 @@ export function startArtifacts(out: string, state: DesiredState, cluster: Cluste
   thread?.post(out, o.made, tenants);
   return {
     finish(a) {
-      const registry: OutJob = { kind: "registry", rows: a.registry, lang: a.lang };
-      thread?.post(out, o.made, registry);
       const zones = o.folder("zones", ".zone");
       const tap = a.tap;
       for (const z of a.governance.zones) {
@@ -78,6 +76,10 @@ export function startArtifacts(out: string, state: DesiredState, cluster: Cluste
       const plan = new OutFolder(out, o.made);
       plan.put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
       plan.put("plan.json", renderJson(a.plan));
+      // The registry here: handing its 15,000 rows to the thread would copy them (both threads'
+      // time, and the thread's memory), and the thread meanwhile writes tenants this one would.
+      const registry = new OutFolder(out, o.made);
+      runOutJob(registry, { kind: "registry", rows: a.registry, lang: a.lang });
       // out/kubernetes/: the baseline (cluster-wide roles and network policy; its name sorts first,
       // so `kubectl apply -f` on the folder creates them before any tenant binds to them), and the
       // tenants the thread has not claimed yet.
@@ -91,13 +93,8 @@ export function startArtifacts(out: string, state: DesiredState, cluster: Cluste
       const manifests = [...(state.tenants.length ? [BASELINE_PATH] : []), ...state.tenants.map(tenantPath)];
       // What an earlier run left for tenants that are gone.
       kubernetes.prune("kubernetes", kubernetesBefore, manifests);
-      const registryWritten = done[1] ?? (() => {
-        const p = new OutFolder(out, o.made);
-        runOutJob(p, registry);
-        return p.written;
-      })();
       // Listed in out/'s order: zones, manifests, registry, plan.
-      return [...o.written, ...manifests, ...registryWritten, ...plan.written];
+      return [...o.written, ...manifests, ...registry.written, ...plan.written];
     },
   };
 }
