@@ -31,7 +31,9 @@ class Refuse {}
 const REFUSE = new Refuse();
 
 // Characters the subset never holds: tabs, control characters (C0 but LF and CR, DEL, C1),
-// the Unicode line and paragraph separators, a BOM inside the text, the non-characters.
+// the Unicode line and paragraph separators, a BOM inside the text, the non-characters. (The
+// regular expression is faster than a loop over char codes in JavaScript, ~2 ns a character
+// against ~3.5, as is indexOf for the line ends.)
 const FORBIDDEN = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 const LONE_CR = /\r(?!\n)/;
 
@@ -49,31 +51,70 @@ const ESCAPES: Record<string, string> = {
 };
 const HEX = /^[0-9a-fA-F]+$/;
 
-const NULL = /^(?:~|[Nn]ull|NULL)$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
 /**
  * A non-empty plain scalar as yaml's core schema resolves it (node_modules/yaml/dist/schema/
- * core: tags tried in this order, the first whose test matches wins; resolvers copied).
+ * core: tags tried in this order, the first whose test matches wins; resolvers copied). The
+ * tests are written out by hand rather than as the library's regular expressions, which cost a
+ * tenth of the whole parse (dates, addresses and phone numbers all start like numbers); test/
+ * validate/fast-yaml.test.ts checks them against the library's expressions on random strings.
  */
 export function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
-  // Only these first characters can start a non-string: skip the tests for the usual text.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === DASH || c === DOT || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return c === 116 || c === 84;
-  if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
-  if (INT.test(s)) return parseInt(s, 10);
-  if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
-  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
-  return s;
+  const n = s.length;
+  // null: ~ null Null NULL; bool: true True TRUE false False FALSE.
+  if (c === 126) return n === 1 ? null : s;
+  if (c === 110 || c === 78) return s === "null" || s === "Null" || s === "NULL" ? null : s;
+  if (c === 116 || c === 84) return s === "true" || s === "True" || s === "TRUE" ? true : s;
+  if (c === 102 || c === 70) return s === "false" || s === "False" || s === "FALSE" ? false : s;
+  // Only these can start a number: digits, sign, dot.
+  if (!((c >= 48 && c <= 57) || c === 43 || c === DASH || c === DOT)) return s;
+  // 0o17 (int, octal) and 0x1F (int, hex), before and after the decimal int: neither can be one.
+  if (c === 48 && n > 2) {
+    const k = s.charCodeAt(1);
+    if (k === 111) return allDigits(s, 2, 8) ? parseInt(s.substring(2), 8) : s;
+    if (k === 120) return allDigits(s, 2, 16) ? parseInt(s.substring(2), 16) : s;
+  }
+  // [-+]? then the mantissa (digits, maybe a dot and digits), then maybe [eE][-+]?digits.
+  let i = c === 43 || c === DASH ? 1 : 0;
+  const intStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  const intDigits = i - intStart;
+  if (i === n) return intDigits > 0 ? parseInt(s, 10) : s;
+  let dot = false;
+  let fracDigits = 0;
+  if (s.charCodeAt(i) === DOT) {
+    dot = true;
+    const f = ++i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    fracDigits = i - f;
+    // .inf .Inf .INF (signed or not), .nan .NaN .NAN (unsigned).
+    if (intDigits === 0 && fracDigits === 0) {
+      const word = s.substring(i);
+      if (word === "inf" || word === "Inf" || word === "INF") return c === DASH ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+      if ((word === "nan" || word === "NaN" || word === "NAN") && intStart === 0) return NaN;
+      return s;
+    }
+  }
+  if (intDigits === 0 && fracDigits === 0) return s;
+  if (i === n) return dot ? parseFloat(s) : s;
+  const e = s.charCodeAt(i);
+  if (e !== 101 && e !== 69) return s;
+  i++;
+  if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === DASH)) i++;
+  const expStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  return i === n && i > expStart ? parseFloat(s) : s;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether s from `from` on is one or more digits of base 8 or 16. */
+function allDigits(s: string, from: number, base: 8 | 16): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (base === 8 ? !(c >= 48 && c <= 55) : !(isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return false;
+  }
+  return s.length > from;
 }
 
 /**
@@ -144,9 +185,10 @@ export function parseFastYaml(text: string, positions = true): FastParse | undef
   if (text.includes("\r") && LONE_CR.test(text)) return undefined;
   // Significant lines only: blank lines and comment lines carry nothing in this subset.
   let n = 0;
-  for (let start = 0, no = 1; start < text.length; no++) {
+  const length = text.length;
+  for (let start = 0, no = 1; start < length; no++) {
     let nl = text.indexOf("\n", start);
-    if (nl < 0) nl = text.length;
+    if (nl < 0) nl = length;
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let p = start;
     while (p < end && text.charCodeAt(p) === SPACE) p++;
@@ -180,10 +222,10 @@ export function parseFastYaml(text: string, positions = true): FastParse | undef
     first = 1;
   }
   if (n === first || LINES[4 * first + INDENT] !== 0) return undefined;
-  const parser = new Parser(text, LINES, n, positions);
+  const parser = new Parser(text, LINES, n);
   try {
-    const [value, next] = parser.blockMap(first, 0, 0, ROOT);
-    if (next !== n) return undefined;
+    const value = parser.blockMap(first, 0, 0, positions ? ROOT : undefined);
+    if (parser.next !== n) return undefined;
     return { value, positions: parser.positions };
   } catch (e) {
     if (e === REFUSE) return undefined;
@@ -206,14 +248,18 @@ const isNumberStart = (c: number) => (c >= 48 && c <= 57) || c === DOT;
 const isKeyStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isKeyChar = (c: number) => isKeyStart(c) || (c >= 48 && c <= 57) || c === DASH || c === DOT;
 
+// The parser's methods return the value they read and leave in `next` the line (or, in a flow
+// collection, the offset) where reading goes on: no pair to allocate per value. The JSON pointer
+// of the value (`ptr`) is passed only when positions are recorded (parse.ts asks for them only
+// when a diagnostic needs one).
 class Parser {
   readonly positions: Positions = {};
+  /** Set by each method: the next significant line (block methods) or the offset after the item (flowItem). */
+  next = 0;
   constructor(
     private readonly text: string,
     private readonly lines: Int32Array,
     private readonly n: number,
-    /** Whether to record positions (parse.ts asks for them only when a diagnostic needs one). */
-    private readonly record: boolean,
   ) {}
 
   private skipSpaces(p: number, end: number): number {
@@ -251,11 +297,11 @@ class Parser {
   }
 
   /** A block mapping whose keys stand at column `col` (0-based), from line `li`. */
-  blockMap(li: number, col: number, depth: number, ptr: Pointer): [Record<string, unknown>, number] {
+  blockMap(li: number, col: number, depth: number, ptr: Pointer | undefined): Record<string, unknown> {
     if (depth > LIMITS.depth) refuse();
     const { text, lines, positions } = this;
     const obj: Record<string, unknown> = {};
-    if (this.record) positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
+    if (ptr) positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
     for (let first = true; li < this.n; first = false) {
       const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!, indent = lines[4 * li + INDENT]!;
       if (!first) {
@@ -267,8 +313,8 @@ class Parser {
       if (e < 0 || e >= end || text.charCodeAt(e) !== COLON) refuse();
       if (e + 1 < end && text.charCodeAt(e + 1) !== SPACE) refuse();
       const key = this.key(p, e);
-      const child = ptr.child(key);
-      if (this.record) positions[child.key] = at(no, col + 1);
+      const child = ptr?.child(key);
+      if (child) positions[child.key] = at(no, col + 1);
       const q = this.skipSpaces(e + 1, end);
       let value: unknown;
       if (q === end || text.charCodeAt(q) === HASH) {
@@ -277,24 +323,26 @@ class Parser {
         if (li >= this.n) refuse();
         const nextIndent = lines[4 * li + INDENT]!;
         if (nextIndent > col) {
-          [value, li] = this.isDash(li, nextIndent) ? this.blockSeq(li, nextIndent, depth + 1, child) : this.blockMap(li, nextIndent, depth + 1, child);
+          value = this.isDash(li, nextIndent) ? this.blockSeq(li, nextIndent, depth + 1, child) : this.blockMap(li, nextIndent, depth + 1, child);
         } else if (nextIndent === col && this.isDash(li, col)) {
-          [value, li] = this.blockSeq(li, col, depth + 1, child);
+          value = this.blockSeq(li, col, depth + 1, child);
         } else refuse();
       } else {
-        [value, li] = this.inlineValue(li, q, depth + 1, child, col);
+        value = this.inlineValue(li, q, depth + 1, child, col);
       }
+      li = this.next;
       put(obj, key, value);
     }
-    return [obj, li];
+    this.next = li;
+    return obj;
   }
 
   /** A block sequence whose `-` stand at column `col`, from line `li`. */
-  blockSeq(li: number, col: number, depth: number, ptr: Pointer): [unknown[], number] {
+  blockSeq(li: number, col: number, depth: number, ptr: Pointer | undefined): unknown[] {
     if (depth > LIMITS.depth) refuse();
     const { text, lines } = this;
     const arr: unknown[] = [];
-    if (this.record) this.positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
+    if (ptr) this.positions[ptr.ptr] = at(lines[4 * li + NO]!, col + 1);
     while (li < this.n) {
       const start = lines[4 * li + START]!, end = lines[4 * li + END]!, indent = lines[4 * li + INDENT]!;
       if (indent < col) break;
@@ -306,15 +354,12 @@ class Parser {
       if (text.charCodeAt(q) === DASH && (q + 1 === end || text.charCodeAt(q + 1) === SPACE)) refuse();
       // The indentation limit counts `- ` too (see parseFastYaml).
       if (q - start > LIMITS.indent) refuse();
-      const child = ptr.item(arr.length);
-      let value: unknown;
-      if (this.isKeyLine(q, end)) [value, li] = this.blockMap(li, q - start, depth + 1, child);
-      else {
-        [value, li] = this.inlineValue(li, q, depth + 1, child, col);
-      }
-      arr.push(value);
+      const child = ptr?.item(arr.length);
+      arr.push(this.isKeyLine(q, end) ? this.blockMap(li, q - start, depth + 1, child) : this.inlineValue(li, q, depth + 1, child, col));
+      li = this.next;
     }
-    return [arr, li];
+    this.next = li;
+    return arr;
   }
 
   /**
@@ -323,19 +368,21 @@ class Parser {
    * continued on more indented lines, or a block scalar (`|`, `>`). Returns the value and the
    * next significant line.
    */
-  private inlineValue(li: number, q: number, depth: number, ptr: Pointer, parent: number): [unknown, number] {
+  private inlineValue(li: number, q: number, depth: number, ptr: Pointer | undefined, parent: number): unknown {
     if (depth > LIMITS.depth) refuse();
     const { text, lines } = this;
     const start = lines[4 * li + START]!, end = lines[4 * li + END]!;
     const c = text.charCodeAt(q);
     if ((c === DQUOTE || c === SQUOTE) && this.closingQuote(q + 1, end, c) < 0) return this.multiLineQuoted(li, q, ptr, parent);
     if (c === DQUOTE || c === SQUOTE || c === LBRACKET || c === LBRACE) {
-      const [value, e] = this.flowItem(li, q, depth, ptr);
+      const value = this.flowItem(li, q, depth, ptr);
+      const e = this.next;
       const after = this.skipSpaces(e, end);
       if (after < end && (after === e || text.charCodeAt(after) !== HASH)) refuse();
-      return [value, li + 1];
+      this.next = li + 1;
+      return value;
     }
-    if (this.record) this.positions[ptr.ptr] = at(lines[4 * li + NO]!, q - start + 1);
+    if (ptr) this.positions[ptr.ptr] = at(lines[4 * li + NO]!, q - start + 1);
     if (c === PIPE || c === GT) return this.blockScalar(li, q, parent);
     if (INDICATOR.has(c) && !(c === DASH && isNumberStart(text.charCodeAt(q + 1)))) refuse();
     // A plain scalar runs to the line's end or to a ` #` comment.
@@ -369,7 +416,8 @@ class Parser {
       while (text.charCodeAt(t - 1) === SPACE) t--;
       value += " " + text.slice(from, t);
     }
-    return [resolvePlain(value), next];
+    this.next = next;
+    return resolvePlain(value);
   }
 
   /**
@@ -440,11 +488,11 @@ class Parser {
    * end of a line (an escaped line break or space); only a comment after the closing quote.
    * Its lines are read from the text itself: a line starting with `#` in it is content.
    */
-  private multiLineQuoted(li: number, q: number, ptr: Pointer, parent: number): [string, number] {
+  private multiLineQuoted(li: number, q: number, ptr: Pointer | undefined, parent: number): string {
     const { text, lines } = this;
     const quote = text.charCodeAt(q);
     let no = lines[4 * li + NO]!;
-    if (this.record) this.positions[ptr.ptr] = at(no, q - lines[4 * li + START]! + 1);
+    if (ptr) this.positions[ptr.ptr] = at(no, q - lines[4 * li + START]! + 1);
     let from = q + 1;
     let end = lines[4 * li + END]!;
     let value = "";
@@ -472,7 +520,8 @@ class Parser {
     }
     let next = li + 1;
     while (next < this.n && lines[4 * next + NO]! <= no) next++;
-    return [value, next];
+    this.next = next;
+    return value;
   }
 
   /**
@@ -482,7 +531,7 @@ class Parser {
    * indentation indicators are left to yaml. Its lines are read from the text itself (the line
    * table leaves out comment-like lines, which are content here).
    */
-  private blockScalar(li: number, q: number, parent: number): [string, number] {
+  private blockScalar(li: number, q: number, parent: number): string {
     const { text, lines } = this;
     const end = lines[4 * li + END]!;
     const folded = text.charCodeAt(q) === GT;
@@ -523,36 +572,43 @@ class Parser {
     if (indent < 0) refuse();
     let next = li + 1;
     while (next < this.n && lines[4 * next + NO]! <= lastNo) next++;
+    this.next = next;
     const value = parts.join(folded ? " " : "\n");
-    return [strip ? value : value + "\n", next];
+    return strip ? value : value + "\n";
   }
 
   /**
    * A quoted scalar, a flow collection or (inside a flow collection) a plain scalar at `p`, all
    * on line `li`. Returns the value and the offset just after it.
    */
-  private flowItem(li: number, p: number, depth: number, ptr: Pointer): [unknown, number] {
+  private flowItem(li: number, p: number, depth: number, ptr: Pointer | undefined): unknown {
     if (depth > LIMITS.depth) refuse();
     const { text, lines } = this;
     const no = lines[4 * li + NO]!, start = lines[4 * li + START]!, end = lines[4 * li + END]!;
-    if (this.record) this.positions[ptr.ptr] = at(no, p - start + 1);
+    if (ptr) this.positions[ptr.ptr] = at(no, p - start + 1);
     const c = text.charCodeAt(p);
     if (c === DQUOTE || c === SQUOTE) {
       const close = this.closingQuote(p + 1, end, c);
       if (close < 0) refuse();
-      return [this.quoted(p + 1, close, c), close + 1];
+      this.next = close + 1;
+      return this.quoted(p + 1, close, c);
     }
     if (c === LBRACKET) {
       const arr: unknown[] = [];
       let i = this.skipSpaces(p + 1, end);
-      if (i < end && text.charCodeAt(i) === RBRACKET) return [arr, i + 1];
+      if (i < end && text.charCodeAt(i) === RBRACKET) {
+        this.next = i + 1;
+        return arr;
+      }
       for (;;) {
-        const [v, e] = this.flowItem(li, i, depth + 1, ptr.item(arr.length));
-        arr.push(v);
-        i = this.skipSpaces(e, end);
+        arr.push(this.flowItem(li, i, depth + 1, ptr?.item(arr.length)));
+        i = this.skipSpaces(this.next, end);
         if (i >= end) refuse();
         const d = text.charCodeAt(i);
-        if (d === RBRACKET) return [arr, i + 1];
+        if (d === RBRACKET) {
+          this.next = i + 1;
+          return arr;
+        }
         if (d !== COMMA) refuse();
         i = this.skipSpaces(i + 1, end);
         // A trailing comma, or an empty entry: not in the subset.
@@ -562,23 +618,28 @@ class Parser {
     if (c === LBRACE) {
       const obj: Record<string, unknown> = {};
       let i = this.skipSpaces(p + 1, end);
-      if (i < end && text.charCodeAt(i) === RBRACE) return [obj, i + 1];
+      if (i < end && text.charCodeAt(i) === RBRACE) {
+        this.next = i + 1;
+        return obj;
+      }
       for (;;) {
         const k = this.keyEnd(i, end);
         if (k < 0 || k + 1 >= end || text.charCodeAt(k) !== COLON || text.charCodeAt(k + 1) !== SPACE) refuse();
         const key = this.key(i, k);
-        const child = ptr.child(key);
-        if (this.record) this.positions[child.key] = at(no, i - start + 1);
+        const child = ptr?.child(key);
+        if (child) this.positions[child.key] = at(no, i - start + 1);
         const v0 = this.skipSpaces(k + 1, end);
         if (v0 >= end) refuse();
         const vc = text.charCodeAt(v0);
         if (vc === COMMA || vc === RBRACE) refuse();
-        const [v, e] = this.flowItem(li, v0, depth + 1, child);
-        put(obj, key, v);
-        i = this.skipSpaces(e, end);
+        put(obj, key, this.flowItem(li, v0, depth + 1, child));
+        i = this.skipSpaces(this.next, end);
         if (i >= end) refuse();
         const d = text.charCodeAt(i);
-        if (d === RBRACE) return [obj, i + 1];
+        if (d === RBRACE) {
+          this.next = i + 1;
+          return obj;
+        }
         if (d !== COMMA) refuse();
         i = this.skipSpaces(i + 1, end);
         if (i >= end || text.charCodeAt(i) === RBRACE || text.charCodeAt(i) === COMMA) refuse();
@@ -600,6 +661,7 @@ class Parser {
     let e = i;
     while (text.charCodeAt(e - 1) === SPACE) e--;
     if (e === p) refuse();
-    return [resolvePlain(text.slice(p, e)), e];
+    this.next = e;
+    return resolvePlain(text.slice(p, e));
   }
 }

@@ -12,12 +12,18 @@ export interface Job {
   chunk: number;
 }
 
-/** Claims and reads one chunk: its first file's index and the files as read, or undefined when no files are left. */
-export function claimChunk(job: Job): { start: number; files: Loaded[] } | undefined {
+/** Claims one chunk: the indices of its files, from `start` to before `end`, or undefined when no files are left. */
+export function claimRange(job: Job): { start: number; end: number } | undefined {
   const start = Atomics.add(job.counter, 0, job.chunk);
   if (start >= job.files.length) return undefined;
-  const end = Math.min(start + job.chunk, job.files.length);
+  return { start, end: Math.min(start + job.chunk, job.files.length) };
+}
+
+/** Claims and reads one chunk: its first file's index and the files as read, or undefined when no files are left. */
+export function claimChunk(job: Job): { start: number; files: Loaded[] } | undefined {
+  const range = claimRange(job);
+  if (!range) return undefined;
   const files: Loaded[] = [];
-  for (let i = start; i < end; i++) files.push(readYamlFile(job.root, job.files[i]!));
-  return { start, files };
+  for (let i = range.start; i < range.end; i++) files.push(readYamlFile(job.root, job.files[i]!));
+  return { start: range.start, files };
 }

@@ -1,7 +1,7 @@
 // Reads files from disk into Loaded values. The only place validation touches the file system.
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
-import { parseYaml, type Loaded } from "./parse.ts";
+import { parseYamlSource, type Loaded, type LoadedSource } from "./parse.ts";
 import { LIMITS } from "./limits.ts";
 import { diagnostic, START } from "../diagnostics/diagnostic.ts";
 
@@ -26,6 +26,11 @@ function readBytes(path: string, maxBytes: number): Uint8Array {
 }
 
 export function readYamlFile(root: string, file: string, maxBytes: number = LIMITS.requestBytes): Loaded {
+  return readYamlSource(root, file, maxBytes).loaded;
+}
+
+/** readYamlFile, with the text a fast-read file's positions would come from (see parse.ts). */
+export function readYamlSource(root: string, file: string, maxBytes: number = LIMITS.requestBytes): LoadedSource {
   let bytes: Uint8Array;
   try {
     bytes = readBytes(join(root, file), maxBytes);
@@ -37,9 +42,10 @@ export function readYamlFile(root: string, file: string, maxBytes: number = LIMI
         : code === "EISDIR"
           ? ["Ini folder, padahal di sini seharusnya berkas.", "This is a folder where a file belongs."]
           : [`Berkas tidak dapat dibaca (${code ?? "?"}).`, `The file cannot be read (${code ?? "?"}).`];
-    return { file, value: undefined, positions: {}, diagnostics: [diagnostic(file, START, code === "ENOENT" ? "file.missing" : "file.not-file", "error", { id, en })] };
+    const loaded = { file, value: undefined, positions: {}, diagnostics: [diagnostic(file, START, code === "ENOENT" ? "file.missing" : "file.not-file", "error", { id, en })] };
+    return { loaded, source: undefined };
   }
-  return parseYaml(file, bytes, maxBytes);
+  return parseYamlSource(file, bytes, maxBytes);
 }
 
 export const readGovernance = (root: string, file = "governance.yaml") => readYamlFile(root, file, LIMITS.governanceBytes);

@@ -18,13 +18,17 @@ const MAP = new Map<string, string>(Object.entries(prototypes as Record<string, 
 const ASCII_MAP: string[] = Array.from({ length: 128 }, (_, i) => MAP.get(String.fromCharCode(i)) ?? String.fromCharCode(i));
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** The ASCII characters whose prototype is another text (`1` reads as `l`, `m` as `rn`). */
+const ASCII_MAPPED = new RegExp(
+  `[${ASCII_MAP.flatMap((to, i) => (to === String.fromCharCode(i) ? [] : [`\\x${i.toString(16).padStart(2, "0")}`])).join("")}]`,
+  "g",
+);
+const mapAscii = (c: string) => ASCII_MAP[c.charCodeAt(0)]!;
+
 /** The UTS #39 skeleton of a string. */
 export function skeleton(text: string): string {
-  if (ASCII.test(text)) {
-    let out = "";
-    for (let i = 0; i < text.length; i++) out += ASCII_MAP[text.charCodeAt(i)]!;
-    return out;
-  }
+  // ASCII: the characters that map elsewhere replaced in one native pass (a name is mostly letters that map to themselves).
+  if (ASCII.test(text)) return text.replace(ASCII_MAPPED, mapAscii);
   let out = "";
   for (const c of text.normalize("NFD")) out += MAP.get(c) ?? c;
   return out.normalize("NFD");

@@ -81,6 +81,12 @@ function hostile(base: string): Record<string, string | Uint8Array> {
     "unicode-label.yaml": base.replace(/^label: .*$/m, "label: xn--bcher-kva").replace(/^purpose:/m, "purpose:"),
     "rtl-override.yaml": base.replace(/^label: .*$/m, "label: \u202eabc"),
     "over-indented.yaml": `${base}extra:\n${" ".repeat(LIMITS.indent + 1)}x: 1\n`,
+    "long-line.yaml": swap(/^purpose: (.*)$/m, `purpose: ${"Portal layanan ".repeat(2000)}# c`),
+    "unicode.yaml": swap(/^purpose: (.*)$/m, "purpose: Layanan — Bücher 日本語 😀\u00a0x\nextra: ['é', \"\\u00fc\\U0001F600\"]"),
+    "odd-numbers.yaml": swap(/^reviewBy:/m, "extra: [-0, 1e400, -.inf, .NaN, 0x1F, 0o17]\nreviewBy:"),
+    "crlf-no-final-newline.yaml": base.trimEnd().replace(/\n/g, "\r\n"),
+    "cr-at-end.yaml": `${base.trimEnd()}\r`,
+    "tab-in-comment.yaml": `${base}#\tcatatan\n`,
   };
 }
 

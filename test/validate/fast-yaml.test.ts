@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isScalar, Schema, type ScalarTag } from "yaml";
 import { parseFastYaml, resolvePlain } from "../../src/load/fast-yaml.ts";
 import { parseYaml, parseYamlSlow } from "../../src/load/parse.ts";
 import { generateRequest, rng } from "../../scripts/bench/lib/shapes.ts";
@@ -95,6 +96,32 @@ describe("fast YAML path: scalar typing is yaml's core schema", () => {
     expect(slow.diagnostics).toEqual([]);
     expect(Object.is(resolvePlain(s), (slow.value as { v: unknown }).v) || isDeepStrictEqual(resolvePlain(s), (slow.value as { v: unknown }).v)).toBe(true);
     expect(differential(`v: ${s}\n`)).toBe(true);
+  });
+});
+
+describe("fast YAML path: resolvePlain is the library's core schema, test by test", () => {
+  // The library's own scalar tags (tests and resolvers), tried in its order: resolvePlain writes
+  // their regular expressions out by hand, so random strings of the characters they look at
+  // (and some they do not) must resolve the same.
+  const tags = (new Schema({ schema: "core" }).tags as ScalarTag[]).filter((t) => t.test);
+  const library = (s: string): unknown => {
+    const tag = tags.find((t) => t.test!.test(s));
+    const resolved: unknown = tag ? tag.resolve(s, () => {}, { intAsBigInt: false } as never) : s;
+    // Some resolvers give a Scalar node (null, floats): its value is what the document holds.
+    return isScalar(resolved) ? resolved.value : resolved;
+  };
+  const chars = fc.constantFrom(..."0123456789+-.eExXoO_abcdfABCDFinfINFnaNlLuUtrsT~ :");
+  it("on random strings of number-like characters", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: chars, minLength: 1, maxLength: 10 }), (s) => {
+        expect(Object.is(resolvePlain(s), library(s)), JSON.stringify(s)).toBe(true);
+      }),
+      { numRuns: 20_000, seed: 5 },
+    );
+  });
+  it("on every word and number form the tags name", () => {
+    const words = ["~", "null", "Null", "NULL", "nuLL", "true", "True", "TRUE", "tRue", "false", "False", "FALSE", "fALSE", ".inf", "+.inf", "-.inf", ".Inf", "-.INF", ".nan", ".NaN", ".NAN", "-.nan", "+.NaN", ".nAn", "0o", "0o7", "0o8", "0x", "0xG", "0xfF", "00x1", "-0o7", "+0x1", "0.", ".0", ".", "+.", "-.", "e1", ".e1", "0.e1", "0.0e", "0e+", "0e-1", "1E+01", "1_0", "１２"];
+    for (const s of words) expect(Object.is(resolvePlain(s), library(s)), s).toBe(true);
   });
 });
 
@@ -196,6 +223,64 @@ describe("fast YAML path: refuses what is outside its subset", () => {
   it.each(outside)("%s", (_, text) => {
     expect(parseFastYaml(text)).toBeUndefined();
     differential(text);
+  });
+});
+
+describe("fast YAML path: texts a faster reader could get wrong", () => {
+  const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n") + " 1\n";
+  const cases: [string, string][] = [
+    ["a very long plain line", `a: ${"x".repeat(20_000)}\nb: 1\n`],
+    ["a very long line with a comment far out", `a: ${"word ".repeat(3000)}# c\nb: 1\n`],
+    ["a very long double-quoted line with escapes", `a: "${"\\u00e9x".repeat(3000)}"\n`],
+    ["a key of 128 characters", `${"k".repeat(128)}: 1\n`],
+    ["a key of 129 characters", `${"k".repeat(129)}: 1\n`],
+    ["more significant lines than the first line table holds", Array.from({ length: 700 }, (_, i) => `k${i}: v${i}`).join("\n") + "\n"],
+    ["a long sequence", `a:\n${Array.from({ length: 600 }, (_, i) => `  - ${i}`).join("\n")}\n`],
+    ["CRLF everywhere, blank lines too", "a: 1\r\n\r\nb:\r\n  - x\r\n  - y # c\r\n\r\n"],
+    ["CRLF without a final newline", "a: 1\r\nb: 2"],
+    ["a CR at the very end", "a: 1\r"],
+    ["a CR before the final LF only", "a: 1\nb: 2\r\n"],
+    ["a CR inside a quoted scalar", 'a: "x\ry"\n'],
+    ["a CR LF inside a flow collection line", "a: [1, 2]\r\nb: { c: d }\r\n"],
+    ["a tab in a comment", "a: 1 #\tc\n"],
+    ["a tab after a value", "a: 1\t\n"],
+    ["a tab inside a quoted scalar", 'a: "x\ty"\n'],
+    ["a tab on a blank line", "a: 1\n\t\nb: 2\n"],
+    ["text in many scripts", "a: Bücher — 日本語 😀 עברית\nb: ['é', \"ü\", ñ]\n"],
+    ["an astral character at a line end", "a: x😀\nb: 😀\n"],
+    ["a lone surrogate escape", 'a: "\\ud800"\n'],
+    ["a no-break space inside and around a value", "a: x\u00a0y\u00a0\nb: \u00a0z\n"],
+    ["a next-line character (U+0085)", "a: x\u0085y\n"],
+    ["a DEL character", "a: x\u007fy\n"],
+    ["a C1 character", "a: x\u009by\n"],
+    ["a line separator", "a: x\u2028y\n"],
+    ["a non-character", "a: x\uffffy\n"],
+    ["a BOM at the start", "\ufeffa: 1\n"],
+    ["a BOM inside", "a: 1\n\ufeffb: 2\n"],
+    ["a BOM inside a value", "a: x\ufeffy\n"],
+    ["empty quoted scalars", "a: ''\nb: \"\"\nc: ['', \"\"]\n"],
+    ["quotes inside plain scalars", "a: x\"y'z\nb: it's\n"],
+    ["doubled single quotes", "a: 'it''s ''quoted'''\n"],
+    ["a quoted scalar then spaces", "a: \"x\"   \nb: 'y'  # c\n"],
+    ["a quote closing after an escaped backslash", 'a: "x\\\\"\n'],
+    ["a quoted scalar with a hash inside", "a: 'x # y'\nb: \"#\"\n"],
+    ["a plain scalar with a hash inside", "a: x#y\nb: x #y\n"],
+    ["block nesting to the depth limit", nested(16)],
+    ["block nesting past the depth limit", nested(18)],
+    ["flow nesting to the depth limit", `a: ${"[".repeat(15)}1${"]".repeat(15)}\n`],
+    ["flow nesting past the depth limit", `a: ${"[".repeat(17)}1${"]".repeat(17)}\n`],
+    ["nested flow mappings", "a: { b: { c: { d: [1, { e: f }] } } }\n"],
+    ["sequences of mappings nested deep", "a:\n  - b:\n      - c:\n          - d: 1\n            e: 2\n"],
+    ["numbers of every form", "a: [0, -0, +1, 0o17, 0x1F, 1e400, -1e400, .5, 1., 1_000, 12345678901234567890, .inf, -.Inf, .NaN]\n"],
+    ["number-like keys and values", "x1: 1.0\ne5: 1e5\n_0: 0.0\n"],
+    ["a date, an address, a phone", "d: 2026-02-01\nip: 103.0.3.135\np: +62 812-3456-1896\nv6: 2400:cb00::1\n"],
+  ];
+  it.each(cases)("%s", (_, text) => void differential(text));
+  it("handles the long, CRLF, unicode and nested texts that are inside the subset", () => {
+    for (const name of ["a very long plain line", "more significant lines than the first line table holds", "a long sequence", "CRLF everywhere, blank lines too", "text in many scripts", "block nesting to the depth limit", "flow nesting to the depth limit", "numbers of every form", "a date, an address, a phone"]) {
+      const text = cases.find(([n]) => n === name)![1];
+      expect(differential(text), name).toBe(true);
+    }
   });
 });
 

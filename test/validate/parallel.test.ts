@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import type { WorkerMessage } from "../../src/validate/files/check-files.ts";
 import type { Job } from "../../src/load/parallel-job.ts";
 import type { Loaded } from "../../src/load/parse.ts";
-import { readYamlFile } from "../../src/load/read.ts";
+import { readYamlFile, readYamlSource } from "../../src/load/read.ts";
 import { validateRepository } from "../../src/validate/files/repository.ts";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/invalid/rules");
@@ -67,7 +67,7 @@ describe("validateRepositoryParallel", () => {
     try {
       cpSync(FIXTURE, root, { recursive: true });
       const file = discoverRequests(root).files.find((f) => readYamlFile(root, f).value !== undefined)!;
-      const decoded = () => decodeChunk(encodeChunk(0, [readYamlFile(root, file)], [undefined]), root, [file]).files[0]!;
+      const decoded = () => decodeChunk(encodeChunk(0, [readYamlSource(root, file)], [undefined]), root, [file]).files[0]!;
       const [same, changed] = [decoded(), decoded()];
       expect(same.positions).toEqual(readYamlFile(root, file).positions);
       writeFileSync(join(root, file), `# changed\n${readFileSync(join(root, file), "utf8")}`);

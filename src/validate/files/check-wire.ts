@@ -6,9 +6,9 @@
 // nothing does), and the few parse diagnostics. JSON cannot carry -0, NaN or
 // ±Infinity: values holding one travel beside it, structured-cloned as they are.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { createHash } from "node:crypto";
-import { definePositions, lazySource, type Loaded, type Positions } from "../../load/parse.ts";
-import { readYamlFile } from "../../load/read.ts";
+import * as crypto from "node:crypto";
+import { definePositions, type Loaded, type LoadedSource, type Positions } from "../../load/parse.ts";
+import { readYamlSource } from "../../load/read.ts";
 import { definePackedPositions, packPositions, type PackedPositions } from "../../load/positions-transfer.ts";
 import type { SchemaFindings } from "../schema.ts";
 
@@ -48,15 +48,21 @@ export function jsonExact(value: unknown): boolean {
   return true;
 }
 
-/** One chunk of files as read, each with its request schema findings (undefined: no value to check), packed for the trip. */
-export function encodeChunk(start: number, files: readonly Loaded[], findings: readonly (SchemaFindings | undefined)[]): WireChunk {
-  const values: WireChunk["values"] = [];
-  const sources: WireChunk["sources"] = [];
-  const diagnostics: WireChunk["diagnostics"] = [];
-  const odd: WireChunk["odd"] = [];
-  const schema: WireChunk["schema"] = [];
-  files.forEach((loaded, k) => {
-    const found = findings[k];
+/**
+ * Packs the files of one chunk for the trip, one by one as they are read: each file is encoded
+ * (and its value, text and the rest left to the collector) before the next is read, rather than
+ * a chunk's worth of parsed files kept alive until the chunk is sent.
+ */
+export class ChunkEncoder {
+  private readonly chunk: WireChunk;
+  constructor(start: number) {
+    this.chunk = { start, count: 0, values: [], sources: [], diagnostics: [], odd: [], schema: [] };
+  }
+
+  /** Adds the next file as read, with its request schema findings (undefined: no value to check). */
+  add({ loaded, source }: LoadedSource, found: SchemaFindings | undefined): void {
+    const { values, sources, diagnostics, odd, schema } = this.chunk;
+    const k = this.chunk.count++;
     if (found && (found.diagnostics.length || found.broken.size)) schema.push([k, { diagnostics: found.diagnostics, broken: [...found.broken] }]);
     if (loaded.diagnostics.length) diagnostics.push([k, loaded.diagnostics]);
     // A parsed value is never null (parse.ts reports an empty document instead): null means none.
@@ -66,13 +72,26 @@ export function encodeChunk(start: number, files: readonly Loaded[], findings: r
       values.push(null);
       odd.push([k, loaded.value]);
     }
-    const text = lazySource(loaded);
-    sources.push(text === undefined ? packPositions(loaded.positions) : textDigest(text));
-  });
-  return { start, count: files.length, values, sources, diagnostics, odd, schema };
+    sources.push(source === undefined ? packPositions(loaded.positions) : textDigest(source));
+  }
+
+  finish(): WireChunk {
+    return this.chunk;
+  }
 }
 
-const textDigest = (text: string): string => createHash("sha256").update(text).digest("base64");
+/** One chunk of files as read, each with its request schema findings, packed for the trip (see ChunkEncoder). */
+export function encodeChunk(start: number, files: readonly LoadedSource[], findings: readonly (SchemaFindings | undefined)[]): WireChunk {
+  const encoder = new ChunkEncoder(start);
+  files.forEach((file, k) => encoder.add(file, findings[k]));
+  return encoder.finish();
+}
+
+/**
+ * SHA-256 of a text, in one call where Node has crypto.hash (20.12 and later: half the cost of
+ * createHash, update and digest on small texts).
+ */
+const textDigest: (text: string) => string = crypto.hash ? (text) => crypto.hash("sha256", text, "base64") : (text) => crypto.createHash("sha256").update(text).digest("base64");
 
 /**
  * The positions of a fast-read file whose text had digest `digest`: read again (readYamlFile, as
@@ -80,9 +99,8 @@ const textDigest = (text: string): string => createHash("sha256").update(text).d
  * its diagnostics then point at its first line rather than at a place in a text that was not checked.
  */
 function positionsAgain(root: string, file: string, digest: string): Positions {
-  const again = readYamlFile(root, file);
-  const text = lazySource(again);
-  return text !== undefined && textDigest(text) === digest ? again.positions : {};
+  const { loaded, source } = readYamlSource(root, file);
+  return source !== undefined && textDigest(source) === digest ? loaded.positions : {};
 }
 
 /** The schema findings of a file that passes the schema; shared, so never to be changed. */
@@ -93,20 +111,20 @@ const PASSED: SchemaFindings = Object.freeze({ diagnostics: Object.freeze([]) as
  * (undefined for files without a value); `files` are their names, in order.
  */
 export function decodeChunk(chunk: WireChunk, root: string, files: readonly string[]): { files: Loaded[]; schema: (SchemaFindings | undefined)[] } {
-  const odd = new Map(chunk.odd);
-  const diagnostics = new Map(chunk.diagnostics);
-  const found = new Map(chunk.schema);
+  // `odd`, `diagnostics` and `schema` list the few files that have any, in order: walked beside the files.
+  const { odd, diagnostics, schema: found } = chunk;
+  let o = 0, d = 0, f = 0;
   const schema: (SchemaFindings | undefined)[] = new Array(chunk.count);
   const out: Loaded[] = new Array(chunk.count);
   for (let k = 0; k < chunk.count; k++) {
     const json = chunk.values[k];
-    const value = odd.has(k) ? odd.get(k) : json === null || json === undefined ? undefined : JSON.parse(json);
+    const value = o < odd.length && odd[o]![0] === k ? odd[o++]![1] : json === null || json === undefined ? undefined : JSON.parse(json);
     // In parseYaml's own shape and key order.
-    const loaded: Loaded = { file: files[k]!, value, positions: {}, diagnostics: diagnostics.get(k) ?? [] };
+    const loaded: Loaded = { file: files[k]!, value, positions: {}, diagnostics: d < diagnostics.length && diagnostics[d]![0] === k ? diagnostics[d++]![1] : [] };
     const source = chunk.sources[k]!;
     out[k] = typeof source === "string" ? definePositions(loaded, () => positionsAgain(root, loaded.file, source)) : definePackedPositions(loaded, source);
-    const f = found.get(k);
-    schema[k] = value === undefined ? undefined : f ? { diagnostics: f.diagnostics, broken: new Set(f.broken) } : PASSED;
+    const findings = f < found.length && found[f]![0] === k ? found[f++]![1] : undefined;
+    schema[k] = value === undefined ? undefined : findings ? { diagnostics: findings.diagnostics, broken: new Set(findings.broken) } : PASSED;
   }
   return { files: out, schema };
 }

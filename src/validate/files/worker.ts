@@ -3,14 +3,23 @@
 // schema, and posts them back in their compact form (check-wire.ts); the thread that asked runs
 // the file rules on them.
 import { parentPort } from "node:worker_threads";
-import { claimChunk, type Job } from "../../load/parallel-job.ts";
-import { encodeChunk } from "./check-wire.ts";
+import { claimRange, type Job } from "../../load/parallel-job.ts";
+import { readYamlSource } from "../../load/read.ts";
+import { ChunkEncoder } from "./check-wire.ts";
 import { schemaFindings } from "../schema.ts";
 
 const port = parentPort!;
 port.once("message", (job: Job) => {
   try {
-    for (let c = claimChunk(job); c; c = claimChunk(job)) port.postMessage({ chunk: encodeChunk(c.start, c.files, c.files.map((l) => (l.value === undefined ? undefined : schemaFindings(l, "request")))) });
+    for (let range = claimRange(job); range; range = claimRange(job)) {
+      // Each file is packed as soon as it is read: only the packed form waits for the chunk's end.
+      const encoder = new ChunkEncoder(range.start);
+      for (let i = range.start; i < range.end; i++) {
+        const read = readYamlSource(job.root, job.files[i]!);
+        encoder.add(read, read.loaded.value === undefined ? undefined : schemaFindings(read.loaded, "request"));
+      }
+      port.postMessage({ chunk: encoder.finish() });
+    }
     port.postMessage({ done: true });
   } catch (e) {
     // The main thread redoes whatever was not posted; this only says why.

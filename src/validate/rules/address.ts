@@ -46,9 +46,12 @@ function parse(text: string, family: Family): ipaddr.IPv4 | ipaddr.IPv6 | Messag
     // ipaddr.js's parse() also takes octal, hex and short forms (010.1, 0x7f.1); DNS wants dotted decimal.
     // isValidFourPartDecimal then parse() parsed each address twice; the pattern's four decimal
     // parts go straight to the IPv4 constructor, which refuses an octet over 255 as parse() does.
+    // The constructor refuses exactly an octet over 255: tested here, without a closure and a try per address.
     const m = FOUR_PART_DECIMAL.exec(text);
-    const v4 = m ? tryNew(() => new ipaddr.IPv4([Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])])) : undefined;
-    if (v4) return v4;
+    if (m) {
+      const octets = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      if (octets[0]! <= 255 && octets[1]! <= 255 && octets[2]! <= 255 && octets[3]! <= 255) return new ipaddr.IPv4(octets);
+    }
     if (ipaddr.IPv6.isValid(text)) return { id: `\`${text}\` adalah alamat IPv6; tulis di daftar ipv6 (atau rekaman AAAA).`, en: `\`${text}\` is an IPv6 address; put it in the ipv6 list (or an AAAA record).` };
     return { id: `\`${text}\` bukan alamat IPv4 yang sah; tulis empat angka 0-255 dipisah titik, misalnya 103.10.20.30.`, en: `\`${text}\` is not a valid IPv4 address; write four numbers 0-255 separated by dots, e.g. 103.10.20.30.` };
   }
@@ -80,9 +83,40 @@ const RANGE_NAMES: Record<string, Message> = {
 
 const GLOBAL_UNICAST = ipaddr.IPv6.parse("2000::");
 
+type Subnet = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+/**
+ * The leading units (IPv4's first octet, IPv6's first 16-bit part) that some special range of
+ * ipaddr.js covers, read from the library's own SpecialRanges table. An address whose leading unit
+ * no range touches is plain unicast without asking range(), which tests each of ~40 subnets in turn.
+ */
+function touchedLeads(ranges: Record<string, Subnet | Subnet[]>, unitBits: number): Uint8Array {
+  const touched = new Uint8Array(2 ** unitBits);
+  for (const name of Object.keys(ranges)) {
+    const entry = ranges[name]!;
+    // As subnetMatch reads an entry: one subnet, or a list of them.
+    const subnets = (entry[0] && !Array.isArray(entry[0]) ? [entry] : entry) as Subnet[];
+    for (const [addr, bits] of subnets) {
+      const lead = addr.toByteArray().slice(0, unitBits / 8).reduce((a, b) => a * 256 + b, 0);
+      const span = bits >= unitBits ? 1 : 2 ** (unitBits - bits);
+      const from = lead - (lead % span);
+      touched.fill(1, from, from + span);
+    }
+  }
+  return touched;
+}
+const TOUCHED_V4 = touchedLeads((ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Subnet | Subnet[]> }).SpecialRanges, 8);
+const TOUCHED_V6 = touchedLeads((ipaddr.IPv6.prototype as unknown as { SpecialRanges: Record<string, Subnet | Subnet[]> }).SpecialRanges, 16);
+
+/** addr.range(), with the shortcut above. */
+export function rangeOf(addr: ipaddr.IPv4 | ipaddr.IPv6): string {
+  if (addr.kind() === "ipv4" ? !TOUCHED_V4[(addr as ipaddr.IPv4).octets[0]!] : !TOUCHED_V6[(addr as ipaddr.IPv6).parts[0]!]) return "unicast";
+  return addr.range();
+}
+
 /** Why an address cannot be published, or undefined for a public unicast address. */
 export function nonPublic(addr: ipaddr.IPv4 | ipaddr.IPv6): Message | undefined {
-  const range = addr.range();
+  const range = rangeOf(addr);
   if (range === "unicast") {
     // IPv6 outside 2000::/3 is not allocated for global unicast.
     if (addr.kind() === "ipv6" && !addr.match(GLOBAL_UNICAST, 3)) return { id: "belum dialokasikan untuk unicast global", en: "not allocated for global unicast" };
@@ -98,17 +132,24 @@ interface Parsed {
   i: number;
 }
 
-/** Each address parsed once per request, shared by the three address rules. */
-const parsedCache = new WeakMap<object, Parsed[]>();
+/**
+ * Each address parsed once per request, shared by the three address rules. They run one after
+ * the other on a file, so the last request's addresses are all that is kept: held for the whole
+ * run (as a WeakMap on the request would), they would survive every young-generation collection
+ * and be copied and promoted for nothing.
+ */
+let lastRequest: object | undefined;
+let lastParsed: Parsed[] = [];
 
 function eachAddress(req: RequestFile, f: (a: Parsed) => void): void {
-  let all = parsedCache.get(req.request);
-  if (!all) {
-    all = [];
+  if (lastRequest !== req.request) {
+    const all: Parsed[] = [];
     for (const list of lists(req)) for (let i = 0; i < list.values.length; i++) all.push({ text: list.values[i]!, parsed: parse(list.values[i]!, list.family), list, i });
-    parsedCache.set(req.request, all);
+    lastRequest = req.request;
+    lastParsed = all;
   }
-  for (const a of all) f(a);
+  const all = lastParsed;
+  for (let i = 0; i < all.length; i++) f(all[i]!);
 }
 
 /** The pointer, spelt only for an address a rule reports. */

@@ -4,9 +4,9 @@
 // proxied CNAME, but the same desired state is written as a BIND zone, where that is illegal, and
 // one edit turning the proxy off would make it illegal at Cloudflare's side too. See the README.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { absoluteName, asciiHost, zoneOf } from "../../model/names.ts";
+import { absoluteName, asciiHost } from "../../model/names.ts";
 import type { Request } from "../../model/request.ts";
-import { byZoneField, ownedNames, type OwnedName } from "../request-names.ts";
+import { byZoneField, ownedNames, type OwnedName, zoneFor } from "../request-names.ts";
 import { report, type FileRule, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
 
 const host = (s: string) => {
@@ -18,7 +18,7 @@ const host = (s: string) => {
 };
 
 function zoneName(req: Request, ctx: RuleContext): string {
-  return host(zoneOf(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name);
+  return host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name);
 }
 
 const TARGET_WORD: Record<string, { id: string; en: string }> = {

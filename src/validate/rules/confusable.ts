@@ -3,9 +3,9 @@
 // or that uses symbols IDNA2008 does not allow is refused on its own; a name whose skeleton equals
 // another request's name is refused naming that request.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { unicodeLabel, zoneOf } from "../../model/names.ts";
+import { unicodeLabel } from "../../model/names.ts";
 import { idna2008Problem, lookalike, mixedScripts, scriptName, skeleton } from "../confusable.ts";
-import { byZoneField, ownedNames } from "../request-names.ts";
+import { byZoneField, ownedNames, zoneFor } from "../request-names.ts";
 import { idnProblem } from "./label.ts";
 import { report, type FileRule, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
 import type { Request } from "../../model/request.ts";
@@ -16,6 +16,7 @@ const LDH = /^[a-z0-9-]+$/;
 /** The Unicode labels of the subdomain and its record names, with their pointers. */
 function unicodeParts(req: RequestFile): { text: string; part: string; ptr: string }[] {
   const out: { text: string; part: string; ptr: string }[] = [];
+  if (!mayBeUnicode(req)) return out;
   const add = (text: string, ptr: string) => {
     // Plain ASCII without punycode has no Unicode part: the usual case, decided without a split.
     if (ASCII.test(text) && !text.toLowerCase().includes("xn--")) return;
@@ -35,6 +36,18 @@ function unicodeParts(req: RequestFile): { text: string; part: string; ptr: stri
     if (r.name !== undefined && r.name !== "@") add(r.name, `/records/${i}/name`);
   });
   return out;
+}
+
+/** Plain ASCII without punycode has no Unicode part: whether some name of the request is otherwise. */
+const unicode = (text: string) => !ASCII.test(text) || text.toLowerCase().includes("xn--");
+function mayBeUnicode(req: RequestFile): boolean {
+  if (unicode(req.request.label)) return true;
+  const records = req.request.records ?? [];
+  for (let i = 0; i < records.length; i++) {
+    const name = records[i]!.name;
+    if (name !== undefined && name !== "@" && unicode(name)) return true;
+  }
+  return false;
 }
 
 export const labelScript: FileRule = {
@@ -84,7 +97,7 @@ export const labelScript: FileRule = {
   },
 };
 
-const confusableZone = (req: Request, ctx: RuleContext) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
+const confusableZone = (req: Request, ctx: RuleContext) => (zoneFor(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
 
 /** The skeleton of an owned name as people read it; undefined when its punycode is bad (label.idn's finding). */
 function nameSkeleton(name: string): string | undefined {

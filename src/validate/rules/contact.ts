@@ -1,7 +1,7 @@
 // Contact details a Diskominfo officer must be able to use: an e-mail address, an Indonesian
 // phone number, and a civil-servant NIP whose embedded dates make sense.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { report, type FileRule, type RequestFile } from "../rule.ts";
+import { report, type FileRule } from "../rule.ts";
 import { validDate } from "../dates.ts";
 import type { Governance } from "../../model/governance.ts";
 import { asciiHost } from "../../model/names.ts";
@@ -9,10 +9,6 @@ import { isPlaceholder } from "../../model/placeholder.ts";
 
 const ROLES = ["administrative", "technical"] as const;
 const ROLE_WORD = { administrative: { id: "administratif", en: "administrative" }, technical: { id: "teknis", en: "technical" } };
-
-function contacts(req: RequestFile) {
-  return ROLES.map((role) => ({ role, c: req.request.contacts[role], ptr: `/contacts/${role}` }));
-}
 
 /** WHATWG HTML "valid e-mail address", plus a dotted domain with a letters-only top level. */
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
@@ -120,14 +116,18 @@ export const contactPhone: FileRule = {
   severity: "error",
   summary: { id: "Telepon kontak nomor Indonesia (+62/62/0; HP 08xx atau telepon rumah/kantor dengan kode wilayah)", en: "Contact phone is an Indonesian number (+62/62/0; mobile 08xx or a landline with area code)" },
   check(req) {
-    return contacts(req)
-      .filter(({ c }) => nationalPhone(c.phone) === undefined && !isPlaceholder(c.phone))
-      .map(({ role, c, ptr }) =>
-        report(this, req, `${ptr}/phone`, {
+    const out: Diagnostic[] = [];
+    for (const role of ROLES) {
+      const c = req.request.contacts[role];
+      if (nationalPhone(c.phone) !== undefined || isPlaceholder(c.phone)) continue;
+      out.push(
+        report(this, req, `/contacts/${role}/phone`, {
           id: `Nomor telepon kontak ${ROLE_WORD[role].id} \`${c.phone}\` tidak sah; tulis nomor Indonesia seperti +62 812-3456-7890, 0812 3456 7890 atau 0355 321456.`,
           en: `The ${ROLE_WORD[role].en} contact phone \`${c.phone}\` is invalid; write an Indonesian number such as +62 812-3456-7890, 0812 3456 7890 or 0355 321456.`,
         }),
       );
+    }
+    return out;
   },
 };
 
@@ -156,15 +156,18 @@ export const contactNip: FileRule = {
   severity: "error",
   summary: { id: "NIP 18 angka: tanggal lahir, bulan pengangkatan, jenis kelamin 1/2, nomor urut", en: "NIP of 18 digits: birth date, appointment month, gender 1/2, serial" },
   check(req, ctx) {
-    return contacts(req).flatMap(({ role, c, ptr }) => {
+    const out: Diagnostic[] = [];
+    for (const role of ROLES) {
+      const c = req.request.contacts[role];
       const p = c.nip === undefined ? undefined : nipProblem(c.nip, ctx.today);
-      if (!p) return [];
-      return [
-        report(this, req, `${ptr}/nip`, {
+      if (!p) continue;
+      out.push(
+        report(this, req, `/contacts/${role}/nip`, {
           id: `NIP kontak ${ROLE_WORD[role].id} \`${c.nip}\` tidak sah: ${p.id}. Salin NIP dari SK atau kartu pegawai.`,
           en: `The ${ROLE_WORD[role].en} contact NIP \`${c.nip}\` is invalid: ${p.en}. Copy it from the appointment decree or staff card.`,
         }),
-      ];
-    });
+      );
+    }
+    return out;
   },
 };

@@ -4,8 +4,8 @@
 // the OPD's servers know. An in-zone name server outside its own delegation needs addresses
 // (A/AAAA), since a resolver must reach it. A repository rule: the name is usually another file's.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { absoluteName, zoneOf } from "../../model/names.ts";
-import { byZoneField, hostKey as host, ownedNames } from "../request-names.ts";
+import { absoluteName, asciiHost } from "../../model/names.ts";
+import { byZoneField, hostKey as host, ownedNames, zoneFor } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile } from "../rule.ts";
 
 
@@ -21,12 +21,16 @@ function destinations(req: RequestFile): Destination[] {
   const out: Destination[] = [];
   const r = req.request;
   if (r.target?.alias !== undefined) out.push({ type: "CNAME", name: r.target.alias, ptr: "/target/alias" });
-  (r.target?.delegation?.nameservers ?? []).forEach((ns, i) => out.push({ type: "NS", name: ns, ptr: `/target/delegation/nameservers/${i}` }));
-  (r.records ?? []).forEach((x, i) => {
+  const nameservers = r.target?.delegation?.nameservers ?? [];
+  for (let i = 0; i < nameservers.length; i++) out.push({ type: "NS", name: nameservers[i]!, ptr: `/target/delegation/nameservers/${i}` });
+  const records = r.records ?? [];
+  for (let i = 0; i < records.length; i++) {
+    const x = records[i]!;
     if (x.type === "CNAME") out.push({ type: "CNAME", name: x.value, ptr: `/records/${i}/value` });
-    if (x.type === "MX") x.values.forEach((v, j) => v.exchange !== "." && out.push({ type: "MX", name: v.exchange, ptr: `/records/${i}/values/${j}/exchange` }));
-    if (x.type === "SRV") x.values.forEach((v, j) => v.target !== "." && out.push({ type: "SRV", name: v.target, ptr: `/records/${i}/values/${j}/target` }));
-  });
+    else if (x.type === "MX") {
+      for (let j = 0; j < x.values.length; j++) if (x.values[j]!.exchange !== ".") out.push({ type: "MX", name: x.values[j]!.exchange, ptr: `/records/${i}/values/${j}/exchange` });
+    } else if (x.type === "SRV") for (let j = 0; j < x.values.length; j++) if (x.values[j]!.target !== ".") out.push({ type: "SRV", name: x.values[j]!.target, ptr: `/records/${i}/values/${j}/target` });
+  }
   return out;
 }
 
@@ -40,7 +44,11 @@ export const nameDangling: RepoRule = {
   },
   check(all, ctx) {
     const zones = ctx.governance.zones.map((z) => host(z.name)).sort((a, b) => b.length - a.length);
-    const zoneOfName = (name: string) => zones.find((z) => name === z || name.endsWith(`.${z}`));
+    const suffixes = zones.map((z) => `.${z}`);
+    const zoneOfName = (name: string) => {
+      for (let i = 0; i < zones.length; i++) if (name === zones[i] || name.endsWith(suffixes[i]!)) return zones[i];
+      return undefined;
+    };
     // Absolute name -> whether it has addresses; delegated names cover everything below them.
     const exists = new Map<string, boolean>();
     const delegated = new Set<string>();
@@ -50,12 +58,16 @@ export const nameDangling: RepoRule = {
       for (const ns of z.nameservers) exists.set(host(ns), true);
       for (const p of z.protected ?? []) exists.set(p === "@" ? origin : `${host(p)}.${origin}`, true); // kept outside: assumed complete
     }
-    const zoneName = byZoneField((req) => host(zoneOf(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
+    const zoneName = byZoneField((req) => host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
     for (const req of all) {
       if (req.request.decommission) continue; // a decommissioned request serves nothing
+      // absoluteName(n.name, zone) with the zone's stored form, which zoneName already is.
+      const names = ownedNames(req.request);
+      if (names.length === 0) continue;
       const zone = zoneName(req.request);
-      for (const n of ownedNames(req.request)) {
-        const abs = absoluteName(n.name, zone);
+      const suffix = `.${asciiHost(zone)}`;
+      for (const n of names) {
+        const abs = n.name === "@" ? asciiHost(zone) : n.name + suffix;
         exists.set(abs, exists.get(abs) === true || ADDRESS.has(n.type));
         if (n.type === "NS") delegated.add(abs);
       }
@@ -100,7 +112,7 @@ export const nameDangling: RepoRule = {
   // A destination's findings depend on the names that exist and on delegations above it.
   links(req, ctx) {
     if (req.request.decommission) return { group: [], provides: [], consumes: [] };
-    const zone = host(zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
+    const zone = host(zoneFor(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
     const provides = ownedNames(req.request).map((n) => absoluteName(n.name, zone));
     const consumes: string[] = [];
     for (const d of destinations(req)) {

@@ -3,8 +3,7 @@
 // servers below it come with their addresses (glue), and DS digests have the length their type
 // gives (RFC 4034 §5, RFC 4509, RFC 6605).
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { zoneOf } from "../../model/names.ts";
-import { hostKey as host } from "../request-names.ts";
+import { hostKey as host, zoneFor } from "../request-names.ts";
 import { hostProblem } from "../host-name.ts";
 import { report, type FileRule } from "../rule.ts";
 import { labelProblem } from "./label.ts";
@@ -22,7 +21,7 @@ export const delegationAllowed: FileRule = {
   check(req, ctx) {
     const d = req.request.target?.delegation;
     if (!d) return [];
-    const zone = zoneOf(req.request, ctx.governance);
+    const zone = zoneFor(req.request, ctx.governance);
     if (!zone) return []; // zone.exists says it
     if (zone.delegation?.allowed !== true)
       return [
@@ -56,7 +55,7 @@ export const delegationFields: FileRule = {
     const d = r.target?.delegation;
     if (!d) return [];
     const out: Diagnostic[] = [];
-    const zone = host(zoneOf(r, ctx.governance)?.name ?? r.zone ?? ctx.governance.zones[0]!.name);
+    const zone = host(zoneFor(r, ctx.governance)?.name ?? r.zone ?? ctx.governance.zones[0]!.name);
     const delegated = `${host(r.label)}.${zone}`;
     if (r.records?.length)
       out.push(

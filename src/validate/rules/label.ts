@@ -3,7 +3,8 @@
 // authority; the `punycode` package gives the stored form, and the two must agree.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { domainToASCII, domainToUnicode } from "node:url";
-import { asciiLabel, zoneOf } from "../../model/names.ts";
+import { asciiLabel } from "../../model/names.ts";
+import { zoneFor } from "../request-names.ts";
 import type { Message } from "../../diagnostics/diagnostic.ts";
 import { report, type FileRule, type RequestFile } from "../rule.ts";
 
@@ -76,14 +77,35 @@ export function idnProblem(label: string): Message | undefined {
   return undefined;
 }
 
-/** Label and record names of a request with their pointers. */
+/**
+ * Label and record names of a request with their pointers; computed once per request for both
+ * label rules, which run one after the other (only the last request's are kept, see address.ts).
+ */
+let namesOf: object | undefined;
+let lastNames: { text: string; ptr: string; record: boolean }[] = [];
 function names(req: RequestFile): { text: string; ptr: string; record: boolean }[] {
+  if (namesOf === req.request) return lastNames;
   const out = [{ text: req.request.label, ptr: "/label", record: false }];
-  (req.request.records ?? []).forEach((r, i) => {
+  const records = req.request.records ?? [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     if (r.name !== undefined && r.name !== "@") out.push({ text: r.name, ptr: `/records/${i}/name`, record: true });
-  });
+  }
+  namesOf = req.request;
+  lastNames = out;
   return out;
 }
+
+/**
+ * A name every part check of both label rules accepts: a label of 1-63 lowercase LDH characters
+ * without dots, or a record name of such parts (each may start with `_`), no hyphen at either end
+ * of a part, no `--` anywhere (IDN and positions 3-4). The usual label and record name; anything
+ * else takes the full path.
+ */
+const PLAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const RECORD_PART = "(?:_[a-z0-9](?:[a-z0-9-]{0,60}[a-z0-9])?|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)";
+const PLAIN_RECORD_NAME = new RegExp(`^${RECORD_PART}(?:\\.${RECORD_PART})*$`);
+export const plainName = (text: string, record: boolean) => (record ? PLAIN_RECORD_NAME : PLAIN_LABEL).test(text) && !text.includes("--");
 
 export const labelSyntax: FileRule = {
   id: "label.syntax",
@@ -96,46 +118,12 @@ export const labelSyntax: FileRule = {
   },
   check(req, ctx) {
     const out: Diagnostic[] = [];
-    const zoneName = (zoneOf(req.request, ctx.governance)?.name ?? "").toLowerCase();
+    const zoneName = (zoneFor(req.request, ctx.governance)?.name ?? "").toLowerCase();
+    const zone = zoneFor(req.request, ctx.governance)?.name ?? req.request.zone ?? "";
     for (const n of names(req)) {
-      if (!n.record && zoneName && n.text.toLowerCase().endsWith(`.${zoneName}`) && !n.text.slice(0, -zoneName.length - 1).includes(".")) {
-        // The full address typed where only its first part belongs.
-        const first = n.text.slice(0, -zoneName.length - 1);
-        out.push(
-          report(this, req, n.ptr, {
-            id: `Label \`${n.text}\` memuat nama zona. Hapus \`.${zoneName}\`: tulis \`${first}\` (alamat lengkapnya tetap ${first}.${zoneName}).`,
-            en: `Label \`${n.text}\` includes the zone. Remove \`.${zoneName}\`: write \`${first}\` (the full address stays ${first}.${zoneName}).`,
-          }),
-        );
-        continue;
+      if (!plainName(n.text, n.record)) {
+        if (partsProblem(this, req, n, zoneName, out)) continue;
       }
-      if (!n.record && n.text.includes(".")) {
-        out.push(
-          report(this, req, n.ptr, {
-            id: `Label \`${n.text}\` berisi titik; label adalah satu nama saja (misalnya \`sehat\`). Nama di bawahnya ditulis sebagai rekaman tambahan (records).`,
-            en: `Label \`${n.text}\` contains a dot; a label is a single name (e.g. \`sehat\`). Names below it go in extra records (records).`,
-          }),
-        );
-        continue;
-      }
-      const parts = n.text.split(".");
-      for (const part of parts) {
-        if (idnProblem(part)) continue; // label.idn says it better
-        let ascii: string;
-        try {
-          ascii = ASCII.test(part) ? part : asciiLabel(part);
-        } catch {
-          continue;
-        }
-        const p = labelProblem(ascii, n.record);
-        if (p) {
-          const what = n.record ? `Nama rekaman \`${n.text}\`` : `Label \`${showLabel(n.text)}\``;
-          const whatEn = n.record ? `Record name \`${n.text}\`` : `Label \`${showLabel(n.text)}\``;
-          out.push(report(this, req, n.ptr, { id: `${what} tidak sah: ${p.id}.`, en: `${whatEn} is invalid: ${p.en}.` }));
-          break;
-        }
-      }
-      const zone = zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? "";
       const full = `${n.record ? n.text + "." : ""}${req.request.label}.${zone}`;
       if (zone && full.length > 253)
         out.push(
@@ -149,6 +137,51 @@ export const labelSyntax: FileRule = {
   },
 };
 
+/**
+ * label.syntax's findings on the parts of a name that is not plain; true when it said something
+ * of the name as a whole (the zone written in, a dot in a label), which ends its checks.
+ */
+function partsProblem(rule: FileRule, req: RequestFile, n: { text: string; ptr: string; record: boolean }, zoneName: string, out: Diagnostic[]): boolean {
+  if (!n.record && zoneName && n.text.toLowerCase().endsWith(`.${zoneName}`) && !n.text.slice(0, -zoneName.length - 1).includes(".")) {
+    // The full address typed where only its first part belongs.
+    const first = n.text.slice(0, -zoneName.length - 1);
+    out.push(
+      report(rule, req, n.ptr, {
+        id: `Label \`${n.text}\` memuat nama zona. Hapus \`.${zoneName}\`: tulis \`${first}\` (alamat lengkapnya tetap ${first}.${zoneName}).`,
+        en: `Label \`${n.text}\` includes the zone. Remove \`.${zoneName}\`: write \`${first}\` (the full address stays ${first}.${zoneName}).`,
+      }),
+    );
+    return true;
+  }
+  if (!n.record && n.text.includes(".")) {
+    out.push(
+      report(rule, req, n.ptr, {
+        id: `Label \`${n.text}\` berisi titik; label adalah satu nama saja (misalnya \`sehat\`). Nama di bawahnya ditulis sebagai rekaman tambahan (records).`,
+        en: `Label \`${n.text}\` contains a dot; a label is a single name (e.g. \`sehat\`). Names below it go in extra records (records).`,
+      }),
+    );
+    return true;
+  }
+  const parts = n.text.split(".");
+  for (const part of parts) {
+    if (idnProblem(part)) continue; // label.idn says it better
+    let ascii: string;
+    try {
+      ascii = ASCII.test(part) ? part : asciiLabel(part);
+    } catch {
+      continue;
+    }
+    const p = labelProblem(ascii, n.record);
+    if (p) {
+      const what = n.record ? `Nama rekaman \`${n.text}\`` : `Label \`${showLabel(n.text)}\``;
+      const whatEn = n.record ? `Record name \`${n.text}\`` : `Label \`${showLabel(n.text)}\``;
+      out.push(report(rule, req, n.ptr, { id: `${what} tidak sah: ${p.id}.`, en: `${whatEn} is invalid: ${p.en}.` }));
+      break;
+    }
+  }
+  return false;
+}
+
 export const labelIdn: FileRule = {
   id: "label.idn",
   scope: "file",
@@ -161,6 +194,7 @@ export const labelIdn: FileRule = {
   check(req) {
     const out: Diagnostic[] = [];
     for (const n of names(req)) {
+      if (plainName(n.text, n.record)) continue; // no part is an IDN
       for (const part of n.text.split(".")) {
         const p = idnProblem(part);
         if (p) {

@@ -2,9 +2,9 @@
 // address, and not an alias (CNAME) inside the zone; "." alone means "this name takes no mail".
 // A repository rule because the alias may be written in another request.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { absoluteName, asciiHost, zoneOf } from "../../model/names.ts";
+import { absoluteName, asciiHost } from "../../model/names.ts";
 import { hostProblem } from "../host-name.ts";
-import { byZoneField, ownedNames } from "../request-names.ts";
+import { byZoneField, ownedNames, zoneFor } from "../request-names.ts";
 import { report, type RepoRule } from "../rule.ts";
 
 const host = (s: string) => {
@@ -21,7 +21,7 @@ export const mxFields: RepoRule = {
   severity: "error",
   summary: { id: "MX: exchange berupa nama host (bukan IP, bukan alias CNAME di zona); \".\" hanya sendirian", en: "MX: the exchange is a host name (not an IP, not an in-zone CNAME); \".\" only on its own" },
   check(all, ctx) {
-    const zones = byZoneField((req) => host(zoneOf(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
+    const zones = byZoneField((req) => host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
     const aliases = new Set<string>();
     for (const req of all) {
       const zone = zones(req.request);
@@ -75,7 +75,7 @@ export const mxFields: RepoRule = {
     return out;
   },
   links(req, ctx) {
-    const zone = host(zoneOf(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
+    const zone = host(zoneFor(req.request, ctx.governance)?.name ?? req.request.zone ?? ctx.governance.zones[0]!.name);
     const provides = ownedNames(req.request).filter((n) => n.type === "CNAME").map((n) => absoluteName(n.name, zone));
     const consumes: string[] = [];
     for (const r of req.request.records ?? []) if (r.type === "MX") for (const v of r.values) if (v.exchange !== ".") consumes.push(host(v.exchange));

@@ -2,7 +2,8 @@
 // one namespace are both refused, each naming the other; a label (or namespace) still held by a
 // retained tenant whose file was deleted is refused to any other OPD until its data is released.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { asciiHost, zoneOf } from "../../model/names.ts";
+import { asciiHost } from "../../model/names.ts";
+import { zoneFor } from "../request-names.ts";
 import { tenantNamespace } from "../../model/namespace.ts";
 import type { Governance } from "../../model/governance.ts";
 import type { Request } from "../../model/request.ts";
@@ -17,7 +18,7 @@ interface Claim {
 }
 
 function claimOf(file: string, req: Request, governance: Governance): Claim | undefined {
-  const zone = zoneOf(req, governance);
+  const zone = zoneFor(req, governance);
   if (!zone) return undefined;
   const z = asciiHost(zone.name);
   return { file, opd: req.opd, namespace: tenantNamespace(req.label, z, governance.zones[0]!.name), host: `${asciiHost(req.label)}.${z}` };

@@ -4,7 +4,7 @@
 // invalid label is label.syntax's; path.match speaks only when none of those explains it.
 import { requestPath } from "../../model/names.ts";
 import { report, type FileRule, type RequestFile, type RuleContext } from "../rule.ts";
-import { idnProblem, labelProblem } from "./label.ts";
+import { idnProblem, labelProblem, plainName } from "./label.ts";
 
 const folderOf = (file: string) => file.split("/")[1] ?? "";
 /** The OPD codes of a governance, as a set: three rules ask for every file. */
@@ -40,6 +40,8 @@ export const pathMatches: FileRule = {
   severity: "error",
   summary: { id: "Lokasi berkas sama dengan isinya: requests/<opd>/<label>.yaml", en: "The file's path agrees with its content: requests/<opd>/<label>.yaml" },
   check(req, ctx) {
+    // The usual file: a plain label in its own place, which is then its expected path.
+    if (plainName(req.request.label, false) && req.file === `requests/${req.request.opd}/${req.request.label}.yaml`) return [];
     const expected = expectedPath(req);
     if (expected === undefined || req.file === expected || folderIsWrong(req, ctx)) return [];
     const { label, opd } = req.request;

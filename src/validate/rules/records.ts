@@ -42,12 +42,14 @@ export const cnameTarget: FileRule = {
   severity: "error",
   summary: { id: "Tujuan alias (CNAME) adalah nama host lengkap, bukan alamat IP", en: "An alias (CNAME) points to a full host name, not an IP address" },
   check(req) {
-    return ownedNames(req.request).flatMap((n) => {
-      if (n.alias === undefined) return [];
+    const out: Diagnostic[] = [];
+    for (const n of ownedNames(req.request)) {
+      if (n.alias === undefined) continue;
       const p = hostProblem(n.alias);
-      if (!p) return [];
+      if (!p) continue;
       const ptr = n.ptr === "/target/alias" ? n.ptr : `${n.ptr}/value`;
-      return [report(this, req, ptr, { id: `Tujuan alias: ${p.id}.`, en: `Alias destination: ${p.en}.` })];
-    });
+      out.push(report(this, req, ptr, { id: `Tujuan alias: ${p.id}.`, en: `Alias destination: ${p.en}.` }));
+    }
+    return out;
   },
 };

@@ -1,8 +1,8 @@
 // Names nobody may request: governance `reserved`, and the names the zone already serves outside
 // the request files (`protected`, e.g. @, www, mail).
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { asciiHost, zoneOf } from "../../model/names.ts";
-import { ownedNames } from "../request-names.ts";
+import { asciiHost } from "../../model/names.ts";
+import { ownedNames, zoneFor } from "../request-names.ts";
 import { report, type FileRule } from "../rule.ts";
 import { showLabel } from "./label.ts";
 
@@ -33,7 +33,7 @@ export const labelReserved: FileRule = {
   },
   check(req, ctx) {
     const reserved = nameSet(ctx.governance.reserved, ctx.governance.reserved);
-    const zone = zoneOf(req.request, ctx.governance);
+    const zone = zoneFor(req.request, ctx.governance);
     const protectedNames = zone ? nameSet(zone, zone.protected ?? []) : new Set<string>();
     const out: Diagnostic[] = [];
     const label = norm(req.request.label);

@@ -2,13 +2,12 @@
 // case-insensitively in ASCII form. Each file involved is told, and told which other file it is.
 import type { Diagnostic, Message } from "../../diagnostics/diagnostic.ts";
 import type { Governance } from "../../model/governance.ts";
-import { zoneOf } from "../../model/names.ts";
-import { byZoneField, ownedNames } from "../request-names.ts";
+import { byZoneField, ownedNames, zoneFor } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
 import type { Request } from "../../model/request.ts";
 
 /** The zone a request's names are compared in (its zone field's, lowercase). */
-const uniqueZone = (req: Request, ctx: RuleContext) => (zoneOf(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
+const uniqueZone = (req: Request, ctx: RuleContext) => (zoneFor(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
 
 interface Owner {
   req: RequestFile;

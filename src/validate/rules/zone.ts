@@ -1,5 +1,5 @@
 // The zone a request names is one that governance serves.
-import { zoneOf } from "../../model/names.ts";
+import { zoneFor } from "../request-names.ts";
 import { report, type FileRule } from "../rule.ts";
 
 export const zoneExists: FileRule = {
@@ -9,7 +9,7 @@ export const zoneExists: FileRule = {
   severity: "error",
   summary: { id: "Zona yang ditulis ada di governance.yaml", en: "The zone named is one listed in governance.yaml" },
   check(req, ctx) {
-    if (zoneOf(req.request, ctx.governance)) return [];
+    if (zoneFor(req.request, ctx.governance)) return [];
     const zones = ctx.governance.zones.map((z) => z.name).join(", ");
     return [
       report(this, req, "/zone", {
