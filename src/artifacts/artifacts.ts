@@ -11,7 +11,9 @@ import type { Plan } from "../plan/types.ts";
 import { renderMarkdown } from "../plan/render-markdown.ts";
 import { renderJson } from "../plan/render-json.ts";
 import { OutFolder } from "./out-folder.ts";
-import { runOutJob, type OutJob } from "./out-jobs.ts";
+import { BASELINE_PATH, runOutJob, tenantPath, type OutJob } from "./out-jobs.ts";
+import { renderManifests } from "../targets/kubernetes/render.ts";
+import { clusterBaseline } from "../targets/kubernetes/baseline.ts";
 import type { OutThread } from "./out-thread.ts";
 export { tenantManifestText } from "./out-jobs.ts";
 
@@ -50,18 +52,19 @@ export interface PendingArtifacts {
 
 /**
  * Starts writing as soon as the desired state is known: makes out/ and, given a thread, hands it
- * out/kubernetes/ (~3,000 files on a full plan) and later the registry, to write while this
- * thread computes and writes the rest.
+ * the tenants' files of out/kubernetes/ (~3,000 on a full plan) to write while this thread
+ * computes and writes the rest. The tenants' files are claimed one by one from a
+ * shared counter: once this thread has written its own part, it writes the tenants the other has
+ * not reached yet instead of waiting for it.
  */
 export function startArtifacts(out: string, state: DesiredState, cluster: ClusterSettings, thread?: OutThread): PendingArtifacts {
   const o = new OutFolder(out);
   o.folder("", "");
-  const manifests: OutJob = { kind: "manifests", tenants: state.tenants, cluster };
-  thread?.post(out, o.made, manifests);
+  const kubernetesBefore = o.folder("kubernetes", ".yaml");
+  const tenants: OutJob = { kind: "tenants", tenants: state.tenants, cluster, claim: new Int32Array(new SharedArrayBuffer(4)) };
+  thread?.post(out, o.made, tenants);
   return {
     finish(a) {
-      const registry: OutJob = { kind: "registry", rows: a.registry, lang: a.lang };
-      thread?.post(out, o.made, registry);
       const zones = o.folder("zones", ".zone");
       const tap = a.tap;
       for (const z of a.governance.zones) {
@@ -73,16 +76,25 @@ export function startArtifacts(out: string, state: DesiredState, cluster: Cluste
       const plan = new OutFolder(out, o.made);
       plan.put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
       plan.put("plan.json", renderJson(a.plan));
-      // The thread's parts; written here when there is no thread, or a job of it failed.
+      // The registry here: handing its 15,000 rows to the thread would copy them (both threads'
+      // time, and the thread's memory), and the thread meanwhile writes tenants this one would.
+      const registry = new OutFolder(out, o.made);
+      runOutJob(registry, { kind: "registry", rows: a.registry, lang: a.lang });
+      // out/kubernetes/: the baseline (cluster-wide roles and network policy; its name sorts first,
+      // so `kubectl apply -f` on the folder creates them before any tenant binds to them), and the
+      // tenants the thread has not claimed yet.
+      const kubernetes = new OutFolder(out, o.made);
+      if (state.tenants.length) kubernetes.put(BASELINE_PATH, renderManifests(clusterBaseline(cluster)));
+      runOutJob(kubernetes, tenants);
+      // The thread's parts; written here when there is no thread, or a job of it failed (the
+      // tenants all again, on a counter of this thread's own: a file already right stays as it is).
       const done = thread?.finish() ?? [];
-      const part = (job: OutJob, i: number) => {
-        if (done[i]) return done[i]!;
-        const p = new OutFolder(out, o.made);
-        runOutJob(p, job);
-        return p.written;
-      };
+      if (thread && !done[0]) runOutJob(new OutFolder(out, o.made), { ...tenants, claim: new Int32Array(1) });
+      const manifests = [...(state.tenants.length ? [BASELINE_PATH] : []), ...state.tenants.map(tenantPath)];
+      // What an earlier run left for tenants that are gone.
+      kubernetes.prune("kubernetes", kubernetesBefore, manifests);
       // Listed in out/'s order: zones, manifests, registry, plan.
-      return [...o.written, ...part(manifests, 0), ...part(registry, 1), ...plan.written];
+      return [...o.written, ...manifests, ...registry.written, ...plan.written];
     },
   };
 }

@@ -126,9 +126,12 @@ export class OutFolder {
     this.written.push(rel);
   }
 
-  /** Removes from `sub` what an earlier run wrote (`before`) and this one did not: a removed zone or tenant leaves no stale file. */
-  prune(sub: string, before: ReadonlySet<string>): void {
-    const now = new Set(this.written.filter((w) => w.startsWith(`${sub}/`)).map((w) => w.slice(sub.length + 1)));
+  /**
+   * Removes from `sub` what an earlier run wrote (`before`) and this one did not (`written`, by
+   * default what this OutFolder wrote): a removed zone or tenant leaves no stale file.
+   */
+  prune(sub: string, before: ReadonlySet<string>, written: readonly string[] = this.written): void {
+    const now = new Set(written.filter((w) => w.startsWith(`${sub}/`)).map((w) => w.slice(sub.length + 1)));
     for (const f of before) if (!now.has(f)) rmSync(join(this.root, sub, f), { force: true });
   }
 

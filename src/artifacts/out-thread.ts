@@ -8,7 +8,9 @@
 // The plan is synchronous (its callers are), so the main thread waits with Atomics.wait on a
 // shared counter and takes the results with receiveMessageOnPort, never through its event loop.
 // A job that fails, or a thread that stops making progress, yields no result, and the caller
-// writes those files itself: the same function (out-jobs.ts), the same bytes.
+// writes those files itself: the same function (out-jobs.ts), the same bytes. The tenants' files
+// are claimed from a counter both threads share (artifacts.ts): the main thread, done with its own
+// part, writes the ones this thread has not reached rather than wait.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import { workerBundle } from "../load/worker-bundle.ts";

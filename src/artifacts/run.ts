@@ -5,17 +5,17 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { handled, validateWorkingTree, type HeadValidation } from "../plan/head.ts";
 import type { Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
-import type { CheckCache } from "../plan/check-cache.ts";
+import { openCheckCache, type CheckCache } from "../plan/check-cache.ts";
 import { desiredState } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
 import type { DesiredState } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
-import { defaultBase, defaultBaseSteps, isAncestorSteps, runStepsAsync, withGitSession, type DefaultBase } from "../git/run.ts";
+import { defaultBase, defaultBaseSteps, forgetGitAnswers, isAncestorSteps, runStepsAsync, withGitSession, type DefaultBase } from "../git/run.ts";
 import { fileHistorySteps, type FileHistory } from "../git/history.ts";
 import { registryRows } from "../targets/registry/rows.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
-import { baseState, baseTreeSteps, EMPTY_STATE, type BaseTree } from "../plan/base.ts";
+import { baseState, baseTreeSteps, EMPTY_STATE, type BaseState, type BaseTree } from "../plan/base.ts";
 import { diffStates, unsafeReasons } from "../plan/diff.ts";
 import { startArtifacts } from "./artifacts.ts";
 import { OutThread } from "./out-thread.ts";
@@ -136,7 +136,8 @@ function baseRefOf(base: string | undefined, found: DefaultBase | undefined): { 
 interface Asked {
   base: Promise<{ ref: string | undefined; notes: Message[] }>;
   beforeAdoption: Promise<boolean>;
-  tree: Promise<BaseTree>;
+  /** Taken (and deleted) by baseSide. */
+  tree?: Promise<BaseTree>;
   history: Promise<FileHistory> | undefined;
 }
 
@@ -153,6 +154,29 @@ function askGit(o: PlanOptions, governance: Governance): Asked {
   const tree = handled(Promise.all([base, beforeAdoption]).then(([{ ref }, before]) => (ref === undefined || before ? undefined : runStepsAsync(o.root, baseTreeSteps(o.root, ref, adoption?.base)))));
   const history = o.out ? handled(runStepsAsync(o.root, fileHistorySteps(undefined, adoption?.base))) : undefined;
   return { base, beforeAdoption, tree, history };
+}
+
+/**
+ * The base's desired state, with notes on how the base was chosen. Files the base shares with the
+ * working tree (same blob, same governance) are not checked twice, and a base with the working
+ * tree's files shares its state too (a plan of main against main). Git's answer about the base
+ * tree is taken out of `git`: nothing holds it once this returns.
+ */
+async function baseSide(o: PlanOptions, head: HeadValidation & { governance: Governance }, state: DesiredState, git: Asked): Promise<{ base: BaseState; notes: Message[] }> {
+  const { ref, notes } = await git.base;
+  const adoption = head.governance.adoption;
+  if (await git.beforeAdoption) {
+    notes.push({
+      id: `Dasar ${ref!.slice(0, 12)} ada sebelum adopsi (${adoption!.date}): semua dianggap baru.`,
+      en: `Base ${ref!.slice(0, 12)} is before the adoption (${adoption!.date}): everything counts as new.`,
+    });
+    return { base: { commit: null, state: EMPTY_STATE, notes: [] }, notes };
+  }
+  const tree = await git.tree;
+  delete git.tree;
+  const made = { requests: head.requests, retained: head.retained ?? [], state };
+  const fromHead = { cache: head.cache, governance: head.governance, made, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
+  return { base: baseState(o.root, ref, head.today, adoption?.base, fromHead, tree), notes };
 }
 
 /** The plan; git answers the same question once within it (src/git/run.ts). */
@@ -176,24 +200,21 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
   const state = desiredState(head.requests, head.governance, head.retained);
   const artifacts = o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined;
 
-  const { ref, notes } = await git.base;
-  const adoption = head.governance.adoption;
-  const beforeAdoption = await git.beforeAdoption;
-  if (beforeAdoption) {
-    notes.push({
-      id: `Dasar ${ref!.slice(0, 12)} ada sebelum adopsi (${adoption!.date}): semua dianggap baru.`,
-      en: `Base ${ref!.slice(0, 12)} is before the adoption (${adoption!.date}): everything counts as new.`,
-    });
-  }
-  // Files the base shares with the working tree (same blob, same governance) are not checked twice.
-  // A base with the working tree's files shares its state too (a plan of main against main).
-  const made = { requests: head.requests, retained: head.retained ?? [], state };
-  const fromHead = { cache: head.cache, governance: head.governance, made, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
-  const base = beforeAdoption ? { commit: null, state: EMPTY_STATE, notes: [] } : baseState(o.root, ref, today, adoption?.base, fromHead, await git.tree);
+  const { base, notes } = await baseSide(o, head, state, git);
   head.cache.save();
+  const cache = { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) };
+  // A run that keeps no snapshot needs nothing more of what served the base side: the check
+  // results by blob, HEAD's listing, git's answers (~10 MB for 15,000 files) go before out/ is written.
+  const snapshot = !!o.cacheDir && head.clean;
+  if (!snapshot) {
+    head.cache = openCheckCache(undefined, undefined);
+    delete head.blobs;
+    forgetGitAnswers();
+  }
   const label = base.commit ? (o.base ? `${o.base} (${base.commit.slice(0, 12)})` : base.commit.slice(0, 12)) : null;
   // A zone over its provider's quota cannot be deployed: no override flag lets it through.
-  const quota = quotaMessages(quotaUsage(state, head.governance, o.ingress));
+  const usage = quotaUsage(state, head.governance, o.ingress);
+  const quota = quotaMessages(usage);
   const plan = diffStates(base.state, state, { base: label, notes: [...notes, ...base.notes, ...quota.warnings, ...quota.over], ...(o.safety ? { safety: o.safety } : {}) });
   const unsafe = [...unsafeReasons(plan, o.allowLargeChange), ...quota.over];
 
@@ -205,9 +226,9 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
     const registry = registryRows(head.requests, head.governance, history.files, today);
     // A clean commit's plan is the base of the next pull request's: keep what it computed, cut
     // where the tap heard each piece of the zones and registry being written.
-    const tap = o.cacheDir && head.clean ? new PieceTap() : undefined;
+    const tap = snapshot ? new PieceTap() : undefined;
     written = artifacts.finish({ governance: head.governance, zone, registry, plan, lang: o.lang, ...(tap ? { tap } : {}) });
-    if (tap) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: quotaUsage(state, head.governance, o.ingress), tap });
+    if (tap) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: usage, tap });
   }
   const counts: StateCounts = {
     records: state.records.length,
@@ -215,5 +236,5 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
     zones: new Set(state.records.map((x) => x.zone)).size,
     sources: new Set([...state.records.map((x) => x.source.file), ...state.tenants.map((x) => x.source.file)]).size,
   };
-  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache: { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) }, counts };
+  return { kind: "planned", plan, state, diagnostics: head.diagnostics, filesChecked: head.filesChecked, unsafe, written, defaultedNameservers: o.out ? ns.defaulted : [], cache, counts };
 }

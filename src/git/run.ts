@@ -42,6 +42,14 @@ export function withGitSession<T>(fn: () => Promise<T>): Promise<T> {
   return sessions.run({ done: new Map(), running: new Map() }, fn);
 }
 
+/**
+ * Forgets the current session's answers (a tree listing of 15,000 files among them): for a caller
+ * that will ask git nothing more, so they are not held while it goes on.
+ */
+export function forgetGitAnswers(): void {
+  sessions.getStore()?.done.clear();
+}
+
 const ENV = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
 const argv = (args: string[]) => ["-c", "core.quotepath=false", ...args];
 /** Calls fed from standard input carry their input in the key; others are keyed by root and arguments. */

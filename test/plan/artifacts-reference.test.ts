@@ -27,6 +27,8 @@ import { requestYaml } from "./fixture.ts";
 import { OutThread } from "../../src/artifacts/out-thread.ts";
 import { startArtifacts, tenantManifestText } from "../../src/artifacts/artifacts.ts";
 import { OutsideOutputError } from "../../src/load/out-path.ts";
+import { OutFolder } from "../../src/artifacts/out-folder.ts";
+import { runOutJob } from "../../src/artifacts/out-jobs.ts";
 
 const TODAY = "2026-06-01";
 const REQUESTS = 400;
@@ -188,6 +190,48 @@ describe("the out/ thread", () => {
     for (const t of state.tenants) expect(readFileSync(join(dir, "kubernetes", `${t.namespace}.yaml`), "utf8")).toBe(tenantManifestText(t, cluster));
     expect(readFileSync(join(dir, "registry.md"), "utf8")).toBe(registryMarkdown(rows, "en"));
     expect(readFileSync(join(dir, "registry.csv"), "utf8")).toBe(registryCsv(rows, "en"));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shares the tenants' files with this thread, each written once, by whichever claims it first", async () => {
+    const { state } = await made();
+    const dir = join(root, "out-thread");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, "kubernetes"), { recursive: true });
+    // Enough files that neither thread is done before the other starts.
+    const tenants = Array.from({ length: 8 }, (_, k) => state.tenants.map((t) => ({ ...t, namespace: `${t.namespace}-${k}` }))).flat();
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    const job = { kind: "tenants" as const, tenants, cluster, claim };
+    const thread = OutThread.start()!;
+    thread.post(dir, ["", "kubernetes"], job);
+    // Both at once over one counter: this thread starts claiming once the other has.
+    const started = Date.now();
+    while (Atomics.load(claim, 0) === 0 && Date.now() - started < 10_000) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    const here = new OutFolder(dir, ["", "kubernetes"]);
+    runOutJob(here, job);
+    const [there] = thread.finish();
+    expect(there).toBeDefined();
+    expect(here.written.length).toBeGreaterThan(0);
+    expect(there!.length).toBeGreaterThan(0);
+    const all = [...here.written, ...there!];
+    expect(all.length).toBe(tenants.length);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.sort()).toEqual(tenants.map((t) => `kubernetes/${t.namespace}.yaml`).sort());
+    for (const t of tenants) expect(readFileSync(join(dir, "kubernetes", `${t.namespace}.yaml`), "utf8")).toBe(tenantManifestText(t, cluster));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a hostile tenant among many whichever thread claims it, and nothing leaves out/", async () => {
+    const { head, state } = await made();
+    const dir = join(root, "out-thread");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const tenants = [...state.tenants];
+    tenants.splice(tenants.length >> 1, 0, { ...state.tenants[0]!, namespace: "../../lolos-tengah" });
+    const pending = startArtifacts(dir, { records: [], tenants }, cluster, OutThread.start());
+    const plan = { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] };
+    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan, lang: "id" })).toThrow(OutsideOutputError);
+    expect(existsSync(join(root, "lolos-tengah.yaml"))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
 

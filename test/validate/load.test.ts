@@ -1,7 +1,7 @@
 // Bad input never crashes the loader and is never skipped: each kind gets its own finding.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { discoverRequests } from "../../src/load/discover.ts";
 import { LIMITS } from "../../src/load/limits.ts";
@@ -101,6 +101,25 @@ describe("discovery and reading", () => {
     const root = tempDir("load-");
     writeFileSync(join(root, "requests"), "not a folder");
     expect(discoverRequests(root).diagnostics.map((x) => x.rule)).toEqual(["file.not-file"]);
+  });
+  it("reads a file under a root of any form as join(root, file) names it, `..` through a symlink included", () => {
+    const root = repo();
+    const outside = tempDir("load-");
+    mkdirSync(join(outside, "sub"));
+    mkdirSync(join(outside, "dinkes"));
+    writeFileSync(join(outside, "dinkes/ok.yaml"), "label: outside\n");
+    symlinkSync(join(outside, "sub"), join(root, "requests/away"));
+    const label = (r: string, f: string) => (readYamlFile(r, f).value as { label?: string } | undefined)?.label;
+    // join resolves `..` by the name, not through the link: the file inside the repository.
+    expect(label(root, "requests/away/../dinkes/ok.yaml")).toBe("ok");
+    expect(label(`${root}/`, "requests/dinkes/ok.yaml")).toBe("ok");
+    expect(label(`${root}/requests/..`, "requests/dinkes/ok.yaml")).toBe("ok");
+    expect(label(relative(process.cwd(), root), "requests/dinkes/ok.yaml")).toBe("ok");
+    expect(label(root, "./requests//dinkes/ok.yaml")).toBe("ok");
+    expect(label(join(root, "requests/away"), "../dinkes/ok.yaml")).toBe("ok");
+    expect(label(join(root, "requests/away"), "x/../../dinkes/ok.yaml")).toBe("ok");
+    // Through the link by the file system: the file outside (the fixture is what the test says it is).
+    expect(readFileSync(`${root}/requests/away/../dinkes/ok.yaml`, "utf8")).toBe("label: outside\n");
   });
   it("reports a folder or a missing file where a file is read", () => {
     const root = repo();

