@@ -16,7 +16,7 @@ import { definePositions } from "../load/parse.ts";
 import { checkGovernance, checkRequest, type RequestCheck } from "../validate/validate.ts";
 import { REPOSITORY_RULES } from "../validate/rules/index.ts";
 import type { RequestFile, RuleContext, RuleLinks } from "../validate/rule.ts";
-import { git, isAncestor, resolveCommit } from "../git/run.ts";
+import { git, gitAsync, isAncestor, resolveCommit } from "../git/run.ts";
 import { retainedRequests } from "../git/retained.ts";
 import { desiredState, compareRecords } from "../state/desired-state.ts";
 import type { DesiredState, RecordSet, Tenant } from "../state/types.ts";
@@ -24,7 +24,7 @@ import { registryRows, type RegistryRow } from "../targets/registry/rows.ts";
 import { fileHistory, type FileDates } from "../git/history.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
-import { blobId, repositoryFacts, repositoryIdentity } from "../plan/check-cache.ts";
+import { blobId, REPOSITORY_FACTS, repositoryFacts, repositoryIdentity } from "../plan/check-cache.ts";
 import { openSnapshot, saveSnapshot, type PieceTap, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
 import { rejudge, type ChangedFile } from "./incremental-rules.ts";
 import { diffStates, planSafety, unsafeReasons } from "../plan/diff.ts";
@@ -66,6 +66,19 @@ export function keepSnapshot(
 const withFile = (file: string, ds: readonly Diagnostic[]) => ds.map((d) => ({ ...d, file }));
 const recordKey = (r: RecordSet) => `${r.zone}\u0000${r.name}\u0000${r.type}`;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every untracked entry under requests/ (what differs from the base beside git's diff). */
+const UNTRACKED = ["ls-files", "--others", "--directory", "-z", "--", "requests"];
+
+/**
+ * Asks git, together and on the event loop, the questions incrementalPlan asks first one after
+ * the other (the repository's facts and the untracked files): in the run's git session
+ * (src/git/run.ts) its synchronous calls then find the answers, and four calls cost about one
+ * call's time (~30 ms less on a pull request's plan, whose budget is 0.5 s).
+ */
+export async function askIncrementalAhead(root: string): Promise<void> {
+  await Promise.all([...REPOSITORY_FACTS, UNTRACKED].map((args) => gitAsync(root, args)));
+}
 
 /** The plan from the snapshot, or why it cannot be made that way. Never throws for a bad snapshot. */
 export function incrementalPlan(o: PlanOptions): PlanOutcome | { fallback: string } {
@@ -124,7 +137,7 @@ function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome |
   // What differs from the base: git's diff (tracked; src/git/changed.ts's call, its top-folder
   // check done above) and every untracked entry under requests/.
   const tracked = git(root, ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", baseCommit, "--", GOVERNANCE_FILE, "requests"]);
-  const untracked = git(root, ["ls-files", "--others", "--directory", "-z", "--", "requests"]);
+  const untracked = git(root, UNTRACKED);
   if (!tracked.ok || !untracked.ok) return { fallback: "no diff" };
   const delta = new Set([...tracked.stdout.toString("utf8").split("\0"), ...untracked.stdout.toString("utf8").split("\0")].filter(Boolean));
   const changed: ChangedFile[] = [];

@@ -21,7 +21,7 @@ import { startArtifacts } from "./artifacts.ts";
 import { OutThread } from "./out-thread.ts";
 import { quotaMessages, quotaUsage } from "../plan/quota.ts";
 import type { Plan, SafetyOptions } from "../plan/types.ts";
-import { incrementalPlan, keepSnapshot } from "./incremental.ts";
+import { askIncrementalAhead, incrementalPlan, keepSnapshot } from "./incremental.ts";
 import { PieceTap } from "./snapshot.ts";
 
 export interface PlanOptions {
@@ -186,6 +186,7 @@ export function runPlan(o: PlanOptions): Promise<PlanOutcome> {
 
 async function plan(o: PlanOptions): Promise<PlanOutcome> {
   // A pull request's few changed files against a base whose plan left a snapshot (src/artifacts/incremental.ts).
+  if (o.cacheDir) await askIncrementalAhead(o.root);
   const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
   let asked: Asked | undefined;

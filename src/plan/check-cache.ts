@@ -57,15 +57,26 @@ export function repositoryIdentity(root: string): string | undefined {
   return repositoryFacts(root)?.identity;
 }
 
+/**
+ * What repositoryFacts asks git: the top folder, the prefix of `root` in it (empty at the top) and
+ * HEAD's commit in one call; the root commit(s); the origin's URL. Exported so that a caller can
+ * ask them ahead, together (src/artifacts/incremental.ts).
+ */
+export const REPOSITORY_FACTS: readonly [string[], string[], string[]] = [
+  ["rev-parse", "--show-toplevel", "--show-prefix", "--verify", "HEAD^{commit}"],
+  ["rev-list", "--max-parents=0", "HEAD"],
+  ["config", "--get", "remote.origin.url"],
+];
+
 /** The identity, HEAD's commit, and whether `root` is the repository's top, with one git call fewer than asking each. */
 export function repositoryFacts(root: string): { identity: string; head: string; atTop: boolean } | undefined {
-  // One call: the top folder, the prefix of `root` in it (empty at the top), HEAD's commit.
-  const facts = git(root, ["rev-parse", "--show-toplevel", "--show-prefix", "--verify", "HEAD^{commit}"]);
+  const [ask, rootCommits, origin] = REPOSITORY_FACTS;
+  const facts = git(root, ask);
   if (!facts.ok) return undefined;
   const [topLine, prefix, head] = facts.stdout.toString("utf8").split("\n");
-  const roots = git(root, ["rev-list", "--max-parents=0", "HEAD"]);
+  const roots = git(root, rootCommits);
   if (!roots.ok || !topLine || !head) return undefined;
-  const remote = git(root, ["config", "--get", "remote.origin.url"]);
+  const remote = git(root, origin);
   let path = topLine.trim();
   try {
     path = realpathSync(path);

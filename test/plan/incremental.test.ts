@@ -5,11 +5,13 @@
 // the full plan: the same outcome (diagnostics, plan, state, refusals), the same bytes in out/.
 // And a snapshot that is stale (another base, governance) or forged (another repository,
 // altered bytes) is not used.
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
 import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
+import { REPOSITORY_FACTS } from "../../src/plan/check-cache.ts";
 import { planOptions, readTree } from "./plan-fixture.ts";
 import { generateRepository, BENCH_TODAY } from "../../scripts/bench/lib/shapes.ts";
 import { commitAll, gitInit, requestYaml, sh, writeFiles } from "./fixture.ts";
@@ -151,6 +153,31 @@ describe("incremental plan from the base's snapshot", () => {
       // Each finding where a full run puts it: both files of a conflict, the pointing file of a dangling name.
       for (const rule of rules) expect(r.r.diagnostics.some((d) => d.rule === rule)).toBe(true);
     }, 120_000);
+
+  it("asks git each question once, the repository's facts and the untracked files ahead and together", async () => {
+    // A git that writes down what it is asked, then answers as git does.
+    const bin = temp("git-catat-");
+    const log = join(bin, "calls.txt");
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(join(bin, "git"), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, "git"), 0o755);
+    restore();
+    writeFiles(root, { [generated[5]!]: text(generated[5]!).replace(/^purpose: .*$/m, "purpose: Layanan yang diperbarui sekali lagi") });
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    let r: Awaited<ReturnType<typeof plan>>;
+    try {
+      r = await plan(cacheDir);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(r.use.incremental).toBe("used");
+    const calls = readFileSync(log, "utf8").split("\n").filter(Boolean);
+    expect(new Set(calls).size).toBe(calls.length);
+    const asked = (args: string[]) => ["-c", "core.quotepath=false", ...args].join(" ");
+    const ahead = [...REPOSITORY_FACTS, ["ls-files", "--others", "--directory", "-z", "--", "requests"]].map(asked);
+    expect(calls.slice(0, ahead.length).sort()).toEqual([...ahead].sort());
+  }, 120_000);
 
   it("a deleted hosting file (its tenant is kept) and a changed governance give the full plan", async () => {
     restore();
