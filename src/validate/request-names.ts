@@ -123,3 +123,6 @@ export function zoneFor(req: Request, governance: Governance): Zone | undefined 
   if (zone === undefined && !memo.has(req.zone)) memo.set(req.zone, (zone = zoneOf(req, governance)));
   return zone;
 }
+
+/** The name of the request's zone in lower case, or its own `zone` field when governance has no such zone: what rules across files group requests by. */
+export const zoneKey = (req: Request, governance: Governance): string => (zoneFor(req, governance)?.name ?? req.zone ?? "").toLowerCase();

@@ -5,10 +5,9 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { unicodeLabel } from "../../model/names.ts";
 import { idna2008Problem, lookalike, mixedScripts, scriptName, skeleton } from "../confusable.ts";
-import { byZoneField, ownedNames, zoneFor } from "../request-names.ts";
+import { byZoneField, ownedNames, zoneKey } from "../request-names.ts";
 import { idnProblem } from "./label.ts";
 import { report, type FileRule, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
-import type { Request } from "../../model/request.ts";
 
 const ASCII = /^[\x00-\x7f]*$/;
 const LDH = /^[a-z0-9-]+$/;
@@ -97,7 +96,6 @@ export const labelScript: FileRule = {
   },
 };
 
-const confusableZone = (req: Request, ctx: RuleContext) => (zoneFor(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
 
 /** The skeleton of an owned name as people read it; undefined when its punycode is bad (label.idn's finding). */
 function nameSkeleton(name: string): string | undefined {
@@ -125,7 +123,7 @@ export const labelConfusable: RepoRule = {
   check(all, ctx) {
     // zone -> skeleton -> the first holder, or every holder once a different name shares it.
     const groups = new Map<string, Map<string, Holder | Holder[]>>();
-    const zones = byZoneField((req) => confusableZone(req, ctx));
+    const zones = byZoneField((req) => zoneKey(req, ctx.governance));
     for (const req of all) {
       const zone = zones(req.request);
       let bySkeleton = groups.get(zone);
@@ -166,7 +164,7 @@ export const labelConfusable: RepoRule = {
     return out;
   },
   links(req, ctx) {
-    const zone = confusableZone(req.request, ctx);
+    const zone = zoneKey(req.request, ctx.governance);
     const group: string[] = [];
     for (const n of ownedNames(req.request)) {
       const key = nameSkeleton(n.name);

@@ -2,12 +2,10 @@
 // case-insensitively in ASCII form. Each file involved is told, and told which other file it is.
 import type { Diagnostic, Message } from "../../diagnostics/diagnostic.ts";
 import type { Governance } from "../../model/governance.ts";
-import { byZoneField, ownedNames, zoneFor } from "../request-names.ts";
+import { byZoneField, ownedNames, zoneKey } from "../request-names.ts";
 import { report, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
-import type { Request } from "../../model/request.ts";
 
 /** The zone a request's names are compared in (its zone field's, lowercase). */
-const uniqueZone = (req: Request, ctx: RuleContext) => (zoneFor(req, ctx.governance)?.name ?? req.zone ?? "").toLowerCase();
 
 interface Owner {
   req: RequestFile;
@@ -47,7 +45,7 @@ export const nameUnique: RepoRule = {
     // zone -> name -> its first owner, or all its owners once a second one comes. Nested maps and
     // no list for a name with one owner: these are built for every name of every request.
     const owners = new Map<string, Map<string, Owner | Owner[]>>();
-    const zones = byZoneField((req) => uniqueZone(req, ctx));
+    const zones = byZoneField((req) => zoneKey(req, ctx.governance));
     for (const req of all) {
       const zone = zones(req.request);
       let names = owners.get(zone);
@@ -83,7 +81,7 @@ export const nameUnique: RepoRule = {
     return out;
   },
   links(req, ctx) {
-    const zone = uniqueZone(req.request, ctx);
+    const zone = zoneKey(req.request, ctx.governance);
     return { group: ownedNames(req.request).map((n) => `${zone}\t${n.name}`), provides: [], consumes: [] };
   },
 };
