@@ -2,7 +2,7 @@
 // the working tree, compute its desired state, diff it with the base revision, write out/.
 import type { Diagnostic, Lang, Message } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { handled, validateWorkingTree, type HeadValidation } from "../plan/head.ts";
+import { validateWorkingTree, type HeadValidation } from "../plan/head.ts";
 import type { Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import { openCheckCache, type CheckCache } from "../plan/check-cache.ts";
@@ -10,7 +10,7 @@ import { desiredState } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
 import type { DesiredState } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
-import { defaultBase, defaultBaseSteps, forgetGitAnswers, isAncestorSteps, runStepsAsync, withGitSession, type DefaultBase } from "../git/run.ts";
+import { defaultBase, defaultBaseSteps, forgetGitAnswers, handled, isAncestorSteps, runStepsAsync, withGitSession, type DefaultBase } from "../git/run.ts";
 import { fileHistorySteps, type FileHistory } from "../git/history.ts";
 import { registryRows } from "../targets/registry/rows.ts";
 import { zoneSerial } from "../targets/zone/render.ts";

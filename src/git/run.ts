@@ -168,3 +168,9 @@ export function* isAncestorSteps(ancestor: string, commit: string): GitSteps<boo
 export function isAncestor(root: string, ancestor: string, commit: string): boolean {
   return runSteps(root, isAncestorSteps(ancestor, commit));
 }
+
+/** A promise awaited later, perhaps never (an invalid working tree): its failure must not end the process meanwhile. */
+export function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}

@@ -11,10 +11,10 @@ import { readGovernance, readYamlFile } from "../load/read.ts";
 import { retainedSteps } from "../git/retained.ts";
 import { changedSinceSteps } from "../git/changed.ts";
 import { listTreeSteps } from "../git/tree.ts";
-import { runStepsAsync } from "../git/run.ts";
+import { handled, runStepsAsync } from "../git/run.ts";
 import type { Governance } from "../model/governance.ts";
 import { assemble, checkGovernance, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
-import { checkRequestFiles } from "../validate/files/check-files.ts";
+import { checkRequestFiles, startRequestFiles } from "../validate/files/check-files.ts";
 import { blobId, openCheckCache, repositoryIdentity, restoreCheck, type CheckCache } from "./check-cache.ts";
 
 export interface HeadValidation extends RepositoryValidation {
@@ -39,11 +39,16 @@ export interface HeadValidation extends RepositoryValidation {
  */
 export async function validateWorkingTree(root: string, today: string | undefined, cacheDir: string | undefined, threads?: number, onGovernance?: (governance: Governance) => void): Promise<HeadValidation> {
   const discovery = discoverRequests(root);
+  // Without a cache every file is read: the reading threads start now (see startRequestFiles).
+  const reading = cacheDir ? undefined : startRequestFiles(root, discovery.files, threads !== undefined ? { threads } : {});
   const governanceFile = readGovernance(root, GOVERNANCE_FILE);
   const gov = checkGovernance(governanceFile);
   const day = today ?? governanceToday(gov.governance);
   const filesChecked = discovery.files.length + 1;
-  if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day, cache: openCheckCache(undefined, undefined) };
+  if (!gov.governance) {
+    await reading?.stop();
+    return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day, cache: openCheckCache(undefined, undefined) };
+  }
   onGovernance?.(gov.governance);
   // git answers while the files are checked: the tenants kept from deleted files (for the rules
   // across files), HEAD's tree and what the working tree changed since (blob ids for the cache).
@@ -67,7 +72,18 @@ export async function validateWorkingTree(root: string, today: string | undefine
   let checks: RequestCheck[];
   let cache: CheckCache;
   let since: Awaited<typeof sinceHead>;
-  if (cacheDir) {
+  if (reading) {
+    // Nothing stored to look up: check every file while git answers, then share the results
+    // with the base side by blob id.
+    checks = await reading.check(fileCtx);
+    since = await sinceHead;
+    cache = openCheckCache(undefined, undefined);
+    const blob = blobOf(since);
+    discovery.files.forEach((file, i) => {
+      const b = blob(file);
+      if (b) cache.set(file, b, checks[i]!);
+    });
+  } else {
     // A stored result spares reading its file: the blob ids are needed before the checks start.
     since = await sinceHead;
     const identity = since.dirty ? repositoryIdentity(root) : undefined;
@@ -87,17 +103,6 @@ export async function validateWorkingTree(root: string, today: string | undefine
       },
     });
     cache = stored;
-  } else {
-    // Nothing stored to look up: check every file while git answers, then share the results
-    // with the base side by blob id.
-    checks = await checkRequestFiles(root, discovery.files, fileCtx, threads !== undefined ? { threads } : {});
-    since = await sinceHead;
-    cache = openCheckCache(undefined, undefined);
-    const blob = blobOf(since);
-    discovery.files.forEach((file, i) => {
-      const b = blob(file);
-      if (b) cache.set(file, b, checks[i]!);
-    });
   }
   const { listing, dirty } = since;
   const ctx = { ...fileCtx, retained: await retainedAsked };
@@ -116,10 +121,4 @@ export async function validateWorkingTree(root: string, today: string | undefine
     ...(listing ? { commit: listing.commit, blobs: listing.blobs } : {}),
     clean,
   };
-}
-
-/** A promise awaited later, perhaps never (an invalid working tree): its failure must not end the process meanwhile. */
-export function handled<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
 }

@@ -5,6 +5,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateRepository } from "../../src/validate/files/repository.ts";
+import { validateRepositoryParallel } from "../../src/validate/files/parallel.ts";
 import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
 import { renderMarkdown } from "../../src/plan/render-markdown.ts";
 import { tenantManifests } from "../../src/targets/kubernetes/manifests.ts";
@@ -45,6 +46,17 @@ describe("namespace.unique with git history", () => {
     expect(found[0]!.message.id).toContain(PORTAL);
     expect(found[0]!.message.id).toContain("tenant-portal");
     expect(found[0]!.message.id).toContain("decommission.deleteData");
+  });
+
+  it("refuses it in npm run validate's own path too, where git is asked while worker threads check the files", async () => {
+    const dir = deletedRepo();
+    writeFiles(dir, { "requests/disdik/portal.yaml": requestYaml({ label: "portal", opd: "disdik", target: { server: { ipv4: ["103.10.20.30"] } } }) });
+    const stats = { workerFiles: 0, workerFailures: [] as string[] };
+    const parallel = await validateRepositoryParallel(dir, TODAY, { threads: 2, minFiles: 0, stats });
+    expect(stats.workerFailures).toEqual([]);
+    expect(parallel.retained?.map((r) => r.file)).toEqual([PORTAL]);
+    expect(parallel.diagnostics.filter((d) => d.rule === "namespace.unique").map((d) => d.file)).toEqual(["requests/disdik/portal.yaml"]);
+    expect(parallel.diagnostics).toEqual(validateRepository(dir, TODAY).diagnostics);
   });
 
   it("keeps the deleted tenant in the state without access: namespace, quota and backups stay; bindings, CI account and Ingress go", async () => {

@@ -27,6 +27,23 @@ describe("validateRepositoryParallel", () => {
     expect(two.requests).toEqual(one.requests);
     expect(two.filesChecked).toBe(one.filesChecked);
   });
+  it("starts its reading threads before the governance is read, and stops them when the governance is unusable", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parallel-gov-"));
+    try {
+      cpSync(FIXTURE, dir, { recursive: true });
+      writeFileSync(join(dir, "governance.yaml"), "zones: [\n");
+      const before = process.getActiveResourcesInfo().length;
+      const r = await validateRepositoryParallel(dir, "2026-11-22", { threads: 2, minFiles: 0 });
+      expect(r.governance).toBeUndefined();
+      expect(r.requests).toEqual([]);
+      expect(r.diagnostics.some((d) => d.file === "governance.yaml" && d.severity === "error")).toBe(true);
+      expect(r).toEqual(validateRepository(dir, "2026-11-22"));
+      // No worker left behind: nothing more is active than before the call.
+      expect(process.getActiveResourcesInfo().length).toBeLessThanOrEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   /** What a worker sends back for `files`, decoded, in order. */
   const fromWorker = async (files: string[], bundle?: boolean): Promise<Loaded[]> => {
     const job: Job = { root: FIXTURE, files, counter: new Int32Array(new SharedArrayBuffer(4)), chunk: 7 };

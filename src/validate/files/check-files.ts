@@ -109,6 +109,14 @@ export interface WorkerMessage {
   failed?: string;
 }
 
+/** The per-file stage under way: the workers read from the moment it starts; `check` runs the file rules. */
+export interface FileReading {
+  /** checkRequest(readYamlFile(root, file), ctx) for every file, in order (call once). */
+  check(ctx: RuleContext): Promise<RequestCheck[]>;
+  /** Ends the workers without checking (e.g. the governance is unusable). */
+  stop(): Promise<void>;
+}
+
 /**
  * checkRequest(readYamlFile(root, file), ctx) for every file of `files`, in order. With more than
  * one thread, workers read and parse files and check them against the schema (a small part of the
@@ -117,6 +125,15 @@ export interface WorkerMessage {
  * A worker that fails is not fatal: what it did not deliver is read on this thread.
  */
 export async function checkRequestFiles(root: string, files: readonly string[], ctx: RuleContext, options: CheckFilesOptions = {}): Promise<RequestCheck[]> {
+  return startRequestFiles(root, files, options).check(ctx);
+}
+
+/**
+ * Starts the per-file stage: the workers start and read at once, before the caller has what the
+ * file rules need (the governance read and checked, git asked): their start (~0.1 s) and first
+ * chunks overlap that work instead of following it. What they send waits until `check`.
+ */
+export function startRequestFiles(root: string, files: readonly string[], options: CheckFilesOptions = {}): FileReading {
   const results: (RequestCheck | undefined)[] = new Array(files.length);
   const todo: number[] = [];
   for (let i = 0; i < files.length; i++) {
@@ -127,13 +144,6 @@ export async function checkRequestFiles(root: string, files: readonly string[], 
   const threads = Math.max(1, options.threads ?? defaultThreads());
   const workers = threads > 1 && todo.length >= (options.minFiles ?? 1500) ? Array.from({ length: threads - 1 }, () => startWorker()) : [];
   const job: Job = { root, files: todo.map((i) => files[i]!), counter: new Int32Array(new SharedArrayBuffer(4)), chunk: CHUNK };
-  const check = (start: number, chunk: readonly Loaded[], schema?: readonly (SchemaFindings | undefined)[]) =>
-    chunk.forEach((loaded, k) => {
-      const i = todo[start + k]!;
-      const result = checkRequest(loaded, ctx, schema?.[k]);
-      results[i] = result;
-      options.checked?.(files[i]!, i, result, options.keepLoaded ? loaded : undefined);
-    });
   // Chunks the workers have sent and this thread has not checked yet.
   const waiting: WireChunk[] = [];
   let running = workers.length;
@@ -142,52 +152,65 @@ export async function checkRequestFiles(root: string, files: readonly string[], 
     running--;
     wake?.();
   };
-  try {
-    for (const w of workers) {
-      let over = false;
-      // A worker that is done goes at once: its heap is freed while this thread still checks.
-      const end = () => {
-        if (!over) {
-          stopped();
-          void w.terminate();
-        }
-        over = true;
-      };
-      w.on("message", (m: WorkerMessage) => {
-        if (m.chunk) {
-          waiting.push(m.chunk);
-          if (options.stats) options.stats.workerFiles += m.chunk.count;
-          wake?.();
-        }
-        if (m.failed !== undefined) options.stats?.workerFailures.push(m.failed);
-        if (m.done || m.failed !== undefined) end();
-      });
-      w.on("error", (e) => {
-        options.stats?.workerFailures.push(e.message);
-        end();
-      });
-      w.on("exit", end);
-      w.postMessage(job);
-    }
-    for (;;) {
-      const sent = waiting.shift();
-      const own = sent || (options.readHere === false && running > 0) ? undefined : claimChunk(job);
-      if (sent) {
-        const { files: read, schema } = decodeChunk(sent, root, job.files.slice(sent.start, sent.start + sent.count));
-        check(sent.start, read, schema);
+  for (const w of workers) {
+    let over = false;
+    // A worker that is done goes at once: its heap is freed while this thread still checks.
+    const end = () => {
+      if (!over) {
+        stopped();
+        void w.terminate();
       }
-      else if (own) check(own.start, own.files);
-      else if (running > 0) {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        continue;
-      } else break;
-      // Let the workers' messages in between chunks.
-      if (workers.length) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+      over = true;
+    };
+    w.on("message", (m: WorkerMessage) => {
+      if (m.chunk) {
+        waiting.push(m.chunk);
+        if (options.stats) options.stats.workerFiles += m.chunk.count;
+        wake?.();
+      }
+      if (m.failed !== undefined) options.stats?.workerFailures.push(m.failed);
+      if (m.done || m.failed !== undefined) end();
+    });
+    w.on("error", (e) => {
+      options.stats?.workerFailures.push(e.message);
+      end();
+    });
+    w.on("exit", end);
+    w.postMessage(job);
   }
-  for (let k = 0; k < todo.length; k++) if (!results[todo[k]!]) check(k, [readYamlFile(root, job.files[k]!)]);
-  return results as RequestCheck[];
+  const stop = async () => {
+    await Promise.all(workers.map((w) => w.terminate()));
+  };
+
+  const check = async (ctx: RuleContext): Promise<RequestCheck[]> => {
+    const checkChunk = (start: number, chunk: readonly Loaded[], schema?: readonly (SchemaFindings | undefined)[]) =>
+      chunk.forEach((loaded, k) => {
+        const i = todo[start + k]!;
+        const result = checkRequest(loaded, ctx, schema?.[k]);
+        results[i] = result;
+        options.checked?.(files[i]!, i, result, options.keepLoaded ? loaded : undefined);
+      });
+    try {
+      for (;;) {
+        const sent = waiting.shift();
+        const own = sent || (options.readHere === false && running > 0) ? undefined : claimChunk(job);
+        if (sent) {
+          const { files: read, schema } = decodeChunk(sent, root, job.files.slice(sent.start, sent.start + sent.count));
+          checkChunk(sent.start, read, schema);
+        } else if (own) checkChunk(own.start, own.files);
+        else if (running > 0) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        } else break;
+        // Let the workers' messages in between chunks.
+        if (workers.length) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      await stop();
+    }
+    for (let k = 0; k < todo.length; k++) if (!results[todo[k]!]) checkChunk(k, [readYamlFile(root, job.files[k]!)]);
+    return results as RequestCheck[];
+  };
+  return { check, stop };
 }

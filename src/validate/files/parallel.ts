@@ -1,10 +1,11 @@
 // The same validation as validateRepository, with the per-file stage (read, parse, schema, file
-// rules) spread over all cores by checkRequestFiles (check-files.ts). The repository rules, which
+// rules) spread over all cores by startRequestFiles (check-files.ts). The repository rules, which
 // need every file, run afterwards on this thread.
 import { discoverRequests } from "../../load/discover.ts";
 import { readGovernance } from "../../load/read.ts";
-import { checkRequestFiles, defaultThreads } from "./check-files.ts";
-import { retainedRequests } from "../../git/retained.ts";
+import { defaultThreads, startRequestFiles } from "./check-files.ts";
+import { retainedSteps } from "../../git/retained.ts";
+import { handled, runStepsAsync } from "../../git/run.ts";
 import { GOVERNANCE_FILE, governanceToday } from "../../load/repository.ts";
 import type { RepositoryValidation } from "./repository.ts";
 import { assemble, checkGovernance, unusableGovernance } from "../validate.ts";
@@ -23,17 +24,23 @@ export interface ParallelOptions {
 export async function validateRepositoryParallel(root: string, today?: string, options: ParallelOptions = {}): Promise<RepositoryValidation> {
   const discovery = discoverRequests(root);
   const files = discovery.files;
-  const governanceFile = readGovernance(root, GOVERNANCE_FILE);
-  const gov = checkGovernance(governanceFile);
-  const day = today ?? governanceToday(gov.governance);
-  const filesChecked = files.length + 1;
-  if (!gov.governance) return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day };
-  const ctx = { governance: gov.governance, today: day, retained: retainedRequests(root, new Set(files), "HEAD", gov.governance.adoption?.base) };
-
-  const checks = await checkRequestFiles(root, files, ctx, {
+  // The reading threads start before the governance is read and git asked (see startRequestFiles).
+  const reading = startRequestFiles(root, files, {
     threads: options.threads ?? defaultThreads(),
     ...(options.minFiles !== undefined ? { minFiles: options.minFiles } : {}),
     ...(options.stats ? { stats: options.stats } : {}),
   });
+  const governanceFile = readGovernance(root, GOVERNANCE_FILE);
+  const gov = checkGovernance(governanceFile);
+  const day = today ?? governanceToday(gov.governance);
+  const filesChecked = files.length + 1;
+  if (!gov.governance) {
+    await reading.stop();
+    return { ...unusableGovernance(governanceFile.file, gov, discovery.diagnostics), filesChecked, today: day };
+  }
+  // Only the rules across files read the retained tenants: git answers while the files are checked.
+  const retained = handled(runStepsAsync(root, retainedSteps(root, new Set(files), "HEAD", gov.governance.adoption?.base)));
+  const checks = await reading.check({ governance: gov.governance, today: day });
+  const ctx = { governance: gov.governance, today: day, retained: await retained };
   return { ...assemble(gov, checks, discovery.diagnostics, ctx), filesChecked, today: day, retained: ctx.retained };
 }
