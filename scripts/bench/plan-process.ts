@@ -6,17 +6,16 @@
 // load adds wall time, not CPU time) and peak memory. Budgets (issue 10): full plan 2.5 s,
 // one-file change 0.5 s, peak RSS 300 MB. The governance declares an Enterprise zone (no record
 // quota): 15,000 requests are far beyond Cloudflare Free's 200 records, which the plan refuses.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { npmScript } from "./lib/npm-script.ts";
+import { benchGit, commitRepository } from "./lib/git-repo.ts";
 import type { BenchResult, BenchSection } from "./types.ts";
 import { BENCH_TODAY, generateRepository } from "./lib/shapes.ts";
 
 const N = Number(process.env.BENCH_PLAN_FILES ?? 15_000);
-const git = (root: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@contohkab.go.id", "-c", "commit.gpgsign=false", ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
 
 interface Run {
   ms: number;
@@ -71,15 +70,13 @@ const section: BenchSection = {
       const gov = join(root, "governance.yaml");
       writeFileSync(gov, enterpriseGovernance(readFileSync(gov, "utf8")));
       writeFileSync(join(root, ".gitignore"), ".cache/\nout/\n");
-      git(root, "init", "-q", "-b", "main");
-      git(root, "add", "-A");
-      git(root, "commit", "-q", "-m", "base");
+      commitRepository(root);
       const runs = (k: number, extra: string[] = []) => Array.from({ length: k }, () => planProcess(root, extra));
       const full = runs(3, ["--no-cache"]);
       // The base commit's own plan fills the cache, as the plan workflow does on main.
       const filling = planProcess(root);
       // A pull request changing one file: the working tree differs from HEAD in one request.
-      const file = execFileSync("git", ["ls-files", "requests/opd01"], { cwd: root, encoding: "utf8" }).split("\n")[3]!;
+      const file = benchGit(root, "ls-files", "requests/opd01").split("\n")[3]!;
       writeFileSync(join(root, file), readFileSync(join(root, file), "utf8").replace(/^purpose: .*$/m, "purpose: Layanan informasi publik terpadu yang diperbarui"));
       const one = runs(3);
       const fmt = (xs: Run[]) =>

@@ -5,13 +5,14 @@
 // CPU time (user + system, from GNU time) beside it: on a shared machine the load adds wall time,
 // not CPU time. Budgets (issue 10): 1.5 s, 300 MB. Also reported: the share of files the fast
 // YAML reader (src/load/fast-yaml.ts) reads without the `yaml` library.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseFastYaml } from "../../src/load/fast-yaml.ts";
 import { BENCH_TODAY, generateRepository, generateRequest, rng } from "./lib/shapes.ts";
 import { npmScript } from "./lib/npm-script.ts";
+import { commitRepository } from "./lib/git-repo.ts";
 import type { BenchResult, BenchSection } from "./types.ts";
 
 export { generateRepository } from "./lib/shapes.ts";
@@ -73,8 +74,7 @@ const section: BenchSection = {
     const root = generateRepository(n);
     try {
       // A checkout, as users and CI validate one (validation reads deleted hosting requests from git).
-      for (const args of [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]])
-        execFileSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@contohkab.go.id", "-c", "commit.gpgsign=false", ...args], { cwd: root, stdio: "ignore" });
+      commitRepository(root);
       const { share, byStyle } = fastShare(n);
       const describe = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms; ` +
