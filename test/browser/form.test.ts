@@ -4,7 +4,7 @@
 // page holds, goes through GitHub's form and the real intake to the file the page shows; Tab
 // reaches every control in order; a reload keeps what was typed; nothing is fetched outside the
 // page's folder, no console error, no CSP violation; screenshots at 1280 and 390 pixels.
-import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -242,12 +242,18 @@ describe.skipIf(!!missing)(`the web form in headless Chromium${missing ? ` (skip
     const downloads = join(site.outDir, "downloads");
     mkdirSync(downloads, { recursive: true });
     const cdp = await page.createCDPSession();
-    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+    // Chromium creates the file before it has written it: wait for its own word that the download is complete.
+    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads, eventsEnabled: true });
+    const completed = new Promise<string>((resolve) => {
+      cdp.on("Browser.downloadProgress", (e) => {
+        if (e.state === "completed" || e.state === "canceled") resolve(e.state);
+      });
+    });
     await page.focus("#unduh");
     await page.keyboard.press("Enter");
-    const file = join(downloads, "antrian-puskesmas.yaml");
-    for (let i = 0; i < 100 && !existsSync(file); i++) await settle(100);
-    expect(readFileSync(file, "utf8")).toBe(shown);
+    const state = await Promise.race([completed, settle(10_000).then(() => "no word within 10 s")]);
+    expect(state).toBe("completed");
+    expect(readFileSync(join(downloads, "antrian-puskesmas.yaml"), "utf8")).toBe(shown);
   }, 120_000);
 
   it("a change sent from the page: the intake previews only what was changed, then writes the registered file with just that line new", async () => {
