@@ -29,20 +29,32 @@ export function pointer(parts: readonly (string | number)[]): string {
  * plain data property (so reading, comparing and cloning see an ordinary record).
  */
 export function definePositions<T extends object>(target: T, compute: () => Positions): T & { positions: Positions } {
-  return Object.defineProperty(target, "positions", {
-    enumerable: true,
-    configurable: true,
-    get(this: T) {
-      const positions = compute();
-      settlePositions(this, positions);
-      return positions;
-    },
-    // Shared by every object (one closure per file fewer: this runs for each of thousands of files).
-    set: setPositions,
-  }) as T & { positions: Positions };
+  // The getter and setter are shared and the computation kept under a symbol: V8 gives objects
+  // the same hidden class only when their accessors are the same functions, and a closure per
+  // object made every file's object a shape of its own, so every rule reading `.file` or
+  // `.request` through thousands of them ran megamorphic.
+  Object.defineProperty(target, PENDING, { value: compute, writable: true, configurable: true });
+  return Object.defineProperty(target, "positions", LAZY_POSITIONS) as T & { positions: Positions };
 }
 
-const settlePositions = (self: object, value: Positions) => Object.defineProperty(self, "positions", { value, enumerable: true, writable: true, configurable: true });
+/** Where definePositions keeps a file's computation until its positions are first read. */
+const PENDING = Symbol("positions pending");
+
+const LAZY_POSITIONS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [PENDING]: () => Positions }) {
+    const positions = this[PENDING]();
+    settlePositions(this, positions);
+    return positions;
+  },
+  set: setPositions,
+};
+
+const settlePositions = (self: object, value: Positions) => {
+  Object.defineProperty(self, "positions", { value, enumerable: true, writable: true, configurable: true });
+  (self as { [PENDING]?: unknown })[PENDING] = undefined;
+};
 
 function setPositions(this: object, value: Positions): void {
   settlePositions(this, value);
