@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCommand, validateCli } from "./run.ts";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
+import { withoutTurbofan } from "../../src/cli/launch.mjs";
 
 const REPO = join(import.meta.dirname, "../..");
 const LAUNCH = join(REPO, "src/cli/launch.mjs");
@@ -51,6 +52,35 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(launched.stdout).toBe(unbundled.stdout);
     expect(launched.stderr.replaceAll(join(out, "a"), "OUT").replaceAll("/a/", "/x/")).toBe(unbundled.stderr.replaceAll(join(out, "b"), "OUT").replaceAll("/b/", "/x/"));
   }, 120_000);
+
+  it("leaves V8's Turbofan out where Node has Maglev (22 and later), keeps it on Node 20 and when told to", async () => {
+    expect(withoutTurbofan("24.22.3", {})).toBe(true);
+    expect(withoutTurbofan("22.1.0", {})).toBe(true);
+    expect(withoutTurbofan("20.20.2", {})).toBe(false);
+    expect(withoutTurbofan("24.22.3", { SUBDOMAIN_GITOPS_TURBOFAN: "1" })).toBe(false);
+    // What V8 itself then does with a hot function, asked through its natives in a child.
+    const probe = `
+      const { shortRunCompilers } = await import(${JSON.stringify(pathToFileURL(LAUNCH).href)});
+      const dropped = shortRunCompilers();
+      const hot = (n) => { let s = 0; for (let i = 0; i < n; i++) s += i; return s; };
+      const warm = (f) => { %PrepareFunctionForOptimization(f); f(9); f(9); };
+      warm(hot);
+      %OptimizeFunctionOnNextCall(hot);
+      hot(9);
+      const maglev = (n) => n * 2;
+      let maglevved = null;
+      if (dropped) { warm(maglev); %OptimizeMaglevOnNextCall(maglev); maglev(9); maglevved = (%GetOptimizationStatus(maglev) & 32) !== 0; }
+      // V8's OptimizationStatus: 64 is "Turbofanned", 32 "Maglevved".
+      console.log(JSON.stringify({ dropped, turbofanned: (%GetOptimizationStatus(hot) & 64) !== 0, maglevved }));`;
+    const ask = async (env: Record<string, string>) => {
+      const r = await run(process.execPath, ["--allow-natives-syntax", "--input-type=module", "-e", probe], env);
+      expect(r.stderr).toBe("");
+      return JSON.parse(r.stdout) as { dropped: boolean; turbofanned: boolean; maglevved: boolean | null };
+    };
+    const modern = Number(process.versions.node.split(".")[0]) >= 22;
+    expect(await ask({})).toEqual(modern ? { dropped: true, turbofanned: false, maglevved: true } : { dropped: false, turbofanned: true, maglevved: null });
+    expect(await ask({ SUBDOMAIN_GITOPS_TURBOFAN: "1" })).toEqual({ dropped: false, turbofanned: true, maglevved: null });
+  }, 60_000);
 
   it("refuses an unknown command with exit 2 and names the ones it knows", async () => {
     const r = await run(process.execPath, [LAUNCH, "hapus-semua"]);
