@@ -80,7 +80,12 @@ export class OutThread {
 
   /** Ends the thread, whatever it is doing. */
   stop(): void {
+    void this.halt();
+  }
+
+  /** Ends the thread, whatever it is doing; resolved once it can write nothing more. */
+  async halt(): Promise<void> {
     this.reply.close();
-    void this.worker.terminate();
+    await this.worker.terminate();
   }
 }

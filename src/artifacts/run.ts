@@ -1,8 +1,10 @@
 // The whole `npm run plan` job as one function (the CLI only parses flags and prints): validate
 // the working tree, compute its desired state, diff it with the base revision, write out/.
+import { existsSync, rmSync } from "node:fs";
 import type { Diagnostic, Lang, Message } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { validateWorkingTree, type HeadValidation } from "../plan/head.ts";
+import { validateWorkingTree, type FilesValid, type HeadValidation } from "../plan/head.ts";
+import type { RequestFile } from "../validate/rule.ts";
 import type { Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import { openCheckCache, type CheckCache } from "../plan/check-cache.ts";
@@ -17,7 +19,7 @@ import { zoneSerial } from "../targets/zone/render.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { baseState, baseTreeSteps, EMPTY_STATE, type BaseState, type BaseTree } from "../plan/base.ts";
 import { diffStates, unsafeReasons } from "../plan/diff.ts";
-import { startArtifacts } from "./artifacts.ts";
+import { startArtifacts, type PendingArtifacts } from "./artifacts.ts";
 import { OutThread } from "./out-thread.ts";
 import { quotaMessages, quotaUsage } from "../plan/quota.ts";
 import type { Plan, SafetyOptions } from "../plan/types.ts";
@@ -103,8 +105,13 @@ const NO_POSITIONS: Positions = Object.freeze({});
  * (and the per-file checks holding them, unless the snapshot keeps those) frees ~30 MB for
  * 15,000 files before the plan's own work begins.
  */
-async function validatedHead(o: PlanOptions, incremental: string | undefined, onGovernance: (governance: Governance) => void): Promise<{ invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } }> {
-  const head = await validateWorkingTree(o.root, o.today, o.cacheDir, o.threads, onGovernance);
+async function validatedHead(
+  o: PlanOptions,
+  incremental: string | undefined,
+  onGovernance: (governance: Governance) => void,
+  early?: (valid: FilesValid) => void,
+): Promise<{ invalid: PlanOutcome } | { head: HeadValidation & { governance: Governance } }> {
+  const head = await validateWorkingTree(o.root, o.today, o.cacheDir, o.threads, onGovernance, early);
   if (!head.governance || hasErrors(head.diagnostics)) {
     head.cache.save(); // the files that are fine need no check next time either
     return { invalid: { kind: "invalid", diagnostics: head.diagnostics, filesChecked: head.filesChecked, cache: { ...cacheUse(head.cache), ...(incremental ? { incremental } : {}) } } };
@@ -179,6 +186,50 @@ async function baseSide(o: PlanOptions, head: HeadValidation & { governance: Gov
   return { base: baseState(o.root, ref, head.today, adoption?.base, fromHead, tree), notes };
 }
 
+/** Whether a plan of this many requests writes out/ with a second thread. */
+const wantsThread = (o: PlanOptions, requests: number) => o.outThread ?? requests >= OUT_THREAD_MIN_REQUESTS;
+
+/** The desired state and the manifests' thread, started once every file passed its own checks. */
+export interface EarlyStart {
+  state: DesiredState;
+  thread: OutThread;
+  artifacts: PendingArtifacts;
+  /** Whether the state was computed from exactly the validation's requests (it always is: checked all the same). */
+  madeOf(head: { requests: readonly RequestFile[]; governance: Governance; retained?: readonly unknown[] }): boolean;
+  /** The rules across files refused the files: the thread stopped and out/, which this run made, removed. */
+  undo(): Promise<void>;
+}
+
+/**
+ * On a large plan into an out/ that does not exist yet (a fresh clone: what CI runs), the
+ * manifests' thread starts rendering and writing the ~3,000 tenants' files while this thread
+ * still runs the rules across files: otherwise one core waits ~0.3 s for them. Those rules can
+ * still refuse the files; out/ did not exist, so undoing is removing it. An out/ that exists
+ * (a plan run again) is never touched before the validation is complete.
+ */
+export function startEarly(o: PlanOptions, valid: FilesValid): EarlyStart | undefined {
+  if (!o.out || existsSync(o.out) || !wantsThread(o, valid.requests.length)) return undefined;
+  const thread = OutThread.start();
+  if (!thread) return undefined;
+  const out = o.out;
+  const state = desiredState(valid.requests, valid.governance, valid.retained);
+  const artifacts = startArtifacts(out, state, o.cluster, thread);
+  return {
+    state,
+    thread,
+    artifacts,
+    madeOf: (head) =>
+      head.governance === valid.governance &&
+      (head.retained ?? []) === valid.retained &&
+      head.requests.length === valid.requests.length &&
+      head.requests.every((r, i) => r.file === valid.requests[i]!.file && r.request === valid.requests[i]!.request),
+    async undo() {
+      await thread.halt();
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The plan; git answers the same question once within it (src/git/run.ts). */
 export function runPlan(o: PlanOptions): Promise<PlanOutcome> {
   return withGitSession(() => plan(o));
@@ -190,16 +241,36 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
   const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
   let asked: Asked | undefined;
-  const checked = await validatedHead(o, fast.fallback, (governance) => (asked = askGit(o, governance)));
-  if ("invalid" in checked) return checked.invalid;
+  let early: EarlyStart | undefined;
+  let checked: Awaited<ReturnType<typeof validatedHead>>;
+  try {
+    checked = await validatedHead(
+      o,
+      fast.fallback,
+      (governance) => (asked = askGit(o, governance)),
+      (valid) => (early = startEarly(o, valid)),
+    );
+  } catch (e) {
+    await (early as EarlyStart | undefined)?.undo();
+    throw e;
+  }
+  if ("invalid" in checked) {
+    await early?.undo();
+    return checked.invalid;
+  }
   const { head } = checked;
   const git = asked!;
   const today = head.today;
+  // What started before the rules across files holds if it was made of these very requests.
+  if (early && !early.madeOf(head)) {
+    await early.thread.halt();
+    early = undefined;
+  }
   // A large plan writes the manifests and the registry on a second thread, started now: its code
   // loads while this one computes the desired state, and it writes while this one computes the rest.
-  const thread = o.out && (o.outThread ?? head.requests.length >= OUT_THREAD_MIN_REQUESTS) ? OutThread.start() : undefined;
-  const state = desiredState(head.requests, head.governance, head.retained);
-  const artifacts = o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined;
+  const thread = early?.thread ?? (o.out && wantsThread(o, head.requests.length) ? OutThread.start() : undefined);
+  const state = early?.state ?? desiredState(head.requests, head.governance, head.retained);
+  const artifacts = early?.artifacts ?? (o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined);
 
   const { base, notes } = await baseSide(o, head, state, git);
   head.cache.save();

@@ -8,11 +8,13 @@ import { discoverRequests } from "../load/discover.ts";
 import { GOVERNANCE_FILE, governanceToday } from "../load/repository.ts";
 import type { RepositoryValidation } from "../validate/files/repository.ts";
 import { readGovernance, readYamlFile } from "../load/read.ts";
-import { retainedSteps } from "../git/retained.ts";
+import { retainedSteps, type RetainedRequest } from "../git/retained.ts";
 import { changedSinceSteps } from "../git/changed.ts";
 import { listTreeSteps } from "../git/tree.ts";
 import { handled, runStepsAsync } from "../git/run.ts";
 import type { Governance } from "../model/governance.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import type { RequestFile } from "../validate/rule.ts";
 import { assemble, checkGovernance, unusableGovernance, type RequestCheck } from "../validate/validate.ts";
 import { checkRequestFiles, startRequestFiles } from "../validate/files/check-files.ts";
 import { blobId, openCheckCache, repositoryIdentity, restoreCheck, type CheckCache } from "./check-cache.ts";
@@ -32,12 +34,32 @@ export interface HeadValidation extends RepositoryValidation {
 }
 
 /**
+ * Every file passed its own checks: what the plan may start its work from while the rules across
+ * files run (they can still refuse the whole, and then that work is undone).
+ */
+export interface FilesValid {
+  governance: Governance;
+  /** Every file's request, in discovery order: the requests the validation gives if the rules across files find nothing. */
+  requests: RequestFile[];
+  retained: RetainedRequest[];
+}
+
+/**
  * Validates the working tree; `cacheDir` undefined: results are shared only within this run.
  * `threads`: for the per-file stage (default: all cores, for repositories of thousands of files).
  * `onGovernance`: told of the governance as soon as it is read, before the files are checked
  * (the plan starts its questions to git then, to have the answers when the checks end).
+ * `beforeRepositoryRules`: told when every file has passed its own checks, before the rules across
+ * files run (see FilesValid).
  */
-export async function validateWorkingTree(root: string, today: string | undefined, cacheDir: string | undefined, threads?: number, onGovernance?: (governance: Governance) => void): Promise<HeadValidation> {
+export async function validateWorkingTree(
+  root: string,
+  today: string | undefined,
+  cacheDir: string | undefined,
+  threads?: number,
+  onGovernance?: (governance: Governance) => void,
+  beforeRepositoryRules?: (valid: FilesValid) => void,
+): Promise<HeadValidation> {
   const discovery = discoverRequests(root);
   // Without a cache every file is read: the reading threads start now (see startRequestFiles).
   const reading = cacheDir ? undefined : startRequestFiles(root, discovery.files, threads !== undefined ? { threads } : {});
@@ -108,6 +130,9 @@ export async function validateWorkingTree(root: string, today: string | undefine
   const ctx = { ...fileCtx, retained: await retainedAsked };
   // Clean: git sees no change, and the files found are exactly HEAD's request files.
   const tracked = listing ? [...listing.blobs.keys()].filter((p) => /^requests\/[^/]+\/[^/]+\.yaml$/.test(p)) : [];
+  if (beforeRepositoryRules && !hasErrors(discovery.diagnostics) && !hasErrors(gov.diagnostics) && checks.every((c) => c.request && !hasErrors(c.diagnostics))) {
+    beforeRepositoryRules({ governance: gov.governance, requests: checks.map((c) => c.request!), retained: ctx.retained });
+  }
   const clean = !!dirty && dirty.size === 0 && discovery.diagnostics.length === 0 && listing!.skipped.length === 0 && tracked.length === discovery.files.length && tracked.sort().every((p, i) => p === discovery.files[i]);
   return {
     ...assemble(gov, checks, discovery.diagnostics, ctx),

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, tru
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepository } from "../../scripts/bench/lib/shapes.ts";
-import { runPlan, completeNameserverAddresses, type PlanOptions } from "../../src/artifacts/run.ts";
+import { runPlan, completeNameserverAddresses, startEarly, type EarlyStart, type PlanOptions } from "../../src/artifacts/run.ts";
 import { validateWorkingTree } from "../../src/plan/head.ts";
 import { desiredState } from "../../src/state/desired-state.ts";
 import { asciiHost } from "../../src/state/names.ts";
@@ -163,6 +163,61 @@ describe.each([
     rmSync(out(), { recursive: true, force: true });
     mkdirSync(join(out(), "kubernetes"), { recursive: true });
     await planAndCompare(thread, "en");
+  });
+});
+
+describe("work started before the rules across files", () => {
+  // A file every file rule accepts, whose alias names a zone name no request defines: only the
+  // rules across files (name.dangling) refuse it, after the manifests' thread may have started.
+  const refused = () => join(root, "requests/opd01/pintu-putus.yaml");
+  const addRefused = () => writeFileSync(refused(), requestYaml({ label: "pintu-putus", opd: "opd01", target: { alias: "tidak-ada-sama-sekali.contohkab.go.id" } }));
+  afterAll(() => rmSync(refused(), { force: true }));
+
+  it("is undone when those rules refuse the files: an out/ that did not exist still does not", async () => {
+    addRefused();
+    rmSync(out(), { recursive: true, force: true });
+    const r = await runPlan(options("id", true));
+    expect(r.kind).toBe("invalid");
+    if (r.kind === "invalid") expect(r.diagnostics.map((d) => d.rule)).toContain("name.dangling");
+    expect(existsSync(out())).toBe(false);
+  });
+
+  it("never touches an out/ that exists until the validation is complete", async () => {
+    addRefused();
+    rmSync(out(), { recursive: true, force: true });
+    mkdirSync(out());
+    writeFileSync(join(out(), "plan.md"), "rencana lama\n");
+    const r = await runPlan(options("id", true));
+    expect(r.kind).toBe("invalid");
+    expect(readdirSync(out())).toEqual(["plan.md"]);
+    expect(readFileSync(join(out(), "plan.md"), "utf8")).toBe("rencana lama\n");
+    rmSync(out(), { recursive: true, force: true });
+  });
+
+  it("starts the manifests' thread on the files' own checks, and its undo removes what it wrote", async () => {
+    addRefused();
+    rmSync(out(), { recursive: true, force: true });
+    let started: EarlyStart | undefined;
+    const o = options("id", true);
+    const head = await validateWorkingTree(root, TODAY, undefined, undefined, undefined, (valid) => (started = startEarly(o, valid)));
+    expect(head.diagnostics.some((d) => d.rule === "name.dangling")).toBe(true);
+    expect(started).toBeDefined();
+    // The thread writes while this one would run the rules across files: wait for some of it.
+    for (let i = 0; i < 200 && !(existsSync(join(out(), "kubernetes")) && readdirSync(join(out(), "kubernetes")).length > 5); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(join(out(), "kubernetes")).length).toBeGreaterThan(5);
+    await started!.undo();
+    expect(existsSync(out())).toBe(false);
+  });
+
+  it("is not started for an out/ that exists, nor for a plan without the thread", async () => {
+    rmSync(refused(), { force: true });
+    mkdirSync(out(), { recursive: true });
+    const seen: (EarlyStart | undefined)[] = [];
+    await validateWorkingTree(root, TODAY, undefined, undefined, undefined, (valid) => seen.push(startEarly(options("id", true), valid)));
+    rmSync(out(), { recursive: true, force: true });
+    await validateWorkingTree(root, TODAY, undefined, undefined, undefined, (valid) => seen.push(startEarly(options("id", false), valid)));
+    expect(seen).toEqual([undefined, undefined]);
+    expect(existsSync(out())).toBe(false);
   });
 });
 
