@@ -23,7 +23,7 @@ export type LineSource = (line: (text: string) => void) => void;
 const CHUNK = 1 << 16;
 
 /** All of `text` to `fd`: write(2) may stop short (a full disk, a signal); the rest as bytes, as writeFileSync does. */
-function writeAll(fd: number, text: string): void {
+export function writeText(fd: number, text: string): void {
   const n = writeSync(fd, text);
   if (n < Buffer.byteLength(text)) {
     const rest = Buffer.from(text).subarray(n);
@@ -40,11 +40,11 @@ function writeLines(path: string, flag: "w" | "wx", eol: string, source: LineSou
       chunk += text;
       chunk += eol;
       if (chunk.length >= CHUNK) {
-        writeAll(fd, chunk);
+        writeText(fd, chunk);
         chunk = "";
       }
     });
-    writeAll(fd, chunk);
+    writeText(fd, chunk);
   } finally {
     closeSync(fd);
   }
