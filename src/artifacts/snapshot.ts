@@ -178,7 +178,7 @@ export class PieceTap implements LineTap {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Bytes gathered before each write of a streamed file. */
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 /**
  * Where each line ends (after its "\n"), or with `crlf` each CSV record (after a CRLF outside
