@@ -495,15 +495,17 @@ export interface Snapshot {
 /** The snapshot for `key` made at `commit`, or why there is none usable. */
 export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string): Snapshot | string {
   const dir = snapshotDir(cacheDir, key);
-  let raw: string;
+  // Digests are of the bytes as read: hashing a text makes node encode it to UTF-8 again first,
+  // which for links.txt (~8 MB for 15,000 files) cost ~20 ms of a one-file plan's ~400.
+  let raw: Buffer;
   try {
-    raw = readFileSync(join(dir, "meta.json"), "utf8");
+    raw = readFileSync(join(dir, "meta.json"));
   } catch {
     return "missing";
   }
-  const nl = raw.lastIndexOf("\n", raw.length - 2);
-  const body = raw.slice(0, nl);
-  if (!raw.endsWith("\n") || raw.slice(nl + 1, -1) !== sha256(body)) return "altered";
+  const nl = raw.lastIndexOf(0x0a, raw.length - 2);
+  if (nl < 0 || raw[raw.length - 1] !== 0x0a || raw.toString("latin1", nl + 1, raw.length - 1) !== sha256(raw.subarray(0, nl))) return "altered";
+  const body = raw.toString("utf8", 0, nl);
   let meta: SnapshotMeta;
   try {
     meta = JSON.parse(body) as SnapshotMeta;
@@ -512,13 +514,14 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
   }
   if (meta.v !== VERSION || JSON.stringify(meta.key) !== JSON.stringify(key)) return "other key";
   if (meta.commit !== commit) return "other commit";
-  let links: string;
+  let linkBytes: Buffer;
   try {
-    links = readFileSync(join(dir, "links.txt"), "utf8");
+    linkBytes = readFileSync(join(dir, "links.txt"));
   } catch {
     return "missing";
   }
-  if (sha256(links) !== meta.linksDigest) return "altered";
+  if (sha256(linkBytes) !== meta.linksDigest) return "altered";
+  const links = linkBytes.toString("utf8");
   // Sorted lines, searched in place: the start of the line holding an offset, and the line there.
   const lineStart = (at: number) => (at <= 0 ? 0 : links.lastIndexOf("\n", at - 1) + 1);
   const lineFrom = (start: number) => links.slice(start, links.indexOf("\n", start));

@@ -268,6 +268,11 @@ describe("incremental plan from the base's snapshot", () => {
       return b;
     };
     await attack("meta.json", flip((b) => b.indexOf("\"commit\"") + 12), "altered");
+    // Its own digest line, a non-ASCII byte of its text (the digest is of the bytes), the last line end.
+    await attack("meta.json", flip((b) => b.lastIndexOf(0x0a, b.length - 2) + 5), "altered");
+    await attack("meta.json", (b) => Buffer.from(b.toString("utf8").replace("\"v\"", "\"\u00e9v\"")), "altered");
+    await attack("meta.json", (b) => b.subarray(0, b.length - 1), "altered");
+    await attack("links.txt", flip((b) => b.length >> 1), "altered");
     // The edited file's own entry, then a zone, the registry and a manifest.
     await attack("files.jsonl", (b) => Buffer.from(b.toString("utf8").replace(/103\.(\d+)\.(\d+)\.(\d+)/, "198.51.100.$3")), /snapshot entry|rule|altered/);
     await attack("index.bin", flip((b) => b.length - 3), "altered");
