@@ -238,7 +238,7 @@ export function runPlan(o: PlanOptions): Promise<PlanOutcome> {
 async function plan(o: PlanOptions): Promise<PlanOutcome> {
   // A pull request's few changed files against a base whose plan left a snapshot (src/artifacts/incremental.ts).
   if (o.cacheDir) await askIncrementalAhead(o.root);
-  const fast = o.cacheDir ? incrementalPlan(o) : { fallback: "no cache" };
+  const fast = o.cacheDir ? await incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
   let asked: Asked | undefined;
   let early: EarlyStart | undefined;
