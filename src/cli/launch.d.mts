@@ -3,7 +3,7 @@ export const COMMANDS: Record<string, { entry: URL; thread: boolean }>;
 /** Turns on V8's on-disk code cache for this thread, when this Node has it. */
 export function compileCache(): void;
 /** Drops V8's Turbofan tier for this short-lived process where Node has Maglev (22 and later); whether it did. */
-export function shortRunCompilers(nodeVersion?: string, env?: Record<string, string | undefined>): boolean;
+export function shortRunCompilers(): boolean;
 /** Whether shortRunCompilers leaves Turbofan out on that Node with that environment. */
 export function withoutTurbofan(nodeVersion: string, env: Record<string, string | undefined>): boolean;
 /** Runs a command from its bundle, else its TypeScript through tsx. */

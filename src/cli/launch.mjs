@@ -43,8 +43,8 @@ const youngGenerationSet = () => process.execArgv.some((a) => a.startsWith("--ma
  * keeps its default. The flag is V8's, so it holds for the process's worker threads too.
  * SUBDOMAIN_GITOPS_TURBOFAN=1 keeps Turbofan (to compare).
  */
-export function shortRunCompilers(nodeVersion = process.versions.node, env = process.env) {
-  if (!withoutTurbofan(nodeVersion, env)) return false;
+export function shortRunCompilers() {
+  if (!withoutTurbofan(process.versions.node, process.env)) return false;
   setFlagsFromString("--no-turbofan");
   return true;
 }
