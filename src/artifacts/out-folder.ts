@@ -57,7 +57,7 @@ const whole =
     line(text);
 
 /** Whether the files at `a` and `b` hold the same bytes: the sizes first, the bytes only when they match. */
-function sameBytes(a: string, b: string): boolean {
+export function sameBytes(a: string, b: string): boolean {
   const sa = statSync(a, { throwIfNoEntry: false });
   const sb = statSync(b, { throwIfNoEntry: false });
   if (!sa || !sb || sa.size !== sb.size || !sb.isFile()) return false;

@@ -1,9 +1,10 @@
 // out/ written from a snapshot: the same files, bytes and order as writeArtifacts
 // (src/artifacts/artifacts.ts), with the changed files' pieces replaced. Zones and the registry are
-// joined from the stored texts' pieces; unchanged tenants' manifests are hard links to the stored
-// files (a copy when linking fails), changed ones are rendered. Files are put in place by rename,
-// so a reader sees the old file or the new one.
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+// spliced from the stored texts' byte ranges and the changed pieces (./splice.ts), never read
+// whole; unchanged tenants' manifests are hard links to the stored files (a copy when linking
+// fails), changed ones are rendered. Files are put in place by rename, so a reader sees the old
+// file or the new one.
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { insideOutput } from "../load/out-path.ts";
@@ -21,6 +22,8 @@ import { renderJson } from "../plan/render-json.ts";
 import { tenantManifestText } from "./artifacts.ts";
 import type { Plan } from "../plan/types.ts";
 import { registryMarkdownHeader, zonePiece, type Snapshot } from "./snapshot.ts";
+import { sameBytes } from "./out-folder.ts";
+import { spliceBuffers, spliceFile, type Piece } from "./splice.ts";
 
 export interface ChangedPieces {
   /** Paths of the changed files: their stored pieces are left out. */
@@ -50,14 +53,14 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   const files = meta.files;
   const kept = (i: number) => !c.changed.has(files[i]!);
 
-  // Every text first, so that a stored piece found altered leaves out/ untouched.
-  const zoneTexts: [string, Buffer][] = [];
+  // What each zone and registry file is made of first; they are written (and their stored files
+  // checked) before anything else, so that a stored piece found altered leaves out/ as it was.
+  const spliced: { rel: string; file: string; digest: string; pieces: Piece[]; altered: string }[] = [];
   for (const [zi, z] of a.governance.zones.entries()) {
     const name = asciiHost(z.name);
     const stored = meta.zones[zi];
     if (!stored || stored.name !== name) return "zones";
-    const base = snap.bytes(`zone-${zi}.txt`, stored.digest);
-    if (base === undefined) return "zone altered";
+    const file = `zone-${zi}.txt`;
     const keys = snap.keys(zi);
     if (!keys) return "zone altered";
     const header = renderZone(z, [], a.zone);
@@ -68,10 +71,16 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     // Runs of stored record sets that were neighbours are copied as one byte range, comments and
     // all; where a change breaks a run, the next comment is decided as renderZone decides it.
     const seg = snap.numbers(stored.seg);
-    const parts: Buffer[] = [Buffer.from(header)];
+    const parts: Piece[] = [Buffer.from(header)];
+    let unreadable = false;
     /** The comment line a stored record set is under: its own, or the nearest one above it. */
     const labelOf = (k: number) => {
-      for (let i = k; i >= 0; i--) if (seg[4 * i + 1]! < seg[4 * i + 2]!) return base.toString("utf8", seg[4 * i + 1]!, seg[4 * i + 2]!);
+      for (let i = k; i >= 0; i--)
+        if (seg[4 * i + 1]! < seg[4 * i + 2]!) {
+          const label = snap.slice(file, seg[4 * i + 1]!, seg[4 * i + 2]!);
+          if (!label) unreadable = true;
+          return label?.toString("utf8") ?? "";
+        }
       return "";
     };
     let lastK = -1; // the stored record set emitted last; -1 when a fresh one (or none) was
@@ -80,7 +89,7 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     let runStart = 0;
     let runEnd = 0;
     const flush = () => {
-      if (runEnd > runStart) parts.push(base.subarray(runStart, runEnd));
+      if (runEnd > runStart) parts.push([runStart, runEnd]);
       runStart = runEnd = 0;
     };
     const emitFresh = (f: (typeof fresh)[number]) => {
@@ -107,12 +116,10 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     }
     while (j < fresh.length) emitFresh(fresh[j++]!);
     flush();
-    zoneTexts.push([`zones/${name}.zone`, Buffer.concat(parts)]);
+    if (unreadable) return "zone altered";
+    spliced.push({ rel: `zones/${name}.zone`, file, digest: stored.digest, pieces: parts, altered: "zone altered" });
   }
 
-  const md = snap.bytes("registry.md", meta.registry.md);
-  const csv = snap.bytes("registry.csv", meta.registry.csv);
-  if (md === undefined || csv === undefined) return "registry altered";
   const csvHeader = registryCsv([], a.lang);
   const mdRowStart = registryMarkdownHeader(1, a.lang).length;
   const fresh = [...c.registry]
@@ -121,8 +128,8 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   const namesBytes = snap.bytes("registry.names", meta.registry.names);
   if (!namesBytes) return "registry altered";
   const names = meta.registry.rows ? namesBytes.toString("utf8").split("\n") : [];
-  const mdParts: Buffer[] = [];
-  const csvParts: Buffer[] = [Buffer.from(csvHeader)];
+  const mdParts: Piece[] = [];
+  const csvParts: Piece[] = [Buffer.from(csvHeader)];
   let rows = 0;
   let j = 0;
   const before = (f: (typeof fresh)[number], name: string, file: string) => cmp(f.name, name) || cmp(f.file, file);
@@ -132,8 +139,8 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   let lastRow = -2;
   const flushRows = () => {
     if (run < 0) return;
-    mdParts.push(md.subarray(rseg[5 * run + 1]!, rseg[5 * lastRow + 2]!));
-    csvParts.push(csv.subarray(rseg[5 * run + 3]!, rseg[5 * lastRow + 4]!));
+    mdParts.push([rseg[5 * run + 1]!, rseg[5 * lastRow + 2]!]);
+    csvParts.push([rseg[5 * run + 3]!, rseg[5 * lastRow + 4]!]);
     run = -1;
   };
   for (let k = 0; k < names.length; k++) {
@@ -157,7 +164,10 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     mdParts.push(fresh[j]!.md);
     csvParts.push(fresh[j]!.csv);
   }
-  const registryMd = Buffer.concat([Buffer.from(registryMarkdownHeader(rows, a.lang)), ...mdParts]);
+  spliced.push(
+    { rel: "registry.md", file: "registry.md", digest: meta.registry.md, pieces: [Buffer.from(registryMarkdownHeader(rows, a.lang)), ...mdParts], altered: "registry altered" },
+    { rel: "registry.csv", file: "registry.csv", digest: meta.registry.csv, pieces: csvParts, altered: "registry altered" },
+  );
 
   // Tenants: every stored one but the changed files', plus the changed files' tenants now.
   const gone = new Set<string>();
@@ -204,9 +214,37 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     const now = new Set(written.filter((w) => w.startsWith(`${sub}/`)).map((w) => w.slice(sub.length + 1)));
     for (const f of before) if (!now.has(f)) rmSync(join(out, sub, f), { force: true });
   };
+  // The spliced files first, each beside its place; a stored file found altered removes them (and
+  // out/ itself when this run made it), and the caller takes the full path.
+  const outMade = !existsSync(out);
   mkdirSync(out, { recursive: true });
   const zones = existing(join(out, "zones"), ".zone");
-  for (const [rel, text] of zoneTexts) put(rel, text);
+  const buffers = spliceBuffers();
+  const beside = new Map<string, string>();
+  for (const f of spliced) {
+    const tmp = `${insideOutput(out, f.rel)}.${process.pid}.tmp`;
+    beside.set(f.rel, tmp);
+    let whole = false;
+    try {
+      whole = spliceFile(join(snap.dir, f.file), f.digest, f.pieces, tmp, buffers);
+    } catch {
+      whole = false;
+    }
+    if (!whole) {
+      if (outMade) rmSync(out, { recursive: true, force: true });
+      else for (const t of beside.values()) rmSync(t, { force: true });
+      return f.altered;
+    }
+  }
+  /** A spliced file into its place, unless the file there holds the same bytes already. */
+  const place = (rel: string) => {
+    const target = insideOutput(out, rel);
+    const tmp = beside.get(rel)!;
+    if (sameBytes(tmp, target)) rmSync(tmp, { force: true });
+    else renameSync(tmp, target);
+    written.push(rel);
+  };
+  for (const f of spliced) if (f.rel.startsWith("zones/")) place(f.rel);
   prune("zones", zones);
   const manifests = existing(join(out, "kubernetes"), ".yaml");
   if (namespaces.length) {
@@ -219,8 +257,8 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     else link(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!, manifests.has(`${ns}.yaml`));
   }
   prune("kubernetes", manifests);
-  put("registry.md", registryMd);
-  put("registry.csv", Buffer.concat(csvParts));
+  place("registry.md");
+  place("registry.csv");
   put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
   put("plan.json", renderJson(a.plan));
   return written;

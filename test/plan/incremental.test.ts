@@ -37,6 +37,8 @@ const POINTED: Record<string, string> = {
   "requests/opd02/rantai-a.yaml": requestYaml({ label: "rantai-a", opd: "opd02", target: { alias: `rantai-b.${ZONE}` } }),
   "requests/opd02/rantai-b.yaml": requestYaml({ label: "rantai-b", opd: "opd02", target: { alias: "www.example.org" } }),
   "requests/opd03/tempat.yaml": requestYaml({ label: "tempat", opd: "opd03", target: { server: { ipv4: ["103.10.20.50"] } } }),
+  // A name not in ASCII: its look-alike key in the snapshot's links is not ASCII either.
+  "requests/opd03/xn--mller-kva.yaml": requestYaml({ label: "müller", opd: "opd03", target: { server: { ipv4: ["103.10.20.54"] } } }),
   // Its review date has passed: a warning every plan must still show, taken from the snapshot.
   "requests/opd03/lama.yaml": requestYaml({ label: "lama", opd: "opd03", target: { server: { ipv4: ["103.10.20.53"] } } }).replace(/^reviewBy: .*$/m, "reviewBy: 2026-05-01"),
 };
@@ -106,6 +108,7 @@ describe("incremental plan from the base's snapshot", () => {
     ["a CNAME and MX target deleted", () => writeFiles(root, { "requests/opd01/tujuan.yaml": null }), "invalid", ["name.dangling"]],
     ["a CNAME loop made", () => writeFiles(root, { "requests/opd02/rantai-b.yaml": requestYaml({ label: "rantai-b", opd: "opd02", target: { alias: `rantai-a.${ZONE}` } }) }), "invalid", ["cname.loop"]],
     ["a look-alike label added", () => writeFiles(root, { "requests/opd04/ternpat.yaml": requestYaml({ label: "ternpat", opd: "opd04", target: { server: { ipv4: ["103.10.20.51"] } } }) }), "invalid", ["label.confusable"]],
+    ["a look-alike of a name not in ASCII added", () => writeFiles(root, { "requests/opd04/xn--rnller-4ya.yaml": requestYaml({ label: "rnüller", opd: "opd04", target: { server: { ipv4: ["103.10.20.55"] } } }) }), "invalid", ["label.confusable"]],
     [
       "an MX exchange's name becomes an alias",
       () =>
@@ -201,6 +204,33 @@ describe("incremental plan from the base's snapshot", () => {
     }
   }, 120_000);
 
+  it("a stored zone or registry found altered as out/ is written leaves no file of the attempt in an out/ a plan filled", async () => {
+    const snap = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith("snapshot-"))!);
+    const out = temp("inc-filled-");
+    restore();
+    writeFiles(root, { [generated[4]!]: text(generated[4]!).replace(/^purpose: .*$/m, "purpose: Layanan yang diisi dulu") });
+    expect((await runPlan(options({ out, cacheDir }))).cache.incremental).toBe("used");
+    for (const file of ["zone-0.txt", "registry.md"]) {
+      const path = join(snap, file);
+      const saved = readFileSync(path);
+      const altered = Buffer.from(saved);
+      altered[altered.length >> 1]! ^= 0x01;
+      rmSync(path); // a new inode: out/ holds hard links of stored files
+      writeFileSync(path, altered);
+      try {
+        writeFiles(root, { [generated[4]!]: text(generated[4]!).replace(/^purpose: .*$/m, `purpose: Layanan dengan ${file} yang diubah`) });
+        const r = await runPlan(options({ out, cacheDir }));
+        expect(String(r.cache.incremental)).toMatch(/altered/);
+        const full = await plan(undefined);
+        expect(readTree(out)).toEqual(full.out);
+        expect(Object.keys(readTree(out)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+      } finally {
+        rmSync(path);
+        writeFileSync(path, saved);
+      }
+    }
+  }, 120_000);
+
   it("a snapshot of another base commit is not used", async () => {
     restore();
     writeFiles(root, { [generated[3]!]: text(generated[3]!).replace(/^purpose: .*$/m, "purpose: Layanan yang sudah digabung") });
@@ -277,6 +307,10 @@ describe("incremental plan from the base's snapshot", () => {
     await attack("files.jsonl", (b) => Buffer.from(b.toString("utf8").replace(/103\.(\d+)\.(\d+)\.(\d+)/, "198.51.100.$3")), /snapshot entry|rule|altered/);
     await attack("index.bin", flip((b) => b.length - 3), "altered");
     await attack("zone-0.txt", flip((b) => b.length - 3), "zone altered");
+    // Inside the ranges copied to out/, and a zone cut short.
+    await attack("zone-0.txt", flip((b) => b.length >> 1), "zone altered");
+    await attack("zone-0.txt", (b) => b.subarray(0, b.length >> 1), "zone altered");
+    await attack("registry.csv", flip((b) => b.length >> 2), "registry altered");
     await attack("zone-0.keys", flip((b) => b.length - 3), "zone altered");
     await attack("registry.md", flip((b) => b.length - 3), "registry altered");
     const manifest = readdirSync(join(snap, "manifests")).find((f) => f !== "00-baseline.yaml")!;
