@@ -121,6 +121,11 @@ function buildOptions(entryPath) {
     write: false,
     metafile: true,
     logLevel: "silent",
+    // Without comments or indentation: 1.6 MB instead of 2.2, and only ASCII. Two characters
+    // outside ASCII in comments made Node read all of the source as two-byte text (4.4 MB,
+    // decoded the slow way): every start of validate and plan ~25 ms and ~3.5 MB faster.
+    // Names stay; SUBDOMAIN_GITOPS_NO_BUNDLE=1 runs the TypeScript itself, for readable traces.
+    minifyWhitespace: true,
     // Bundled CommonJS packages (ajv...) call require() for Node's built-in modules.
     banner: { js: `import { createRequire as __createRequire } from "node:module"; const require = __createRequire(${META_URL});` },
   });

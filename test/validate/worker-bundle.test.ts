@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { workerBundle } from "../../src/load/worker-bundle.ts";
+import { moduleBundle } from "../../src/load/bundle-cache.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "worker-bundle-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -140,4 +141,14 @@ describe("a hostile bundle cache", () => {
     expect(got).toBe(first);
     expect(await run(got)).toBe("aman");
   });
+
+  it("the commands' bundles and the reading worker's are ASCII only, though the code's comments are not (Node reads a source with one other character as two-byte text, slowly)", async () => {
+    const code = (p: string) => new URL(`../../src/${p}`, import.meta.url);
+    expect(readFileSync(code("validate/rules/confusable.ts"), "utf8")).toMatch(/[^\x00-\x7f]/);
+    const bundles = [await moduleBundle(code("cli/validate-command.ts")), await moduleBundle(code("cli/plan-main.ts")), workerBundle(code("validate/files/worker.ts"))];
+    for (const b of bundles) {
+      expect(b).toBeDefined();
+      expect(readFileSync(b!).findIndex((x) => x > 0x7f)).toBe(-1);
+    }
+  }, 120_000);
 });
