@@ -24,7 +24,8 @@ import { registryRows, type RegistryRow } from "../targets/registry/rows.ts";
 import { fileHistory, type FileDates } from "../git/history.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
-import { blobId, REPOSITORY_FACTS, repositoryFacts, repositoryIdentity } from "../plan/check-cache.ts";
+import { blobId, repositoryFacts, repositoryIdentity } from "../plan/check-cache.ts";
+import { PLAN_FIRST, UNTRACKED_REQUESTS } from "../git/spawn.mjs";
 import { openSnapshot, saveSnapshot, type PieceTap, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
 import { rejudge, type ChangedFile } from "./incremental-rules.ts";
 import { diffStates, planSafety, unsafeReasons } from "../plan/diff.ts";
@@ -67,17 +68,15 @@ const withFile = (file: string, ds: readonly Diagnostic[]) => ds.map((d) => ({ .
 const recordKey = (r: RecordSet) => `${r.zone}\u0000${r.name}\u0000${r.type}`;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every untracked entry under requests/ (what differs from the base beside git's diff). */
-const UNTRACKED = ["ls-files", "--others", "--directory", "-z", "--", "requests"];
-
 /**
  * Asks git, together and on the event loop, the questions incrementalPlan asks first one after
  * the other (the repository's facts and the untracked files): in the run's git session
  * (src/git/run.ts) its synchronous calls then find the answers, and four calls cost about one
- * call's time (~30 ms less on a pull request's plan, whose budget is 0.5 s).
+ * call's time (~30 ms less on a pull request's plan, whose budget is 0.5 s). Run by `npm run
+ * plan`, the launcher asked them already, while the code was loading (src/git/spawn.mjs).
  */
 export async function askIncrementalAhead(root: string): Promise<void> {
-  await Promise.all([...REPOSITORY_FACTS, UNTRACKED].map((args) => gitAsync(root, args)));
+  await Promise.all(PLAN_FIRST.map((args) => gitAsync(root, args)));
 }
 
 /** The plan from the snapshot, or why it cannot be made that way. Never throws for a bad snapshot. */
@@ -143,7 +142,7 @@ function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome |
   const moved = head !== baseCommit;
 
   // What differs from the base: git's diff (tracked) and every untracked entry under requests/.
-  const untracked = git(root, UNTRACKED);
+  const untracked = git(root, UNTRACKED_REQUESTS);
   if (!tracked.ok || !untracked.ok) return { fallback: "no diff" };
   const delta = new Set([...tracked.stdout.toString("utf8").split("\0"), ...untracked.stdout.toString("utf8").split("\0")].filter(Boolean));
   const changed: ChangedFile[] = [];

@@ -8,11 +8,13 @@
 // with SUBDOMAIN_GITOPS_NO_BUNDLE=1) the TypeScript runs through tsx, registered here, as before.
 // src/cli/validate.ts and plan.ts (run through tsx) start the same way.
 import * as nodeModule from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { bundleFolder, moduleBundle } from "../load/bundle-cache.mjs";
+import { askAhead, PLAN_FIRST } from "../git/spawn.mjs";
 
 /**
  * What each command runs, and whether it needs a small young generation. package.json starts both
@@ -30,6 +32,23 @@ export const COMMANDS = {
   validate: { entry: new URL("./validate-command.ts", import.meta.url), thread: true },
   plan: { entry: new URL("./plan-main.ts", import.meta.url), thread: false },
 };
+
+/**
+ * Starts the git questions a plan with a cache asks first (src/git/spawn.mjs), so that git answers
+ * while the plan's code loads. The folder is read from the command line as plan-main.ts reads it;
+ * a line it cannot read starts nothing, and answers nobody takes are never used.
+ * @param {string[]} args the plan's own arguments
+ */
+export function askPlanAhead(args) {
+  try {
+    const { values } = parseArgs({ args, options: { root: { type: "string" }, "no-cache": { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
+    if (values["no-cache"] || values.help || (values.root !== undefined && typeof values.root !== "string")) return false;
+    askAhead(resolve(values.root ?? "."), PLAN_FIRST);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Whether this process was started with its young generation's size set (see COMMANDS). */
 const youngGenerationSet = () => process.execArgv.some((a) => a.startsWith("--max-semi-space-size"));
@@ -103,6 +122,7 @@ export async function launch(name, options = {}) {
   const command = COMMANDS[name];
   if (!command) throw new Error(`unknown command ${name}`);
   shortRunCompilers();
+  if (name === "plan") askPlanAhead(process.argv.slice(2));
   const bundle = process.env.SUBDOMAIN_GITOPS_NO_BUNDLE ? undefined : await moduleBundle(command.entry);
   if (bundle) {
     // The bundle is named by the digest of all its code: caches keyed by the code's version use it

@@ -11,14 +11,13 @@
 // repository's top for both sides' retained tenants) runs git once, and a synchronous call finds
 // the answer an asynchronous one fetched earlier. The repository is taken as unchanged while
 // a session lasts, as a plan's readings of it already assume.
-import { spawn, spawnSync } from "node:child_process";
+// Questions the launcher asked before the command's code was loaded (./spawn.mjs askAhead) are
+// taken into the session by the first asynchronous call that asks them.
+import { spawnSync } from "node:child_process";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { gitArgv, gitEnv, questionKey, spawnGit, takeAhead, type GitResult } from "./spawn.mjs";
 
-export interface GitResult {
-  ok: boolean;
-  stdout: Buffer;
-  stderr: string;
-}
+export type { GitResult } from "./spawn.mjs";
 
 /** One git call a step asks for: its arguments and what goes to its standard input. */
 export interface GitAsk {
@@ -50,17 +49,15 @@ export function forgetGitAnswers(): void {
   sessions.getStore()?.done.clear();
 }
 
-const ENV = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
-const argv = (args: string[]) => ["-c", "core.quotepath=false", ...args];
 /** Calls fed from standard input carry their input in the key; others are keyed by root and arguments. */
-const keyOf = (root: string, ask: GitAsk) => (ask.input === undefined ? `${root}\0${ask.args.join("\0")}` : undefined);
+const keyOf = (root: string, ask: GitAsk) => (ask.input === undefined ? questionKey(root, ask.args) : undefined);
 
 export function git(root: string, args: string[], input?: Buffer | string): GitResult {
   const s = sessions.getStore();
   const key = s && input === undefined ? keyOf(root, { args }) : undefined;
   const known = key !== undefined ? s!.done.get(key) : undefined;
   if (known) return known;
-  const r = spawnSync("git", argv(args), { cwd: root, input, maxBuffer: 1 << 30, env: ENV() });
+  const r = spawnSync("git", gitArgv(args), { cwd: root, input, maxBuffer: 1 << 30, env: gitEnv() });
   const result: GitResult = r.error ? { ok: false, stdout: Buffer.alloc(0), stderr: r.error.message } : { ok: r.status === 0, stdout: r.stdout ?? Buffer.alloc(0), stderr: (r.stderr ?? Buffer.alloc(0)).toString("utf8") };
   if (key !== undefined) s!.done.set(key, result);
   return result;
@@ -76,27 +73,14 @@ export function gitAsync(root: string, args: string[], input?: string): Promise<
     const running = s!.running.get(key);
     if (running) return running;
   }
-  const p = new Promise<GitResult>((resolve) => {
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let failed: Error | undefined;
-    const child = spawn("git", argv(args), { cwd: root, env: ENV(), stdio: ["pipe", "pipe", "pipe"] });
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    child.on("error", (e) => (failed = e));
-    // A child that ends before reading all its input (a failed command) must not end this process.
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(input ?? "");
-    child.on("close", (status) => {
-      const result: GitResult = failed ? { ok: false, stdout: Buffer.alloc(0), stderr: failed.message } : { ok: status === 0, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") };
-      if (key !== undefined) {
-        s!.done.set(key, result);
-        s!.running.delete(key);
-      }
-      resolve(result);
-    });
+  const asked = (key !== undefined && takeAhead(key)) || spawnGit(root, args, input);
+  if (key === undefined) return asked;
+  const p = asked.then((result) => {
+    s!.done.set(key, result);
+    s!.running.delete(key);
+    return result;
   });
-  if (key !== undefined) s!.running.set(key, p);
+  s!.running.set(key, p);
   return p;
 }
 

@@ -17,6 +17,7 @@ import type { Positions } from "../load/parse.ts";
 import type { Request } from "../model/request.ts";
 import type { RequestCheck } from "../validate/validate.ts";
 import { git } from "../git/run.ts";
+import { REPOSITORY_FACTS } from "../git/spawn.mjs";
 import { jsonExact } from "../validate/files/check-wire.ts";
 
 export interface CachedCheck {
@@ -58,15 +59,11 @@ export function repositoryIdentity(root: string): string | undefined {
 }
 
 /**
- * What repositoryFacts asks git: the top folder, the prefix of `root` in it (empty at the top) and
- * HEAD's commit in one call; the root commit(s); the origin's URL. Exported so that a caller can
- * ask them ahead, together (src/artifacts/incremental.ts).
+ * What repositoryFacts asks git (defined with the questions the launcher asks ahead, src/git/spawn.mjs):
+ * the top folder, the prefix of `root` in it (empty at the top) and HEAD's commit in one call; the
+ * root commit(s); the origin's URL.
  */
-export const REPOSITORY_FACTS: readonly [string[], string[], string[]] = [
-  ["rev-parse", "--show-toplevel", "--show-prefix", "--verify", "HEAD^{commit}"],
-  ["rev-list", "--max-parents=0", "HEAD"],
-  ["config", "--get", "remote.origin.url"],
-];
+export { REPOSITORY_FACTS };
 
 /** The identity, HEAD's commit, and whether `root` is the repository's top, with one git call fewer than asking each. */
 export function repositoryFacts(root: string): { identity: string; head: string; atTop: boolean } | undefined {

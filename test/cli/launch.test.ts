@@ -2,14 +2,17 @@
 // tsx: what they say must be exactly what the TypeScript says run through tsx, an unknown command
 // is refused, and a bundle whose module changed is never run, even when the change kept the
 // file's size and modification time (the quick freshness check goes by the change time too).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCommand, validateCli } from "./run.ts";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
-import { withoutTurbofan } from "../../src/cli/launch.mjs";
+import { askPlanAhead, withoutTurbofan } from "../../src/cli/launch.mjs";
+import { PLAN_FIRST, questionKey, takeAhead } from "../../src/git/spawn.mjs";
+import { commitAll, gitInit } from "../plan/fixture.ts";
 
 const REPO = join(import.meta.dirname, "../..");
 const LAUNCH = join(REPO, "src/cli/launch.mjs");
@@ -52,6 +55,49 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(launched.stdout).toBe(unbundled.stdout);
     expect(launched.stderr.replaceAll(join(out, "a"), "OUT").replaceAll("/a/", "/x/")).toBe(unbundled.stderr.replaceAll(join(out, "b"), "OUT").replaceAll("/b/", "/x/"));
   }, 120_000);
+
+  it("asks a plan's first git questions while its code loads, in the folder --root names, and each question once", async () => {
+    const root = mkdtempSync(join(tmpdir(), "launch-ahead-"));
+    temps.push(root);
+    cpSync(CONTOH, root, { recursive: true });
+    writeFileSync(join(root, ".gitignore"), ".cache/\nout/\n");
+    gitInit(root);
+    commitAll(root, "dasar");
+    // A git that writes down what it is asked, then answers as git does.
+    const log = join(root, ".cache", "git-calls.txt");
+    const bin = join(root, ".cache", "bin");
+    mkdirSync(bin, { recursive: true });
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(join(bin, "git"), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, "git"), 0o755);
+    const plan = () => run(process.execPath, [LAUNCH, "plan", "--root", root, "--today", "2026-11-22", "--base", "HEAD"], { PATH: `${bin}:${process.env.PATH}` });
+    expect((await plan()).code).toBe(0); // the base's own plan, which leaves the snapshot
+    const file = readdirSync(join(root, "requests"), { recursive: true, encoding: "utf8" }).find((f) => f.endsWith(".yaml"))!;
+    writeFileSync(join(root, "requests", file), readFileSync(join(root, "requests", file), "utf8").replace(/^purpose: .*$/m, "purpose: Layanan yang diperbarui"));
+    rmSync(log);
+    const r = await plan();
+    expect(r.code).toBe(0);
+    const calls = readFileSync(log, "utf8").split("\n").filter(Boolean);
+    const asked = (args: string[]) => ["-c", "core.quotepath=false", ...args].join(" ");
+    // Asked by the launcher first; the plan took those answers instead of asking again.
+    expect(calls.slice(0, PLAN_FIRST.length).sort()).toEqual(PLAN_FIRST.map(asked).sort());
+    expect(new Set(calls).size).toBe(calls.length);
+  }, 120_000);
+
+  it("asks nothing ahead for a plan without a cache, for --help, or for a command line it cannot read", async () => {
+    expect(askPlanAhead(["--no-cache"])).toBe(false);
+    expect(askPlanAhead(["--help"])).toBe(false);
+    expect(askPlanAhead(["--root"])).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), "launch-ahead-none-"));
+    temps.push(dir);
+    expect(askPlanAhead(["--root", dir, "--format", "json"])).toBe(true);
+    const answer = takeAhead(questionKey(dir, PLAN_FIRST[0]!));
+    expect(answer).toBeDefined();
+    // Not a repository: git's failure is an answer, not an error.
+    expect((await answer!).ok).toBe(false);
+    expect(takeAhead(questionKey(dir, PLAN_FIRST[0]!))).toBeUndefined();
+    await Promise.all(PLAN_FIRST.slice(1).map((q) => takeAhead(questionKey(dir, q))));
+  }, 30_000);
 
   it("leaves V8's Turbofan out where Node has Maglev (22 and later), keeps it on Node 20 and when told to", async () => {
     expect(withoutTurbofan("24.22.3", {})).toBe(true);

@@ -1,0 +1,98 @@
+// @ts-check
+// One git process on the event loop, and the questions a plan is sure to ask first, which the
+// launcher (src/cli/launch.mjs) starts before the command's code is loaded. Plain JavaScript (types
+// in spawn.d.mts) because the launcher runs before any TypeScript can. src/git/run.ts keeps the
+// answers of a run (its git session) and takes these from here.
+//
+// Why ahead: a one-file plan asked these four questions right after loading its ~1.6 MB bundle,
+// and waited ~70 ms for four git processes (their start is most of it) while a core sat idle; the
+// bundle's loading takes ~90 ms of the main thread, so the answers are there by the time the plan asks.
+import { spawn } from "node:child_process";
+
+/** The environment git runs with: never a prompt for credentials, and messages in one language. */
+export const gitEnv = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
+
+/** git's arguments for `args`: paths printed as they are (not quoted octal). */
+export const gitArgv = (/** @type {string[]} */ args) => ["-c", "core.quotepath=false", ...args];
+
+/**
+ * The repository's facts (src/plan/check-cache.ts repositoryFacts): the top folder, the prefix and
+ * HEAD's commit in one call; the root commit(s); the origin's URL.
+ * @type {readonly [string[], string[], string[]]}
+ */
+export const REPOSITORY_FACTS = [
+  ["rev-parse", "--show-toplevel", "--show-prefix", "--verify", "HEAD^{commit}"],
+  ["rev-list", "--max-parents=0", "HEAD"],
+  ["config", "--get", "remote.origin.url"],
+];
+
+/** Every untracked entry under requests/ (what differs from the base beside git's diff). */
+export const UNTRACKED_REQUESTS = ["ls-files", "--others", "--directory", "-z", "--", "requests"];
+
+/** What a plan with a cache asks first (src/artifacts/incremental.ts askIncrementalAhead). */
+export const PLAN_FIRST = [...REPOSITORY_FACTS, UNTRACKED_REQUESTS];
+
+/**
+ * @typedef {{ ok: boolean, stdout: Buffer, stderr: string }} GitResult
+ */
+
+/**
+ * Runs git in `root` with `args`, `input` on its standard input; never rejects (a failure is a result).
+ * @param {string} root
+ * @param {string[]} args
+ * @param {string} [input]
+ * @returns {Promise<GitResult>}
+ */
+export function spawnGit(root, args, input) {
+  return new Promise((resolve) => {
+    /** @type {Buffer[]} */
+    const out = [];
+    /** @type {Buffer[]} */
+    const err = [];
+    /** @type {Error | undefined} */
+    let failed;
+    const child = spawn("git", gitArgv(args), { cwd: root, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    child.stdout.on("data", (/** @type {Buffer} */ b) => out.push(b));
+    child.stderr.on("data", (/** @type {Buffer} */ b) => err.push(b));
+    child.on("error", (e) => (failed = e));
+    // A child that ends before reading all its input (a failed command) must not end this process.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(input ?? "");
+    child.on("close", (status) => {
+      resolve(failed ? { ok: false, stdout: Buffer.alloc(0), stderr: failed.message } : { ok: status === 0, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+}
+
+/** Where answers asked ahead wait: key (root \0 arguments, as src/git/run.ts keys them) -> answer. */
+const AHEAD = Symbol.for("subdomain-gitops.git-ahead");
+
+/** The key of a question without input in `root`, the same in the launcher and in a git session. */
+export const questionKey = (/** @type {string} */ root, /** @type {string[]} */ args) => `${root}\0${args.join("\0")}`;
+
+/**
+ * Starts `questions` in `root` now; a git session of this thread takes their answers instead of
+ * asking again (takeAhead).
+ * @param {string} root
+ * @param {readonly string[][]} questions
+ */
+export function askAhead(root, questions) {
+  /** @type {Map<string, Promise<GitResult>>} */
+  const waiting = /** @type {any} */ (globalThis)[AHEAD] ?? new Map();
+  /** @type {any} */ (globalThis)[AHEAD] = waiting;
+  for (const args of questions) waiting.set(questionKey(root, args), spawnGit(root, args));
+}
+
+/**
+ * The answer to a question asked ahead, once: a later identical question is asked anew, unless
+ * the caller (a git session) keeps it.
+ * @param {string} key
+ * @returns {Promise<GitResult> | undefined}
+ */
+export function takeAhead(key) {
+  /** @type {Map<string, Promise<GitResult>> | undefined} */
+  const waiting = /** @type {any} */ (globalThis)[AHEAD];
+  const answer = waiting?.get(key);
+  if (answer) waiting?.delete(key);
+  return answer;
+}
