@@ -3,8 +3,12 @@
 // that asked for hosting and did not say `decommission.deleteData` still owns its namespace, and
 // its label, until the same OPD takes it back or releases it. One `git log` for the deletions and
 // one `git cat-file --batch` for their last versions.
+//
+// A deleted version is checked with the schema validators every request file is checked with
+// (src/validate/schema.ts), not zod: the commands then load without zod (~600 KB of their bundles).
 import { parse } from "yaml";
-import { Request } from "../model/request.ts";
+import type { Request } from "../model/request.ts";
+import { matchesSchema } from "../validate/schema.ts";
 import { realpathSync } from "node:fs";
 import { resolveCommitSteps, runSteps, type GitSteps } from "./run.ts";
 import { listTreeSteps } from "./tree.ts";
@@ -94,10 +98,11 @@ export function* retainedSteps(root: string, present: ReadonlySet<string>, ref =
     } catch {
       continue;
     }
-    const parsed = Request.safeParse(value);
     // A version that never passed the schema never deployed a tenant.
-    if (!parsed.success || !parsed.data.target?.hosting || parsed.data.decommission?.deleteData) continue;
-    out.push({ file, request: parsed.data, deletedIn: commit });
+    if (!matchesSchema(value, "request")) continue;
+    const request = value as Request;
+    if (!request.target?.hosting || request.decommission?.deleteData) continue;
+    out.push({ file, request, deletedIn: commit });
   }
   return out;
 }

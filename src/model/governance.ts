@@ -2,7 +2,7 @@
 // (governance.yaml at the top level), read from the base branch when judging a pull request.
 import { z } from "zod";
 import { GithubHandle, GithubTeam, HostName, IsoDate, Quantity, Ttl, WorkDuration } from "./common.ts";
-import { hygieneBlock } from "./hygiene.ts";
+import { hygieneBlock } from "./hygiene-schema.ts";
 
 const Time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/).meta({ description: "Jam, format JJ:MM" });
 const Hours = z.tuple([Time, Time]).meta({ description: "[mulai, selesai]" });

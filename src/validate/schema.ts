@@ -14,6 +14,9 @@ export type SchemaKind = "request" | "governance";
 
 const VALIDATORS: Record<SchemaKind, ValidateFunction> = { request: requestValidator, governance: governanceValidator };
 
+/** Whether a value passes the schema of `kind`, for a caller that needs no diagnostics (an old version of a file from git). */
+export const matchesSchema = (value: unknown, kind: SchemaKind): boolean => VALIDATORS[kind](value) === true;
+
 /** `/contacts/technical/email` -> `contacts.technical.email`; array indices as [n]. */
 export function fieldName(ptr: string): string {
   if (!ptr) return "(akar)";

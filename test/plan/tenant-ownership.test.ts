@@ -109,6 +109,21 @@ describe("namespace.unique with git history", () => {
     expect(errors(dir, "namespace.unique")).toEqual([]);
   });
 
+  it("holds nothing for a deleted version that never passed the schema (it never deployed a tenant), and holds for one that did", () => {
+    // The last version broke the schema (an unknown field, and a storage size in no unit): it deployed nothing.
+    const broken = portal().replace(/storage: .*$/m, "storage: sepuluh giga").concat("catatan: tidak dikenal\n");
+    for (const [last, held] of [[broken, false], [portal(), true]] as const) {
+      const dir = tempRepo({ [PORTAL]: last });
+      dirs.push(dir);
+      gitInit(dir);
+      commitAll(dir, "dinkes: portal");
+      writeFiles(dir, { [PORTAL]: null });
+      commitAll(dir, "dinkes: hapus berkas portal");
+      writeFiles(dir, { "requests/disdik/portal.yaml": requestYaml({ label: "portal", opd: "disdik", target: { hosting: {} } }) });
+      expect(errors(dir, "namespace.unique").length > 0).toBe(held);
+    }
+  });
+
   it("ignores history that is not this repository's own (a fixture folder inside another repository)", () => {
     const outer = tempRepo({});
     dirs.push(outer);
