@@ -6,12 +6,13 @@
 //
 // Safe to lose and never trusted across repositories: the folder's name is a digest of the
 // repository's identity, the governance blob, the day, the code and the plan options; the index
-// names the commit it was made at and carries the SHA-256 of itself, of every piece file and of
-// every file's entry, each checked before use; manifests are hard links checked by size and
+// names the commit it was made at and carries the SHA-256 of itself, of every piece file, of
+// every file's entry and of every block of links.txt, each checked before use; manifests are hard links checked by size and
 // modification time. Anything missing or different sends the plan down the full path.
 import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { writeText } from "./out-folder.ts";
+import { blockIntact, LineBlocksWriter, linesWithPrefix, type BlockIndex } from "./line-blocks.ts";
 import { join } from "node:path";
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
@@ -31,7 +32,7 @@ import type { ZoneQuota } from "../plan/quota.ts";
 import { codeVersion } from "../plan/check-cache.ts";
 import type { LineTap } from "./artifacts.ts";
 
-const VERSION = 1;
+const VERSION = 2;
 const PREFIX = "snapshot-";
 /** Snapshots of other commits or days kept beside the current one: a few, not all. */
 const KEEP = 2;
@@ -103,7 +104,8 @@ export interface SnapshotMeta {
   registry: { md: string; csv: string; names: string; rows: number; seg: Range };
   /** namespace (or "" for the baseline) -> [size, mtimeMs] of the manifest hard link. */
   manifests: Record<string, [number, number]>;
-  linksDigest: string;
+  /** links.txt in blocks (./line-blocks.ts): in index.bin each block's start (one more for the end) and 4 words of its digest; each block's first line. */
+  links: { offsets: Range; digests: Range; first: string[] };
   /** Digest of dates.txt: per file "created\tlastChanged" (empty when uncommitted), one line each. */
   dates: string;
   quota: ZoneQuota[];
@@ -393,31 +395,28 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       closeSync(fd);
     }
     offsets.push(at);
-    // links.txt: "rule \u0001 role \u0001 key-as-JSON \t file-index" lines in string order (searched
-    // in place by lookup). A JSON text holds no raw tab, so ordering by prefix, then key and tab,
-    // then index as text is the order of the whole lines.
-    const linksHash = createHash("sha256");
+    // links.txt: "rule \u0001 role \u0001 key-as-JSON \t file-index" lines in string order, in
+    // blocks found from the index and read only where a search goes (./line-blocks.ts). A JSON
+    // text holds no raw tab, so ordering by prefix, then key and tab, then index as text is the
+    // order of the whole lines.
     const lfd = openSync(join(tmp, "links.txt"), "w");
+    let linkBlocks: BlockIndex;
     try {
       let text = "";
-      let lines = 0;
-      const put = (t: string) => {
-        text += t;
+      const blocks = new LineBlocksWriter((block) => {
+        text += block;
         if (text.length >= CHUNK) {
-          linksHash.update(text);
           writeText(lfd, text);
           text = "";
         }
-      };
+      });
       for (const prefix of [...buckets.keys()].sort(cmp)) {
         const bucket = buckets.get(prefix)!;
         const keys = [...bucket.keys()].map((k) => [`${JSON.stringify(k)}\t`, k] as const).sort((x, y) => cmp(x[0], y[0]));
-        for (const [json, k] of keys) for (const i of bucket.get(k)!.map(String).sort(cmp)) put(`${prefix}${json}${i}\n`);
-        lines += bucket.size;
+        for (const [json, k] of keys) for (const i of bucket.get(k)!.map(String).sort(cmp)) blocks.line(`${prefix}${json}${i}\n`);
         buckets.delete(prefix);
       }
-      if (lines === 0) put("\n"); // as an empty list joined and ended
-      linksHash.update(text);
+      linkBlocks = blocks.end();
       writeText(lfd, text);
     } finally {
       closeSync(lfd);
@@ -427,6 +426,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
     const offsetRange = range(offsets);
     const digestRange = range(digests);
     const registrySeg = range(regSeg);
+    const links = { offsets: range(linkBlocks.offsets), digests: range(linkBlocks.digests), first: linkBlocks.first };
     const bin = Buffer.from(new Uint32Array(words).buffer);
     writeFileSync(join(tmp, "index.bin"), bin);
     const sources = new Set([...s.state.records.map((r) => r.source.file), ...s.state.tenants.map((t) => t.source.file)]).size;
@@ -446,7 +446,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       zones,
       registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows, seg: registrySeg },
       manifests,
-      linksDigest: linksHash.digest("hex"),
+      links,
       dates: sha256(dates),
       quota: s.quota,
       serial: s.zone.serial,
@@ -500,8 +500,7 @@ export interface Snapshot {
 /** The snapshot for `key` made at `commit`, or why there is none usable. */
 export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string): Snapshot | string {
   const dir = snapshotDir(cacheDir, key);
-  // Digests are of the bytes as read: hashing a text makes node encode it to UTF-8 again first,
-  // which for links.txt (~8 MB for 15,000 files) cost ~20 ms of a one-file plan's ~400.
+  // Digests are of the bytes as read: hashing a text makes node encode it to UTF-8 again first.
   let raw: Buffer;
   try {
     raw = readFileSync(join(dir, "meta.json"));
@@ -519,27 +518,6 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
   }
   if (meta.v !== VERSION || JSON.stringify(meta.key) !== JSON.stringify(key)) return "other key";
   if (meta.commit !== commit) return "other commit";
-  let linkBytes: Buffer;
-  try {
-    linkBytes = readFileSync(join(dir, "links.txt"));
-  } catch {
-    return "missing";
-  }
-  if (sha256(linkBytes) !== meta.linksDigest) return "altered";
-  // Sorted lines, searched in place as bytes: only the lines a search visits are decoded. Decoding
-  // all of it made one string of ~8 MB for 15,000 files, twice that when one key is not ASCII (V8
-  // then keeps two bytes a character), ~50 ms of a one-file plan. A newline byte is never part of
-  // a longer UTF-8 character, so lines split the same way in bytes as in text.
-  const links = linkBytes;
-  const NL = 0x0a;
-  /** Where the line holding byte `at` starts. */
-  const lineStart = (at: number) => (at <= 0 ? 0 : links.lastIndexOf(NL, at - 1) + 1);
-  /** Where the line starting at `start` ends (its newline; the end, were the last one missing). */
-  const lineEnd = (start: number) => {
-    const end = links.indexOf(NL, start);
-    return end < 0 ? links.length : end;
-  };
-  const lineFrom = (start: number) => links.toString("utf8", start, lineEnd(start));
   let bin: Buffer;
   try {
     bin = readFileSync(join(dir, "index.bin"));
@@ -551,6 +529,21 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
   const offsets = numbers(meta.offsets);
   const digests = numbers(meta.digests);
   let fd: number | undefined;
+  // links.txt: only the blocks a search reaches are read, each checked against its digest.
+  const linkOffsets = numbers(meta.links.offsets);
+  const linkDigests = numbers(meta.links.digests);
+  const linkTexts = new Map<number, string>();
+  let linksFd: number | undefined;
+  const linkBlock = (j: number): string => {
+    let t = linkTexts.get(j);
+    if (t === undefined) {
+      linksFd ??= openSync(join(dir, "links.txt"), "r");
+      const b = Buffer.alloc(linkOffsets[j + 1]! - linkOffsets[j]!);
+      if (readSync(linksFd, b, 0, b.length, linkOffsets[j]!) !== b.length || !blockIntact(b, linkDigests, j)) throw new Error("snapshot links altered");
+      linkTexts.set(j, (t = b.toString("utf8")));
+    }
+    return t;
+  };
   const zoneKeys = new Map<number, string[] | undefined>();
   const indexOf = new Map(meta.files.map((f, i) => [f, i]));
   return {
@@ -584,25 +577,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
       }
     },
     lookup(rule, role, key) {
-      const prefix = `${rule}\u0001${role}\u0001${JSON.stringify(key)}\t`;
-      // lo and hi are line starts; every line before lo is < prefix, the line at hi (or the end) is not.
-      // The line holding the middle starts in [lo, mid], so each step narrows the range.
-      let lo = 0;
-      let hi = links.length;
-      // Lines compare as text (JavaScript's order, the order they were written in), not as bytes.
-      while (lo < hi) {
-        const start = lineStart((lo + hi) >> 1);
-        if (lineFrom(start) < prefix) lo = lineEnd(start) + 1;
-        else hi = start;
-      }
-      const out: number[] = [];
-      for (let at = lo; at < links.length; ) {
-        const line = lineFrom(at);
-        if (!line.startsWith(prefix)) break;
-        out.push(Number(line.slice(prefix.length)));
-        at = lineEnd(at) + 1;
-      }
-      return out;
+      return linesWithPrefix(meta.links.first, linkBlock, `${rule}\u0001${role}\u0001${JSON.stringify(key)}\t`).map(Number);
     },
     bytes(file, digest) {
       try {
@@ -627,7 +602,8 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     },
     close() {
       if (fd !== undefined) closeSync(fd);
-      fd = undefined;
+      if (linksFd !== undefined) closeSync(linksFd);
+      fd = linksFd = undefined;
     },
     manifest(name) {
       const p = join(dir, "manifests", `${name || "00-baseline"}.yaml`);
