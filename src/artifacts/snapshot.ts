@@ -473,7 +473,8 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
 export interface Snapshot {
   dir: string;
   meta: SnapshotMeta;
-  indexOf: Map<string, number>;
+  /** Where a file is in meta.files. */
+  indexOf: FileIndex;
   /** The stored entry of file `i`; undefined when its bytes are not what the index says. */
   entry(i: number): FileEntry | undefined;
   /** Indexes of files having `key` in `role` of `rule` (g, p, c). */
@@ -495,6 +496,33 @@ export interface Snapshot {
   manifest(name: string): string | undefined;
   /** Closes files.jsonl, if it was opened. */
   close(): void;
+}
+
+/** Where each of a list of paths is. */
+export interface FileIndex {
+  get(path: string): number | undefined;
+  has(path: string): boolean;
+}
+
+/**
+ * The index of `files`: a binary search when they are in text order (as git lists them, and the
+ * plan keeps them), else a Map. A Map of 15,000 paths cost ~13 ms of a one-file plan that looks up a few.
+ */
+export function fileIndex(files: readonly string[]): FileIndex {
+  let sorted = true;
+  for (let i = 1; i < files.length && sorted; i++) sorted = files[i - 1]! < files[i]!;
+  if (!sorted) return new Map(files.map((f, i) => [f, i]));
+  const get = (path: string) => {
+    let lo = 0;
+    let hi = files.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (files[mid]! < path) lo = mid + 1;
+      else hi = mid;
+    }
+    return files[lo] === path ? lo : undefined;
+  };
+  return { get, has: (path) => get(path) !== undefined };
 }
 
 /** The snapshot for `key` made at `commit`, or why there is none usable. */
@@ -545,7 +573,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     return t;
   };
   const zoneKeys = new Map<number, string[] | undefined>();
-  const indexOf = new Map(meta.files.map((f, i) => [f, i]));
+  const indexOf = fileIndex(meta.files);
   return {
     dir,
     meta,
