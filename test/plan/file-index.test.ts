@@ -13,7 +13,7 @@ describe("the snapshot's file index", () => {
     ["in another order (a Map)", [...paths].reverse()],
     ["empty", []],
     ["one path", [paths[0]!]],
-  ] as const)
+  ] as [string, readonly string[]][])
     it(`finds every path where it is and nothing else: ${name}`, () => {
       const index = fileIndex(list);
       list.forEach((p, i) => {
