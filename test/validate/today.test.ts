@@ -2,6 +2,7 @@
 // time zone data gives, at every hour, across the turn of days, months and years.
 import { describe, expect, it } from "vitest";
 import { todayIn } from "../../src/load/repository.ts";
+import { zoneSerial } from "../../src/targets/zone/render.ts";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 const icu = (timeZone: string, at: Date) => {
@@ -27,5 +28,17 @@ describe("today in WIB, WITA and WIT", () => {
     const at = new Date("2026-06-30T23:30:00Z");
     expect(todayIn("Asia/Tokyo", at)).toBe("2026-07-01");
     expect(todayIn("UTC", at)).toBe("2026-06-30");
+  });
+
+  it("gives the zone serial the commits' dates where the government is (a commit at 00:30 WIT is that day's in WIT, the day before in WIB)", () => {
+    const commits = ["2026-03-01T15:30:00Z", "2026-03-01T10:00:00Z", "2026-02-28T23:00:00Z"];
+    expect(zoneSerial(commits, "Asia/Jayapura", "2026-03-05")).toBe(2026030201);
+    expect(zoneSerial(commits, "Asia/Jakarta", "2026-03-05")).toBe(2026030103);
+    expect(zoneSerial(commits, "Asia/Makassar", "2026-03-05")).toBe(2026030103);
+    for (const zone of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Tokyo"]) {
+      const days = commits.map((c) => icu(zone, new Date(c)).replace(/-/g, ""));
+      const newest = days.reduce((a, b) => (b > a ? b : a));
+      expect(zoneSerial(commits, zone, "2026-03-05")).toBe(Number(newest) * 100 + days.filter((d) => d === newest).length);
+    }
   });
 });

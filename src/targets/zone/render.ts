@@ -6,6 +6,7 @@ import { asciiHost } from "../../state/names.ts";
 import { resolveIngress, type IngressTarget } from "../../state/ingress.ts";
 import type { RecordSet } from "../../state/types.ts";
 import { fqdn, mailboxName, quote, txtStrings } from "./escape.ts";
+import { todayIn } from "../../load/repository.ts";
 
 export interface ZoneSettings {
   /** YYYYMMDDnn, see zoneSerial. */
@@ -100,7 +101,8 @@ export function renderZone(zone: Zone, records: readonly RecordSet[], settings: 
  * date with nn = 00. Derived from git, not from the clock, so the same commit gives the same file.
  */
 export function zoneSerial(commitDates: readonly string[], timeZone: string, today: string): number {
-  const day = (iso: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso)).replace(/-/g, "");
+  // The date of each commit in the governance's zone, by its fixed offset (todayIn), without ICU.
+  const day = (iso: string) => todayIn(timeZone, new Date(iso)).replace(/-/g, "");
   if (commitDates.length === 0) return Number(today.replace(/-/g, "")) * 100;
   const days = commitDates.map(day);
   const newest = days.reduce((a, b) => (b > a ? b : a));
