@@ -103,7 +103,9 @@ function lookup(entry, kind) {
   const entryPath = fileURLToPath(entry);
   // Per user and private, as tsx keeps its own cache: only this user's processes write it.
   const { dir, reuse } = bundleFolder();
-  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + esbuildVersion() + (kind === "module" ? "\nmodule" : "")).slice(0, 16)}.json`);
+  // Keyed by the build's options too: a bundle built otherwise (by an older version of this code)
+  // is not this one, though its inputs are unchanged.
+  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + esbuildVersion() + "\n" + JSON.stringify(buildOptions(entryPath)) + (kind === "module" ? "\nmodule" : "")).slice(0, 16)}.json`);
   const current = reuse ? readManifest(manifestPath) : undefined;
   const hit = current && upToDate(current, dir, entryPath, manifestPath) ? current.bundle : undefined;
   return { entryPath, dir, manifestPath, hit };
