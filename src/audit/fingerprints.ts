@@ -1,28 +1,27 @@
 // The takeover fingerprints (takeover-fingerprints.yaml, data with its sources) and matching an
-// alias target against them.
+// alias target against them. The list ships with the code: its schema (fingerprint-schema.ts,
+// zod) is checked by the tests, not at every run, so that \`npm run validate\` loads without zod.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { z } from "zod";
 
-const Fingerprint = z.strictObject({
-  service: z.string().min(2),
-  cname: z.array(z.string().regex(/^[a-z0-9.-]+$/)).min(1),
-  body: z.string().min(5).optional(),
-  nxdomain: z.boolean().optional(),
-  source: z.string().min(10),
-});
-export type Fingerprint = z.infer<typeof Fingerprint>;
+/** A hosting service whose unclaimed names can be taken over through a dangling alias. */
+export interface Fingerprint {
+  service: string;
+  /** Name suffixes of the service's hosts. */
+  cname: string[];
+  /** Text of its "not claimed" page. */
+  body?: string;
+  /** Whether an unclaimed name answers NXDOMAIN. */
+  nxdomain?: boolean;
+  /** Where the fingerprint comes from. */
+  source: string;
+}
 
 export const FINGERPRINT_FILE = new URL("./takeover-fingerprints.yaml", import.meta.url);
 
-/** Parses the list; a malformed list is a programming error caught by the tests, so it throws. */
-export function parseFingerprints(text: string): Fingerprint[] {
-  return z.array(Fingerprint).parse(parse(text));
-}
-
 let cached: Fingerprint[] | undefined;
 export function fingerprints(): Fingerprint[] {
-  return (cached ??= parseFingerprints(readFileSync(FINGERPRINT_FILE, "utf8")));
+  return (cached ??= parse(readFileSync(FINGERPRINT_FILE, "utf8")) as Fingerprint[]);
 }
 
 /** The service an alias target belongs to: its name equals or ends with one of the suffixes. */
