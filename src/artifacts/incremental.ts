@@ -33,6 +33,7 @@ import { quotaMessages, quotaUsage, type ZoneQuota } from "../plan/quota.ts";
 import { baseRef, completeNameserverAddresses, type PlanOptions, type PlanOutcome } from "./run.ts";
 import type { HeadValidation } from "../plan/head.ts";
 import { writeFromSnapshot, type ChangedPieces } from "./snapshot-out.ts";
+import { lowerBound } from "./sorted.ts";
 
 const REQUEST_PATH = /^requests\/[^/]+\/[^/]+\.yaml$/;
 
@@ -337,14 +338,7 @@ function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome |
 }
 
 function sortedHas(list: readonly string[], key: string): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === key;
+  return list[lowerBound(list, key)] === key;
 }
 
 /** Base usage with the changed files' old pieces taken out and their new ones put in. */

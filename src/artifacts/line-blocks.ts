@@ -5,6 +5,7 @@
 // ~8 MB of lines (15,000 files); reading and checking all of it cost ~50 ms of a 0.5 s budget.
 // (The arrangement of an SSTable's block index, kept to what this file needs.)
 import { createHash } from "node:crypto";
+import { lowerBound } from "./sorted.ts";
 
 /** About this many bytes a block: a search reads one or two. */
 export const BLOCK = 16 * 1024;
@@ -76,13 +77,7 @@ export class LineBlocksWriter {
  */
 export function linesWithPrefix(first: readonly string[], text: (block: number) => string, prefix: string): string[] {
   // The last block whose first line is < prefix: every line before it is < prefix too.
-  let lo = 0;
-  let hi = first.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (first[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(first, prefix);
   const out: string[] = [];
   for (let j = Math.max(0, lo - 1); j < first.length; j++) {
     const t = text(j);

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { writeText } from "./out-folder.ts";
 import { blockIntact, LineBlocksWriter, linesWithPrefix, type BlockIndex } from "./line-blocks.ts";
+import { lowerBound } from "./sorted.ts";
 import { join } from "node:path";
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
@@ -513,14 +514,8 @@ export function fileIndex(files: readonly string[]): FileIndex {
   for (let i = 1; i < files.length && sorted; i++) sorted = files[i - 1]! < files[i]!;
   if (!sorted) return new Map(files.map((f, i) => [f, i]));
   const get = (path: string) => {
-    let lo = 0;
-    let hi = files.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (files[mid]! < path) lo = mid + 1;
-      else hi = mid;
-    }
-    return files[lo] === path ? lo : undefined;
+    const at = lowerBound(files, path);
+    return files[at] === path ? at : undefined;
   };
   return { get, has: (path) => get(path) !== undefined };
 }
