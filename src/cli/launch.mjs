@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { bundleFolder, moduleBundle } from "../load/bundle-cache.mjs";
-import { askAhead, PLAN_FIRST } from "../git/spawn.mjs";
+import { askAhead, PLAN_FIRST, VALIDATE_FIRST } from "../git/spawn.mjs";
 
 /**
  * What each command runs, and whether it needs a small young generation. package.json starts both
@@ -34,16 +34,20 @@ export const COMMANDS = {
 };
 
 /**
- * Starts the git questions a plan with a cache asks first (src/git/spawn.mjs), so that git answers
- * while the plan's code loads. The folder is read from the command line as plan-main.ts reads it;
- * a line it cannot read starts nothing, and answers nobody takes are never used.
- * @param {string[]} args the plan's own arguments
+ * Starts the git questions a command asks first (src/git/spawn.mjs), so that git answers while
+ * the command's code loads, and is spawned while this process is small: a plan with a cache, or
+ * validate. The folder is read from the command line as the command reads it; a line it cannot
+ * read starts nothing, and answers nobody takes are never used.
+ * @param {string} name the command
+ * @param {string[]} args its own arguments
  */
-export function askPlanAhead(args) {
+export function askCommandAhead(name, args) {
   try {
     const { values } = parseArgs({ args, options: { root: { type: "string" }, "no-cache": { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
-    if (values["no-cache"] || values.help || (values.root !== undefined && typeof values.root !== "string")) return false;
-    askAhead(resolve(values.root ?? "."), PLAN_FIRST);
+    if (values.help || (values.root !== undefined && typeof values.root !== "string")) return false;
+    if (name === "plan" && !values["no-cache"]) askAhead(resolve(values.root ?? "."), PLAN_FIRST);
+    else if (name === "validate") askAhead(resolve(values.root ?? "."), VALIDATE_FIRST);
+    else return false;
     return true;
   } catch {
     return false;
@@ -122,7 +126,8 @@ export async function launch(name, options = {}) {
   const command = COMMANDS[name];
   if (!command) throw new Error(`unknown command ${name}`);
   shortRunCompilers();
-  if (name === "plan") askPlanAhead(process.argv.slice(2));
+  // Answers asked ahead wait on this thread: a command run on a thread of its own asks its own.
+  if (!command.thread || youngGenerationSet()) askCommandAhead(name, process.argv.slice(2));
   const bundle = process.env.SUBDOMAIN_GITOPS_NO_BUNDLE ? undefined : await moduleBundle(command.entry);
   if (bundle) {
     // The bundle is named by the digest of all its code: caches keyed by the code's version use it

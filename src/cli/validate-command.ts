@@ -6,6 +6,7 @@ import { hasErrors, type Lang } from "../diagnostics/diagnostic.ts";
 import { formatGithub, formatJson, formatText } from "../diagnostics/format.ts";
 import { validateRepositoryParallel } from "../validate/files/parallel.ts";
 import { validDate } from "../validate/dates.ts";
+import { withGitSession } from "../git/run.ts";
 import type { checkNewAliases } from "../audit/door.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 
@@ -61,9 +62,13 @@ async function main(): Promise<number> {
   // Always validate everything: uniqueness needs every file. Paths only narrow what is reported.
   // Today defaults to the date in the governance time zone (WIB, WITA or WIT).
   if (values.threads !== undefined && !/^[1-9][0-9]?$/.test(values.threads)) throw new UsageError(`--threads: 1-99\n${USAGE}`);
-  const result = await validateRepositoryParallel(root, values.today, {
-    ...(values.threads ? { threads: Number(values.threads) } : {}),
-  });
+  // In one git session: a question asked twice (HEAD's commit) runs git once, and the questions
+  // the launcher asked ahead (src/git/spawn.mjs VALIDATE_FIRST) are taken from there.
+  const result = await withGitSession(() =>
+    validateRepositoryParallel(root, values.today, {
+      ...(values.threads ? { threads: Number(values.threads) } : {}),
+    }),
+  );
   const inScope = (file: string) => scopes.length === 0 || scopes.some((s) => s === "" || file === s || file.startsWith(s + "/") || file === "governance.yaml");
   const diagnostics = result.diagnostics.filter((d) => inScope(d.file));
   const inScopeRequests = result.requests.filter((r) => inScope(r.file));

@@ -12,10 +12,11 @@ import { matchesSchema } from "../validate/schema.ts";
 import { realpathSync } from "node:fs";
 import { resolveCommitSteps, runSteps, type GitSteps } from "./run.ts";
 import { listTreeSteps } from "./tree.ts";
+import { TOP_LEVEL } from "./spawn.mjs";
 
 /** Only a repository's own top level has this layout's history (a folder of fixtures inside another repository has none). */
 function* isTopLevelSteps(root: string): GitSteps<boolean> {
-  const r = yield { args: ["rev-parse", "--show-toplevel"] };
+  const r = yield { args: TOP_LEVEL };
   if (!r.ok) return false;
   try {
     return realpathSync(r.stdout.toString("utf8").trim()) === realpathSync(root);

@@ -15,7 +15,7 @@
 // taken into the session by the first asynchronous call that asks them.
 import { spawnSync } from "node:child_process";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { gitArgv, gitEnv, questionKey, spawnGit, takeAhead, type GitResult } from "./spawn.mjs";
+import { gitArgv, gitEnv, questionKey, resolveArgs, spawnGit, takeAhead, type GitResult } from "./spawn.mjs";
 
 export type { GitResult } from "./spawn.mjs";
 
@@ -103,7 +103,7 @@ const ask = (...args: string[]): GitAsk => ({ args });
 /** Steps: the commit a revision names, or undefined when it names none (no such ref, no history). */
 export function* resolveCommitSteps(ref: string): GitSteps<string | undefined> {
   if (ref.startsWith("-")) return undefined; // never let a ref be read as an option
-  const r = yield ask("rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`);
+  const r = yield { args: resolveArgs(ref) };
   return r.ok ? r.stdout.toString("utf8").trim() : undefined;
 }
 

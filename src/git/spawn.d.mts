@@ -22,3 +22,9 @@ export function questionKey(root: string, args: string[]): string;
 export function askAhead(root: string, questions: readonly string[][]): void;
 /** The answer to a question asked ahead, once. */
 export function takeAhead(key: string): Promise<GitResult> | undefined;
+/** Whether a folder is its repository's top. */
+export const TOP_LEVEL: string[];
+/** The commit a revision names. */
+export function resolveArgs(ref: string): string[];
+/** What validate asks first. */
+export const VALIDATE_FIRST: string[][];

@@ -32,6 +32,19 @@ export const UNTRACKED_REQUESTS = ["ls-files", "--others", "--directory", "-z", 
 /** What a plan with a cache asks first (src/artifacts/incremental.ts askIncrementalAhead). */
 export const PLAN_FIRST = [...REPOSITORY_FACTS, UNTRACKED_REQUESTS];
 
+/** Whether a folder is its repository's top (src/git/retained.ts). */
+export const TOP_LEVEL = ["rev-parse", "--show-toplevel"];
+
+/** The commit a revision names (src/git/run.ts resolveCommitSteps); `ref` never read as an option. */
+export const resolveArgs = (/** @type {string} */ ref) => ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`];
+
+/**
+ * What validate asks first, before the answers it depends on (deleted hosting requests,
+ * src/git/retained.ts): each spawn costs the parent more the larger it has grown (~20 ms once the
+ * files are read), so asked at the start they cost least.
+ */
+export const VALIDATE_FIRST = [TOP_LEVEL, resolveArgs("HEAD")];
+
 /**
  * @typedef {{ ok: boolean, stdout: Buffer, stderr: string }} GitResult
  */

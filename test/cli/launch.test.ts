@@ -10,8 +10,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCommand, validateCli } from "./run.ts";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
-import { askPlanAhead, withoutTurbofan } from "../../src/cli/launch.mjs";
-import { PLAN_FIRST, questionKey, takeAhead } from "../../src/git/spawn.mjs";
+import { askCommandAhead, withoutTurbofan } from "../../src/cli/launch.mjs";
+import { PLAN_FIRST, questionKey, takeAhead, VALIDATE_FIRST } from "../../src/git/spawn.mjs";
 import { commitAll, gitInit } from "../plan/fixture.ts";
 
 const REPO = join(import.meta.dirname, "../..");
@@ -56,7 +56,7 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(launched.stderr.replaceAll(join(out, "a"), "OUT").replaceAll("/a/", "/x/")).toBe(unbundled.stderr.replaceAll(join(out, "b"), "OUT").replaceAll("/b/", "/x/"));
   }, 120_000);
 
-  it("asks a plan's first git questions while its code loads, in the folder --root names, and each question once", async () => {
+  it("asks a plan's and validate's first git questions while their code loads, in the folder --root names, and each question once", async () => {
     const root = mkdtempSync(join(tmpdir(), "launch-ahead-"));
     temps.push(root);
     cpSync(CONTOH, root, { recursive: true });
@@ -70,7 +70,7 @@ describe("the launcher of npm run validate and npm run plan", () => {
     const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
     writeFileSync(join(bin, "git"), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
     chmodSync(join(bin, "git"), 0o755);
-    const plan = () => run(process.execPath, [LAUNCH, "plan", "--root", root, "--today", "2026-11-22", "--base", "HEAD"], { PATH: `${bin}:${process.env.PATH}` });
+    const plan = () => run(process.execPath, ["--max-semi-space-size=4", LAUNCH, "plan", "--root", root, "--today", "2026-11-22", "--base", "HEAD"], { PATH: `${bin}:${process.env.PATH}` });
     expect((await plan()).code).toBe(0); // the base's own plan, which leaves the snapshot
     const file = readdirSync(join(root, "requests"), { recursive: true, encoding: "utf8" }).find((f) => f.endsWith(".yaml"))!;
     writeFileSync(join(root, "requests", file), readFileSync(join(root, "requests", file), "utf8").replace(/^purpose: .*$/m, "purpose: Layanan yang diperbarui"));
@@ -82,15 +82,24 @@ describe("the launcher of npm run validate and npm run plan", () => {
     // Asked by the launcher first; the plan took those answers instead of asking again.
     expect(calls.slice(0, PLAN_FIRST.length).sort()).toEqual(PLAN_FIRST.map(asked).sort());
     expect(new Set(calls).size).toBe(calls.length);
+
+    // validate as npm runs it (on the main thread): its first questions ahead, and each once.
+    rmSync(log);
+    const v = await run(process.execPath, ["--max-semi-space-size=4", LAUNCH, "validate", "--root", root, "--today", "2026-11-22"], { PATH: `${bin}:${process.env.PATH}` });
+    expect(v.code).toBe(0);
+    const validateCalls = readFileSync(log, "utf8").split("\n").filter(Boolean);
+    expect(validateCalls.slice(0, VALIDATE_FIRST.length).sort()).toEqual(VALIDATE_FIRST.map(asked).sort());
+    expect(validateCalls.length).toBeGreaterThan(VALIDATE_FIRST.length); // and the history after them
+    expect(new Set(validateCalls).size).toBe(validateCalls.length);
   }, 120_000);
 
   it("asks nothing ahead for a plan without a cache, for --help, or for a command line it cannot read", async () => {
-    expect(askPlanAhead(["--no-cache"])).toBe(false);
-    expect(askPlanAhead(["--help"])).toBe(false);
-    expect(askPlanAhead(["--root"])).toBe(false);
+    expect(askCommandAhead("plan", ["--no-cache"])).toBe(false);
+    expect(askCommandAhead("plan", ["--help"])).toBe(false);
+    expect(askCommandAhead("validate", ["--root"])).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), "launch-ahead-none-"));
     temps.push(dir);
-    expect(askPlanAhead(["--root", dir, "--format", "json"])).toBe(true);
+    expect(askCommandAhead("plan", ["--root", dir, "--format", "json"])).toBe(true);
     const answer = takeAhead(questionKey(dir, PLAN_FIRST[0]!));
     expect(answer).toBeDefined();
     // Not a repository: git's failure is an answer, not an error.
