@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { bundleFolder, moduleBundle } from "../load/bundle-cache.mjs";
-import { askAhead, PLAN_FIRST, VALIDATE_FIRST } from "../git/spawn.mjs";
+import { askAhead, FULL_PLAN_FIRST, PLAN_FIRST, VALIDATE_FIRST } from "../git/spawn.mjs";
 
 /**
  * What each command runs, and whether it needs a small young generation. package.json starts both
@@ -35,8 +35,8 @@ export const COMMANDS = {
 
 /**
  * Starts the git questions a command asks first (src/git/spawn.mjs), so that git answers while
- * the command's code loads, and is spawned while this process is small: a plan with a cache, or
- * validate. The folder is read from the command line as the command reads it; a line it cannot
+ * the command's code loads, and is spawned while this process is small: a plan (with a cache or
+ * without: their first questions differ), or validate. The folder is read from the command line as the command reads it; a line it cannot
  * read starts nothing, and answers nobody takes are never used.
  * @param {string} name the command
  * @param {string[]} args its own arguments
@@ -45,8 +45,9 @@ export function askCommandAhead(name, args) {
   try {
     const { values } = parseArgs({ args, options: { root: { type: "string" }, "no-cache": { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
     if (values.help || (values.root !== undefined && typeof values.root !== "string")) return false;
-    if (name === "plan" && !values["no-cache"]) askAhead(resolve(values.root ?? "."), PLAN_FIRST);
-    else if (name === "validate") askAhead(resolve(values.root ?? "."), VALIDATE_FIRST);
+    const root = resolve(values.root ?? ".");
+    if (name === "plan") askAhead(root, values["no-cache"] ? FULL_PLAN_FIRST : PLAN_FIRST);
+    else if (name === "validate") askAhead(root, VALIDATE_FIRST);
     else return false;
     return true;
   } catch {

@@ -1,5 +1,6 @@
 // Created and last-changed dates of every request file from one `git log` pass (never one per
 // file), and the commit dates that drive the zone serial.
+import { HISTORY_PATHS, historyArgs } from "./spawn.mjs";
 import { runSteps, type GitSteps } from "./run.ts";
 
 export interface FileDates {
@@ -23,17 +24,16 @@ export function ownRange(since: string | undefined): string[] {
   return since ? ["--first-parent", `${since}..HEAD`] : [];
 }
 
-export function fileHistory(root: string, paths: string[] = ["requests", "governance.yaml"], since?: string): FileHistory {
+export function fileHistory(root: string, paths: string[] = HISTORY_PATHS, since?: string): FileHistory {
   return runSteps(root, fileHistorySteps(paths, since));
 }
 
 /** Steps of fileHistory. */
-export function* fileHistorySteps(paths: string[] = ["requests", "governance.yaml"], since?: string): GitSteps<FileHistory> {
+export function* fileHistorySteps(paths: string[] = HISTORY_PATHS, since?: string): GitSteps<FileHistory> {
   const files = new Map<string, FileDates>();
   const commits: string[] = [];
-  // --first-parent: a merged branch counts at its merge commit (when it reached main, with the
-  // merge's date), so dates and the zone serial follow main even when branch commits are older.
-  const r = yield { args: ["log", "--first-parent", "--format=%x01%cI", "--name-status", "--no-renames", "-z", ...(since ? [`${since}..HEAD`] : []), "--", ...paths] };
+  // --first-parent (historyArgs): dates and the zone serial follow main even when branch commits are older.
+  const r = yield { args: historyArgs(paths, since) };
   if (!r.ok) return { files, commits }; // no repository or no commits: no history to tell
   // Newest first. A file's first sighting is its last change; scanning older commits moves its
   // creation back until an older deletion shows that this incarnation began later.

@@ -28,3 +28,9 @@ export const TOP_LEVEL: string[];
 export function resolveArgs(ref: string): string[];
 /** What validate asks first. */
 export const VALIDATE_FIRST: string[][];
+/** The paths whose history gives the registry's dates and the zone serial. */
+export const HISTORY_PATHS: string[];
+/** The history of `paths` on HEAD's first-parent line, after `since` when given. */
+export function historyArgs(paths: readonly string[], since?: string): string[];
+/** What a plan without a cache asks first. */
+export const FULL_PLAN_FIRST: string[][];

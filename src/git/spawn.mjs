@@ -45,6 +45,23 @@ export const resolveArgs = (/** @type {string} */ ref) => ["rev-parse", "--verif
  */
 export const VALIDATE_FIRST = [TOP_LEVEL, resolveArgs("HEAD")];
 
+/** The paths whose history gives the registry's dates and the zone serial. */
+export const HISTORY_PATHS = ["requests", "governance.yaml"];
+
+/**
+ * The history of `paths` on HEAD's first-parent line (src/git/history.ts), after `since` when given:
+ * a merged branch counts at its merge commit (when it reached main, with the merge's date).
+ * @param {readonly string[]} paths
+ * @param {string} [since]
+ */
+export const historyArgs = (paths, since) => ["log", "--first-parent", "--format=%x01%cI", "--name-status", "--no-renames", "-z", ...(since ? [`${since}..HEAD`] : []), "--", ...paths];
+
+/**
+ * What a plan without a cache asks first: validate's questions and the history (as asked when the
+ * governance names no adoption base; with one, that question goes unused).
+ */
+export const FULL_PLAN_FIRST = [...VALIDATE_FIRST, historyArgs(HISTORY_PATHS)];
+
 /**
  * @typedef {{ ok: boolean, stdout: Buffer, stderr: string }} GitResult
  */

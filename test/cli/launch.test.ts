@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCommand, validateCli } from "./run.ts";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
 import { askCommandAhead, withoutTurbofan } from "../../src/cli/launch.mjs";
-import { PLAN_FIRST, questionKey, takeAhead, VALIDATE_FIRST } from "../../src/git/spawn.mjs";
+import { FULL_PLAN_FIRST, PLAN_FIRST, questionKey, takeAhead, VALIDATE_FIRST } from "../../src/git/spawn.mjs";
 import { commitAll, gitInit } from "../plan/fixture.ts";
 
 const REPO = join(import.meta.dirname, "../..");
@@ -56,7 +56,7 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(launched.stderr.replaceAll(join(out, "a"), "OUT").replaceAll("/a/", "/x/")).toBe(unbundled.stderr.replaceAll(join(out, "b"), "OUT").replaceAll("/b/", "/x/"));
   }, 120_000);
 
-  it("asks a plan's and validate's first git questions while their code loads, in the folder --root names, and each question once", async () => {
+  it("asks a plan's (with a cache and without) and validate's first git questions while their code loads, in the folder --root names, and each question once", async () => {
     const root = mkdtempSync(join(tmpdir(), "launch-ahead-"));
     temps.push(root);
     cpSync(CONTOH, root, { recursive: true });
@@ -91,11 +91,19 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(validateCalls.slice(0, VALIDATE_FIRST.length).sort()).toEqual(VALIDATE_FIRST.map(asked).sort());
     expect(validateCalls.length).toBeGreaterThan(VALIDATE_FIRST.length); // and the history after them
     expect(new Set(validateCalls).size).toBe(validateCalls.length);
+
+    // A plan without a cache: its own first questions ahead (the history among them), each once.
+    rmSync(log);
+    const full = await run(process.execPath, ["--max-semi-space-size=4", LAUNCH, "plan", "--root", root, "--today", "2026-11-22", "--base", "HEAD", "--no-cache", "--out", join(root, ".cache", "out")], { PATH: `${bin}:${process.env.PATH}` });
+    expect(full.code).toBe(0);
+    const fullCalls = readFileSync(log, "utf8").split("\n").filter(Boolean);
+    expect(fullCalls.slice(0, FULL_PLAN_FIRST.length).sort()).toEqual(FULL_PLAN_FIRST.map(asked).sort());
+    expect(new Set(fullCalls).size).toBe(fullCalls.length);
   }, 120_000);
 
-  it("asks nothing ahead for a plan without a cache, for --help, or for a command line it cannot read", async () => {
-    expect(askCommandAhead("plan", ["--no-cache"])).toBe(false);
+  it("asks nothing ahead for --help, for another command, or for a command line it cannot read", async () => {
     expect(askCommandAhead("plan", ["--help"])).toBe(false);
+    expect(askCommandAhead("deploy", [])).toBe(false);
     expect(askCommandAhead("validate", ["--root"])).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), "launch-ahead-none-"));
     temps.push(dir);
