@@ -242,25 +242,31 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     const tmp = beside.get(rel)!;
     if (sameBytes(tmp, target)) rmSync(tmp, { force: true });
     else renameSync(tmp, target);
+    beside.delete(rel);
     written.push(rel);
   };
-  for (const f of spliced) if (f.rel.startsWith("zones/")) place(f.rel);
-  prune("zones", zones);
-  const manifests = existing(join(out, "kubernetes"), ".yaml");
-  if (namespaces.length) {
-    if (baseline) link("kubernetes/00-baseline.yaml", baseline, manifests.has("00-baseline.yaml"));
-    else put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
+  try {
+    for (const f of spliced) if (f.rel.startsWith("zones/")) place(f.rel);
+    prune("zones", zones);
+    const manifests = existing(join(out, "kubernetes"), ".yaml");
+    if (namespaces.length) {
+      if (baseline) link("kubernetes/00-baseline.yaml", baseline, manifests.has("00-baseline.yaml"));
+      else put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
+    }
+    for (const ns of namespaces) {
+      const t = renderedNow.get(ns);
+      if (t) put(`kubernetes/${ns}.yaml`, tenantManifestText(t, a.cluster));
+      else link(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!, manifests.has(`${ns}.yaml`));
+    }
+    prune("kubernetes", manifests);
+    place("registry.md");
+    place("registry.csv");
+    put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
+    put("plan.json", renderJson(a.plan));
+  } finally {
+    // A failure on the way (a full disk) leaves no spliced file beside its place.
+    for (const t of beside.values()) rmSync(t, { force: true });
   }
-  for (const ns of namespaces) {
-    const t = renderedNow.get(ns);
-    if (t) put(`kubernetes/${ns}.yaml`, tenantManifestText(t, a.cluster));
-    else link(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!, manifests.has(`${ns}.yaml`));
-  }
-  prune("kubernetes", manifests);
-  place("registry.md");
-  place("registry.csv");
-  put("plan.md", renderMarkdown(a.plan, a.lang, Number.MAX_SAFE_INTEGER));
-  put("plan.json", renderJson(a.plan));
   return written;
 }
 

@@ -231,6 +231,18 @@ describe("incremental plan from the base's snapshot", () => {
     }
   }, 120_000);
 
+  it("a failure while out/ is written from the snapshot (a file where a folder must be) leaves no spliced file beside its place", async () => {
+    const out = temp("inc-blocked-");
+    restore();
+    writeFiles(root, { [generated[6]!]: text(generated[6]!).replace(/^purpose: .*$/m, "purpose: Layanan sebelum gangguan") });
+    expect((await runPlan(options({ out, cacheDir }))).cache.incremental).toBe("used");
+    rmSync(join(out, "kubernetes"), { recursive: true, force: true });
+    writeFileSync(join(out, "kubernetes"), "bukan folder\n");
+    writeFiles(root, { [generated[6]!]: text(generated[6]!).replace(/^purpose: .*$/m, "purpose: Layanan saat gangguan") });
+    await runPlan(options({ out, cacheDir })).catch(() => undefined);
+    expect(readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  }, 120_000);
+
   it("a snapshot of another base commit is not used", async () => {
     restore();
     writeFiles(root, { [generated[3]!]: text(generated[3]!).replace(/^purpose: .*$/m, "purpose: Layanan yang sudah digabung") });
