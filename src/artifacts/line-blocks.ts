@@ -4,7 +4,7 @@
 // checks only the blocks holding its lines. A one-file plan makes a few dozen such searches in
 // ~8 MB of lines (15,000 files); reading and checking all of it cost ~50 ms of a 0.5 s budget.
 // (The arrangement of an SSTable's block index, kept to what this file needs.)
-import { createHash } from "node:crypto";
+import { digestWords } from "./digest-words.ts";
 import { lowerBound } from "./sorted.ts";
 
 /** About this many bytes a block: a search reads one or two. */
@@ -15,17 +15,6 @@ export interface BlockIndex {
   offsets: number[];
   digests: number[];
   first: string[];
-}
-
-const digestWords = (bytes: Uint8Array | string): number[] => {
-  const d = createHash("sha256").update(bytes).digest();
-  return [d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12)];
-};
-
-/** Whether `bytes` are the block whose 4 digest words start at `digests[4 * j]`. */
-export function blockIntact(bytes: Uint8Array, digests: ArrayLike<number>, j: number): boolean {
-  const w = digestWords(bytes);
-  return w.every((x, k) => x === digests[4 * j + k]);
 }
 
 /**

@@ -228,7 +228,7 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     try {
       whole = spliceFile(join(snap.dir, f.file), f.digest, f.pieces, tmp, buffers);
     } catch {
-      whole = false;
+      /* unreadable: as altered */
     }
     if (!whole) {
       if (outMade) rmSync(out, { recursive: true, force: true });

@@ -7,12 +7,14 @@
 // Safe to lose and never trusted across repositories: the folder's name is a digest of the
 // repository's identity, the governance blob, the day, the code and the plan options; the index
 // names the commit it was made at and carries the SHA-256 of itself, of every piece file, of
-// every file's entry and of every block of links.txt, each checked before use; manifests are hard links checked by size and
-// modification time. Anything missing or different sends the plan down the full path.
+// every file's entry and of every block of links.txt, each checked before use; manifests are
+// hard links checked by size and modification time. Anything missing or different sends the
+// plan down the full path.
 import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { writeText } from "./out-folder.ts";
-import { blockIntact, LineBlocksWriter, linesWithPrefix, type BlockIndex } from "./line-blocks.ts";
+import { LineBlocksWriter, linesWithPrefix, type BlockIndex } from "./line-blocks.ts";
+import { digestMatches, digestWords } from "./digest-words.ts";
 import { lowerBound } from "./sorted.ts";
 import { join } from "node:path";
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
@@ -385,8 +387,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
         if (e.d.length || xs[i]) withFindings.push(i);
         const line = JSON.stringify(e) + "\n";
         offsets.push(at);
-        const d = createHash("sha256").update(line).digest();
-        digests.push(d.readUInt32LE(0), d.readUInt32LE(4), d.readUInt32LE(8), d.readUInt32LE(12));
+        digests.push(...digestWords(line));
         text += line;
         if (text.length >= CHUNK) flush();
         at += Buffer.byteLength(line);
@@ -562,7 +563,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     if (t === undefined) {
       linksFd ??= openSync(join(dir, "links.txt"), "r");
       const b = Buffer.alloc(linkOffsets[j + 1]! - linkOffsets[j]!);
-      if (readSync(linksFd, b, 0, b.length, linkOffsets[j]!) !== b.length || !blockIntact(b, linkDigests, j)) throw new Error("snapshot links altered");
+      if (readSync(linksFd, b, 0, b.length, linkOffsets[j]!) !== b.length || !digestMatches(b, linkDigests, j)) throw new Error("snapshot links altered");
       linkTexts.set(j, (t = b.toString("utf8")));
     }
     return t;
@@ -592,8 +593,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
         const len = offsets[i + 1]! - offsets[i]!;
         const buf = Buffer.alloc(len);
         if (readSync(fd, buf, 0, len, offsets[i]!) !== len) return undefined;
-        const d = createHash("sha256").update(buf).digest();
-        for (let w = 0; w < 4; w++) if (d.readUInt32LE(4 * w) !== digests[4 * i + w]) return undefined;
+        if (!digestMatches(buf, digests, i)) return undefined;
         return JSON.parse(buf.toString("utf8")) as FileEntry;
       } catch {
         return undefined;

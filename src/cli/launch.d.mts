@@ -10,5 +10,5 @@ export function withoutTurbofan(nodeVersion: string, env: Record<string, string 
 export function launch(name: string, options?: { underTsx?: boolean }): Promise<void>;
 /** globalThis[BUNDLE]: the path of the bundle the running command was started from, if any. */
 export const BUNDLE: unique symbol;
-/** Starts the git questions a command (a plan with a cache, validate) asks first, from its own arguments; whether it did. */
+/** Starts the git questions a command (a plan, validate) asks first, from its own arguments; whether it did. */
 export function askCommandAhead(name: string, args: string[]): boolean;

@@ -36,8 +36,9 @@ export const COMMANDS = {
 /**
  * Starts the git questions a command asks first (src/git/spawn.mjs), so that git answers while
  * the command's code loads, and is spawned while this process is small: a plan (with a cache or
- * without: their first questions differ), or validate. The folder is read from the command line as the command reads it; a line it cannot
- * read starts nothing, and answers nobody takes are never used.
+ * without: their first questions differ), or validate. The folder is read from the command line
+ * as the command reads it; a line it cannot read starts nothing, and answers nobody takes are
+ * never used.
  * @param {string} name the command
  * @param {string[]} args its own arguments
  */
