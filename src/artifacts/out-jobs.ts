@@ -12,12 +12,13 @@ import type { OutFolder } from "./out-folder.ts";
 /**
  * out/kubernetes/ (the cluster baseline and one file per tenant), the registry (registry.md,
  * registry.csv), or tenants' files claimed one by one from a shared counter (`claim`): two threads
- * running such a job over the same tenants write each file once between them.
+ * running such a job over the same tenants write each file once between them. A registry job with
+ * a `claim` is written by whichever thread claims it first; the other writes nothing.
  */
 export type OutJob =
   | { kind: "manifests"; tenants: readonly Tenant[]; cluster: ClusterSettings }
   | { kind: "tenants"; tenants: readonly Tenant[]; cluster: ClusterSettings; claim: Int32Array }
-  | { kind: "registry"; rows: readonly RegistryRow[]; lang: Lang };
+  | { kind: "registry"; rows: readonly RegistryRow[]; lang: Lang; claim?: Int32Array };
 
 /** One tenant's manifest file. A tenant released for deletion gets only its final backup: the rest would recreate what goes. */
 export function tenantManifestText(t: Tenant, cluster: ClusterSettings): string {
@@ -34,6 +35,7 @@ export const BASELINE_PATH = "kubernetes/00-baseline.yaml";
 /** Writes the job's files into `o`; `progress` is told of each file. */
 export function runOutJob(o: OutFolder, job: OutJob, progress?: () => void): void {
   if (job.kind === "registry") {
+    if (job.claim && Atomics.add(job.claim, 0, 1) !== 0) return;
     o.putLines("registry.md", "\n", (line) => registryMarkdownLines(job.rows, job.lang, line));
     o.putLines("registry.csv", "\r\n", (line) => registryCsvLines(job.rows, job.lang, line));
     return;

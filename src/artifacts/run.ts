@@ -8,13 +8,13 @@ import type { RequestFile } from "../validate/rule.ts";
 import type { Positions } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import { openCheckCache, type CheckCache } from "../plan/check-cache.ts";
-import { desiredState } from "../state/desired-state.ts";
+import { desiredRecords, desiredTenants } from "../state/desired-state.ts";
 import type { IngressTarget } from "../state/ingress.ts";
 import type { DesiredState } from "../state/types.ts";
 import { asciiHost } from "../state/names.ts";
 import { defaultBase, defaultBaseSteps, forgetGitAnswers, handled, isAncestorSteps, runStepsAsync, withGitSession, type DefaultBase } from "../git/run.ts";
 import { fileHistorySteps, type FileHistory } from "../git/history.ts";
-import { registryRows } from "../targets/registry/rows.ts";
+import { registryRows, type RegistryRow } from "../targets/registry/rows.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ClusterSettings } from "../targets/kubernetes/manifests.ts";
 import { baseState, baseTreeSteps, EMPTY_STATE, type BaseState, type BaseTree } from "../plan/base.ts";
@@ -146,6 +146,8 @@ interface Asked {
   /** Taken (and deleted) by baseSide. */
   tree?: Promise<BaseTree>;
   history: Promise<FileHistory> | undefined;
+  /** `history`'s answer once it has come (set on the event loop), for work that cannot wait for it. */
+  historyNow?: FileHistory;
 }
 
 /**
@@ -160,7 +162,9 @@ function askGit(o: PlanOptions, governance: Governance): Asked {
   const beforeAdoption = handled(base.then(({ ref }) => (ref !== undefined && adoption !== undefined ? runStepsAsync(o.root, isAncestorSteps(ref, adoption.base)) : false)));
   const tree = handled(Promise.all([base, beforeAdoption]).then(([{ ref }, before]) => (ref === undefined || before ? undefined : runStepsAsync(o.root, baseTreeSteps(o.root, ref, adoption?.base)))));
   const history = o.out ? handled(runStepsAsync(o.root, fileHistorySteps(undefined, adoption?.base))) : undefined;
-  return { base, beforeAdoption, tree, history };
+  const asked: Asked = { base, beforeAdoption, tree, history };
+  history?.then((h) => (asked.historyNow = h)).catch(() => undefined);
+  return asked;
 }
 
 /**
@@ -194,6 +198,8 @@ export interface EarlyStart {
   state: DesiredState;
   thread: OutThread;
   artifacts: PendingArtifacts;
+  /** The registry's rows, when the files' history was known already (handed to the thread then). */
+  registry?: RegistryRow[];
   /** Whether the state was computed from exactly the validation's requests (it always is: checked all the same). */
   madeOf(head: { requests: readonly RequestFile[]; governance: Governance; retained?: readonly unknown[] }): boolean;
   /** The rules across files refused the files: the thread stopped and out/, which this run made, removed. */
@@ -207,17 +213,24 @@ export interface EarlyStart {
  * still refuse the files; out/ did not exist, so undoing is removing it. An out/ that exists
  * (a plan run again) is never touched before the validation is complete.
  */
-export function startEarly(o: PlanOptions, valid: FilesValid): EarlyStart | undefined {
+export function startEarly(o: PlanOptions, valid: FilesValid, history?: FileHistory): EarlyStart | undefined {
   if (!o.out || existsSync(o.out) || !wantsThread(o, valid.requests.length)) return undefined;
   const thread = OutThread.start();
   if (!thread) return undefined;
   const out = o.out;
-  const state = desiredState(valid.requests, valid.governance, valid.retained);
-  const artifacts = startArtifacts(out, state, o.cluster, thread);
+  // The tenants first: the thread renders their files while this one computes the record sets.
+  const tenants = desiredTenants(valid.requests, valid.governance, valid.retained);
+  const artifacts = startArtifacts(out, tenants, o.cluster, thread);
+  const state = { records: desiredRecords(valid.requests, valid.governance), tenants };
+  // The registry too, when git has told the files' history by now: the thread writes it after
+  // the tenants, while this thread runs the rules across files and writes the zones.
+  const registry = history ? registryRows(valid.requests, valid.governance, history.files, valid.today) : undefined;
+  if (registry) artifacts.handRegistry(registry, o.lang);
   return {
     state,
     thread,
     artifacts,
+    ...(registry ? { registry } : {}),
     madeOf: (head) =>
       head.governance === valid.governance &&
       (head.retained ?? []) === valid.retained &&
@@ -248,7 +261,7 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
       o,
       fast.fallback,
       (governance) => (asked = askGit(o, governance)),
-      (valid) => (early = startEarly(o, valid)),
+      (valid) => (early = startEarly(o, valid, asked?.historyNow)),
     );
   } catch (e) {
     await (early as EarlyStart | undefined)?.undo();
@@ -269,8 +282,13 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
   // A large plan writes the manifests and the registry on a second thread, started now: its code
   // loads while this one computes the desired state, and it writes while this one computes the rest.
   const thread = early?.thread ?? (o.out && wantsThread(o, head.requests.length) ? OutThread.start() : undefined);
-  const state = early?.state ?? desiredState(head.requests, head.governance, head.retained);
-  const artifacts = early?.artifacts ?? (o.out ? startArtifacts(o.out, state, o.cluster, thread) : undefined);
+  let state = early?.state;
+  let artifacts = early?.artifacts;
+  if (!state) {
+    const tenants = desiredTenants(head.requests, head.governance, head.retained);
+    artifacts = o.out ? startArtifacts(o.out, tenants, o.cluster, thread) : undefined;
+    state = { records: desiredRecords(head.requests, head.governance), tenants };
+  }
 
   const { base, notes } = await baseSide(o, head, state, git);
   head.cache.save();
@@ -295,11 +313,12 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
   if (artifacts) {
     const history = await git.history!;
     const zone = { serial: zoneSerial(history.commits, head.governance.workingHours.timeZone, today), ingress: o.ingress, nameserverAddresses: ns.addresses };
-    const registry = registryRows(head.requests, head.governance, history.files, today);
+    // The rows are the same whichever requests list they came from: madeOf held for these.
+    const registry = early?.registry ?? registryRows(head.requests, head.governance, history.files, today);
     // A clean commit's plan is the base of the next pull request's: keep what it computed, cut
     // where the tap heard each piece of the zones and registry being written.
     const tap = snapshot ? new PieceTap() : undefined;
-    written = artifacts.finish({ governance: head.governance, zone, registry, plan, lang: o.lang, ...(tap ? { tap } : {}) });
+    written = artifacts.finish({ records: state.records, governance: head.governance, zone, registry, plan, lang: o.lang, ...(tap ? { tap } : {}) });
     if (tap) keepSnapshot(o, head, { state, registry, history: history.files, zone, quota: usage, tap });
   }
   const counts: StateCounts = {

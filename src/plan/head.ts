@@ -42,6 +42,8 @@ export interface FilesValid {
   /** Every file's request, in discovery order: the requests the validation gives if the rules across files find nothing. */
   requests: RequestFile[];
   retained: RetainedRequest[];
+  /** The day the files were checked for (YYYY-MM-DD). */
+  today: string;
 }
 
 /**
@@ -131,7 +133,7 @@ export async function validateWorkingTree(
   // Clean: git sees no change, and the files found are exactly HEAD's request files.
   const tracked = listing ? [...listing.blobs.keys()].filter((p) => /^requests\/[^/]+\/[^/]+\.yaml$/.test(p)) : [];
   if (beforeRepositoryRules && !hasErrors(discovery.diagnostics) && !hasErrors(gov.diagnostics) && checks.every((c) => c.request && !hasErrors(c.diagnostics))) {
-    beforeRepositoryRules({ governance: gov.governance, requests: checks.map((c) => c.request!), retained: ctx.retained });
+    beforeRepositoryRules({ governance: gov.governance, requests: checks.map((c) => c.request!), retained: ctx.retained, today: day });
   }
   const clean = !!dirty && dirty.size === 0 && discovery.diagnostics.length === 0 && listing!.skipped.length === 0 && tracked.length === discovery.files.length && tracked.sort().every((p, i) => p === discovery.files[i]);
   return {

@@ -153,29 +153,50 @@ export function compareRecords(a: RecordSet, b: RecordSet): number {
  * back with a new file or releases it.
  */
 export function desiredState(requests: readonly RequestFile[], governance: Governance, retained: readonly { file: string; request: Request }[] = []): DesiredState {
-  // Files in path order, so when validation let two files claim the same name the first file wins
-  // the source and the result is the same whatever order the caller read them in.
-  const files = [...requests].sort((a, b) => cmp(a.file, b.file));
+  const files = inPathOrder(requests);
+  return { records: recordsOf(files, governance), tenants: tenantsOf(files, governance, retained) };
+}
+
+/**
+ * The tenants of desiredState alone: a plan hands them to its second thread to render while this
+ * one computes the record sets (the longer part, ~0.3 s for 15,000 requests).
+ */
+export function desiredTenants(requests: readonly RequestFile[], governance: Governance, retained: readonly { file: string; request: Request }[] = []): Tenant[] {
+  return tenantsOf(inPathOrder(requests), governance, retained);
+}
+
+/** The record sets of desiredState alone. */
+export function desiredRecords(requests: readonly RequestFile[], governance: Governance): RecordSet[] {
+  return recordsOf(inPathOrder(requests), governance);
+}
+
+/**
+ * Files in path order, so when validation let two files claim the same name (or namespace) the
+ * first file wins the source and the result is the same whatever order the caller read them in.
+ */
+const inPathOrder = (requests: readonly RequestFile[]) => [...requests].sort((a, b) => cmp(a.file, b.file));
+
+const sourceOf = (file: string, req: Request): Source => ({ file, opd: req.opd, label: relativeName(req.label, undefined) });
+
+function recordsOf(files: readonly RequestFile[], governance: Governance): RecordSet[] {
   // Record sets grouped by zone and name, each group in file order; then zones and names in order
   // (the default sort compares strings as `<` does, without calling back into JavaScript for each
   // of 600,000 comparisons), and within a name the types, stably: the sets of one name and type
   // stay in file order, and each run of them merges into its first file's set.
   const byZone = new Map<string, Map<string, RecordSet[]>>();
-  const tenants: Tenant[] = [];
   for (const rf of files) {
     const req = rf.request;
+    // Nothing to serve: no zone to look up, no source to make (a tenant's files are most of them).
+    if (req.decommission || req.suspension) continue;
     const zone = zoneOf(req, governance);
     if (!zone) continue; // unknown zone: a validation error, nothing to deploy
-    const source: Source = { file: rf.file, opd: req.opd, label: relativeName(req.label, undefined) };
-    for (const rs of requestRecords(req, source, zone)) {
+    for (const rs of requestRecords(req, sourceOf(rf.file, req), zone)) {
       let names = byZone.get(rs.zone);
       if (!names) byZone.set(rs.zone, (names = new Map()));
       const group = names.get(rs.name);
       if (group) group.push(rs);
       else names.set(rs.name, [rs]);
     }
-    const tenant = tenantOf(req, source, zone, governance);
-    if (tenant) tenants.push(tenant);
   }
   const records: RecordSet[] = [];
   for (const zoneName of [...byZone.keys()].sort()) {
@@ -197,15 +218,25 @@ export function desiredState(requests: readonly RequestFile[], governance: Gover
       }
     }
   }
+  return records;
+}
+
+function tenantsOf(files: readonly RequestFile[], governance: Governance, retained: readonly { file: string; request: Request }[]): Tenant[] {
   // One tenant per namespace: validation (namespace.unique) refuses two claims; should it be
   // bypassed, the first file in path order keeps the namespace, never a newcomer.
   const byNamespace = new Map<string, Tenant>();
-  for (const t of tenants) if (!byNamespace.has(t.namespace)) byNamespace.set(t.namespace, t);
+  for (const rf of files) {
+    const req = rf.request;
+    if (!req.target?.hosting) continue;
+    const zone = zoneOf(req, governance);
+    if (!zone) continue;
+    const t = tenantOf(req, sourceOf(rf.file, req), zone, governance)!;
+    if (!byNamespace.has(t.namespace)) byNamespace.set(t.namespace, t);
+  }
   for (const rf of [...retained].sort((a, b) => cmp(a.file, b.file))) {
     const zone = zoneOf(rf.request, governance);
     if (!zone) continue;
-    const source: Source = { file: rf.file, opd: rf.request.opd, label: relativeName(rf.request.label, undefined) };
-    const t = tenantOf(rf.request, source, zone, governance, true);
+    const t = tenantOf(rf.request, sourceOf(rf.file, rf.request), zone, governance, true);
     if (!t) continue;
     const current = byNamespace.get(t.namespace);
     // The same OPD's new file takes its namespace back; another OPD's never does.
@@ -214,5 +245,5 @@ export function desiredState(requests: readonly RequestFile[], governance: Gover
   }
   const unique = [...byNamespace.values()];
   unique.sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.host, b.host));
-  return { records, tenants: unique };
+  return unique;
 }

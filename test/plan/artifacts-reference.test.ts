@@ -248,6 +248,43 @@ describe("the out/ thread", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("writes a registry handed to it after the tenants: out/ holds the files and bytes this thread alone writes", async () => {
+    const { head, state, rows } = await made();
+    const plan = { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] };
+    const rest = { records: state.records, governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: rows, plan, lang: "en" as const };
+    const [two, one] = [join(root, "out-two"), join(root, "out-one")];
+    for (const d of [two, one]) rmSync(d, { recursive: true, force: true });
+    const thread = OutThread.start()!;
+    const pending = startArtifacts(two, state.tenants, cluster, thread);
+    pending.handRegistry(rows, "en");
+    const written = pending.finish(rest);
+    expect(written).toEqual(startArtifacts(one, state.tenants, cluster).finish(rest));
+    expect(written.filter((w) => w.startsWith("registry."))).toEqual(["registry.md", "registry.csv"]);
+    const files = (d: string) => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(d.length + 1)).sort();
+    expect(files(two)).toEqual(files(one));
+    for (const f of files(one)) expect(readFileSync(join(two, f)).equals(readFileSync(join(one, f))), f).toBe(true);
+    expect(readFileSync(join(two, "registry.csv"), "utf8")).toBe(registryCsv(rows, "en"));
+    for (const d of [two, one]) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("leaves a registry this thread claimed first alone: it is written once", async () => {
+    const { rows } = await made();
+    const dir = join(root, "out-thread");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const job = { kind: "registry" as const, rows, lang: "id" as const, claim: new Int32Array(new SharedArrayBuffer(4)) };
+    const here = new OutFolder(dir, [""]);
+    runOutJob(here, job);
+    const thread = OutThread.start()!;
+    thread.post(dir, [""], job);
+    const [there] = thread.finish();
+    expect(here.written).toEqual(["registry.md", "registry.csv"]);
+    expect(there).toEqual([]);
+    expect(readFileSync(join(dir, "registry.md"), "utf8")).toBe(registryMarkdown(rows, "id"));
+    expect(readdirSync(dir).sort()).toEqual(["registry.csv", "registry.md"]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("shares the tenants' files with this thread, each written once, by whichever claims it first", async () => {
     const { state } = await made();
     const dir = join(root, "out-thread");
@@ -283,9 +320,9 @@ describe("the out/ thread", () => {
     mkdirSync(dir);
     const tenants = [...state.tenants];
     tenants.splice(tenants.length >> 1, 0, { ...state.tenants[0]!, namespace: "../../lolos-tengah" });
-    const pending = startArtifacts(dir, { records: [], tenants }, cluster, OutThread.start());
+    const pending = startArtifacts(dir, tenants, cluster, OutThread.start());
     const plan = { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] };
-    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan, lang: "id" })).toThrow(OutsideOutputError);
+    expect(() => pending.finish({ records: [], governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan, lang: "id" })).toThrow(OutsideOutputError);
     expect(existsSync(join(root, "lolos-tengah.yaml"))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -303,9 +340,9 @@ describe("the out/ thread", () => {
     const [manifests, registry] = thread.finish();
     expect(manifests).toBeUndefined();
     expect(registry).toEqual(["registry.md", "registry.csv"]);
-    const pending = startArtifacts(dir, { records: [], tenants: hostile }, cluster);
+    const pending = startArtifacts(dir, hostile, cluster);
     const plan = { base: null, records: [], tenants: [], summary: { create: 0, update: 0, delete: 0 }, safety: { maxShare: 0.3, minExisting: 10, existingRecords: 0, updatedOrDeleted: 0, largeChange: false, destructive: 0 }, notes: [] };
-    expect(() => pending.finish({ governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan, lang: "id" })).toThrow(OutsideOutputError);
+    expect(() => pending.finish({ records: [], governance: head.governance!, zone: { serial: 1, ingress: { ipv4: ["192.0.2.80"] }, nameserverAddresses: {} }, registry: [], plan, lang: "id" })).toThrow(OutsideOutputError);
     expect(existsSync(join(root, "lolos.yaml"))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readYamlFile } from "../../load/read.ts";
 import { claimChunk, type Job } from "../../load/parallel-job.ts";
 import { decodeChunk, type WireChunk } from "./check-wire.ts";
@@ -102,11 +102,26 @@ export function startWorker(options: { bundle?: boolean } = {}): Worker {
   return new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: tsxEsmApi(), entry: entry.href }, resourceLimits: WORKER_LIMITS });
 }
 
-/** What a worker posts: a chunk of files as read, the end, or why it stopped. */
+/**
+ * What a worker posts: a chunk of files as read (on the job's `port`: see ReadingJob), word that
+ * it posted one (`sent`, on its parent port), the end, or why it stopped.
+ */
 export interface WorkerMessage {
   chunk?: WireChunk;
+  sent?: true;
   done?: true;
   failed?: string;
+}
+
+/**
+ * A worker's job: the files to claim, and the port its chunks go to. This thread takes them from
+ * there one at a time, when it is ready to check them (receiveMessageOnPort): a message handed
+ * to the event loop is decoded at once, and chunks that then waited their turn for a while (up to
+ * ~30 at once) were copied by the young generation's collections and moved to the old one before
+ * they were checked and dropped. Taken when needed, each chunk's text dies young.
+ */
+export interface ReadingJob extends Job {
+  port?: MessagePort;
 }
 
 /** The per-file stage under way: the workers read from the moment it starts; `check` runs the file rules. */
@@ -144,8 +159,8 @@ export function startRequestFiles(root: string, files: readonly string[], option
   const threads = Math.max(1, options.threads ?? defaultThreads());
   const workers = threads > 1 && todo.length >= (options.minFiles ?? 1500) ? Array.from({ length: threads - 1 }, () => startWorker()) : [];
   const job: Job = { root, files: todo.map((i) => files[i]!), counter: new Int32Array(new SharedArrayBuffer(4)), chunk: CHUNK };
-  // Chunks the workers have sent and this thread has not checked yet.
-  const waiting: WireChunk[] = [];
+  // Where each worker's chunks wait, still as the worker sent them, until this thread takes one.
+  const ports: MessagePort[] = [];
   let running = workers.length;
   let wake: (() => void) | undefined;
   const stopped = () => {
@@ -163,11 +178,7 @@ export function startRequestFiles(root: string, files: readonly string[], option
       over = true;
     };
     w.on("message", (m: WorkerMessage) => {
-      if (m.chunk) {
-        waiting.push(m.chunk);
-        if (options.stats) options.stats.workerFiles += m.chunk.count;
-        wake?.();
-      }
+      if (m.sent) wake?.();
       if (m.failed !== undefined) options.stats?.workerFailures.push(m.failed);
       if (m.done || m.failed !== undefined) end();
     });
@@ -176,10 +187,25 @@ export function startRequestFiles(root: string, files: readonly string[], option
       end();
     });
     w.on("exit", end);
-    w.postMessage(job);
+    // What the worker posted before it ended stays in this port, and is taken all the same.
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1);
+    w.postMessage({ ...job, port: port2 } satisfies ReadingJob, [port2]);
   }
+  /** The next chunk a worker sent, taken off its port now; undefined when none waits. */
+  const take = (): WireChunk | undefined => {
+    for (const port of ports) {
+      const chunk = (receiveMessageOnPort(port)?.message as WorkerMessage | undefined)?.chunk;
+      if (chunk) {
+        if (options.stats) options.stats.workerFiles += chunk.count;
+        return chunk;
+      }
+    }
+    return undefined;
+  };
   const stop = async () => {
     await Promise.all(workers.map((w) => w.terminate()));
+    for (const port of ports) port.close();
   };
 
   const check = async (ctx: RuleContext): Promise<RequestCheck[]> => {
@@ -192,7 +218,7 @@ export function startRequestFiles(root: string, files: readonly string[], option
       });
     try {
       for (;;) {
-        const sent = waiting.shift();
+        const sent = take();
         const own = sent || (options.readHere === false && running > 0) ? undefined : claimChunk(job);
         if (sent) {
           const { files: read, schema } = decodeChunk(sent, root, job.files.slice(sent.start, sent.start + sent.count));

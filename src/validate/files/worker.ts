@@ -3,14 +3,18 @@
 // schema, and posts them back in their compact form (check-wire.ts); the thread that asked runs
 // the file rules on them.
 import { parentPort } from "node:worker_threads";
-import { claimRange, type Job } from "../../load/parallel-job.ts";
+import { claimRange } from "../../load/parallel-job.ts";
+import type { ReadingJob, WorkerMessage } from "./check-files.ts";
 import { readYamlSource } from "../../load/read.ts";
 import { encodeChunk } from "./check-wire.ts";
 import type { LoadedSource } from "../../load/parse.ts";
 import { schemaFindings } from "../schema.ts";
 
 const port = parentPort!;
-port.once("message", (job: Job) => {
+port.once("message", (job: ReadingJob) => {
+  // Chunks go to the job's own port, where the other thread takes them when it is ready (see
+  // ReadingJob); each is announced on the parent port, which wakes that thread if it waits.
+  const out = job.port ?? port;
   try {
     for (let range = claimRange(job); range; range = claimRange(job)) {
       // A chunk at a time, one step after the other (read and parse all, check all, pack all):
@@ -18,7 +22,8 @@ port.once("message", (job: Job) => {
       const read: LoadedSource[] = [];
       for (let i = range.start; i < range.end; i++) read.push(readYamlSource(job.root, job.files[i]!));
       const findings = read.map(({ loaded }) => (loaded.value === undefined ? undefined : schemaFindings(loaded, "request")));
-      port.postMessage({ chunk: encodeChunk(range.start, read, findings) });
+      out.postMessage({ chunk: encodeChunk(range.start, read, findings) } satisfies WorkerMessage);
+      if (job.port) port.postMessage({ sent: true } satisfies WorkerMessage);
     }
     port.postMessage({ done: true });
   } catch (e) {
