@@ -15,6 +15,8 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { bundleFolder, moduleBundle } from "../load/bundle-cache.mjs";
 import { askAhead, FULL_PLAN_FIRST, PLAN_FIRST, VALIDATE_FIRST } from "../git/spawn.mjs";
+import { startReaderAhead } from "../validate/files/reader-start.mjs";
+import { availableParallelism } from "node:os";
 
 /**
  * What each command runs, and whether it needs a small young generation. package.json starts both
@@ -36,7 +38,8 @@ export const COMMANDS = {
 /**
  * Starts the git questions a command asks first (src/git/spawn.mjs), so that git answers while
  * the command's code loads, and is spawned while this process is small: a plan (with a cache or
- * without: their first questions differ), or validate. The folder is read from the command line
+ * without: their first questions differ), or validate; and the reading worker of those that read
+ * every file. The folder is read from the command line
  * as the command reads it; a line it cannot read starts nothing, and answers nobody takes are
  * never used.
  * @param {string} name the command
@@ -44,12 +47,15 @@ export const COMMANDS = {
  */
 export function askCommandAhead(name, args) {
   try {
-    const { values } = parseArgs({ args, options: { root: { type: "string" }, "no-cache": { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
+    const { values } = parseArgs({ args, options: { root: { type: "string" }, "no-cache": { type: "boolean" }, threads: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
     if (values.help || (values.root !== undefined && typeof values.root !== "string")) return false;
     const root = resolve(values.root ?? ".");
     if (name === "plan") askAhead(root, values["no-cache"] ? FULL_PLAN_FIRST : PLAN_FIRST);
     else if (name === "validate") askAhead(root, VALIDATE_FIRST);
     else return false;
+    // The commands that read every file (validate, a plan without a cache) start their reading
+    // worker now too (src/validate/files/reader-start.mjs), unless told to use one thread.
+    if ((name === "validate" || values["no-cache"]) && values.threads !== "1" && availableParallelism() > 1) startReaderAhead(root);
     return true;
   } catch {
     return false;

@@ -12,7 +12,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import { readYamlFile } from "../../load/read.ts";
 import { claimChunk, type Job } from "../../load/parallel-job.ts";
 import { decodeChunk, type WireChunk } from "./check-wire.ts";
-import { bundleFolder, workerBundle } from "../../load/worker-bundle.ts";
+import { workerBundle } from "../../load/worker-bundle.ts";
+import { MIN_PARALLEL_FILES, READER_ENTRY, READER_LIMITS, startBundledReader, takeReaderAhead } from "./reader-start.mjs";
 import type { Loaded } from "../../load/parse.ts";
 import { checkRequest, type RequestCheck } from "../validate.ts";
 import type { RuleContext } from "../rule.ts";
@@ -73,33 +74,11 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(manifest), exports["./esm/api"]!.import.default)).href;
 }
 
-/**
- * A worker's heap: its young generation small (4 MB: a worker keeps nothing between chunks, so
- * a small one costs no time; 16 MB cost ~15 MB more peak memory for 15,000 files, nothing faster).
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
-
-/**
- * Starts a worker from its bundle with V8's on-disk code cache on where Node has it (22.1 and
- * later), kept beside the bundles as src/cli/launch.mjs keeps the command's: the worker's start
- * is on the critical path of a short run.
- */
-const BUNDLE_BOOT = `
-const { enableCompileCache } = require("node:module");
-const { workerData } = require("node:worker_threads");
-if (workerData.codeCache && enableCompileCache) enableCompileCache(workerData.codeCache);
-import(workerData.bundle);
-`;
-
 /** A worker thread running worker.ts (exported for tests): from its bundle when one can be had (see worker-bundle.ts), else through tsx. */
 export function startWorker(options: { bundle?: boolean } = {}): Worker {
-  const entry = new URL("./worker.ts", import.meta.url);
-  const bundle = options.bundle === false ? undefined : workerBundle(entry);
-  if (bundle) {
-    const { dir, reuse } = bundleFolder();
-    return new Worker(BUNDLE_BOOT, { eval: true, workerData: { bundle: pathToFileURL(bundle).href, codeCache: reuse ? join(dir, "v8") : undefined }, resourceLimits: WORKER_LIMITS });
-  }
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: tsxEsmApi(), entry: entry.href }, resourceLimits: WORKER_LIMITS });
+  const bundle = options.bundle === false ? undefined : workerBundle(READER_ENTRY);
+  if (bundle) return startBundledReader(bundle);
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: tsxEsmApi(), entry: READER_ENTRY.href }, resourceLimits: READER_LIMITS });
 }
 
 /**
@@ -157,7 +136,8 @@ export function startRequestFiles(root: string, files: readonly string[], option
     else todo.push(i);
   }
   const threads = Math.max(1, options.threads ?? defaultThreads());
-  const workers = threads > 1 && todo.length >= (options.minFiles ?? 1500) ? Array.from({ length: threads - 1 }, () => startWorker()) : [];
+  // The first worker may have been started ahead by the launcher (reader-start.mjs).
+  const workers = threads > 1 && todo.length >= (options.minFiles ?? MIN_PARALLEL_FILES) ? Array.from({ length: threads - 1 }, (_, k) => (k === 0 && takeReaderAhead()) || startWorker()) : [];
   const job: Job = { root, files: todo.map((i) => files[i]!), counter: new Int32Array(new SharedArrayBuffer(4)), chunk: CHUNK };
   // Where each worker's chunks wait, still as the worker sent them, until this thread takes one.
   const ports: MessagePort[] = [];

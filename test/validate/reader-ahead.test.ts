@@ -1,0 +1,81 @@
+// The reading worker the launcher starts before the command's code loads (reader-start.mjs): only
+// for a repository large enough to use it, taken once by the per-file stage, which then gives
+// exactly what one thread gives; one that ended before it was taken is replaced, and one never
+// taken does not keep the process alive.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIN_PARALLEL_FILES, startReaderAhead, takeReaderAhead } from "../../src/validate/files/reader-start.mjs";
+import { validateRepositoryParallel } from "../../src/validate/files/parallel.ts";
+import { validateRepository } from "../../src/validate/files/repository.ts";
+
+const FIXTURE = join(import.meta.dirname, "../fixtures/invalid/rules");
+const AHEAD = Symbol.for("subdomain-gitops.reader-ahead");
+let large = "";
+let small = "";
+
+/** A folder with `n` request files (their content is never read here: only counted). */
+function repository(n: number): string {
+  const root = mkdtempSync(join(tmpdir(), "reader-ahead-"));
+  for (let k = 0; k < n; k++) {
+    const opd = join(root, "requests", `opd${k % 7}`);
+    mkdirSync(opd, { recursive: true });
+    writeFileSync(join(opd, `layanan-${k}.yaml`), "");
+  }
+  return root;
+}
+
+beforeAll(() => {
+  large = repository(MIN_PARALLEL_FILES);
+  small = repository(MIN_PARALLEL_FILES - 1);
+});
+afterAll(() => {
+  for (const d of [large, small]) rmSync(d, { recursive: true, force: true });
+});
+
+describe("the reading worker started ahead", () => {
+  it("is started only for a repository with enough request files, and taken once", async () => {
+    expect(startReaderAhead(small)).toBe(false);
+    expect(startReaderAhead(join(small, "nowhere"))).toBe(false);
+    expect(takeReaderAhead()).toBeUndefined();
+    expect(startReaderAhead(large)).toBe(true);
+    const worker = takeReaderAhead();
+    expect(worker).toBeDefined();
+    expect(takeReaderAhead()).toBeUndefined();
+    await worker!.terminate();
+  });
+
+  it("is what the per-file stage uses, which then gives exactly what one thread gives", async () => {
+    expect(startReaderAhead(large)).toBe(true);
+    const stats = { workerFiles: 0, workerFailures: [] as string[] };
+    const two = await validateRepositoryParallel(FIXTURE, "2026-11-22", { threads: 2, minFiles: 0, stats });
+    // Taken: nothing waits any more.
+    expect((globalThis as Record<symbol, unknown>)[AHEAD]).toBeUndefined();
+    expect(stats.workerFailures).toEqual([]);
+    const one = validateRepository(FIXTURE, "2026-11-22");
+    expect(two.diagnostics).toEqual(one.diagnostics);
+    expect(two.requests).toEqual(one.requests);
+  });
+
+  it("is not taken once it has ended: the per-file stage starts another and loses no file", async () => {
+    expect(startReaderAhead(large)).toBe(true);
+    const dead = (globalThis as Record<symbol, unknown>)[AHEAD] as Worker;
+    await dead.terminate();
+    expect(dead.threadId).toBe(-1);
+    const stats = { workerFiles: 0, workerFailures: [] as string[] };
+    const two = await validateRepositoryParallel(FIXTURE, "2026-11-22", { threads: 2, minFiles: 0, stats });
+    expect(two.requests).toEqual(validateRepository(FIXTURE, "2026-11-22").requests);
+    expect((globalThis as Record<symbol, unknown>)[AHEAD]).toBeUndefined();
+  });
+
+  it("never taken, does not keep the process alive", () => {
+    const module = new URL("../../src/validate/files/reader-start.mjs", import.meta.url).href;
+    const started = Date.now();
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", `import { startReaderAhead } from ${JSON.stringify(module)}; console.log(startReaderAhead(${JSON.stringify(large)}));`], { encoding: "utf8", timeout: 20_000 });
+    expect(out.trim()).toBe("true");
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
