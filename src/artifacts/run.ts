@@ -25,6 +25,7 @@ import { quotaMessages, quotaUsage } from "../plan/quota.ts";
 import type { Plan, SafetyOptions } from "../plan/types.ts";
 import { askIncrementalAhead, incrementalPlan, keepSnapshot } from "./incremental.ts";
 import { PieceTap } from "./snapshot.ts";
+import { declareRunKind } from "../load/run-bundle.mjs";
 
 export interface PlanOptions {
   root: string;
@@ -253,6 +254,8 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
   if (o.cacheDir) await askIncrementalAhead(o.root);
   const fast = o.cacheDir ? await incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
+  // Every file is read after all: the code this run compiles is a full plan's (src/load/run-bundle.mjs).
+  if (o.cacheDir) declareRunKind("plan-full");
   let asked: Asked | undefined;
   let early: EarlyStart | undefined;
   let checked: Awaited<ReturnType<typeof validatedHead>>;

@@ -1,7 +1,7 @@
 // Types of launch.mjs (plain JavaScript: it starts commands before any TypeScript loader runs).
 export const COMMANDS: Record<string, { entry: URL; thread: boolean }>;
-/** Turns on V8's on-disk code cache for this thread, when this Node has it. */
-export function compileCache(): void;
+/** The kind of run a command line asks for ("validate", "plan", "plan-full"), for the code cache kept after it. */
+export function runKind(name: string, args: string[]): string;
 /** Drops V8's Turbofan tier for this short-lived process where Node has Maglev (22 and later); whether it did. */
 export function shortRunCompilers(): boolean;
 /** Whether shortRunCompilers leaves Turbofan out on that Node with that environment. */

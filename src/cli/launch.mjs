@@ -3,17 +3,17 @@
 // validate ...`). Plain JavaScript, so no TypeScript loader has to start first: tsx's start costs
 // ~0.2 s and taking each of the command's ~250 modules through its hooks ~0.4 s, more than
 // validating thousands of files. The command runs from its cached bundle (bundle-cache.mjs), with
-// V8's compiled code kept beside it where Node has that (22.1 and later: module.enableCompileCache;
-// Node checks the source's hash itself, so stale code is never used). Without a usable bundle (or
+// V8's compiled code of earlier runs kept beside it (run-bundle.mjs; V8 checks that it belongs to
+// this very source, so stale code is never used). Without a usable bundle (or
 // with SUBDOMAIN_GITOPS_NO_BUNDLE=1) the TypeScript runs through tsx, registered here, as before.
 // src/cli/validate.ts and plan.ts (run through tsx) start the same way.
-import * as nodeModule from "node:module";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import { bundleFolder, moduleBundle } from "../load/bundle-cache.mjs";
+import { moduleBundle } from "../load/bundle-cache.mjs";
+import { runBundle } from "../load/run-bundle.mjs";
 import { askAhead, FULL_PLAN_FIRST, PLAN_FIRST, VALIDATE_FIRST } from "../git/spawn.mjs";
 import { startReaderAhead } from "../validate/files/reader-start.mjs";
 import { availableParallelism } from "node:os";
@@ -62,6 +62,20 @@ export function askCommandAhead(name, args) {
   }
 }
 
+/**
+ * The kind of run a command line asks for, for the code cache kept after it (run-bundle.mjs):
+ * runs of one kind compile the same functions. A plan with a cache usually plans from the base's
+ * snapshot, one without reads every file.
+ * @param {string} name
+ * @param {string[]} args
+ */
+export function runKind(name, args) {
+  return name === "plan" && args.includes("--no-cache") ? "plan-full" : name;
+}
+
+/** Where run-bundle.mjs is, for a thread's first lines. */
+const RUN_BUNDLE = new URL("../load/run-bundle.mjs", import.meta.url).href;
+
 /** Whether this process was started with its young generation's size set (see COMMANDS). */
 const youngGenerationSet = () => process.execArgv.some((a) => a.startsWith("--max-semi-space-size"));
 
@@ -92,22 +106,16 @@ export function withoutTurbofan(nodeVersion, env) {
 /** Where the running command's bundle is named, for those who key caches by the code's version. */
 export const BUNDLE = Symbol.for("subdomain-gitops.bundle");
 
-/** Turns on V8's on-disk code cache for this thread, when this Node has it and the folder is safely ours. */
-export function compileCache() {
-  const { dir, reuse } = bundleFolder();
-  const enable = /** @type {{ enableCompileCache?: (dir: string) => unknown }} */ (nodeModule).enableCompileCache;
-  if (reuse && enable) enable(join(dir, "v8"));
-}
-
 /**
  * Runs a bundle on a worker thread; false if the thread failed (nothing was reported then: the
  * command writes only at its end).
  * @param {string} bundle
+ * @param {string} kind the kind of run, for its code cache (runKind)
  * @returns {Promise<boolean>}
  */
-function onThread(bundle) {
-  // The thread's first lines turn V8's code cache on there too, then load the bundle.
-  const boot = `globalThis[Symbol.for(${JSON.stringify(BUNDLE.description)})] = ${JSON.stringify(bundle)}; import(${JSON.stringify(import.meta.url)}).then((m) => { m.compileCache(); return import(${JSON.stringify(pathToFileURL(bundle).href)}); });`;
+function onThread(bundle, kind) {
+  // The thread's first lines run the bundle there, with its code cache (run-bundle.mjs).
+  const boot = `globalThis[Symbol.for(${JSON.stringify(BUNDLE.description)})] = ${JSON.stringify(bundle)}; import(${JSON.stringify(RUN_BUNDLE)}).then((m) => m.runBundle(${JSON.stringify(bundle)}, ${JSON.stringify(kind)}));`;
   return new Promise((resolve) => {
     const worker = new Worker(boot, {
       eval: true,
@@ -141,9 +149,9 @@ export async function launch(name, options = {}) {
     // The bundle is named by the digest of all its code: caches keyed by the code's version use it
     // (src/plan/check-cache.ts codeVersion) instead of hashing every source file again.
     /** @type {Record<symbol, unknown>} */ (globalThis)[BUNDLE] = bundle;
-    if (command.thread && !youngGenerationSet() && (await onThread(bundle))) return;
-    compileCache();
-    await import(pathToFileURL(bundle).href);
+    const kind = runKind(name, process.argv.slice(2));
+    if (command.thread && !youngGenerationSet() && (await onThread(bundle, kind))) return;
+    runBundle(bundle, kind);
     return;
   }
   if (!options.underTsx) {

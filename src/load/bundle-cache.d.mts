@@ -5,3 +5,5 @@ export function bundleFolder(): { dir: string; reuse: boolean };
 export function workerBundle(entry: URL): string | undefined;
 /** Path of an up-to-date bundle of `entry` (a .ts file) to import on the main thread, or undefined if none can be had. */
 export function moduleBundle(entry: URL): Promise<string | undefined>;
+/** The subfolder of the bundle folder where run-bundle.mjs keeps the module bundles' V8 code caches. */
+export const CODE_CACHE_FOLDER: string;

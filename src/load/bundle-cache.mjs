@@ -105,20 +105,25 @@ function lookup(entry, kind) {
   const { dir, reuse } = bundleFolder();
   // Keyed by the build's options too: a bundle built otherwise (by an older version of this code)
   // is not this one, though its inputs are unchanged.
-  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + esbuildVersion() + "\n" + JSON.stringify(buildOptions(entryPath)) + (kind === "module" ? "\nmodule" : "")).slice(0, 16)}.json`);
+  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + esbuildVersion() + "\n" + JSON.stringify(buildOptions(entryPath, kind)) + (kind === "module" ? "\nmodule" : "")).slice(0, 16)}.json`);
   const current = reuse ? readManifest(manifestPath) : undefined;
   const hit = current && upToDate(current, dir, entryPath, manifestPath) ? current.bundle : undefined;
   return { entryPath, dir, manifestPath, hit };
 }
 
-/** @param {string} entryPath */
-function buildOptions(entryPath) {
+/**
+ * A module bundle is CommonJS: the launcher runs it as a script (run-bundle.mjs), whose V8 code
+ * cache it can write after the run. A worker bundle is an ES module, as Node loads a worker's.
+ * @param {string} entryPath
+ * @param {"worker" | "module"} [kind]
+ */
+function buildOptions(entryPath, kind = "worker") {
   return /** @type {const} */ ({
     entryPoints: [entryPath],
     absWorkingDir: dirname(entryPath),
     bundle: true,
     platform: "node",
-    format: "esm",
+    format: kind === "module" ? "cjs" : "esm",
     target: "node20",
     write: false,
     metafile: true,
@@ -128,10 +133,14 @@ function buildOptions(entryPath) {
     // decoded the slow way): every start of validate and plan ~25 ms and ~3.5 MB faster.
     // Names stay; SUBDOMAIN_GITOPS_NO_BUNDLE=1 runs the TypeScript itself, for readable traces.
     minifyWhitespace: true,
-    // Bundled CommonJS packages (ajv...) call require() for Node's built-in modules.
-    banner: { js: `import { createRequire as __createRequire } from "node:module"; const require = __createRequire(${META_URL});` },
+    // Bundled CommonJS packages (ajv...) call require() for Node's built-in modules; a CommonJS
+    // bundle is given its require by whoever runs it.
+    ...(kind === "module" ? {} : { banner: { js: `import { createRequire as __createRequire } from "node:module"; const require = __createRequire(${META_URL});` } }),
   });
 }
+
+/** The file name ending of a bundle of each kind. */
+const EXTENSION = { worker: ".mjs", module: ".cjs" };
 
 /**
  * Path of an up-to-date bundle of `entry` (a .ts file) for a worker thread, or undefined if none can be had.
@@ -141,7 +150,7 @@ function buildOptions(entryPath) {
 export function workerBundle(entry) {
   try {
     const l = lookup(entry, "worker");
-    return l.hit ?? store(l, esbuildOfTsx().buildSync(buildOptions(l.entryPath)));
+    return l.hit ?? store(l, esbuildOfTsx().buildSync(buildOptions(l.entryPath, "worker")), EXTENSION.worker);
   } catch {
     return undefined;
   }
@@ -176,7 +185,7 @@ const importMeta = {
 export async function moduleBundle(entry) {
   try {
     const l = lookup(entry, "module");
-    return l.hit ?? store(l, await esbuildOfTsx().build({ ...buildOptions(l.entryPath), plugins: [importMeta] }));
+    return l.hit ?? store(l, await esbuildOfTsx().build({ ...buildOptions(l.entryPath, "module"), plugins: [importMeta] }), EXTENSION.module);
   } catch {
     return undefined;
   }
@@ -186,8 +195,9 @@ export async function moduleBundle(entry) {
  * Writes a fresh bundle and its manifest into the cache folder; returns the bundle's path.
  * @param {{ entryPath: string, dir: string, manifestPath: string }} l
  * @param {{ outputFiles: { contents: Uint8Array }[], metafile: { inputs: Record<string, unknown> } }} built
+ * @param {string} extension
  */
-function store(l, built) {
+function store(l, built, extension) {
   const { dir, manifestPath } = l;
   const cwd = dirname(l.entryPath);
   const code = /** @type {{ contents: Uint8Array }} */ (built.outputFiles[0]).contents;
@@ -196,7 +206,7 @@ function store(l, built) {
   // Signatures before the hashes: a file changed in between fails the quick check next time.
   const seen = signatures(cwd, Object.keys(built.metafile.inputs));
   for (const input of Object.keys(built.metafile.inputs)) inputs[input] = sha256(readFileSync(resolve(cwd, input)));
-  const bundle = join(dir, `${sha256(code).slice(0, 16)}.mjs`);
+  const bundle = join(dir, `${sha256(code).slice(0, 16)}${extension}`);
   writeFileSync(`${bundle}.${process.pid}`, code, { mode: 0o600 });
   renameSync(`${bundle}.${process.pid}`, bundle);
   writeManifest(manifestPath, { bundle, inputs, cwd, seen: { ...seen, "": signature(bundle) } });
@@ -206,10 +216,14 @@ function store(l, built) {
 
 const HOUR = 3_600_000;
 
+/** The subfolder of the bundle folder where run-bundle.mjs keeps the module bundles' V8 code caches. */
+export const CODE_CACHE_FOLDER = "code";
+
 /**
  * Removes what no run needs any more, so the folder does not grow with every edit of the code:
- * manifests untouched for a week, and bundles no manifest names. Only files older than an hour
- * go: another run may have just looked one up and not imported it yet. Errors only cost space.
+ * manifests untouched for a week, bundles no manifest names, and the code caches of bundles gone
+ * (run-bundle.mjs). Only files older than an hour go: another run may have just looked one up
+ * and not imported it yet. Errors only cost space.
  * @param {string} dir
  */
 function prune(dir) {
@@ -221,7 +235,14 @@ function prune(dir) {
       if (e.age > 168 * HOUR) rmSync(e.path, { force: true });
       else named.add(readManifest(e.path)?.bundle);
     }
-    for (const e of entries) if (e.f.endsWith(".mjs") && e.age > HOUR && !named.has(e.path)) rmSync(e.path, { force: true });
+    const isBundle = (/** @type {string} */ f) => f.endsWith(EXTENSION.worker) || f.endsWith(EXTENSION.module);
+    for (const e of entries) if (isBundle(e.f) && e.age > HOUR && !named.has(e.path)) rmSync(e.path, { force: true });
+    const caches = join(dir, CODE_CACHE_FOLDER);
+    for (const f of readdirSync(caches)) {
+      // <bundle file name>.<kind>.<Node version>.v8: gone with its bundle.
+      const bundle = join(dir, `${f.slice(0, f.indexOf("."))}${EXTENSION.module}`);
+      if (!named.has(bundle) && now - lstatSync(join(caches, f)).mtimeMs > HOUR) rmSync(join(caches, f), { force: true });
+    }
   } catch {
     /* the next build tries again */
   }
@@ -281,7 +302,8 @@ function upToDate(m, dir, entryPath, manifestPath) {
     const now = { ...signatures(m.cwd, Object.keys(m.inputs)), "": signature(m.bundle) };
     if (seen && typeof seen === "object" && Object.keys(now).every((i) => seen[i] === now[i])) return true;
     // Otherwise each is hashed again. The bundle is named by the digest of its code: check it is still that code.
-    if (!m.bundle.endsWith(`${sha256(readFileSync(m.bundle)).slice(0, 16)}.mjs`)) return false;
+    const digest = sha256(readFileSync(m.bundle)).slice(0, 16);
+    if (!m.bundle.endsWith(`${digest}${EXTENSION.worker}`) && !m.bundle.endsWith(`${digest}${EXTENSION.module}`)) return false;
     for (const [input, hash] of Object.entries(m.inputs)) if (sha256(readFileSync(resolve(m.cwd, input))) !== hash) return false;
     // Unchanged after all (a checkout that rewrote the same bytes): remember the files as they were before hashing.
     writeManifest(manifestPath, { ...m, seen: now });

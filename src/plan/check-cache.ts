@@ -91,7 +91,7 @@ export function codeVersion(): string {
     // of that code (src/load/bundle-cache.mjs), so its name is the version. The launcher says which
     // (src/cli/launch.mjs); a worker bundle is the module itself.
     const started = (globalThis as Record<symbol, unknown>)[Symbol.for("subdomain-gitops.bundle")];
-    if (typeof started === "string" && started.endsWith(".mjs")) return (codeDigest = sha256(`bundle\n${basename(started)}`));
+    if (typeof started === "string" && (started.endsWith(".cjs") || started.endsWith(".mjs"))) return (codeDigest = sha256(`bundle\n${basename(started)}`));
     const here = fileURLToPath(import.meta.url);
     if (here.endsWith(".mjs")) return (codeDigest = sha256(readFileSync(here)));
     const src = new URL("..", import.meta.url).pathname;

@@ -5,6 +5,7 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -169,7 +170,8 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(statSync(helper).size).toBe(before.size);
     const second = await moduleBundle(entry);
     expect(second).not.toBe(first);
-    expect((await import(pathToFileURL(second!).href)).default).toBe("dua!");
+    // A command's bundle is CommonJS (the launcher runs it as a script: src/load/run-bundle.mjs).
+    expect(createRequire(import.meta.url)(second!).default).toBe("dua!");
   }, 120_000);
 });
 

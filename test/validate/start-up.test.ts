@@ -4,6 +4,7 @@
 // fast reader reads are found only when asked for, and are then exactly yaml's.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,13 +32,15 @@ describe("npm run validate from its bundle", () => {
     const first = await moduleBundle(entry);
     expect(first).toBeDefined();
     expect(await moduleBundle(entry)).toBe(first);
-    const m = await import(pathToFileURL(first!).href);
+    // A command's bundle is CommonJS (the launcher runs it as a script: src/load/run-bundle.mjs).
+    const load = createRequire(import.meta.url);
+    const m = load(first!);
     // import.meta.url is the module's own source file, not the bundle's.
     expect([m.default, m.here]).toEqual(["satu", entry.href]);
     writeFileSync(join(dir, "helper.ts"), 'export const word: string = "dua";\n');
     const second = await moduleBundle(entry);
     expect(second).not.toBe(first);
-    expect((await import(pathToFileURL(second!).href)).default).toBe("dua");
+    expect(load(second!).default).toBe("dua");
   }, 120_000);
 });
 
