@@ -25,7 +25,7 @@ import { fileHistory, type FileDates } from "../git/history.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
 import { blobId, repositoryFacts, repositoryIdentity } from "../plan/check-cache.ts";
-import { PLAN_FIRST, UNTRACKED_REQUESTS } from "../git/spawn.mjs";
+import { changedArgs, PLAN_FIRST, UNTRACKED_REQUESTS } from "../git/spawn.mjs";
 import { openSnapshot, saveSnapshot, type PieceTap, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
 import { rejudge, type ChangedFile } from "./incremental-rules.ts";
 import { diffStates, planSafety, unsafeReasons } from "../plan/diff.ts";
@@ -90,7 +90,7 @@ export async function incrementalPlan(o: PlanOptions): Promise<PlanOutcome | { f
 }
 
 /** What differs from the base in git's eyes (tracked files; src/git/changed.ts's call, its top-folder check done by repositoryFacts). */
-const diffArgs = (baseCommit: string) => ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", baseCommit, "--", GOVERNANCE_FILE, "requests"];
+const diffArgs = (baseCommit: string) => changedArgs(baseCommit, [GOVERNANCE_FILE, "requests"]);
 
 async function plan(o: PlanOptions): Promise<PlanOutcome | { fallback: string }> {
   const root = o.root;

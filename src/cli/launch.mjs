@@ -14,7 +14,7 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { moduleBundle } from "../load/bundle-cache.mjs";
 import { runBundle } from "../load/run-bundle.mjs";
-import { askAhead, FULL_PLAN_FIRST, PLAN_FIRST, VALIDATE_FIRST } from "../git/spawn.mjs";
+import { askAhead, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, VALIDATE_FIRST, VALIDATE_THEN } from "../git/spawn.mjs";
 import { startReaderAhead } from "../validate/files/reader-start.mjs";
 import { availableParallelism } from "node:os";
 
@@ -50,8 +50,9 @@ export function askCommandAhead(name, args) {
     const { values } = parseArgs({ args, options: { root: { type: "string" }, "no-cache": { type: "boolean" }, threads: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
     if (values.help || (values.root !== undefined && typeof values.root !== "string")) return false;
     const root = resolve(values.root ?? ".");
-    if (name === "plan") askAhead(root, values["no-cache"] ? FULL_PLAN_FIRST : PLAN_FIRST);
-    else if (name === "validate") askAhead(root, VALIDATE_FIRST);
+    if (name === "plan" && values["no-cache"]) askAhead(root, FULL_PLAN_FIRST, FULL_PLAN_THEN);
+    else if (name === "plan") askAhead(root, PLAN_FIRST);
+    else if (name === "validate") askAhead(root, VALIDATE_FIRST, VALIDATE_THEN);
     else return false;
     // The commands that read every file (validate, a plan without a cache) start their reading
     // worker now too (src/validate/files/reader-start.mjs), unless told to use one thread.

@@ -1,14 +1,14 @@
 // Which files of the working tree differ from a commit, from git's own index (stat data, content
 // only where the stat changed): one `git diff` instead of reading and comparing every file.
 import { runSteps, type GitSteps } from "./run.ts";
-import { TREE_PATHS } from "./tree.ts";
+import { changedArgs, PREFIX, TREE_PATHS } from "./spawn.mjs";
 
 /** Steps of changedSince. */
 export function* changedSinceSteps(commit: string, paths: string[] = TREE_PATHS): GitSteps<Set<string> | undefined> {
   if (commit.startsWith("-")) return undefined;
-  const prefix = yield { args: ["rev-parse", "--show-prefix"] };
+  const prefix = yield { args: PREFIX };
   if (!prefix.ok || prefix.stdout.toString("utf8").trim() !== "") return undefined;
-  const r = yield { args: ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", commit, "--", ...paths] };
+  const r = yield { args: changedArgs(commit, paths) };
   if (!r.ok) return undefined;
   return new Set(r.stdout.toString("utf8").split("\0").filter(Boolean));
 }

@@ -12,7 +12,7 @@ import { matchesSchema } from "../validate/schema.ts";
 import { realpathSync } from "node:fs";
 import { resolveCommitSteps, runSteps, type GitSteps } from "./run.ts";
 import { listTreeSteps } from "./tree.ts";
-import { TOP_LEVEL } from "./spawn.mjs";
+import { deletionsArgs, TOP_LEVEL } from "./spawn.mjs";
 
 /** Only a repository's own top level has this layout's history (a folder of fixtures inside another repository has none). */
 function* isTopLevelSteps(root: string): GitSteps<boolean> {
@@ -51,7 +51,7 @@ export function* retainedSteps(root: string, present: ReadonlySet<string>, ref =
   const rev = ref === "HEAD" ? yield* resolveCommitSteps("HEAD") : ref;
   if (rev === undefined) return []; // no commit yet: no history
   if (since && (yield { args: ["merge-base", "--is-ancestor", rev, since] }).ok) return [];
-  const log = yield { args: ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", since ? `${since}..${rev}` : rev, "--", "requests"] };
+  const log = yield { args: deletionsArgs(since ? `${since}..${rev}` : rev) };
   if (!log.ok) return [];
   const newest = new Map<string, string>(); // path -> commit that deleted it last
   for (const chunk of log.stdout.toString("utf8").split("\x01")) {

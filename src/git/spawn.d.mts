@@ -18,8 +18,8 @@ export const PLAN_FIRST: string[][];
 export function spawnGit(root: string, args: string[], input?: string): Promise<GitResult>;
 /** The key of a question without input in `root`. */
 export function questionKey(root: string, args: string[]): string;
-/** Starts `questions` in `root` now, for a git session of this thread to take. */
-export function askAhead(root: string, questions: readonly string[][]): void;
+/** Starts `questions` in `root` now, for a git session of this thread to take; `then`: those that follow from HEAD's commit, started once it is known. */
+export function askAhead(root: string, questions: readonly string[][], then?: (commit: string) => string[][]): void;
 /** The answer to a question asked ahead, once. */
 export function takeAhead(key: string): Promise<GitResult> | undefined;
 /** Whether a folder is its repository's top. */
@@ -34,3 +34,17 @@ export const HISTORY_PATHS: string[];
 export function historyArgs(paths: readonly string[], since?: string): string[];
 /** What a plan without a cache asks first. */
 export const FULL_PLAN_FIRST: string[][];
+/** The paths a commit is listed and compared under. */
+export const TREE_PATHS: string[];
+/** The regular files under `paths` at `commit`, with their blob ids. */
+export function treeArgs(commit: string, paths?: readonly string[]): string[];
+/** The request files deleted on the first-parent line of `range`. */
+export function deletionsArgs(range: string): string[];
+/** Where the working folder lies below the repository's top. */
+export const PREFIX: string[];
+/** The files under `paths` whose working-tree content differs from `commit`. */
+export function changedArgs(commit: string, paths?: readonly string[]): string[];
+/** What validate asks once HEAD's commit is known. */
+export function VALIDATE_THEN(commit: string): string[][];
+/** What a plan without a cache asks once HEAD's commit is known. */
+export function FULL_PLAN_THEN(commit: string): string[][];

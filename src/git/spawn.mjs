@@ -62,6 +62,48 @@ export const historyArgs = (paths, since) => ["log", "--first-parent", "--format
  */
 export const FULL_PLAN_FIRST = [...VALIDATE_FIRST, historyArgs(HISTORY_PATHS)];
 
+/** The paths a commit is listed and compared under: the governance and the requests. */
+export const TREE_PATHS = ["governance.yaml", "requests"];
+
+/**
+ * The regular files under `paths` at `commit`, with their blob ids (src/git/tree.ts).
+ * @param {string} commit
+ * @param {readonly string[]} [paths]
+ */
+export const treeArgs = (commit, paths = TREE_PATHS) => ["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...paths];
+
+/**
+ * The request files deleted on the first-parent line of `range` (a commit, or `since..commit`),
+ * with the commit that deleted each (src/git/retained.ts).
+ * @param {string} range
+ */
+export const deletionsArgs = (range) => ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", range, "--", "requests"];
+
+/** Where the working folder lies below the repository's top (src/git/changed.ts). */
+export const PREFIX = ["rev-parse", "--show-prefix"];
+
+/**
+ * The files under `paths` whose working-tree content differs from `commit` (src/git/changed.ts).
+ * @param {string} commit
+ * @param {readonly string[]} [paths]
+ */
+export const changedArgs = (commit, paths = TREE_PATHS) => ["diff", "--no-renames", "--no-ext-diff", "--name-only", "-z", commit, "--", ...paths];
+
+/**
+ * What validate asks once HEAD's commit is known (HEAD's listing, the deleted requests as
+ * asked when the governance names no adoption base): asked ahead too, as soon as the commit is
+ * known, while this process is still small.
+ * @param {string} commit
+ */
+export const VALIDATE_THEN = (commit) => [treeArgs(commit), deletionsArgs(commit)];
+
+/**
+ * What a plan without a cache asks once HEAD's commit is known: validate's questions, and what
+ * the working tree changed since (the plan shares unchanged files' results with the base side).
+ * @param {string} commit
+ */
+export const FULL_PLAN_THEN = (commit) => [...VALIDATE_THEN(commit), PREFIX, changedArgs(commit)];
+
 /**
  * @typedef {{ ok: boolean, stdout: Buffer, stderr: string }} GitResult
  */
@@ -102,15 +144,22 @@ export const questionKey = (/** @type {string} */ root, /** @type {string[]} */ 
 
 /**
  * Starts `questions` in `root` now; a git session of this thread takes their answers instead of
- * asking again (takeAhead).
+ * asking again (takeAhead). `then`: the questions that follow from HEAD's commit (one of
+ * `questions` must be resolveArgs("HEAD")), started as soon as git has told it.
  * @param {string} root
  * @param {readonly string[][]} questions
+ * @param {(commit: string) => string[][]} [then]
  */
-export function askAhead(root, questions) {
+export function askAhead(root, questions, then) {
   /** @type {Map<string, Promise<GitResult>>} */
   const waiting = /** @type {any} */ (globalThis)[AHEAD] ?? new Map();
   /** @type {any} */ (globalThis)[AHEAD] = waiting;
   for (const args of questions) waiting.set(questionKey(root, args), spawnGit(root, args));
+  const head = then && waiting.get(questionKey(root, resolveArgs("HEAD")));
+  void head?.then((r) => {
+    const commit = r.ok ? r.stdout.toString("utf8").trim() : "";
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) for (const args of then(commit)) waiting.set(questionKey(root, args), spawnGit(root, args));
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 // each file's blob id, which names its content) and one `git cat-file --batch` for the blobs
 // wanted, so no checkout and no process per file.
 import { resolveCommitSteps, runSteps, type GitSteps } from "./run.ts";
+import { TREE_PATHS, treeArgs } from "./spawn.mjs";
 
 export interface TreeAt {
   commit: string;
@@ -18,7 +19,7 @@ export interface TreeListing {
   skipped: string[];
 }
 
-export const TREE_PATHS = ["governance.yaml", "requests"];
+export { TREE_PATHS };
 
 /**
  * Listings parsed, by git's output: within a git session (src/git/run.ts) the same question gets
@@ -49,7 +50,7 @@ function parseListing(out: Buffer): { blobs: Map<string, string>; skipped: strin
 export function* listTreeSteps(ref: string, paths: string[] = TREE_PATHS): GitSteps<TreeListing | undefined> {
   const commit = yield* resolveCommitSteps(ref);
   if (!commit) return undefined;
-  const ls = yield { args: ["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...paths] };
+  const ls = yield { args: treeArgs(commit, paths) };
   if (!ls.ok) return undefined;
   const { blobs, skipped } = parseListing(ls.stdout);
   return { commit, blobs, skipped: [...skipped] };

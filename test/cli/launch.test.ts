@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCommand, validateCli } from "./run.ts";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
 import { askCommandAhead, withoutTurbofan } from "../../src/cli/launch.mjs";
-import { FULL_PLAN_FIRST, PLAN_FIRST, questionKey, takeAhead, VALIDATE_FIRST } from "../../src/git/spawn.mjs";
+import { askAhead, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, questionKey, takeAhead, VALIDATE_FIRST, VALIDATE_THEN } from "../../src/git/spawn.mjs";
 import { commitAll, gitInit } from "../plan/fixture.ts";
 
 const REPO = join(import.meta.dirname, "../..");
@@ -92,6 +92,9 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(validateCalls.slice(0, VALIDATE_FIRST.length).sort()).toEqual(VALIDATE_FIRST.map(asked).sort());
     expect(validateCalls.length).toBeGreaterThan(VALIDATE_FIRST.length); // and the history after them
     expect(new Set(validateCalls).size).toBe(validateCalls.length);
+    // Those that follow from HEAD's commit were asked ahead too (and not again).
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    expect(validateCalls).toEqual(expect.arrayContaining(VALIDATE_THEN(head).map(asked)));
 
     // A plan without a cache: its own first questions ahead (the history among them), each once.
     rmSync(log);
@@ -100,6 +103,7 @@ describe("the launcher of npm run validate and npm run plan", () => {
     const fullCalls = readFileSync(log, "utf8").split("\n").filter(Boolean);
     expect(fullCalls.slice(0, FULL_PLAN_FIRST.length).sort()).toEqual(FULL_PLAN_FIRST.map(asked).sort());
     expect(new Set(fullCalls).size).toBe(fullCalls.length);
+    expect(fullCalls).toEqual(expect.arrayContaining(FULL_PLAN_THEN(head).map(asked)));
   }, 120_000);
 
   it("asks nothing ahead for --help, for another command, or for a command line it cannot read", async () => {
@@ -115,6 +119,30 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect((await answer!).ok).toBe(false);
     expect(takeAhead(questionKey(dir, PLAN_FIRST[0]!))).toBeUndefined();
     await Promise.all(PLAN_FIRST.slice(1).map((q) => takeAhead(questionKey(dir, q))));
+  }, 30_000);
+
+  it("asks what follows from HEAD's commit only once git has named one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "launch-ahead-then-"));
+    temps.push(dir);
+    gitInit(dir); // a repository without a commit: HEAD names none
+    const followed: string[] = [];
+    askAhead(dir, VALIDATE_FIRST, (commit) => (followed.push(commit), VALIDATE_THEN(commit)));
+    const head = takeAhead(questionKey(dir, VALIDATE_FIRST[1]!))!;
+    expect((await head).ok).toBe(false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(followed).toEqual([]);
+    await takeAhead(questionKey(dir, VALIDATE_FIRST[0]!));
+    // With a commit, its questions are waiting once its name has come.
+    writeFileSync(join(dir, "governance.yaml"), "zones: []\n");
+    commitAll(dir, "dasar");
+    const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" }).trim();
+    askAhead(dir, VALIDATE_FIRST, VALIDATE_THEN);
+    await takeAhead(questionKey(dir, VALIDATE_FIRST[1]!));
+    await new Promise((r) => setTimeout(r, 0));
+    const listing = takeAhead(questionKey(dir, VALIDATE_THEN(commit)[0]!));
+    expect(listing).toBeDefined();
+    expect((await listing!).stdout.toString("utf8")).toContain("governance.yaml");
+    await Promise.all([VALIDATE_FIRST[0]!, VALIDATE_THEN(commit)[1]!].map((q) => takeAhead(questionKey(dir, q))));
   }, 30_000);
 
   it("leaves V8's Turbofan out where Node has Maglev (22 and later), keeps it on Node 20 and when told to", async () => {
