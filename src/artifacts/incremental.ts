@@ -25,7 +25,7 @@ import { fileHistory, type FileDates } from "../git/history.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
 import { blobId, repositoryFacts, repositoryIdentity } from "../plan/check-cache.ts";
-import { changedArgs, PLAN_FIRST, UNTRACKED_REQUESTS } from "../git/spawn.mjs";
+import { changedArgs, PLAN_FIRST, resolveArgs, UNTRACKED_REQUESTS } from "../git/spawn.mjs";
 import { openSnapshot, saveSnapshot, type PieceTap, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
 import { rejudge, type ChangedFile } from "./incremental-rules.ts";
 import { diffStates, planSafety, unsafeReasons } from "../plan/diff.ts";
@@ -76,8 +76,10 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * call's time (~30 ms less on a pull request's plan, whose budget is 0.5 s). Run by `npm run
  * plan`, the launcher asked them already, while the code was loading (src/git/spawn.mjs).
  */
-export async function askIncrementalAhead(root: string): Promise<void> {
-  await Promise.all(PLAN_FIRST.map((args) => gitAsync(root, args)));
+export async function askIncrementalAhead(root: string, base?: string): Promise<void> {
+  // A base other than HEAD is resolved (synchronously, in the session) once these are in.
+  const resolve = base !== undefined && base !== "HEAD" && base !== "" && !base.startsWith("-") ? [resolveArgs(base)] : [];
+  await Promise.all([...PLAN_FIRST, ...resolve].map((args) => gitAsync(root, args)));
 }
 
 /** The plan from the snapshot, or why it cannot be made that way. Never throws for a bad snapshot. */
@@ -90,7 +92,7 @@ export async function incrementalPlan(o: PlanOptions): Promise<PlanOutcome | { f
 }
 
 /** What differs from the base in git's eyes (tracked files; src/git/changed.ts's call, its top-folder check done by repositoryFacts). */
-const diffArgs = (baseCommit: string) => changedArgs(baseCommit, [GOVERNANCE_FILE, "requests"]);
+const diffArgs = (baseCommit: string) => changedArgs(baseCommit);
 
 async function plan(o: PlanOptions): Promise<PlanOutcome | { fallback: string }> {
   const root = o.root;

@@ -251,7 +251,7 @@ export function runPlan(o: PlanOptions): Promise<PlanOutcome> {
 
 async function plan(o: PlanOptions): Promise<PlanOutcome> {
   // A pull request's few changed files against a base whose plan left a snapshot (src/artifacts/incremental.ts).
-  if (o.cacheDir) await askIncrementalAhead(o.root);
+  if (o.cacheDir) await askIncrementalAhead(o.root, o.base);
   const fast = o.cacheDir ? await incrementalPlan(o) : { fallback: "no cache" };
   if ("kind" in fast) return fast;
   // Every file is read after all: the code this run compiles is a full plan's (src/load/run-bundle.mjs).

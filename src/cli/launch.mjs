@@ -14,7 +14,7 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { moduleBundle } from "../load/bundle-cache.mjs";
 import { runBundle } from "../load/run-bundle.mjs";
-import { askAhead, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, VALIDATE_FIRST, VALIDATE_THEN } from "../git/spawn.mjs";
+import { askAhead, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, PLAN_THEN, REPOSITORY_FACTS, resolveArgs, VALIDATE_FIRST, VALIDATE_THEN } from "../git/spawn.mjs";
 import { startReaderAhead } from "../validate/files/reader-start.mjs";
 import { availableParallelism } from "node:os";
 
@@ -47,11 +47,18 @@ export const COMMANDS = {
  */
 export function askCommandAhead(name, args) {
   try {
-    const { values } = parseArgs({ args, options: { root: { type: "string" }, "no-cache": { type: "boolean" }, threads: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
+    const { values } = parseArgs({ args, options: { root: { type: "string" }, base: { type: "string" }, "no-cache": { type: "boolean" }, threads: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
     if (values.help || (values.root !== undefined && typeof values.root !== "string")) return false;
     const root = resolve(values.root ?? ".");
     if (name === "plan" && values["no-cache"]) askAhead(root, FULL_PLAN_FIRST, FULL_PLAN_THEN);
-    else if (name === "plan") askAhead(root, PLAN_FIRST);
+    else if (name === "plan") {
+      // What differs from the base follows from its commit: HEAD's is in the first answer,
+      // another revision's is asked for (as the plan resolves it: baseRef).
+      const base = typeof values.base === "string" && values.base !== "" && !values.base.startsWith("-") ? values.base : undefined;
+      if (base === "HEAD") askAhead(root, PLAN_FIRST, PLAN_THEN, REPOSITORY_FACTS[0]);
+      else if (base) askAhead(root, [...PLAN_FIRST, resolveArgs(base)], PLAN_THEN, resolveArgs(base));
+      else askAhead(root, PLAN_FIRST);
+    }
     else if (name === "validate") askAhead(root, VALIDATE_FIRST, VALIDATE_THEN);
     else return false;
     // The commands that read every file (validate, a plan without a cache) start their reading

@@ -18,8 +18,8 @@ export const PLAN_FIRST: string[][];
 export function spawnGit(root: string, args: string[], input?: string): Promise<GitResult>;
 /** The key of a question without input in `root`. */
 export function questionKey(root: string, args: string[]): string;
-/** Starts `questions` in `root` now, for a git session of this thread to take; `then`: those that follow from HEAD's commit, started once it is known. */
-export function askAhead(root: string, questions: readonly string[][], then?: (commit: string) => string[][]): void;
+/** Starts `questions` in `root` now, for a git session of this thread to take; `then`: those that follow from the commit the answer to `after` (default: HEAD's) names, started once it is known. */
+export function askAhead(root: string, questions: readonly string[][], then?: (commit: string) => string[][], after?: string[]): void;
 /** The answer to a question asked ahead, once. */
 export function takeAhead(key: string): Promise<GitResult> | undefined;
 /** Whether a folder is its repository's top. */
@@ -48,3 +48,5 @@ export function changedArgs(commit: string, paths?: readonly string[]): string[]
 export function VALIDATE_THEN(commit: string): string[][];
 /** What a plan without a cache asks once HEAD's commit is known. */
 export function FULL_PLAN_THEN(commit: string): string[][];
+/** What a plan with a cache asks once its base's commit is known. */
+export function PLAN_THEN(commit: string): string[][];

@@ -79,6 +79,13 @@ export const treeArgs = (commit, paths = TREE_PATHS) => ["ls-tree", "-r", "-z", 
  */
 export const deletionsArgs = (range) => ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", range, "--", "requests"];
 
+/**
+ * What a plan with a cache asks once its base's commit is known: what differs from it
+ * (src/artifacts/incremental.ts).
+ * @param {string} commit
+ */
+export const PLAN_THEN = (commit) => [changedArgs(commit)];
+
 /** Where the working folder lies below the repository's top (src/git/changed.ts). */
 export const PREFIX = ["rev-parse", "--show-prefix"];
 
@@ -144,20 +151,22 @@ export const questionKey = (/** @type {string} */ root, /** @type {string[]} */ 
 
 /**
  * Starts `questions` in `root` now; a git session of this thread takes their answers instead of
- * asking again (takeAhead). `then`: the questions that follow from HEAD's commit (one of
- * `questions` must be resolveArgs("HEAD")), started as soon as git has told it.
+ * asking again (takeAhead). `then`: the questions that follow from a commit, started as soon
+ * as git has named it in the answer to `after` (one of `questions`; by default HEAD's commit).
  * @param {string} root
  * @param {readonly string[][]} questions
  * @param {(commit: string) => string[][]} [then]
+ * @param {string[]} [after]
  */
-export function askAhead(root, questions, then) {
+export function askAhead(root, questions, then, after = resolveArgs("HEAD")) {
   /** @type {Map<string, Promise<GitResult>>} */
   const waiting = /** @type {any} */ (globalThis)[AHEAD] ?? new Map();
   /** @type {any} */ (globalThis)[AHEAD] = waiting;
   for (const args of questions) waiting.set(questionKey(root, args), spawnGit(root, args));
-  const head = then && waiting.get(questionKey(root, resolveArgs("HEAD")));
-  void head?.then((r) => {
-    const commit = r.ok ? r.stdout.toString("utf8").trim() : "";
+  const named = then && waiting.get(questionKey(root, after));
+  void named?.then((r) => {
+    // The commit is the answer's last line (rev-parse prints what it was asked, in order).
+    const commit = r.ok ? (r.stdout.toString("utf8").trim().split("\n").at(-1) ?? "") : "";
     if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) for (const args of then(commit)) waiting.set(questionKey(root, args), spawnGit(root, args));
   });
 }

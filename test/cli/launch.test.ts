@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCommand, validateCli } from "./run.ts";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
 import { askCommandAhead, withoutTurbofan } from "../../src/cli/launch.mjs";
-import { askAhead, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, questionKey, takeAhead, VALIDATE_FIRST, VALIDATE_THEN } from "../../src/git/spawn.mjs";
+import { askAhead, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, PLAN_THEN, questionKey, takeAhead, VALIDATE_FIRST, VALIDATE_THEN } from "../../src/git/spawn.mjs";
 import { commitAll, gitInit } from "../plan/fixture.ts";
 
 const REPO = join(import.meta.dirname, "../..");
@@ -83,6 +83,9 @@ describe("the launcher of npm run validate and npm run plan", () => {
     // Asked by the launcher first; the plan took those answers instead of asking again.
     expect(calls.slice(0, PLAN_FIRST.length).sort()).toEqual(PLAN_FIRST.map(asked).sort());
     expect(new Set(calls).size).toBe(calls.length);
+    // What differs from the base (HEAD) was asked as soon as git named HEAD's commit, and once.
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    expect(calls).toEqual(expect.arrayContaining(PLAN_THEN(head).map(asked)));
 
     // validate as npm runs it (on the main thread): its first questions ahead, and each once.
     rmSync(log);
@@ -93,7 +96,6 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(validateCalls.length).toBeGreaterThan(VALIDATE_FIRST.length); // and the history after them
     expect(new Set(validateCalls).size).toBe(validateCalls.length);
     // Those that follow from HEAD's commit were asked ahead too (and not again).
-    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
     expect(validateCalls).toEqual(expect.arrayContaining(VALIDATE_THEN(head).map(asked)));
 
     // A plan without a cache: its own first questions ahead (the history among them), each once.
