@@ -105,25 +105,25 @@ function lookup(entry, kind) {
   const { dir, reuse } = bundleFolder();
   // Keyed by the build's options too: a bundle built otherwise (by an older version of this code)
   // is not this one, though its inputs are unchanged.
-  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + esbuildVersion() + "\n" + JSON.stringify(buildOptions(entryPath, kind)) + (kind === "module" ? "\nmodule" : "")).slice(0, 16)}.json`);
+  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + esbuildVersion() + "\n" + JSON.stringify(buildOptions(entryPath)) + (kind === "module" ? "\nmodule" : "")).slice(0, 16)}.json`);
   const current = reuse ? readManifest(manifestPath) : undefined;
   const hit = current && upToDate(current, dir, entryPath, manifestPath) ? current.bundle : undefined;
   return { entryPath, dir, manifestPath, hit };
 }
 
 /**
- * A module bundle is CommonJS: the launcher runs it as a script (run-bundle.mjs), whose V8 code
- * cache it can write after the run. A worker bundle is an ES module, as Node loads a worker's.
+ * Bundles are CommonJS: run as scripts (run-bundle.mjs), whose V8 code cache can be written after
+ * the run, or loaded by a worker without Node's ES module loader (~27 of its modules fewer to
+ * compile at the thread's start).
  * @param {string} entryPath
- * @param {"worker" | "module"} [kind]
  */
-function buildOptions(entryPath, kind = "worker") {
+function buildOptions(entryPath) {
   return /** @type {const} */ ({
     entryPoints: [entryPath],
     absWorkingDir: dirname(entryPath),
     bundle: true,
     platform: "node",
-    format: kind === "module" ? "cjs" : "esm",
+    format: "cjs",
     target: "node20",
     write: false,
     metafile: true,
@@ -133,14 +133,11 @@ function buildOptions(entryPath, kind = "worker") {
     // decoded the slow way): every start of validate and plan ~25 ms and ~3.5 MB faster.
     // Names stay; SUBDOMAIN_GITOPS_NO_BUNDLE=1 runs the TypeScript itself, for readable traces.
     minifyWhitespace: true,
-    // Bundled CommonJS packages (ajv...) call require() for Node's built-in modules; a CommonJS
-    // bundle is given its require by whoever runs it.
-    ...(kind === "module" ? {} : { banner: { js: `import { createRequire as __createRequire } from "node:module"; const require = __createRequire(${META_URL});` } }),
   });
 }
 
-/** The file name ending of a bundle of each kind. */
-const EXTENSION = { worker: ".mjs", module: ".cjs" };
+/** A bundle's file name ends so (an older version of this code wrote ES modules, ".mjs": pruned). */
+const EXTENSION = ".cjs";
 
 /**
  * Path of an up-to-date bundle of `entry` (a .ts file) for a worker thread, or undefined if none can be had.
@@ -150,7 +147,7 @@ const EXTENSION = { worker: ".mjs", module: ".cjs" };
 export function workerBundle(entry) {
   try {
     const l = lookup(entry, "worker");
-    return l.hit ?? store(l, esbuildOfTsx().buildSync(buildOptions(l.entryPath, "worker")), EXTENSION.worker);
+    return l.hit ?? store(l, esbuildOfTsx().buildSync(buildOptions(l.entryPath)));
   } catch {
     return undefined;
   }
@@ -185,7 +182,7 @@ const importMeta = {
 export async function moduleBundle(entry) {
   try {
     const l = lookup(entry, "module");
-    return l.hit ?? store(l, await esbuildOfTsx().build({ ...buildOptions(l.entryPath, "module"), plugins: [importMeta] }), EXTENSION.module);
+    return l.hit ?? store(l, await esbuildOfTsx().build({ ...buildOptions(l.entryPath), plugins: [importMeta] }));
   } catch {
     return undefined;
   }
@@ -195,9 +192,8 @@ export async function moduleBundle(entry) {
  * Writes a fresh bundle and its manifest into the cache folder; returns the bundle's path.
  * @param {{ entryPath: string, dir: string, manifestPath: string }} l
  * @param {{ outputFiles: { contents: Uint8Array }[], metafile: { inputs: Record<string, unknown> } }} built
- * @param {string} extension
  */
-function store(l, built, extension) {
+function store(l, built) {
   const { dir, manifestPath } = l;
   const cwd = dirname(l.entryPath);
   const code = /** @type {{ contents: Uint8Array }} */ (built.outputFiles[0]).contents;
@@ -206,7 +202,7 @@ function store(l, built, extension) {
   // Signatures before the hashes: a file changed in between fails the quick check next time.
   const seen = signatures(cwd, Object.keys(built.metafile.inputs));
   for (const input of Object.keys(built.metafile.inputs)) inputs[input] = sha256(readFileSync(resolve(cwd, input)));
-  const bundle = join(dir, `${sha256(code).slice(0, 16)}${extension}`);
+  const bundle = join(dir, `${sha256(code).slice(0, 16)}${EXTENSION}`);
   writeFileSync(`${bundle}.${process.pid}`, code, { mode: 0o600 });
   renameSync(`${bundle}.${process.pid}`, bundle);
   writeManifest(manifestPath, { bundle, inputs, cwd, seen: { ...seen, "": signature(bundle) } });
@@ -235,12 +231,12 @@ function prune(dir) {
       if (e.age > 168 * HOUR) rmSync(e.path, { force: true });
       else named.add(readManifest(e.path)?.bundle);
     }
-    const isBundle = (/** @type {string} */ f) => f.endsWith(EXTENSION.worker) || f.endsWith(EXTENSION.module);
+    const isBundle = (/** @type {string} */ f) => f.endsWith(EXTENSION) || f.endsWith(".mjs");
     for (const e of entries) if (isBundle(e.f) && e.age > HOUR && !named.has(e.path)) rmSync(e.path, { force: true });
     const caches = join(dir, CODE_CACHE_FOLDER);
     for (const f of readdirSync(caches)) {
       // <bundle file name>.<kind>.<Node version>.v8: gone with its bundle.
-      const bundle = join(dir, `${f.slice(0, f.indexOf("."))}${EXTENSION.module}`);
+      const bundle = join(dir, `${f.slice(0, f.indexOf("."))}${EXTENSION}`);
       if (!named.has(bundle) && now - lstatSync(join(caches, f)).mtimeMs > HOUR) rmSync(join(caches, f), { force: true });
     }
   } catch {
@@ -303,7 +299,7 @@ function upToDate(m, dir, entryPath, manifestPath) {
     if (seen && typeof seen === "object" && Object.keys(now).every((i) => seen[i] === now[i])) return true;
     // Otherwise each is hashed again. The bundle is named by the digest of its code: check it is still that code.
     const digest = sha256(readFileSync(m.bundle)).slice(0, 16);
-    if (!m.bundle.endsWith(`${digest}${EXTENSION.worker}`) && !m.bundle.endsWith(`${digest}${EXTENSION.module}`)) return false;
+    if (!m.bundle.endsWith(`${digest}${EXTENSION}`)) return false;
     for (const [input, hash] of Object.entries(m.inputs)) if (sha256(readFileSync(resolve(m.cwd, input))) !== hash) return false;
     // Unchanged after all (a checkout that rewrote the same bytes): remember the files as they were before hashing.
     writeManifest(manifestPath, { ...m, seen: now });

@@ -1,21 +1,21 @@
 // @ts-check
-// Runs a command's CommonJS bundle (bundle-cache.mjs moduleBundle) as a script with a V8 code
-// cache written after the run. Node's own compile cache (module.enableCompileCache) is written
-// when a module is loaded, so it holds only the code compiled up to then: the functions a run
-// compiles later, lazily, on first call (schema checks, the rules, the snapshot's reading: ~50 ms
-// of a one-file plan) were compiled anew at every start. A cache made at the end of a run holds
-// them too. One cache per bundle, kind of run (`kind`) and Node version, in the private bundle
-// folder beside the bundles (code runs from it: it is trusted as they are). V8 checks that a
-// cache belongs to this source and this V8 (with these flags) and ignores it otherwise; its
-// bytes are checked here (DIGEST_BYTES); a missing, damaged or ignored cache is written anew when
-// the run ends. Plain JavaScript (types in run-bundle.d.mts)
-// because the launcher runs before any TypeScript can.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+// Runs a CommonJS bundle (bundle-cache.mjs) as a script with a V8 code cache written after the
+// run: the launcher runs a command's bundle this way, and the reading worker its own
+// (src/validate/files/reader-start.mjs). Node's own compile cache (module.enableCompileCache) is
+// written when a module is loaded, so it holds only the code compiled up to then: the functions a
+// run compiles later, lazily, on first call (schema checks, the rules, the snapshot's reading: ~50
+// ms of a one-file plan, ~35 ms of the reading worker's) were compiled anew at every start. A cache
+// made at the end of a run holds them too. One cache per bundle, kind of run (`kind`) and Node
+// version, in the private bundle folder beside the bundles (code runs from it: it is trusted as
+// they are). V8 checks that a cache belongs to this source and this V8 (with these flags) and
+// ignores it otherwise; its bytes are checked here first (a SHA-256 before them); a missing,
+// damaged or ignored cache is written anew at the end. Plain JavaScript (types in
+// run-bundle.d.mts) because the launcher runs before any TypeScript can.
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
-import { Script } from "node:vm";
 import { bundleFolder, CODE_CACHE_FOLDER } from "./bundle-cache.mjs";
+import { SAVE_CODE_CACHE } from "./save-code-cache.mjs";
 
 /**
  * Where the code cache of `bundle` for runs of `kind` is kept; undefined when the bundle folder
@@ -30,35 +30,94 @@ export function codeCachePath(bundle, kind) {
 }
 
 /**
- * Runs `bundle` (a CommonJS file) on this thread, from its code cache for `kind` where there is
- * one. Returns what V8 did with the cache: "used", "rejected" (written anew at exit), or "none".
+ * Runs `bundle` (a CommonJS file) on this thread, from the code cache at `cachePath` where there
+ * is a good one, and says what happened to the cache ("used", "rejected": damaged or not this
+ * code's, "none"); `save(path)` writes the script's cache (all it has compiled by then) to `path`.
+ * Self-contained, with only its arguments (`load` is a require): its text is also the first lines
+ * of a reading worker (readerBoot), where no module of this program is loaded yet.
+ * @param {NodeJS.Require} load
  * @param {string} bundle
- * @param {string} kind what sort of run this is (e.g. "plan-incremental"): each keeps its own cache
+ * @param {string | undefined} cachePath
+ * @returns {{ outcome: "used" | "rejected" | "none", save: (path: string) => void }}
+ */
+export function runScript(load, bundle, cachePath) {
+  const fs = load("node:fs");
+  const path = load("node:path");
+  const { createHash } = load("node:crypto");
+  const { Script } = load("node:vm");
+  // V8 checks that a cache was made from this source by this V8 with these flags, not that its
+  // bytes are whole (release builds skip the checksum): a damaged cache could crash the run. So a
+  // cache file starts with the SHA-256 of the cache after it (~3 ms for 1.3 MB), checked first.
+  const DIGEST = 32;
+  /** @type {Buffer | "damaged" | undefined} */
+  let stored;
+  try {
+    const file = cachePath ? fs.readFileSync(cachePath) : undefined;
+    const data = file?.subarray(DIGEST);
+    stored = !file || !data ? undefined : file.length > DIGEST && createHash("sha256").update(data).digest().equals(file.subarray(0, DIGEST)) ? data : "damaged";
+  } catch {
+    stored = undefined;
+  }
+  const cached = stored === "damaged" ? undefined : stored;
+  // The wrapper Node gives every CommonJS module: the bundle is one.
+  const source = fs.readFileSync(bundle, "utf8");
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
+  /** @type {"used" | "rejected" | "none"} */
+  const outcome = stored === undefined ? "none" : stored === "damaged" || script.cachedDataRejected ? "rejected" : "used";
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, load("node:module").createRequire(bundle), module, bundle, path.dirname(bundle));
+  /** @param {string} to */
+  const save = (to) => {
+    // Under a temporary name, then renamed: a run reading it meanwhile sees the old file or the
+    // new one. A failure only leaves the cache to the next run.
+    try {
+      fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
+      const data = script.createCachedData();
+      const tmp = `${to}.${process.pid}.${Date.now()}`;
+      fs.writeFileSync(tmp, Buffer.concat([createHash("sha256").update(data).digest(), data]), { mode: 0o600 });
+      fs.renameSync(tmp, to);
+    } catch {
+      /* the next run writes it */
+    }
+  };
+  return { outcome, save };
+}
+
+/**
+ * Runs a command's `bundle` on this thread from its code cache for `kind`; the cache is written
+ * when the process ends, unless it was used as it is. Returns what happened to the cache.
+ * @param {string} bundle
+ * @param {string} kind what sort of run this is (runKind in src/cli/launch.mjs): each keeps its own cache
  * @returns {"used" | "rejected" | "none"}
  */
 export function runBundle(bundle, kind) {
-  const source = readFileSync(bundle, "utf8");
   const cachePath = codeCachePath(bundle, kind);
-  const stored = cachePath ? readCodeCache(cachePath) : undefined;
-  const cached = stored === "damaged" ? undefined : stored;
-  // The wrapper Node gives every CommonJS module: the bundle is one.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
-  const outcome = stored === undefined ? "none" : stored === "damaged" || script.cachedDataRejected ? "rejected" : "used";
+  const run = runScript(createRequire(import.meta.url), bundle, cachePath);
   if (cachePath)
     process.once("exit", () => {
       // A run that took another path than its kind's (a plan whose snapshot could not serve)
       // compiled other functions: its cache is that kind's, written only when there is none.
       const took = tookPath();
       if (took === undefined || took === kind) {
-        if (outcome !== "used") writeCodeCache(cachePath, script);
+        if (run.outcome !== "used") run.save(cachePath);
       } else {
         const other = codeCachePath(bundle, took);
-        if (other && !existsSync(other)) writeCodeCache(other, script);
+        if (other && !existsSync(other)) run.save(other);
       }
     });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  return outcome;
+  return run.outcome;
+}
+
+/**
+ * A reading worker's first lines (an `eval` worker's CommonJS): runScript on workerData's
+ * `bundle` and `cachePath`, with the cache written when the worker calls saveCodeCache
+ * (src/load/save-code-cache.mjs) before it reports its work done: the thread that waits for it
+ * ends it then, and an ended thread runs nothing more.
+ */
+export function readerBoot() {
+  return `const { workerData } = require("node:worker_threads");
+const run = (${runScript.toString()})(require, workerData.bundle, workerData.cachePath);
+globalThis[Symbol.for(${JSON.stringify(SAVE_CODE_CACHE.description)})] = () => { if (workerData.cachePath && run.outcome !== "used") run.save(workerData.cachePath); };`;
 }
 
 /** Where a command says which kind of run it turned out to be (declareRunKind). */
@@ -75,45 +134,3 @@ export function declareRunKind(kind) {
 
 /** @returns {string | undefined} */
 const tookPath = () => /** @type {any} */ (globalThis)[TOOK];
-
-/**
- * V8 checks that a cache was made from this source by this V8 with these flags, not that its
- * bytes are whole (release builds skip the checksum): a damaged cache could crash the run. So
- * each file starts with the SHA-256 of the cache after it (~3 ms for 1.3 MB), checked first.
- */
-const DIGEST_BYTES = 32;
-
-/**
- * The cache stored at `path`: undefined when there is none, "damaged" when its digest does not hold.
- * @param {string} path
- * @returns {Buffer | "damaged" | undefined}
- */
-function readCodeCache(path) {
-  let file;
-  try {
-    file = readFileSync(path);
-  } catch {
-    return undefined;
-  }
-  const data = file.subarray(DIGEST_BYTES);
-  return file.length > DIGEST_BYTES && createHash("sha256").update(data).digest().equals(file.subarray(0, DIGEST_BYTES)) ? data : "damaged";
-}
-
-/**
- * Writes the script's code cache (all it has compiled by now), after its digest, under a
- * temporary name, then renames it: a run reading it meanwhile sees the old file or the new one.
- * A failure only leaves the cache to the next run.
- * @param {string} path
- * @param {Script} script
- */
-function writeCodeCache(path, script) {
-  try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const data = script.createCachedData();
-    const tmp = `${path}.${process.pid}.${Date.now()}`;
-    writeFileSync(tmp, Buffer.concat([createHash("sha256").update(data).digest(), data]), { mode: 0o600 });
-    renameSync(tmp, path);
-  } catch {
-    /* the next run writes it */
-  }
-}

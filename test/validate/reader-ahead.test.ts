@@ -1,14 +1,20 @@
 // The reading worker the launcher starts before the command's code loads (reader-start.mjs): only
 // for a repository large enough to use it, taken once by the per-file stage, which then gives
 // exactly what one thread gives; one that ended before it was taken is replaced, and one never
-// taken does not keep the process alive.
+// taken does not keep the process alive. It keeps a code cache of its own, written after its work.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIN_PARALLEL_FILES, startReaderAhead, takeReaderAhead } from "../../src/validate/files/reader-start.mjs";
+import { MIN_PARALLEL_FILES, READER_ENTRY, startBundledReader, startReaderAhead, takeReaderAhead } from "../../src/validate/files/reader-start.mjs";
+import { workerBundle } from "../../src/load/bundle-cache.mjs";
+import { codeCachePath } from "../../src/load/run-bundle.mjs";
+import { discoverRequests } from "../../src/load/discover.ts";
+import { readYamlFile } from "../../src/load/read.ts";
+import { decodeChunk } from "../../src/validate/files/check-wire.ts";
+import type { WorkerMessage } from "../../src/validate/files/check-files.ts";
 import { validateRepositoryParallel } from "../../src/validate/files/parallel.ts";
 import { validateRepository } from "../../src/validate/files/repository.ts";
 
@@ -78,4 +84,49 @@ describe("the reading worker started ahead", () => {
     expect(out.trim()).toBe("true");
     expect(Date.now() - started).toBeLessThan(20_000);
   });
+});
+
+describe("the reading worker's code cache", () => {
+  it("is written after its first work and left as it is by the next worker, which uses it", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "reader-cache-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const bundle = workerBundle(READER_ENTRY)!;
+      const cache = codeCachePath(bundle, "reader")!;
+      expect(cache).toBeDefined();
+      expect(existsSync(cache)).toBe(false);
+      const files = discoverRequests(FIXTURE).files;
+      /** One worker's whole job over the fixture; the files it read, decoded. */
+      const read = async () => {
+        const worker = startBundledReader(bundle);
+        const got: unknown[] = [];
+        try {
+          await new Promise<void>((resolve, reject) => {
+            worker.on("message", (m: WorkerMessage) => {
+              if (m.chunk) got.push(...decodeChunk(m.chunk, FIXTURE, files.slice(m.chunk.start)).files.map((f) => f.value));
+              if (m.failed !== undefined) reject(new Error(m.failed));
+              if (m.done) resolve();
+            });
+            worker.on("error", reject);
+            worker.postMessage({ root: FIXTURE, files, counter: new Int32Array(new SharedArrayBuffer(4)), chunk: 7 });
+          });
+        } finally {
+          await worker.terminate();
+        }
+        return got;
+      };
+      const first = await read();
+      expect(existsSync(cache)).toBe(true);
+      const written = statSync(cache).mtimeMs;
+      const again = await read();
+      expect(again).toEqual(first);
+      expect(first).toEqual(files.map((f) => readYamlFile(FIXTURE, f).value));
+      expect(statSync(cache).mtimeMs).toBe(written);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -6,10 +6,10 @@
 // the files are listed. The command takes it (takeReaderAhead) when it has the files to read.
 // Plain JavaScript (types in reader-start.d.mts) because the launcher runs before any TypeScript can.
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { readdirSync } from "node:fs";
-import { bundleFolder, workerBundle } from "../../load/bundle-cache.mjs";
+import { workerBundle } from "../../load/bundle-cache.mjs";
+import { codeCachePath, readerBoot } from "../../load/run-bundle.mjs";
 
 /** The reading worker's source (a bundle of it is what runs). */
 export const READER_ENTRY = new URL("./worker.ts", import.meta.url);
@@ -28,23 +28,13 @@ export const READER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 export const MIN_PARALLEL_FILES = 1500;
 
 /**
- * The worker's first lines: V8's on-disk code cache on where Node has it (22.1 and later), kept
- * beside the bundles as the launcher keeps the command's, then the bundle.
- */
-const BUNDLE_BOOT = `
-const { enableCompileCache } = require("node:module");
-const { workerData } = require("node:worker_threads");
-if (workerData.codeCache && enableCompileCache) enableCompileCache(workerData.codeCache);
-import(workerData.bundle);
-`;
-
-/**
- * A reading worker running `bundle` (workerBundle(READER_ENTRY)).
+ * A reading worker running `bundle` (workerBundle(READER_ENTRY)) as a script, with the code cache
+ * its earlier runs left (src/load/run-bundle.mjs readerBoot; worker.ts writes it when there was
+ * none that served).
  * @param {string} bundle
  */
 export function startBundledReader(bundle) {
-  const { dir, reuse } = bundleFolder();
-  return new Worker(BUNDLE_BOOT, { eval: true, workerData: { bundle: pathToFileURL(bundle).href, codeCache: reuse ? join(dir, "v8") : undefined }, resourceLimits: READER_LIMITS });
+  return new Worker(readerBoot(), { eval: true, workerData: { bundle, cachePath: codeCachePath(bundle, "reader") }, resourceLimits: READER_LIMITS });
 }
 
 /** Where a reader started ahead waits for the command (one per thread: the launcher's). */
