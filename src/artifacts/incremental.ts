@@ -25,7 +25,7 @@ import { fileHistory, type FileDates } from "../git/history.ts";
 import { zoneSerial } from "../targets/zone/render.ts";
 import type { ZoneSettings } from "../targets/zone/render.ts";
 import { blobId, repositoryFacts, repositoryIdentity } from "../plan/check-cache.ts";
-import { changedArgs, PLAN_FIRST, resolveArgs, UNTRACKED_REQUESTS } from "../git/spawn.mjs";
+import { baseFirst, changedArgs, PLAN_FIRST, UNTRACKED_REQUESTS } from "../git/spawn.mjs";
 import { openSnapshot, saveSnapshot, type PieceTap, type FileEntry, type Snapshot, type SnapshotKey } from "./snapshot.ts";
 import { rejudge, type ChangedFile } from "./incremental-rules.ts";
 import { diffStates, planSafety, unsafeReasons } from "../plan/diff.ts";
@@ -78,8 +78,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export async function askIncrementalAhead(root: string, base?: string): Promise<void> {
   // A base other than HEAD is resolved (synchronously, in the session) once these are in.
-  const resolve = base !== undefined && base !== "HEAD" && base !== "" && !base.startsWith("-") ? [resolveArgs(base)] : [];
-  await Promise.all([...PLAN_FIRST, ...resolve].map((args) => gitAsync(root, args)));
+  await Promise.all([...PLAN_FIRST, ...baseFirst(base)].map((args) => gitAsync(root, args)));
 }
 
 /** The plan from the snapshot, or why it cannot be made that way. Never throws for a bad snapshot. */

@@ -194,11 +194,27 @@ async function baseSide(o: PlanOptions, head: HeadValidation & { governance: Gov
 /** Whether a plan of this many requests writes out/ with a second thread. */
 const wantsThread = (o: PlanOptions, requests: number) => o.outThread ?? requests >= OUT_THREAD_MIN_REQUESTS;
 
+/**
+ * The desired state, and out/ started when there is one: the tenants first, so that the thread
+ * renders their files while this one computes the record sets.
+ */
+function stateAndArtifacts(
+  out: string | undefined,
+  made: { requests: readonly RequestFile[]; governance: Governance; retained?: Parameters<typeof desiredTenants>[2] },
+  cluster: ClusterSettings,
+  thread: OutThread | undefined,
+): { state: DesiredState; artifacts: PendingArtifacts | undefined } {
+  const tenants = desiredTenants(made.requests, made.governance, made.retained);
+  const artifacts = out === undefined ? undefined : startArtifacts(out, tenants, cluster, thread);
+  return { state: { records: desiredRecords(made.requests, made.governance), tenants }, artifacts };
+}
+
 /** The desired state and the manifests' thread, started once every file passed its own checks. */
 export interface EarlyStart {
   state: DesiredState;
   thread: OutThread;
-  artifacts: PendingArtifacts;
+  /** out/ under way (always, for an early start: it has an out/ to write). */
+  artifacts: PendingArtifacts | undefined;
   /** The registry's rows, when the files' history was known already (handed to the thread then). */
   registry?: RegistryRow[];
   /** Whether the state was computed from exactly the validation's requests (it always is: checked all the same). */
@@ -219,14 +235,11 @@ export function startEarly(o: PlanOptions, valid: FilesValid, history?: FileHist
   const thread = OutThread.start();
   if (!thread) return undefined;
   const out = o.out;
-  // The tenants first: the thread renders their files while this one computes the record sets.
-  const tenants = desiredTenants(valid.requests, valid.governance, valid.retained);
-  const artifacts = startArtifacts(out, tenants, o.cluster, thread);
-  const state = { records: desiredRecords(valid.requests, valid.governance), tenants };
+  const { state, artifacts } = stateAndArtifacts(out, valid, o.cluster, thread);
   // The registry too, when git has told the files' history by now: the thread writes it after
   // the tenants, while this thread runs the rules across files and writes the zones.
   const registry = history ? registryRows(valid.requests, valid.governance, history.files, valid.today) : undefined;
-  if (registry) artifacts.handRegistry(registry, o.lang);
+  if (registry) artifacts?.handRegistry(registry, o.lang);
   return {
     state,
     thread,
@@ -285,13 +298,7 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
   // A large plan writes the manifests and the registry on a second thread, started now: its code
   // loads while this one computes the desired state, and it writes while this one computes the rest.
   const thread = early?.thread ?? (o.out && wantsThread(o, head.requests.length) ? OutThread.start() : undefined);
-  let state = early?.state;
-  let artifacts = early?.artifacts;
-  if (!state) {
-    const tenants = desiredTenants(head.requests, head.governance, head.retained);
-    artifacts = o.out ? startArtifacts(o.out, tenants, o.cluster, thread) : undefined;
-    state = { records: desiredRecords(head.requests, head.governance), tenants };
-  }
+  const { state, artifacts } = early ?? stateAndArtifacts(o.out, head, o.cluster, thread);
 
   const { base, notes } = await baseSide(o, head, state, git);
   head.cache.save();

@@ -14,7 +14,7 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { moduleBundle } from "../load/bundle-cache.mjs";
 import { runBundle } from "../load/run-bundle.mjs";
-import { askAhead, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, PLAN_THEN, REPOSITORY_FACTS, resolveArgs, VALIDATE_FIRST, VALIDATE_THEN } from "../git/spawn.mjs";
+import { askAhead, baseFirst, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, PLAN_THEN, REPOSITORY_FACTS, VALIDATE_FIRST, VALIDATE_THEN } from "../git/spawn.mjs";
 import { startReaderAhead } from "../validate/files/reader-start.mjs";
 import { availableParallelism } from "node:os";
 
@@ -47,19 +47,19 @@ export const COMMANDS = {
  */
 export function askCommandAhead(name, args) {
   try {
-    const { values } = parseArgs({ args, options: { root: { type: "string" }, base: { type: "string" }, "no-cache": { type: "boolean" }, threads: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true });
+    const values = commandLine(args);
     if (values.help || (values.root !== undefined && typeof values.root !== "string")) return false;
     const root = resolve(values.root ?? ".");
     if (name === "plan" && values["no-cache"]) askAhead(root, FULL_PLAN_FIRST, FULL_PLAN_THEN);
     else if (name === "plan") {
       // What differs from the base follows from its commit: HEAD's is in the first answer,
       // another revision's is asked for (as the plan resolves it: baseRef).
-      const base = typeof values.base === "string" && values.base !== "" && !values.base.startsWith("-") ? values.base : undefined;
-      if (base === "HEAD") askAhead(root, PLAN_FIRST, PLAN_THEN, REPOSITORY_FACTS[0]);
-      else if (base) askAhead(root, [...PLAN_FIRST, resolveArgs(base)], PLAN_THEN, resolveArgs(base));
+      const base = typeof values.base === "string" ? values.base : undefined;
+      const named = baseFirst(base);
+      if (named.length) askAhead(root, [...PLAN_FIRST, ...named], PLAN_THEN, named[0]);
+      else if (base === "HEAD") askAhead(root, PLAN_FIRST, PLAN_THEN, REPOSITORY_FACTS[0]);
       else askAhead(root, PLAN_FIRST);
-    }
-    else if (name === "validate") askAhead(root, VALIDATE_FIRST, VALIDATE_THEN);
+    } else if (name === "validate") askAhead(root, VALIDATE_FIRST, VALIDATE_THEN);
     else return false;
     // The commands that read every file (validate, a plan without a cache) start their reading
     // worker now too (src/validate/files/reader-start.mjs), unless told to use one thread.
@@ -78,7 +78,20 @@ export function askCommandAhead(name, args) {
  * @param {string[]} args
  */
 export function runKind(name, args) {
-  return name === "plan" && args.includes("--no-cache") ? "plan-full" : name;
+  try {
+    return name === "plan" && commandLine(args)["no-cache"] === true ? "plan-full" : name;
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * The options of a command line the launcher looks at, read as the commands read them (throws
+ * for a line it cannot read).
+ * @param {string[]} args
+ */
+function commandLine(args) {
+  return parseArgs({ args, options: { root: { type: "string" }, base: { type: "string" }, "no-cache": { type: "boolean" }, threads: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true }).values;
 }
 
 /** Where run-bundle.mjs is, for a thread's first lines. */

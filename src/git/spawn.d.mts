@@ -50,3 +50,5 @@ export function VALIDATE_THEN(commit: string): string[][];
 export function FULL_PLAN_THEN(commit: string): string[][];
 /** What a plan with a cache asks once its base's commit is known. */
 export function PLAN_THEN(commit: string): string[][];
+/** What a plan with a cache asks first about its base (--base) beside PLAN_FIRST: the commit it names, unless HEAD or none. */
+export function baseFirst(base: string | undefined): string[][];

@@ -80,6 +80,14 @@ export const treeArgs = (commit, paths = TREE_PATHS) => ["ls-tree", "-r", "-z", 
 export const deletionsArgs = (range) => ["log", "--first-parent", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", range, "--", "requests"];
 
 /**
+ * What a plan with a cache asks first about its base `base` (--base) beside PLAN_FIRST: the
+ * commit it names, unless it is HEAD (whose commit PLAN_FIRST's first answer holds) or none is
+ * given (the merge base, found later).
+ * @param {string | undefined} base
+ */
+export const baseFirst = (base) => (base !== undefined && base !== "HEAD" && base !== "" && !base.startsWith("-") ? [resolveArgs(base)] : []);
+
+/**
  * What a plan with a cache asks once its base's commit is known: what differs from it
  * (src/artifacts/incremental.ts).
  * @param {string} commit
