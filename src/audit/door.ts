@@ -5,7 +5,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locate } from "../load/parse.ts";
 import { asciiHost } from "../state/names.ts";
-import type { RequestFile } from "../validate/rule.ts";
+import type { RepositoryFile } from "../validate/rule.ts";
 import { isVerdict, type Dns } from "./dns.ts";
 import { serviceOf, unclaimedPage, type Fingerprint } from "./fingerprints.ts";
 import { BROWSER_UA, fetchPage } from "./http.ts";
@@ -22,7 +22,7 @@ export interface DoorOptions {
   isNew(file: string, target: string): boolean;
 }
 
-export async function checkNewAliases(requests: readonly RequestFile[], o: DoorOptions): Promise<Diagnostic[]> {
+export async function checkNewAliases(requests: readonly RepositoryFile[], o: DoorOptions): Promise<Diagnostic[]> {
   const aliases = requests.flatMap((rf) => (rf.request.target?.alias && o.isNew(rf.file, asciiHost(rf.request.target.alias)) ? [{ rf, target: asciiHost(rf.request.target.alias) }] : []));
   const out = await mapLimit(aliases, 16, async ({ rf, target }): Promise<Diagnostic[]> => {
     const at = locate(rf.positions, "/target/alias");

@@ -60,6 +60,19 @@ function setPositions(this: object, value: Positions): void {
   settlePositions(this, value);
 }
 
+/**
+ * How `from`'s positions are had, without holding `from`: its pending computation (see
+ * definePositions) while there is one, else its positions. A request kept for the rules across
+ * files points at its file's positions this way, so the file as read (its value, its record of
+ * how it was read) is not kept beside it for every file of a run.
+ */
+export function positionsOf(from: { positions: Positions }): () => Positions {
+  const pending = (from as { [PENDING]?: () => Positions })[PENDING];
+  if (pending && Object.getOwnPropertyDescriptor(from, "positions")?.get === LAZY_POSITIONS.get) return pending;
+  const positions = from.positions;
+  return () => positions;
+}
+
 /** Position of a JSON pointer, falling back to its nearest located ancestor, then the start. */
 export function locate(positions: Positions, ptr: string, key = false): Position {
   if (key && positions[ptr + "#key"]) {

@@ -44,7 +44,7 @@ export function absoluteName(relative: string, zone: string): string {
 }
 
 /** The zone a request belongs to: its own `zone`, or the first zone of governance. */
-export function zoneOf(req: Request, governance: Governance): Zone | undefined {
+export function zoneOf(req: Pick<Request, "zone">, governance: Governance): Zone | undefined {
   const name = (req.zone ?? governance.zones[0]!.name).toLowerCase();
   return governance.zones.find((z) => z.name.toLowerCase() === name);
 }

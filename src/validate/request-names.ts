@@ -4,6 +4,11 @@ import { asciiHost, zoneOf } from "../model/names.ts";
 import type { Governance, Zone } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
 
+/** What a request's names follow from. */
+export type NamedRequest = Pick<Request, "label" | "target" | "records">;
+/** What a request's zone follows from. */
+export type ZonedRequest = Pick<Request, "zone">;
+
 export interface OwnedName {
   /** Relative to the zone, lowercase ASCII: `sehat`, `mail.sehat`. */
   name: string;
@@ -24,11 +29,11 @@ export interface OwnedName {
  * 24). Bounded instead: past CACHED requests it starts afresh (a name list is a pure function of
  * its request, so a miss only costs its recomputation), so a long-lived process keeps no more.
  */
-const cache = new Map<Request, OwnedName[]>();
+const cache = new Map<NamedRequest, OwnedName[]>();
 const CACHED = 1 << 15;
 
 /** Every name a request occupies, target first, then extra records in file order. Computed once per request; do not mutate. */
-export function ownedNames(req: Request): OwnedName[] {
+export function ownedNames(req: NamedRequest): OwnedName[] {
   let names = cache.get(req);
   if (!names) {
     if (cache.size >= CACHED) cache.clear();
@@ -37,8 +42,24 @@ export function ownedNames(req: Request): OwnedName[] {
   return names;
 }
 
+/**
+ * Hands the names of `from`, if computed, to `to` (a view of it that holds the fields they follow
+ * from: repository-view.ts), or forgets them when `to` is not given: the cache must not keep a
+ * request whose view is all that is kept of it, nor one that was sent to another thread.
+ */
+export function moveNames(from: NamedRequest, to?: NamedRequest): void {
+  const names = cache.get(from);
+  if (names === undefined) return;
+  cache.delete(from);
+  if (to) cache.set(to, names);
+}
+
+/** The pointers of record `i` and of its type and name fields, made once per index: not three strings per record and request. */
+const RECORD_POINTERS: { ptr: string; type: string; name: string }[] = [];
+const recordPointers = (i: number) => (RECORD_POINTERS[i] = { ptr: `/records/${i}`, type: `/records/${i}/type`, name: `/records/${i}/name` });
+
 // Plain loops, no closures and no object spread: this runs for every request of every run, cold.
-function computeNames(req: Request): OwnedName[] {
+function computeNames(req: NamedRequest): OwnedName[] {
   const own = safeHost(req.label);
   if (own === undefined) return [];
   const out: OwnedName[] = [];
@@ -70,8 +91,8 @@ function computeNames(req: Request): OwnedName[] {
       name = below === undefined ? undefined : `${below}.${own}`;
     }
     if (name === undefined) continue;
-    const ptr = `/records/${i}`;
-    const n: OwnedName = { name, type: r.type, ptr, namePtr: r.name === undefined ? `${ptr}/type` : `${ptr}/name` };
+    const at = RECORD_POINTERS[i] ?? recordPointers(i);
+    const n: OwnedName = { name, type: r.type, ptr: at.ptr, namePtr: r.name === undefined ? at.type : at.name };
     if (r.type === "CNAME") n.alias = r.value;
     out.push(n);
   }
@@ -100,7 +121,7 @@ function safeHost(s: string): string | undefined {
  * `f` of a request, computed once per distinct `zone` field: what a repository rule derives from
  * the zone (its normalised name) is the same for the thousands of requests that share one.
  */
-export function byZoneField<T>(f: (req: Request) => T): (req: Request) => T {
+export function byZoneField<T, R extends ZonedRequest>(f: (req: R) => T): (req: R) => T {
   const memo = new Map<string | undefined, T>();
   return (req) => {
     if (memo.has(req.zone)) return memo.get(req.zone)!;
@@ -116,7 +137,7 @@ const zoneMemo = new WeakMap<Governance, Map<string | undefined, Zone | undefine
  * zoneOf(req, governance), looked up once per distinct `zone` field and governance: a dozen rules
  * ask it of every request, and thousands of requests share one or two zone fields.
  */
-export function zoneFor(req: Request, governance: Governance): Zone | undefined {
+export function zoneFor(req: ZonedRequest, governance: Governance): Zone | undefined {
   let memo = zoneMemo.get(governance);
   if (!memo) zoneMemo.set(governance, (memo = new Map()));
   let zone = memo.get(req.zone);
@@ -125,4 +146,4 @@ export function zoneFor(req: Request, governance: Governance): Zone | undefined 
 }
 
 /** The name of the request's zone in lower case, or its own `zone` field when governance has no such zone: what rules across files group requests by. */
-export const zoneKey = (req: Request, governance: Governance): string => (zoneFor(req, governance)?.name ?? req.zone ?? "").toLowerCase();
+export const zoneKey = (req: ZonedRequest, governance: Governance): string => (zoneFor(req, governance)?.name ?? req.zone ?? "").toLowerCase();

@@ -13,6 +13,23 @@ export interface RequestFile {
   positions: Positions;
 }
 
+/**
+ * The request fields the repository rules read, and all of a request that `npm run validate` keeps
+ * once its file rules have run (src/validate/files/check-files.ts): contacts, letters and the
+ * other texts only file rules read are dropped on the thread that read the file, so they are
+ * neither sent across threads nor kept for the rules across files. A repository rule is typed
+ * against this view, so reading any other field does not compile.
+ */
+export const REPOSITORY_FIELDS = ["label", "opd", "zone", "target", "ttl", "proxied", "records", "decommission", "suspension"] as const satisfies readonly (keyof Request)[];
+export type RepositoryRequest = Pick<Request, (typeof REPOSITORY_FIELDS)[number]>;
+
+/** A request file as repository rules see it (see REPOSITORY_FIELDS); every RequestFile is one. */
+export interface RepositoryFile {
+  file: string;
+  request: RepositoryRequest;
+  positions: Positions;
+}
+
 export interface RuleContext {
   governance: Governance;
   /** Today's date (YYYY-MM-DD) in the governance time zone; passed in so rules stay pure. */
@@ -56,9 +73,9 @@ export interface RuleLinks {
 
 export interface RepoRule extends RuleBase {
   scope: "repository";
-  check(all: readonly RequestFile[], ctx: RuleContext): Diagnostic[];
+  check(all: readonly RepositoryFile[], ctx: RuleContext): Diagnostic[];
   /** The keys above; a rule without them is run on every file by the incremental plan too. */
-  links?(req: RequestFile, ctx: RuleContext): RuleLinks;
+  links?(req: RepositoryFile, ctx: RuleContext): RuleLinks;
   /** Findings follow chains of consumed and provided keys (CNAME loops): the whole chain is re-judged. */
   chains?: boolean;
 }
@@ -66,6 +83,6 @@ export interface RepoRule extends RuleBase {
 export type Rule = FileRule | RepoRule;
 
 /** A diagnostic of `rule` at a JSON pointer in `req` (on the key itself when `key` is set). */
-export function report(rule: RuleBase, req: RequestFile, ptr: string, message: Message, key = false): Diagnostic {
+export function report(rule: RuleBase, req: RepositoryFile, ptr: string, message: Message, key = false): Diagnostic {
   return diagnostic(req.file, locate(req.positions, ptr, key), rule.id, rule.severity, message);
 }

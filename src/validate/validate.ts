@@ -1,13 +1,13 @@
 // The validation stage: loaded files in, diagnostics and typed requests out. Pure: the caller
 // reads the files (src/load) and passes today's date.
 import { diagnostic, sortDiagnostics, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { definePositions, type Loaded } from "../load/parse.ts";
+import { definePositions, positionsOf, type Loaded } from "../load/parse.ts";
 import type { Governance } from "../model/governance.ts";
 import type { Request } from "../model/request.ts";
 import { checkSchema, schemaFindings, WHOLE, type SchemaFindings } from "./schema.ts";
 import { GOVERNANCE_RULES } from "./governance-rules.ts";
 import { FILE_RULES, REPOSITORY_RULES } from "./rules/index.ts";
-import type { FileRule, RequestFile, RuleContext } from "./rule.ts";
+import type { FileRule, RepositoryFile, RequestFile, RuleContext } from "./rule.ts";
 
 export interface GovernanceCheck {
   governance?: Governance;
@@ -24,9 +24,9 @@ export function checkGovernance(loaded: Loaded): GovernanceCheck {
   return { governance, diagnostics };
 }
 
-export interface RequestCheck {
+export interface RequestCheck<F extends RepositoryFile = RequestFile> {
   /** Present when the file passed the schema, so repository rules can see it. */
-  request?: RequestFile;
+  request?: F;
   diagnostics: Diagnostic[];
 }
 
@@ -38,8 +38,8 @@ export function checkRequest(loaded: Loaded, ctx: RuleContext, schema?: SchemaFi
   const diagnostics = [...loaded.diagnostics];
   if (loaded.value === undefined) return { diagnostics };
   schema ??= schemaFindings(loaded, "request");
-  // Positions are read through to the loaded file's only if a diagnostic needs them (see parse.ts).
-  const request = definePositions({ file: loaded.file, request: loaded.value as Request }, () => loaded.positions) satisfies RequestFile;
+  // Positions are found only if a diagnostic needs them (see parse.ts), the way the loaded file's are.
+  const request = definePositions({ file: loaded.file, request: loaded.value as Request }, positionsOf(loaded)) satisfies RequestFile;
   const broken = schema.broken;
   const sound = (rule: FileRule) => !broken.has(WHOLE) && !!rule.reads?.every((f) => !broken.has(f));
   for (const d of schema.diagnostics) diagnostics.push(d);
@@ -57,7 +57,7 @@ export function checkRequest(loaded: Loaded, ctx: RuleContext, schema?: SchemaFi
 }
 
 /** Rules across files, on the requests that passed the schema. */
-export function checkRepository(requests: readonly RequestFile[], ctx: RuleContext): Diagnostic[] {
+export function checkRepository(requests: readonly RepositoryFile[], ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   // The files usually arrive in order already (the loader sorts them); a stable sort of a sorted list is the list.
   const sorted = inFileOrder(requests) ? requests : [...requests].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -71,7 +71,7 @@ export function checkRepository(requests: readonly RequestFile[], ctx: RuleConte
   return out;
 }
 
-function inFileOrder(requests: readonly RequestFile[]): boolean {
+function inFileOrder(requests: readonly RepositoryFile[]): boolean {
   for (let i = 1; i < requests.length; i++) if (requests[i - 1]!.file > requests[i]!.file) return false;
   return true;
 }
@@ -85,9 +85,9 @@ function internalError(file: string, rule: string, e: unknown): Diagnostic {
   });
 }
 
-export interface ValidationResult {
+export interface ValidationResult<F extends RepositoryFile = RequestFile> {
   governance?: Governance;
-  requests: RequestFile[];
+  requests: F[];
   diagnostics: Diagnostic[];
   /** The findings of the rules across files alone (also in `diagnostics`), for the incremental plan. */
   repositoryDiagnostics?: Diagnostic[];
@@ -102,7 +102,7 @@ export function validate(governanceFile: Loaded, requestFiles: readonly Loaded[]
 }
 
 /** The result when governance itself is invalid: its findings, and no request judged against it. */
-export function unusableGovernance(file: string, gov: GovernanceCheck, extra: readonly Diagnostic[]): ValidationResult {
+export function unusableGovernance<F extends RepositoryFile = RequestFile>(file: string, gov: GovernanceCheck, extra: readonly Diagnostic[]): ValidationResult<F> {
   const diagnostics = [...extra, ...gov.diagnostics];
   diagnostics.push(
     diagnostic(file, START, "governance.unusable", "error", {
@@ -114,9 +114,9 @@ export function unusableGovernance(file: string, gov: GovernanceCheck, extra: re
 }
 
 /** Per-file checks (made here or on worker threads) plus the repository rules, sorted. */
-export function assemble(gov: GovernanceCheck, checks: readonly RequestCheck[], extra: readonly Diagnostic[], ctx: RuleContext): ValidationResult {
+export function assemble<F extends RepositoryFile>(gov: GovernanceCheck, checks: readonly RequestCheck<F>[], extra: readonly Diagnostic[], ctx: RuleContext): ValidationResult<F> {
   const diagnostics = [...extra, ...gov.diagnostics];
-  const requests: RequestFile[] = [];
+  const requests: F[] = [];
   for (const r of checks) {
     for (const d of r.diagnostics) diagnostics.push(d);
     if (r.request) requests.push(r.request);

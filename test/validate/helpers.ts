@@ -45,3 +45,9 @@ export const rules = (d: Diagnostic[], prefix = "") => d.map((x) => x.rule).filt
 export function one(changes: Record<string, unknown> = {}, label = "sehat", opd = "dinkes", opts?: { today?: string; governance?: string }): Diagnostic[] {
   return run({ [`requests/${opd}/${label}.yaml`]: requestText(changes, label, opd) }, opts);
 }
+
+/** What `npm run validate` keeps of each request (src/validate/repository-view.ts), positions and all. */
+export const asViews = (requests: readonly RequestFile[]) => requests.map((r) => ({ ...r, request: repositoryView(r.request) }));
+
+import type { RequestFile } from "../../src/validate/rule.ts";
+import { repositoryView } from "../../src/validate/repository-view.ts";

@@ -11,6 +11,7 @@ import type { Job } from "../../src/load/parallel-job.ts";
 import type { Loaded } from "../../src/load/parse.ts";
 import { readYamlFile, readYamlSource } from "../../src/load/read.ts";
 import { validateRepository } from "../../src/validate/files/repository.ts";
+import { asViews } from "./helpers.ts";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/invalid/rules");
 
@@ -24,7 +25,9 @@ describe("validateRepositoryParallel", () => {
     expect(stats.workerFailures).toEqual([]);
     expect(two.diagnostics).toEqual(one.diagnostics);
     expect(two.requests.map((r) => r.file)).toEqual(one.requests.map((r) => r.file));
-    expect(two.requests).toEqual(one.requests);
+    // Of each request, what the rules across files read (repository-view.ts), where it was.
+    expect(two.requests).toEqual(asViews(one.requests));
+    expect(two.requests.map((r) => r.positions)).toEqual(one.requests.map((r) => r.positions));
     expect(two.filesChecked).toBe(one.filesChecked);
   });
   it("starts its reading threads before the governance is read, and stops them when the governance is unusable", async () => {

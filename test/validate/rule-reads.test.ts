@@ -69,3 +69,42 @@ import { CONTOH } from "../fixtures/contoh.ts";
 function parse(text: string, file: string) {
   return parseYaml(file, new TextEncoder().encode(text));
 }
+
+// `npm run validate` keeps of each request only REPOSITORY_FIELDS once its file rules have run
+// (repository-view.ts). The types say the repository rules read no more; this watches them read
+// requests that give each of them something to find, and checks their findings on the views.
+describe("repository rules read only the fields validate keeps", () => {
+  const fixture = (name: string) => {
+    const dir = join(import.meta.dirname, "../fixtures/invalid", name);
+    const ctx = { governance: checkGovernance(readGovernance(dir)).governance!, today: "2026-11-22" };
+    return { ctx, requests: discoverRequests(dir).files.map((f) => checkRequest(readYamlFile(dir, f), ctx).request).filter((r): r is RequestFile => !!r) };
+  };
+  const sets = [{ ctx, requests }, fixture("rules"), fixture("namespace")];
+
+  it("has findings of every repository rule to watch", () => {
+    const found = new Set(sets.flatMap(({ ctx, requests }) => checkRepository(requests, ctx).map((d) => d.rule)));
+    for (const rule of REPOSITORY_RULES) expect(found, rule.id).toContain(rule.id);
+  });
+  for (const rule of REPOSITORY_RULES) {
+    it(`${rule.id} reads within REPOSITORY_FIELDS, and finds the same on the views`, () => {
+      const seen = new Set<string>();
+      for (const { ctx, requests } of sets) {
+        const views = requests.map((r) => ({ ...r, request: repositoryView(r.request) }));
+        expect(rule.check(views.map((v) => watched(v as RequestFile, seen)), ctx)).toEqual(rule.check(requests, ctx));
+        for (const v of views) rule.links?.(watched(v as RequestFile, seen), ctx);
+      }
+      expect([...seen].filter((k) => !(REPOSITORY_FIELDS as readonly string[]).includes(k))).toEqual([]);
+    });
+  }
+  it("keeps of a request exactly those fields, in one order", () => {
+    const full = requests.find((r) => r.request.target && r.request.records)!.request;
+    expect(Object.keys(repositoryView(full))).toEqual(REPOSITORY_FIELDS.filter((k) => full[k] !== undefined));
+    expect(Object.keys(full).some((k) => !(REPOSITORY_FIELDS as readonly string[]).includes(k))).toBe(true);
+  });
+});
+
+import { discoverRequests } from "../../src/load/discover.ts";
+import { checkRepository } from "../../src/validate/validate.ts";
+import { REPOSITORY_RULES } from "../../src/validate/rules/index.ts";
+import { REPOSITORY_FIELDS } from "../../src/validate/rule.ts";
+import { repositoryView } from "../../src/validate/repository-view.ts";

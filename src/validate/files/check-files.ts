@@ -11,12 +11,12 @@ import { pathToFileURL } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readYamlFile } from "../../load/read.ts";
 import { claimChunk, type Job } from "../../load/parallel-job.ts";
-import { decodeChunk, type WireChunk } from "./check-wire.ts";
+import { decodeChunk, viewedCheck, type WireChunk } from "./check-wire.ts";
 import { workerBundle } from "../../load/worker-bundle.ts";
 import { MIN_PARALLEL_FILES, READER_ENTRY, READER_LIMITS, startBundledReader, takeReaderAhead } from "./reader-start.mjs";
 import type { Loaded } from "../../load/parse.ts";
 import { checkRequest, type RequestCheck } from "../validate.ts";
-import type { RuleContext } from "../rule.ts";
+import type { RepositoryFile, RequestFile, RuleContext } from "../rule.ts";
 import type { SchemaFindings } from "../schema.ts";
 
 export interface CheckFilesOptions {
@@ -37,6 +37,12 @@ export interface CheckFilesOptions {
   readHere?: boolean;
   /** Filled in when given: how the work was shared, and why a worker failed (its files are then redone here). */
   stats?: { workerFiles: number; workerFailures: string[] };
+  /**
+   * Keep of each request, once its file rules have run, only what the rules across files read
+   * (repository-view.ts), as `npm run validate` does. Not with `keepLoaded` or `checked`, which
+   * are about the whole request.
+   */
+  repositoryView?: boolean;
 }
 
 /**
@@ -104,9 +110,9 @@ export interface ReadingJob extends Job {
 }
 
 /** The per-file stage under way: the workers read from the moment it starts; `check` runs the file rules. */
-export interface FileReading {
+export interface FileReading<F extends RepositoryFile = RequestFile> {
   /** checkRequest(readYamlFile(root, file), ctx) for every file, in order (call once). */
-  check(ctx: RuleContext): Promise<RequestCheck[]>;
+  check(ctx: RuleContext): Promise<RequestCheck<F>[]>;
   /** Ends the workers without checking (e.g. the governance is unusable). */
   stop(): Promise<void>;
 }
@@ -118,7 +124,7 @@ export interface FileReading {
  * send; it reads files itself only when nothing waits.
  * A worker that fails is not fatal: what it did not deliver is read on this thread.
  */
-export async function checkRequestFiles(root: string, files: readonly string[], ctx: RuleContext, options: CheckFilesOptions = {}): Promise<RequestCheck[]> {
+export async function checkRequestFiles(root: string, files: readonly string[], ctx: RuleContext, options: CheckFilesOptions & { repositoryView?: false } = {}): Promise<RequestCheck[]> {
   return startRequestFiles(root, files, options).check(ctx);
 }
 
@@ -127,8 +133,12 @@ export async function checkRequestFiles(root: string, files: readonly string[], 
  * file rules need (the governance read and checked, git asked): their start (~0.1 s) and first
  * chunks overlap that work instead of following it. What they send waits until `check`.
  */
-export function startRequestFiles(root: string, files: readonly string[], options: CheckFilesOptions = {}): FileReading {
-  const results: (RequestCheck | undefined)[] = new Array(files.length);
+export function startRequestFiles(root: string, files: readonly string[], options: CheckFilesOptions & { repositoryView: true }): FileReading<RepositoryFile>;
+export function startRequestFiles(root: string, files: readonly string[], options?: CheckFilesOptions & { repositoryView?: false }): FileReading;
+export function startRequestFiles(root: string, files: readonly string[], options: CheckFilesOptions = {}): FileReading<RepositoryFile> {
+  if (options.repositoryView && (options.keepLoaded || options.checked)) throw new Error("startRequestFiles: repositoryView keeps neither the files as read nor their requests");
+  const view = options.repositoryView === true;
+  const results: (RequestCheck<RepositoryFile> | undefined)[] = new Array(files.length);
   const todo: number[] = [];
   for (let i = 0; i < files.length; i++) {
     const known = options.known?.(files[i]!, i);
@@ -188,12 +198,12 @@ export function startRequestFiles(root: string, files: readonly string[], option
     for (const port of ports) port.close();
   };
 
-  const check = async (ctx: RuleContext): Promise<RequestCheck[]> => {
+  const check = async (ctx: RuleContext): Promise<RequestCheck<RepositoryFile>[]> => {
     const checkChunk = (start: number, chunk: readonly Loaded[], schema?: readonly (SchemaFindings | undefined)[]) =>
       chunk.forEach((loaded, k) => {
         const i = todo[start + k]!;
         const result = checkRequest(loaded, ctx, schema?.[k]);
-        results[i] = result;
+        results[i] = view ? viewedCheck(result) : result;
         options.checked?.(files[i]!, i, result, options.keepLoaded ? loaded : undefined);
       });
     try {
@@ -216,7 +226,7 @@ export function startRequestFiles(root: string, files: readonly string[], option
       await stop();
     }
     for (let k = 0; k < todo.length; k++) if (!results[todo[k]!]) checkChunk(k, [readYamlFile(root, job.files[k]!)]);
-    return results as RequestCheck[];
+    return results as RequestCheck<RepositoryFile>[];
   };
   return { check, stop };
 }

@@ -7,10 +7,14 @@
 // ±Infinity: values holding one travel beside it, structured-cloned as they are.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import * as crypto from "node:crypto";
-import { definePositions, type Loaded, type LoadedSource, type Positions } from "../../load/parse.ts";
+import { definePositions, positionsOf, type Loaded, type LoadedSource, type Positions } from "../../load/parse.ts";
 import { readYamlSource } from "../../load/read.ts";
 import { definePackedPositions, packPositions, type PackedPositions } from "../../load/positions-transfer.ts";
 import type { SchemaFindings } from "../schema.ts";
+import type { RequestCheck } from "../validate.ts";
+import type { RepositoryFile } from "../rule.ts";
+import { repositoryView } from "../repository-view.ts";
+import { moveNames } from "../request-names.ts";
 
 export interface WireChunk {
   /** Index of the chunk's first file in the job's list. */
@@ -115,12 +119,29 @@ export function decodeChunk(chunk: WireChunk, root: string, files: readonly stri
   for (let k = 0; k < chunk.count; k++) {
     const json = chunk.values[k];
     const value = o < odd.length && odd[o]![0] === k ? odd[o++]![1] : json === null || json === undefined ? undefined : JSON.parse(json);
-    // In parseYaml's own shape and key order.
-    const loaded: Loaded = { file: files[k]!, value, positions: {}, diagnostics: d < diagnostics.length && diagnostics[d]![0] === k ? diagnostics[d++]![1] : [] };
+    const file = files[k]!;
+    // `positions` is added by definePositions, not written first: redefining a data property as an
+    // accessor turns the object into a slow dictionary (~0.5 KB each).
+    const loaded = { file, value, diagnostics: d < diagnostics.length && diagnostics[d]![0] === k ? diagnostics[d++]![1] : [] };
     const source = chunk.sources[k]!;
-    out[k] = typeof source === "string" ? definePositions(loaded, () => positionsAgain(root, loaded.file, source)) : definePackedPositions(loaded, source);
+    // The computation holds the file's name, not the file as read: the request kept for the rules
+    // across files shares it (positionsOf), and must not keep the rest alive.
+    out[k] = typeof source === "string" ? definePositions(loaded, () => positionsAgain(root, file, source)) : definePackedPositions(loaded, source);
     const findings = f < found.length && found[f]![0] === k ? found[f++]![1] : undefined;
     schema[k] = value === undefined ? undefined : findings ? { diagnostics: findings.diagnostics, broken: new Set(findings.broken) } : PASSED;
   }
   return { files: out, schema };
+}
+
+/**
+ * `check`, keeping only its request's repository view (see CheckFilesOptions.repositoryView). The
+ * view's positions are had the way the request's are (positionsOf), which holds neither its value
+ * nor, for a file that crossed threads, its text.
+ */
+export function viewedCheck(check: RequestCheck): RequestCheck<RepositoryFile> {
+  const request = check.request;
+  if (!request) return check;
+  const view = repositoryView(request.request);
+  moveNames(request.request, view);
+  return { request: definePositions({ file: request.file, request: view }, positionsOf(request)), diagnostics: check.diagnostics };
 }

@@ -8,6 +8,7 @@ import { retainedSteps } from "../../git/retained.ts";
 import { handled, runStepsAsync } from "../../git/run.ts";
 import { GOVERNANCE_FILE, governanceToday } from "../../load/repository.ts";
 import type { RepositoryValidation } from "./repository.ts";
+import type { RepositoryFile } from "../rule.ts";
 import { assemble, checkGovernance, unusableGovernance } from "../validate.ts";
 
 export { defaultThreads, startWorker } from "./check-files.ts";
@@ -21,11 +22,14 @@ export interface ParallelOptions {
   stats?: { workerFiles: number; workerFailures: string[] };
 }
 
-export async function validateRepositoryParallel(root: string, today?: string, options: ParallelOptions = {}): Promise<RepositoryValidation> {
+/** Of each request, only what the rules across files read is kept (repository-view.ts): the result's `requests` are their views. */
+export async function validateRepositoryParallel(root: string, today?: string, options: ParallelOptions = {}): Promise<RepositoryValidation<RepositoryFile>> {
   const discovery = discoverRequests(root);
   const files = discovery.files;
   // The reading threads start before the governance is read and git asked (see startRequestFiles).
+  // Only the rules across files run after the per-file stage: of each request, only what they read is kept.
   const reading = startRequestFiles(root, files, {
+    repositoryView: true,
     threads: options.threads ?? defaultThreads(),
     ...(options.minFiles !== undefined ? { minFiles: options.minFiles } : {}),
     ...(options.stats ? { stats: options.stats } : {}),

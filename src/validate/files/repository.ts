@@ -5,8 +5,9 @@ import { retainedRequests, type RetainedRequest } from "../../git/retained.ts";
 import { readGovernance, readYamlFile } from "../../load/read.ts";
 import { GOVERNANCE_FILE, governanceToday } from "../../load/repository.ts";
 import { assemble, checkGovernance, checkRequest, unusableGovernance, type ValidationResult } from "../validate.ts";
+import type { RepositoryFile, RequestFile } from "../rule.ts";
 
-export interface RepositoryValidation extends ValidationResult {
+export interface RepositoryValidation<F extends RepositoryFile = RequestFile> extends ValidationResult<F> {
   filesChecked: number;
   /** The date the rules were judged on (YYYY-MM-DD). */
   today: string;

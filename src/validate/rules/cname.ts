@@ -6,8 +6,8 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { absoluteName, asciiHost } from "../../model/names.ts";
 import type { Request } from "../../model/request.ts";
-import { byZoneField, ownedNames, type OwnedName, zoneFor } from "../request-names.ts";
-import { report, type FileRule, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
+import { byZoneField, ownedNames, type OwnedName, zoneFor, type ZonedRequest } from "../request-names.ts";
+import { report, type FileRule, type RepoRule, type RepositoryFile, type RepositoryRequest, type RequestFile, type RuleContext } from "../rule.ts";
 
 const host = (s: string) => {
   try {
@@ -17,7 +17,7 @@ const host = (s: string) => {
   }
 };
 
-function zoneName(req: Request, ctx: RuleContext): string {
+function zoneName(req: ZonedRequest, ctx: RuleContext): string {
   return host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name);
 }
 
@@ -83,7 +83,7 @@ export const cnameSelf: FileRule = {
 };
 
 /** A request's aliases as edges between absolute names (self-loops left out: cname.self's). */
-function aliasEdges(req: Request, zone: string): { from: string; to: string; ptr: string }[] {
+function aliasEdges(req: RepositoryRequest, zone: string): { from: string; to: string; ptr: string }[] {
   const out: { from: string; to: string; ptr: string }[] = [];
   for (const n of ownedNames(req)) {
     if (n.alias === undefined) continue;
@@ -101,7 +101,7 @@ export const cnameLoop: RepoRule = {
   summary: { id: "Alias (CNAME) di dalam zona tidak berputar kembali ke dirinya", en: "Aliases (CNAME) inside the zone do not lead back to themselves" },
   check(all, ctx) {
     // Absolute name -> where its CNAME is written and where it leads. Self-loops are cname.self's.
-    const edges = new Map<string, { to: string; req: RequestFile; ptr: string }>();
+    const edges = new Map<string, { to: string; req: RepositoryFile; ptr: string }>();
     const zones = byZoneField((req) => zoneName(req, ctx));
     for (const req of all)
       for (const e of aliasEdges(req.request, zones(req.request))) if (!edges.has(e.from)) edges.set(e.from, { to: e.to, req, ptr: e.ptr });

@@ -7,13 +7,13 @@ import { unicodeLabel } from "../../model/names.ts";
 import { idna2008Problem, lookalike, mixedScripts, scriptName, skeleton } from "../confusable.ts";
 import { byZoneField, ownedNames, zoneKey } from "../request-names.ts";
 import { idnProblem } from "./label.ts";
-import { report, type FileRule, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
+import { report, type FileRule, type RepoRule, type RepositoryFile, type RepositoryRequest, type RequestFile, type RuleContext } from "../rule.ts";
 
 const ASCII = /^[\x00-\x7f]*$/;
 const LDH = /^[a-z0-9-]+$/;
 
 /** The Unicode labels of the subdomain and its record names, with their pointers. */
-function unicodeParts(req: RequestFile): { text: string; part: string; ptr: string }[] {
+function unicodeParts(req: RepositoryFile): { text: string; part: string; ptr: string }[] {
   const out: { text: string; part: string; ptr: string }[] = [];
   if (!mayBeUnicode(req)) return out;
   const add = (text: string, ptr: string) => {
@@ -39,7 +39,7 @@ function unicodeParts(req: RequestFile): { text: string; part: string; ptr: stri
 
 /** Plain ASCII without punycode has no Unicode part: whether some name of the request is otherwise. */
 const unicode = (text: string) => !ASCII.test(text) || text.toLowerCase().includes("xn--");
-function mayBeUnicode(req: RequestFile): boolean {
+function mayBeUnicode(req: RepositoryFile): boolean {
   if (unicode(req.request.label)) return true;
   const records = req.request.records ?? [];
   for (let i = 0; i < records.length; i++) {
@@ -107,7 +107,7 @@ function nameSkeleton(name: string): string | undefined {
 }
 
 interface Holder {
-  req: RequestFile;
+  req: RepositoryFile;
   name: string;
   ptr: string;
 }

@@ -6,7 +6,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { absoluteName, asciiHost } from "../../model/names.ts";
 import { byZoneField, hostKey as host, ownedNames, zoneFor } from "../request-names.ts";
-import { report, type RepoRule, type RequestFile } from "../rule.ts";
+import { report, type RepoRule, type RepositoryFile, type RepositoryRequest } from "../rule.ts";
 
 
 const ADDRESS = new Set(["A", "AAAA", "GLUE"]);
@@ -17,7 +17,7 @@ interface Destination {
   ptr: string;
 }
 
-function destinations(req: RequestFile): Destination[] {
+function destinations(req: RepositoryFile): Destination[] {
   const out: Destination[] = [];
   const r = req.request;
   if (r.target?.alias !== undefined) out.push({ type: "CNAME", name: r.target.alias, ptr: "/target/alias" });

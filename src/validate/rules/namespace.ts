@@ -7,7 +7,7 @@ import { zoneFor } from "../request-names.ts";
 import { tenantNamespace } from "../../model/namespace.ts";
 import type { Governance } from "../../model/governance.ts";
 import type { Request } from "../../model/request.ts";
-import { report, type RepoRule, type RequestFile } from "../rule.ts";
+import { report, type RepoRule, type RepositoryFile, type RepositoryRequest } from "../rule.ts";
 
 interface Claim {
   file: string;
@@ -17,7 +17,7 @@ interface Claim {
   host: string;
 }
 
-function claimOf(file: string, req: Request, governance: Governance): Claim | undefined {
+function claimOf(file: string, req: RepositoryRequest, governance: Governance): Claim | undefined {
   const zone = zoneFor(req, governance);
   if (!zone) return undefined;
   const z = asciiHost(zone.name);
@@ -34,7 +34,7 @@ export const namespaceUnique: RepoRule = {
   },
   check(all, ctx) {
     const out: Diagnostic[] = [];
-    const byNamespace = new Map<string, { req: RequestFile; claim: Claim }[]>();
+    const byNamespace = new Map<string, { req: RepositoryFile; claim: Claim }[]>();
     for (const req of all) {
       if (!req.request.target?.hosting) continue;
       const claim = claimOf(req.file, req.request, ctx.governance);

@@ -3,12 +3,12 @@
 import type { Diagnostic, Message } from "../../diagnostics/diagnostic.ts";
 import type { Governance } from "../../model/governance.ts";
 import { byZoneField, ownedNames, zoneKey } from "../request-names.ts";
-import { report, type RepoRule, type RequestFile, type RuleContext } from "../rule.ts";
+import { report, type RepoRule, type RepositoryFile, type RuleContext } from "../rule.ts";
 
 /** The zone a request's names are compared in (its zone field's, lowercase). */
 
 interface Owner {
-  req: RequestFile;
+  req: RepositoryFile;
   ptr: string;
 }
 
