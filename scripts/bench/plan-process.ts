@@ -81,13 +81,14 @@ const section: BenchSection = {
       const one = runs(5);
       const fmt = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (sistem/system ${median(xs.map((x) => x.sysMs)).toFixed(0)} ms); RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget 300 MB); beban/load ${loadavg()[0]!.toFixed(1)}`;
-      // "before": the previous stop's code (3ea963f), measured by this bench on this machine in the same
-      // hour as the code after it, invocations taken in turn (median of three, 2026-12-01 13:51, Node
-      // 24.22.3, a slow hour of the host, when every new page of memory cost 12-25 us).
+      // "before": the previous stop's code (06042cc), measured by this bench on this machine in the same
+      // hour as the code after it, invocations taken in turn and five minutes apart (see setAside: an
+      // invocation's clean-up slows the next one's file creations), two rounds, 2026-12-01 17:01 and
+      // 17:10, Node 24.22.3; the host's speed moved by ~15% between them.
       return [
-        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 3ea963f: 2.74 s, CPU 4.85 s, 235 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
+        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 06042cc: 2.47-2.84 s, CPU 4.4-5.2 s, 232 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
         { label: `${N} permohonan/requests, mengisi cache / filling the cache`, wallMs: filling.ms, extra: fmt([filling]) },
-        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 3ea963f: 0.54 s, CPU 0.68 s, 87 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
+        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 06042cc: 0.53 s, CPU 0.69 s, 86 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });
