@@ -44,14 +44,13 @@ export function ownedNames(req: NamedRequest): OwnedName[] {
 
 /**
  * Hands the names of `from`, if computed, to `to` (a view of it that holds the fields they follow
- * from: repository-view.ts), or forgets them when `to` is not given: the cache must not keep a
- * request whose view is all that is kept of it, nor one that was sent to another thread.
+ * from: repository-view.ts): the cache must not keep a request whose view is all that is kept of it.
  */
-export function moveNames(from: NamedRequest, to?: NamedRequest): void {
+export function moveNames(from: NamedRequest, to: NamedRequest): void {
   const names = cache.get(from);
   if (names === undefined) return;
   cache.delete(from);
-  if (to) cache.set(to, names);
+  cache.set(to, names);
 }
 
 /** The pointers of record `i` and of its type and name fields, made once per index: not three strings per record and request. */
