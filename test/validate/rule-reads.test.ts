@@ -89,7 +89,7 @@ describe("repository rules read only the fields validate keeps", () => {
     it(`${rule.id} reads within REPOSITORY_FIELDS, and finds the same on the views`, () => {
       const seen = new Set<string>();
       for (const { ctx, requests } of sets) {
-        const views = requests.map((r) => ({ ...r, request: repositoryView(r.request) }));
+        const views = asViews(requests);
         expect(rule.check(views.map((v) => watched(v as RequestFile, seen)), ctx)).toEqual(rule.check(requests, ctx));
         for (const v of views) rule.links?.(watched(v as RequestFile, seen), ctx);
       }
@@ -108,3 +108,4 @@ import { checkRepository } from "../../src/validate/validate.ts";
 import { REPOSITORY_RULES } from "../../src/validate/rules/index.ts";
 import { REPOSITORY_FIELDS } from "../../src/validate/rule.ts";
 import { repositoryView } from "../../src/validate/repository-view.ts";
+import { asViews } from "./helpers.ts";
