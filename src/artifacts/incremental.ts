@@ -267,7 +267,7 @@ function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome |
   const retainedNs = new Set(snap.meta.retainedTenants.map((t) => t.namespace));
   for (const t of [...now.tenants, ...oldTenants]) {
     if (retainedNs.has(t.namespace)) return { fallback: "retained namespace" };
-    const holder = snap.meta.tenantFiles[t.namespace];
+    const holder = snap.meta.tenantFiles.get(t.namespace);
     if (holder !== undefined && !changedPaths.has(snap.meta.files[holder]!)) return { fallback: "namespace shared" };
   }
 

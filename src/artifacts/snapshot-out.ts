@@ -171,8 +171,8 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
 
   // Tenants: every stored one but the changed files', plus the changed files' tenants now.
   const gone = new Set<string>();
-  for (const [ns, i] of Object.entries(meta.tenantFiles)) if (!kept(i)) gone.add(ns);
-  const namespaces = [...Object.keys(meta.manifests).filter((n) => n !== "" && !gone.has(n)), ...c.tenants.map((t) => t.namespace)].sort(cmp);
+  for (const [ns, i] of meta.tenantFiles) if (!kept(i)) gone.add(ns);
+  const namespaces = [...[...meta.manifests.keys()].filter((n) => n !== "" && !gone.has(n)), ...c.tenants.map((t) => t.namespace)].sort(cmp);
   const renderedNow = new Map(c.tenants.map((t) => [t.namespace, t]));
   const linkFrom = new Map<string, string>();
   for (const ns of namespaces) {

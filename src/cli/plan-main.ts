@@ -110,4 +110,4 @@ function outcomeText(r: Extract<PlanOutcome, { kind: "planned" }>, outDir: strin
   return lines.join("\n") + "\n";
 }
 
-void runMain(main, () => lang);
+void runMain(main, () => lang, { exitWhenDone: true });

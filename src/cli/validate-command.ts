@@ -121,4 +121,4 @@ async function networkChecks(root: string, requests: Parameters<typeof checkNewA
   return checkNewAliases(requests, { dns: new Dns(server, s.timeoutMs, s.retries), fingerprints: fingerprints(), timeoutMs: s.timeoutMs, retries: s.retries, httpPort, httpsPort, isNew });
 }
 
-void runMain(main, () => lang);
+void runMain(main, () => lang, { exitWhenDone: true });

@@ -23,7 +23,9 @@ export const gitArgv = (/** @type {string[]} */ args) => ["-c", "core.quotepath=
 export const REPOSITORY_FACTS = [
   ["rev-parse", "--show-toplevel", "--show-prefix", "--verify", "HEAD^{commit}"],
   ["rev-list", "--max-parents=0", "HEAD"],
-  ["config", "--get", "remote.origin.url"],
+  // --default: a repository without an origin answers an empty line, not a failure (exit 1),
+  // so that the question's answer asked ahead is taken as it is (spawnGitBatch re-asks failures).
+  ["config", "--default", "", "--get", "remote.origin.url"],
 ];
 
 /** Every untracked entry under requests/ (what differs from the base beside git's diff). */
@@ -151,6 +153,93 @@ export function spawnGit(root, args, input) {
   });
 }
 
+/**
+ * The most questions one batch runs: each answers on a descriptor of its own, and `sh` (dash)
+ * redirects single-digit descriptors only; 3 to 9 are free.
+ */
+const BATCH_MAX = 7;
+
+/**
+ * Runs `questions` (without input) in `root` side by side under one `sh`, with the answers
+ * spawnGit gives. Why: Node's spawn keeps the calling thread ~10 ms per process on a 2-core VM
+ * (the fork of a large process and the wait for its exec), so a launcher asking five questions
+ * spent ~50 ms before the command's code could load; `sh` forks its git processes cheaply, and
+ * this thread pays for one spawn. The script is made of positional references only: the
+ * arguments travel as `sh`'s own arguments and are never read as shell text. A question whose
+ * git failed is asked again on its own (its stderr is not kept in the batch), and so is every
+ * question the batch could not answer (no `sh`, a shell that cannot run the script).
+ * @param {string} root
+ * @param {readonly string[][]} questions
+ * @returns {Promise<GitResult>[]}
+ */
+export function spawnGitBatch(root, questions) {
+  if (questions.length < 2) return questions.map((q) => spawnGit(root, q));
+  if (questions.length > BATCH_MAX) return [...spawnGitBatch(root, questions.slice(0, BATCH_MAX)), ...spawnGitBatch(root, questions.slice(BATCH_MAX))];
+  const fds = questions.map((_, k) => 3 + k);
+  const closed = (/** @type {number[]} */ list) => list.map((fd) => `${fd}>&-`).join(" ");
+  let position = 0;
+  // Question k: git's output on descriptor 3+k, its status as the line "k status" on stdout, and
+  // the other questions' descriptors closed, so that each descriptor ends with its own question.
+  const jobs = questions.map((q, k) => {
+    const others = closed(fds.filter((fd) => fd !== fds[k]));
+    const argv = gitArgv(q).map(() => `"\${${++position}}"`).join(" ");
+    return `{ git ${argv} >&${fds[k]} 2>/dev/null ${others}; echo "${k} $?"; } ${others} &`;
+  });
+  const script = [...jobs, `exec ${closed(fds)}`, "wait"].join("\n");
+  /** @type {Array<(r: GitResult) => void>} */
+  const settle = [];
+  const answers = questions.map((_, k) => new Promise((/** @type {(r: GitResult) => void} */ r) => (settle[k] = r)));
+  /** @type {Buffer[][]} */
+  const out = questions.map(() => []);
+  /** @type {(number | undefined)[]} */
+  const status = [];
+  const ended = questions.map(() => false);
+  const done = questions.map(() => false);
+  /** Answers question k once: with `ok` and its output, or (failed, or not answered) by asking it on its own. */
+  const answer = (/** @type {number} */ k, /** @type {boolean} */ ok) => {
+    if (done[k]) return;
+    done[k] = true;
+    settle[k]?.(/** @type {GitResult} */ (ok ? { ok: true, stdout: Buffer.concat(out[k] ?? []), stderr: "" } : spawnGit(root, [...(questions[k] ?? [])])));
+  };
+  const tryAnswer = (/** @type {number} */ k) => {
+    if (ended[k] && status[k] !== undefined) answer(k, status[k] === 0);
+  };
+  const askEachLeft = () => questions.forEach((_, k) => answer(k, false));
+  let child;
+  try {
+    child = spawn("sh", ["-c", script, "sh", ...questions.flatMap((q) => gitArgv([...q]))], { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "ignore", ...fds.map(() => /** @type {const} */ ("pipe"))] });
+  } catch {
+    askEachLeft();
+    return answers;
+  }
+  let lines = "";
+  child.stdout?.on("data", (/** @type {Buffer} */ b) => {
+    lines += b.toString("latin1");
+    const complete = lines.split("\n");
+    lines = complete.pop() ?? "";
+    for (const line of complete) {
+      const m = /^(\d+) (\d+)$/.exec(line);
+      if (!m) continue;
+      status[Number(m[1])] = Number(m[2]);
+      tryAnswer(Number(m[1]));
+    }
+  });
+  fds.forEach((fd, k) => {
+    const stream = /** @type {import("node:stream").Readable | null} */ (child.stdio[fd]);
+    stream?.on("data", (/** @type {Buffer} */ b) => out[k]?.push(b));
+    // "end", not "close": the process's "close" follows its streams' "close" at once, and must
+    // find every answered question answered.
+    stream?.on("end", () => {
+      ended[k] = true;
+      tryAnswer(k);
+    });
+  });
+  // Whatever the batch left unanswered (no sh, a failing script) is asked on its own.
+  child.on("error", askEachLeft);
+  child.on("close", askEachLeft);
+  return answers;
+}
+
 /** Where answers asked ahead wait: key (root \0 arguments, as src/git/run.ts keys them) -> answer. */
 const AHEAD = Symbol.for("subdomain-gitops.git-ahead");
 
@@ -170,12 +259,13 @@ export function askAhead(root, questions, then, after = resolveArgs("HEAD")) {
   /** @type {Map<string, Promise<GitResult>>} */
   const waiting = /** @type {any} */ (globalThis)[AHEAD] ?? new Map();
   /** @type {any} */ (globalThis)[AHEAD] = waiting;
-  for (const args of questions) waiting.set(questionKey(root, args), spawnGit(root, args));
+  const wait = (/** @type {readonly string[][]} */ list) => spawnGitBatch(root, list).forEach((answer, k) => waiting.set(questionKey(root, list[k] ?? []), answer));
+  wait(questions);
   const named = then && waiting.get(questionKey(root, after));
   void named?.then((r) => {
     // The commit is the answer's last line (rev-parse prints what it was asked, in order).
     const commit = r.ok ? (r.stdout.toString("utf8").trim().split("\n").at(-1) ?? "") : "";
-    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) for (const args of then(commit)) waiting.set(questionKey(root, args), spawnGit(root, args));
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) wait(then(commit));
   });
 }
 

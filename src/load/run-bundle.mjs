@@ -38,9 +38,10 @@ export function codeCachePath(bundle, kind) {
  * @param {NodeJS.Require} load
  * @param {string} bundle
  * @param {string | undefined} cachePath
+ * @param {boolean} [wrapped] the bundle is written inside Node's module wrapper (a module bundle: bundle-cache.mjs MODULE_WRAPPER)
  * @returns {{ outcome: "used" | "rejected" | "none", save: (path: string) => void }}
  */
-export function runScript(load, bundle, cachePath) {
+export function runScript(load, bundle, cachePath, wrapped) {
   const fs = load("node:fs");
   const path = load("node:path");
   const { createHash } = load("node:crypto");
@@ -59,9 +60,9 @@ export function runScript(load, bundle, cachePath) {
     stored = undefined;
   }
   const cached = stored === "damaged" ? undefined : stored;
-  // The wrapper Node gives every CommonJS module: the bundle is one.
+  // The wrapper Node gives every CommonJS module (the bundle is one): a module bundle holds it already.
   const source = fs.readFileSync(bundle, "utf8");
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
+  const script = new Script(wrapped ? source : `(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
   /** @type {"used" | "rejected" | "none"} */
   const outcome = stored === undefined ? "none" : stored === "damaged" || script.cachedDataRejected ? "rejected" : "used";
   const module = { exports: {} };
@@ -92,7 +93,7 @@ export function runScript(load, bundle, cachePath) {
  */
 export function runBundle(bundle, kind) {
   const cachePath = codeCachePath(bundle, kind);
-  const run = runScript(createRequire(import.meta.url), bundle, cachePath);
+  const run = runScript(createRequire(import.meta.url), bundle, cachePath, true);
   if (cachePath)
     process.once("exit", () => {
       // A run that took another path than its kind's (a plan whose snapshot could not serve)

@@ -6,7 +6,8 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { runInThisContext } from "node:vm";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCommand, validateCli } from "./run.ts";
@@ -200,8 +201,11 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(statSync(helper).size).toBe(before.size);
     const second = await moduleBundle(entry);
     expect(second).not.toBe(first);
-    // A command's bundle is CommonJS (the launcher runs it as a script: src/load/run-bundle.mjs).
-    expect(createRequire(import.meta.url)(second!).default).toBe("dua!");
+    // A command's bundle is CommonJS written inside Node's module wrapper (the launcher runs it as a
+    // script: src/load/run-bundle.mjs).
+    const module = { exports: {} as { default?: string } };
+    (runInThisContext(readFileSync(second!, "utf8")) as (...args: unknown[]) => void)(module.exports, createRequire(second!), module, second, dirname(second!));
+    expect(module.exports.default).toBe("dua!");
   }, 120_000);
 });
 

@@ -3,7 +3,7 @@
 // its own limits, or name a zone so that the plan writes outside its folder.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { insideOutput } from "../../src/load/out-path.ts";
 import { runPlan } from "../../src/artifacts/run.ts";
@@ -104,6 +104,21 @@ describe("the plan writes only inside its output folder", () => {
     expect(() => insideOutput("/tmp/out", "/etc/x")).toThrow(/outside/);
     expect(() => insideOutput("/tmp/out", "..")).toThrow(/outside/);
     expect(insideOutput("/tmp/out", "zones/contohkab.go.id.zone")).toBe("/tmp/out/zones/contohkab.go.id.zone");
+  });
+  it("joins a plain name without resolve() exactly where resolve() puts it, and sends every other name through the check", () => {
+    // The quick join (src/load/out-path.ts) must never place a file elsewhere than the full check.
+    const parts = ["a", "b-c", "x.yaml", ".", "..", "", ".hidden", "..x", "a..b", "/", "\\", "\0", "~", " ", "%2e%2e", "ns\n", "é"];
+    const rng = (n: number) => Math.floor(Math.random() * n);
+    const names = [...parts, ...Array.from({ length: 3000 }, () => Array.from({ length: 1 + rng(4) }, () => parts[rng(parts.length)]).join(rng(3) ? "/" : ""))];
+    for (const out of ["/tmp/out", "/tmp/out/", "/tmp//out/./x/..", "/"]) {
+      for (const rel of names) {
+        const base = resolve(out);
+        const target = resolve(base, rel);
+        const allowed = target.startsWith(base + sep) && !rel.includes("\0");
+        if (allowed) expect(insideOutput(out, rel), `${out} ${JSON.stringify(rel)}`).toBe(target);
+        else expect(() => insideOutput(out, rel), `${out} ${JSON.stringify(rel)}`).toThrow(/outside/);
+      }
+    }
   });
 });
 
