@@ -8,6 +8,7 @@
 // and waited ~70 ms for four git processes (their start is most of it) while a core sat idle; the
 // bundle's loading takes ~90 ms of the main thread, so the answers are there by the time the plan asks.
 import { spawn } from "node:child_process";
+import { commitOf, startBatch } from "./batch.mjs";
 
 /** The environment git runs with: never a prompt for credentials, and messages in one language. */
 export const gitEnv = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
@@ -153,93 +154,6 @@ export function spawnGit(root, args, input) {
   });
 }
 
-/**
- * The most questions one batch runs: each answers on a descriptor of its own, and `sh` (dash)
- * redirects single-digit descriptors only; 3 to 9 are free.
- */
-const BATCH_MAX = 7;
-
-/**
- * Runs `questions` (without input) in `root` side by side under one `sh`, with the answers
- * spawnGit gives. Why: Node's spawn keeps the calling thread ~10 ms per process on a 2-core VM
- * (the fork of a large process and the wait for its exec), so a launcher asking five questions
- * spent ~50 ms before the command's code could load; `sh` forks its git processes cheaply, and
- * this thread pays for one spawn. The script is made of positional references only: the
- * arguments travel as `sh`'s own arguments and are never read as shell text. A question whose
- * git failed is asked again on its own (its stderr is not kept in the batch), and so is every
- * question the batch could not answer (no `sh`, a shell that cannot run the script).
- * @param {string} root
- * @param {readonly string[][]} questions
- * @returns {Promise<GitResult>[]}
- */
-export function spawnGitBatch(root, questions) {
-  if (questions.length < 2) return questions.map((q) => spawnGit(root, q));
-  if (questions.length > BATCH_MAX) return [...spawnGitBatch(root, questions.slice(0, BATCH_MAX)), ...spawnGitBatch(root, questions.slice(BATCH_MAX))];
-  const fds = questions.map((_, k) => 3 + k);
-  const closed = (/** @type {number[]} */ list) => list.map((fd) => `${fd}>&-`).join(" ");
-  let position = 0;
-  // Question k: git's output on descriptor 3+k, its status as the line "k status" on stdout, and
-  // the other questions' descriptors closed, so that each descriptor ends with its own question.
-  const jobs = questions.map((q, k) => {
-    const others = closed(fds.filter((fd) => fd !== fds[k]));
-    const argv = gitArgv(q).map(() => `"\${${++position}}"`).join(" ");
-    return `{ git ${argv} >&${fds[k]} 2>/dev/null ${others}; echo "${k} $?"; } ${others} &`;
-  });
-  const script = [...jobs, `exec ${closed(fds)}`, "wait"].join("\n");
-  /** @type {Array<(r: GitResult) => void>} */
-  const settle = [];
-  const answers = questions.map((_, k) => new Promise((/** @type {(r: GitResult) => void} */ r) => (settle[k] = r)));
-  /** @type {Buffer[][]} */
-  const out = questions.map(() => []);
-  /** @type {(number | undefined)[]} */
-  const status = [];
-  const ended = questions.map(() => false);
-  const done = questions.map(() => false);
-  /** Answers question k once: with `ok` and its output, or (failed, or not answered) by asking it on its own. */
-  const answer = (/** @type {number} */ k, /** @type {boolean} */ ok) => {
-    if (done[k]) return;
-    done[k] = true;
-    settle[k]?.(/** @type {GitResult} */ (ok ? { ok: true, stdout: Buffer.concat(out[k] ?? []), stderr: "" } : spawnGit(root, [...(questions[k] ?? [])])));
-  };
-  const tryAnswer = (/** @type {number} */ k) => {
-    if (ended[k] && status[k] !== undefined) answer(k, status[k] === 0);
-  };
-  const askEachLeft = () => questions.forEach((_, k) => answer(k, false));
-  let child;
-  try {
-    child = spawn("sh", ["-c", script, "sh", ...questions.flatMap((q) => gitArgv([...q]))], { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "ignore", ...fds.map(() => /** @type {const} */ ("pipe"))] });
-  } catch {
-    askEachLeft();
-    return answers;
-  }
-  let lines = "";
-  child.stdout?.on("data", (/** @type {Buffer} */ b) => {
-    lines += b.toString("latin1");
-    const complete = lines.split("\n");
-    lines = complete.pop() ?? "";
-    for (const line of complete) {
-      const m = /^(\d+) (\d+)$/.exec(line);
-      if (!m) continue;
-      status[Number(m[1])] = Number(m[2]);
-      tryAnswer(Number(m[1]));
-    }
-  });
-  fds.forEach((fd, k) => {
-    const stream = /** @type {import("node:stream").Readable | null} */ (child.stdio[fd]);
-    stream?.on("data", (/** @type {Buffer} */ b) => out[k]?.push(b));
-    // "end", not "close": the process's "close" follows its streams' "close" at once, and must
-    // find every answered question answered.
-    stream?.on("end", () => {
-      ended[k] = true;
-      tryAnswer(k);
-    });
-  });
-  // Whatever the batch left unanswered (no sh, a failing script) is asked on its own.
-  child.on("error", askEachLeft);
-  child.on("close", askEachLeft);
-  return answers;
-}
-
 /** Where answers asked ahead wait: key (root \0 arguments, as src/git/run.ts keys them) -> answer. */
 const AHEAD = Symbol.for("subdomain-gitops.git-ahead");
 
@@ -259,13 +173,20 @@ export function askAhead(root, questions, then, after = resolveArgs("HEAD")) {
   /** @type {Map<string, Promise<GitResult>>} */
   const waiting = /** @type {any} */ (globalThis)[AHEAD] ?? new Map();
   /** @type {any} */ (globalThis)[AHEAD] = waiting;
-  const wait = (/** @type {readonly string[][]} */ list) => spawnGitBatch(root, list).forEach((answer, k) => waiting.set(questionKey(root, list[k] ?? []), answer));
-  wait(questions);
+  const put = (/** @type {readonly string[][]} */ list, /** @type {Promise<GitResult>[]} */ answers) => answers.forEach((answer, k) => waiting.set(questionKey(root, list[k] ?? []), answer));
+  // Under one sh (./batch.mjs), which starts what follows from the commit as soon as git names it.
+  const at = then ? questions.findIndex((q) => questionKey(root, q) === questionKey(root, after)) : -1;
+  const batch = startBatch(root, questions, then && at >= 0 ? { after: at, then } : undefined);
+  put(questions, batch.answers);
   const named = then && waiting.get(questionKey(root, after));
-  void named?.then((r) => {
-    // The commit is the answer's last line (rev-parse prints what it was asked, in order).
-    const commit = r.ok ? (r.stdout.toString("utf8").trim().split("\n").at(-1) ?? "") : "";
-    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) wait(then(commit));
+  void named?.then(async (r) => {
+    const commit = commitOf(r);
+    if (!commit) return;
+    const list = then(commit);
+    // sh asked them with the commit it read from that same answer: taken when it is this one.
+    const followed = await batch.followed;
+    if (followed && followed.commit === commit && JSON.stringify(followed.questions) === JSON.stringify(list)) put(list, followed.answers);
+    else put(list, startBatch(root, list).answers);
   });
 }
 

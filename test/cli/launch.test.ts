@@ -128,13 +128,28 @@ describe("the launcher of npm run validate and npm run plan", () => {
     const dir = mkdtempSync(join(tmpdir(), "launch-ahead-then-"));
     temps.push(dir);
     gitInit(dir); // a repository without a commit: HEAD names none
-    const followed: string[] = [];
-    askAhead(dir, VALIDATE_FIRST, (commit) => (followed.push(commit), VALIDATE_THEN(commit)));
+    // A git that writes down what it is asked (the questions run under one sh, src/git/batch.mjs).
+    const bin = mkdtempSync(join(tmpdir(), "launch-ahead-git-"));
+    temps.push(bin);
+    const log = join(bin, "calls.txt");
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(join(bin, "git"), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, "git"), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      askAhead(dir, VALIDATE_FIRST, VALIDATE_THEN);
+    } finally {
+      process.env.PATH = path;
+    }
     const head = takeAhead(questionKey(dir, VALIDATE_FIRST[1]!))!;
     expect((await head).ok).toBe(false);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(followed).toEqual([]);
     await takeAhead(questionKey(dir, VALIDATE_FIRST[0]!));
+    await new Promise((r) => setTimeout(r, 100));
+    // Nothing that follows from a commit was asked (ls-tree, the deletions' log), only the first questions.
+    const calls = readFileSync(log, "utf8").split("\n").filter(Boolean);
+    expect(calls.some((c) => c.includes(" ls-tree ") || c.includes("--diff-filter=D"))).toBe(false);
+    expect(calls.some((c) => c.includes("rev-parse"))).toBe(true);
     // With a commit, its questions are waiting once its name has come.
     writeFileSync(join(dir, "governance.yaml"), "zones: []\n");
     commitAll(dir, "dasar");
