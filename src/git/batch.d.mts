@@ -1,5 +1,5 @@
 // Types of batch.mjs (plain JavaScript so that the launcher can use it before tsx).
-import type { GitResult } from "./spawn.mjs";
+import type { GitResult } from "./process.mjs";
 /** The most questions one batch runs, those that follow included. */
 export const BATCH_MAX: number;
 /** A commit as the launcher accepts one. */

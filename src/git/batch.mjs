@@ -17,7 +17,7 @@
 // own (its stderr is not kept in the batch), and so is every question the batch could not answer
 // (no `sh`, a shell that cannot run the script).
 import { spawn } from "node:child_process";
-import { gitArgv, gitEnv, spawnGit } from "./spawn.mjs";
+import { gitArgv, gitEnv, spawnGit } from "./process.mjs";
 
 /**
  * The most questions one batch runs, those that follow included: each answers on a descriptor of
@@ -32,7 +32,7 @@ const COMMIT = "\u0000commit\u0000";
 export const isCommit = (/** @type {string} */ text) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text);
 
 /** The commit an answer names: its last line (rev-parse prints what it was asked, in order). */
-export const commitOf = (/** @type {import("./spawn.mjs").GitResult} */ r) => {
+export const commitOf = (/** @type {import("./process.mjs").GitResult} */ r) => {
   const commit = r.ok ? (r.stdout.toString("utf8").trim().split("\n").at(-1) ?? "") : "";
   return isCommit(commit) ? commit : undefined;
 };
@@ -45,8 +45,8 @@ export const commitOf = (/** @type {import("./spawn.mjs").GitResult} */ r) => {
 
 /**
  * @typedef {object} Batch
- * @property {Promise<import("./spawn.mjs").GitResult>[]} answers one per question, in order
- * @property {Promise<{ commit: string, questions: string[][], answers: Promise<import("./spawn.mjs").GitResult>[] } | undefined>} followed
+ * @property {Promise<import("./process.mjs").GitResult>[]} answers one per question, in order
+ * @property {Promise<{ commit: string, questions: string[][], answers: Promise<import("./process.mjs").GitResult>[] } | undefined>} followed
  *   what `sh` asked after the commit, with it; undefined when it asked nothing (no commit, no chain)
  */
 
@@ -98,7 +98,7 @@ export function startBatch(root, questions, chain) {
   });
   const script = ["nl='", "'", ...lines, `exec ${closeAll([])}`, "wait"].join("\n");
 
-  /** @type {Array<(r: import("./spawn.mjs").GitResult | Promise<import("./spawn.mjs").GitResult>) => void>} */
+  /** @type {Array<(r: import("./process.mjs").GitResult | Promise<import("./process.mjs").GitResult>) => void>} */
   const settle = [];
   const all = fds.map((_, k) => new Promise((/** @type {(r: any) => void} */ r) => (settle[k] = r)));
   /** @type {(v: string | undefined) => void} */

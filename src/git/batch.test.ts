@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startBatch } from "./batch.mjs";
-import { resolveArgs, spawnGit, treeArgs } from "./spawn.mjs";
+import { spawnGit } from "./process.mjs";
+import { resolveArgs, treeArgs } from "./spawn.mjs";
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -15,9 +15,10 @@
 // taken into the session by the first asynchronous call that asks them.
 import { spawnSync } from "node:child_process";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { gitArgv, gitEnv, questionKey, resolveArgs, spawnGit, takeAhead, type GitResult } from "./spawn.mjs";
+import { gitArgv, gitEnv, spawnGit, type GitResult } from "./process.mjs";
+import { questionKey, resolveArgs, takeAhead } from "./spawn.mjs";
 
-export type { GitResult } from "./spawn.mjs";
+export type { GitResult } from "./process.mjs";
 
 /** One git call a step asks for: its arguments and what goes to its standard input. */
 export interface GitAsk {

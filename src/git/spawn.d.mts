@@ -1,21 +1,11 @@
 // Types of spawn.mjs (plain JavaScript so that the launcher can use it before tsx).
-export interface GitResult {
-  ok: boolean;
-  stdout: Buffer;
-  stderr: string;
-}
-/** The environment git runs with: never a prompt for credentials, and messages in one language. */
-export function gitEnv(): NodeJS.ProcessEnv;
-/** git's arguments for `args`: paths printed as they are (not quoted octal). */
-export function gitArgv(args: string[]): string[];
+import type { GitResult } from "./process.mjs";
 /** The repository's facts: the top folder, the prefix and HEAD's commit in one call; the root commit(s); the origin's URL. */
 export const REPOSITORY_FACTS: readonly [string[], string[], string[]];
 /** Every untracked entry under requests/. */
 export const UNTRACKED_REQUESTS: string[];
 /** What a plan with a cache asks first. */
 export const PLAN_FIRST: string[][];
-/** Runs git in `root` with `args`, `input` on its standard input; never rejects. */
-export function spawnGit(root: string, args: string[], input?: string): Promise<GitResult>;
 /** The key of a question without input in `root`. */
 export function questionKey(root: string, args: string[]): string;
 /** Starts `questions` in `root` now, for a git session of this thread to take; `then`: those that follow from the commit the answer to `after` (default: HEAD's) names, started once it is known. */

@@ -1,20 +1,16 @@
 // @ts-check
-// One git process on the event loop, and the questions a plan is sure to ask first, which the
-// launcher (src/cli/launch.mjs) starts before the command's code is loaded. Plain JavaScript (types
-// in spawn.d.mts) because the launcher runs before any TypeScript can. src/git/run.ts keeps the
-// answers of a run (its git session) and takes these from here.
+// The questions a command is sure to ask git first, which the launcher (src/cli/launch.mjs) starts
+// before the command's code is loaded (under one sh: ./batch.mjs). Plain JavaScript (types in
+// spawn.d.mts) because the launcher runs before any TypeScript can. src/git/run.ts keeps the
+// answers of a run (its git session) and takes these from here; one git process on the event
+// loop is ./process.mjs's.
 //
 // Why ahead: a one-file plan asked these four questions right after loading its ~1.6 MB bundle,
 // and waited ~70 ms for four git processes (their start is most of it) while a core sat idle; the
 // bundle's loading takes ~90 ms of the main thread, so the answers are there by the time the plan asks.
-import { spawn } from "node:child_process";
 import { commitOf, startBatch } from "./batch.mjs";
 
-/** The environment git runs with: never a prompt for credentials, and messages in one language. */
-export const gitEnv = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
-
-/** git's arguments for `args`: paths printed as they are (not quoted octal). */
-export const gitArgv = (/** @type {string[]} */ args) => ["-c", "core.quotepath=false", ...args];
+/** @typedef {import("./process.mjs").GitResult} GitResult */
 
 /**
  * The repository's facts (src/plan/check-cache.ts repositoryFacts): the top folder, the prefix and
@@ -121,38 +117,6 @@ export const VALIDATE_THEN = (commit) => [treeArgs(commit), deletionsArgs(commit
  * @param {string} commit
  */
 export const FULL_PLAN_THEN = (commit) => [...VALIDATE_THEN(commit), PREFIX, changedArgs(commit)];
-
-/**
- * @typedef {{ ok: boolean, stdout: Buffer, stderr: string }} GitResult
- */
-
-/**
- * Runs git in `root` with `args`, `input` on its standard input; never rejects (a failure is a result).
- * @param {string} root
- * @param {string[]} args
- * @param {string} [input]
- * @returns {Promise<GitResult>}
- */
-export function spawnGit(root, args, input) {
-  return new Promise((resolve) => {
-    /** @type {Buffer[]} */
-    const out = [];
-    /** @type {Buffer[]} */
-    const err = [];
-    /** @type {Error | undefined} */
-    let failed;
-    const child = spawn("git", gitArgv(args), { cwd: root, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-    child.stdout.on("data", (/** @type {Buffer} */ b) => out.push(b));
-    child.stderr.on("data", (/** @type {Buffer} */ b) => err.push(b));
-    child.on("error", (e) => (failed = e));
-    // A child that ends before reading all its input (a failed command) must not end this process.
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(input ?? "");
-    child.on("close", (status) => {
-      resolve(failed ? { ok: false, stdout: Buffer.alloc(0), stderr: failed.message } : { ok: status === 0, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") });
-    });
-  });
-}
 
 /** Where answers asked ahead wait: key (root \0 arguments, as src/git/run.ts keys them) -> answer. */
 const AHEAD = Symbol.for("subdomain-gitops.git-ahead");
