@@ -32,14 +32,15 @@ export function codeCachePath(bundle, kind) {
 /**
  * Runs `bundle` (a CommonJS file) on this thread, from the code cache at `cachePath` where there
  * is a good one, and says what happened to the cache ("used", "rejected": damaged or not this
- * code's, "none"); `save(path)` writes the script's cache (all it has compiled by then) to `path`.
+ * code's, "none"); `save(path)` writes the script's cache (all it has compiled by then) to `path`;
+ * `exports`, what the bundle exported.
  * Self-contained, with only its arguments (`load` is a require): its text is also the first lines
  * of a reading worker (readerBoot), where no module of this program is loaded yet.
  * @param {NodeJS.Require} load
  * @param {string} bundle
  * @param {string | undefined} cachePath
  * @param {boolean} [wrapped] the bundle is written inside Node's module wrapper (a module bundle: bundle-cache.mjs MODULE_WRAPPER)
- * @returns {{ outcome: "used" | "rejected" | "none", save: (path: string) => void }}
+ * @returns {{ outcome: "used" | "rejected" | "none", save: (path: string) => void, exports: Record<string, unknown> }}
  */
 export function runScript(load, bundle, cachePath, wrapped) {
   const fs = load("node:fs");
@@ -65,6 +66,7 @@ export function runScript(load, bundle, cachePath, wrapped) {
   const script = new Script(wrapped ? source : `(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
   /** @type {"used" | "rejected" | "none"} */
   const outcome = stored === undefined ? "none" : stored === "damaged" || script.cachedDataRejected ? "rejected" : "used";
+  /** @type {{ exports: Record<string, unknown> }} */
   const module = { exports: {} };
   script.runInThisContext()(module.exports, load("node:module").createRequire(bundle), module, bundle, path.dirname(bundle));
   /** @param {string} to */
@@ -81,7 +83,7 @@ export function runScript(load, bundle, cachePath, wrapped) {
       /* the next run writes it */
     }
   };
-  return { outcome, save };
+  return { outcome, save, exports: module.exports };
 }
 
 /**

@@ -6,13 +6,13 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { runInThisContext } from "node:vm";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCommand, validateCli } from "./run.ts";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
 import { askCommandAhead, withoutTurbofan } from "../../src/cli/launch.mjs";
+import { runScript } from "../../src/load/run-bundle.mjs";
 import { askAhead, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, PLAN_THEN, questionKey, takeAhead, VALIDATE_FIRST, VALIDATE_THEN } from "../../src/git/spawn.mjs";
 import { commitAll, gitInit } from "../plan/fixture.ts";
 
@@ -216,11 +216,8 @@ describe("the launcher of npm run validate and npm run plan", () => {
     expect(statSync(helper).size).toBe(before.size);
     const second = await moduleBundle(entry);
     expect(second).not.toBe(first);
-    // A command's bundle is CommonJS written inside Node's module wrapper (the launcher runs it as a
-    // script: src/load/run-bundle.mjs).
-    const module = { exports: {} as { default?: string } };
-    (runInThisContext(readFileSync(second!, "utf8")) as (...args: unknown[]) => void)(module.exports, createRequire(second!), module, second, dirname(second!));
-    expect(module.exports.default).toBe("dua!");
+    // A command's bundle is CommonJS written inside Node's module wrapper: run as the launcher runs it.
+    expect(runScript(createRequire(import.meta.url), second!, undefined, true).exports.default).toBe("dua!");
   }, 120_000);
 });
 

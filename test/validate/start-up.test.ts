@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { moduleBundle } from "../../src/load/worker-bundle.ts";
+import { runScript } from "../../src/load/run-bundle.mjs";
 import { parseYaml, parseYamlSlow } from "../../src/load/parse.ts";
 import { checkRequest } from "../../src/validate/validate.ts";
 import { parseYaml as parseGovernance } from "../../src/load/parse.ts";
@@ -32,8 +33,9 @@ describe("npm run validate from its bundle", () => {
     const first = await moduleBundle(entry);
     expect(first).toBeDefined();
     expect(await moduleBundle(entry)).toBe(first);
-    // A command's bundle is CommonJS (the launcher runs it as a script: src/load/run-bundle.mjs).
-    const load = createRequire(import.meta.url);
+    // A command's bundle is CommonJS inside Node's module wrapper: run as the launcher runs it
+    // (src/load/run-bundle.mjs).
+    const load = (bundle: string) => runScript(createRequire(import.meta.url), bundle, undefined, true).exports;
     const m = load(first!);
     // import.meta.url is the module's own source file, not the bundle's.
     expect([m.default, m.here]).toEqual(["satu", entry.href]);
