@@ -97,4 +97,3 @@ export async function exitWhenWritten(): Promise<void> {
   );
   process.exit();
 }
-
