@@ -81,14 +81,15 @@ const section: BenchSection = {
       const one = runs(5);
       const fmt = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (sistem/system ${median(xs.map((x) => x.sysMs)).toFixed(0)} ms); RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget 300 MB); beban/load ${loadavg()[0]!.toFixed(1)}`;
-      // "before": the previous stop's code (06042cc), measured by this bench on this machine in the same
-      // hour as the code after it, invocations taken in turn and five minutes apart (see setAside: an
-      // invocation's clean-up slows the next one's file creations), two rounds, 2026-12-01 17:01 and
-      // 17:10, Node 24.22.3; the host's speed moved by ~15% between them.
+      // "before": the previous stop's code (084bac2), measured by this bench on this machine in the same
+      // hour as the code after it, invocations taken in turn and six minutes apart (see setAside: an
+      // invocation's clean-up slows the next one's file creations), three rounds, 2026-12-01 19:28,
+      // 19:41 and 20:40, Node 24.22.3. The first figure is the round at the host's normal speed; the
+      // range spans all three (the host slowed by up to ~1.5x in the others, CPU time with it).
       return [
-        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 06042cc: 2.47-2.84 s, CPU 4.4-5.2 s, 232 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
+        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 084bac2: 2.33 s, 2.28-3.71 s, CPU 4.1-5.6 s, 220-242 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
         { label: `${N} permohonan/requests, mengisi cache / filling the cache`, wallMs: filling.ms, extra: fmt([filling]) },
-        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 06042cc: 0.53 s, CPU 0.69 s, 86 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
+        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 084bac2: 0.51 s, 0.51-1.32 s, CPU 0.64-0.98 s, 85-86 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -20,11 +20,12 @@ export { generateRepository } from "./lib/shapes.ts";
 const BUDGET_MS = 1500;
 const BUDGET_MB = 300;
 /**
- * The figure this session started from: the code of the previous stop (06042cc), measured by this
- * bench on this machine in the same hour as the code after it, invocations taken in turn (two
- * rounds, 1609 and 1606 ms; Node 24.22.3, a slow hour of the host).
+ * The figure this session started from: the code of the previous stop (084bac2), measured by this
+ * bench on this machine in the same hour as the code after it, invocations taken in turn six
+ * minutes apart (three rounds: 2170, 1438 and 1914 ms; Node 24.22.3). The figure given is the
+ * round at the host's normal speed (19:41); in the other two the host was slower, CPU time with it.
  */
-const PREVIOUS = "06042cc 1606 ms, CPU 2.7 s, 167 MB (Node 24, 2026-12-01 17:10)";
+const PREVIOUS = "084bac2 1438 ms, CPU 2.5 s, 153 MB (Node 24, 2026-12-01 19:41; 1.91-2.17 s when the host was slow)";
 
 interface Run {
   ms: number;
