@@ -2,7 +2,7 @@
 // BIND tests run it (test/bind/zone.test.ts), for the audit's tests and bench.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, startNamed as startBind } from "../bind/tools.ts";
+import { startNamed as startBind } from "../bind/tools.ts";
 
 export interface Named {
   port: number;
@@ -15,12 +15,10 @@ export function zoneText(origin: string, lines: readonly string[]): string {
 }
 
 export async function startNamed(dir: string, zones: Record<string, string>): Promise<Named> {
-  const port = await freePort();
   const files = Object.keys(zones).map((name, i) => {
     const file = join(dir, `zone${i}.db`);
     writeFileSync(file, zones[name]!);
     return { name, file };
   });
-  const server = await startBind(dir, port, files);
-  return { port, stop: server.stop };
+  return startBind(dir, files);
 }

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPlan, type PlanOutcome } from "../../src/artifacts/run.ts";
 import { DELEGATING_GOVERNANCE, REAL_SHAPES, REAL_SHAPES_DIGEST as DIGEST, tempRepo } from "../plan/fixture.ts";
-import { freePort, missingTools, startNamed } from "./tools.ts";
+import { missingTools, startNamed, type NamedServer } from "./tools.ts";
 
 const ZONE = "contohkab.go.id";
 const missing = missingTools(["named", "named-checkzone", "dig"]);
@@ -16,7 +16,7 @@ let repo = "";
 let work = "";
 let port = 0;
 let outcome: PlanOutcome;
-let named: { stop: () => Promise<void> } | undefined;
+let named: NamedServer | undefined;
 
 function dig(...args: string[]): string {
   const r = spawnSync("dig", ["@127.0.0.1", "-p", String(port), "+norec", "+time=2", "+tries=2", ...args], { encoding: "utf8" });
@@ -40,8 +40,8 @@ describe.skipIf(missing.length > 0)("real-zone shapes in BIND", () => {
     });
     if (outcome.kind !== "planned") throw new Error(`fixture invalid: ${JSON.stringify(outcome.diagnostics)}`);
     work = mkdtempSync(join(tmpdir(), "named-real-"));
-    port = await freePort();
-    named = await startNamed(work, port, [{ name: ZONE, file: join(repo, "out/zones", `${ZONE}.zone`) }]);
+    named = await startNamed(work, [{ name: ZONE, file: join(repo, "out/zones", `${ZONE}.zone`) }]);
+    port = named.port;
   });
   afterAll(async () => {
     await named?.stop();

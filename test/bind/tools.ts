@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { createSocket } from "node:dgram";
+import { randomBytes } from "node:crypto";
 
 export function have(program: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${program}`], { encoding: "utf8" }).status === 0;
@@ -40,21 +41,64 @@ export async function freePort(): Promise<number> {
 }
 
 export interface NamedServer {
+  /** The port on 127.0.0.1 this named owns (UDP and TCP). */
+  port: number;
   stop: () => Promise<void>;
 }
 
+type NamedOptions = {
+  tsigKeyFile?: string;
+  transferToLoopback?: boolean;
+  /** The port to try first (a test of the retry gives one already taken). */
+  firstPort?: number;
+};
+
 /**
- * A real `named` serving the given zone files on 127.0.0.1:port, authoritative only; resolves once
- * it answers the first zone's SOA. Zone transfers (AXFR): only with the key of `tsigKeyFile` (a
- * `tsig-keygen` key file), or from 127.0.0.1 with `transferToLoopback`. The one way every BIND test
- * starts a server.
+ * A real `named` serving the given zone files on 127.0.0.1, authoritative only, on a port of its
+ * own. Zone transfers (AXFR): only with the key of `tsigKeyFile` (a `tsig-keygen` key file), or from
+ * 127.0.0.1 with `transferToLoopback`. The one way every BIND test starts a server.
+ *
+ * Ready means: this named's own log says it is running, and every one of several queries, over UDP
+ * from different source ports and over TCP, is answered by it. Test files run side by side, and a
+ * port found free can be taken by another file's named before ours binds it; named sets
+ * SO_REUSEPORT, so both then bind and the kernel shares the queries between them. Each server
+ * therefore also serves a zone of its own name (`instance`); if any query for it goes unanswered,
+ * the port is shared: this named stops and tries again on another port.
  */
-export async function startNamed(work: string, port: number, zones: { name: string; file: string }[], o: { tsigKeyFile?: string; transferToLoopback?: boolean } = {}): Promise<NamedServer> {
+export async function startNamed(work: string, zones: { name: string; file: string }[], o: NamedOptions = {}): Promise<NamedServer> {
+  let last = "";
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = attempt === 0 && o.firstPort ? o.firstPort : await freePort();
+    const started = await startNamedOn(work, port, zones, o);
+    if ("stop" in started) return started;
+    last = started.log;
+    if (!started.portTaken) break;
+  }
+  throw new Error(`named did not start:\n${last}`);
+}
+
+/**
+ * Asks 8 UDP (each from its own source port) and 2 TCP queries for `instance`, then the first
+ * zone's SOA: "shared" unless every instance query is answered with authority, "ready" if the zone
+ * is answered too.
+ */
+function ownAnswers(port: number, instance: string, zone: string): "ready" | "shared" | "zone missing" {
+  const query = (tcp: boolean, name = instance) => [tcp ? "+tcp" : "+notcp", name, "SOA"];
+  const queries = [...Array.from({ length: 8 }, () => query(false)), query(true), query(true), query(false, zone)];
+  const out = spawnSync("dig", ["@127.0.0.1", "-p", String(port), "+norec", "+time=1", "+tries=1", "+noall", "+comments", ...queries.flat()], { encoding: "utf8" }).stdout ?? "";
+  const answered = [...out.matchAll(/status: (\w+).*\n;; flags: ([^;]*);/g)].map((m) => m[1] === "NOERROR" && /\baa\b/.test(m[2]!));
+  if (answered.length !== queries.length || answered.slice(0, -1).some((a) => !a)) return "shared";
+  return answered.at(-1) ? "ready" : "zone missing";
+}
+
+async function startNamedOn(work: string, port: number, zones: { name: string; file: string }[], o: NamedOptions): Promise<NamedServer | { log: string; portTaken: boolean }> {
   const { spawn } = await import("node:child_process");
   const { readFileSync, writeFileSync } = await import("node:fs");
   const { join } = await import("node:path");
   const keyName = o.tsigKeyFile ? /key\s+"([^"]+)"/.exec(readFileSync(o.tsigKeyFile, "utf8"))?.[1] : undefined;
   if (o.tsigKeyFile && !keyName) throw new Error(`no key in ${o.tsigKeyFile}`);
+  const instance = `i${randomBytes(6).toString("hex")}.startnamed.test`;
+  writeFileSync(join(work, "instance.db"), `$TTL 60\n@ SOA ns1 hostmaster 1 3600 900 1209600 60\n@ NS ns1\nns1 A 127.0.0.1\n`);
   writeFileSync(
     join(work, "named.conf"),
     `${o.tsigKeyFile ? `include "${o.tsigKeyFile}";\n` : ""}options {
@@ -69,7 +113,7 @@ export async function startNamed(work: string, port: number, zones: { name: stri
 ${keyName ? `  allow-transfer { key ${keyName}; };\n` : o.transferToLoopback ? "  allow-transfer { 127.0.0.1; };\n" : ""}  notify no;
 };
 controls { };
-${zones.map((z) => `zone "${z.name}" { type primary; file "${z.file}"; };`).join("\n")}
+${[...zones, { name: instance, file: join(work, "instance.db") }].map((z) => `zone "${z.name}" { type primary; file "${z.file}"; };`).join("\n")}
 `,
   );
   const named = spawn("named", ["-g", "-c", join(work, "named.conf"), "-n", "1"], { stdio: ["ignore", "ignore", "pipe"] });
@@ -83,12 +127,17 @@ ${zones.map((z) => `zone "${z.name}" { type primary; file "${z.file}"; };`).join
   };
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const r = spawnSync("dig", ["@127.0.0.1", "-p", String(port), "+short", "+time=1", "+tries=1", zones[0]!.name, "SOA"], { encoding: "utf8" });
-    if (r.status === 0 && r.stdout.trim()) return { stop };
+    if (named.exitCode === null && /\brunning\b/.test(log)) {
+      const answers = ownAnswers(port, instance, zones[0]!.name);
+      if (answers === "ready" && named.exitCode === null) return { port, stop };
+      await stop();
+      if (answers === "shared") return { log: `${log}\n(port ${port} is shared with another server)`, portTaken: true };
+      return { log: `${log}\n(${zones[0]!.name} is not served)`, portTaken: false };
+    }
     if (named.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`named did not start:\n${log}`);
+      return { log, portTaken: false };
     }
-    await new Promise((res) => setTimeout(res, 200));
+    await new Promise((res) => setTimeout(res, 100));
   }
 }

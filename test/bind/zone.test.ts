@@ -10,7 +10,7 @@ import { runPlan } from "../../src/artifacts/run.ts";
 import { resolveIngress } from "../../src/state/ingress.ts";
 import type { DesiredState, RecordSet } from "../../src/state/types.ts";
 import { sampleRequests, tempRepo } from "../plan/fixture.ts";
-import { freePort, missingTools, startNamed, type NamedServer } from "./tools.ts";
+import { missingTools, startNamed, type NamedServer } from "./tools.ts";
 
 const ZONE = "contohkab.go.id";
 const missing = missingTools(["named", "named-checkzone", "dig"]);
@@ -109,8 +109,8 @@ describe.skipIf(missing.length > 0)("zone file served by BIND", () => {
     zoneFile = join(repo, "out/zones", `${ZONE}.zone`);
 
     work = mkdtempSync(join(tmpdir(), "named-test-"));
-    port = await freePort();
-    named = await startNamed(work, port, [{ name: ZONE, file: zoneFile }], { transferToLoopback: true });
+    named = await startNamed(work, [{ name: ZONE, file: zoneFile }], { transferToLoopback: true });
+    port = named.port;
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { canonicalLine, parseCanonical } from "../../src/import/canonical.ts";
 import { adoptionGovernance } from "../../src/model/presets/adopt.ts";
 import { runPlan } from "../../src/artifacts/run.ts";
 import { parseIngress } from "../../src/state/ingress.ts";
-import { freePort, missingTools, startNamed, type NamedServer } from "../bind/tools.ts";
+import { missingTools, startNamed, type NamedServer } from "../bind/tools.ts";
 import { cli, REPO } from "../adopt/clone.ts";
 import { ZONE, zoneText } from "./zone.ts";
 
@@ -48,8 +48,8 @@ describe.skipIf(missing.length > 0)("npm run import from a real named", () => {
     writeFileSync(join(work, "zone.db"), zoneText(SUBDOMAINS));
     keyFile = join(work, "xfr.key");
     writeFileSync(keyFile, spawnSync("tsig-keygen", ["-a", "hmac-sha256", "xfr-key"], { encoding: "utf8" }).stdout);
-    port = await freePort();
-    named = await startNamed(work, port, [{ name: ZONE, file: join(work, "zone.db") }], { tsigKeyFile: keyFile });
+    named = await startNamed(work, [{ name: ZONE, file: join(work, "zone.db") }], { tsigKeyFile: keyFile });
+    port = named.port;
   }, 60_000);
 
   afterAll(async () => {

@@ -24,9 +24,9 @@ const tmp = (p: string) => {
 async function startNamed(zoneText: string, keyFile: string): Promise<number> {
   const work = tmp("verify-named-");
   writeFileSync(join(work, "zone.db"), zoneText);
-  const port = await freePort();
-  servers.push(await startBind(work, port, [{ name: ZONE, file: join(work, "zone.db") }], { tsigKeyFile: keyFile }));
-  return port;
+  const server = await startBind(work, [{ name: ZONE, file: join(work, "zone.db") }], { tsigKeyFile: keyFile });
+  servers.push(server);
+  return server.port;
 }
 
 describe.skipIf(missing.length > 0)("npm run verify-dns against a real named", () => {
