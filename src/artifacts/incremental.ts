@@ -33,7 +33,7 @@ import { quotaMessages, quotaUsage, type ZoneQuota } from "../plan/quota.ts";
 import { baseRef, completeNameserverAddresses, type PlanOptions, type PlanOutcome } from "./run.ts";
 import type { HeadValidation } from "../plan/head.ts";
 import { writeFromSnapshot, type ChangedPieces } from "./snapshot-out.ts";
-import { lowerBound } from "./sorted.ts";
+import type { SortedList } from "./sorted.ts";
 
 const REQUEST_PATH = /^requests\/[^/]+\/[^/]+\.yaml$/;
 
@@ -250,7 +250,7 @@ function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome |
   now.tenants.sort(byNs);
   oldTenants.sort(byNs);
   // A changed piece may meet no unchanged file's piece (then it would merge) nor a kept tenant.
-  const zoneKeys = new Map<string, string[]>();
+  const zoneKeys = new Map<string, SortedList>();
   for (const [zi, z] of snap.meta.zones.entries()) {
     const keys = snap.keys(zi);
     if (!keys) return { fallback: "zone altered" };
@@ -262,7 +262,7 @@ function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome |
     const k = recordKey(r);
     if (nowKeys.has(k)) return { fallback: "record of two changed files" };
     nowKeys.add(k);
-    if (!oldKeys.has(k) && sortedHas(zoneKeys.get(r.zone) ?? [], k)) return { fallback: "record shared" };
+    if (!oldKeys.has(k) && zoneKeys.get(r.zone)?.has(k)) return { fallback: "record shared" };
   }
   const retainedNs = new Set(snap.meta.retainedTenants.map((t) => t.namespace));
   for (const t of [...now.tenants, ...oldTenants]) {
@@ -336,10 +336,6 @@ function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome |
     cache: { hits: 0, incremental: "used" },
     counts: { ...counts, zones: countZones(snap, oldRecords, now.records), sources },
   };
-}
-
-function sortedHas(list: readonly string[], key: string): boolean {
-  return list[lowerBound(list, key)] === key;
 }
 
 /** Base usage with the changed files' old pieces taken out and their new ones put in. */

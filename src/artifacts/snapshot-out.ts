@@ -67,7 +67,11 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     // Pieces rendered as the snapshot rendered them (a bare zone: the same lines, a shorter header).
     const bare = { ...z, nameservers: [], protected: [] };
     const bareHeader = renderZone(bare, [], a.zone);
-    const fresh = c.records.filter((r) => r.zone === name).map((r) => ({ key: `${r.zone}\u0000${r.name}\u0000${r.type}`, ...zonePiece(bareHeader, renderZone(bare, [r], a.zone)) }));
+    // Each fresh record set goes before the first stored one after it (keys.upperBound): found by
+    // search, so that only the few keys it reaches are read.
+    const fresh = c.records
+      .filter((r) => r.zone === name)
+      .map((r) => ({ at: keys.upperBound(`${r.zone}\u0000${r.name}\u0000${r.type}`), ...zonePiece(bareHeader, renderZone(bare, [r], a.zone)) }));
     // Runs of stored record sets that were neighbours are copied as one byte range, comments and
     // all; where a change breaks a run, the next comment is decided as renderZone decides it.
     const seg = snap.numbers(stored.seg);
@@ -101,7 +105,7 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     let j = 0;
     for (let k = 0; k < keys.length; k++) {
       if (!kept(seg[4 * k]!)) continue;
-      while (j < fresh.length && fresh[j]!.key < keys[k]!) emitFresh(fresh[j++]!);
+      while (j < fresh.length && fresh[j]!.at <= k) emitFresh(fresh[j++]!);
       const start = seg[4 * k + 1]!;
       const linesStart = seg[4 * k + 2]!;
       if (lastK >= 0 && lastK === k - 1) runEnd = seg[4 * k + 3]!;

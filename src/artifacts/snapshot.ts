@@ -15,7 +15,7 @@ import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, re
 import { writeText } from "./out-folder.ts";
 import { LineBlocksWriter, linesWithPrefix, type BlockIndex } from "./line-blocks.ts";
 import { digestMatches, digestWords } from "./digest-words.ts";
-import { lowerBound } from "./sorted.ts";
+import { lowerBound, sortedLines, type SortedList } from "./sorted.ts";
 import { join, sep } from "node:path";
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
 import type { Governance } from "../model/governance.ts";
@@ -35,7 +35,7 @@ import type { ZoneQuota } from "../plan/quota.ts";
 import { codeVersion } from "../plan/check-cache.ts";
 import type { LineTap } from "./artifacts.ts";
 
-const VERSION = 3;
+const VERSION = 4;
 const PREFIX = "snapshot-";
 /** Snapshots of other commits or days kept beside the current one: a few, not all. */
 const KEEP = 2;
@@ -77,9 +77,11 @@ type Range = [number, number];
 
 export interface ZonePieces {
   name: string;
-  /** Digest of zone-<i>.txt (the zone as written) and of zone-<i>.keys (its record keys, zone \0 name \0 type, one per line). */
+  /** Digest of zone-<i>.txt (the zone as written) and of zone-<i>.keys (its record keys, zone \0 name \0 type, one per line, sorted). */
   digest: string;
   keysDigest: string;
+  /** In index.bin: where each key of zone-<i>.keys ends, in bytes (its newline, or the end). */
+  keyEnds: Range;
   /** Record sets; per record set in index.bin: file index, start (its comment line, if any), start of its own lines, end, in bytes. */
   count: number;
   seg: Range;
@@ -342,8 +344,10 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       }
       if (!lineStarts(text, t.cuts)) return "zone pieces";
       const keyText = keys.join("\n");
+      const keyEnds: number[] = [];
+      for (let k = 0, end = -1; k < keys.length; k++) keyEnds.push((end += 1 + Buffer.byteLength(keys[k]!)));
       writeFileSync(join(tmp, `zone-${zones.length}.keys`), keyText);
-      zones.push({ name, digest: sha256(text), keysDigest: sha256(keyText), count: keys.length, seg: range(seg) });
+      zones.push({ name, digest: sha256(text), keysDigest: sha256(keyText), keyEnds: range(keyEnds), count: keys.length, seg: range(seg) });
     }
     // Registry: one line per row in Markdown, one record per row in CSV (a quoted cell may hold a line end).
     const rows = s.registry.length;
@@ -528,7 +532,7 @@ export interface Snapshot {
   /** Each file's stored dates line (see SnapshotMeta.dates); undefined when altered. */
   dates(): string[] | undefined;
   /** A zone's record keys in order (read once); undefined when altered. */
-  keys(zone: number): string[] | undefined;
+  keys(zone: number): SortedList | undefined;
   /** Numbers of a range of index.bin. */
   numbers(range: Range): Uint32Array;
   /** A stored piece file's bytes, checked against its digest; undefined when altered. */
@@ -624,7 +628,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     }
     return t;
   };
-  const zoneKeys = new Map<number, string[] | undefined>();
+  const zoneKeys = new Map<number, SortedList | undefined>();
   const indexOf = fileIndex(meta.files);
   const manifestsDir = join(dir, "manifests") + sep;
   return {
@@ -640,7 +644,8 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
       if (!zoneKeys.has(zi)) {
         const z = meta.zones[zi];
         const b = z && this.bytes(`zone-${zi}.keys`, z.keysDigest);
-        zoneKeys.set(zi, b === undefined ? undefined : z!.count ? b.toString("utf8").split("\n") : []);
+        const keys = z && b ? sortedLines(b, numbers(z.keyEnds)) : undefined;
+        zoneKeys.set(zi, keys && keys.length === z!.count ? keys : undefined);
       }
       return zoneKeys.get(zi);
     },
