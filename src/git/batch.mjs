@@ -60,7 +60,8 @@ export const commitOf = (/** @type {import("./process.mjs").GitResult} */ r) => 
  */
 export function startBatch(root, questions, chain) {
   const n = questions.length;
-  const template = chain && chainable(questions, chain) ? chain.then(COMMIT) : [];
+  const followUps = chain?.then(COMMIT);
+  const template = chain && followUps && chainable(questions, chain, followUps) ? followUps : [];
   // What follows is left to the caller when it does not fit beside the questions.
   const m = n + template.length <= BATCH_MAX ? template.length : 0;
   if (n + m < 2 || n > BATCH_MAX) return { answers: questions.map((q) => spawnGit(root, [...q])), followed: Promise.resolve(undefined) };
@@ -175,8 +176,11 @@ export function startBatch(root, questions, chain) {
   }
 }
 
-/** Whether `sh` can start what follows: an `after` question that is a rev-parse, and the commit only ever a whole argument. */
-function chainable(/** @type {readonly string[][]} */ questions, /** @type {Chain} */ chain) {
+/**
+ * Whether `sh` can start what follows: an `after` question that is a rev-parse, and the commit only
+ * ever a whole argument of the follow-up questions (`followUps`: chain.then(COMMIT)).
+ */
+function chainable(/** @type {readonly string[][]} */ questions, /** @type {Chain} */ chain, /** @type {string[][]} */ followUps) {
   if (questions[chain.after]?.[0] !== "rev-parse") return false;
-  return chain.then(COMMIT).every((q) => q.every((a) => a === COMMIT || !a.includes(COMMIT)));
+  return followUps.every((q) => q.every((a) => a === COMMIT || !a.includes(COMMIT)));
 }
