@@ -26,6 +26,7 @@ import type { Plan, SafetyOptions } from "../plan/types.ts";
 import { askIncrementalAhead, incrementalPlan, keepSnapshot } from "./incremental.ts";
 import { PieceTap } from "./snapshot.ts";
 import { declareRunKind } from "../load/run-bundle.mjs";
+import { withHeldHeapGrowth } from "./heap-growth.ts";
 
 export interface PlanOptions {
   root: string;
@@ -269,13 +270,19 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
   if ("kind" in fast) return fast;
   // Every file is read after all: the code this run compiles is a full plan's (src/load/run-bundle.mjs).
   if (o.cacheDir) declareRunKind("plan-full");
+  // A run with a cache and out/ may fill the cache (a clean commit's): its heap is held down (./heap-growth.ts).
+  return o.cacheDir && o.out ? withHeldHeapGrowth(() => fullPlan(o, fast.fallback)) : fullPlan(o, fast.fallback);
+}
+
+/** The plan from every file; `fallback` says why the snapshot did not serve. */
+async function fullPlan(o: PlanOptions, fallback: string): Promise<PlanOutcome> {
   let asked: Asked | undefined;
   let early: EarlyStart | undefined;
   let checked: Awaited<ReturnType<typeof validatedHead>>;
   try {
     checked = await validatedHead(
       o,
-      fast.fallback,
+      fallback,
       (governance) => (asked = askGit(o, governance)),
       (valid) => (early = startEarly(o, valid, asked?.historyNow)),
     );
@@ -302,7 +309,7 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
 
   const { base, notes } = await baseSide(o, head, state, git);
   head.cache.save();
-  const cache = { ...cacheUse(head.cache), ...(fast.fallback ? { incremental: fast.fallback } : {}) };
+  const cache = { ...cacheUse(head.cache), ...(fallback ? { incremental: fallback } : {}) };
   // A run that keeps no snapshot needs nothing more of what served the base side: the check
   // results by blob, HEAD's listing, git's answers (~10 MB for 15,000 files) go before out/ is written.
   const snapshot = !!o.cacheDir && head.clean;
