@@ -81,15 +81,16 @@ const section: BenchSection = {
       const one = runs(5);
       const fmt = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (sistem/system ${median(xs.map((x) => x.sysMs)).toFixed(0)} ms); RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget 300 MB); beban/load ${loadavg()[0]!.toFixed(1)}`;
-      // "before": the previous stop's code (084bac2), measured by this bench on this machine in the same
-      // hour as the code after it, invocations taken in turn and six minutes apart (see setAside: an
-      // invocation's clean-up slows the next one's file creations), three rounds, 2026-12-01 19:28,
-      // 19:41 and 20:40, Node 24.22.3. The first figure is the round at the host's normal speed; the
-      // range spans all three (the host slowed by up to ~1.5x in the others, CPU time with it).
+      // "before": the previous stop's code (d0e0073), measured by this bench on this machine,
+      // invocations taken in turn with the code after it and five or six minutes apart (see
+      // setAside: an invocation's clean-up slows the next one's file creations), five rounds on
+      // 2026-12-01 (19:35, 19:47, 20:46, 22:58, 23:09), Node 24.22.3. The first figure is the round
+      // at the host's normal speed (19:47); the range spans all five (the host slowed by up to
+      // ~1.5x in the others, CPU time with it).
       return [
-        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 084bac2: 2.33 s, 2.28-3.71 s, CPU 4.1-5.6 s, 220-242 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
-        { label: `${N} permohonan/requests, mengisi cache / filling the cache`, wallMs: filling.ms, extra: fmt([filling]) },
-        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 084bac2: 0.51 s, 0.51-1.32 s, CPU 0.64-0.98 s, 85-86 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
+        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before d0e0073: 2.24 s, 2.24-3.44 s, CPU 4.0-5.8 s, 219-244 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
+        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before d0e0073: RSS 292-301 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
+        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before d0e0073: 0.47 s, 0.47-0.58 s, CPU 0.59-0.74 s, 83-88 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

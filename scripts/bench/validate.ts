@@ -20,12 +20,13 @@ export { generateRepository } from "./lib/shapes.ts";
 const BUDGET_MS = 1500;
 const BUDGET_MB = 300;
 /**
- * The figure this session started from: the code of the previous stop (084bac2), measured by this
- * bench on this machine in the same hour as the code after it, invocations taken in turn six
- * minutes apart (three rounds: 2170, 1438 and 1914 ms; Node 24.22.3). The figure given is the
- * round at the host's normal speed (19:41); in the other two the host was slower, CPU time with it.
+ * The figure this session started from: the code of the previous stop (d0e0073), measured by this
+ * bench on this machine, invocations taken in turn with the code after it, five or six minutes
+ * apart (five rounds on 2026-12-01: 1825, 1489 and 2111 ms with its code at 19:35, 19:47 and 20:46;
+ * 1961 and 1545 ms at 22:58 and 23:09; Node 24.22.3). The figure given is the round at the host's
+ * normal speed (19:47); in the others the host was slower, CPU time with it.
  */
-const PREVIOUS = "084bac2 1438 ms, CPU 2.5 s, 153 MB (Node 24, 2026-12-01 19:41; 1.91-2.17 s when the host was slow)";
+const PREVIOUS = "d0e0073 1489 ms, CPU 2.5 s, 160 MB (Node 24, 2026-12-01 19:47; 1.55-2.11 s when the host was slower)";
 
 interface Run {
   ms: number;
