@@ -40,10 +40,19 @@ export function sortedLines(bytes: Buffer, ends: Uint32Array): SortedList | unde
   }
   if (!ok) return undefined;
   if (!isAscii(bytes)) return sortedArray(ends.length ? bytes.toString("utf8").split("\n") : []);
-  const at = (k: number) => bytes.toString("latin1", k === 0 ? 0 : ends[k - 1]! + 1, ends[k]!);
+  return sortedList(ends.length, (k) => bytes.toString("latin1", k === 0 ? 0 : ends[k - 1]! + 1, ends[k]!));
+}
+
+/** A SortedList of strings already made. */
+export function sortedArray(list: readonly string[]): SortedList {
+  return sortedList(list.length, (k) => list[k]!);
+}
+
+/** The SortedList of `length` items, item k being `at(k)`: searched by binary search. */
+function sortedList(length: number, at: (k: number) => string): SortedList {
   const upperBound = (key: string) => {
     let lo = 0;
-    let hi = ends.length;
+    let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (key < at(mid)) hi = mid;
@@ -55,20 +64,5 @@ export function sortedLines(bytes: Buffer, ends: Uint32Array): SortedList | unde
     const k = upperBound(key);
     return k > 0 && at(k - 1) === key;
   };
-  return { length: ends.length, at, upperBound, has };
-}
-
-/** A SortedList of strings already made. */
-export function sortedArray(list: readonly string[]): SortedList {
-  const upperBound = (key: string) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (key < list[mid]!) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-  return { length: list.length, at: (k) => list[k]!, upperBound, has: (key) => list[lowerBound(list, key)] === key };
+  return { length, at, upperBound, has };
 }
