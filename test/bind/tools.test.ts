@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { createSocket } from "node:dgram";
 import { afterAll, describe, expect, it } from "vitest";
-import { missingTools, startNamed, type NamedServer } from "./tools.ts";
+import { freePort, missingTools, startNamed, type NamedServer } from "./tools.ts";
 
 const missing = missingTools(["named", "dig"]);
 const ZONE = "port.test";
@@ -35,5 +36,18 @@ describe.skipIf(missing.length > 0)("startNamed", () => {
     const second = await serve(2, first.port);
     expect(second.port).not.toBe(first.port);
     expect([serial(first.port), serial(second.port)]).toEqual(["1", "2"]);
+  }, 60_000);
+
+  it("moves to another port when a program that does not share ports holds its first one", async () => {
+    const port = await freePort();
+    const holder = createSocket("udp4");
+    await new Promise<void>((resolve) => holder.bind(port, "127.0.0.1", resolve));
+    try {
+      const s = await serve(3, port);
+      expect(s.port).not.toBe(port);
+      expect(serial(s.port)).toBe("3");
+    } finally {
+      holder.close();
+    }
   }, 60_000);
 });

@@ -136,7 +136,8 @@ ${[...zones, { name: instance, file: join(work, "instance.db") }].map((z) => `zo
     }
     if (named.exitCode !== null || Date.now() > deadline) {
       await stop();
-      return { log, portTaken: false };
+      // A port held by a program without SO_REUSEPORT makes named exit: "unable to listen".
+      return { log, portTaken: /address in use|unable to listen/i.test(log) };
     }
     await new Promise((res) => setTimeout(res, 100));
   }
