@@ -1,13 +1,14 @@
 // startNamed must hand back a server that is its own: when the port it tries is already served by
 // another named with the same zone (test files run side by side), the answer must not be taken for
-// its own; it moves to another port.
+// its own; it moves to another port. And no other test process may start a server on a port one
+// of ours holds, while it holds it; the hold ends with its process, however that ends.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createSocket } from "node:dgram";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, missingTools, startNamed, type NamedServer } from "./tools.ts";
+import { freePort, missingTools, reservePort, startNamed, type NamedServer } from "./tools.ts";
 
 const missing = missingTools(["named", "dig"]);
 const ZONE = "port.test";
@@ -49,5 +50,46 @@ describe.skipIf(missing.length > 0)("startNamed", () => {
     } finally {
       holder.close();
     }
+  }, 60_000);
+
+  /** Another test process asking for `port` the way startNamed does: "held" or "refused". */
+  const fromAnotherProcess = (port: number, then = "process.exit(0)") =>
+    spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", `
+      const { reservePort } = await import(${JSON.stringify(join(import.meta.dirname, "tools.ts"))});
+      console.log((await reservePort(${port})) ? "held" : "refused");
+      ${then};`], { stdio: ["ignore", "pipe", "inherit"] });
+  const firstLine = (child: ReturnType<typeof spawn>) =>
+    new Promise<string>((resolve) => {
+      let out = "";
+      child.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        if (out.includes("\n")) resolve(out.trim());
+      });
+      child.once("exit", () => resolve(out.trim()));
+    });
+
+  it("holds its port against every other test process until it stops", async () => {
+    const s = await serve(4);
+    expect(await firstLine(fromAnotherProcess(s.port))).toBe("refused");
+    await s.stop();
+    expect(await firstLine(fromAnotherProcess(s.port))).toBe("held");
+  }, 60_000);
+
+  it("leaves no hold behind when the process holding it is killed", async () => {
+    const port = await freePort();
+    const other = port + 1 < 65536 ? port + 1 : port - 1; // a number only: nothing binds it here
+    const holder = fromAnotherProcess(other, "setInterval(() => {}, 1000)");
+    try {
+      expect(await firstLine(holder)).toBe("held");
+      expect(await reservePort(other)).toBeNull();
+    } finally {
+      const gone = new Promise((resolve) => holder.once("exit", resolve));
+      holder.kill("SIGKILL");
+      await gone;
+    }
+    const held = await reservePort(other);
+    expect(held).not.toBeNull();
+    held!.release();
+    expect(await reservePort(port)).toBeNull(); // freePort's own hold lasts as long as this process
   }, 60_000);
 });

@@ -19,8 +19,29 @@ export function missingTools(programs: string[]): string[] {
   return missing;
 }
 
-/** A port free on 127.0.0.1 for both TCP and UDP (named serves both). */
-export async function freePort(): Promise<number> {
+/**
+ * Holds `port` for this process, against every other test process on the machine that asks the
+ * same way: an abstract Unix socket named for the port (Linux) is bound once at a time, and the
+ * kernel frees it when its process ends, so a crashed test never leaves a stale hold behind. null
+ * when someone else holds it. Written by hand: lock-file libraries need a stale-lock timeout, this
+ * needs none.
+ */
+export async function reservePort(port: number): Promise<{ release: () => void } | null> {
+  return new Promise((resolve) => {
+    const hold = createServer();
+    hold.once("error", () => resolve(null));
+    hold.listen(`\0subdomain-gitops-test-port-${port}`, () => {
+      hold.unref();
+      resolve({ release: () => hold.close() });
+    });
+  });
+}
+
+/**
+ * A port free on 127.0.0.1 for both TCP and UDP (named serves both), reserved for this process
+ * (see reservePort) until `release`, so no other test file's server is started on it meanwhile.
+ */
+async function reserveFreePort(): Promise<{ port: number; release: () => void }> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = await new Promise<number>((resolve, reject) => {
       const s = createServer();
@@ -30,14 +51,22 @@ export async function freePort(): Promise<number> {
         s.close(() => resolve(p));
       });
     });
+    const held = await reservePort(port);
+    if (!held) continue;
     const udpFree = await new Promise<boolean>((resolve) => {
       const u = createSocket("udp4");
       u.once("error", () => resolve(false));
       u.bind(port, "127.0.0.1", () => u.close(() => resolve(true)));
     });
-    if (udpFree) return port;
+    if (udpFree) return { port, release: held.release };
+    held.release();
   }
   throw new Error("no free port on 127.0.0.1");
+}
+
+/** A free port that stays reserved for this process until it ends (a port nothing may answer on). */
+export async function freePort(): Promise<number> {
+  return (await reserveFreePort()).port;
 }
 
 export interface NamedServer {
@@ -49,7 +78,7 @@ export interface NamedServer {
 type NamedOptions = {
   tsigKeyFile?: string;
   transferToLoopback?: boolean;
-  /** The port to try first (a test of the retry gives one already taken). */
+  /** The port to try first, as it is, without reserving it (a test of the retry gives one already taken). */
   firstPort?: number;
 };
 
@@ -58,19 +87,32 @@ type NamedOptions = {
  * own. Zone transfers (AXFR): only with the key of `tsigKeyFile` (a `tsig-keygen` key file), or from
  * 127.0.0.1 with `transferToLoopback`. The one way every BIND test starts a server.
  *
- * Ready means: this named's own log says it is running, and every one of several queries, over UDP
- * from different source ports and over TCP, is answered by it. Test files run side by side, and a
- * port found free can be taken by another file's named before ours binds it; named sets
- * SO_REUSEPORT, so both then bind and the kernel shares the queries between them. Each server
- * therefore also serves a zone of its own name (`instance`); if any query for it goes unanswered,
- * the port is shared: this named stops and tries again on another port.
+ * Test files run side by side, and named sets SO_REUSEPORT: a second named on a port another one
+ * serves binds as well, and the kernel shares the queries between the two, so one test's queries
+ * reach another test's server. Two guards:
+ * - every port is reserved for this process before its named starts, and stays so until `stop`
+ *   (reservePort): no other test process starts a server on it, not even for the moment it takes
+ *   to find out;
+ * - ready means this named's own log says it is running, and every one of several queries for a
+ *   zone of its own name (`instance`), over UDP from different source ports and over TCP, is
+ *   answered by it. Otherwise the port is shared with a server that did not reserve it: this named
+ *   stops and tries again on another port.
  */
 export async function startNamed(work: string, zones: { name: string; file: string }[], o: NamedOptions = {}): Promise<NamedServer> {
   let last = "";
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = attempt === 0 && o.firstPort ? o.firstPort : await freePort();
+    const { port, release } = attempt === 0 && o.firstPort ? { port: o.firstPort, release: () => {} } : await reserveFreePort();
     const started = await startNamedOn(work, port, zones, o);
-    if ("stop" in started) return started;
+    if ("stop" in started) {
+      return {
+        port,
+        stop: async () => {
+          await started.stop();
+          release();
+        },
+      };
+    }
+    release();
     last = started.log;
     if (!started.portTaken) break;
   }
@@ -123,7 +165,9 @@ ${[...zones, { name: instance, file: join(work, "instance.db") }].map((z) => `zo
     if (named.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => named.once("exit", () => resolve()));
     named.kill("SIGTERM");
-    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5_000))]);
+    const late = setTimeout(() => named.kill("SIGKILL"), 5_000); // its port is released only once it is gone
+    await exited;
+    clearTimeout(late);
   };
   const deadline = Date.now() + 20_000;
   for (;;) {
