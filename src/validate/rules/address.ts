@@ -144,7 +144,11 @@ let lastParsed: Parsed[] = [];
 function eachAddress(req: RequestFile, f: (a: Parsed) => void): void {
   if (lastRequest !== req.request) {
     const all: Parsed[] = [];
-    for (const list of lists(req)) for (let i = 0; i < list.values.length; i++) all.push({ text: list.values[i]!, parsed: parse(list.values[i]!, list.family), list, i });
+    const found = lists(req);
+    for (let k = 0; k < found.length; k++) {
+      const list = found[k]!; // index loops: see checkRequest in validate.ts
+      for (let i = 0; i < list.values.length; i++) all.push({ text: list.values[i]!, parsed: parse(list.values[i]!, list.family), list, i });
+    }
     lastRequest = req.request;
     lastParsed = all;
   }

@@ -31,9 +31,13 @@ export const caaFields: FileRule = {
   summary: { id: "CAA: flags 0 atau 128, tag issue/issuewild/iodef, nilai sesuai tag", en: "CAA: flags 0 or 128, tag issue/issuewild/iodef, value of the form the tag needs" },
   check(req) {
     const out: Diagnostic[] = [];
-    for (const [i, r] of (req.request.records ?? []).entries()) {
+    // Index loops: this runs on every file, mostly finding nothing.
+    const records = req.request.records ?? [];
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
       if (r.type !== "CAA") continue;
-      for (const [j, v] of r.values.entries()) {
+      for (let j = 0; j < r.values.length; j++) {
+        const v = r.values[j]!;
         const ptr = `/records/${i}/values/${j}`;
         if (v.flags !== undefined && v.flags !== 0 && v.flags !== 128)
           out.push(report(this, req, `${ptr}/flags`, { id: `flags CAA ${v.flags} tidak sah; tulis 0 (biasa) atau 128 (kritis).`, en: `CAA flags ${v.flags} is invalid; write 0 (normal) or 128 (critical).` }));

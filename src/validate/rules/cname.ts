@@ -42,7 +42,8 @@ export const cnameAlone: FileRule = {
   check(req) {
     const names = ownedNames(req.request);
     const out: Diagnostic[] = [];
-    for (const c of names) {
+    for (let k = 0; k < names.length; k++) {
+      const c = names[k]!;
       if (c.type !== "CNAME") continue;
       const others = names.filter((n) => n !== c && n.name === c.name);
       if (others.length === 0) continue;
@@ -68,7 +69,9 @@ export const cnameSelf: FileRule = {
   check(req, ctx) {
     const zone = zoneName(req.request, ctx);
     const out: Diagnostic[] = [];
-    for (const n of ownedNames(req.request)) {
+    const names = ownedNames(req.request);
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k]!;
       if (n.alias === undefined || host(n.alias) !== absoluteName(n.name, zone)) continue;
       const ptr = n.ptr === "/target/alias" ? n.ptr : `${n.ptr}/value`;
       out.push(
@@ -85,7 +88,9 @@ export const cnameSelf: FileRule = {
 /** A request's aliases as edges between absolute names (self-loops left out: cname.self's). */
 function aliasEdges(req: RepositoryRequest, zone: string): { from: string; to: string; ptr: string }[] {
   const out: { from: string; to: string; ptr: string }[] = [];
-  for (const n of ownedNames(req)) {
+  const names = ownedNames(req);
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k]!;
     if (n.alias === undefined) continue;
     const from = absoluteName(n.name, zone);
     const to = host(n.alias);
@@ -103,8 +108,14 @@ export const cnameLoop: RepoRule = {
     // Absolute name -> where its CNAME is written and where it leads. Self-loops are cname.self's.
     const edges = new Map<string, { to: string; req: RepositoryFile; ptr: string }>();
     const zones = byZoneField((req) => zoneName(req, ctx));
-    for (const req of all)
-      for (const e of aliasEdges(req.request, zones(req.request))) if (!edges.has(e.from)) edges.set(e.from, { to: e.to, req, ptr: e.ptr });
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!;
+      const found = aliasEdges(req.request, zones(req.request));
+      for (let k = 0; k < found.length; k++) {
+        const e = found[k]!;
+        if (!edges.has(e.from)) edges.set(e.from, { to: e.to, req, ptr: e.ptr });
+      }
+    }
     // Each chain is walked once: O(names). A name is on a cycle when the walk from it returns to it.
     const state = new Map<string, "active" | "done">();
     const onCycle = new Set<string>();

@@ -124,17 +124,21 @@ export const labelConfusable: RepoRule = {
     // zone -> skeleton -> the first holder, or every holder once a different name shares it.
     const groups = new Map<string, Map<string, Holder | Holder[]>>();
     const zones = byZoneField((req) => zoneKey(req, ctx.governance));
-    for (const req of all) {
+    // Index loops and Map.forEach here (see checkRequest in validate.ts): no iterator results.
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!;
       const zone = zones(req.request);
       let bySkeleton = groups.get(zone);
       if (!bySkeleton) groups.set(zone, (bySkeleton = new Map()));
-      for (const n of ownedNames(req.request)) {
+      const owned = ownedNames(req.request);
+      for (let k = 0; k < owned.length; k++) {
+        const n = owned[k]!;
         const key = nameSkeleton(n.name);
         if (key === undefined) continue;
         const had = bySkeleton.get(key);
-        const holder = { req, name: n.name, ptr: n.namePtr };
         const last = Array.isArray(had) ? had[had.length - 1] : had;
         if (last && last.req === req && last.name === n.name) continue; // several types at one name
+        const holder = { req, name: n.name, ptr: n.namePtr };
         if (had === undefined) bySkeleton.set(key, holder);
         else if (Array.isArray(had)) had.push(holder);
         else bySkeleton.set(key, [had, holder]);
@@ -142,10 +146,10 @@ export const labelConfusable: RepoRule = {
     }
     const out: Diagnostic[] = [];
     for (const bySkeleton of groups.values())
-      for (const list of bySkeleton.values()) {
-        if (!Array.isArray(list)) continue;
+      bySkeleton.forEach((list) => {
+        if (!Array.isArray(list)) return;
         const names = new Set(list.map((h) => h.name));
-        if (names.size < 2) continue; // one name held twice is name.unique's finding
+        if (names.size < 2) return; // one name held twice is name.unique's finding
         // Linear in the holders: each names the first holder of another name and a count.
         const perName = new Map<string, number>();
         for (const h of list) perName.set(h.name, (perName.get(h.name) ?? 0) + 1);
@@ -160,7 +164,7 @@ export const labelConfusable: RepoRule = {
             }),
           );
         }
-      }
+      });
     return out;
   },
   links(req, ctx) {

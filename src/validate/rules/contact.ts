@@ -2,7 +2,7 @@
 // phone number, and a civil-servant NIP whose embedded dates make sense.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { report, type FileRule } from "../rule.ts";
-import { validDate } from "../dates.ts";
+import { daysInMonth, validDate } from "../dates.ts";
 import type { Governance } from "../../model/governance.ts";
 import { asciiHost } from "../../model/names.ts";
 import { isPlaceholder } from "../../model/placeholder.ts";
@@ -35,7 +35,8 @@ export const contactEmail: FileRule = {
   summary: { id: "E-mail kontak berbentuk nama@domain.go.id yang sah", en: "Contact e-mail is a valid name@domain address" },
   check(req) {
     const out: Diagnostic[] = [];
-    for (const role of ROLES) {
+    for (let r = 0; r < ROLES.length; r++) {
+      const role = ROLES[r]!; // an index loop: see checkRequest in validate.ts
       const c = req.request.contacts[role];
       if (emailOk(c.email) || isPlaceholder(c.email)) continue; // an [ISI] mark: request.placeholder says so
       out.push(
@@ -73,7 +74,8 @@ export const contactDomain: FileRule = {
     if (!allowed) domainCache.set(ctx.governance, (allowed = contactDomains(ctx.governance)));
     const list = allowed;
     const out: Diagnostic[] = [];
-    for (const role of ROLES) {
+    for (let r = 0; r < ROLES.length; r++) {
+      const role = ROLES[r]!; // an index loop: see checkRequest in validate.ts
       const c = req.request.contacts[role];
       if (!emailOk(c.email)) continue;
       const domain = c.email.slice(c.email.lastIndexOf("@") + 1).toLowerCase();
@@ -117,7 +119,8 @@ export const contactPhone: FileRule = {
   summary: { id: "Telepon kontak nomor Indonesia (+62/62/0; HP 08xx atau telepon rumah/kantor dengan kode wilayah)", en: "Contact phone is an Indonesian number (+62/62/0; mobile 08xx or a landline with area code)" },
   check(req) {
     const out: Diagnostic[] = [];
-    for (const role of ROLES) {
+    for (let r = 0; r < ROLES.length; r++) {
+      const role = ROLES[r]!; // an index loop: see checkRequest in validate.ts
       const c = req.request.contacts[role];
       if (nationalPhone(c.phone) !== undefined || isPlaceholder(c.phone)) continue;
       out.push(
@@ -134,19 +137,38 @@ export const contactPhone: FileRule = {
 /** What is wrong with an 18-digit NIP (PP 11/2017 layout: birth date, appointment month, gender, serial), or undefined. */
 export function nipProblem(nip: string, today: string): { id: string; en: string } | undefined {
   if (!/^\d{18}$/.test(nip)) return { id: "NIP harus 18 angka", en: "a NIP has 18 digits" };
-  const birth = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
-  const appointed = `${nip.slice(8, 12)}-${nip.slice(12, 14)}`;
+  // The digits as numbers, not as new strings: two NIPs on every file, almost always sound.
+  const birthYear = digits(nip, 0, 4);
+  const birthMonth = digits(nip, 4, 6);
+  const birthDay = digits(nip, 6, 8);
+  const appointedYear = digits(nip, 8, 12);
+  const appointedMonth = digits(nip, 12, 14);
   const gender = nip[14]!;
-  const serial = nip.slice(15);
-  if (!validDate(birth) || birth < "1930-01-01" || birth > today)
+  const now = todayNumber(today);
+  const birthValid = birthMonth >= 1 && birthMonth <= 12 && birthDay >= 1 && birthDay <= daysInMonth(birthYear, birthMonth);
+  if (!birthValid || birthYear < 1930 || digits(nip, 0, 8) > now)
     return { id: `8 angka pertama (${nip.slice(0, 8)}) harus tanggal lahir TTTTBBHH yang sah`, en: `the first 8 digits (${nip.slice(0, 8)}) must be a valid birth date YYYYMMDD` };
-  if (!validDate(`${appointed}-01`) || appointed > today.slice(0, 7))
+  if (appointedMonth < 1 || appointedMonth > 12 || appointedYear * 100 + appointedMonth > Math.floor(now / 100))
     return { id: `angka ke-9 sampai 14 (${nip.slice(8, 14)}) harus bulan pengangkatan TTTTBB yang sah dan tidak di masa depan`, en: `digits 9-14 (${nip.slice(8, 14)}) must be a valid appointment month YYYYMM, not in the future` };
-  if (Number(nip.slice(8, 12)) - Number(nip.slice(0, 4)) < 15)
+  if (appointedYear - birthYear < 15)
     return { id: `tahun pengangkatan ${nip.slice(8, 12)} terlalu dekat dengan tahun lahir ${nip.slice(0, 4)}`, en: `appointment year ${nip.slice(8, 12)} is too close to birth year ${nip.slice(0, 4)}` };
   if (gender !== "1" && gender !== "2") return { id: `angka ke-15 (${gender}) adalah jenis kelamin: 1 atau 2`, en: `digit 15 (${gender}) is the gender: 1 or 2` };
-  if (serial === "000") return { id: "3 angka terakhir adalah nomor urut: 001-999", en: "the last 3 digits are a serial number: 001-999" };
+  if (digits(nip, 15, 18) === 0) return { id: "3 angka terakhir adalah nomor urut: 001-999", en: "the last 3 digits are a serial number: 001-999" };
   return undefined;
+}
+
+/** The decimal number written by s[from..to) (digits only). */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
+/** today (YYYY-MM-DD) as the number YYYYMMDD, kept for the run's one `today`. */
+let todayMemo = { text: "", value: 0 };
+function todayNumber(today: string): number {
+  if (todayMemo.text !== today) todayMemo = { text: today, value: validDate(today) ? digits(today, 0, 4) * 10000 + digits(today, 5, 7) * 100 + digits(today, 8, 10) : NaN };
+  return todayMemo.value;
 }
 
 export const contactNip: FileRule = {
@@ -157,7 +179,8 @@ export const contactNip: FileRule = {
   summary: { id: "NIP 18 angka: tanggal lahir, bulan pengangkatan, jenis kelamin 1/2, nomor urut", en: "NIP of 18 digits: birth date, appointment month, gender 1/2, serial" },
   check(req, ctx) {
     const out: Diagnostic[] = [];
-    for (const role of ROLES) {
+    for (let r = 0; r < ROLES.length; r++) {
+      const role = ROLES[r]!; // an index loop: see checkRequest in validate.ts
       const c = req.request.contacts[role];
       const p = c.nip === undefined ? undefined : nipProblem(c.nip, ctx.today);
       if (!p) continue;

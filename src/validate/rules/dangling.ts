@@ -11,27 +11,35 @@ import { report, type RepoRule, type RepositoryFile, type RepositoryRequest } fr
 
 const ADDRESS = new Set(["A", "AAAA", "GLUE"]);
 
+/** A destination, at records[record].values[value] (record -1: the target's alias or name servers). */
 interface Destination {
   type: "CNAME" | "MX" | "SRV" | "NS";
   name: string;
-  ptr: string;
+  record: number;
+  value: number;
 }
 
 function destinations(req: RepositoryFile): Destination[] {
   const out: Destination[] = [];
   const r = req.request;
-  if (r.target?.alias !== undefined) out.push({ type: "CNAME", name: r.target.alias, ptr: "/target/alias" });
+  if (r.target?.alias !== undefined) out.push({ type: "CNAME", name: r.target.alias, record: -1, value: 0 });
   const nameservers = r.target?.delegation?.nameservers ?? [];
-  for (let i = 0; i < nameservers.length; i++) out.push({ type: "NS", name: nameservers[i]!, ptr: `/target/delegation/nameservers/${i}` });
+  for (let i = 0; i < nameservers.length; i++) out.push({ type: "NS", name: nameservers[i]!, record: -1, value: i });
   const records = r.records ?? [];
   for (let i = 0; i < records.length; i++) {
     const x = records[i]!;
-    if (x.type === "CNAME") out.push({ type: "CNAME", name: x.value, ptr: `/records/${i}/value` });
+    if (x.type === "CNAME") out.push({ type: "CNAME", name: x.value, record: i, value: 0 });
     else if (x.type === "MX") {
-      for (let j = 0; j < x.values.length; j++) if (x.values[j]!.exchange !== ".") out.push({ type: "MX", name: x.values[j]!.exchange, ptr: `/records/${i}/values/${j}/exchange` });
-    } else if (x.type === "SRV") for (let j = 0; j < x.values.length; j++) if (x.values[j]!.target !== ".") out.push({ type: "SRV", name: x.values[j]!.target, ptr: `/records/${i}/values/${j}/target` });
+      for (let j = 0; j < x.values.length; j++) if (x.values[j]!.exchange !== ".") out.push({ type: "MX", name: x.values[j]!.exchange, record: i, value: j });
+    } else if (x.type === "SRV") for (let j = 0; j < x.values.length; j++) if (x.values[j]!.target !== ".") out.push({ type: "SRV", name: x.values[j]!.target, record: i, value: j });
   }
   return out;
+}
+
+/** Where a destination is written: made only for a finding (destinations are listed for every request). */
+function pointer(d: Destination): string {
+  if (d.record < 0) return d.type === "NS" ? `/target/delegation/nameservers/${d.value}` : "/target/alias";
+  return d.type === "CNAME" ? `/records/${d.record}/value` : `/records/${d.record}/values/${d.value}/${d.type === "MX" ? "exchange" : "target"}`;
 }
 
 export const nameDangling: RepoRule = {
@@ -59,14 +67,17 @@ export const nameDangling: RepoRule = {
       for (const p of z.protected ?? []) exists.set(p === "@" ? origin : `${host(p)}.${origin}`, true); // kept outside: assumed complete
     }
     const zoneName = byZoneField((req) => host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
-    for (const req of all) {
+    // Index loops (see checkRequest in validate.ts): no iterator results.
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!;
       if (req.request.decommission) continue; // a decommissioned request serves nothing
       // absoluteName(n.name, zone) with the zone's stored form, which zoneName already is.
       const names = ownedNames(req.request);
       if (names.length === 0) continue;
       const zone = zoneName(req.request);
       const suffix = `.${asciiHost(zone)}`;
-      for (const n of names) {
+      for (let k = 0; k < names.length; k++) {
+        const n = names[k]!;
         const abs = n.name === "@" ? asciiHost(zone) : n.name + suffix;
         exists.set(abs, exists.get(abs) === true || ADDRESS.has(n.type));
         if (n.type === "NS") delegated.add(abs);
@@ -84,23 +95,26 @@ export const nameDangling: RepoRule = {
       return h;
     };
     const out: Diagnostic[] = [];
-    for (const req of all) {
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!;
       if (req.request.decommission) continue;
-      for (const d of destinations(req)) {
+      const ds = destinations(req);
+      for (let k = 0; k < ds.length; k++) {
+        const d = ds[k]!;
         const name = hostOf(d.name);
         const zone = zoneOfName(name);
         if (!zone || underDelegation(name)) continue;
         const known = exists.get(name);
         if (known === undefined)
           out.push(
-            report(this, req, d.ptr, {
+            report(this, req, pointer(d), {
               id: `Tujuan ${d.type} \`${d.name}\` ada di zona ${zone} yang kita kelola, tetapi tidak ada permohonan aktif yang membuat nama itu, jadi rekaman ini menunjuk ke nama kosong. Ajukan dulu permohonan untuk \`${name}\`, atau perbaiki tujuannya.`,
               en: `The ${d.type} destination \`${d.name}\` is in zone ${zone}, which we manage, but no active request creates that name, so this record points at nothing. Request \`${name}\` first, or correct the destination.`,
             }),
           );
         else if (d.type === "NS" && !known && !name.endsWith(`.${absoluteName(host(req.request.label), zoneName(req.request))}`))
           out.push(
-            report(this, req, d.ptr, {
+            report(this, req, pointer(d), {
               id: `Server nama \`${d.name}\` ada di zona ${zone} tetapi tidak punya alamat (A/AAAA); resolver tidak dapat menghubunginya. Beri nama itu target.server, atau pakai server nama lain.`,
               en: `Name server \`${d.name}\` is in zone ${zone} but has no address (A/AAAA); resolvers cannot reach it. Give that name a target.server, or use another name server.`,
             }),

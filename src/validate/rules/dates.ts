@@ -3,6 +3,13 @@
 import { addMonths } from "../dates.ts";
 import { report, type FileRule } from "../rule.ts";
 
+/** The letters whose dates letter.date checks, in the order check() lists their dates. */
+const LETTERS = [
+  { ptr: "/letter/date", what: { id: "surat permohonan", en: "request letter" } },
+  { ptr: "/recommendation/date", what: { id: "rekomendasi", en: "recommendation" } },
+  { ptr: "/decommission/letter/date", what: { id: "surat penghapusan", en: "decommission letter" } },
+] as const;
+
 export const letterDate: FileRule = {
   id: "letter.date",
   scope: "file",
@@ -11,19 +18,21 @@ export const letterDate: FileRule = {
   summary: { id: "Tanggal surat (permohonan, rekomendasi, penghapusan) tidak di masa depan", en: "Letter dates (request, recommendation, decommission) are not in the future" },
   check(req, ctx) {
     const r = req.request;
-    const dates: [string | undefined, string, { id: string; en: string }][] = [
-      [r.letter.date, "/letter/date", { id: "surat permohonan", en: "request letter" }],
-      [r.recommendation?.date, "/recommendation/date", { id: "rekomendasi", en: "recommendation" }],
-      [r.decommission?.letter.date, "/decommission/letter/date", { id: "surat penghapusan", en: "decommission letter" }],
-    ];
-    return dates
-      .filter(([d]) => d !== undefined && d > ctx.today)
-      .map(([d, ptr, what]) =>
+    const dates = [r.letter.date, r.recommendation?.date, r.decommission?.letter.date];
+    const out = [];
+    // Every file has dates, and almost none is in the future: nothing more is made unless one is.
+    for (let i = 0; i < LETTERS.length; i++) {
+      const d = dates[i];
+      if (d === undefined || d <= ctx.today) continue;
+      const { ptr, what } = LETTERS[i]!;
+      out.push(
         report(this, req, ptr, {
           id: `Tanggal ${what.id} ${d} ada di masa depan (hari ini ${ctx.today}); tulis tanggal pada surat yang sudah ditandatangani.`,
           en: `The ${what.en} date ${d} is in the future (today is ${ctx.today}); write the date on the signed letter.`,
         }),
       );
+    }
+    return out;
   },
 };
 

@@ -120,18 +120,22 @@ export const labelSyntax: FileRule = {
     const out: Diagnostic[] = [];
     const zoneName = (zoneFor(req.request, ctx.governance)?.name ?? "").toLowerCase();
     const zone = zoneFor(req.request, ctx.governance)?.name ?? req.request.zone ?? "";
-    for (const n of names(req)) {
+    const all = names(req);
+    for (let k = 0; k < all.length; k++) {
+      const n = all[k]!; // an index loop: see checkRequest in validate.ts
       if (!plainName(n.text, n.record)) {
         if (partsProblem(this, req, n, zoneName, out)) continue;
       }
+      // The length first: the full name is written out only when it is too long.
+      const length = (n.record ? n.text.length + 1 : 0) + req.request.label.length + 1 + zone.length;
+      if (!zone || length <= 253) continue;
       const full = `${n.record ? n.text + "." : ""}${req.request.label}.${zone}`;
-      if (zone && full.length > 253)
-        out.push(
-          report(this, req, n.ptr, {
-            id: `Nama lengkap \`${full}\` terlalu panjang (${full.length} karakter, paling banyak 253).`,
-            en: `The full name \`${full}\` is too long (${full.length} characters, at most 253).`,
-          }),
-        );
+      out.push(
+        report(this, req, n.ptr, {
+          id: `Nama lengkap \`${full}\` terlalu panjang (${full.length} karakter, paling banyak 253).`,
+          en: `The full name \`${full}\` is too long (${full.length} characters, at most 253).`,
+        }),
+      );
     }
     return out;
   },
@@ -193,7 +197,9 @@ export const labelIdn: FileRule = {
   },
   check(req) {
     const out: Diagnostic[] = [];
-    for (const n of names(req)) {
+    const all = names(req);
+    for (let k = 0; k < all.length; k++) {
+      const n = all[k]!;
       if (plainName(n.text, n.record)) continue; // no part is an IDN
       for (const part of n.text.split(".")) {
         const p = idnProblem(part);

@@ -15,6 +15,9 @@ const host = (s: string) => {
   }
 };
 
+/** Where an MX value's exchange is written: made only for a finding. */
+const exchangeAt = (record: number, value: number) => `/records/${record}/values/${value}/exchange`;
+
 export const mxFields: RepoRule = {
   id: "mx.fields",
   scope: "repository",
@@ -23,9 +26,10 @@ export const mxFields: RepoRule = {
   check(all, ctx) {
     const zones = byZoneField((req) => host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
     const aliases = new Set<string>();
-    for (const req of all) {
-      const zone = zones(req.request);
-      for (const n of ownedNames(req.request)) if (n.type === "CNAME") aliases.add(absoluteName(n.name, zone));
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!; // index loops: see checkRequest in validate.ts
+      const owned = ownedNames(req.request);
+      for (let k = 0; k < owned.length; k++) if (owned[k]!.type === "CNAME") aliases.add(absoluteName(owned[k]!.name, zones(req.request)));
     }
     // Most exchanges are a handful of mail hosts repeated across files: judge each text once per run.
     const judged = new Map<string, { problem: ReturnType<typeof hostProblem>; alias: boolean }>();
@@ -38,7 +42,8 @@ export const mxFields: RepoRule = {
       return j;
     };
     const out: Diagnostic[] = [];
-    for (const req of all) {
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!;
       const records = req.request.records;
       if (!records) continue;
       for (let i = 0; i < records.length; i++) {
@@ -46,11 +51,10 @@ export const mxFields: RepoRule = {
         if (r.type !== "MX") continue;
         for (let j = 0; j < r.values.length; j++) {
           const v = r.values[j]!;
-          const ptr = `/records/${i}/values/${j}/exchange`;
           if (v.exchange === ".") {
             if (r.values.length > 1 || v.priority !== 0)
               out.push(
-                report(this, req, ptr, {
+                report(this, req, exchangeAt(i, j), {
                   id: 'MX "." (tidak menerima surel) harus satu-satunya nilai, dengan priority 0.',
                   en: 'MX "." (accepts no mail) must be the only value, with priority 0.',
                 }),
@@ -59,12 +63,12 @@ export const mxFields: RepoRule = {
           }
           const { problem: p, alias } = judge(v.exchange);
           if (p) {
-            out.push(report(this, req, ptr, { id: `Exchange MX: ${p.id}.`, en: `MX exchange: ${p.en}.` }));
+            out.push(report(this, req, exchangeAt(i, j), { id: `Exchange MX: ${p.id}.`, en: `MX exchange: ${p.en}.` }));
             continue;
           }
           if (alias)
             out.push(
-              report(this, req, ptr, {
+              report(this, req, exchangeAt(i, j), {
                 id: `Exchange MX \`${v.exchange}\` adalah alias (CNAME) di zona ini; MX harus menunjuk langsung ke nama host yang punya alamat (A/AAAA).`,
                 en: `MX exchange \`${v.exchange}\` is an alias (CNAME) in this zone; an MX must point directly at a host name with addresses (A/AAAA).`,
               }),

@@ -35,7 +35,8 @@ export const namespaceUnique: RepoRule = {
   check(all, ctx) {
     const out: Diagnostic[] = [];
     const byNamespace = new Map<string, { req: RepositoryFile; claim: Claim }[]>();
-    for (const req of all) {
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!; // an index loop: see checkRequest in validate.ts
       if (!req.request.target?.hosting) continue;
       const claim = claimOf(req.file, req.request, ctx.governance);
       if (!claim) continue;

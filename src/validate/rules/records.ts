@@ -16,7 +16,8 @@ export const recordDuplicate: FileRule = {
     if (names.length < 2) return []; // one name cannot repeat itself; most requests own one
     const first = new Map<string, string>();
     const out: Diagnostic[] = [];
-    for (const n of names) {
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k]!; // an index loop: see checkRequest in validate.ts
       const key = `${n.name} ${n.type}`;
       const prior = first.get(key);
       if (prior === undefined) {
@@ -43,7 +44,9 @@ export const cnameTarget: FileRule = {
   summary: { id: "Tujuan alias (CNAME) adalah nama host lengkap, bukan alamat IP", en: "An alias (CNAME) points to a full host name, not an IP address" },
   check(req) {
     const out: Diagnostic[] = [];
-    for (const n of ownedNames(req.request)) {
+    const names = ownedNames(req.request);
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k]!;
       if (n.alias === undefined) continue;
       const p = hostProblem(n.alias);
       if (!p) continue;

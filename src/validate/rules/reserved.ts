@@ -45,7 +45,9 @@ export const labelReserved: FileRule = {
         }),
       );
     // Extra records may not reach a protected multi-label name (e.g. protected `_dmarc.sehat`).
-    for (const n of ownedNames(req.request)) {
+    const names = ownedNames(req.request);
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k]!; // an index loop: see checkRequest in validate.ts
       if (n.name === label || !protectedNames.has(n.name)) continue;
       out.push(
         report(this, req, n.namePtr, {

@@ -25,7 +25,10 @@ export const srvFields: FileRule = {
   summary: { id: "SRV: nama _layanan._protokol (misalnya _sip._tcp), target nama host atau \".\"", en: "SRV: name _service._proto (e.g. _sip._tcp), target a host name or \".\"" },
   check(req) {
     const out: Diagnostic[] = [];
-    for (const [i, r] of (req.request.records ?? []).entries()) {
+    // Index loops: this runs on every file, mostly finding nothing.
+    const records = req.request.records ?? [];
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
       if (r.type !== "SRV") continue;
       if (!NAME.test(ascii(r.name)))
         out.push(
@@ -34,7 +37,8 @@ export const srvFields: FileRule = {
             en: `The SRV name \`${r.name}\` must be _service._proto, e.g. _sip._tcp or _xmpp-server._tcp (proto: tcp, udp, tls, sctp), optionally followed by a host name below the subdomain: _minecraft._tcp.game.`,
           }),
         );
-      for (const [j, v] of r.values.entries()) {
+      for (let j = 0; j < r.values.length; j++) {
+        const v = r.values[j]!;
         const ptr = `/records/${i}/values/${j}/target`;
         if (v.target === ".") {
           if (r.values.length > 1)

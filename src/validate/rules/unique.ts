@@ -46,11 +46,15 @@ export const nameUnique: RepoRule = {
     // no list for a name with one owner: these are built for every name of every request.
     const owners = new Map<string, Map<string, Owner | Owner[]>>();
     const zones = byZoneField((req) => zoneKey(req, ctx.governance));
-    for (const req of all) {
+    // Index loops and Map.forEach here (see checkRequest in validate.ts): no iterator results.
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!;
       const zone = zones(req.request);
       let names = owners.get(zone);
       if (!names) owners.set(zone, (names = new Map()));
-      for (const n of ownedNames(req.request)) {
+      const owned = ownedNames(req.request);
+      for (let k = 0; k < owned.length; k++) {
+        const n = owned[k]!;
         const had = names.get(n.name);
         if (had === undefined) {
           names.set(n.name, { req, ptr: n.namePtr });
@@ -66,8 +70,8 @@ export const nameUnique: RepoRule = {
     }
     const out: Diagnostic[] = [];
     for (const names of owners.values()) {
-      for (const [name, list] of names) {
-        if (!Array.isArray(list)) continue;
+      names.forEach((list, name) => {
+        if (!Array.isArray(list)) return;
         // Each file names its first other owner and how many there are: a report that grows with
         // the number of files, never with its square (5,000 files claiming one name). The OPDs
         // holding the name are gathered once per name for the same reason.
@@ -76,7 +80,7 @@ export const nameUnique: RepoRule = {
           const first = list[0]!.req === req ? list[1]!.req.file : list[0]!.req.file;
           out.push(report(this, req, ptr, claimedBy(name, first, list.length - 1, req.request.opd, [...opds].filter((c) => c !== req.request.opd), ctx.governance)));
         }
-      }
+      });
     }
     return out;
   },

@@ -3,6 +3,8 @@
 import prototypes from "unhomoglyph/data.json" with { type: "json" };
 import { describe, expect, it } from "vitest";
 import { skeleton } from "../../../src/validate/confusable.ts";
+import { validDate } from "../../../src/validate/dates.ts";
+import { nipProblem } from "../../../src/validate/rules/contact.ts";
 
 const MAP = new Map<string, string>(Object.entries(prototypes as Record<string, string>));
 const ALL_ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join("");
@@ -91,5 +93,40 @@ describe("owned names of many requests", () => {
     const after = ownedNames(first);
     expect(after).toEqual(before);
     expect(after.map((n) => n.name)).toEqual(["nama-0", "mail.nama-0"]);
+  });
+});
+
+describe("contact.nip's digits read as numbers", () => {
+  // The NIP's definition on text: its dates written out as YYYY-MM-DD and compared as text.
+  const byDefinition = (nip: string, today: string): { id: string; en: string } | undefined => {
+    if (!/^\d{18}$/.test(nip)) return { id: "NIP harus 18 angka", en: "a NIP has 18 digits" };
+    const birth = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
+    const appointed = `${nip.slice(8, 12)}-${nip.slice(12, 14)}`;
+    const gender = nip[14]!;
+    if (!validDate(birth) || birth < "1930-01-01" || birth > today)
+      return { id: `8 angka pertama (${nip.slice(0, 8)}) harus tanggal lahir TTTTBBHH yang sah`, en: `the first 8 digits (${nip.slice(0, 8)}) must be a valid birth date YYYYMMDD` };
+    if (!validDate(`${appointed}-01`) || appointed > today.slice(0, 7))
+      return { id: `angka ke-9 sampai 14 (${nip.slice(8, 14)}) harus bulan pengangkatan TTTTBB yang sah dan tidak di masa depan`, en: `digits 9-14 (${nip.slice(8, 14)}) must be a valid appointment month YYYYMM, not in the future` };
+    if (Number(nip.slice(8, 12)) - Number(nip.slice(0, 4)) < 15)
+      return { id: `tahun pengangkatan ${nip.slice(8, 12)} terlalu dekat dengan tahun lahir ${nip.slice(0, 4)}`, en: `appointment year ${nip.slice(8, 12)} is too close to birth year ${nip.slice(0, 4)}` };
+    if (gender !== "1" && gender !== "2") return { id: `angka ke-15 (${gender}) adalah jenis kelamin: 1 atau 2`, en: `digit 15 (${gender}) is the gender: 1 or 2` };
+    if (nip.slice(15) === "000") return { id: "3 angka terakhir adalah nomor urut: 001-999", en: "the last 3 digits are a serial number: 001-999" };
+    return undefined;
+  };
+  it("gives the definition's answer on every edge of every field, and on random NIPs", () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, "0");
+    const nips: string[] = ["", "1", "19870315201001200", "1987031520100120045", "19870315201001200x", "١٩٨٧٠٣١٥٢٠١٠٠١٢٠٠٤"];
+    // Birth and appointment dates around every boundary: 1930, leap days, month 0 and 13, day 0
+    // and 32, today's day and month, the 15-year gap; genders 0-3; serials 000 and 001.
+    for (const year of [1929, 1930, 1931, 1900, 2000, 2004, 2011, 2026, 2027])
+      for (const month of [0, 1, 2, 12, 13])
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) nips.push(`${pad(year, 4)}${pad(month, 2)}${pad(day, 2)}201001${1 + (day % 2)}001`);
+    for (const appointed of ["194414", "194500", "194501", "201912", "202605", "202606", "202607", "202612", "999912", "000001"])
+      for (const tail of ["1000", "2001", "0001", "3001", "1999"]) nips.push(`19300101${appointed}${tail}`, `20110601${appointed}${tail}`);
+    let s = 7;
+    const next = (n: number) => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) % n;
+    for (let i = 0; i < 20_000; i++) nips.push(`${pad(1925 + next(105), 4)}${pad(next(14), 2)}${pad(next(33), 2)}${pad(1940 + next(90), 4)}${pad(next(14), 2)}${next(4)}${pad(next(3) ? next(1000) : 0, 3)}`);
+    for (const today of ["2026-06-01", "2026-06-15", "2000-02-29", "2011-06-01"])
+      for (const nip of nips) expect(nipProblem(nip, today), `${nip} ${today}`).toEqual(byDefinition(nip, today));
   });
 });
