@@ -6,7 +6,7 @@
 // nothing does), and the few parse diagnostics. JSON cannot carry -0, NaN or
 // ±Infinity: values holding one travel beside it, structured-cloned as they are.
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import * as crypto from "node:crypto";
+import { crc32 } from "node:zlib";
 import { definePositions, positionsOf, type Loaded, type LoadedSource, type Positions } from "../../load/parse.ts";
 import { readYamlSource } from "../../load/read.ts";
 import { definePackedPositions, packPositions, type PackedPositions } from "../../load/positions-transfer.ts";
@@ -27,11 +27,11 @@ export interface WireChunk {
    */
   values: (string | null)[];
   /**
-   * Per file: the SHA-256 of the text the fast path read (its positions are found by reading the
-   * file again, only if something asks: usually nothing does), or (files the `yaml` library read)
-   * its positions packed. Sending the texts themselves cost Node 24 ~30 MB of peak memory.
+   * Per file: the digest of the text the fast path read (textDigest: its positions are found by
+   * reading the file again, only if something asks: usually nothing does), or (files the `yaml`
+   * library read) its positions packed. Sending the texts themselves cost Node 24 ~30 MB of peak memory.
    */
-  sources: (string | PackedPositions)[];
+  sources: (number | PackedPositions)[];
   /** [index in chunk, diagnostics] for the files that have any. */
   diagnostics: [number, Diagnostic[]][];
   /** [index in chunk, value] for values JSON cannot carry. */
@@ -88,17 +88,19 @@ export function encodeChunk(start: number, files: readonly LoadedSource[], findi
 }
 
 /**
- * SHA-256 of a text, in one call where Node has crypto.hash (20.12 and later: half the cost of
- * createHash, update and digest on small texts).
+ * A text's length and CRC-32 in one number (exact below 2^21 characters; requests are far
+ * smaller): it tells whether a file read again is the text read before. No adversary is in that
+ * question (a file changed in the moment between the two reads only gets no line numbers), so no
+ * cryptographic hash: loading node:crypto alone cost the reading thread ~9 ms of its start.
  */
-const textDigest: (text: string) => string = crypto.hash ? (text) => crypto.hash("sha256", text, "base64") : (text) => crypto.createHash("sha256").update(text).digest("base64");
+const textDigest = (text: string): number => text.length * 0x1_0000_0000 + crc32(text);
 
 /**
  * The positions of a fast-read file whose text had digest `digest`: read again (readYamlFile, as
  * the other thread did). A file changed since (this run validates what it first read) gets none:
  * its diagnostics then point at its first line rather than at a place in a text that was not checked.
  */
-function positionsAgain(root: string, file: string, digest: string): Positions {
+function positionsAgain(root: string, file: string, digest: number): Positions {
   const { loaded, source } = readYamlSource(root, file);
   return source !== undefined && textDigest(source) === digest ? loaded.positions : {};
 }
@@ -126,7 +128,7 @@ export function decodeChunk(chunk: WireChunk, root: string, files: readonly stri
     const source = chunk.sources[k]!;
     // The computation holds the file's name, not the file as read: the request kept for the rules
     // across files shares it (positionsOf), and must not keep the rest alive.
-    out[k] = typeof source === "string" ? definePositions(loaded, () => positionsAgain(root, file, source)) : definePackedPositions(loaded, source);
+    out[k] = typeof source === "number" ? definePositions(loaded, () => positionsAgain(root, file, source)) : definePackedPositions(loaded, source);
     const findings = f < found.length && found[f]![0] === k ? found[f++]![1] : undefined;
     schema[k] = value === undefined ? undefined : findings ? { diagnostics: findings.diagnostics, broken: new Set(findings.broken) } : PASSED;
   }
