@@ -81,16 +81,17 @@ const section: BenchSection = {
       const one = runs(5);
       const fmt = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (sistem/system ${median(xs.map((x) => x.sysMs)).toFixed(0)} ms); RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget 300 MB); beban/load ${loadavg()[0]!.toFixed(1)}`;
-      // "before": the previous stop's code (d0e0073), measured by this bench on this machine,
-      // invocations taken in turn with the code after it and five or six minutes apart (see
-      // setAside: an invocation's clean-up slows the next one's file creations), five rounds on
-      // 2026-12-01 (19:35, 19:47, 20:46, 22:58, 23:09), Node 24.22.3. The first figure is the round
-      // at the host's normal speed (19:47); the range spans all five (the host slowed by up to
-      // ~1.5x in the others, CPU time with it).
+      // "before": the previous stop's code (661228f), measured by this bench on this machine,
+      // invocations taken in turn with other code and three to five minutes apart (see setAside:
+      // an invocation's clean-up slows the next one's file creations), five rounds: 2026-12-01
+      // 23:16 (7578675: the same code but for the cache-filling plan's heap growth), 23:54 and
+      // 00:06, 2026-12-02 02:01 and 02:10, Node 24.22.3. The first figure is the round at the
+      // host's normal speed (23:16); the range spans all five (the host was slower in the others,
+      // CPU time with it). The cache-filling line spans the four rounds of the final code.
       return [
-        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before d0e0073: 2.24 s, 2.24-3.44 s, CPU 4.0-5.8 s, 219-244 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
-        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before d0e0073: RSS 292-301 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
-        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before d0e0073: 0.47 s, 0.47-0.58 s, CPU 0.59-0.74 s, 83-88 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
+        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 661228f: 2.23 s, 2.23-2.74 s, CPU 4.1-4.9 s, 222-226 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
+        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before 661228f: RSS 234-252 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
+        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 661228f: 0.46 s, 0.46-0.59 s, CPU 0.58-0.74 s, 82-87 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -20,13 +20,13 @@ export { generateRepository } from "./lib/shapes.ts";
 const BUDGET_MS = 1500;
 const BUDGET_MB = 300;
 /**
- * The figure this session started from: the code of the previous stop (d0e0073), measured by this
- * bench on this machine, invocations taken in turn with the code after it, five or six minutes
- * apart (five rounds on 2026-12-01: 1825, 1489 and 2111 ms with its code at 19:35, 19:47 and 20:46;
- * 1961 and 1545 ms at 22:58 and 23:09; Node 24.22.3). The figure given is the round at the host's
- * normal speed (19:47); in the others the host was slower, CPU time with it.
+ * The figure this session started from: the code of the previous stop (661228f; its validate is
+ * that of 7578675), measured by this bench on this machine, invocations taken in turn with other
+ * code, three to five minutes apart (Node 24.22.3): 1442 ms on 2026-12-01 at 23:16, 1622 and 1584
+ * ms at 23:54 and 00:06; 1786 and 1493 ms on 2026-12-02 at 02:01 and 02:10. The figure given is
+ * the round at the host's normal speed (23:16); in the others the host was slower, CPU time with it.
  */
-const PREVIOUS = "d0e0073 1489 ms, CPU 2.5 s, 160 MB (Node 24, 2026-12-01 19:47; 1.55-2.11 s when the host was slower)";
+const PREVIOUS = "661228f 1442 ms, CPU 2.5 s, 156 MB (Node 24, 2026-12-01 23:16; 1.49-1.79 s when the host was slower)";
 
 interface Run {
   ms: number;
