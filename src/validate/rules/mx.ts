@@ -26,10 +26,14 @@ export const mxFields: RepoRule = {
   check(all, ctx) {
     const zones = byZoneField((req) => host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
     const aliases = new Set<string>();
-    for (let r = 0; r < all.length; r++) {
-      const req = all[r]!; // index loops: see checkRequest in validate.ts
+    for (let q = 0; q < all.length; q++) {
+      const req = all[q]!; // index loops: see checkRequest in validate.ts
+      const zone = zones(req.request);
       const owned = ownedNames(req.request);
-      for (let k = 0; k < owned.length; k++) if (owned[k]!.type === "CNAME") aliases.add(absoluteName(owned[k]!.name, zones(req.request)));
+      for (let k = 0; k < owned.length; k++) {
+        const n = owned[k]!;
+        if (n.type === "CNAME") aliases.add(absoluteName(n.name, zone));
+      }
     }
     // Most exchanges are a handful of mail hosts repeated across files: judge each text once per run.
     const judged = new Map<string, { problem: ReturnType<typeof hostProblem>; alias: boolean }>();
@@ -42,8 +46,8 @@ export const mxFields: RepoRule = {
       return j;
     };
     const out: Diagnostic[] = [];
-    for (let r = 0; r < all.length; r++) {
-      const req = all[r]!;
+    for (let q = 0; q < all.length; q++) {
+      const req = all[q]!;
       const records = req.request.records;
       if (!records) continue;
       for (let i = 0; i < records.length; i++) {
