@@ -1,16 +1,16 @@
 // Sorted lines kept in blocks (the snapshot's links.txt): the file is cut at line ends into blocks
-// of about BLOCK bytes, and the index keeps each block's first line, its start and the SHA-256 of
-// its bytes. A search finds the block its key starts in from the index alone, then reads and
+// of about BLOCK bytes, and the index keeps each block's first line, its start and the CRC-32 of
+// its bytes (./checksum.ts). A search finds the block its key starts in from the index alone, then reads and
 // checks only the blocks holding its lines. A one-file plan makes a few dozen such searches in
 // ~8 MB of lines (15,000 files); reading and checking all of it cost ~50 ms of a 0.5 s budget.
 // (The arrangement of an SSTable's block index, kept to what this file needs.)
-import { digestWords } from "./digest-words.ts";
+import { checkWord } from "./checksum.ts";
 import { lowerBound } from "./sorted.ts";
 
 /** About this many bytes a block: a search reads one or two. */
 export const BLOCK = 16 * 1024;
 
-/** Where the blocks are: their starts (one more for the end), 4 words of each one's SHA-256, and each one's first line. */
+/** Where the blocks are: their starts (one more for the end), each one's check word, and each one's first line. */
 export interface BlockIndex {
   offsets: number[];
   digests: number[];
@@ -49,7 +49,7 @@ export class LineBlocksWriter {
   }
 
   private cut(): void {
-    this.index.digests.push(...digestWords(this.text));
+    this.index.digests.push(checkWord(this.text));
     this.write(this.text);
     this.at += this.bytes;
     this.index.offsets.push(this.at);

@@ -6,7 +6,7 @@
 //
 // Safe to lose and never trusted across repositories: the folder's name is a digest of the
 // repository's identity, the governance blob, the day, the code and the plan options; the index
-// names the commit it was made at and carries the SHA-256 of itself, of every piece file, of
+// names the commit it was made at and carries the CRC-32 (./checksum.ts) of itself, of every piece file, of
 // every file's entry and of every block of links.txt, each checked before use; manifests are
 // hard links checked by size and modification time. Anything missing or different sends the
 // plan down the full path.
@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { writeText } from "./out-folder.ts";
 import { LineBlocksWriter, linesWithPrefix, type BlockIndex } from "./line-blocks.ts";
-import { digestMatches, digestWords } from "./digest-words.ts";
+import { checkMatches, checkText, checkWord } from "./checksum.ts";
 import { lowerBound, sortedLines, type SortedList } from "./sorted.ts";
 import { join, sep } from "node:path";
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.ts";
@@ -35,12 +35,13 @@ import type { ZoneQuota } from "../plan/quota.ts";
 import { codeVersion } from "../plan/check-cache.ts";
 import type { LineTap } from "./artifacts.ts";
 
-const VERSION = 4;
+const VERSION = 5;
 const PREFIX = "snapshot-";
 /** Snapshots of other commits or days kept beside the current one: a few, not all. */
 const KEEP = 2;
 
-export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+/** The snapshot folder's name is a digest of its key: another key, another folder. */
+const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
 
 /** Everything a snapshot's contents depend on besides the commit. */
 export interface SnapshotKey {
@@ -92,7 +93,7 @@ export interface SnapshotMeta {
   key: SnapshotKey;
   commit: string;
   files: string[];
-  /** index.bin: its digest; per file the offset of its entry in files.jsonl (one more for the end), and 4 words of its entry's digest. */
+  /** index.bin: its digest; per file the offset of its entry in files.jsonl (one more for the end), and its entry's check word (./checksum.ts). */
   bin: string;
   offsets: Range;
   digests: Range;
@@ -109,7 +110,7 @@ export interface SnapshotMeta {
   registry: { md: string; csv: string; names: string; rows: number; seg: Range };
   /** namespace (or "" for the baseline) -> [size, mtimeMs] of the manifest hard link. */
   manifests: ReadonlyMap<string, readonly [number, number]>;
-  /** links.txt in blocks (./line-blocks.ts): in index.bin each block's start (one more for the end) and 4 words of its digest; each block's first line. */
+  /** links.txt in blocks (./line-blocks.ts): in index.bin each block's start (one more for the end) and its check word; each block's first line. */
   links: { offsets: Range; digests: Range; first: string[] };
   /** Digest of dates.txt: per file "created\tlastChanged" (empty when uncommitted), one line each. */
   dates: string;
@@ -347,7 +348,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       const keyEnds: number[] = [];
       for (let k = 0, end = -1; k < keys.length; k++) keyEnds.push((end += 1 + Buffer.byteLength(keys[k]!)));
       writeFileSync(join(tmp, `zone-${zones.length}.keys`), keyText);
-      zones.push({ name, digest: sha256(text), keysDigest: sha256(keyText), keyEnds: range(keyEnds), count: keys.length, seg: range(seg) });
+      zones.push({ name, digest: checkText(text), keysDigest: checkText(keyText), keyEnds: range(keyEnds), count: keys.length, seg: range(seg) });
     }
     // Registry: one line per row in Markdown, one record per row in CSV (a quoted cell may hold a line end).
     const rows = s.registry.length;
@@ -426,7 +427,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
         if (e.d.length || xs[i]) withFindings.push(i);
         const line = JSON.stringify(e) + "\n";
         offsets.push(at);
-        digests.push(...digestWords(line));
+        digests.push(checkWord(line));
         text += line;
         if (text.length >= CHUNK) flush();
         at += Buffer.byteLength(line);
@@ -476,7 +477,7 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       key: s.key,
       commit: s.commit,
       files: [...s.files],
-      bin: sha256(bin),
+      bin: checkText(bin),
       offsets: offsetRange,
       digests: digestRange,
       filesChecked: s.files.length + 1,
@@ -485,16 +486,16 @@ export function saveSnapshot(cacheDir: string, s: SnapshotInput): string | undef
       retainedTenants,
       tenantFiles,
       zones,
-      registry: { md: sha256(md), csv: sha256(csv), names: sha256(names), rows, seg: registrySeg },
+      registry: { md: checkText(md), csv: checkText(csv), names: checkText(names), rows, seg: registrySeg },
       manifests,
       links,
-      dates: sha256(dates),
+      dates: checkText(dates),
       quota: s.quota,
       serial: s.zone.serial,
       counts: { records: s.state.records.length, tenants: s.state.tenants.length, sources },
     };
     const text = asciiJson(JSON.stringify(toStored(meta)));
-    writeFileSync(join(tmp, "meta.json"), `${text}\n${sha256(text)}\n`);
+    writeFileSync(join(tmp, "meta.json"), `${text}\n${checkText(text)}\n`);
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
     // Other snapshots: the newest few stay, the rest go.
@@ -580,7 +581,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     return "missing";
   }
   const nl = raw.lastIndexOf(0x0a, raw.length - 2);
-  if (nl < 0 || raw[raw.length - 1] !== 0x0a || raw.toString("latin1", nl + 1, raw.length - 1) !== sha256(raw.subarray(0, nl))) return "altered";
+  if (nl < 0 || raw[raw.length - 1] !== 0x0a || raw.toString("latin1", nl + 1, raw.length - 1) !== checkText(raw.subarray(0, nl))) return "altered";
   const body = raw.toString("utf8", 0, nl);
   let stored: StoredMeta;
   try {
@@ -603,7 +604,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
   } catch {
     return "missing";
   }
-  if (sha256(bin) !== meta.bin) return "altered";
+  if (checkText(bin) !== meta.bin) return "altered";
   // Views of index.bin where aligned (it is read into a buffer of its own): a copy of each range
   // put ~1 MB of new memory through a one-file plan.
   const numbers = (r: Range) => {
@@ -623,7 +624,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     if (t === undefined) {
       linksFd ??= openSync(join(dir, "links.txt"), "r");
       const b = Buffer.alloc(linkOffsets[j + 1]! - linkOffsets[j]!);
-      if (readSync(linksFd, b, 0, b.length, linkOffsets[j]!) !== b.length || !digestMatches(b, linkDigests, j)) throw new Error("snapshot links altered");
+      if (readSync(linksFd, b, 0, b.length, linkOffsets[j]!) !== b.length || !checkMatches(b, linkDigests, j)) throw new Error("snapshot links altered");
       linkTexts.set(j, (t = b.toString("utf8")));
     }
     return t;
@@ -655,7 +656,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
         const len = offsets[i + 1]! - offsets[i]!;
         const buf = Buffer.alloc(len);
         if (readSync(fd, buf, 0, len, offsets[i]!) !== len) return undefined;
-        if (!digestMatches(buf, digests, i)) return undefined;
+        if (!checkMatches(buf, digests, i)) return undefined;
         return JSON.parse(buf.toString("utf8")) as FileEntry;
       } catch {
         return undefined;
@@ -667,7 +668,7 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
     bytes(file, digest) {
       try {
         const b = readFileSync(join(dir, file));
-        return sha256(b) === digest ? b : undefined;
+        return checkText(b) === digest ? b : undefined;
       } catch {
         return undefined;
       }

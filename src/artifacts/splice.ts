@@ -1,11 +1,11 @@
 // A file of out/ put together from byte ranges of a stored file (a zone or the registry of the
 // base's snapshot) and texts of its own, streamed through two buffers the caller reuses, while
-// the stored file's digest is checked on the way. Reading each stored file whole, then joining
+// the stored file's check (./checksum.ts) is verified on the way. Reading each stored file whole, then joining
 // the pieces into a second whole copy, put ~25 MB of new memory through a one-file plan of
 // 15,000 requests, and on these VMs every new page of memory costs ~16 us to touch (a page fault
 // taken by the hypervisor) and more to give back at exit: ~0.1 s of a budget of 0.5 s.
-import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { RunningCheck } from "./checksum.ts";
 
 /** Bytes of the output's own, or the stored file's bytes from `start` up to `end`. */
 export type Piece = Uint8Array | readonly [start: number, end: number];
@@ -21,12 +21,12 @@ export const spliceBuffers = (size = 1 << 20): SpliceBuffers => ({ input: Buffer
 /**
  * Writes `pieces` in order to `dest` (created, or emptied), every range read from `source`; the
  * ranges come in the order they lie in `source` (each starts at or after the previous one's
- * chunk). Returns false when `source` is not the file whose SHA-256 is `digest`, or is shorter
+ * chunk). Returns false when `source` is not the file whose checkText is `check`, or is shorter
  * than a range: `dest` then holds bytes nobody may use, and the caller removes it.
  */
-export function spliceFile(source: string, digest: string, pieces: readonly Piece[], dest: string, bufs: SpliceBuffers): boolean {
+export function spliceFile(source: string, check: string, pieces: readonly Piece[], dest: string, bufs: SpliceBuffers): boolean {
   const { input, output } = bufs;
-  const hash = createHash("sha256");
+  const seen = new RunningCheck();
   const src = openSync(source, "r");
   try {
     const fd = openSync(dest, "w");
@@ -48,14 +48,14 @@ export function spliceFile(source: string, digest: string, pieces: readonly Piec
         output.set(bytes, staged);
         staged += bytes.length;
       };
-      // `input` holds source bytes [from, to); every byte read is hashed once, in order.
+      // `input` holds source bytes [from, to); every byte read is checked once, in order.
       let from = 0;
       let to = 0;
       const next = (): boolean => {
         const n = readSync(src, input, 0, input.length, to);
         from = to;
         to += n;
-        hash.update(input.subarray(0, n));
+        seen.update(input.subarray(0, n));
         return n > 0;
       };
       for (const piece of pieces) {
@@ -80,5 +80,5 @@ export function spliceFile(source: string, digest: string, pieces: readonly Piec
   } finally {
     closeSync(src);
   }
-  return hash.digest("hex") === digest;
+  return seen.text() === check;
 }

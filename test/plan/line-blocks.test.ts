@@ -5,7 +5,7 @@
 // the blocks it needs.
 import { describe, expect, it } from "vitest";
 import { LineBlocksWriter, linesWithPrefix } from "../../src/artifacts/line-blocks.ts";
-import { digestMatches } from "../../src/artifacts/digest-words.ts";
+import { checkMatches } from "../../src/artifacts/checksum.ts";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -44,7 +44,7 @@ describe("lines in blocks", () => {
       const text = (j: number) => {
         read.add(j);
         const b = bytes.subarray(index.offsets[j]!, index.offsets[j + 1]!);
-        expect(digestMatches(b, index.digests, j)).toBe(true);
+        expect(checkMatches(b, index.digests, j)).toBe(true);
         return b.toString("utf8");
       };
       for (const k of [...keys, ...index.first.slice(1, 6).map((f) => f.slice(0, f.indexOf("\t") + 1))]) {
@@ -67,9 +67,9 @@ describe("lines in blocks", () => {
   it("a block whose bytes changed is not intact", () => {
     const { bytes, index } = write(sortedLines(3, 200).lines, 256);
     const b = Buffer.from(bytes.subarray(index.offsets[1]!, index.offsets[2]!));
-    expect(digestMatches(b, index.digests, 1)).toBe(true);
+    expect(checkMatches(b, index.digests, 1)).toBe(true);
     b[3]! ^= 1;
-    expect(digestMatches(b, index.digests, 1)).toBe(false);
-    expect(digestMatches(b.subarray(0, b.length - 1), index.digests, 1)).toBe(false);
+    expect(checkMatches(b, index.digests, 1)).toBe(false);
+    expect(checkMatches(b.subarray(0, b.length - 1), index.digests, 1)).toBe(false);
   });
 });
