@@ -17,17 +17,18 @@
 // `filename` its own, as under tsx, so code that finds files next to itself still does; a worker
 // bundle (workerBundle) is built synchronously, for code that needs no such thing.
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 /**
  * `inputs`: input path (relative to `cwd`, where esbuild ran) -> SHA-256; `seen`: the same path ->
- * its stat signature when last found unchanged (optional: an older manifest has none).
- * @typedef {{ bundle: string, inputs: Record<string, string>, seen?: Record<string, string>, cwd: string }} Manifest
+ * its stat signature when last found unchanged (optional: an older manifest has none); `entry`:
+ * the entry's path (optional: an older manifest has none), for prune.
+ * @typedef {{ bundle: string, inputs: Record<string, string>, seen?: Record<string, string>, cwd: string, entry?: string }} Manifest
  */
 
 /** @param {Uint8Array | string} data */
@@ -82,17 +83,21 @@ export function bundleFolder() {
 // Written in pieces so that the import.meta plugin below leaves this text alone.
 const META_URL = ["import", "meta", "url"].join(".");
 
+/** A require from tsx's folder: esbuild as tsx depends on it. */
+const requireFromTsx = () => createRequire(createRequire(import.meta.url).resolve("tsx/package.json"));
+
 /** esbuild as tsx depends on it: the same version tsx transforms the rest of the code with. */
 function esbuildOfTsx() {
-  const requireFromTsx = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"));
-  return /** @type {typeof import("esbuild")} */ (requireFromTsx("esbuild"));
+  return /** @type {typeof import("esbuild")} */ (requireFromTsx()("esbuild"));
 }
 
-/** The version of that esbuild, from its package.json: loading esbuild itself costs a start it may not need. */
-function esbuildVersion() {
-  const requireFromTsx = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"));
-  return /** @type {{ version: string }} */ (JSON.parse(readFileSync(requireFromTsx.resolve("esbuild/package.json"), "utf8"))).version;
-}
+/**
+ * The package.json of that esbuild, which names its version: an input of every bundle, checked
+ * like the sources (by its stat signature, its SHA-256 when that changed), so that a bundle made
+ * by another esbuild is made again. Resolving it at every start (two createRequire and the
+ * package folders' lookups) cost ~6-10 ms of each command's start; a build resolves it once.
+ */
+const esbuildPackage = () => requireFromTsx().resolve("esbuild/package.json");
 
 /**
  * Where the bundle of `entry` is cached, and whether the cached one can be used as it is.
@@ -105,7 +110,7 @@ function lookup(entry, kind) {
   const { dir, reuse } = bundleFolder();
   // Keyed by the build's options too: a bundle built otherwise (by an older version of this code)
   // is not this one, though its inputs are unchanged.
-  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + esbuildVersion() + "\n" + JSON.stringify(buildOptions(entryPath)) + (kind === "module" ? `\nmodule\n${JSON.stringify(MODULE_WRAPPER)}` : "")).slice(0, 16)}.json`);
+  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + JSON.stringify(buildOptions(entryPath)) + (kind === "module" ? `\nmodule\n${JSON.stringify(MODULE_WRAPPER)}` : "")).slice(0, 16)}.json`);
   const current = reuse ? readManifest(manifestPath) : undefined;
   const hit = current && upToDate(current, dir, entryPath, manifestPath) ? current.bundle : undefined;
   return { entryPath, dir, manifestPath, hit };
@@ -207,13 +212,14 @@ function store(l, built) {
   const code = /** @type {{ contents: Uint8Array }} */ (built.outputFiles[0]).contents;
   /** @type {Record<string, string>} */
   const inputs = {};
+  const files = [...Object.keys(built.metafile.inputs), relative(cwd, esbuildPackage())];
   // Signatures before the hashes: a file changed in between fails the quick check next time.
-  const seen = signatures(cwd, Object.keys(built.metafile.inputs));
-  for (const input of Object.keys(built.metafile.inputs)) inputs[input] = sha256(readFileSync(resolve(cwd, input)));
+  const seen = signatures(cwd, files);
+  for (const input of files) inputs[input] = sha256(readFileSync(resolve(cwd, input)));
   const bundle = join(dir, `${sha256(code).slice(0, 16)}${EXTENSION}`);
   writeFileSync(`${bundle}.${process.pid}`, code, { mode: 0o600 });
   renameSync(`${bundle}.${process.pid}`, bundle);
-  writeManifest(manifestPath, { bundle, inputs, cwd, seen: { ...seen, "": signature(bundle) } });
+  writeManifest(manifestPath, { bundle, inputs, cwd, entry: l.entryPath, seen: { ...seen, "": signature(bundle) } });
   prune(dir);
   return bundle;
 }
@@ -224,10 +230,12 @@ const HOUR = 3_600_000;
 export const CODE_CACHE_FOLDER = "code";
 
 /**
- * Removes what no run needs any more, so the folder does not grow with every edit of the code:
- * manifests untouched for a week, bundles no manifest names, and the code caches of bundles gone
- * (run-bundle.mjs). Only files older than an hour go: another run may have just looked one up
- * and not imported it yet. Errors only cost space.
+ * Removes what no run needs any more, so the folder does not grow with every edit of the code or
+ * every checkout: manifests untouched for a week or whose entry file is gone (a deleted clone:
+ * the test suite makes dozens, each with bundles and code caches of ~4 MB), bundles no manifest
+ * names, and the code caches of bundles gone (run-bundle.mjs). Bundles and caches go only when
+ * older than an hour: another run may have just looked one up and not imported it yet. Errors
+ * only cost space.
  * @param {string} dir
  */
 function prune(dir) {
@@ -236,8 +244,10 @@ function prune(dir) {
     const named = new Set();
     const entries = readdirSync(dir).map((f) => ({ f, path: join(dir, f), age: now - lstatSync(join(dir, f)).mtimeMs }));
     for (const e of entries.filter((x) => x.f.endsWith(".json"))) {
-      if (e.age > 168 * HOUR) rmSync(e.path, { force: true });
-      else named.add(readManifest(e.path)?.bundle);
+      const m = e.age > 168 * HOUR ? undefined : readManifest(e.path);
+      // A manifest from before `entry` was kept is judged by its folder.
+      if (m && typeof m.cwd === "string" && existsSync(typeof m.entry === "string" ? m.entry : m.cwd)) named.add(m.bundle);
+      else rmSync(e.path, { force: true });
     }
     const isBundle = (/** @type {string} */ f) => f.endsWith(EXTENSION) || f.endsWith(".mjs");
     for (const e of entries) if (isBundle(e.f) && e.age > HOUR && !named.has(e.path)) rmSync(e.path, { force: true });

@@ -1,7 +1,7 @@
 // The worker's bundle is rebuilt whenever one of its inputs changes, reused while none does, and
 // runs as a worker thread; a cache folder someone else could write is never trusted.
 import { createHash } from "node:crypto";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -155,4 +155,63 @@ describe("a hostile bundle cache", () => {
     expect(readFileSync(new URL("../../node_modules/zod/v4/core/schemas.js", import.meta.url), "utf8")).toMatch(/\$ZodType\b/);
     for (const b of bundles) expect(readFileSync(b!, "utf8")).not.toMatch(/\$ZodType\b/);
   }, 120_000);
+});
+
+describe("the bundle folder", () => {
+  // Every clone has its own entry paths, so its own manifests, bundles and code caches: the test
+  // suite's temporary clones left 1.3 GB in /tmp on a developer's machine before a manifest whose
+  // entry is gone was dropped.
+  const cacheName = `subdomain-gitops-workers-${process.getuid!()}`;
+
+  function clone(word: string): URL {
+    const c = mkdtempSync(join(dir, "clone-"));
+    writeFileSync(join(c, "dep.ts"), `export const word: string = ${JSON.stringify(word)};\n`);
+    writeFileSync(join(c, "entry.ts"), `import { parentPort } from "node:worker_threads";\nimport { word } from "./dep.ts";\nparentPort!.postMessage(word);\n`);
+    return pathToFileURL(join(c, "entry.ts"));
+  }
+
+  it("drops a deleted clone's manifest, bundle and code caches when the next bundle is built, and keeps a living clone's", async () => {
+    const tmp = mkdtempSync(join(dir, "prune-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const folder = join(tmp, cacheName);
+      const manifests = () => readdirSync(folder).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(folder, f), "utf8")) as { bundle: string; cwd: string });
+      const gone = clone("hilang");
+      const kept = clone("tetap");
+      const goneBundle = workerBundle(gone)!;
+      const keptBundle = workerBundle(kept)!;
+      expect(goneBundle).not.toBe(keptBundle);
+      // A manifest written before manifests named their entry, for a clone deleted since.
+      const oldClone = mkdtempSync(join(dir, "clone-"));
+      writeFileSync(join(folder, "lama0000lama0000.json"), JSON.stringify({ bundle: goneBundle, inputs: { "entry.ts": "x" }, cwd: oldClone }));
+      // Code caches of both (run-bundle.mjs names them <bundle>.<kind>.<Node version>.v8).
+      mkdirSync(join(folder, "code"), { recursive: true });
+      const cache = (b: string) => join(folder, "code", `${basename(b)}.reader.${process.version}.v8`);
+      for (const b of [goneBundle, keptBundle]) writeFileSync(cache(b), "cache");
+      // Older than the hour a bundle is kept for a run that may be about to import it.
+      const past = new Date(Date.now() - 2 * 3_600_000);
+      for (const f of [goneBundle, keptBundle, cache(goneBundle), cache(keptBundle)]) utimesSync(f, past, past);
+      expect(manifests().map((m) => m.bundle)).toContain(goneBundle);
+      // esbuild's package.json (its version) is an input like the sources: another esbuild, another bundle.
+      const inputs = JSON.parse(readFileSync(join(folder, readdirSync(folder).find((f) => f.endsWith(".json") && !f.startsWith("lama"))!), "utf8")) as { inputs: Record<string, string> };
+      expect(Object.keys(inputs.inputs).some((i) => i.endsWith("node_modules/esbuild/package.json"))).toBe(true);
+
+      rmSync(new URL(".", gone), { recursive: true, force: true });
+      rmSync(oldClone, { recursive: true, force: true });
+      const next = workerBundle(clone("baru"))!;
+
+      expect(manifests().map((m) => m.bundle).sort()).toEqual([keptBundle, next].sort());
+      expect(existsSync(goneBundle)).toBe(false);
+      expect(existsSync(cache(goneBundle))).toBe(false);
+      expect(existsSync(keptBundle)).toBe(true);
+      expect(existsSync(cache(keptBundle))).toBe(true);
+      // The living clone's bundle is still the one used, and runs.
+      expect(workerBundle(kept)).toBe(keptBundle);
+      expect(await run(keptBundle)).toBe("tetap");
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  }, 60_000);
 });
