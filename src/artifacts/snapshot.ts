@@ -10,7 +10,6 @@
 // every file's entry and of every block of links.txt, each checked before use; manifests are
 // hard links checked by size and modification time. Anything missing or different sends the
 // plan down the full path.
-import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { writeText } from "./out-folder.ts";
 import { LineBlocksWriter, linesWithPrefix, type BlockIndex } from "./line-blocks.ts";
@@ -33,6 +32,7 @@ import { registryCsv, registryMarkdown } from "../targets/registry/render.ts";
 import type { RegistryRow } from "../targets/registry/rows.ts";
 import type { ZoneQuota } from "../plan/quota.ts";
 import { codeVersion } from "../plan/check-cache.ts";
+import { sha256Hex } from "../model/digest.ts";
 import type { LineTap } from "./artifacts.ts";
 
 const VERSION = 5;
@@ -41,7 +41,7 @@ const PREFIX = "snapshot-";
 const KEEP = 2;
 
 /** The snapshot folder's name is a digest of its key: another key, another folder. */
-const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
+const sha256 = sha256Hex;
 
 /** Everything a snapshot's contents depend on besides the commit. */
 export interface SnapshotKey {

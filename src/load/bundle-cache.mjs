@@ -16,23 +16,28 @@
 // A module bundle (moduleBundle) keeps each source file's `import.meta.url`, `dirname` and
 // `filename` its own, as under tsx, so code that finds files next to itself still does; a worker
 // bundle (workerBundle) is built synchronously, for code that needs no such thing.
-import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { crc32 } from "node:zlib";
 
 /**
- * `inputs`: input path (relative to `cwd`, where esbuild ran) -> SHA-256; `seen`: the same path ->
- * its stat signature when last found unchanged (optional: an older manifest has none); `entry`:
- * the entry's path (optional: an older manifest has none), for prune.
- * @typedef {{ bundle: string, inputs: Record<string, string>, seen?: Record<string, string>, cwd: string, entry?: string }} Manifest
+ * `key`: what the manifest is for (entry, Node version, build options; see lookup); `inputs`: input
+ * path (relative to `cwd`, where esbuild ran) -> SHA-256; `seen`: the same path -> its stat
+ * signature when last found unchanged; `entry`: the entry's path, for prune (an older manifest
+ * may lack `seen` and `entry`).
+ * @typedef {{ key?: string, bundle: string, inputs: Record<string, string>, seen?: Record<string, string>, cwd: string, entry?: string }} Manifest
  */
 
-/** @param {Uint8Array | string} data */
-const sha256 = (data) => createHash("sha256").update(data).digest("base64url");
+/**
+ * SHA-256 of the inputs and the bundle, when a bundle is built or an input's signature changed:
+ * node:crypto is loaded only then, not at every start (12-16 ms on Node 24).
+ * @param {Uint8Array | string} data
+ */
+const sha256 = (data) => process.getBuiltinModule("node:crypto").createHash("sha256").update(data).digest("base64url");
 
 /**
  * What a file's content change always changes: size, inode and the inode's change time (ctime,
@@ -110,10 +115,13 @@ function lookup(entry, kind) {
   const { dir, reuse } = bundleFolder();
   // Keyed by the build's options too: a bundle built otherwise (by an older version of this code)
   // is not this one, though its inputs are unchanged.
-  const manifestPath = join(dir, `${sha256(entryPath + "\n" + process.version + "\n" + JSON.stringify(buildOptions(entryPath)) + (kind === "module" ? `\nmodule\n${JSON.stringify(MODULE_WRAPPER)}` : "")).slice(0, 16)}.json`);
+  const key = entryPath + "\n" + process.version + "\n" + JSON.stringify(buildOptions(entryPath)) + (kind === "module" ? `\nmodule\n${JSON.stringify(MODULE_WRAPPER)}` : "");
+  // Named by the key's CRC-32 and length, and holding the key: another key under the same name
+  // (a chance of 1 in 2^32) is only a miss, and the bundle is built again.
+  const manifestPath = join(dir, `${crc32(key).toString(16).padStart(8, "0")}${key.length.toString(16).padStart(8, "0")}.json`);
   const current = reuse ? readManifest(manifestPath) : undefined;
-  const hit = current && upToDate(current, dir, entryPath, manifestPath) ? current.bundle : undefined;
-  return { entryPath, dir, manifestPath, hit };
+  const hit = current && current.key === key && upToDate(current, dir, entryPath, manifestPath) ? current.bundle : undefined;
+  return { entryPath, dir, manifestPath, key, hit };
 }
 
 /**
@@ -203,7 +211,7 @@ export async function moduleBundle(entry) {
 
 /**
  * Writes a fresh bundle and its manifest into the cache folder; returns the bundle's path.
- * @param {{ entryPath: string, dir: string, manifestPath: string }} l
+ * @param {{ entryPath: string, dir: string, manifestPath: string, key: string }} l
  * @param {{ outputFiles: { contents: Uint8Array }[], metafile: { inputs: Record<string, unknown> } }} built
  */
 function store(l, built) {
@@ -219,7 +227,7 @@ function store(l, built) {
   const bundle = join(dir, `${sha256(code).slice(0, 16)}${EXTENSION}`);
   writeFileSync(`${bundle}.${process.pid}`, code, { mode: 0o600 });
   renameSync(`${bundle}.${process.pid}`, bundle);
-  writeManifest(manifestPath, { bundle, inputs, cwd, entry: l.entryPath, seen: { ...seen, "": signature(bundle) } });
+  writeManifest(manifestPath, { key: l.key, bundle, inputs, cwd, entry: l.entryPath, seen: { ...seen, "": signature(bundle) } });
   prune(dir);
   return bundle;
 }

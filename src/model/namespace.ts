@@ -1,7 +1,7 @@
 // The Kubernetes namespace of a hosted subdomain, derived from its own label and zone only, so no
 // other request (a newcomer, a longer label, a second zone) can change it. Lives in the model
 // because validation (namespace.unique) and the state both need the same answer.
-import { createHash } from "node:crypto";
+import { sha256Hex } from "./digest.ts";
 import { asciiHost } from "./names.ts";
 
 /** No system namespace (kube-*, default, cert-manager, velero, ...) starts with this. */
@@ -10,7 +10,7 @@ const MAX = 63;
 /** A label the plain form can carry: one DNS label that keeps the name within 63 characters. */
 const PLAIN = new RegExp(`^[a-z0-9]([-a-z0-9]{0,${MAX - PREFIX.length - 2}}[a-z0-9])?$`);
 
-const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 12);
+const hash = (s: string) => sha256Hex(s).slice(0, 12);
 
 /**
  * `tenant-<label>` for a plain label of the first (default) zone: the common case stays readable

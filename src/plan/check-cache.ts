@@ -8,7 +8,7 @@
 // repository, governance, day or code, is ignored whole and everything is computed again, with the
 // same result. The file's name carries a digest of all of that (its namespace), and its last line
 // the SHA-256 of the rest, checked before any entry is used.
-import { createHash } from "node:crypto";
+import { gitBlobId, nodeCrypto, sha256Hex } from "../model/digest.ts";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,12 +46,11 @@ export interface CacheNamespace {
   today: string;
 }
 
-const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+/** SHA-256 of a cache file's lines: megabytes, so node:crypto's (names use sha256Hex). */
+const sha256 = (data: string) => nodeCrypto().createHash("sha256").update(data).digest("hex");
 
-/** Git's own id of a blob with these bytes (SHA-1 of "blob <size>\0" and the bytes). */
-export function blobId(bytes: Uint8Array): string {
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
+/** Git's own id of a blob with these bytes. */
+export const blobId = gitBlobId;
 
 /** The repository's identity: its top folder's real path, its root commit(s) and its origin URL. */
 export function repositoryIdentity(root: string): string | undefined {
@@ -91,11 +90,11 @@ export function codeVersion(): string {
     // of that code (src/load/bundle-cache.mjs), so its name is the version. The launcher says which
     // (src/cli/launch.mjs); a worker bundle is the module itself.
     const started = (globalThis as Record<symbol, unknown>)[Symbol.for("subdomain-gitops.bundle")];
-    if (typeof started === "string" && (started.endsWith(".cjs") || started.endsWith(".mjs"))) return (codeDigest = sha256(`bundle\n${basename(started)}`));
+    if (typeof started === "string" && (started.endsWith(".cjs") || started.endsWith(".mjs"))) return (codeDigest = sha256Hex(`bundle\n${basename(started)}`));
     const here = fileURLToPath(import.meta.url);
-    if (here.endsWith(".mjs")) return (codeDigest = sha256(readFileSync(here)));
+    if (here.endsWith(".mjs")) return (codeDigest = nodeCrypto().createHash("sha256").update(readFileSync(here)).digest("hex"));
     const src = new URL("..", import.meta.url).pathname;
-    const h = createHash("sha256");
+    const h = nodeCrypto().createHash("sha256");
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const p = join(dir, e.name);
@@ -124,7 +123,7 @@ export function openCheckCache(dir: string | undefined, ns: CacheNamespace | und
   const used = new Map<string, string>();
   const decoded = new Map<string, CachedCheck>();
   const fresh = new Map<string, CachedCheck>();
-  const name = ns && `${PREFIX}${sha256([ns.repository, ns.governance, ns.today, codeVersion()].join("\n")).slice(0, 32)}.jsonl`;
+  const name = ns && `${PREFIX}${sha256Hex([ns.repository, ns.governance, ns.today, codeVersion()].join("\n")).slice(0, 32)}.jsonl`;
   const path = dir && name ? join(dir, name) : undefined;
   const cache: CheckCache = {
     hits: 0,
@@ -164,7 +163,7 @@ export function openCheckCache(dir: string | undefined, ns: CacheNamespace | und
         mkdirSync(dir, { recursive: true });
         // Streamed line by line, the digest last: never the whole file as one string in memory.
         fd = openSync(tmp, "w");
-        const digest = createHash("sha256");
+        const digest = nodeCrypto().createHash("sha256");
         let chunk = "";
         const line = (text: string) => {
           digest.update(text);
