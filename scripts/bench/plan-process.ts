@@ -81,17 +81,16 @@ const section: BenchSection = {
       const one = runs(5);
       const fmt = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (sistem/system ${median(xs.map((x) => x.sysMs)).toFixed(0)} ms); RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget 300 MB); beban/load ${loadavg()[0]!.toFixed(1)}`;
-      // "before": the previous stop's code (661228f), measured by this bench on this machine,
-      // invocations taken in turn with other code and three to five minutes apart (see setAside:
-      // an invocation's clean-up slows the next one's file creations), five rounds: 2026-12-01
-      // 23:16 (7578675: the same code but for the cache-filling plan's heap growth), 23:54 and
-      // 00:06, 2026-12-02 02:01 and 02:10, Node 24.22.3. The first figure is the round at the
-      // host's normal speed (23:16); the range spans all five (the host was slower in the others,
-      // CPU time with it). The cache-filling line spans the four rounds of the final code.
+      // "before": the previous stop's code (6849391), measured by this bench on this machine,
+      // invocations taken in turn with this code and three to five minutes apart (see setAside:
+      // an invocation's clean-up slows the next one's file creations), six rounds on 2026-12-02
+      // (04:44, 04:50, 04:57, 05:42, 05:49, 05:56), Node 24.22.3. The first figure is the round
+      // where the host ran fastest (05:42); the range spans all six (the host was slower in the
+      // others, CPU time with it).
       return [
-        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 661228f: 2.23 s, 2.23-2.74 s, CPU 4.1-4.9 s, 222-226 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
-        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before 661228f: RSS 234-252 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
-        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 661228f: 0.46 s, 0.46-0.59 s, CPU 0.58-0.74 s, 82-87 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
+        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 6849391: 2.59 s, 2.59-3.67 s, CPU 4.7-6.4 s, 219-225 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
+        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before 6849391: RSS 237-257 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
+        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 6849391: 0.52 s, 0.52-0.71 s, CPU 0.65-0.86 s, 82 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

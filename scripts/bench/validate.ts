@@ -20,13 +20,13 @@ export { generateRepository } from "./lib/shapes.ts";
 const BUDGET_MS = 1500;
 const BUDGET_MB = 300;
 /**
- * The figure this session started from: the code of the previous stop (661228f; its validate is
- * that of 7578675), measured by this bench on this machine, invocations taken in turn with other
- * code, three to five minutes apart (Node 24.22.3): 1442 ms on 2026-12-01 at 23:16, 1622 and 1584
- * ms at 23:54 and 00:06; 1786 and 1493 ms on 2026-12-02 at 02:01 and 02:10. The figure given is
- * the round at the host's normal speed (23:16); in the others the host was slower, CPU time with it.
+ * The figure this session started from: the code of the previous stop (6849391), measured by
+ * this bench on this machine, invocations taken in turn with this code, three to five minutes
+ * apart (Node 24.22.3), on 2026-12-02: 1554, 2026 and 1808 ms at 04:44, 04:50 and 04:57; 1456,
+ * 1509 and 1917 ms at 05:42, 05:49 and 05:56. The figure given is the round where the host ran
+ * fastest (05:42); in the others it was slower, CPU time with it.
  */
-const PREVIOUS = "661228f 1442 ms, CPU 2.5 s, 156 MB (Node 24, 2026-12-01 23:16; 1.49-1.79 s when the host was slower)";
+const PREVIOUS = "6849391 1456 ms, CPU 2.5 s, 152 MB (Node 24, 2026-12-02 05:42; 1.51-2.03 s when the host was slower)";
 
 interface Run {
   ms: number;
