@@ -33,6 +33,7 @@ import { quotaMessages, quotaUsage, type ZoneQuota } from "../plan/quota.ts";
 import { baseRef, completeNameserverAddresses, type PlanOptions, type PlanOutcome } from "./run.ts";
 import type { HeadValidation } from "../plan/head.ts";
 import { writeFromSnapshot, type ChangedPieces } from "./snapshot-out.ts";
+import { linkManifestsAhead, type ManifestLinking } from "./manifest-links.ts";
 import type { SortedList } from "./sorted.ts";
 
 const REQUEST_PATH = /^requests\/[^/]+\/[^/]+\.yaml$/;
@@ -118,10 +119,17 @@ async function plan(o: PlanOptions): Promise<PlanOutcome | { fallback: string }>
   // The snapshot of the base commit; HEAD may be later (a pull request's commits on top of it).
   const snap = openSnapshot(o.cacheDir!, snapshotKey(o, facts.identity, blobId(govBytes), today), baseCommit);
   if (typeof snap === "string") return { fallback: snap };
+  // The unchanged tenants' manifests are linked into a fresh out/ by another process meanwhile.
+  const linking = o.out && snap.meta.manifests.size ? linkManifestsAhead(snap.manifestsDir, o.out) : undefined;
+  let wrote = false;
   try {
-    return fromSnapshot(o, snap, { root, head, baseCommit, governance, govDiagnostics: gov.diagnostics, today, notes, ref: ref!, tracked: await tracked });
+    const r = await fromSnapshot(o, snap, { root, head, baseCommit, governance, govDiagnostics: gov.diagnostics, today, notes, ref: ref!, tracked: await tracked, linking });
+    wrote = "kind" in r && r.kind === "planned";
+    return r;
   } finally {
     snap.close();
+    // Not written from the snapshot after all (a fallback, an invalid plan, an error): out/ as it was.
+    if (!wrote) await linking?.undo();
   }
 }
 
@@ -136,9 +144,11 @@ interface Context {
   ref: string;
   /** git's answer to diffArgs(baseCommit). */
   tracked: GitResult;
+  /** The stored manifests being linked into out/ (manifest-links.ts). */
+  linking: ManifestLinking | undefined;
 }
 
-function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome | { fallback: string } {
+async function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): Promise<PlanOutcome | { fallback: string }> {
   const { root, head, baseCommit, governance, today, notes, ref, tracked } = x;
   if (governance.adoption && isAncestor(root, ref!, governance.adoption.base)) return { fallback: "before adoption" };
   const moved = head !== baseCommit;
@@ -313,13 +323,13 @@ function fromSnapshot(o: PlanOptions, snap: Snapshot, x: Context): PlanOutcome |
       registry: registryRows(rowFiles, governance, history, today),
       tenantCount: counts.tenants,
     };
-    const done = writeFromSnapshot(o.out, snap, pieces, {
+    const done = await writeFromSnapshot(o.out, snap, pieces, {
       governance,
       zone: { serial, ingress: o.ingress, nameserverAddresses: ns.addresses },
       cluster: o.cluster,
       plan: planValue,
       lang: o.lang,
-    });
+    }, x.linking);
     if (typeof done === "string") return { fallback: done };
     written = done;
   }

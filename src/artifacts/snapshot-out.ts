@@ -2,8 +2,9 @@
 // (src/artifacts/artifacts.ts), with the changed files' pieces replaced. Zones and the registry are
 // spliced from the stored texts' byte ranges and the changed pieces (./splice.ts), never read
 // whole; unchanged tenants' manifests are hard links to the stored files (a copy when linking
-// fails), changed ones are rendered. Files are put in place by rename, so a reader sees the old
-// file or the new one.
+// fails; in a fresh out/, made by one `find` process while the plan is worked out:
+// ./manifest-links.ts), changed ones are rendered. Files are put in place by rename, so a reader
+// sees the old file or the new one.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
@@ -24,6 +25,7 @@ import type { Plan } from "../plan/types.ts";
 import { registryMarkdownHeader, zonePiece, type Snapshot } from "./snapshot.ts";
 import { sameBytes } from "./out-folder.ts";
 import { spliceBuffers, spliceFile, type Piece } from "./splice.ts";
+import type { LinkedManifests, ManifestLinking } from "./manifest-links.ts";
 
 export interface ChangedPieces {
   /** Paths of the changed files: their stored pieces are left out. */
@@ -47,8 +49,13 @@ export interface OutSettings {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Writes out/; returns the paths written, or why the snapshot could not serve (nothing is half-done that a full run would not redo). */
-export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces, a: OutSettings): string[] | string {
+/**
+ * Writes out/; returns the paths written, or why the snapshot could not serve (nothing is
+ * half-done that a full run would not redo). `linking`: the stored manifests being linked into a
+ * fresh out/kubernetes by a `find` process (manifest-links.ts), awaited once the zones and the
+ * registry are spliced; the caller undoes it if this returns a reason.
+ */
+export async function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces, a: OutSettings, linking?: ManifestLinking): Promise<string[] | string> {
   const meta = snap.meta;
   const files = meta.files;
   const kept = (i: number) => !c.changed.has(files[i]!);
@@ -178,14 +185,21 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   for (const [ns, i] of meta.tenantFiles) if (!kept(i)) gone.add(ns);
   const namespaces = [...[...meta.manifests.keys()].filter((n) => n !== "" && !gone.has(n)), ...c.tenants.map((t) => t.namespace)].sort(cmp);
   const renderedNow = new Map(c.tenants.map((t) => [t.namespace, t]));
+  // The stored manifests still the files the index describes: by a stat of each, or as the
+  // process linking them listed them.
   const linkFrom = new Map<string, string>();
-  for (const ns of namespaces) {
-    if (renderedNow.has(ns)) continue;
-    const p = snap.manifest(ns);
-    if (!p) return "manifest altered";
-    linkFrom.set(ns, p);
-  }
-  const baseline = namespaces.length ? snap.manifest("") : undefined;
+  let baseline: string | undefined;
+  const storedManifests = (listed?: LinkedManifests) => {
+    for (const ns of namespaces) {
+      if (renderedNow.has(ns)) continue;
+      const p = snap.manifest(ns, listed);
+      if (!p) return false;
+      linkFrom.set(ns, p);
+    }
+    baseline = namespaces.length ? snap.manifest("", listed) : undefined;
+    return true;
+  };
+  if (!linking && !storedManifests()) return "manifest altered";
 
   const written: string[] = [];
   const put = (rel: string, text: string | Buffer) => {
@@ -220,11 +234,17 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   };
   // The spliced files first, each beside its place; a stored file found altered removes them (and
   // out/ itself when this run made it), and the caller takes the full path.
-  const outMade = !existsSync(out);
+  const outMade = linking ? linking.madeOut : !existsSync(out);
   mkdirSync(out, { recursive: true });
   const zones = existing(join(out, "zones"), ".zone");
   const buffers = spliceBuffers();
   const beside = new Map<string, string>();
+  /** out/ as it was: this run's out/ removed (by the caller's linking.undo() once its process has ended, when linking), else the spliced files beside their places. */
+  const undo = (reason: string) => {
+    if (outMade && !linking) rmSync(out, { recursive: true, force: true });
+    else for (const t of beside.values()) rmSync(t, { force: true });
+    return reason;
+  };
   for (const f of spliced) {
     const tmp = `${insideOutput(out, f.rel)}.${process.pid}.tmp`;
     beside.set(f.rel, tmp);
@@ -234,12 +254,11 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
     } catch {
       /* unreadable: as altered */
     }
-    if (!whole) {
-      if (outMade) rmSync(out, { recursive: true, force: true });
-      else for (const t of beside.values()) rmSync(t, { force: true });
-      return f.altered;
-    }
+    if (!whole) return undo(f.altered);
   }
+  // The links, made meanwhile; where the process failed, this thread links each file itself.
+  const linked = await linking?.result;
+  if (linking && !storedManifests(linked)) return undo("manifest altered");
   /** A spliced file into its place, unless the file there holds the same bytes already. */
   const place = (rel: string) => {
     const target = insideOutput(out, rel);
@@ -252,15 +271,22 @@ export function writeFromSnapshot(out: string, snap: Snapshot, c: ChangedPieces,
   try {
     for (const f of spliced) if (f.rel.startsWith("zones/")) place(f.rel);
     prune("zones", zones);
-    const manifests = existing(join(out, "kubernetes"), ".yaml");
+    // Linked ahead: the stored files are in place (checked above as listed before linking); what
+    // else was linked there (a changed or gone tenant's, anything not stored by this code) is
+    // replaced or pruned like any file out/ held.
+    const manifests = linked ? new Set(linked.keys()) : existing(join(out, "kubernetes"), ".yaml");
+    const keep = (rel: string, from: string) => {
+      if (linked) written.push(rel);
+      else link(rel, from, manifests.has(rel.slice("kubernetes/".length)));
+    };
     if (namespaces.length) {
-      if (baseline) link("kubernetes/00-baseline.yaml", baseline, manifests.has("00-baseline.yaml"));
+      if (baseline) keep("kubernetes/00-baseline.yaml", baseline);
       else put("kubernetes/00-baseline.yaml", renderManifests(clusterBaseline(a.cluster)));
     }
     for (const ns of namespaces) {
       const t = renderedNow.get(ns);
       if (t) put(`kubernetes/${ns}.yaml`, tenantManifestText(t, a.cluster));
-      else link(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!, manifests.has(`${ns}.yaml`));
+      else keep(`kubernetes/${ns}.yaml`, linkFrom.get(ns)!);
     }
     prune("kubernetes", manifests);
     place("registry.md");

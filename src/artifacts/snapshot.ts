@@ -543,8 +543,14 @@ export interface Snapshot {
    * of a file that the same run checks whole as it copies it (spliceFile). Undefined when short.
    */
   slice(file: string, start: number, end: number): Buffer | undefined;
-  /** Path of a stored manifest when it is still the file the index describes. */
-  manifest(name: string): string | undefined;
+  /** The folder of the stored manifests (with a separator at its end). */
+  manifestsDir: string;
+  /**
+   * Path of a stored manifest when it is still the file the index describes (size and
+   * modification time): by a stat of it, or as `listed` shows it (file name -> [size, mtimeMs],
+   * as manifest-links.ts lists the folder).
+   */
+  manifest(name: string, listed?: ReadonlyMap<string, readonly [number, number]>): string | undefined;
   /** Closes files.jsonl, if it was opened. */
   close(): void;
 }
@@ -691,12 +697,18 @@ export function openSnapshot(cacheDir: string, key: SnapshotKey, commit: string)
       if (linksFd !== undefined) closeSync(linksFd);
       fd = linksFd = undefined;
     },
-    manifest(name) {
+    manifestsDir,
+    manifest(name, listed) {
       const want = meta.manifests.get(name);
       // Names come from the snapshot's index: one with a separator or a dot segment is no manifest
       // this code stored. Joined by hand: join() for each of ~3,000 names cost ~5 ms.
       if (!want || name.includes("/") || name.includes("\\") || name.startsWith(".")) return undefined;
-      const p = `${manifestsDir}${name || "00-baseline"}.yaml`;
+      const file = `${name || "00-baseline"}.yaml`;
+      const p = manifestsDir + file;
+      if (listed) {
+        const seen = listed.get(file);
+        return seen && seen[0] === want[0] && seen[1] === want[1] ? p : undefined;
+      }
       try {
         const st = statSync(p, { throwIfNoEntry: false });
         return st && st.size === want[0] && st.mtimeMs === want[1] ? p : undefined;

@@ -5,7 +5,7 @@
 // the full plan: the same outcome (diagnostics, plan, state, refusals), the same bytes in out/.
 // And a snapshot that is stale (another base, governance) or forged (another repository,
 // altered bytes) is not used.
-import { appendFileSync, chmodSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -180,6 +180,78 @@ describe("incremental plan from the base's snapshot", () => {
     const asked = (args: string[]) => ["-c", "core.quotepath=false", ...args].join(" ");
     const ahead = [...REPOSITORY_FACTS, ["ls-files", "--others", "--directory", "-z", "--", "requests"]].map(asked);
     expect(calls.slice(0, ahead.length).sort()).toEqual([...ahead].sort());
+  }, 120_000);
+
+  it("into a fresh out/, the unchanged tenants' manifests are the snapshot's own files, linked by one find; files planted among them are not kept", async () => {
+    const snap = join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith("snapshot-"))!);
+    const stored = join(snap, "manifests");
+    // One named as a namespace could be (find links it; the plan must prune it), one not (find must leave it).
+    const planted = ["tenant-tanaman-asing.yaml", "Bukan-Namespace.yaml"];
+    for (const f of planted) writeFileSync(join(stored, f), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: asing\n");
+    try {
+      restore();
+      writeFiles(root, { [generated[3]!]: text(generated[3]!).replace(/^purpose: .*$/m, "purpose: Layanan ke out/ yang baru") });
+      const full = await plan(undefined);
+      // A find that writes down that it ran, then runs as find does.
+      const bin = temp("find-catat-");
+      const log = join(bin, "calls.txt");
+      const realFind = execFileSync("sh", ["-c", "command -v find"], { encoding: "utf8" }).trim();
+      writeFileSync(join(bin, "find"), `#!/bin/sh\necho find >> '${log}'\nexec '${realFind}' "$@"\n`);
+      chmodSync(join(bin, "find"), 0o755);
+      const path = process.env.PATH;
+      for (const fresh of ["out", "kubernetes"]) {
+        // "out": out/ itself is made; "kubernetes": out/ exists, empty, as a workflow may make it.
+        const parent = temp("inc-fresh-");
+        const out = fresh === "out" ? join(parent, "out") : parent;
+        rmSync(log, { force: true });
+        process.env.PATH = `${bin}:${path}`;
+        let r: Awaited<ReturnType<typeof runPlan>>;
+        try {
+          r = await runPlan(options({ out, cacheDir }));
+        } finally {
+          process.env.PATH = path;
+        }
+        expect(r.cache.incremental).toBe("used");
+        expect(readFileSync(log, "utf8")).toBe("find\n");
+        expect(readTree(out)).toEqual(full.out);
+        const kept = readdirSync(join(out, "kubernetes")).filter((f) => f !== "00-baseline.yaml");
+        expect(kept.length).toBeGreaterThan(0);
+        for (const f of kept) expect(statSync(join(out, "kubernetes", f)).ino).toBe(statSync(join(stored, f)).ino);
+      }
+    } finally {
+      for (const f of planted) rmSync(join(stored, f), { force: true });
+    }
+  }, 120_000);
+
+  it("where find is missing or fails half-way, the manifests are linked one by one, and out/ is the full plan's", async () => {
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    const realLn = execFileSync("sh", ["-c", "command -v ln"], { encoding: "utf8" }).trim();
+    // PATH with git and nothing else (no find), then with a find that links one file and fails.
+    const noFind = temp("bin-tanpa-find-");
+    symlinkSync(realGit, join(noFind, "git"));
+    const failing = temp("bin-find-gagal-");
+    symlinkSync(realGit, join(failing, "git"));
+    writeFileSync(
+      join(failing, "find"),
+      `#!/bin/sh\nwhile [ "$#" -gt 0 ]; do if [ "$1" = -t ]; then dir=$2; fi; shift; done\nfor f in *.yaml; do '${realLn}' "$f" "$dir/$f"; break; done\nprintf 'setengah\\0'\nexit 1\n`,
+    );
+    chmodSync(join(failing, "find"), 0o755);
+    restore();
+    writeFiles(root, { [generated[4]!]: text(generated[4]!).replace(/^purpose: .*$/m, "purpose: Layanan tanpa find") });
+    const full = await plan(undefined);
+    const path = process.env.PATH;
+    for (const bin of [noFind, failing]) {
+      const out = join(temp("inc-no-find-"), "out");
+      process.env.PATH = bin;
+      try {
+        const r = await runPlan(options({ out, cacheDir }));
+        expect(r.cache.incremental).toBe("used");
+      } finally {
+        process.env.PATH = path;
+      }
+      expect(readTree(out)).toEqual(full.out);
+      expect(readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => /\.(tmp|list)$/.test(f))).toEqual([]);
+    }
   }, 120_000);
 
   it("a deleted hosting file (its tenant is kept) and a changed governance give the full plan", async () => {
