@@ -18,7 +18,7 @@ export interface ManifestLinking {
   madeOut: boolean;
   /** The links, once the process has ended; undefined when it failed (out/kubernetes is gone by then). */
   result: Promise<LinkedManifests | undefined>;
-  /** For a run that does not write out/ from the snapshot after all: ends the process, then removes what was made for it. */
+  /** For a run that does not write out/ from the snapshot after all: waits for the process, then removes what was made for it. */
   undo(): Promise<void>;
 }
 
@@ -44,8 +44,6 @@ export function linkManifestsAhead(manifestsDir: string, out: string): ManifestL
     clear(madeOut ? out : target);
     return undefined;
   }
-  let running = true;
-  let stop = () => {};
   const ended = new Promise<boolean>((resolve) => {
     let failed = false;
     // Relative names (./x.yaml) keep ln's arguments short: fewer ln processes. Only names a
@@ -56,14 +54,8 @@ export function linkManifestsAhead(manifestsDir: string, out: string): ManifestL
       [".", "-mindepth", "1", "-maxdepth", "1", "-type", "f", "-regextype", "posix-extended", "-regex", "\\./[a-z0-9-]+\\.yaml", "-printf", "%f\\0%s\\0%T@\\0", "-exec", "ln", "-t", target, "--", "{}", "+"],
       { cwd: manifestsDir, env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", fd, "ignore"] },
     );
-    stop = () => {
-      if (running) child.kill();
-    };
     child.on("error", () => (failed = true));
-    child.on("close", (status) => {
-      running = false;
-      resolve(!failed && status === 0);
-    });
+    child.on("close", (status) => resolve(!failed && status === 0));
   });
   // Never rejects: a listing that cannot be read is a failure like any other.
   const result = ended.then((ok): LinkedManifests | undefined => {
@@ -88,8 +80,8 @@ export function linkManifestsAhead(manifestsDir: string, out: string): ManifestL
   return {
     madeOut,
     result,
+    // Waited for, not killed: find waits for its ln, which a killed find would leave linking.
     async undo() {
-      stop();
       await result;
       clear(madeOut ? out : target);
     },
