@@ -81,16 +81,15 @@ const section: BenchSection = {
       const one = runs(5);
       const fmt = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (sistem/system ${median(xs.map((x) => x.sysMs)).toFixed(0)} ms); RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget 300 MB); beban/load ${loadavg()[0]!.toFixed(1)}`;
-      // "before": the previous stop's code (6849391), measured by this bench on this machine,
-      // invocations taken in turn with this code and three to five minutes apart (see setAside:
-      // an invocation's clean-up slows the next one's file creations), six rounds on 2026-12-02
-      // (04:44, 04:50, 04:57, 05:42, 05:49, 05:56), Node 24.22.3. The first figure is the round
-      // where the host ran fastest (05:42); the range spans all six (the host was slower in the
+      // "before": the previous stop's code (8119187), measured by this bench on this machine,
+      // invocations taken in turn with this code, about a minute apart, six rounds on 2026-12-02
+      // (07:34, 07:37, 07:39, 08:18, 08:20, 08:23), Node 24.22.3. The first figure is the round
+      // where the host ran fastest (08:18); the range spans all six (the host was slower in the
       // others, CPU time with it).
       return [
-        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 6849391: 2.59 s, 2.59-3.67 s, CPU 4.7-6.4 s, 219-225 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
-        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before 6849391: RSS 237-257 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
-        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 6849391: 0.52 s, 0.52-0.71 s, CPU 0.65-0.86 s, 82 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
+        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 8119187: 2.39 s, 2.39-3.25 s, CPU 4.2-5.9 s, 222-228 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: fmt(full) },
+        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before 8119187: RSS 246-261 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
+        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 8119187: 0.48 s, 0.48-0.60 s, CPU 0.59-0.79 s, 80-81 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

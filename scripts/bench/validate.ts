@@ -20,13 +20,13 @@ export { generateRepository } from "./lib/shapes.ts";
 const BUDGET_MS = 1500;
 const BUDGET_MB = 300;
 /**
- * The figure this session started from: the code of the previous stop (6849391), measured by
- * this bench on this machine, invocations taken in turn with this code, three to five minutes
- * apart (Node 24.22.3), on 2026-12-02: 1554, 2026 and 1808 ms at 04:44, 04:50 and 04:57; 1456,
- * 1509 and 1917 ms at 05:42, 05:49 and 05:56. The figure given is the round where the host ran
- * fastest (05:42); in the others it was slower, CPU time with it.
+ * The figure this session started from: the code of the previous stop (8119187), measured by
+ * this bench on this machine, invocations taken in turn with this code, about a minute apart
+ * (Node 24.22.3), on 2026-12-02: 1573, 1783 and 1556 ms at 07:34, 07:37 and 07:39; 1594, 1497
+ * and 1624 ms at 08:18, 08:20 and 08:23. The figure given is the round where the host ran
+ * fastest (08:20); in the others it was slower, CPU time with it.
  */
-const PREVIOUS = "6849391 1456 ms, CPU 2.5 s, 152 MB (Node 24, 2026-12-02 05:42; 1.51-2.03 s when the host was slower)";
+const PREVIOUS = "8119187 1497 ms, CPU 2.6 s, 152 MB (Node 24, 2026-12-02 08:20; 1.56-1.78 s when the host was slower)";
 
 interface Run {
   ms: number;

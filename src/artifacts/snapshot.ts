@@ -40,9 +40,6 @@ const PREFIX = "snapshot-";
 /** Snapshots of other commits or days kept beside the current one: a few, not all. */
 const KEEP = 2;
 
-/** The snapshot folder's name is a digest of its key: another key, another folder. */
-const sha256 = sha256Hex;
-
 /** Everything a snapshot's contents depend on besides the commit. */
 export interface SnapshotKey {
   repository: string;
@@ -52,8 +49,9 @@ export interface SnapshotKey {
   options: string;
 }
 
+/** The snapshot folder's name is a digest of its key: another key, another folder. */
 export function snapshotDir(cacheDir: string, key: SnapshotKey): string {
-  return join(cacheDir, `${PREFIX}${sha256([VERSION, key.repository, key.governanceBlob, key.today, key.options, codeVersion()].join("\n")).slice(0, 32)}`);
+  return join(cacheDir, `${PREFIX}${sha256Hex([VERSION, key.repository, key.governanceBlob, key.today, key.options, codeVersion()].join("\n")).slice(0, 32)}`);
 }
 
 /** One request file's entry, as stored (one JSON line of files.jsonl). */
