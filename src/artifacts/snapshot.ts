@@ -33,6 +33,7 @@ import type { RegistryRow } from "../targets/registry/rows.ts";
 import type { ZoneQuota } from "../plan/quota.ts";
 import { codeVersion } from "../plan/check-cache.ts";
 import { sha256Hex } from "../model/digest.ts";
+import type { LinkedManifests } from "./manifest-links.ts";
 import type { LineTap } from "./artifacts.ts";
 
 const VERSION = 5;
@@ -548,7 +549,7 @@ export interface Snapshot {
    * modification time): by a stat of it, or as `listed` shows it (file name -> [size, mtimeMs],
    * as manifest-links.ts lists the folder).
    */
-  manifest(name: string, listed?: ReadonlyMap<string, readonly [number, number]>): string | undefined;
+  manifest(name: string, listed?: LinkedManifests): string | undefined;
   /** Closes files.jsonl, if it was opened. */
   close(): void;
 }
