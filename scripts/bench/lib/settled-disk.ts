@@ -1,0 +1,58 @@
+// Waits, before a timed run that creates out/'s ~3,000 files, until creating files costs what it
+// costs on a file system at rest. On these VMs (ext4, mounted with `discard`), for minutes after
+// thousands of files are deleted (the previous bench section's or invocation's clean-up, a
+// `git clean`), each new file costs far more kernel time, spent in the creating process. Measured
+// with this probe (200 files of 3 KB): 40-150 us per file at rest; 900-1,150 us in the first
+// 30 s after 20,000 files were deleted, 400-650 us after 50 s, 200-250 us after 3 minutes. A
+// full plan timed then shows the deletion, not the plan: 3.1 s with 2.2 s of system time against
+// ~2 s with 0.5 s. CI's fresh clone deletes nothing before it plans, so the bench measures on a
+// settled disk, and says how long it waited.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Files created per probe, their size (a manifest's), and the cost per file taken as settled. */
+const PROBE_FILES = 200;
+const PROBE_BYTES = Buffer.alloc(3000, 0x78);
+const SETTLED_US = 150;
+
+export interface Settling {
+  /** How long the bench waited, ms. */
+  waitedMs: number;
+  /** The last probe's cost of creating one file, microseconds of CPU (user + system). */
+  perFileUs: number;
+  settled: boolean;
+  /** The cost per file taken as settled, microseconds. */
+  settledUs: number;
+}
+
+/** Creates PROBE_FILES new files in `dir`; the CPU cost of each, in microseconds. */
+function probe(dir: string, round: number): number {
+  const before = process.cpuUsage();
+  for (let i = 0; i < PROBE_FILES; i++) writeFileSync(join(dir, `${round}-${i}.yaml`), PROBE_BYTES);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / PROBE_FILES;
+}
+
+/**
+ * Probes file creation in `dir` (a folder of the caller's, on the file system out/ goes to) every
+ * 5 s until two probes in a row cost under SETTLED_US per file (one alone is noisy), for at most
+ * `limitMs`. The probe's files stay there: deleting them now would be a deletion just before the
+ * timed runs; the caller removes `dir` with the rest once they are done.
+ */
+export async function settledDisk(dir: string, limitMs = 180_000, settledUs = SETTLED_US, pauseMs = 5000): Promise<Settling> {
+  const t0 = performance.now();
+  for (let round = 0; ; round++) {
+    const perFileUs = Math.max(probe(dir, 2 * round), probe(dir, 2 * round + 1));
+    const waitedMs = performance.now() - t0;
+    if (perFileUs < settledUs || waitedMs >= limitMs) return { waitedMs, perFileUs, settled: perFileUs < settledUs, settledUs };
+    await new Promise((done) => setTimeout(done, pauseMs));
+  }
+}
+
+/** The settling, as the bench prints it beside the figures. */
+export function describeSettling(s: Settling): string {
+  const waited = (s.waitedMs / 1000).toFixed(0);
+  return s.settled
+    ? `disk tenang/settled (${s.perFileUs.toFixed(0)} us per berkas/file baru/new, menunggu/waited ${waited} s)`
+    : `DISK BELUM TENANG / DISK NOT SETTLED after ${waited} s: ${s.perFileUs.toFixed(0)} us per berkas/file baru/new (tenang/settled < ${s.settledUs} us); angka out/ terlalu tinggi / out/ figures inflated`;
+}
