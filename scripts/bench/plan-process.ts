@@ -75,9 +75,9 @@ const section: BenchSection = {
       writeFileSync(join(root, ".gitignore"), ".cache/\nout/\n");
       commitRepository(root);
       const runs = (k: number, extra: string[] = []) => Array.from({ length: k }, () => planProcess(root, extra));
-      setAside = mkdtempSync(join(tmpdir(), "bench-old-out-"));
-      const probeDir = join(setAside, "disk-probe");
-      mkdirSync(probeDir);
+      // Probed where the plan creates its files; planProcess sets this out/ aside before the first run.
+      const probeDir = join(root, "out", "kubernetes");
+      mkdirSync(probeDir, { recursive: true });
       const settling = await settledDisk(probeDir);
       const full = runs(5, ["--no-cache"]);
       // The base commit's own plan fills the cache, as the plan workflow does on main.
