@@ -88,15 +88,15 @@ const section: BenchSection = {
       const one = runs(5);
       const fmt = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (sistem/system ${median(xs.map((x) => x.sysMs)).toFixed(0)} ms); RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget 300 MB); beban/load ${loadavg()[0]!.toFixed(1)}`;
-      // "before": the previous stop's code (8119187), measured by this bench on this machine,
-      // invocations taken in turn with this code, about a minute apart, six rounds on 2026-12-02
-      // (07:34, 07:37, 07:39, 08:18, 08:20, 08:23), Node 24.22.3. The first figure is the round
-      // where the host ran fastest (08:18); the range spans all six (the host was slower in the
-      // others, CPU time with it).
+      // "before": the previous stop's code (cd0a735), measured by this bench on the machine of that
+      // session, six rounds on 2026-12-02 (07:33-08:21), Node 24.22.3; the first figure is its
+      // fastest round, the range spans the rounds (one perturbed round left out). That host
+      // touched fresh memory at 15-17 us per page, the next session's at ~2 us: the same code
+      // ran the one-file plan in ~0.2 s there. The figures printed now are this machine's.
       return [
-        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before 8119187: 2.39 s, 2.39-3.25 s, CPU 4.2-5.9 s, 222-228 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: `${fmt(full)}; ${describeSettling(settling)}` },
-        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before 8119187: RSS 246-261 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
-        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before 8119187: 0.48 s, 0.48-0.60 s, CPU 0.59-0.79 s, 80-81 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
+        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before cd0a735: 2.46 s, 2.46-2.93 s, CPU 4.4-5.4 s, 211-220 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: `${fmt(full)}; ${describeSettling(settling)}` },
+        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before cd0a735: RSS 244-252 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
+        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before cd0a735: 0.48 s, 0.48-0.58 s, CPU 0.71-0.84 s, 80-85 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

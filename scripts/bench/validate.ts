@@ -20,13 +20,12 @@ export { generateRepository } from "./lib/shapes.ts";
 const BUDGET_MS = 1500;
 const BUDGET_MB = 300;
 /**
- * The figure this session started from: the code of the previous stop (8119187), measured by
- * this bench on this machine, invocations taken in turn with this code, about a minute apart
- * (Node 24.22.3), on 2026-12-02: 1573, 1783 and 1556 ms at 07:34, 07:37 and 07:39; 1594, 1497
- * and 1624 ms at 08:18, 08:20 and 08:23. The figure given is the round where the host ran
- * fastest (08:20); in the others it was slower, CPU time with it.
+ * The previous stop's figure: its code (cd0a735), measured by this bench on the machine of that
+ * session, six rounds on 2026-12-02 between 07:33 and 08:21 (Node 24.22.3): 1620, 1570, 1469,
+ * 1520, 1490 and 1519 ms. The figure given is its fastest round; that host was slower than the
+ * next session's (fresh memory 15-17 us per page against ~2 us), and the code is unchanged since.
  */
-const PREVIOUS = "8119187 1497 ms, CPU 2.6 s, 152 MB (Node 24, 2026-12-02 08:20; 1.56-1.78 s when the host was slower)";
+const PREVIOUS = "cd0a735 1469 ms, CPU 2.55 s, 147-158 MB (Node 24, 2026-12-02 07:38, that session's host; 1.47-1.62 s in its six rounds)";
 
 interface Run {
   ms: number;
