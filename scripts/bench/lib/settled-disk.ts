@@ -1,9 +1,9 @@
 // Waits, before a timed run that creates out/'s ~3,000 files, until creating files there costs
 // what it costs on a file system at rest. On these VMs (ext4, mounted with `discard`), for minutes
 // after thousands of files are deleted (the previous bench section's or invocation's clean-up, a
-// `git clean`), each new file costs far more kernel time, spent in the creating process, and
-// only in some places: ext4 puts a folder's files in that folder's block group, and what
-// matters is whether that group holds the deleted inodes. Measured with this probe (200 files
+// `git clean`), each new file costs far more kernel time, spent in the creating process, and not
+// in every folder (ext4 keeps a folder's files in its block group; presumably what matters is
+// whether that group held the deleted inodes). Measured with this probe (200 files
 // of 3 KB): 25-150 us per file at rest; 900-1,150 us in the first 30 s after 20,000 files were
 // deleted, 400-650 us after 50 s, 200-250 us after 3 minutes; and at the same moment 950 us in a
 // new folder of /tmp against 27 us in the generated repository's own. A full plan timed then
