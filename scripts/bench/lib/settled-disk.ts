@@ -1,23 +1,24 @@
 // Waits, before a timed run that creates out/'s ~3,000 files, until creating files there costs
-// what it costs on a file system at rest. On these VMs (ext4, mounted with `discard`), for minutes
-// after thousands of files are deleted (the previous bench section's or invocation's clean-up, a
-// `git clean`), each new file costs far more kernel time, spent in the creating process, and not
-// in every folder (ext4 keeps a folder's files in its block group; presumably what matters is
-// whether that group held the deleted inodes). Measured with this probe (200 files
-// of 3 KB): 25-150 us per file at rest; 900-1,150 us in the first 30 s after 20,000 files were
-// deleted, 400-650 us after 50 s, 200-250 us after 3 minutes; and at the same moment 950 us in a
-// new folder of /tmp against 27 us in the generated repository's own. A full plan timed then
-// shows the deletion, not the plan: 2.6-3.1 s with 1.8-2.3 s of system time against ~2 s with
-// 0.5 s. CI's fresh clone deletes nothing before it plans, so the bench probes where out/ goes
-// (the repository's out/kubernetes, set aside before the first run), waits until it is settled,
-// and says how long it waited.
+// what it costs on a file system at rest. On these VMs (ext4 without a journal, mounted with
+// `discard`), for minutes after thousands of files are deleted (the previous bench section's or
+// invocation's clean-up, a `git clean`), each new file costs far more kernel time, spent in the
+// creating process, and not in every folder (ext4 keeps a folder's files in its block group;
+// presumably what matters is whether that group held the deleted inodes). Measured with this
+// probe (200 files of 3 KB): 25-80 us per file at rest in the generated repository's folder;
+// 900-1,150 us in the first 30 s after 20,000 files were deleted, 400-650 us after 50 s, 200-250
+// us after 3 minutes; and at one moment 950 us in a new folder of /tmp against 27 us in the
+// repository's. A full plan timed then shows the deletion, not the plan: 2.6-3.1 s with 1.8-2.3 s
+// of system time against ~2 s with 0.5 s; with a probe at 132 us, still 1.6 s of system time.
+// CI's fresh clone deletes nothing before it plans, so the bench probes where out/ goes (the
+// repository's out/kubernetes, set aside before the first run), waits until it is settled, and
+// says how long it waited.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Files created per probe, their size (a manifest's), and the cost per file taken as settled. */
 const PROBE_FILES = 200;
 const PROBE_BYTES = Buffer.alloc(3000, 0x78);
-const SETTLED_US = 150;
+const SETTLED_US = 100;
 
 export interface Settling {
   /** How long the bench waited, ms. */
