@@ -79,8 +79,9 @@ const section: BenchSection = {
       const probeDir = join(root, "out", "kubernetes");
       mkdirSync(probeDir, { recursive: true });
       const settling = await settledDisk(probeDir);
-      // One untimed run first, as validate's bench has: waiting for the disk can leave the
-      // repository's files paged out (DAMON, NOTES.md), and a fresh checkout in CI has them cached.
+      // One untimed run first, as validate's bench has: while the bench waits for the disk, these
+      // VMs page out file cache left idle for a minute (DAMON), and a fresh checkout in CI has the
+      // repository's files cached.
       planProcess(root, ["--no-cache"]);
       const full = runs(5, ["--no-cache"]);
       // The base commit's own plan fills the cache, as the plan workflow does on main.
