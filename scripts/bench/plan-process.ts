@@ -95,8 +95,8 @@ const section: BenchSection = {
       // "before": the previous stop's code (cd0a735), measured by this bench on the machine of that
       // session, six rounds on 2026-12-02 (07:33-08:21), Node 24.22.3; the first figure is its
       // fastest round, the range spans the rounds (one perturbed round left out). That host
-      // touched fresh memory at 15-17 us per page, the next session's at ~2 us: the same code
-      // ran the one-file plan in ~0.2 s there. The figures printed now are this machine's.
+      // touched fresh memory at 15-17 us per page, the next session's host at ~2 us, where the same
+      // code ran the one-file plan in ~0.2 s. The figures printed now are this machine's.
       return [
         { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before cd0a735: 2.46 s, 2.46-2.93 s, CPU 4.4-5.4 s, 211-220 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: `${fmt(full)}; ${describeSettling(settling)}` },
         { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before cd0a735: RSS 244-252 MB)`, wallMs: filling.ms, extra: fmt([filling]) },

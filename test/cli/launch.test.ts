@@ -86,11 +86,12 @@ describe("the launcher of npm run validate and npm run plan", () => {
     // itself. The questions that follow from their first answers (`then`) may be written down
     // before the last of them: each fake git writes its line when its shell gets to run, and on a
     // loaded machine a shell started first can run after one started later (seen in CI).
-    const askedAhead = (log: string[], first: string[][], then: string[][]) => {
-      const early = new Set([...first, ...then].map(asked));
-      const own = log.findIndex((c) => !early.has(c));
-      const before = own < 0 ? log : log.slice(0, own);
-      expect(before.filter((c) => first.map(asked).includes(c)).sort()).toEqual(first.map(asked).sort());
+    const askedAhead = (lines: string[], first: string[][], then: string[][]) => {
+      const launcher = first.map(asked);
+      const early = new Set([...launcher, ...then.map(asked)]);
+      const own = lines.findIndex((c) => !early.has(c));
+      const before = own < 0 ? lines : lines.slice(0, own);
+      expect(before.filter((c) => launcher.includes(c)).sort()).toEqual([...launcher].sort());
     };
     // Asked by the launcher first; the plan took those answers instead of asking again.
     askedAhead(calls, PLAN_FIRST, PLAN_THEN(head));
