@@ -94,15 +94,15 @@ const section: BenchSection = {
       const one = runs(5);
       const fmt = (xs: Run[]) =>
         `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (sistem/system ${median(xs.map((x) => x.sysMs)).toFixed(0)} ms); RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget 300 MB); beban/load ${loadavg()[0]!.toFixed(1)}`;
-      // "before": the previous stop's code (cd0a735), measured by this bench on the machine of that
-      // session, six rounds on 2026-12-02 (07:33-08:21), Node 24.22.3; the first figure is its
-      // fastest round, the range spans the rounds (one perturbed round left out). That host
-      // touched fresh memory at 15-17 us per page, the next session's host at ~2 us, where the same
-      // code ran the one-file plan in ~0.2 s. The figures printed now are this machine's.
+      // "before": the previous stop (aa235f9, whose product code is cd0a735's), measured by this
+      // bench in 22 rounds on 2026-12-02 (10:33-12:07), Node 24.22.3, on a machine of this kind
+      // (AMD EPYC Zen 4, 2 vCPU): the median of the rounds' medians and their range. The full
+      // plan's rounds include 8 whose disk had not settled (system time 0.95-2.34 s against ~0.5 s);
+      // the 14 others gave 1.63-2.47 s, median 1.89 s. The figures printed now are this machine's.
       return [
-        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before cd0a735: 2.46 s, 2.46-2.93 s, CPU 4.4-5.4 s, 211-220 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: `${fmt(full)}; ${describeSettling(settling)}${describeChecked(checked)}` },
-        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before cd0a735: RSS 244-252 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
-        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before cd0a735: 0.48 s, 0.48-0.58 s, CPU 0.71-0.84 s, 80-85 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
+        { label: `${N} permohonan/requests, npm run plan lengkap ke out/ tanpa cache / full plan to out/, no cache (sebelumnya/before aa235f9: 2.19 s, 1.63-3.13 s; disk tenang/settled 1.89 s, 1.63-2.47 s; 214-241 MB)`, wallMs: median(full.map((x) => x.ms)), budgetMs: 2500, extra: `${fmt(full)}; ${describeSettling(settling)}${describeChecked(checked)}` },
+        { label: `${N} permohonan/requests, mengisi cache / filling the cache (sebelumnya/before aa235f9: RSS 237-269 MB)`, wallMs: filling.ms, extra: fmt([filling]) },
+        { label: `${N} permohonan/requests, satu berkas berubah, cache dasar / one file changed, base cache (sebelumnya/before aa235f9: 205 ms, 166-235 ms, 76-82 MB)`, wallMs: median(one.map((x) => x.ms)), budgetMs: 500, extra: fmt(one) },
       ];
     } finally {
       rmSync(root, { recursive: true, force: true });

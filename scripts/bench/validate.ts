@@ -20,12 +20,11 @@ export { generateRepository } from "./lib/shapes.ts";
 const BUDGET_MS = 1500;
 const BUDGET_MB = 300;
 /**
- * The previous stop's figure: its code (cd0a735), measured by this bench on the machine of that
- * session, six rounds on 2026-12-02 between 07:33 and 08:21 (Node 24.22.3): 1620, 1570, 1469,
- * 1520, 1490 and 1519 ms. The figure given is its fastest round; that host was slower than the
- * next session's (fresh memory 15-17 us per page against ~2 us), and the code is unchanged since.
+ * The previous stop's figure: aa235f9 (product code as cd0a735), measured by this bench in 21
+ * rounds on 2026-12-02 between 10:33 and 12:07 (Node 24.22.3) on a machine of this kind (AMD EPYC
+ * Zen 4, 2 vCPU): the median of the rounds' medians, and their range.
  */
-const PREVIOUS = "cd0a735 1469 ms, CPU 2.55 s, 147-158 MB (Node 24, 2026-12-02 07:38, that session's host; 1.47-1.62 s in its six rounds)";
+const PREVIOUS = "aa235f9 1157 ms, 955-1449 ms in 21 rounds, 148-160 MB (Node 24, 2026-12-02)";
 
 interface Run {
   ms: number;
