@@ -57,7 +57,32 @@ export const nameDangling: RepoRule = {
       for (let i = 0; i < zones.length; i++) if (name === zones[i] || name.endsWith(suffixes[i]!)) return zones[i];
       return undefined;
     };
-    // Absolute name -> whether it has addresses; delegated names cover everything below them.
+    // Thousands of records name the same few mail and alias hosts: convert each text once per run.
+    const hosts = new Map<string, string>();
+    const hostOf = (text: string) => {
+      let h = hosts.get(text);
+      if (h === undefined) hosts.set(text, (h = host(text)));
+      return h;
+    };
+    // First the destinations inside a managed zone, in file order: usually a few hundred names,
+    // while the requests own tens of thousands. Only those are looked up among the owned names
+    // below, without making every owned name absolute (index loops: see checkRequest in validate.ts).
+    const inZone: { req: RepositoryFile; d: Destination; name: string; zone: string }[] = [];
+    const wanted = new Set<string>();
+    for (let r = 0; r < all.length; r++) {
+      const req = all[r]!;
+      if (req.request.decommission) continue; // a decommissioned request serves nothing
+      const ds = destinations(req);
+      for (let k = 0; k < ds.length; k++) {
+        const d = ds[k]!;
+        const name = hostOf(d.name);
+        const zone = zoneOfName(name);
+        if (!zone) continue;
+        inZone.push({ req, d, name, zone });
+        wanted.add(name);
+      }
+    }
+    // Absolute name -> whether it has addresses, for the wanted names that exist; delegated names cover everything below them.
     const exists = new Map<string, boolean>();
     const delegated = new Set<string>();
     for (const z of ctx.governance.zones) {
@@ -67,18 +92,29 @@ export const nameDangling: RepoRule = {
       for (const p of z.protected ?? []) exists.set(p === "@" ? origin : `${host(p)}.${origin}`, true); // kept outside: assumed complete
     }
     const zoneName = byZoneField((req) => host(zoneFor(req, ctx.governance)?.name ?? req.zone ?? ctx.governance.zones[0]!.name));
-    // Index loops (see checkRequest in validate.ts): no iterator results.
+    // Per zone field: the zone's stored form (which zoneName already is) and the wanted names
+    // relative to it, as owned names are written (`@` for the zone itself).
+    const wantedIn = byZoneField((req) => {
+      const zone = asciiHost(zoneName(req));
+      const suffix = `.${zone}`;
+      const relative = new Set<string>();
+      for (const w of wanted) {
+        if (w === zone) relative.add("@");
+        else if (w.endsWith(suffix)) relative.add(w.slice(0, -suffix.length));
+      }
+      return { zone, relative };
+    });
     for (let r = 0; r < all.length; r++) {
       const req = all[r]!;
-      if (req.request.decommission) continue; // a decommissioned request serves nothing
-      // absoluteName(n.name, zone) with the zone's stored form, which zoneName already is.
+      if (req.request.decommission) continue;
       const names = ownedNames(req.request);
       if (names.length === 0) continue;
-      const zone = zoneName(req.request);
-      const suffix = `.${asciiHost(zone)}`;
+      const { zone, relative } = wantedIn(req.request);
       for (let k = 0; k < names.length; k++) {
         const n = names[k]!;
-        const abs = n.name === "@" ? asciiHost(zone) : n.name + suffix;
+        // Delegations are always noted: a destination below one is the OPD's servers' to answer.
+        if (n.type !== "NS" && !relative.has(n.name)) continue;
+        const abs = n.name === "@" ? zone : `${n.name}.${zone}`;
         exists.set(abs, exists.get(abs) === true || ADDRESS.has(n.type));
         if (n.type === "NS") delegated.add(abs);
       }
@@ -87,39 +123,24 @@ export const nameDangling: RepoRule = {
       for (let i = name.indexOf("."); i >= 0; i = name.indexOf(".", i + 1)) if (delegated.has(name.slice(i + 1))) return true;
       return false;
     };
-    // Thousands of records name the same few mail and alias hosts: convert each text once per run.
-    const hosts = new Map<string, string>();
-    const hostOf = (text: string) => {
-      let h = hosts.get(text);
-      if (h === undefined) hosts.set(text, (h = host(text)));
-      return h;
-    };
     const out: Diagnostic[] = [];
-    for (let r = 0; r < all.length; r++) {
-      const req = all[r]!;
-      if (req.request.decommission) continue;
-      const ds = destinations(req);
-      for (let k = 0; k < ds.length; k++) {
-        const d = ds[k]!;
-        const name = hostOf(d.name);
-        const zone = zoneOfName(name);
-        if (!zone || underDelegation(name)) continue;
-        const known = exists.get(name);
-        if (known === undefined)
-          out.push(
-            report(this, req, pointer(d), {
-              id: `Tujuan ${d.type} \`${d.name}\` ada di zona ${zone} yang kita kelola, tetapi tidak ada permohonan aktif yang membuat nama itu, jadi rekaman ini menunjuk ke nama kosong. Ajukan dulu permohonan untuk \`${name}\`, atau perbaiki tujuannya.`,
-              en: `The ${d.type} destination \`${d.name}\` is in zone ${zone}, which we manage, but no active request creates that name, so this record points at nothing. Request \`${name}\` first, or correct the destination.`,
-            }),
-          );
-        else if (d.type === "NS" && !known && !name.endsWith(`.${absoluteName(host(req.request.label), zoneName(req.request))}`))
-          out.push(
-            report(this, req, pointer(d), {
-              id: `Server nama \`${d.name}\` ada di zona ${zone} tetapi tidak punya alamat (A/AAAA); resolver tidak dapat menghubunginya. Beri nama itu target.server, atau pakai server nama lain.`,
-              en: `Name server \`${d.name}\` is in zone ${zone} but has no address (A/AAAA); resolvers cannot reach it. Give that name a target.server, or use another name server.`,
-            }),
-          );
-      }
+    for (const { req, d, name, zone } of inZone) {
+      if (underDelegation(name)) continue;
+      const known = exists.get(name);
+      if (known === undefined)
+        out.push(
+          report(this, req, pointer(d), {
+            id: `Tujuan ${d.type} \`${d.name}\` ada di zona ${zone} yang kita kelola, tetapi tidak ada permohonan aktif yang membuat nama itu, jadi rekaman ini menunjuk ke nama kosong. Ajukan dulu permohonan untuk \`${name}\`, atau perbaiki tujuannya.`,
+            en: `The ${d.type} destination \`${d.name}\` is in zone ${zone}, which we manage, but no active request creates that name, so this record points at nothing. Request \`${name}\` first, or correct the destination.`,
+          }),
+        );
+      else if (d.type === "NS" && !known && !name.endsWith(`.${absoluteName(host(req.request.label), zoneName(req.request))}`))
+        out.push(
+          report(this, req, pointer(d), {
+            id: `Server nama \`${d.name}\` ada di zona ${zone} tetapi tidak punya alamat (A/AAAA); resolver tidak dapat menghubunginya. Beri nama itu target.server, atau pakai server nama lain.`,
+            en: `Name server \`${d.name}\` is in zone ${zone} but has no address (A/AAAA); resolvers cannot reach it. Give that name a target.server, or use another name server.`,
+          }),
+        );
     }
     return out;
   },
