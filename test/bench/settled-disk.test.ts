@@ -66,6 +66,8 @@ describe("checking each timed run where it created its files", () => {
     expect(c.settled).toBe(true);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(45);
     expect(describeChecked(c)).toBe("; 2 putaran disisihkan/runs set aside (disk belum tenang/not settled after them: 900/450 us per berkas/file baru/new)");
+    // With how long each took, when the caller says how to read it from a run.
+    expect(describeChecked(c, (run) => 1000 + run)).toBe("; 2 putaran disisihkan/runs set aside (disk belum tenang/not settled after them: 900/450 us per berkas/file baru/new, 1001/1002 ms)");
   });
 
   it("at its limit, fills the figures with the latest slowed runs and says they are inflated, rather than running for ever", async () => {

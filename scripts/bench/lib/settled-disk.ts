@@ -107,11 +107,16 @@ export async function runsOnSettledDisk<R>(k: number, run: () => R, probe: (i: n
   return { runs, setAside, settled: true, settledUs };
 }
 
-/** What the checks after the runs found, as the bench prints it beside the figures ("" when every run passed at once). */
-export function describeChecked(c: CheckedRuns<unknown>): string {
+/**
+ * What the checks after the runs found, as the bench prints it beside the figures ("" when every
+ * run passed at once); `ms`, when given, says how long a run took, so the runs set aside show
+ * what the file system cost them.
+ */
+export function describeChecked<R>(c: CheckedRuns<R>, ms?: (run: R) => number): string {
   if (c.setAside.length === 0) return "";
   const costs = c.setAside.map((x) => x.perFileUs.toFixed(0)).join("/");
+  const took = ms ? `, ${c.setAside.map((x) => ms(x.run).toFixed(0)).join("/")} ms` : "";
   return c.settled
-    ? `; ${c.setAside.length} putaran disisihkan/runs set aside (disk belum tenang/not settled after them: ${costs} us per berkas/file baru/new)`
+    ? `; ${c.setAside.length} putaran disisihkan/runs set aside (disk belum tenang/not settled after them: ${costs} us per berkas/file baru/new${took})`
     : `; DISK BELUM TENANG / DISK NOT SETTLED during the runs (${costs} us per berkas/file baru/new after ${c.setAside.length} runs; tenang/settled < ${c.settledUs} us); angka out/ terlalu tinggi / out/ figures inflated`;
 }
