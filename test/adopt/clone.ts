@@ -3,7 +3,7 @@
 // That is what a Diskominfo gets from `git clone`, and it lets adopt, validate and plan run as
 // separate processes exactly as a user runs them.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { appendFileSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
@@ -58,9 +58,8 @@ export function cloneRelease(prefix = "adopt-"): { root: string; release: string
     copyFileSync(from, join(root, to));
   }
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"), "dir");
+  // .gitignore's "node_modules" (no trailing slash) matches the link too.
   gitOk(root, "init", "-q", "-b", "main");
-  // .gitignore's "node_modules/" matches folders only, and the link is none.
-  appendFileSync(join(root, ".git", "info", "exclude"), "/node_modules\n");
   gitOk(root, "add", "-A");
   gitOk(root, "commit", "-q", "-m", "Rilis produk");
   return { root, release: gitOk(root, "rev-parse", "HEAD") };

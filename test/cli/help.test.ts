@@ -2,31 +2,18 @@
 // copy of the repository, each leaves `git status` clean, exits 0 and prints only a usage text
 // (a command that ignored --help would write files, run a benchmark or ask for GITHUB_TOKEN).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { cleanup, cloneRelease, REPO } from "../adopt/clone.ts";
 
-const root = join(import.meta.dirname, "../..");
-const scripts = Object.keys((JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
-const dir = mkdtempSync(join(tmpdir(), "help-"));
+const scripts = Object.keys((JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
+// The repository's files as a fresh repository, with the tests' own government in place of this
+// checkout's requests/ and governance.yaml: the commands below must not depend on what a
+// government has put there (an adoption in progress may hold an invalid governance.yaml).
+const { root: dir } = cloneRelease("help-");
 const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8" });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-// The tracked files of the working tree (committed or not), as a fresh repository.
-// A file deleted but not yet committed (an adoption in progress) is not in the working tree: skipped.
-for (const f of spawnSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: root, encoding: "utf8" }).stdout.split("\n").filter(Boolean)) {
-  if (!existsSync(join(root, f))) continue;
-  try {
-    cpSync(join(root, f), join(dir, f), { recursive: false });
-  } catch {
-    cpSync(dirname(join(root, f)), dirname(join(dir, f)), { recursive: true }); // parent folder missing
-  }
-}
-symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
-git("init", "-q");
-git("add", "-A");
-git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "copy");
+afterAll(cleanup);
 
 describe("npm run <command> -- --help", () => {
   it.each(scripts)("%s prints its usage and changes nothing", (name) => {
