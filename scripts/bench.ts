@@ -39,16 +39,23 @@ for (const f of files) {
   const section = (await import(pathToFileURL(join(dir, f)).href)).default as BenchSection;
   console.log(`\n== ${section.name}`);
   for (const r of await section.run()) {
-    const ok = (r.budgetMs === undefined || r.wallMs <= r.budgetMs) && (r.budgetKb === undefined || (r.sizeKb ?? Infinity) <= r.budgetKb);
-    if (!ok) missed++;
-    const verdict = ok ? "OK" : "MELEBIHI/OVER";
+    // Each budget is judged on its own (time, size, memory), and any one missed counts.
+    const verdict = (ok: boolean) => (ok ? "OK" : "MELEBIHI/OVER");
+    const timeOk = r.budgetMs === undefined || r.wallMs <= r.budgetMs;
+    const sizeOk = r.budgetKb === undefined || (r.sizeKb ?? Infinity) <= r.budgetKb;
+    const memoryOk = r.budgetMb === undefined || (r.peakMb ?? Infinity) <= r.budgetMb;
+    if (!(timeOk && sizeOk && memoryOk)) missed++;
+    const memory =
+      r.peakMb === undefined && r.budgetMb === undefined
+        ? ""
+        : `; RSS puncak/peak ${r.peakMb === undefined ? "?" : r.peakMb.toFixed(0)} MB${r.budgetMb === undefined ? "" : ` (anggaran/budget ${r.budgetMb} MB: ${verdict(memoryOk)})`}`;
     if (r.sizeKb !== undefined) {
-      const budget = r.budgetKb === undefined ? "" : ` (anggaran/budget ${r.budgetKb} KB: ${verdict})`;
-      console.log(`${r.label}: ${r.sizeKb.toFixed(1)} KB${budget}${r.extra ? `; ${r.extra}` : ""}`);
+      const budget = r.budgetKb === undefined ? "" : ` (anggaran/budget ${r.budgetKb} KB: ${verdict(sizeOk)})`;
+      console.log(`${r.label}: ${r.sizeKb.toFixed(1)} KB${budget}${memory}${r.extra ? `; ${r.extra}` : ""}`);
       continue;
     }
-    const budget = r.budgetMs === undefined ? "" : ` (anggaran/budget ${r.budgetMs} ms: ${verdict})`;
-    console.log(`${r.label}: ${r.wallMs.toFixed(r.wallMs < 10 ? 2 : 0)} ms${budget}${r.extra ? `; ${r.extra}` : ""}`);
+    const budget = r.budgetMs === undefined ? "" : ` (anggaran/budget ${r.budgetMs} ms: ${verdict(timeOk)})`;
+    console.log(`${r.label}: ${r.wallMs.toFixed(r.wallMs < 10 ? 2 : 0)} ms${budget}${memory}${r.extra ? `; ${r.extra}` : ""}`);
   }
 }
 process.exitCode = missed ? 1 : 0;

@@ -78,8 +78,7 @@ const section: BenchSection = {
       commitRepository(root);
       const { share, byStyle } = fastShare(n);
       const describe = (xs: Run[]) =>
-        `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms; ` +
-        `RSS puncak/peak ${Math.max(...xs.map((x) => x.rssMb)).toFixed(0)} MB (anggaran/budget ${BUDGET_MB} MB${Math.max(...xs.map((x) => x.rssMb)) > BUDGET_MB ? ": MELEBIHI/OVER" : ""}); beban/load ${loadavg()[0]!.toFixed(1)}`;
+        `median of ${xs.map((x) => x.ms.toFixed(0)).join("/")} ms; CPU median ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms; beban/load ${loadavg()[0]!.toFixed(1)}`;
       // Warm the file system cache and tsx's transform cache once, as any second run finds them.
       validateProcess(root);
       const runs = Array.from({ length: k }, () => validateProcess(root));
@@ -88,6 +87,9 @@ const section: BenchSection = {
           label: `${n} permohonan/requests, npm run validate`,
           wallMs: median(runs.map((x) => x.ms)),
           budgetMs: BUDGET_MS,
+          // The highest of the runs: a budget on memory holds for every run, not for the middle one.
+          peakMb: Math.max(...runs.map((x) => x.rssMb)),
+          budgetMb: BUDGET_MB,
           extra: `${describe(runs)}; pembaca cepat/fast reader ${(share * 100).toFixed(1)}% (${byStyle}); sebelumnya/previous ${PREVIOUS}`,
         },
       ];

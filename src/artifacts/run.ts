@@ -51,6 +51,13 @@ export interface PlanOptions {
    * none kept, results are shared only between the two sides of this run.
    */
   cacheDir?: string;
+  /**
+   * Whether a clean working tree's plan also leaves, in `cacheDir`, the snapshot a plan based on
+   * this commit is made from (src/artifacts/snapshot.ts). Asked by main's plan-cache workflow: only
+   * a commit of main becomes a pull request's base, and keeping it costs ~1.5 s and ~30 MB more
+   * for 15,000 requests, which no other plan should pay.
+   */
+  snapshot?: boolean;
 }
 
 export type PlanOutcome =
@@ -120,7 +127,7 @@ async function validatedHead(
   }
   const { checks, ...rest } = head;
   const requests = head.requests.map((r) => ({ file: r.file, request: r.request, positions: NO_POSITIONS }));
-  return { head: { ...rest, governance: head.governance, requests, ...(o.cacheDir && head.clean && checks ? { checks } : {}) } };
+  return { head: { ...rest, governance: head.governance, requests, ...(wantsSnapshot(o) && head.clean && checks ? { checks } : {}) } };
 }
 
 /** The base revision asked for (or the merge base with main), with notes on how it was chosen. */
@@ -191,6 +198,9 @@ async function baseSide(o: PlanOptions, head: HeadValidation & { governance: Gov
   const fromHead = { cache: head.cache, governance: head.governance, made, ...(head.governanceBlob ? { governanceBlob: head.governanceBlob } : {}) };
   return { base: baseState(o.root, ref, head.today, adoption?.base, fromHead, tree), notes };
 }
+
+/** Whether this run leaves a snapshot when its working tree turns out clean (see PlanOptions.snapshot). */
+const wantsSnapshot = (o: PlanOptions) => !!o.cacheDir && !!o.out && o.snapshot === true;
 
 /** Whether a plan of this many requests writes out/ with a second thread. */
 const wantsThread = (o: PlanOptions, requests: number) => o.outThread ?? requests >= OUT_THREAD_MIN_REQUESTS;
@@ -270,8 +280,8 @@ async function plan(o: PlanOptions): Promise<PlanOutcome> {
   if ("kind" in fast) return fast;
   // Every file is read after all: the code this run compiles is a full plan's (src/load/run-bundle.mjs).
   if (o.cacheDir) declareRunKind("plan-full");
-  // A run with a cache and out/ may fill the cache (a clean commit's): its heap is held down (./heap-growth.ts).
-  return o.cacheDir && o.out ? withHeldHeapGrowth(() => fullPlan(o, fast.fallback)) : fullPlan(o, fast.fallback);
+  // A run that may leave a snapshot (a clean commit's) keeps more: its heap is held down (./heap-growth.ts).
+  return wantsSnapshot(o) ? withHeldHeapGrowth(() => fullPlan(o, fast.fallback)) : fullPlan(o, fast.fallback);
 }
 
 /** The plan from every file; `fallback` says why the snapshot did not serve. */
@@ -312,7 +322,7 @@ async function fullPlan(o: PlanOptions, fallback: string): Promise<PlanOutcome> 
   const cache = { ...cacheUse(head.cache), ...(fallback ? { incremental: fallback } : {}) };
   // A run that keeps no snapshot needs nothing more of what served the base side: the check
   // results by blob, HEAD's listing, git's answers (~10 MB for 15,000 files) go before out/ is written.
-  const snapshot = !!o.cacheDir && head.clean;
+  const snapshot = wantsSnapshot(o) && head.clean === true;
   if (!snapshot) {
     head.cache = openCheckCache(undefined, undefined);
     delete head.blobs;

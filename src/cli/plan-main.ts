@@ -1,7 +1,7 @@
 // The body of `npm run plan` (src/cli/plan.ts starts it, from one bundled file when it can).
 // npm run plan [-- --base REF] [--format text|markdown|json] [--out DIR] [--lang en]
 //   [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAME=IP]... [--today DATE]
-//   [--cache DIR | --no-cache]
+//   [--cache DIR | --no-cache] [--snapshot]
 // Exit 0 ok, 1 invalid requests or an unsafe plan, 2 bad usage.
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Lang } from "../diagnostics/diagnostic.ts";
@@ -13,7 +13,7 @@ import { runPlan, type PlanOutcome } from "../artifacts/run.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
 import { DEFAULT_CLUSTER, DEFAULT_INGRESS, planTargets, TARGET_OPTIONS } from "./plan-options.ts";
 
-const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH] [--cache FOLDER | --no-cache]`;
+const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH] [--cache FOLDER | --no-cache] [--snapshot]`;
 
 let lang: Lang = "id";
 
@@ -28,6 +28,7 @@ async function main(): Promise<number> {
     today: { type: "string" },
     cache: { type: "string" },
     "no-cache": { type: "boolean" },
+    snapshot: { type: "boolean" },
   });
   if (!cli) return 0;
   const v = cli.values;
@@ -39,6 +40,8 @@ async function main(): Promise<number> {
   const { ingress, nameserverAddresses } = planTargets(v, USAGE);
   const root = resolve(v.root ?? ".");
   if (v.cache !== undefined && (v.cache === "" || v["no-cache"])) throw new UsageError(`--cache FOLDER, or --no-cache\n${USAGE}`);
+  // The snapshot lives in the cache folder: without one there is nowhere to keep it.
+  if (v.snapshot && v["no-cache"]) throw new UsageError(`--snapshot: ${lang === "en" ? "needs the cache folder; leave out --no-cache" : "perlu folder cache; hapus --no-cache"}\n${USAGE}`);
   // Results of single files kept between runs (README, "Cache"); safe to lose, git-ignored.
   const cacheDir = v["no-cache"] ? undefined : v.cache !== undefined ? resolve(v.cache) : join(root, ".cache", "plan");
   const out = v.out === undefined ? join(root, "out") : isAbsolute(v.out) ? v.out : resolve(v.out);
@@ -54,6 +57,7 @@ async function main(): Promise<number> {
     nameserverAddresses,
     cluster: DEFAULT_CLUSTER,
     ...(cacheDir ? { cacheDir } : {}),
+    snapshot: v.snapshot === true,
   });
   if (result.kind === "invalid") {
     // The same diagnostics as `npm run validate`, in the format asked for.

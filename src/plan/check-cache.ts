@@ -34,6 +34,8 @@ export interface CheckCache {
   save(): void;
   /** Distinct stored results used in this run (results shared within the run do not count). */
   hits: number;
+  /** Results the stored file holds (0: none to look up, so nothing need wait for blob ids). */
+  readonly size: number;
   /** Why the stored file was not used, when it was not ("missing", "altered"...), for tests and the bench. */
   rejected?: string;
 }
@@ -127,6 +129,9 @@ export function openCheckCache(dir: string | undefined, ns: CacheNamespace | und
   const path = dir && name ? join(dir, name) : undefined;
   const cache: CheckCache = {
     hits: 0,
+    get size() {
+      return stored.size;
+    },
     get(file, blob) {
       const key = `${file}\t${blob}`;
       const seen = decoded.get(key);

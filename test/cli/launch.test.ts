@@ -72,8 +72,8 @@ describe("the launcher of npm run validate and npm run plan", () => {
     const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
     writeFileSync(join(bin, "git"), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
     chmodSync(join(bin, "git"), 0o755);
-    const plan = () => run(process.execPath, ["--max-semi-space-size=4", LAUNCH, "plan", "--root", root, "--today", "2026-11-22", "--base", "HEAD"], { PATH: `${bin}:${process.env.PATH}` });
-    expect((await plan()).code).toBe(0); // the base's own plan, which leaves the snapshot
+    const plan = (...extra: string[]) => run(process.execPath, ["--max-semi-space-size=4", LAUNCH, "plan", "--root", root, "--today", "2026-11-22", "--base", "HEAD", ...extra], { PATH: `${bin}:${process.env.PATH}` });
+    expect((await plan("--snapshot")).code).toBe(0); // the base's own plan, which leaves the snapshot
     const file = readdirSync(join(root, "requests"), { recursive: true, encoding: "utf8" }).find((f) => f.endsWith(".yaml"))!;
     writeFileSync(join(root, "requests", file), readFileSync(join(root, "requests", file), "utf8").replace(/^purpose: .*$/m, "purpose: Layanan yang diperbarui"));
     rmSync(log);

@@ -59,8 +59,8 @@ describe("the start of validate and of a pull request's plan", () => {
   it("a plan from the base's snapshot, one request changed, loads no node:crypto; one that reads every file may", () => {
     const cache = join(work, "cache");
     const out = () => join(work, `out-${Date.now()}`);
-    // The base commit's own plan (clean tree) leaves the snapshot.
-    command("plan", ["--cache", cache, "--out", out()]);
+    // The base commit's own plan (clean tree, --snapshot as main's plan-cache workflow) leaves the snapshot.
+    command("plan", ["--cache", cache, "--out", out(), "--snapshot"]);
     expect(readdirSync(cache).some((f) => f.startsWith("snapshot-"))).toBe(true);
     const file = sh(root, "ls-files", "requests").split("\n").filter(Boolean)[3]!;
     writeFileSync(join(root, file), readFileSync(join(root, file), "utf8").replace(/^purpose: .*$/m, "purpose: Layanan yang diperbarui"));

@@ -41,7 +41,8 @@ function repository(): string {
   return root;
 }
 
-const options = (root: string, extra: Partial<PlanOptions>): PlanOptions => planOptions(root, "main", "2026-06-01", { allowLargeChange: true, ...extra });
+// With --snapshot, as main's plan-cache workflow: a clean commit's plan leaves the snapshot too.
+const options = (root: string, extra: Partial<PlanOptions>): PlanOptions => planOptions(root, "main", "2026-06-01", { allowLargeChange: true, snapshot: true, ...extra });
 
 /** One plan: its outcome without the cache figures, and every file it wrote. */
 async function plan(root: string, cacheDir: string | undefined, today = "2026-06-01") {

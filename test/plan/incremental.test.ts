@@ -9,12 +9,14 @@ import { appendFileSync, chmodSync, mkdtempSync, readdirSync, readFileSync, rena
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { runPlan, type PlanOptions } from "../../src/artifacts/run.ts";
 import { REPOSITORY_FACTS } from "../../src/plan/check-cache.ts";
 import { planOptions, readTree } from "./plan-fixture.ts";
 import { generateRepository, BENCH_TODAY } from "../../scripts/bench/lib/shapes.ts";
 import { commitAll, gitInit, requestYaml, sh, writeFiles } from "./fixture.ts";
+
+const LAUNCH = join(import.meta.dirname, "../../src/cli/launch.mjs");
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -47,7 +49,8 @@ let root: string;
 let cacheDir: string;
 let generated: string[];
 
-const options = (extra: Partial<PlanOptions>): PlanOptions => planOptions(root, "HEAD", BENCH_TODAY, extra);
+// As main's plan-cache workflow runs it (--snapshot): a clean commit's plan leaves the snapshot.
+const options = (extra: Partial<PlanOptions>): PlanOptions => planOptions(root, "HEAD", BENCH_TODAY, { snapshot: true, ...extra });
 
 async function plan(cache: string | undefined, base = "HEAD") {
   const out = temp("inc-out-");
@@ -91,6 +94,40 @@ beforeAll(async () => {
   expect(base.r.kind).toBe("planned");
   expect(readdirSync(cacheDir).some((f) => f.startsWith("snapshot-"))).toBe(true);
 }, 300_000);
+
+describe("only a plan asked to keeps a snapshot", () => {
+  it("a clean commit's plan without --snapshot keeps the files' results but no snapshot, and a plan of one edit based on it reads every file", async () => {
+    restore();
+    const own = temp("inc-plain-");
+    const clean = await runPlan(options({ out: temp("inc-out-"), cacheDir: own, snapshot: false }));
+    expect(clean.kind).toBe("planned");
+    const kept = readdirSync(own);
+    expect(kept.some((f) => f.startsWith("checks-"))).toBe(true);
+    expect(kept.some((f) => f.startsWith("snapshot-"))).toBe(false);
+    try {
+      writeFiles(root, { [generated[4]!]: text(generated[4]!).replace(/^purpose: .*$/m, "purpose: Layanan tanpa snapshot") });
+      const edited = await runPlan(options({ out: temp("inc-out-"), cacheDir: own, snapshot: false }));
+      expect(edited.kind).toBe("planned");
+      // No snapshot to plan from: the full path, where every result kept served (the unchanged
+      // files on the working tree's side, the edited file's base version on the base side).
+      expect(edited.cache.incremental).toBe("missing");
+      expect(edited.cache.hits).toBe(sh(root, "ls-files", "requests").split("\n").filter(Boolean).length);
+      expect(readdirSync(own).some((f) => f.startsWith("snapshot-"))).toBe(false);
+    } finally {
+      restore();
+    }
+  }, 120_000);
+
+  it("npm run plan -- --snapshot --no-cache is refused: the snapshot has nowhere to go", () => {
+    const r = spawnSync(process.execPath, [LAUNCH, "plan", "--root", root, "--snapshot", "--no-cache"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--snapshot: perlu folder cache; hapus --no-cache");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const en = spawnSync(process.execPath, [LAUNCH, "plan", "--root", root, "--snapshot", "--no-cache", "--lang", "en"], { encoding: "utf8" });
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain("--snapshot: needs the cache folder; leave out --no-cache");
+  });
+});
 
 describe("incremental plan from the base's snapshot", () => {
   const cases: [string, () => void, "planned" | "invalid", string[]][] = [
