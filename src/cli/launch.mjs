@@ -7,7 +7,8 @@
 // this very source, so stale code is never used). Without a usable bundle (or
 // with SUBDOMAIN_GITOPS_NO_BUNDLE=1) the TypeScript runs through tsx, registered here, as before.
 // src/cli/validate.ts and plan.ts (run through tsx) start the same way.
-import { resolve } from "node:path";
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
@@ -61,9 +62,9 @@ export function askCommandAhead(name, args) {
       else askAhead(root, PLAN_FIRST);
     } else if (name === "validate") askAhead(root, VALIDATE_FIRST, VALIDATE_THEN);
     else return false;
-    // The commands that read every file (validate, a plan without a cache) start their reading
-    // worker now too (src/validate/files/reader-start.mjs), unless told to use one thread.
-    if ((name === "validate" || values["no-cache"]) && values.threads !== "1" && availableParallelism() > 1) startReaderAhead(root);
+    // The commands that read every file (validate, a plan without a cache or with nothing in it)
+    // start their reading worker now too (src/validate/files/reader-start.mjs), unless told to use one thread.
+    if ((name === "validate" || readsEveryFile(values, root)) && values.threads !== "1" && availableParallelism() > 1) startReaderAhead(root);
     return true;
   } catch {
     return false;
@@ -79,7 +80,9 @@ export function askCommandAhead(name, args) {
  */
 export function runKind(name, args) {
   try {
-    return name === "plan" && commandLine(args)["no-cache"] === true ? "plan-full" : name;
+    if (name !== "plan") return name;
+    const values = commandLine(args);
+    return readsEveryFile(values, resolve(values.root === undefined ? "." : String(values.root))) ? "plan-full" : name;
   } catch {
     return name;
   }
@@ -91,7 +94,25 @@ export function runKind(name, args) {
  * @param {string[]} args
  */
 function commandLine(args) {
-  return parseArgs({ args, options: { root: { type: "string" }, base: { type: "string" }, "no-cache": { type: "boolean" }, threads: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true }).values;
+  return parseArgs({ args, options: { root: { type: "string" }, base: { type: "string" }, cache: { type: "string" }, "no-cache": { type: "boolean" }, threads: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: false, allowPositionals: true }).values;
+}
+
+/**
+ * Whether a plan will read every file: it has no cache (--no-cache), or its cache folder (--cache,
+ * else .cache/plan at the root, as src/cli/plan-main.ts picks it) holds neither a snapshot nor any
+ * file's results: a fresh clone's first plan, CI's when no cache was restored. A folder that holds
+ * some may still not serve (another day, another base): those plans start their reader later.
+ * @param {ReturnType<typeof commandLine>} values
+ * @param {string} root
+ */
+function readsEveryFile(values, root) {
+  if (values["no-cache"]) return true;
+  const dir = typeof values.cache === "string" && values.cache !== "" ? resolve(values.cache) : join(root, ".cache", "plan");
+  try {
+    return !readdirSync(dir).some((f) => f.startsWith("snapshot-") || f.startsWith("checks-"));
+  } catch {
+    return true;
+  }
 }
 
 /** Where run-bundle.mjs is, for a thread's first lines. */

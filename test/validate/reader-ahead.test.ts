@@ -10,6 +10,7 @@ import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIN_PARALLEL_FILES, READER_ENTRY, startBundledReader, startReaderAhead, takeReaderAhead } from "../../src/validate/files/reader-start.mjs";
 import { workerBundle } from "../../src/load/bundle-cache.mjs";
+import { askCommandAhead, runKind } from "../../src/cli/launch.mjs";
 import { codeCachePath } from "../../src/load/run-bundle.mjs";
 import { discoverRequests } from "../../src/load/discover.ts";
 import { readYamlFile } from "../../src/load/read.ts";
@@ -76,6 +77,32 @@ describe("the reading worker started ahead", () => {
     const two = await validateRepositoryParallel(FIXTURE, "2026-11-22", { threads: 2, minFiles: 0, stats });
     expect(two.requests).toEqual(asViews(validateRepository(FIXTURE, "2026-11-22").requests));
     expect((globalThis as Record<symbol, unknown>)[AHEAD]).toBeUndefined();
+  });
+
+  it("is started by the launcher for the commands that read every file: validate, a plan without a cache, and a plan whose cache folder holds nothing", async () => {
+    const cache = join(large, "cache-with-results");
+    mkdirSync(cache, { recursive: true });
+    const ahead = (name: string, args: string[]) => {
+      askCommandAhead(name, ["--root", large, ...args]);
+      const worker = takeReaderAhead();
+      void worker?.terminate();
+      return { reader: worker !== undefined, kind: runKind(name, ["--root", large, ...args]) };
+    };
+    expect(ahead("validate", [])).toEqual({ reader: true, kind: "validate" });
+    expect(ahead("plan", ["--no-cache"])).toEqual({ reader: true, kind: "plan-full" });
+    // .cache/plan not made yet (a fresh clone), and an empty --cache folder.
+    expect(ahead("plan", [])).toEqual({ reader: true, kind: "plan-full" });
+    expect(ahead("plan", ["--cache", cache])).toEqual({ reader: true, kind: "plan-full" });
+    // A folder with results or a snapshot may spare the reading: the plan decides, later.
+    for (const kept of ["checks-0123.jsonl", "snapshot-0123"]) {
+      writeFileSync(join(cache, kept), "");
+      expect(ahead("plan", ["--cache", cache])).toEqual({ reader: false, kind: "plan" });
+      rmSync(join(cache, kept));
+    }
+    mkdirSync(join(large, ".cache", "plan"), { recursive: true });
+    writeFileSync(join(large, ".cache", "plan", "checks-0123.jsonl"), "");
+    expect(ahead("plan", [])).toEqual({ reader: false, kind: "plan" });
+    rmSync(join(large, ".cache"), { recursive: true });
   });
 
   it("never taken, does not keep the process alive", () => {
