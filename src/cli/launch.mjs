@@ -8,7 +8,7 @@
 // with SUBDOMAIN_GITOPS_NO_BUNDLE=1) the TypeScript runs through tsx, registered here, as before.
 // src/cli/validate.ts and plan.ts (run through tsx) start the same way.
 import { readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
@@ -17,6 +17,7 @@ import { moduleBundle } from "../load/bundle-cache.mjs";
 import { runBundle } from "../load/run-bundle.mjs";
 import { askAhead, baseFirst, FULL_PLAN_FIRST, FULL_PLAN_THEN, PLAN_FIRST, PLAN_THEN, REPOSITORY_FACTS, VALIDATE_FIRST, VALIDATE_THEN } from "../git/spawn.mjs";
 import { startReaderAhead } from "../validate/files/reader-start.mjs";
+import { defaultPlanCache } from "../load/plan-cache-folder.mjs";
 import { availableParallelism } from "node:os";
 
 /**
@@ -99,7 +100,7 @@ function commandLine(args) {
 
 /**
  * Whether a plan will read every file: it has no cache (--no-cache), or its cache folder (--cache,
- * else .cache/plan at the root, as src/cli/plan-main.ts picks it) holds neither a snapshot nor any
+ * else the default folder the plan keeps it in, src/load/plan-cache-folder.mjs) holds neither a snapshot nor any
  * file's results: a fresh clone's first plan, CI's when no cache was restored. A folder that holds
  * some may still not serve (another day, another base): those plans start their reader later.
  * @param {ReturnType<typeof commandLine>} values
@@ -107,7 +108,7 @@ function commandLine(args) {
  */
 function readsEveryFile(values, root) {
   if (values["no-cache"]) return true;
-  const dir = typeof values.cache === "string" && values.cache !== "" ? resolve(values.cache) : join(root, ".cache", "plan");
+  const dir = typeof values.cache === "string" && values.cache !== "" ? resolve(values.cache) : defaultPlanCache(root);
   try {
     return !readdirSync(dir).some((f) => f.startsWith("snapshot-") || f.startsWith("checks-"));
   } catch {

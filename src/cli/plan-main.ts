@@ -11,6 +11,7 @@ import { renderInvalidMarkdown, renderMarkdown } from "../plan/render-markdown.t
 import { renderJson } from "../plan/render-json.ts";
 import { runPlan, type PlanOutcome } from "../artifacts/run.ts";
 import { parseCommandLine, runMain, UsageError } from "./common.ts";
+import { defaultPlanCache } from "../load/plan-cache-folder.mjs";
 import { DEFAULT_CLUSTER, DEFAULT_INGRESS, planTargets, TARGET_OPTIONS } from "./plan-options.ts";
 
 const USAGE = `Penggunaan / usage: npm run plan -- [--base REF] [--format text|markdown|json] [--out DIR] [--lang id|en] [--allow-large-change] [--root DIR] [--ingress IP[,IP]|HOST] [--ns-address NAMA=IP]... [--today TTTT-BB-HH] [--cache FOLDER | --no-cache] [--snapshot]`;
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
   // The snapshot lives in the cache folder: without one there is nowhere to keep it.
   if (v.snapshot && v["no-cache"]) throw new UsageError(`--snapshot: ${lang === "en" ? "needs the cache folder; leave out --no-cache" : "perlu folder cache; hapus --no-cache"}\n${USAGE}`);
   // Results of single files kept between runs (README, "Cache"); safe to lose, git-ignored.
-  const cacheDir = v["no-cache"] ? undefined : v.cache !== undefined ? resolve(v.cache) : join(root, ".cache", "plan");
+  const cacheDir = v["no-cache"] ? undefined : v.cache !== undefined ? resolve(v.cache) : defaultPlanCache(root);
   const out = v.out === undefined ? join(root, "out") : isAbsolute(v.out) ? v.out : resolve(v.out);
 
   const result = await runPlan({
